@@ -1,0 +1,115 @@
+package data
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// csvSource reads one unit per row; the first row names the columns.
+type csvSource struct {
+	name     string
+	r        *csv.Reader
+	s        *Schema
+	fields   []field
+	warnings []*diag.Error
+}
+
+func newCSV(name string, r io.Reader, s *Schema) (Source, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file is empty: want a header row (unit, name, inputs...)"}
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	c := &csvSource{name: name, r: cr, s: s}
+	hasUnit := false
+	seen := map[string]int{}
+	for i, h := range header {
+		if i == 0 {
+			h = stripBOM(h)
+		}
+		f := s.resolve(h)
+		pos := diag.Pos{File: name, Line: 1, Col: i + 1}
+		if prev, dup := seen[f.name]; dup && f.name != "" {
+			return nil, &diag.Error{Pos: pos, Code: "duplicate_column", Field: f.name,
+				Msg: fmt.Sprintf("column %q appears twice (columns %s and %s)", f.name, colName(prev), colName(i))}
+		}
+		seen[f.name] = i
+		if f.kind == fieldUnit {
+			hasUnit = true
+		}
+		if f.kind == fieldUnknown {
+			c.warnings = append(c.warnings, s.unknownFieldWarning(f, pos))
+		}
+		c.fields = append(c.fields, f)
+	}
+	if !hasUnit {
+		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: 1}, Code: "missing_column", Field: "unit",
+			Msg: "the header has no unit column (the unit id)"}
+	}
+	return c, nil
+}
+
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &diag.Error{Pos: diag.Pos{File: name, Line: pe.Line, Col: pe.Column}, Code: "csv_syntax", Msg: pe.Err.Error(), Err: err}
+	}
+	return &diag.Error{Pos: diag.Pos{File: name}, Code: "read_error", Msg: err.Error(), Err: err}
+}
+
+// colName is the spreadsheet letter of column i (from 0): A, B, ..., AA.
+func colName(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}
+
+func (c *csvSource) Next() (*indicators.Unit, error) {
+	rec, err := c.r.Read()
+	if err == io.EOF {
+		return nil, io.EOF
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && !errors.Is(pe.Err, csv.ErrFieldCount) {
+			return nil, csvError(c.name, err)
+		}
+	}
+	line, _ := c.r.FieldPos(0)
+	u := c.s.newUnit(diag.Pos{File: c.name, Line: line})
+	n := min(len(rec), len(c.fields))
+	for i := 0; i < n; i++ {
+		f := &c.fields[i]
+		if f.kind == fieldUnknown {
+			continue
+		}
+		c.s.setText(&u, f, rec[i], diag.Pos{File: c.name, Line: line, Col: i + 1})
+	}
+	if len(rec) != len(c.fields) {
+		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line}, Code: "ragged_row",
+			Msg: fmt.Sprintf("row has %d fields, the header has %d", len(rec), len(c.fields))})
+	}
+	// Name the column by letter as a spreadsheet would.
+	for _, e := range u.Errors {
+		if e.Code == "bad_cell" && e.Pos.Col > 0 {
+			e.Msg = fmt.Sprintf("row %d, column %s: %s", line, colName(e.Pos.Col-1), e.Msg)
+		}
+	}
+	return &u, nil
+}
+
+func (c *csvSource) Warnings() []*diag.Error { return c.warnings }
+func (c *csvSource) SHA256() string          { return "" }
+func (c *csvSource) Close() error            { return nil }

@@ -1,0 +1,276 @@
+package data
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// yamlSource reads a YAML or JSON list of {unit, name, data: {...}}.
+// The whole document is parsed first: use JSON Lines for streaming.
+type yamlSource struct {
+	name     string
+	s        *Schema
+	items    []*yaml.Node
+	next     int
+	warnings []*diag.Error
+	warned   map[string]bool
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+func newYAML(name string, r io.Reader, s *Schema) (Source, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "read_error", Msg: err.Error(), Err: err}
+	}
+	if strings.TrimSpace(string(src)) == "" {
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file is empty: want a list of {unit, name, data}"}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, msg := 0, err.Error()
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: line}, Code: "yaml_syntax", Msg: "yaml: " + msg, Err: err}
+	}
+	if len(doc.Content) == 0 {
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file holds no document"}
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == "units" {
+				root = root.Content[i+1]
+				break
+			}
+		}
+	}
+	if root.Kind != yaml.SequenceNode {
+		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: root.Line, Col: root.Column}, Code: "type_mismatch",
+			Msg: "want a list of units, each {unit, name, data: {input: value}}"}
+	}
+	return &yamlSource{name: name, s: s, items: root.Content, warned: map[string]bool{}}, nil
+}
+
+func (y *yamlSource) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: y.name, Line: n.Line, Col: n.Column}
+}
+
+func (y *yamlSource) Next() (*indicators.Unit, error) {
+	if y.next >= len(y.items) {
+		return nil, io.EOF
+	}
+	item := y.items[y.next]
+	y.next++
+	u := y.s.newUnit(y.pos(item))
+	if item.Kind != yaml.MappingNode {
+		u.Errors = append(u.Errors, &diag.Error{Pos: y.pos(item), Code: "type_mismatch", Msg: "a unit must be a mapping {unit, name, data}"})
+		return &u, nil
+	}
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		k, v := item.Content[i], item.Content[i+1]
+		switch k.Value {
+		case "unit", "name":
+			f := field{kind: fieldUnit, name: k.Value}
+			if k.Value == "name" {
+				f.kind = fieldName
+			}
+			if v.Kind != yaml.ScalarNode {
+				y.bad(&u, v, k.Value, "want text")
+				continue
+			}
+			y.s.setText(&u, &f, v.Value, y.pos(v))
+		case "data":
+			if v.Kind != yaml.MappingNode {
+				y.bad(&u, v, "data", "want a mapping of input to value")
+				continue
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				y.set(&u, v.Content[j], v.Content[j+1])
+			}
+		default:
+			// claimed.* and reason.* may stand beside data as well.
+			if strings.HasPrefix(k.Value, ClaimedPrefix) || strings.HasPrefix(k.Value, ReasonPrefix) {
+				y.set(&u, k, v)
+				continue
+			}
+			y.bad(&u, k, k.Value, "unknown key: want unit, name, data")
+		}
+	}
+	return &u, nil
+}
+
+func (y *yamlSource) bad(u *indicators.Unit, n *yaml.Node, fieldName, msg string) {
+	u.Errors = append(u.Errors, &diag.Error{Pos: y.pos(n), Code: "type_mismatch", Field: fieldName, Msg: fmt.Sprintf("%s: %s", fieldName, msg)})
+}
+
+// set stores one data key of a unit.
+func (y *yamlSource) set(u *indicators.Unit, k, v *yaml.Node) {
+	f := y.s.resolve(k.Value)
+	if f.kind == fieldUnknown {
+		if !y.warned[f.name] {
+			y.warned[f.name] = true
+			y.warnings = append(y.warnings, y.s.unknownFieldWarning(f, y.pos(k)))
+		}
+		return
+	}
+	pos := y.pos(v)
+	switch {
+	case v.Kind != yaml.ScalarNode:
+		y.s.cellError(u, &f, "", pos, fmt.Errorf("want a number or text, found a %s", map[yaml.Kind]string{yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}[v.Kind]))
+	case v.Tag == "!!null":
+		// absent: stays missing
+	case v.Tag == "!!int" || v.Tag == "!!float":
+		x, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
+		if err != nil {
+			y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("%w: %q", indicators.ErrNotNumber, v.Value))
+			return
+		}
+		y.s.setNumber(u, &f, x, v.Value, pos)
+	case v.Tag == "!!bool":
+		y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("want a number or text, found %s", v.Value))
+	default:
+		y.s.setText(u, &f, v.Value, pos)
+	}
+}
+
+func (y *yamlSource) Warnings() []*diag.Error { return y.warnings }
+func (y *yamlSource) SHA256() string          { return "" }
+func (y *yamlSource) Close() error            { return nil }
+
+// jsonlSource reads JSON Lines: one {unit, name, data} object per line.
+type jsonlSource struct {
+	name     string
+	s        *Schema
+	sc       *bufio.Scanner
+	line     int
+	warnings []*diag.Error
+	warned   map[string]bool
+}
+
+func newJSONL(name string, r io.Reader, s *Schema) (Source, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	return &jsonlSource{name: name, s: s, sc: sc, warned: map[string]bool{}}, nil
+}
+
+type jsonUnit struct {
+	Unit json.RawMessage            `json:"unit"`
+	Name json.RawMessage            `json:"name"`
+	Data map[string]json.RawMessage `json:"data"`
+}
+
+func (j *jsonlSource) Next() (*indicators.Unit, error) {
+	for j.sc.Scan() {
+		j.line++
+		text := strings.TrimSpace(j.sc.Text())
+		if j.line == 1 {
+			text = stripBOM(text)
+		}
+		if text == "" {
+			continue
+		}
+		pos := diag.Pos{File: j.name, Line: j.line}
+		u := j.s.newUnit(pos)
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(text), &raw); err != nil {
+			u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "json_syntax", Msg: fmt.Sprintf("line %d: %v", j.line, err)})
+			return &u, nil
+		}
+		for _, k := range sortedKeys(raw) {
+			v := raw[k]
+			switch {
+			case k == "unit" || k == "name":
+				var s any
+				json.Unmarshal(v, &s)
+				f := field{kind: fieldUnit, name: k}
+				if k == "name" {
+					f.kind = fieldName
+				}
+				switch s := s.(type) {
+				case string:
+					j.s.setText(&u, &f, s, pos)
+				case float64:
+					j.s.setText(&u, &f, string(v), pos)
+				default:
+					u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "type_mismatch", Field: k, Msg: k + ": want text"})
+				}
+			case k == "data":
+				var data map[string]json.RawMessage
+				if err := json.Unmarshal(v, &data); err != nil {
+					u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "type_mismatch", Field: "data", Msg: "data: want an object of input to value"})
+					continue
+				}
+				for _, dk := range sortedKeys(data) {
+					j.set(&u, dk, data[dk], pos)
+				}
+			case strings.HasPrefix(k, ClaimedPrefix) || strings.HasPrefix(k, ReasonPrefix):
+				j.set(&u, k, v, pos)
+			default:
+				u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "type_mismatch", Field: k, Msg: k + ": unknown key: want unit, name, data"})
+			}
+		}
+		return &u, nil
+	}
+	if err := j.sc.Err(); err != nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: j.name, Line: j.line + 1}, Code: "read_error", Msg: err.Error(), Err: err}
+	}
+	return nil, io.EOF
+}
+
+func (j *jsonlSource) set(u *indicators.Unit, key string, v json.RawMessage, pos diag.Pos) {
+	f := j.s.resolve(key)
+	if f.kind == fieldUnknown {
+		if !j.warned[f.name] {
+			j.warned[f.name] = true
+			j.warnings = append(j.warnings, j.s.unknownFieldWarning(f, pos))
+		}
+		return
+	}
+	var x any
+	dec := json.NewDecoder(strings.NewReader(string(v)))
+	dec.UseNumber()
+	if err := dec.Decode(&x); err != nil {
+		j.s.cellError(u, &f, string(v), pos, err)
+		return
+	}
+	switch x := x.(type) {
+	case nil:
+	case json.Number:
+		n, err := strconv.ParseFloat(string(x), 64)
+		if err != nil {
+			j.s.cellError(u, &f, string(x), pos, fmt.Errorf("%w: %s", indicators.ErrNotNumber, x))
+			return
+		}
+		j.s.setNumber(u, &f, n, string(x), pos)
+	case string:
+		j.s.setText(u, &f, x, pos)
+	default:
+		j.s.cellError(u, &f, string(v), pos, fmt.Errorf("want a number or text"))
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sortStrings(keys)
+	return keys
+}
+
+func (j *jsonlSource) Warnings() []*diag.Error { return j.warnings }
+func (j *jsonlSource) SHA256() string          { return "" }
+func (j *jsonlSource) Close() error            { return nil }

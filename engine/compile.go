@@ -1,0 +1,422 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/vm"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// Program is a compiled ruleset. It is immutable once compiled and safe for
+// concurrent use: per-run scratch state (one expr VM per worker) lives in
+// the calls that evaluate units.
+type Program struct {
+	Ruleset *indicators.Ruleset
+	conf    config
+	inds    []compiledIndicator
+	checks  []compiledCheck
+	isTier  []bool // by input index
+}
+
+type compiledIndicator struct {
+	def       *indicators.Indicator
+	value     *formula
+	tierInput int // input index of a tier-valued indicator, else -1
+	target    *formula
+	bands     []compiledBand
+	count     *formula // deduct
+	score     *formula
+	reads     []int // input indexes read by any of its formulas, sorted
+	percent   bool  // show value and target as percentages
+}
+
+type compiledBand struct {
+	when, score *formula
+}
+
+type compiledCheck struct {
+	def    *indicators.Check
+	assert *formula
+}
+
+// formula is one compiled expression. num or cond is the fast path; prog
+// is expr's own program, used when the fast path does not cover the
+// formula, and by tests as the reference.
+type formula struct {
+	src   string
+	node  ast.Node
+	prog  *vm.Program
+	num   numFn
+	cond  boolFn
+	reads []int
+	// uses of value and weight, for lint
+	readsValue bool
+}
+
+// scratch is the per-worker state of an evaluation.
+type scratch struct {
+	in     []float64 // numbers by input index; 0 where not a number
+	tiers  []string  // tier letters by input index, for expr's environment
+	value  float64
+	weight float64
+	vm     vm.VM
+	env    map[string]any // expr's environment, built when a formula needs it
+	envOK  bool
+	p      *Program
+}
+
+func (p *Program) newScratch() *scratch {
+	n := len(p.Ruleset.Inputs)
+	return &scratch{in: make([]float64, n), tiers: make([]string, n), p: p}
+}
+
+// expr environment kinds: which names a formula may read.
+type scope int
+
+const (
+	scopeInputs scope = iota // value formulas and checks
+	scopeDeduct              // inputs and weight
+	scopeScoring             // inputs, value and weight
+)
+
+// Compile type-checks and compiles every formula of rs once. It returns
+// every error it finds (a diag.List), not just the first.
+func Compile(rs *indicators.Ruleset, opts ...Option) (*Program, error) {
+	conf, err := newConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	p := &Program{Ruleset: rs, conf: conf, isTier: make([]bool, len(rs.Inputs))}
+	c := &compiler{p: p, rs: rs}
+	for i, in := range rs.Inputs {
+		p.isTier[i] = in.Type == indicators.TypeTier
+	}
+	for i := range rs.Indicators {
+		p.inds = append(p.inds, c.indicator(&rs.Indicators[i]))
+	}
+	for i := range rs.Checks {
+		ch := &rs.Checks[i]
+		p.checks = append(p.checks, compiledCheck{def: ch, assert: c.formula(ch.Assert, scopeInputs, true, "check "+ch.ID)})
+	}
+	if len(c.errs) > 0 {
+		c.errs.Sort()
+		return nil, c.errs
+	}
+	return p, nil
+}
+
+type compiler struct {
+	p    *Program
+	rs   *indicators.Ruleset
+	errs diag.List
+}
+
+func (c *compiler) indicator(ind *indicators.Indicator) compiledIndicator {
+	ci := compiledIndicator{def: ind, tierInput: -1}
+	what := "indicator " + ind.ID
+	if ind.Form == indicators.FormTiers {
+		id := strings.TrimSpace(ind.Value.Src)
+		ci.tierInput = c.rs.InputIndex(id)
+		if ci.tierInput < 0 || !c.p.isTier[ci.tierInput] {
+			c.errs.Add(&diag.Error{Pos: ind.Value.Pos, Code: "scoring_form", Snippet: ind.Value.Line,
+				Msg: fmt.Sprintf("%s: tiers need a value that names a tier input, found %q", what, ind.Value.Src)})
+		}
+		ci.reads = []int{ci.tierInput}
+		return ci
+	}
+	if ind.Value.Set() {
+		ci.value = c.formula(ind.Value, scopeInputs, false, what+" value")
+	}
+	switch ind.Form {
+	case indicators.FormTarget:
+		ci.target = c.formula(ind.Target.Expr, scopeInputs, false, what+" target")
+	case indicators.FormBands:
+		for _, b := range ind.Bands {
+			cb := compiledBand{score: c.formula(b.Score, scopeScoring, false, what+" band score")}
+			if !b.Else {
+				cb.when = c.formula(b.When, scopeScoring, true, what+" band condition")
+			}
+			ci.bands = append(ci.bands, cb)
+		}
+	case indicators.FormDeduct:
+		ci.count = c.formula(ind.Deduct.Count, scopeDeduct, false, what+" deduct count")
+	case indicators.FormScore:
+		ci.score = c.formula(ind.Score, scopeScoring, false, what+" score")
+	}
+	seen := map[int]bool{}
+	for _, f := range ci.formulas() {
+		for _, r := range f.reads {
+			if !seen[r] {
+				seen[r] = true
+				ci.reads = append(ci.reads, r)
+			}
+		}
+	}
+	sort.Ints(ci.reads)
+	if ci.value != nil {
+		if b, ok := ci.value.node.(*ast.BinaryNode); ok && b.Operator == "/" {
+			ci.percent = true
+		}
+	}
+	return ci
+}
+
+// formulas lists the compiled formulas of an indicator.
+func (ci *compiledIndicator) formulas() []*formula {
+	var fs []*formula
+	for _, f := range []*formula{ci.value, ci.target, ci.count, ci.score} {
+		if f != nil {
+			fs = append(fs, f)
+		}
+	}
+	for _, b := range ci.bands {
+		if b.when != nil {
+			fs = append(fs, b.when)
+		}
+		if b.score != nil {
+			fs = append(fs, b.score)
+		}
+	}
+	return fs
+}
+
+// env returns the type environment of a scope: numbers as float64, tier
+// inputs as their letter.
+func (c *compiler) env(sc scope) map[string]any {
+	env := make(map[string]any, len(c.rs.Inputs)+2)
+	for i, in := range c.rs.Inputs {
+		if c.p.isTier[i] {
+			env[in.ID] = ""
+		} else {
+			env[in.ID] = 0.0
+		}
+	}
+	if sc >= scopeDeduct {
+		env["weight"] = 0.0
+	}
+	if sc >= scopeScoring {
+		env["value"] = 0.0
+	}
+	return env
+}
+
+func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what string) *formula {
+	if !f.Set() {
+		return nil
+	}
+	opts := []expr.Option{expr.Env(c.env(sc)), expr.MaxNodes(c.p.conf.maxNodes)}
+	if boolean {
+		opts = append(opts, expr.AsBool())
+	} else {
+		opts = append(opts, expr.AsFloat64())
+	}
+	prog, err := expr.Compile(f.Src, opts...)
+	if err != nil {
+		c.errs.Add(c.exprError(f, sc, what, err))
+		return &formula{src: f.Src}
+	}
+	out := &formula{src: f.Src, prog: prog, node: prog.Node()}
+	ast.Walk(&out.node, identVisitor(func(name string) {
+		if name == "value" {
+			out.readsValue = true
+		}
+		if i := c.rs.InputIndex(name); i >= 0 && !containsInt(out.reads, i) {
+			out.reads = append(out.reads, i)
+		}
+	}))
+	sort.Ints(out.reads)
+	fc := &fastCompiler{slot: func(name string) (int, bool) {
+		switch name {
+		case "value":
+			return slotValue, sc >= scopeScoring
+		case "weight":
+			return slotWeight, sc >= scopeDeduct
+		}
+		i := c.rs.InputIndex(name)
+		return i, i >= 0 && !c.p.isTier[i]
+	}}
+	if !c.p.conf.noFast {
+		if boolean {
+			out.cond, _ = fc.cond(out.node)
+		} else {
+			out.num, _ = fc.num(out.node)
+		}
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+type identVisitor func(name string)
+
+func (v identVisitor) Visit(n *ast.Node) {
+	if id, ok := (*n).(*ast.IdentifierNode); ok {
+		v(id.Value)
+	}
+}
+
+// exprError turns an expr compile error into a diagnostic at the right
+// place of the ruleset file.
+func (c *compiler) exprError(f indicators.Formula, sc scope, what string, err error) *diag.Error {
+	d := &diag.Error{Pos: f.Pos, Code: "type_mismatch", Snippet: f.Line, Err: err}
+	msg := err.Error()
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		msg = fe.Message
+		if fe.Line > 1 {
+			d.Pos.Line += fe.Line - 1
+			if f.Block {
+				d.Pos.Col = f.Indent + 1 + fe.Column
+			} else {
+				d.Pos.Col = fe.Column + 1
+			}
+			d.Snippet = diag.LineOf(c.rs.Source, d.Pos.Line)
+		} else {
+			d.Pos.Col += fe.Column
+		}
+	}
+	switch {
+	case strings.HasPrefix(msg, "unknown name "):
+		name := strings.TrimPrefix(msg, "unknown name ")
+		d.Code = "unknown_input"
+		msg = fmt.Sprintf("unknown input %q", name)
+		if hint := c.suggest(name, sc); hint != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", hint)
+		}
+	case strings.HasPrefix(msg, "unexpected token") || strings.Contains(msg, "syntax"):
+		d.Code = "formula_syntax"
+	case strings.Contains(msg, "exceeds maximum allowed nodes") || strings.Contains(msg, "too many nodes"):
+		d.Code = "formula_too_large"
+	case strings.HasPrefix(msg, "expected "):
+		msg = "the formula gives the wrong type: " + msg
+	}
+	d.Msg = fmt.Sprintf("%s: %s", what, msg)
+	if c.rs.File != "" {
+		d.Pos.File = c.rs.File
+	}
+	return d
+}
+
+// suggest returns the declared name closest to a misspelt one, if close.
+func (c *compiler) suggest(name string, sc scope) string {
+	best, bestD := "", 3
+	names := []string{}
+	for _, in := range c.rs.Inputs {
+		names = append(names, in.ID)
+	}
+	if sc >= scopeDeduct {
+		names = append(names, "weight")
+	}
+	if sc >= scopeScoring {
+		names = append(names, "value")
+	}
+	for _, n := range names {
+		if d := editDistance(name, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// errNotFinite marks a formula result that is NaN or ±Inf.
+var errNotFinite = errors.New("not a finite number")
+
+// float evaluates a numeric formula.
+func (f *formula) float(s *scratch) (float64, error) {
+	if f.num != nil {
+		return f.num(s), nil
+	}
+	out, err := s.run(f)
+	if err != nil {
+		return math.NaN(), err
+	}
+	switch v := out.(type) {
+	case float64:
+		return v, nil
+	case int:
+		return float64(v), nil
+	}
+	return math.NaN(), fmt.Errorf("formula gave %T, want a number", out)
+}
+
+// bool evaluates a boolean formula.
+func (f *formula) bool(s *scratch) (bool, error) {
+	if f.cond != nil {
+		return f.cond(s), nil
+	}
+	out, err := s.run(f)
+	if err != nil {
+		return false, err
+	}
+	b, ok := out.(bool)
+	if !ok {
+		return false, fmt.Errorf("formula gave %T, want true or false", out)
+	}
+	return b, nil
+}
+
+// run evaluates f with expr's VM, building the map environment of the
+// current unit on first use.
+func (s *scratch) run(f *formula) (out any, err error) {
+	if f.prog == nil {
+		return nil, errors.New("formula did not compile")
+	}
+	if !s.envOK {
+		if s.env == nil {
+			s.env = make(map[string]any, len(s.in)+2)
+		}
+		for i, in := range s.p.Ruleset.Inputs {
+			if s.p.isTier[i] {
+				s.env[in.ID] = s.tiers[i]
+			} else {
+				s.env[in.ID] = s.in[i]
+			}
+		}
+		s.envOK = true
+	}
+	s.env["value"] = s.value
+	s.env["weight"] = s.weight
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("formula failed: %v", r)
+		}
+	}()
+	return s.vm.Run(f.prog, s.env)
+}

@@ -1,0 +1,129 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// Library parses the embedded indicator library (指标库).
+func Library() ([]indicators.Definition, error) {
+	l := &loader{file: "indicators/library.yaml", src: indicators.LibraryYAML}
+	defs := l.library()
+	if len(l.errs) > 0 {
+		return nil, l.errs
+	}
+	return defs, nil
+}
+
+// SearchLibrary returns the definitions whose id, label or note holds word
+// (all of them when word is empty).
+func SearchLibrary(defs []indicators.Definition, word string) []indicators.Definition {
+	var out []indicators.Definition
+	for _, d := range defs {
+		if word == "" || strings.Contains(d.ID, word) || strings.Contains(d.Label, word) || strings.Contains(d.Note, word) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (l *loader) library() []indicators.Definition {
+	doc := l.document()
+	if doc == nil {
+		return nil
+	}
+	var defs []indicators.Definition
+	seen := map[string]bool{}
+	for _, item := range l.list(doc, "library") {
+		var d indicators.Definition
+		l.fields(item, func(key string, v *yaml.Node) {
+			switch key {
+			case "id":
+				d.ID = l.ident(v, "library id")
+			case "label":
+				d.Label = l.str(v, "label")
+			case "group":
+				for _, g := range l.list(v, "group") {
+					d.Group = append(d.Group, l.str(g, "group"))
+				}
+			case "direction":
+				d.Direction = l.str(v, "direction")
+				switch d.Direction {
+				case ">=", "<=", "=", "tier":
+				default:
+					l.errorf(v, "bad_value", "direction: want >=, <=, = or tier, found %q", d.Direction)
+				}
+			case "inputs":
+				d.Inputs = l.inputs(v)
+			case "value":
+				d.Value = l.str(v, "value")
+			case "target":
+				d.Target = l.str(v, "target")
+			case "note":
+				d.Note = l.str(v, "note")
+			default:
+				l.errorf(v, "unknown_key", "unknown key %q in library entry (want id, label, group, direction, inputs, value, target, note)", key)
+			}
+		})
+		if seen[d.ID] {
+			l.errorf(item, "duplicate_id", "duplicate library id %q", d.ID)
+		}
+		seen[d.ID] = true
+		defs = append(defs, d)
+	}
+	return defs
+}
+
+// use fills an indicator that says use: ID from the library entry ID,
+// keeping what the ruleset wrote itself, and adds the entry's inputs to the
+// ruleset unless it declares them.
+func (l *loader) use(ind *indicators.Indicator, useNode *yaml.Node, rs *indicators.Ruleset) {
+	defs, err := Library()
+	if err != nil {
+		l.errs.Add(&diag.Error{Pos: l.pos(useNode), Code: "library", Msg: fmt.Sprintf("indicator library: %v", err)})
+		return
+	}
+	var def *indicators.Definition
+	for i := range defs {
+		if defs[i].ID == ind.Use {
+			def = &defs[i]
+			break
+		}
+	}
+	if def == nil {
+		l.errorf(useNode, "unknown_library_id", "use: the indicator library has no %q (see jixiao indicators)", ind.Use)
+		return
+	}
+	if ind.ID == "" {
+		ind.ID = def.ID
+	}
+	if ind.Label == "" {
+		ind.Label = def.Label
+	}
+	if ind.Group == nil {
+		ind.Group = append([]string{}, def.Group...)
+	}
+	if ind.Note == "" {
+		ind.Note = def.Note
+	}
+	if !ind.Value.Set() && def.Value != "" {
+		// Positions of library formulas point at the use: line.
+		ind.Value = indicators.Formula{Src: def.Value, Pos: l.pos(useNode), Line: diag.LineOf(l.src, useNode.Line)}
+	}
+	for _, in := range def.Inputs {
+		if rs.InputIndex(in.ID) < 0 {
+			in.Pos = l.pos(useNode)
+			rs.Inputs = append(rs.Inputs, in)
+		}
+	}
+	if ind.Form == "" && !ind.Target.Expr.Set() && def.Target != "" {
+		if m := targetRE.FindStringSubmatch(def.Target); m != nil {
+			ind.Target = indicators.Target{Op: m[1], Expr: indicators.Formula{Src: m[2], Pos: l.pos(useNode), Line: diag.LineOf(l.src, useNode.Line)}}
+		}
+	}
+}

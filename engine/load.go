@@ -1,0 +1,754 @@
+package engine
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
+)
+
+// LoadFile reads and loads the ruleset file at path, together with its test
+// cases from NAME.test.yaml beside it when that file exists.
+func LoadFile(path string) (*indicators.Ruleset, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, diag.List{{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("read ruleset: %v", unwrapPath(err)), Err: err}}
+	}
+	rs, err := Load(path, src)
+	if err != nil {
+		return nil, err
+	}
+	testPath := strings.TrimSuffix(strings.TrimSuffix(path, ".yaml"), ".yml") + ".test.yaml"
+	if tsrc, err := os.ReadFile(testPath); err == nil {
+		cases, err := LoadCases(testPath, tsrc)
+		if err != nil {
+			return nil, err
+		}
+		rs.Tests = append(rs.Tests, cases...)
+	}
+	return rs, nil
+}
+
+// Open loads a ruleset by reference: a built-in id (see package rulesets) or
+// a file path. A path wins when both exist.
+func Open(ref string) (*indicators.Ruleset, error) {
+	if _, err := os.Stat(ref); err == nil || strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
+		return LoadFile(ref)
+	}
+	src, err := fs.ReadFile(rulesets.FS, ref+".yaml")
+	if err != nil {
+		return nil, diag.List{{Pos: diag.Pos{File: ref}, Code: "unknown_ruleset",
+			Msg: fmt.Sprintf("no ruleset file %s and no built-in ruleset of that id (built-in: %s)", ref, strings.Join(rulesets.IDs(), ", "))}}
+	}
+	name := "rulesets/" + ref + ".yaml"
+	rs, err := Load(name, src)
+	if err != nil {
+		return nil, err
+	}
+	if tsrc, err := fs.ReadFile(rulesets.FS, ref+".test.yaml"); err == nil {
+		cases, err := LoadCases("rulesets/"+ref+".test.yaml", tsrc)
+		if err != nil {
+			return nil, err
+		}
+		rs.Tests = append(rs.Tests, cases...)
+	}
+	return rs, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Load parses a ruleset from src; name is used in messages. Loading is
+// strict: unknown keys, duplicate keys and ids, wrong types and bad scoring
+// forms are errors with file, line and column. Formulas are not compiled
+// here (see Compile).
+func Load(name string, src []byte) (*indicators.Ruleset, error) {
+	l := &loader{file: name, src: src}
+	rs := l.ruleset()
+	if len(l.errs) > 0 {
+		l.errs.Sort()
+		return nil, l.errs
+	}
+	sum := sha256.Sum256(src)
+	rs.SHA256 = hex.EncodeToString(sum[:])
+	rs.Source = src
+	rs.File = name
+	return rs, nil
+}
+
+// LoadCases parses a NAME.test.yaml file: a mapping with a tests: list, or
+// the list itself.
+func LoadCases(name string, src []byte) ([]indicators.Case, error) {
+	l := &loader{file: name, src: src}
+	doc := l.document()
+	var cases []indicators.Case
+	if doc != nil {
+		list := doc
+		if doc.Kind == yaml.MappingNode {
+			list = nil
+			l.fields(doc, func(key string, v *yaml.Node) {
+				if key != "tests" {
+					l.errorf(v, "unknown_key", "unknown key %q in test file (want tests)", key)
+					return
+				}
+				list = v
+			})
+		}
+		if list != nil {
+			cases = l.cases(list)
+		}
+	}
+	if len(l.errs) > 0 {
+		l.errs.Sort()
+		return nil, l.errs
+	}
+	return cases, nil
+}
+
+type loader struct {
+	file string
+	src  []byte
+	errs diag.List
+}
+
+func (l *loader) pos(n *yaml.Node) diag.Pos {
+	if n == nil {
+		return diag.Pos{File: l.file}
+	}
+	return diag.Pos{File: l.file, Line: n.Line, Col: n.Column}
+}
+
+func (l *loader) errorf(n *yaml.Node, code, format string, args ...any) {
+	p := l.pos(n)
+	l.errs.Add(&diag.Error{Pos: p, Code: code, Msg: fmt.Sprintf(format, args...), Snippet: diag.LineOf(l.src, p.Line)})
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// document parses the YAML and returns the root content node, or nil.
+func (l *loader) document() *yaml.Node {
+	if len(strings.TrimSpace(string(l.src))) == 0 {
+		l.errs.Add(&diag.Error{Pos: diag.Pos{File: l.file}, Code: "empty_file", Msg: "the file is empty"})
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(l.src, &doc); err != nil {
+		line := 0
+		msg := err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		l.errs.Add(&diag.Error{Pos: diag.Pos{File: l.file, Line: line}, Code: "yaml_syntax", Msg: "yaml: " + msg, Err: err})
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		l.errs.Add(&diag.Error{Pos: diag.Pos{File: l.file}, Code: "empty_file", Msg: "the file holds no YAML document"})
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// fields calls fn for each key of mapping n, reporting duplicate keys and
+// non-mappings.
+func (l *loader) fields(n *yaml.Node, fn func(key string, v *yaml.Node)) {
+	n = resolveAlias(n)
+	if n.Kind != yaml.MappingNode {
+		l.errorf(n, "type_mismatch", "expected a mapping, found %s", kindName(n))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolveAlias(n.Content[i+1])
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			l.errorf(k, "unsupported", "merge keys (<<) are not supported")
+			continue
+		}
+		if seen[k.Value] {
+			l.errorf(k, "duplicate_key", "duplicate key %q", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		fn(k.Value, v)
+	}
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+func (l *loader) str(n *yaml.Node, what string) string {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		l.errorf(n, "type_mismatch", "%s: expected text, found %s", what, kindName(n))
+		return ""
+	}
+	return n.Value
+}
+
+func (l *loader) num(n *yaml.Node, what string) float64 {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		l.errorf(n, "type_mismatch", "%s: expected a number, found %s", what, kindName(n))
+		return 0
+	}
+	x, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		l.errorf(n, "type_mismatch", "%s: expected a finite number, found %q", what, n.Value)
+		return 0
+	}
+	return x
+}
+
+func (l *loader) list(n *yaml.Node, what string) []*yaml.Node {
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "type_mismatch", "%s: expected a list, found %s", what, kindName(n))
+		return nil
+	}
+	return n.Content
+}
+
+// formula records a formula scalar with what is needed to map positions
+// inside it back to the file.
+func (l *loader) formula(n *yaml.Node, what string) indicators.Formula {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		l.errorf(n, "type_mismatch", "%s: expected a formula, found %s", what, kindName(n))
+		return indicators.Formula{}
+	}
+	f := indicators.Formula{Src: n.Value, Pos: l.pos(n)}
+	switch n.Style {
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		f.Pos.Col++
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		f.Block = true
+		f.Pos.Line++
+		f.Indent = blockIndent(l.src, f.Pos.Line)
+		f.Pos.Col = f.Indent + 1
+	}
+	f.Line = diag.LineOf(l.src, f.Pos.Line)
+	if strings.TrimSpace(f.Src) == "" {
+		l.errorf(n, "empty_formula", "%s: the formula is empty", what)
+	}
+	return f
+}
+
+// blockIndent returns the indentation of the first non-blank line at or
+// after line.
+func blockIndent(src []byte, line int) int {
+	for ; ; line++ {
+		s := diag.LineOf(src, line)
+		if s == "" && line > strings.Count(string(src), "\n")+1 {
+			return 0
+		}
+		if strings.TrimSpace(s) != "" {
+			return len(s) - len(strings.TrimLeft(s, " "))
+		}
+	}
+}
+
+// identRE matches the ids that formulas can name: letters (Chinese too),
+// digits and _, not starting with a digit.
+var identRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_]*$`)
+
+// rulesetIDRE also allows -, since ruleset ids never appear in formulas.
+var rulesetIDRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_-]*$`)
+
+// reserved are the names formulas give a meaning of their own: value and
+// weight, and expr's keywords and literals.
+var reserved = map[string]bool{
+	"value": true, "weight": true,
+	"and": true, "or": true, "not": true, "in": true, "matches": true, "contains": true,
+	"startsWith": true, "endsWith": true, "let": true, "nil": true, "true": true,
+	"false": true, "if": true, "else": true, "env": true, "$env": true,
+}
+
+func (l *loader) ident(n *yaml.Node, what string) string {
+	s := l.str(n, what)
+	if s == "" {
+		return ""
+	}
+	if !identRE.MatchString(s) {
+		l.errorf(n, "bad_id", "%s %q is not an identifier: use letters, digits and _, not starting with a digit", what, s)
+		return s
+	}
+	if reserved[s] {
+		l.errorf(n, "reserved_id", "%s %q is a reserved word", what, s)
+	}
+	return s
+}
+
+func (l *loader) ruleset() *indicators.Ruleset {
+	rs := &indicators.Ruleset{Missing: indicators.MissingZero}
+	doc := l.document()
+	if doc == nil {
+		return rs
+	}
+	rs.Pos = l.pos(doc)
+	var indNodes, inputNodes *yaml.Node
+	l.fields(doc, func(key string, v *yaml.Node) {
+		switch key {
+		case "id":
+			rs.ID = l.str(v, "id")
+			if rs.ID != "" && !rulesetIDRE.MatchString(rs.ID) {
+				l.errorf(v, "bad_id", "ruleset id %q: use letters, digits, _ and -", rs.ID)
+			}
+		case "title":
+			rs.Title = l.str(v, "title")
+		case "version":
+			rs.Version = l.str(v, "version")
+		case "missing":
+			rs.Missing = l.str(v, "missing")
+			if rs.Missing != indicators.MissingZero && rs.Missing != indicators.MissingError {
+				l.errorf(v, "bad_value", "missing: want zero or error, found %q", rs.Missing)
+			}
+		case "reverse":
+			rs.Reverse = l.reverse(v)
+		case "grades":
+			rs.Grades = l.grades(v)
+		case "inputs":
+			inputNodes = v
+		case "checks":
+			rs.Checks = l.checks(v)
+		case "indicators":
+			indNodes = v
+		case "tests":
+			rs.Tests = l.cases(v)
+		default:
+			l.errorf(v, "unknown_key", "unknown key %q in ruleset (want id, title, version, grades, missing, reverse, inputs, checks, indicators, tests)", key)
+		}
+	})
+	if rs.ID == "" {
+		l.errorf(doc, "missing_key", "the ruleset has no id")
+	}
+	if inputNodes != nil {
+		rs.Inputs = l.inputs(inputNodes)
+	}
+	if indNodes == nil {
+		l.errorf(doc, "missing_key", "the ruleset has no indicators")
+	} else {
+		rs.Indicators = l.indicatorList(indNodes, rs)
+	}
+	if rs.Grades == nil {
+		rs.Grades = indicators.DefaultGrades()
+	}
+	l.checkIDs(rs)
+	return rs
+}
+
+func (l *loader) reverse(v *yaml.Node) string {
+	s := l.str(v, "reverse")
+	if s != indicators.ReverseLinear && s != indicators.ReverseRatio {
+		l.errorf(v, "bad_value", "reverse: want linear or ratio, found %q", s)
+	}
+	return s
+}
+
+func (l *loader) grades(n *yaml.Node) []indicators.Grade {
+	var gs []indicators.Grade
+	for _, item := range l.list(n, "grades") {
+		g := indicators.Grade{Pos: l.pos(item)}
+		var hasMin bool
+		l.fields(item, func(key string, v *yaml.Node) {
+			switch key {
+			case "min":
+				g.Min, hasMin = l.num(v, "grades: min"), true
+			case "label":
+				g.Label = l.str(v, "grades: label")
+			default:
+				l.errorf(v, "unknown_key", "unknown key %q in grade (want min, label)", key)
+			}
+		})
+		if !hasMin || g.Label == "" {
+			l.errorf(item, "missing_key", "a grade needs min and label")
+		}
+		if len(gs) > 0 && g.Min >= gs[len(gs)-1].Min {
+			l.errorf(item, "bad_grades", "grade %s: min %v must be below the min of the grade before it (%v)", g.Label, g.Min, gs[len(gs)-1].Min)
+		}
+		gs = append(gs, g)
+	}
+	if n.Kind == yaml.SequenceNode && len(gs) == 0 {
+		l.errorf(n, "bad_grades", "grades: the list is empty")
+	}
+	return gs
+}
+
+func (l *loader) inputs(n *yaml.Node) []indicators.Input {
+	var ins []indicators.Input
+	l.fields(n, func(key string, v *yaml.Node) {
+		in := indicators.Input{ID: key, Type: indicators.TypeNumber, Pos: l.pos(v)}
+		kn := keyNode(n, key)
+		if !identRE.MatchString(key) {
+			l.errorf(kn, "bad_id", "input id %q is not an identifier: use letters, digits and _, not starting with a digit", key)
+		} else if reserved[key] {
+			l.errorf(kn, "reserved_id", "input id %q is a reserved word", key)
+		}
+		in.Pos = l.pos(kn)
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			ins = append(ins, in)
+			return
+		}
+		l.fields(v, func(k string, fv *yaml.Node) {
+			switch k {
+			case "label":
+				in.Label = l.str(fv, "input label")
+			case "unit":
+				in.Unit = l.str(fv, "input unit")
+			case "type":
+				in.Type = l.str(fv, "input type")
+				if in.Type != indicators.TypeNumber && in.Type != indicators.TypeTier {
+					l.errorf(fv, "bad_value", "input %s: type: want number or tier, found %q", key, in.Type)
+				}
+			default:
+				l.errorf(fv, "unknown_key", "unknown key %q in input %s (want label, unit, type)", k, key)
+			}
+		})
+		ins = append(ins, in)
+	})
+	return ins
+}
+
+func keyNode(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i]
+		}
+	}
+	return m
+}
+
+func (l *loader) checks(n *yaml.Node) []indicators.Check {
+	var cs []indicators.Check
+	for _, item := range l.list(n, "checks") {
+		c := indicators.Check{Pos: l.pos(item)}
+		l.fields(item, func(key string, v *yaml.Node) {
+			switch key {
+			case "id":
+				c.ID = l.ident(v, "check id")
+			case "assert":
+				c.Assert = l.formula(v, "assert")
+			case "message":
+				c.Message = l.str(v, "message")
+			default:
+				l.errorf(v, "unknown_key", "unknown key %q in check (want id, assert, message)", key)
+			}
+		})
+		if c.ID == "" || !c.Assert.Set() {
+			l.errorf(item, "missing_key", "a check needs id and assert")
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// checkIDs reports ids used twice among inputs, indicators and checks.
+func (l *loader) checkIDs(rs *indicators.Ruleset) {
+	type place struct {
+		what string
+		pos  diag.Pos
+	}
+	seen := map[string]place{}
+	add := func(id, what string, p diag.Pos) {
+		if id == "" {
+			return
+		}
+		if prev, ok := seen[id]; ok {
+			l.errs.Add(&diag.Error{Pos: p, Code: "duplicate_id", Snippet: diag.LineOf(l.src, p.Line),
+				Msg: fmt.Sprintf("duplicate id %q: already used by the %s at line %d", id, prev.what, prev.pos.Line)})
+			return
+		}
+		seen[id] = place{what, p}
+	}
+	for _, in := range rs.Inputs {
+		add(in.ID, "input", in.Pos)
+	}
+	for _, ind := range rs.Indicators {
+		add(ind.ID, "indicator", ind.Pos)
+	}
+	for _, c := range rs.Checks {
+		add(c.ID, "check", c.Pos)
+	}
+}
+
+var targetRE = regexp.MustCompile(`^\s*(>=|<=|=|≥|≤)\s*(.*)$`)
+
+func (l *loader) indicatorList(n *yaml.Node, rs *indicators.Ruleset) []indicators.Indicator {
+	var inds []indicators.Indicator
+	for _, item := range l.list(n, "indicators") {
+		inds = append(inds, l.indicator(item, rs))
+	}
+	if n.Kind == yaml.SequenceNode && len(inds) == 0 {
+		l.errorf(n, "missing_key", "indicators: the list is empty")
+	}
+	return inds
+}
+
+func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indicator {
+	ind := indicators.Indicator{Pos: l.pos(n)}
+	var forms []string
+	var hasWeight, hasTiers bool
+	var useNode *yaml.Node
+	l.fields(n, func(key string, v *yaml.Node) {
+		switch key {
+		case "id":
+			ind.ID = l.ident(v, "indicator id")
+		case "label":
+			ind.Label = l.str(v, "label")
+		case "group":
+			if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+				ind.Group = []string{v.Value}
+				return
+			}
+			ind.Group = []string{}
+			for _, g := range l.list(v, "group") {
+				ind.Group = append(ind.Group, l.str(g, "group"))
+			}
+		case "weight":
+			ind.Weight, hasWeight = l.num(v, "weight"), true
+			if ind.Weight <= 0 {
+				l.errorf(v, "bad_value", "weight must be above 0, found %v", ind.Weight)
+			}
+		case "note":
+			ind.Note = l.str(v, "note")
+		case "use":
+			ind.Use, useNode = l.str(v, "use"), v
+		case "value":
+			ind.Value = l.formula(v, "value")
+		case "reverse":
+			ind.Reverse = l.reverse(v)
+		case "target":
+			forms = append(forms, key)
+			s := l.str(v, "target")
+			m := targetRE.FindStringSubmatch(s)
+			if m == nil || strings.TrimSpace(m[2]) == "" {
+				l.errorf(v, "bad_target", "target %q: want a comparator (>=, <= or =) and an expression, e.g. \">= 0.95\"", s)
+				return
+			}
+			op := map[string]string{"≥": ">=", "≤": "<="}[m[1]]
+			if op == "" {
+				op = m[1]
+			}
+			f := l.formula(v, "target")
+			skip := len(s) - len(m[2]) // bytes before the expression
+			f.Src = m[2]
+			f.Pos.Col += len([]rune(s[:skip]))
+			ind.Target = indicators.Target{Op: op, Expr: f}
+		case "bands":
+			forms = append(forms, key)
+			ind.Bands = l.bands(v)
+		case "tiers":
+			forms = append(forms, key)
+			hasTiers = true
+			ind.Tiers = l.tiers(v)
+		case "deduct":
+			forms = append(forms, key)
+			l.fields(v, func(k string, dv *yaml.Node) {
+				switch k {
+				case "count":
+					ind.Deduct.Count = l.formula(dv, "deduct count")
+				case "points":
+					ind.Deduct.Points = l.num(dv, "deduct points")
+				default:
+					l.errorf(dv, "unknown_key", "unknown key %q in deduct (want count, points)", k)
+				}
+			})
+			if !ind.Deduct.Count.Set() {
+				l.errorf(v, "missing_key", "deduct needs count")
+			}
+		case "score":
+			forms = append(forms, key)
+			ind.Score = l.formula(v, "score")
+		default:
+			l.errorf(v, "unknown_key", "unknown key %q in indicator (want id, label, group, weight, note, use, value, target, reverse, bands, tiers, deduct, score)", key)
+		}
+	})
+	if useNode != nil {
+		l.use(&ind, useNode, rs)
+	}
+	if ind.ID == "" {
+		l.errorf(n, "missing_key", "an indicator needs an id")
+	}
+	if !hasWeight {
+		l.errorf(n, "missing_key", "indicator %s has no weight", ind.ID)
+	}
+	if ind.Label == "" {
+		ind.Label = ind.ID
+	}
+	if ind.Group == nil {
+		ind.Group = []string{}
+	}
+	switch {
+	case len(forms) > 1:
+		l.errorf(n, "scoring_form", "indicator %s has %d scoring forms (%s): give exactly one of target, bands, tiers, deduct, score", ind.ID, len(forms), strings.Join(forms, ", "))
+	case len(forms) == 1:
+		ind.Form = forms[0]
+	case ind.Value.Set() && l.isTierInput(ind.Value.Src, rs):
+		ind.Form = indicators.FormTiers
+	default:
+		l.errorf(n, "scoring_form", "indicator %s has no scoring form: give one of target, bands, tiers, deduct, score", ind.ID)
+	}
+	if ind.Form == indicators.FormTiers && !hasTiers {
+		ind.Tiers = indicators.DefaultTiers()
+	}
+	if ind.Form == indicators.FormTiers && ind.Value.Set() && !l.isTierInput(ind.Value.Src, rs) {
+		l.errorf(n, "scoring_form", "indicator %s: tiers need a value that is a tier input, found %q", ind.ID, ind.Value.Src)
+	}
+	if ind.Reverse != "" && (ind.Form != indicators.FormTarget || ind.Target.Op != "<=") {
+		l.errorf(n, "bad_value", "indicator %s: reverse applies only to a \"<=\" target", ind.ID)
+	}
+	if ind.Reverse == "" {
+		ind.Reverse = rs.Reverse
+	}
+	if (ind.Form == indicators.FormTarget || ind.Form == indicators.FormBands) && !ind.Value.Set() {
+		l.errorf(n, "missing_key", "indicator %s: %s needs a value formula", ind.ID, ind.Form)
+	}
+	return ind
+}
+
+// isTierInput reports whether src names a tier input, among the ruleset's
+// inputs (which may not be loaded yet: they are looked up by a pre-scan).
+func (l *loader) isTierInput(src string, rs *indicators.Ruleset) bool {
+	id := strings.TrimSpace(src)
+	for _, in := range rs.Inputs {
+		if in.ID == id {
+			return in.Type == indicators.TypeTier
+		}
+	}
+	return false
+}
+
+func (l *loader) bands(n *yaml.Node) []indicators.Band {
+	var bs []indicators.Band
+	items := l.list(n, "bands")
+	for i, item := range items {
+		b := indicators.Band{Pos: l.pos(item)}
+		l.fields(item, func(key string, v *yaml.Node) {
+			switch key {
+			case "when":
+				b.When = l.formula(v, "when")
+			case "score":
+				b.Score = l.formula(v, "band score")
+			case "else":
+				b.Else = true
+				b.Score = l.formula(v, "else")
+			default:
+				l.errorf(v, "unknown_key", "unknown key %q in band (want when and score, or else)", key)
+			}
+		})
+		switch {
+		case b.Else && b.When.Set():
+			l.errorf(item, "bad_band", "a band has either when and score, or else")
+		case b.Else && i != len(items)-1:
+			l.errorf(item, "bad_band", "else must be the last band")
+		case !b.Else && (!b.When.Set() || !b.Score.Set()):
+			l.errorf(item, "bad_band", "a band needs when and score")
+		}
+		bs = append(bs, b)
+	}
+	if n.Kind == yaml.SequenceNode && len(bs) == 0 {
+		l.errorf(n, "bad_band", "bands: the list is empty")
+	}
+	return bs
+}
+
+func (l *loader) tiers(n *yaml.Node) indicators.Tiers {
+	t := indicators.DefaultTiers()
+	l.fields(n, func(key string, v *yaml.Node) {
+		x := l.num(v, "tier "+key)
+		if x < 0 || x > 1 {
+			l.errorf(v, "bad_value", "tier %s: a fraction of the weight between 0 and 1, found %v", key, x)
+		}
+		switch key {
+		case "A", "达成":
+			t.A = x
+		case "B", "部分达成":
+			t.B = x
+		case "C", "未达成":
+			t.C = x
+		default:
+			l.errorf(v, "unknown_key", "unknown tier %q (want A, B, C)", key)
+		}
+	})
+	return t
+}
+
+func (l *loader) cases(n *yaml.Node) []indicators.Case {
+	var cs []indicators.Case
+	for _, item := range l.list(n, "tests") {
+		c := indicators.Case{Pos: l.pos(item), File: l.file}
+		l.fields(item, func(key string, v *yaml.Node) {
+			switch key {
+			case "name":
+				c.Name = l.str(v, "test name")
+			case "data":
+				var data map[string]any
+				if err := v.Decode(&data); err != nil || v.Kind != yaml.MappingNode {
+					l.errorf(v, "type_mismatch", "test data: expected a mapping of input to value")
+					return
+				}
+				c.Data = data
+			case "expect":
+				l.expect(v, &c)
+			default:
+				l.errorf(v, "unknown_key", "unknown key %q in test (want name, data, expect)", key)
+			}
+		})
+		if c.Name == "" {
+			c.Name = fmt.Sprintf("%s:%d", l.file, item.Line)
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+func (l *loader) expect(n *yaml.Node, c *indicators.Case) {
+	l.fields(n, func(key string, v *yaml.Node) {
+		switch key {
+		case "score":
+			x := l.num(v, "expected score")
+			c.Score = &x
+		case "grade":
+			c.Grade = l.str(v, "expected grade")
+		case "points":
+			c.Points = map[string]float64{}
+			l.fields(v, func(id string, pv *yaml.Node) { c.Points[id] = l.num(pv, "expected points of "+id) })
+		case "status":
+			c.Status = map[string]string{}
+			l.fields(v, func(id string, sv *yaml.Node) { c.Status[id] = l.str(sv, "expected status of "+id) })
+		default:
+			l.errorf(v, "unknown_key", "unknown key %q in expect (want score, grade, points, status)", key)
+		}
+	})
+}

@@ -1,0 +1,228 @@
+package indicators
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Kind says what a data cell holds.
+type Kind uint8
+
+// Kinds of cell. The zero Kind is Missing, so a fresh Value is an absent
+// input.
+const (
+	Missing Kind = iota // absent or blank
+	Number              // a finite number
+	NA                  // 不适用: removes the indicators that read it
+	Tier                // a tier letter, maybe with a fraction
+)
+
+// Value is one parsed cell of reported data.
+type Value struct {
+	Kind Kind
+	Num  float64 // Number: the value; Tier: the fraction when HasFrac
+	// Tier is 'A', 'B' or 'C' for Tier values.
+	Tier    byte
+	HasFrac bool
+}
+
+// NumberValue returns a Number value.
+func NumberValue(x float64) Value { return Value{Kind: Number, Num: x} }
+
+// String renders the value as a reviewer would write it.
+func (v Value) String() string {
+	switch v.Kind {
+	case Number:
+		return strconv.FormatFloat(v.Num, 'f', -1, 64)
+	case NA:
+		return "不适用"
+	case Tier:
+		if v.HasFrac {
+			return string(v.Tier) + ":" + strconv.FormatFloat(v.Num, 'f', -1, 64)
+		}
+		return string(v.Tier)
+	}
+	return ""
+}
+
+// TierBand returns the fraction range of a tier letter under 财预〔2020〕10号:
+// A ∈ [0.8, 1], B ∈ [0.6, 0.8), C ∈ [0, 0.6). hiOpen reports whether hi is
+// excluded.
+func TierBand(letter byte) (lo, hi float64, hiOpen bool) {
+	switch letter {
+	case 'A':
+		return 0.8, 1, false
+	case 'B':
+		return 0.6, 0.8, true
+	}
+	return 0, 0.6, true
+}
+
+// TierName is the Chinese name of a tier letter.
+func TierName(letter byte) string {
+	switch letter {
+	case 'A':
+		return "达成"
+	case 'B':
+		return "部分达成"
+	}
+	return "未达成"
+}
+
+// IsNA reports whether a cell's text means 不适用.
+func IsNA(s string) bool {
+	switch s {
+	case "NA", "N/A", "na", "n/a", "不适用", "#N/A":
+		return true
+	}
+	return false
+}
+
+// ParseCell reads the text of a cell for input in. Blank text is Missing;
+// NA and 不适用 are NA. A number input takes a plain decimal, optionally with
+// correctly grouped thousands separators (1,234.5) and the input's declared
+// unit as a suffix (153.51万元); a tier input takes A/B/C, 达成/部分达成/
+// 未达成, or a letter with a fraction inside its band (A:0.95). Anything else
+// is an error saying why.
+func ParseCell(s string, in *Input) (Value, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Value{}, nil
+	}
+	if IsNA(s) {
+		return Value{Kind: NA}, nil
+	}
+	if in.Type == TypeTier {
+		return ParseTier(s)
+	}
+	if in.Unit != "" {
+		if t, ok := strings.CutSuffix(s, in.Unit); ok {
+			s = strings.TrimSpace(t)
+		}
+	}
+	x, err := ParseNumber(s)
+	if err != nil {
+		if in.Unit != "" {
+			return Value{}, fmt.Errorf("%w (the input's unit is %s)", err, in.Unit)
+		}
+		return Value{}, err
+	}
+	return NumberValue(x), nil
+}
+
+// ErrNotNumber is wrapped by every error of ParseNumber.
+var ErrNotNumber = errors.New("not a number")
+
+// ParseNumber reads a decimal number: an optional sign, digits either plain
+// or grouped in threes by commas, and an optional fraction. Exponents, hex,
+// Inf and NaN are refused: reported data never needs them and they hide
+// typing mistakes.
+func ParseNumber(s string) (float64, error) {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	start := i
+	grouped := false
+	group := -1 // digits since the last comma; -1 before any comma
+	lead := 0   // digits before the first comma
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == ',') {
+		if s[i] == ',' {
+			if group == -1 {
+				if lead == 0 || lead > 3 {
+					return 0, fmt.Errorf("%w: %q has a misplaced thousands separator", ErrNotNumber, s)
+				}
+			} else if group != 3 {
+				return 0, fmt.Errorf("%w: %q has a misplaced thousands separator", ErrNotNumber, s)
+			}
+			grouped = true
+			group = 0
+		} else if group >= 0 {
+			group++
+		} else {
+			lead++
+		}
+		i++
+	}
+	if grouped && group != 3 {
+		return 0, fmt.Errorf("%w: %q has a misplaced thousands separator", ErrNotNumber, s)
+	}
+	intDigits := i - start
+	if i < len(s) && s[i] == '.' {
+		i++
+		frac := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == frac && intDigits == 0 {
+			return 0, fmt.Errorf("%w: %q", ErrNotNumber, s)
+		}
+	} else if intDigits == 0 {
+		return 0, fmt.Errorf("%w: %q", ErrNotNumber, s)
+	}
+	if i != len(s) {
+		return 0, fmt.Errorf("%w: %q", ErrNotNumber, s)
+	}
+	if grouped {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(x, 0) {
+		return 0, fmt.Errorf("%w: %q is out of range", ErrNotNumber, s)
+	}
+	return x, nil
+}
+
+// ParseTier reads a tier cell: A, B, C (any case), 达成, 部分达成, 未达成, or
+// one of those with a fraction of the weight after a colon (A:0.95, 达成：0.9),
+// which must lie inside the tier's band.
+func ParseTier(s string) (Value, error) {
+	name, frac, hasFrac := strings.Cut(s, ":")
+	if !hasFrac {
+		name, frac, hasFrac = strings.Cut(s, "：")
+	}
+	name = strings.TrimSpace(name)
+	var letter byte
+	switch strings.ToUpper(name) {
+	case "A", "达成":
+		letter = 'A'
+	case "B", "部分达成":
+		letter = 'B'
+	case "C", "未达成":
+		letter = 'C'
+	default:
+		return Value{}, fmt.Errorf("unknown tier %q: want A, B, C, 达成, 部分达成 or 未达成", s)
+	}
+	v := Value{Kind: Tier, Tier: letter}
+	if !hasFrac {
+		return v, nil
+	}
+	x, err := ParseNumber(strings.TrimSpace(frac))
+	if err != nil {
+		return Value{}, fmt.Errorf("tier %q: fraction %w", s, err)
+	}
+	if err := CheckTierFraction(letter, x); err != nil {
+		return Value{}, fmt.Errorf("tier %q: %w", s, err)
+	}
+	v.Num, v.HasFrac = x, true
+	return v, nil
+}
+
+// CheckTierFraction reports an error when x lies outside the band of tier
+// letter.
+func CheckTierFraction(letter byte, x float64) error {
+	lo, hi, open := TierBand(letter)
+	if x < lo || x > hi || (open && x == hi) || math.IsNaN(x) {
+		closer := "]"
+		if open {
+			closer = ")"
+		}
+		return fmt.Errorf("fraction %s is outside tier %c (%s) band [%s, %s%s",
+			strconv.FormatFloat(x, 'f', -1, 64), letter, TierName(letter),
+			strconv.FormatFloat(lo, 'f', -1, 64), strconv.FormatFloat(hi, 'f', -1, 64), closer)
+	}
+	return nil
+}
