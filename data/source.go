@@ -53,13 +53,30 @@ func Open(path string, s *Schema) (Source, error) {
 	if err != nil {
 		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("open data: %v", unwrapPath(err)), Err: err}
 	}
-	h := sha256.New()
-	src, err := open(path, io.TeeReader(f, h), s)
+	src, err := OpenReader(path, f, s)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	return &fileSource{Source: src, f: f, h: h, dups: map[string]diag.Pos{}}, nil
+	src.(*fileSource).f = f
+	return src, nil
+}
+
+// OpenReader reads data in the format that name's extension says from r,
+// which the caller closes.
+func OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	open, ok := formats[ext]
+	if !ok || open == nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "unknown_format",
+			Msg: fmt.Sprintf("unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl", ext)}
+	}
+	h := sha256.New()
+	src, err := open(name, io.TeeReader(r, h), s)
+	if err != nil {
+		return nil, err
+	}
+	return &fileSource{Source: src, r: r, h: h, dups: map[string]diag.Pos{}}, nil
 }
 
 func unwrapPath(err error) error {
@@ -74,7 +91,8 @@ func unwrapPath(err error) error {
 // format's reader.
 type fileSource struct {
 	Source
-	f    *os.File
+	r    io.Reader
+	f    *os.File // closed by Close, when the source opened it
 	h    hash.Hash
 	dups map[string]diag.Pos
 	sum  string
@@ -84,7 +102,7 @@ func (fs *fileSource) Next() (*indicators.Unit, error) {
 	u, err := fs.Source.Next()
 	if err == io.EOF {
 		// Hash what the reader left unread (a trailing newline, say).
-		io.Copy(fs.h, fs.f)
+		io.Copy(fs.h, fs.r)
 		fs.sum = hex.EncodeToString(fs.h.Sum(nil))
 	}
 	if u == nil {
@@ -109,7 +127,12 @@ func (fs *fileSource) SHA256() string {
 	return hex.EncodeToString(fs.h.Sum(nil))
 }
 
-func (fs *fileSource) Close() error { return fs.f.Close() }
+func (fs *fileSource) Close() error {
+	if fs.f == nil {
+		return nil
+	}
+	return fs.f.Close()
+}
 
 // ReadAll reads every unit of the file at path.
 func ReadAll(path string, s *Schema) (units []indicators.Unit, warnings []*diag.Error, sum string, err error) {
@@ -118,6 +141,11 @@ func ReadAll(path string, s *Schema) (units []indicators.Unit, warnings []*diag.
 		return nil, nil, "", err
 	}
 	defer src.Close()
+	return Collect(src)
+}
+
+// Collect reads every unit of src.
+func Collect(src Source) (units []indicators.Unit, warnings []*diag.Error, sum string, err error) {
 	for {
 		u, err := src.Next()
 		if err == io.EOF {

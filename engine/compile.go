@@ -83,9 +83,9 @@ func (p *Program) newScratch() *scratch {
 type scope int
 
 const (
-	scopeInputs scope = iota // value formulas and checks
-	scopeDeduct              // inputs and weight
-	scopeScoring             // inputs, value and weight
+	scopeInputs  scope = iota // value formulas and checks
+	scopeDeduct               // inputs and weight
+	scopeScoring              // inputs, value and weight
 )
 
 // Compile type-checks and compiles every formula of rs once. It returns

@@ -9,12 +9,12 @@ func TestRound2(t *testing.T) {
 	tests := []struct {
 		in, want float64
 	}{
-		{0.145, 0.15},  // nearest double 0.14499999999999999; Excel gives 0.15
-		{2.675, 2.68},  // nearest double 2.67499999999999982; math.Round gives 2.67
-		{3.175, 3.18},  // conformance C20: 0.725 × 4 × 0.75 + 1
-		{1.005, 1.01},  // another classic binary trap
-		{5.993, 5.99},  // 预算执行率 153.51 / 256.14 × 10
-		{6.875, 6.88},  // exact half in binary
+		{0.145, 0.15}, // nearest double 0.14499999999999999; Excel gives 0.15
+		{2.675, 2.68}, // nearest double 2.67499999999999982; math.Round gives 2.67
+		{3.175, 3.18}, // conformance C20: 0.725 × 4 × 0.75 + 1
+		{1.005, 1.01}, // another classic binary trap
+		{5.993, 5.99}, // 预算执行率 153.51 / 256.14 × 10
+		{6.875, 6.88}, // exact half in binary
 		{8.055555, 8.06},
 		{0.004, 0},
 		{0.005, 0.01},

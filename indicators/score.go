@@ -8,11 +8,11 @@ type Rule uint8
 
 // Rules of the target methods.
 const (
-	RuleMet          Rule = iota + 1 // target reached: full weight
-	RuleProportional                 // positive target missed: weight × value / T
-	RuleZero                         // nothing earned (T ≤ 0 missed, or value ≥ 2T on a reverse target)
-	RuleReverseLinear                // T < value < 2T: weight × (1 − (value − T)/T)
-	RuleReverseRatio                 // value > T: weight × T / value
+	RuleMet           Rule = iota + 1 // target reached: full weight
+	RuleProportional                  // positive target missed: weight × value / T
+	RuleZero                          // nothing earned (T ≤ 0 missed, or value ≥ 2T on a reverse target)
+	RuleReverseLinear                 // T < value < 2T: weight × (1 − (value − T)/T)
+	RuleReverseRatio                  // value > T: weight × T / value
 )
 
 // String returns the Chinese wording of the rule for explanations.

@@ -15,8 +15,8 @@ func TestScoreTarget(t *testing.T) {
 		{"positive met exactly", ">=", "", 0.9, 0.9, 10, 10, RuleMet},
 		{"positive above", ">=", "", 1.1, 0.9, 10, 10, RuleMet},
 		{"positive seed 59.93%", ">=", "", 153.51 / 256.14, 1, 10, 5.99, RuleProportional}, // 0.59932 × 10 = 5.993 → 5.99
-		{"positive proportional", ">=", "", 60, 80, 15, 11.25, RuleProportional},          // 15 × 60/80
-		{"positive negative value", ">=", "", -5, 100, 15, 0, RuleProportional},           // clamped at 0
+		{"positive proportional", ">=", "", 60, 80, 15, 11.25, RuleProportional},           // 15 × 60/80
+		{"positive negative value", ">=", "", -5, 100, 15, 0, RuleProportional},            // clamped at 0
 		{"positive T=0 met", ">=", "", 5, 0, 15, 15, RuleMet},
 		{"positive T=0 missed", ">=", "", -1, 0, 15, 0, RuleZero},
 		{"float noise reaches target", ">=", "", 0.1 + 0.2, 0.3, 10, 10, RuleMet},

@@ -12,7 +12,7 @@ import (
 
 // FS holds the built-in ruleset files.
 //
-//go:embed *
+//go:embed *.yaml
 var FS embed.FS
 
 // Default is the id of the ruleset used when none is named.

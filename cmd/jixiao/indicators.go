@@ -1,0 +1,61 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/engine"
+)
+
+func newIndicatorsCmd(io *streams) *cobra.Command {
+	var long bool
+	cmd := &cobra.Command{
+		Use:   "indicators [WORD]",
+		Short: "List or search the indicator library (指标库)",
+		Long: `indicators lists the standard indicator definitions that ship with jixiao
+(财预〔2013〕53号's common indicators and the usual 财预〔2020〕10号 /
+财预〔2021〕101号 output, benefit and satisfaction indicators), or those whose
+id, label or note holds WORD. A ruleset indicator says use: ID and writes only
+what differs, at least its weight and usually its target.`,
+		Example: `  $ jixiao indicators
+  $ jixiao indicators 预算
+  $ jixiao indicators --long 满意度`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			defs, err := engine.Library()
+			if err != nil {
+				return failWith(exitNothing, err)
+			}
+			word := ""
+			if len(args) == 1 {
+				word = args[0]
+			}
+			found := engine.SearchLibrary(defs, word)
+			if len(found) == 0 {
+				fmt.Fprintf(io.ErrOut, "no indicator in the library matches %q\n", word)
+				return failWith(exitUnitsFailed, nil)
+			}
+			for _, d := range found {
+				fmt.Fprintf(io.Out, "%-36s %s  [%s]  %s %s\n", d.ID, d.Label, strings.Join(d.Group, "/"), d.Direction, d.Value)
+				if long {
+					var ins []string
+					for _, in := range d.Inputs {
+						s := in.ID + " " + in.Label
+						if in.Unit != "" {
+							s += "（" + in.Unit + "）"
+						}
+						ins = append(ins, s)
+					}
+					sort.Strings(ins)
+					fmt.Fprintf(io.Out, "    inputs: %s\n    %s\n\n", strings.Join(ins, "；"), d.Note)
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&long, "long", "l", false, "show inputs and notes")
+	return cmd
+}

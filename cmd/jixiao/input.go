@@ -1,0 +1,133 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/jixiao/jixiao/data"
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/fixtures"
+	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
+)
+
+// openRuleset loads a ruleset by path or built-in id (the default ruleset
+// when ref is empty) and compiles it. Any failure means nothing can be
+// evaluated: exit status 2.
+func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
+	if ref == "" {
+		ref = rulesets.Default
+	}
+	rs, err := engine.Open(ref)
+	if err != nil {
+		return nil, failWith(exitNothing, err)
+	}
+	prog, err := engine.Compile(rs, opts...)
+	if err != nil {
+		return nil, failWith(exitNothing, err)
+	}
+	return prog, nil
+}
+
+// openData opens the data at path for the program's ruleset. With no path
+// it opens the embedded demonstration data of a built-in ruleset. "-" reads
+// CSV from standard input.
+func openData(path string, prog *engine.Program, stdin io.Reader) (data.Source, *engine.DataInfo, error) {
+	schema := data.NewSchema(prog.Ruleset)
+	var src data.Source
+	var err error
+	switch path {
+	case "":
+		name, ok := fixtures.Demo(prog.Ruleset.ID)
+		if !ok {
+			return nil, nil, failWith(exitNothing, fmt.Errorf("no data: give -d FILE (ruleset %s has no built-in demonstration data)", prog.Ruleset.ID))
+		}
+		f, ferr := fixtures.FS.Open(name)
+		if ferr != nil {
+			return nil, nil, failWith(exitNothing, ferr)
+		}
+		src, err = data.OpenReader("fixtures/"+name, f, schema)
+		path = "fixtures/" + name
+	case "-":
+		src, err = data.OpenReader("stdin.csv", stdin, schema)
+		path = "stdin"
+	default:
+		src, err = data.Open(path, schema)
+	}
+	if err != nil {
+		return nil, nil, failWith(exitNothing, err)
+	}
+	return src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, nil
+}
+
+// readAll reads every unit of path and reports warnings on errOut.
+func readAll(path string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
+	src, info, err := openData(path, prog, st.In)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer src.Close()
+	units, warnings, sum, err := data.Collect(src)
+	if err != nil {
+		return nil, nil, failWith(exitNothing, err)
+	}
+	printWarnings(st.ErrOut, warnings)
+	info.SHA256 = sum
+	return units, info, nil
+}
+
+func printWarnings(w io.Writer, warnings []*diag.Error) {
+	for _, e := range warnings {
+		fmt.Fprintf(w, "warning: %s\n", e.Error())
+	}
+}
+
+// atomicFile is an output file written whole or not at all: the bytes go to
+// a temporary file beside it, renamed over the target only on success, so
+// a failed or interrupted run leaves the previous output intact.
+type atomicFile struct {
+	*os.File
+	path string
+}
+
+func createAtomic(path string) (*atomicFile, error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, unwrapPathErr(err))
+	}
+	return &atomicFile{File: f, path: path}, nil
+}
+
+// commit closes the file and moves it into place.
+func (a *atomicFile) commit() error {
+	if err := a.File.Close(); err != nil {
+		os.Remove(a.Name())
+		return fmt.Errorf("write %s: %w", a.path, err)
+	}
+	if err := os.Chmod(a.Name(), 0o644); err != nil {
+		os.Remove(a.Name())
+		return fmt.Errorf("write %s: %w", a.path, err)
+	}
+	if err := os.Rename(a.Name(), a.path); err != nil {
+		os.Remove(a.Name())
+		return fmt.Errorf("write %s: %w", a.path, err)
+	}
+	return nil
+}
+
+// abort drops the temporary file.
+func (a *atomicFile) abort() {
+	a.File.Close()
+	os.Remove(a.Name())
+}
+
+func unwrapPathErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

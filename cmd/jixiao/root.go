@@ -1,0 +1,163 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"github.com/jixiao/jixiao/diag"
+)
+
+// Exit statuses (DESIGN.md "Command line").
+const (
+	exitOK          = 0 // all went well; failed checks are warnings
+	exitUnitsFailed = 1 // the run finished but some units failed (or tests failed, or lint warned)
+	exitNothing     = 2 // nothing was evaluated: bad flags, a ruleset that does not compile, unreadable data
+)
+
+// exitError carries an exit status with the error to print, if any.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// failWith returns an error that makes run exit with code; err may be nil
+// when everything was already said.
+func failWith(code int, err error) error { return &exitError{code: code, err: err} }
+
+// streams are the command's standard streams; tests pass buffers.
+type streams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+}
+
+// run executes the command line and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	io := &streams{In: stdin, Out: stdout, ErrOut: stderr}
+	root := newRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	return exitCode(io, err)
+}
+
+// exitCode prints err once and maps it to an exit status.
+func exitCode(io *streams, err error) int {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(io.ErrOut, "jixiao:", ee.err)
+		}
+		return ee.code
+	}
+	var list diag.List
+	var one *diag.Error
+	if errors.As(err, &list) || errors.As(err, &one) {
+		fmt.Fprintln(io.ErrOut, err)
+		return exitNothing
+	}
+	// Anything else comes from cobra's flag parsing or our own usage checks.
+	fmt.Fprintln(io.ErrOut, "jixiao:", err)
+	fmt.Fprintln(io.ErrOut, "Run 'jixiao --help' for usage.")
+	return exitNothing
+}
+
+func newRootCmd(io *streams) *cobra.Command {
+	v := viper.New()
+	var configFile string
+	root := &cobra.Command{
+		Use:   "jixiao",
+		Short: "Score budget-performance self-evaluations (绩效自评) against a ruleset",
+		Long: `jixiao scores the yearly performance self-evaluations (绩效自评) of budget units.
+
+A ruleset (YAML) defines the indicator system once: inputs, indicators with
+their formulas, weights, targets and scoring rules (财预〔2020〕10号), consistency
+checks and grade bands. jixiao runs it over every unit's reported data (CSV,
+XLSX, YAML, JSON, JSON Lines) and gives each unit its points per indicator, a
+total, a grade (优/良/中/差), a rank and an explanation of every number.
+
+App settings come from flags, JIXIAO_* environment variables (JIXIAO_FORMAT,
+JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
+(or --config), in that order of precedence.`,
+		Example: `  $ jixiao eval                                   # demo units, default ruleset
+  $ jixiao eval -r grid-center -d fixtures/lusong-grid-2022.yaml -f json
+  $ jixiao explain -r grid-center -d fixtures/lusong-grid-2022.yaml LS2022
+  $ jixiao rulesets
+  $ jixiao test`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return loadSettings(v, configFile, cmd)
+		},
+	}
+	root.PersistentFlags().StringVar(&configFile, "config", "", "settings file (default ./jixiao.yaml when it exists)")
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.SetIn(io.In)
+	root.AddCommand(
+		newEvalCmd(io),
+		newRulesetsCmd(io),
+		newIndicatorsCmd(io),
+		newTestCmd(io),
+	)
+	return root
+}
+
+// loadSettings reads app settings (config file, JIXIAO_* environment) and
+// applies them to every flag of cmd that the command line did not set.
+// Rulesets and data are never read through viper: it lower-cases keys and
+// treats dots as nesting, which would corrupt user-defined ids.
+func loadSettings(v *viper.Viper, configFile string, cmd *cobra.Command) error {
+	v.SetEnvPrefix("JIXIAO")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	if configFile != "" {
+		v.SetConfigFile(configFile)
+		if err := v.ReadInConfig(); err != nil {
+			return failWith(exitNothing, fmt.Errorf("read settings %s: %w", configFile, err))
+		}
+	} else if _, err := os.Stat("jixiao.yaml"); err == nil {
+		v.SetConfigFile("jixiao.yaml")
+		if err := v.ReadInConfig(); err != nil {
+			return failWith(exitNothing, fmt.Errorf("read settings jixiao.yaml: %w", err))
+		}
+	}
+	var err error
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if err != nil || f.Changed || f.Name == "config" || f.Name == "help" {
+			return
+		}
+		key := f.Name
+		if !v.IsSet(key) {
+			return
+		}
+		val := v.GetString(key)
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			err = sv.Replace(v.GetStringSlice(key))
+		} else {
+			err = f.Value.Set(val)
+		}
+		if err != nil {
+			err = failWith(exitNothing, fmt.Errorf("setting %s=%q: %w", key, val, err))
+		}
+	})
+	return err
+}

@@ -1,0 +1,187 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// CaseResult is the outcome of one ruleset test case.
+type CaseResult struct {
+	Case     *indicators.Case
+	Pass     bool
+	Failures []Mismatch // what differed, when Pass is false
+	Err      error      // the case's data could not be read
+	Unit     UnitResult
+}
+
+// Mismatch is one expectation that did not hold.
+type Mismatch struct {
+	Key     string // "score", "grade", "points.<id>", "status.<id>"
+	Want    string
+	Got     string
+	Explain string
+}
+
+// RunCases runs the test cases of the program's ruleset, in order.
+func (p *Program) RunCases() []CaseResult {
+	rs := p.Ruleset
+	out := make([]CaseResult, len(rs.Tests))
+	for i := range rs.Tests {
+		out[i] = p.RunCase(&rs.Tests[i])
+	}
+	return out
+}
+
+// RunCase runs one test case.
+func (p *Program) RunCase(c *indicators.Case) CaseResult {
+	cr := CaseResult{Case: c}
+	u, err := p.CaseUnit(c)
+	if err != nil {
+		cr.Err = err
+		return cr
+	}
+	var r UnitResult
+	s := p.newScratch()
+	conf := p.conf
+	q := *p
+	q.conf = conf
+	q.conf.explain = true
+	q.evalUnit(s, &u, &r)
+	cr.Unit = r
+	if r.Failed() {
+		cr.Err = diag.List(r.Errors)
+		return cr
+	}
+	byID := map[string]*IndicatorResult{}
+	for k := range r.Indicators {
+		byID[r.Indicators[k].ID] = &r.Indicators[k]
+	}
+	if c.Score != nil && !same2(*c.Score, r.Score) {
+		cr.Failures = append(cr.Failures, Mismatch{Key: "score", Want: fmtNum(*c.Score), Got: fmtNum(r.Score)})
+	}
+	if c.Grade != "" && c.Grade != r.Grade {
+		cr.Failures = append(cr.Failures, Mismatch{Key: "grade", Want: c.Grade, Got: r.Grade})
+	}
+	for _, id := range sortedKeys(c.Points) {
+		ir, ok := byID[id]
+		if !ok {
+			cr.Failures = append(cr.Failures, Mismatch{Key: "points." + id, Want: fmtNum(c.Points[id]), Got: "no such indicator"})
+			continue
+		}
+		if !same2(c.Points[id], ir.Points) {
+			cr.Failures = append(cr.Failures, Mismatch{Key: "points." + id, Want: fmtNum(c.Points[id]), Got: fmtNum(ir.Points), Explain: ir.Explain})
+		}
+	}
+	for _, id := range sortedKeys(c.Status) {
+		ir, ok := byID[id]
+		if !ok {
+			cr.Failures = append(cr.Failures, Mismatch{Key: "status." + id, Want: c.Status[id], Got: "no such indicator"})
+			continue
+		}
+		if c.Status[id] != ir.Status {
+			cr.Failures = append(cr.Failures, Mismatch{Key: "status." + id, Want: c.Status[id], Got: ir.Status, Explain: ir.Explain})
+		}
+	}
+	cr.Pass = len(cr.Failures) == 0
+	return cr
+}
+
+// same2 compares to 2 decimals, as expectations are written.
+func same2(a, b float64) bool { return math.Abs(indicators.Round2(a)-indicators.Round2(b)) < 0.001 }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// CaseUnit builds the unit of a test case from its data: keys are input
+// ids (or labels), claimed.* and reason.*; values are numbers or cell text.
+func (p *Program) CaseUnit(c *indicators.Case) (indicators.Unit, error) {
+	rs := p.Ruleset
+	u := indicators.Unit{ID: c.Name, Name: c.Name, Values: make([]indicators.Value, len(rs.Inputs)), Pos: c.Pos}
+	var errs diag.List
+	for _, key := range sortedKeys(c.Data) {
+		raw := c.Data[key]
+		switch {
+		case strings.HasPrefix(key, "claimed."):
+			id := strings.TrimPrefix(key, "claimed.")
+			if id == "grade" {
+				u.ClaimedGrade = fmt.Sprint(raw)
+				continue
+			}
+			x, ok := toFloat(raw)
+			if !ok {
+				errs.Add(diag.Errorf(c.Pos, "bad_cell", "test %s: %s: want a number, found %v", c.Name, key, raw))
+				continue
+			}
+			if u.Claims == nil {
+				u.Claims = map[string]float64{}
+			}
+			u.Claims[id] = x
+			continue
+		case strings.HasPrefix(key, "reason."):
+			if u.Reasons == nil {
+				u.Reasons = map[string]string{}
+			}
+			u.Reasons[strings.TrimPrefix(key, "reason.")] = fmt.Sprint(raw)
+			continue
+		}
+		i := rs.InputIndex(key)
+		if i < 0 {
+			for j, in := range rs.Inputs {
+				if in.Label == key {
+					i = j
+				}
+			}
+		}
+		if i < 0 {
+			errs.Add(diag.Errorf(c.Pos, "unknown_input", "test %s: data names %q, which is not an input of ruleset %s", c.Name, key, rs.ID))
+			continue
+		}
+		in := &rs.Inputs[i]
+		var v indicators.Value
+		var err error
+		switch x := raw.(type) {
+		case nil:
+		case int, float64:
+			f, _ := toFloat(x)
+			if in.Type == indicators.TypeTier {
+				err = fmt.Errorf("a tier input takes a tier letter, not a number")
+			} else {
+				v = indicators.NumberValue(f)
+			}
+		case string:
+			v, err = indicators.ParseCell(x, in)
+		default:
+			err = fmt.Errorf("want a number or text, found %v", raw)
+		}
+		if err != nil {
+			errs.Add(diag.Errorf(c.Pos, "bad_cell", "test %s: input %s: %v", c.Name, key, err))
+			continue
+		}
+		u.Values[i] = v
+	}
+	if len(errs) > 0 {
+		return u, errs
+	}
+	return u, nil
+}
+
+func toFloat(x any) (float64, bool) {
+	switch x := x.(type) {
+	case int:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
+}

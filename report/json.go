@@ -1,0 +1,228 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"math"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// jsonWriter streams the results of DESIGN.md: one unit per line inside
+// the units array, so a million units never sit in memory at once.
+type jsonWriter struct {
+	w     *bufio.Writer
+	o     Options
+	first bool
+	err   error
+}
+
+func newJSON(w io.Writer, o Options) Writer {
+	return &jsonWriter{w: bufio.NewWriterSize(w, 64*1024), o: o, first: true}
+}
+
+// JSON field layout of DESIGN.md "Results".
+type jsonRuleset struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	SHA256  string `json:"sha256"`
+}
+
+type jsonData struct {
+	Files  []string `json:"files,omitempty"`
+	SHA256 string   `json:"sha256"`
+}
+
+type jsonUnit struct {
+	Unit       string          `json:"unit"`
+	Name       string          `json:"name"`
+	Score      *float64        `json:"score,omitempty"`
+	Grade      string          `json:"grade,omitempty"`
+	Rank       int             `json:"rank,omitempty"`
+	Claimed    *jsonClaimed    `json:"claimed,omitempty"`
+	Indicators []jsonIndicator `json:"indicators"`
+	Checks     []jsonCheck     `json:"checks"`
+	Review     []jsonFinding   `json:"review,omitempty"`
+	Errors     []jsonError     `json:"errors"`
+}
+
+type jsonClaimed struct {
+	Score *float64 `json:"score,omitempty"`
+	Grade string   `json:"grade,omitempty"`
+}
+
+type jsonIndicator struct {
+	ID      string   `json:"id"`
+	Label   string   `json:"label"`
+	Group   []string `json:"group"`
+	Weight  float64  `json:"weight"`
+	Value   any      `json:"value"`
+	Tier    string   `json:"tier,omitempty"`
+	Target  *float64 `json:"target,omitempty"`
+	Points  float64  `json:"points"`
+	Status  string   `json:"status"`
+	Flags   []string `json:"flags"`
+	Claimed *float64 `json:"claimed,omitempty"`
+	Reason  string   `json:"reason,omitempty"`
+	Explain string   `json:"explain,omitempty"`
+}
+
+type jsonCheck struct {
+	ID      string `json:"id"`
+	OK      bool   `json:"ok"`
+	Skipped bool   `json:"skipped,omitempty"`
+	Message string `json:"message"`
+}
+
+type jsonFinding struct {
+	ID      string `json:"id"`
+	Kind    string `json:"kind"`
+	Claimed any    `json:"claimed"`
+	Rules   any    `json:"rules"`
+	Message string `json:"message"`
+}
+
+type jsonError struct {
+	File    string `json:"file,omitempty"`
+	Row     int    `json:"row,omitempty"`
+	Column  string `json:"column,omitempty"`
+	Field   string `json:"field,omitempty"`
+	Value   string `json:"value,omitempty"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+type jsonSummary struct {
+	Units  int           `json:"units"`
+	Errors int           `json:"errors"`
+	Grades orderedCounts `json:"grades"`
+}
+
+// orderedCounts marshals grade counts as an object in band order.
+type orderedCounts []engine.GradeCount
+
+func (o orderedCounts) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, g := range o {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, _ := json.Marshal(g.Label)
+		b = append(b, k...)
+		b = append(b, ':')
+		b = append(b, []byte(jsonInt(g.Units))...)
+	}
+	return append(b, '}'), nil
+}
+
+func jsonInt(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func (j *jsonWriter) write(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
+	}
+}
+
+func (j *jsonWriter) Begin(m Meta) error {
+	rs, _ := json.Marshal(jsonRuleset{ID: m.Ruleset.ID, Version: m.Ruleset.Version, SHA256: m.Ruleset.SHA256})
+	j.write(`{"ruleset":` + string(rs))
+	if m.Data != nil {
+		d, _ := json.Marshal(jsonData{Files: m.Data.Files, SHA256: m.Data.SHA256})
+		j.write(`,"data":` + string(d))
+	}
+	j.write(",\n\"units\":[")
+	return j.err
+}
+
+func (j *jsonWriter) Unit(u *engine.UnitResult) error {
+	b, err := json.Marshal(JSONUnit(u))
+	if err != nil {
+		return err
+	}
+	if !j.first {
+		j.write(",")
+	}
+	j.first = false
+	j.write("\n")
+	j.write(string(b))
+	return j.err
+}
+
+func (j *jsonWriter) End(s engine.Summary) error {
+	sum, _ := json.Marshal(jsonSummary{Units: s.Units, Errors: s.Errors, Grades: orderedCounts(s.Grades)})
+	j.write("\n],\n\"summary\":" + string(sum) + "}\n")
+	if j.err != nil {
+		return j.err
+	}
+	return j.w.Flush()
+}
+
+// JSONUnit returns the JSON shape of one unit result (DESIGN.md).
+func JSONUnit(u *engine.UnitResult) any {
+	ju := jsonUnit{Unit: u.Unit, Name: u.Name, Indicators: []jsonIndicator{}, Checks: []jsonCheck{}, Errors: []jsonError{}}
+	if u.Failed() {
+		for _, e := range u.Errors {
+			ju.Errors = append(ju.Errors, errorJSON(e))
+		}
+		return ju
+	}
+	score := u.Score
+	ju.Score, ju.Grade, ju.Rank = &score, u.Grade, u.Rank
+	if u.Claimed != nil {
+		ju.Claimed = &jsonClaimed{Score: u.Claimed.Score, Grade: u.Claimed.Grade}
+	}
+	for k := range u.Indicators {
+		ir := &u.Indicators[k]
+		ji := jsonIndicator{ID: ir.ID, Label: ir.Label, Group: ir.Group, Weight: ir.Weight, Points: ir.Points,
+			Status: ir.Status, Flags: ir.Flags, Tier: ir.Tier, Claimed: ir.Claimed, Reason: ir.Reason, Explain: ir.Explain}
+		if ji.Flags == nil {
+			ji.Flags = []string{}
+		}
+		if ji.Group == nil {
+			ji.Group = []string{}
+		}
+		if ir.HasValue && indicators.Finite(ir.Value) {
+			ji.Value = round4(ir.Value)
+		}
+		if ir.HasTarget {
+			t := ir.Target
+			ji.Target = &t
+		}
+		ju.Indicators = append(ju.Indicators, ji)
+	}
+	for _, c := range u.Checks {
+		ju.Checks = append(ju.Checks, jsonCheck{ID: c.ID, OK: c.OK, Skipped: c.Skipped, Message: c.Message})
+	}
+	for _, f := range u.Review {
+		ju.Review = append(ju.Review, jsonFinding{ID: f.ID, Kind: f.Kind, Claimed: f.Claimed, Rules: f.Rules, Message: f.Message})
+	}
+	return ju
+}
+
+func errorJSON(e *diag.Error) jsonError {
+	je := jsonError{File: e.Pos.File, Row: e.Pos.Line, Field: e.Field, Value: e.Value, Code: e.Code, Message: e.Msg}
+	if e.Pos.Col > 0 {
+		je.Column = colLetter(e.Pos.Col - 1)
+	}
+	return je
+}
+
+// colLetter is the spreadsheet letter of column i (from 0).
+func colLetter(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}
+
+// round4 keeps values readable in JSON: 153.51/256.14 → 0.5993.
+func round4(x float64) float64 {
+	if math.Abs(x) >= 1e11 {
+		return x
+	}
+	return math.Round(x*1e4) / 1e4
+}
