@@ -25,7 +25,9 @@ type tableWriter struct {
 	legend map[string]bool
 }
 
-func newTable(w io.Writer, o Options) Writer { return &tableWriter{w: w, o: o, legend: map[string]bool{}} }
+func newTable(w io.Writer, o Options) Writer {
+	return &tableWriter{w: w, o: o, legend: map[string]bool{}}
+}
 
 func (t *tableWriter) Begin(m Meta) error {
 	t.m = m

@@ -110,4 +110,3 @@ func testRefs(args []string) ([]string, error) {
 	}
 	return refs, nil
 }
-
