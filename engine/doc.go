@@ -1,0 +1,27 @@
+// Package engine compiles a ruleset and evaluates units: the library API of
+// jixiao. The command line is a thin layer over it.
+//
+// The flow follows the stages of the data:
+//
+//	engine.Open / LoadFile / Load    ruleset YAML → *indicators.Ruleset (strict, positioned errors)
+//	engine.Compile                   every formula type-checked once by expr against the
+//	                                 ruleset's inputs → *engine.Program
+//	data.Open / data.Source          reported data → indicators.Unit, one at a time
+//	(*Program).Eval / EvalUnit       units → *engine.Result: points, totals, grades, ranks
+//	report.Write                     results → table, JSON, ...
+//
+// A Program is immutable and safe for concurrent use; each worker of Eval
+// keeps its own scratch state and expr VM. Formulas that are plain
+// arithmetic over numeric inputs run as typed float64 closures (fast.go);
+// the rest run on expr's VM. Both give the same numbers: a fuzz test holds
+// them to it.
+//
+// Scoring follows DESIGN.md and 财预〔2020〕10号 (see package indicators for
+// the arithmetic): points are clamped to [0, weight] and rounded as Excel's
+// ROUND; a division by zero, NaN or ±Inf sets status error and scores 0;
+// 不适用 removes an indicator and rescales the total to 100; a missing input
+// scores 0 with status missing, or fails the unit under missing: error.
+//
+// Explanations (the Explain option) are built only when asked for, from the
+// values recorded while scoring, so the plain path formats no strings.
+package engine
