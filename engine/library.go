@@ -67,7 +67,7 @@ func (l *loader) library() []indicators.Definition {
 			case "note":
 				d.Note = l.str(v, "note")
 			default:
-				l.errorf(v, "unknown_key", "unknown key %q in library entry (want id, label, group, direction, inputs, value, target, note)", key)
+				l.unknownKey(key, "library entry", "id, label, group, direction, inputs, value, target, note")
 			}
 		})
 		if seen[d.ID] {
@@ -82,11 +82,11 @@ func (l *loader) library() []indicators.Definition {
 // use fills an indicator that says use: ID from the library entry ID,
 // keeping what the ruleset wrote itself, and adds the entry's inputs to the
 // ruleset unless it declares them.
-func (l *loader) use(ind *indicators.Indicator, useNode *yaml.Node, rs *indicators.Ruleset) {
+func (l *loader) use(ind *indicators.Indicator, useNode *yaml.Node, rs *indicators.Ruleset) bool {
 	defs, err := Library()
 	if err != nil {
 		l.errs.Add(&diag.Error{Pos: l.pos(useNode), Code: "library", Msg: fmt.Sprintf("indicator library: %v", err)})
-		return
+		return false
 	}
 	var def *indicators.Definition
 	for i := range defs {
@@ -97,7 +97,7 @@ func (l *loader) use(ind *indicators.Indicator, useNode *yaml.Node, rs *indicato
 	}
 	if def == nil {
 		l.errorf(useNode, "unknown_library_id", "use: the indicator library has no %q (see jixiao indicators)", ind.Use)
-		return
+		return false
 	}
 	if ind.ID == "" {
 		ind.ID = def.ID
@@ -126,4 +126,5 @@ func (l *loader) use(ind *indicators.Indicator, useNode *yaml.Node, rs *indicato
 			ind.Target = indicators.Target{Op: m[1], Expr: indicators.Formula{Src: m[2], Pos: l.pos(useNode), Line: diag.LineOf(l.src, useNode.Line)}}
 		}
 	}
+	return true
 }

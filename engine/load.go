@@ -105,7 +105,7 @@ func LoadCases(name string, src []byte) ([]indicators.Case, error) {
 			list = nil
 			l.fields(doc, func(key string, v *yaml.Node) {
 				if key != "tests" {
-					l.errorf(v, "unknown_key", "unknown key %q in test file (want tests)", key)
+					l.unknownKey(key, "test file", "tests")
 					return
 				}
 				list = v
@@ -126,6 +126,12 @@ type loader struct {
 	file string
 	src  []byte
 	errs diag.List
+	key  *yaml.Node // the key of the field being read, for unknown-key errors
+}
+
+// unknownKey reports the key of the field being read as unknown.
+func (l *loader) unknownKey(key, where, want string) {
+	l.errorf(l.key, "unknown_key", "unknown key %q in %s (want %s)", key, where, want)
 }
 
 func (l *loader) pos(n *yaml.Node) diag.Pos {
@@ -186,6 +192,7 @@ func (l *loader) fields(n *yaml.Node, fn func(key string, v *yaml.Node)) {
 			continue
 		}
 		seen[k.Value] = true
+		l.key = k
 		fn(k.Value, v)
 	}
 }
@@ -347,7 +354,7 @@ func (l *loader) ruleset() *indicators.Ruleset {
 		case "tests":
 			rs.Tests = l.cases(v)
 		default:
-			l.errorf(v, "unknown_key", "unknown key %q in ruleset (want id, title, version, grades, missing, reverse, inputs, checks, indicators, tests)", key)
+			l.unknownKey(key, "ruleset", "id, title, version, grades, missing, reverse, inputs, checks, indicators, tests")
 		}
 	})
 	if rs.ID == "" {
@@ -388,7 +395,7 @@ func (l *loader) grades(n *yaml.Node) []indicators.Grade {
 			case "label":
 				g.Label = l.str(v, "grades: label")
 			default:
-				l.errorf(v, "unknown_key", "unknown key %q in grade (want min, label)", key)
+				l.unknownKey(key, "grade", "min, label")
 			}
 		})
 		if !hasMin || g.Label == "" {
@@ -432,7 +439,7 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 					l.errorf(fv, "bad_value", "input %s: type: want number or tier, found %q", key, in.Type)
 				}
 			default:
-				l.errorf(fv, "unknown_key", "unknown key %q in input %s (want label, unit, type)", k, key)
+				l.unknownKey(k, "input "+key, "label, unit, type")
 			}
 		})
 		ins = append(ins, in)
@@ -462,7 +469,7 @@ func (l *loader) checks(n *yaml.Node) []indicators.Check {
 			case "message":
 				c.Message = l.str(v, "message")
 			default:
-				l.errorf(v, "unknown_key", "unknown key %q in check (want id, assert, message)", key)
+				l.unknownKey(key, "check", "id, assert, message")
 			}
 		})
 		if c.ID == "" || !c.Assert.Set() {
@@ -536,8 +543,9 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 				ind.Group = append(ind.Group, l.str(g, "group"))
 			}
 		case "weight":
+			n := len(l.errs)
 			ind.Weight, hasWeight = l.num(v, "weight"), true
-			if ind.Weight <= 0 {
+			if ind.Weight <= 0 && len(l.errs) == n {
 				l.errorf(v, "bad_value", "weight must be above 0, found %v", ind.Weight)
 			}
 		case "note":
@@ -581,7 +589,7 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 				case "points":
 					ind.Deduct.Points = l.num(dv, "deduct points")
 				default:
-					l.errorf(dv, "unknown_key", "unknown key %q in deduct (want count, points)", k)
+					l.unknownKey(k, "deduct", "count, points")
 				}
 			})
 			if !ind.Deduct.Count.Set() {
@@ -591,11 +599,11 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 			forms = append(forms, key)
 			ind.Score = l.formula(v, "score")
 		default:
-			l.errorf(v, "unknown_key", "unknown key %q in indicator (want id, label, group, weight, note, use, value, target, reverse, bands, tiers, deduct, score)", key)
+			l.unknownKey(key, "indicator", "id, label, group, weight, note, use, value, target, reverse, bands, tiers, deduct, score")
 		}
 	})
-	if useNode != nil {
-		l.use(&ind, useNode, rs)
+	if useNode != nil && !l.use(&ind, useNode, rs) {
+		return ind // the use: error says it all
 	}
 	if ind.ID == "" {
 		l.errorf(n, "missing_key", "an indicator needs an id")
@@ -608,6 +616,9 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	}
 	if ind.Group == nil {
 		ind.Group = []string{}
+	}
+	if len(forms) == 0 && ind.Target.Expr.Set() {
+		forms = append(forms, indicators.FormTarget) // the library's default target
 	}
 	switch {
 	case len(forms) > 1:
@@ -664,7 +675,7 @@ func (l *loader) bands(n *yaml.Node) []indicators.Band {
 				b.Else = true
 				b.Score = l.formula(v, "else")
 			default:
-				l.errorf(v, "unknown_key", "unknown key %q in band (want when and score, or else)", key)
+				l.unknownKey(key, "band", "when and score, or else")
 			}
 		})
 		switch {
@@ -698,7 +709,7 @@ func (l *loader) tiers(n *yaml.Node) indicators.Tiers {
 		case "C", "未达成":
 			t.C = x
 		default:
-			l.errorf(v, "unknown_key", "unknown tier %q (want A, B, C)", key)
+			l.errorf(l.key, "unknown_key", "unknown tier %q (want A, B, C)", key)
 		}
 	})
 	return t
@@ -722,7 +733,7 @@ func (l *loader) cases(n *yaml.Node) []indicators.Case {
 			case "expect":
 				l.expect(v, &c)
 			default:
-				l.errorf(v, "unknown_key", "unknown key %q in test (want name, data, expect)", key)
+				l.unknownKey(key, "test", "name, data, expect")
 			}
 		})
 		if c.Name == "" {
@@ -748,7 +759,7 @@ func (l *loader) expect(n *yaml.Node, c *indicators.Case) {
 			c.Status = map[string]string{}
 			l.fields(v, func(id string, sv *yaml.Node) { c.Status[id] = l.str(sv, "expected status of "+id) })
 		default:
-			l.errorf(v, "unknown_key", "unknown key %q in expect (want score, grade, points, status)", key)
+			l.unknownKey(key, "expect", "score, grade, points, status")
 		}
 	})
 }
