@@ -62,17 +62,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // exitCode prints err once and maps it to an exit status.
 func exitCode(io *streams, err error) int {
 	var ee *exitError
+	code := exitNothing
 	if errors.As(err, &ee) {
-		if ee.err != nil {
-			fmt.Fprintln(io.ErrOut, "jixiao:", ee.err)
+		if ee.err == nil {
+			return ee.code
 		}
-		return ee.code
+		code, err = ee.code, ee.err
 	}
+	// Positioned errors start with FILE:LINE:COL, as editors expect.
 	var list diag.List
 	var one *diag.Error
 	if errors.As(err, &list) || errors.As(err, &one) {
 		fmt.Fprintln(io.ErrOut, err)
-		return exitNothing
+		return code
+	}
+	if ee != nil {
+		fmt.Fprintln(io.ErrOut, "jixiao:", err)
+		return code
 	}
 	// Anything else comes from cobra's flag parsing or our own usage checks.
 	fmt.Fprintln(io.ErrOut, "jixiao:", err)
