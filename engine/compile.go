@@ -163,11 +163,30 @@ func (c *compiler) indicator(ind *indicators.Indicator) compiledIndicator {
 	}
 	sort.Ints(ci.reads)
 	if ci.value != nil {
+		// A ratio of like quantities (万元 ÷ 万元, 人 ÷ 人) reads as a
+		// percentage; 万元 ÷ 人 is a per-capita amount and does not.
 		if b, ok := ci.value.node.(*ast.BinaryNode); ok && b.Operator == "/" {
-			ci.percent = true
+			ci.percent = c.units(b.Left) == c.units(b.Right)
 		}
 	}
 	return ci
+}
+
+// units lists the declared units of the inputs a formula reads, sorted and
+// joined, to tell ratios of like quantities.
+func (c *compiler) units(n ast.Node) string {
+	seen := map[string]bool{}
+	ast.Walk(&n, identVisitor(func(name string) {
+		if i := c.rs.InputIndex(name); i >= 0 {
+			seen[c.rs.Inputs[i].Unit] = true
+		}
+	}))
+	us := make([]string, 0, len(seen))
+	for u := range seen {
+		us = append(us, u)
+	}
+	sort.Strings(us)
+	return strings.Join(us, ",")
 }
 
 // formulas lists the compiled formulas of an indicator.
