@@ -138,7 +138,7 @@ func (c *compiler) indicator(ind *indicators.Indicator) compiledIndicator {
 	}
 	switch ind.Form {
 	case indicators.FormTarget:
-		ci.target = c.formula(ind.Target.Expr, scopeInputs, false, what+" target")
+		ci.target = c.formula(ind.Target.Expr, scopeScoring, false, what+" target")
 	case indicators.FormBands:
 		for _, b := range ind.Bands {
 			cb := compiledBand{score: c.formula(b.Score, scopeScoring, false, what+" band score")}
