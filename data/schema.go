@@ -135,14 +135,7 @@ func (s *Schema) setText(u *indicators.Unit, f *field, text string, pos diag.Pos
 			s.cellError(u, f, text, pos, err)
 			return
 		}
-		id := f.id
-		if f.kind == fieldClaimScore {
-			id = "score"
-		}
-		if u.Claims == nil {
-			u.Claims = map[string]float64{}
-		}
-		u.Claims[id] = x
+		setClaim(u, f, x)
 	case fieldClaimGrade:
 		u.ClaimedGrade = strings.TrimSpace(text)
 	case fieldReason:
@@ -153,6 +146,19 @@ func (s *Schema) setText(u *indicators.Unit, f *field, text string, pos diag.Pos
 			u.Reasons[f.id] = t
 		}
 	}
+}
+
+// setClaim stores a claimed score: claimed.<id>, or claimed.score under
+// the key "score".
+func setClaim(u *indicators.Unit, f *field, x float64) {
+	id := f.id
+	if f.kind == fieldClaimScore {
+		id = "score"
+	}
+	if u.Claims == nil {
+		u.Claims = map[string]float64{}
+	}
+	u.Claims[id] = x
 }
 
 // setNumber stores a number given natively (YAML, JSON).
@@ -169,14 +175,7 @@ func (s *Schema) setNumber(u *indicators.Unit, f *field, x float64, raw string, 
 		}
 		u.Values[f.input] = indicators.NumberValue(x)
 	case fieldClaim, fieldClaimScore:
-		id := f.id
-		if f.kind == fieldClaimScore {
-			id = "score"
-		}
-		if u.Claims == nil {
-			u.Claims = map[string]float64{}
-		}
-		u.Claims[id] = x
+		setClaim(u, f, x)
 	default:
 		s.setText(u, f, raw, pos)
 	}
