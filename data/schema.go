@@ -126,8 +126,10 @@ func (s *Schema) setText(u *indicators.Unit, f *field, text string, pos diag.Pos
 		}
 		u.Values[f.input] = v
 	case fieldClaim, fieldClaimScore:
+		// A blank or 不适用 claim cell is no claim: whether an indicator
+		// applies is decided by the inputs, not by the unit's own form.
 		t := strings.TrimSpace(text)
-		if t == "" {
+		if t == "" || indicators.IsNA(t) {
 			return
 		}
 		x, err := indicators.ParseNumber(strings.TrimSuffix(t, "分"))

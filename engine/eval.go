@@ -241,10 +241,10 @@ func (p *Program) evalIndicator(s *scratch, ci *compiledIndicator, u *indicators
 		ir.Reason = u.Reasons[def.ID]
 	}
 	defer func() {
-		if u.Claims != nil {
-			p.claim(u, ir)
-		}
-		if p.conf.explain {
+		// A claim that departs from the rules is explained even when
+		// explanations are off: its finding quotes the explanation.
+		flagged := u.Claims != nil && p.claim(u, ir)
+		if p.conf.explain || flagged {
 			p.explain(s, ci, u, ir)
 		}
 	}()

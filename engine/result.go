@@ -121,26 +121,62 @@ type CheckResult struct {
 	Message string
 }
 
-// Claimed is the unit's own total and grade.
+// Claimed is what a unit claims for itself (复核): its own total and grade
+// as the data gives them, and what its claims come to. A unit result has
+// a Claimed whenever its data carries any claim.
 type Claimed struct {
-	Score    *float64
-	Grade    string
-	HasGrade bool
+	// Score is claimed.score, the unit's own 总分; nil when not given.
+	Score *float64
+	// Grade is claimed.grade as written; "" when not given.
+	Grade string
+	// Rows counts the indicators with a claim.
+	Rows int
+	// Sum is the claimed rows added up as the rules add points (rescaled
+	// to 100 over the applicable weights where an indicator is 不适用);
+	// nil unless every applicable indicator carries a claim.
+	Sum *float64
+	// Over is how many points the claims put above the rules: the larger
+	// of the excess over the claimed rows (Σ claimed − rules over the rows
+	// flagged claim_high) and the excess of the claimed total. 0 when
+	// nothing is over-claimed.
+	Over float64
+	// Grade the claims give: the claimed grade (read as one of the
+	// ruleset's labels), else the grade of the claimed total, else of Sum;
+	// "" when the claims say nothing about the grade.
+	ImpliedGrade string
+}
+
+// GradeChanged reports whether accepting the unit's claims would give it
+// another grade than the rules do.
+func (u *UnitResult) GradeChanged() bool {
+	return u.Claimed != nil && u.Claimed.ImpliedGrade != "" && u.Claimed.ImpliedGrade != u.Grade
 }
 
 // Finding kinds of the review (复核).
 const (
-	FindClaimHigh     = "claim_high"
-	FindClaimLow      = "claim_low"
-	FindSumMismatch   = "sum_mismatch"
-	FindGradeMismatch = "grade_mismatch"
+	FindClaimHigh     = "claim_high"     // claimed more than the rules give (多计)
+	FindClaimLow      = "claim_low"      // claimed less than the rules give (少计)
+	FindSumMismatch   = "sum_mismatch"   // the claimed total is not the sum of the claimed rows
+	FindGradeMismatch = "grade_mismatch" // the claimed grade is not the grade of the rules' total
+)
+
+// Finding ids that are not indicator ids.
+const (
+	FindingScore = "score"
+	FindingGrade = "grade"
 )
 
 // Finding is one place where a unit's claims depart from the rules.
 type Finding struct {
-	ID      string // indicator id, or "score" / "grade"
-	Kind    string
-	Claimed any // float64, or the claimed grade
-	Rules   any // float64, or the rules' grade
+	ID      string // indicator id, or FindingScore / FindingGrade
+	Label   string // the indicator's label, 总分 or 等级
+	Kind    string // one of the Find… kinds
+	Claimed any    // float64 points, or the claimed grade (string)
+	Rules   any    // float64 points, or the rules' grade (string)
+	// NoReason is set on a claim_low where the rules give full marks (the
+	// target was met) and the unit gave no reason.<id>.
+	NoReason bool
+	// Message says it all in Chinese: the claim, what the rules give and
+	// why (the indicator's explanation), and the kind.
 	Message string
 }

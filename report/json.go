@@ -45,7 +45,7 @@ type jsonUnit struct {
 	Claimed    *jsonClaimed    `json:"claimed,omitempty"`
 	Indicators []jsonIndicator `json:"indicators"`
 	Checks     []jsonCheck     `json:"checks"`
-	Review     []jsonFinding   `json:"review,omitempty"`
+	Review     *[]jsonFinding  `json:"review,omitempty"` // [] on a unit with claims and no finding
 	Errors     []jsonError     `json:"errors"`
 }
 
@@ -171,8 +171,8 @@ func JSONUnit(u *engine.UnitResult) any {
 	}
 	score := u.Score
 	ju.Score, ju.Grade, ju.Rank = &score, u.Grade, u.Rank
-	if u.Claimed != nil {
-		ju.Claimed = &jsonClaimed{Score: u.Claimed.Score, Grade: u.Claimed.Grade}
+	if c := u.Claimed; c != nil && (c.Score != nil || c.Grade != "") {
+		ju.Claimed = &jsonClaimed{Score: c.Score, Grade: c.Grade}
 	}
 	for k := range u.Indicators {
 		ir := &u.Indicators[k]
@@ -196,8 +196,12 @@ func JSONUnit(u *engine.UnitResult) any {
 	for _, c := range u.Checks {
 		ju.Checks = append(ju.Checks, jsonCheck{ID: c.ID, OK: c.OK, Skipped: c.Skipped, Message: c.Message})
 	}
-	for _, f := range u.Review {
-		ju.Review = append(ju.Review, jsonFinding{ID: f.ID, Kind: f.Kind, Claimed: f.Claimed, Rules: f.Rules, Message: f.Message})
+	if u.Claimed != nil {
+		review := make([]jsonFinding, 0, len(u.Review))
+		for _, f := range u.Review {
+			review = append(review, jsonFinding{ID: f.ID, Kind: f.Kind, Claimed: f.Claimed, Rules: f.Rules, Message: f.Message})
+		}
+		ju.Review = &review
 	}
 	return ju
 }
