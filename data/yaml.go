@@ -102,7 +102,7 @@ func (y *yamlSource) Next() (*indicators.Unit, error) {
 			}
 		default:
 			// claimed.* and reason.* may stand beside data as well.
-			if strings.HasPrefix(k.Value, ClaimedPrefix) || strings.HasPrefix(k.Value, ReasonPrefix) {
+			if claimKey(k.Value) {
 				y.set(&u, k, v)
 				continue
 			}
@@ -116,8 +116,17 @@ func (y *yamlSource) bad(u *indicators.Unit, n *yaml.Node, fieldName, msg string
 	u.Errors = append(u.Errors, &diag.Error{Pos: y.pos(n), Code: "type_mismatch", Field: fieldName, Msg: fmt.Sprintf("%s: %s", fieldName, msg)})
 }
 
-// set stores one data key of a unit.
+// set stores one data key of a unit. A claimed or reason mapping
+// ({claimed: {score: 95, execution: 9}}) stands for its dotted keys.
 func (y *yamlSource) set(u *indicators.Unit, k, v *yaml.Node) {
+	if nestedClaims(k.Value) && v.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			sub := *v.Content[i]
+			sub.Value = k.Value + "." + sub.Value
+			y.set(u, &sub, v.Content[i+1])
+		}
+		return
+	}
 	f := y.s.resolve(k.Value)
 	if f.kind == fieldUnknown {
 		if !y.warned[f.name] {
@@ -216,7 +225,7 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 				for _, dk := range sortedKeys(data) {
 					j.set(&u, dk, data[dk], pos)
 				}
-			case strings.HasPrefix(k, ClaimedPrefix) || strings.HasPrefix(k, ReasonPrefix):
+			case claimKey(k):
 				j.set(&u, k, v, pos)
 			default:
 				u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "type_mismatch", Field: k, Msg: k + ": unknown key: want unit, name, data"})
@@ -231,6 +240,15 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 }
 
 func (j *jsonlSource) set(u *indicators.Unit, key string, v json.RawMessage, pos diag.Pos) {
+	if nestedClaims(key) {
+		var sub map[string]json.RawMessage
+		if json.Unmarshal(v, &sub) == nil {
+			for _, sk := range sortedKeys(sub) {
+				j.set(u, key+"."+sk, sub[sk], pos)
+			}
+			return
+		}
+	}
 	f := j.s.resolve(key)
 	if f.kind == fieldUnknown {
 		if !j.warned[f.name] {
@@ -260,6 +278,17 @@ func (j *jsonlSource) set(u *indicators.Unit, key string, v json.RawMessage, pos
 	default:
 		j.s.cellError(u, &f, string(v), pos, fmt.Errorf("want a number or text"))
 	}
+}
+
+// claimKey reports whether a unit-level key holds claims or reasons:
+// claimed.*, reason.*, or a claimed / reason mapping.
+func claimKey(k string) bool {
+	return nestedClaims(k) || strings.HasPrefix(k, ClaimedPrefix) || strings.HasPrefix(k, ReasonPrefix)
+}
+
+// nestedClaims reports whether k may hold a mapping of claims or reasons.
+func nestedClaims(k string) bool {
+	return k == strings.TrimSuffix(ClaimedPrefix, ".") || k == strings.TrimSuffix(ReasonPrefix, ".")
 }
 
 func sortedKeys[V any](m map[string]V) []string {
