@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -86,9 +87,14 @@ func (t *tableWriter) Unit(u *engine.UnitResult) error {
 		}
 	} else {
 		for k := range u.Indicators {
-			c, legend := Cell(&u.Indicators[k])
+			ir := &u.Indicators[k]
+			c, legend := Cell(ir)
 			if legend != "" {
 				t.legend[legend] = true
+			}
+			if cl, ok := claimCell(ir); ok {
+				c += cl
+				t.legend[legendClaim] = true
 			}
 			row = append(row, c)
 		}
@@ -161,9 +167,35 @@ func (t *tableWriter) End(s engine.Summary) error {
 	return nil
 }
 
+// legendClaim explains the "8.62/9" cells of claimed data.
+const legendClaim = "a/b 按规则得 a 分，单位自评 b 分（相差超过容差，见 jixiao review）"
+
+// claimCell is "/claim" for an indicator whose claim departs from the
+// rules (flag claim_high or claim_low): 8.62/9. Claims that agree are not
+// repeated, so the table stays readable.
+func claimCell(ir *engine.IndicatorResult) (string, bool) {
+	if ir.Claimed == nil {
+		return "", false
+	}
+	for _, f := range ir.Flags {
+		if f == engine.FlagClaimHigh || f == engine.FlagClaimLow {
+			return "/" + claimNum(*ir.Claimed), true
+		}
+	}
+	return "", false
+}
+
+// claimNum prints a claim as written, to at most 4 decimals: a claim of
+// 8.631 against 8.62 must not show as 8.63.
+func claimNum(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 4, 64)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}
+
 func sortedLegend(m map[string]bool) []string {
 	var out []string
-	for _, k := range []string{"— 不适用", "缺 数据缺失，记 0 分", "错 无法计算（如除以零），记 0 分", "↑ 超过目标 20% 以上，需说明偏离原因"} {
+	for _, k := range []string{"— 不适用", "缺 数据缺失，记 0 分", "错 无法计算（如除以零），记 0 分", "↑ 超过目标 20% 以上，需说明偏离原因", legendClaim} {
 		if m[k] {
 			out = append(out, k)
 		}

@@ -105,12 +105,7 @@ func runEval(o *evalOptions) error {
 	}
 	res.Data = info
 	meta := report.NewMeta(prog, info)
-	for _, u := range units {
-		if u.Claims != nil || u.ClaimedGrade != "" {
-			meta.HasClaims = true
-			break
-		}
-	}
+	meta.HasClaims = res.HasClaims()
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
 	if err := writeReport(o.io.Out, o.Output, func(w io.Writer) error { return report.Write(w, format, ro, meta, res) }); err != nil {
 		return failWith(exitNothing, err)

@@ -123,6 +123,7 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 		newRulesetsCmd(io),
 		newIndicatorsCmd(io),
 		newTestCmd(io),
+		newReviewCmd(io),
 	)
 	return root
 }

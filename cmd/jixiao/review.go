@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rulesets"
+)
+
+type reviewOptions struct {
+	io        *streams
+	Ruleset   string
+	Data      string
+	Format    string
+	Output    string
+	Workers   int
+	Tolerance float64
+}
+
+func newReviewCmd(io *streams) *cobra.Command {
+	o := &reviewOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "review -r RULESET -d DATA [-f FORMAT] [-o FILE] [--tolerance T]",
+		Short: "Review the units' own claimed scores against the rules (复核)",
+		Long: `review scores every unit by the rules and sets its own self-evaluation
+beside the result (复核): the points it claims per indicator (data field
+claimed.<indicator id>), its total (claimed.score) and its grade
+(claimed.grade). It reports every place where the claims depart from the
+rules, with the claim, what the rules give and why:
+
+  多计 claim_high       a claim above the rules' points (an indicator or the total)
+  少计 claim_low        a claim below them; on an indicator whose target was met,
+                        the finding says whether the unit gave a reason (reason.<id>)
+  总分与各项之和不符 sum_mismatch     the claimed total is not the sum of the claimed
+                        indicators (checked when every applicable indicator is claimed)
+  等级与总分不符 grade_mismatch   the claimed grade is not the grade of the rules' total
+
+A claim departs when it differs from the rules by more than the tolerance
+(--tolerance, default 0.01); a difference equal to the tolerance is not a
+finding. Units with findings come first, the most points over-claimed
+first; the summary counts the units reviewed, the units with findings, the
+points over-claimed and the units whose grade the claims would change.
+
+Exit status: 0 no finding; 1 some finding, or some unit could not be
+scored; 2 nothing was reviewed (bad flags, a ruleset that does not compile,
+unreadable data, or data without any claim).`,
+		Example: `  $ jixiao review -r fixtures/review-demo-rules.yaml -d fixtures/review-demo.csv
+  $ jixiao review -r fixtures/review-demo-rules.yaml -d fixtures/review-demo.csv -f md -o review.md
+  $ jixiao review -r fixtures/review-demo-rules.yaml -d fixtures/review-demo.csv -f xlsx -o review.xlsx
+  $ jixiao review -r grid-center -d units.csv --tolerance 0.5 -f json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runReview(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
+	f.StringVarP(&o.Data, "data", "d", "", "data file with claimed.* fields: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin")
+	f.StringVarP(&o.Format, "format", "f", report.ReviewFormatNames()[0], "output format: "+strings.Join(report.ReviewFormatNames(), "|"))
+	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
+	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
+	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "a claim departs when it differs from the rules by more than this many points")
+	return cmd
+}
+
+func runReview(o *reviewOptions) error {
+	format, err := report.LookupReview(o.Format)
+	if err != nil {
+		return failWith(exitNothing, err)
+	}
+	if format.Binary && (o.Output == "" || o.Output == "-") {
+		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
+	}
+	// Findings quote the explanation of their indicator; the engine builds
+	// it for those indicators only, so the review costs what eval costs.
+	prog, err := openRuleset(o.Ruleset, engineOptions(o.Workers, o.Tolerance, false)...)
+	if err != nil {
+		return err
+	}
+	units, info, err := readAll(o.Data, prog, o.io)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := prog.Eval(ctx, units)
+	if err != nil {
+		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+	}
+	res.Data = info
+	if !res.HasClaims() {
+		src := "the data"
+		if info != nil && len(info.Files) > 0 {
+			src = strings.Join(info.Files, ", ")
+		}
+		return failWith(exitNothing, fmt.Errorf("nothing to review: no unit of %s claims a score (claimed.<indicator id>, claimed.score or claimed.grade)", src))
+	}
+	rv := prog.Review(res)
+	meta := report.NewMeta(prog, info)
+	meta.HasClaims = true
+	if err := writeReport(o.io.Out, o.Output, func(w io.Writer) error { return report.WriteReview(w, format, meta, rv) }); err != nil {
+		return failWith(exitNothing, err)
+	}
+	s := rv.Summary
+	if s.Errors > 0 {
+		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", s.Errors, len(res.Units))
+	}
+	if s.WithFindings > 0 || s.Errors > 0 {
+		return failWith(exitUnitsFailed, nil)
+	}
+	return nil
+}
