@@ -72,6 +72,10 @@ type scratch struct {
 	env    map[string]any // expr's environment, built when a formula needs it
 	envOK  bool
 	p      *Program
+	// claims holds the current unit's claimed points, one slot per
+	// indicator: IndicatorResult.Claimed points into it, so a unit's
+	// claims cost one allocation.
+	claims []float64
 }
 
 func (p *Program) newScratch() *scratch {

@@ -166,6 +166,10 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 			return
 		}
 	}
+	s.claims = nil
+	if u.Claims != nil {
+		s.claims = make([]float64, 0, len(p.inds))
+	}
 	r.Indicators = make([]IndicatorResult, len(p.inds))
 	var sum, applicable float64
 	anyNA := false
@@ -243,7 +247,7 @@ func (p *Program) evalIndicator(s *scratch, ci *compiledIndicator, u *indicators
 	defer func() {
 		// A claim that departs from the rules is explained even when
 		// explanations are off: its finding quotes the explanation.
-		flagged := u.Claims != nil && p.claim(u, ir)
+		flagged := u.Claims != nil && p.claim(s, u, ir)
 		if p.conf.explain || flagged {
 			p.explain(s, ci, u, ir)
 		}

@@ -55,12 +55,18 @@ func (p *Program) departs(claimed, rules float64) int {
 
 // claim sets an indicator's claimed points beside the rules' points and
 // flags a departure. It reports whether the indicator was flagged.
-func (p *Program) claim(u *indicators.Unit, ir *IndicatorResult) bool {
+func (p *Program) claim(s *scratch, u *indicators.Unit, ir *IndicatorResult) bool {
 	c, ok := u.Claims[ir.ID]
 	if !ok {
 		return false
 	}
-	ir.Claimed = &c
+	if len(s.claims) < cap(s.claims) {
+		s.claims = append(s.claims, c)
+		ir.Claimed = &s.claims[len(s.claims)-1]
+	} else {
+		v := c // a unit scored outside evalUnit; c itself must not escape
+		ir.Claimed = &v
+	}
 	switch p.departs(c, ir.Points) {
 	case 1:
 		ir.Flags = append(ir.Flags, FlagClaimHigh)
