@@ -8,7 +8,8 @@
 //	                                 ruleset's inputs → *engine.Program
 //	data.Open / data.Source          reported data → indicators.Unit, one at a time
 //	(*Program).Eval / EvalUnit       units → *engine.Result: points, totals, grades, ranks
-//	report.Write                     results → table, JSON, ...
+//	(*Program).Review                claims (复核) → units in review order, summary
+//	report.Write / WriteReview       results → table, JSON, ...
 //
 // A Program is immutable and safe for concurrent use; each worker of Eval
 // keeps its own scratch state and expr VM. Formulas that are plain
@@ -21,6 +22,12 @@
 // ROUND; a division by zero, NaN or ±Inf sets status error and scores 0;
 // 不适用 removes an indicator and rescales the total to 100; a missing input
 // scores 0 with status missing, or fails the unit under missing: error.
+//
+// Claims (claimed.<indicator id>, claimed.score, claimed.grade in the data)
+// never change a score: each unit is scored by the rules and its claims are
+// set beside the result, with a finding wherever they depart by more than
+// the tolerance (review.go says how claims meet N/A, missing and error
+// indicators, and partial tables).
 //
 // Explanations (the Explain option) are built only when asked for, from the
 // values recorded while scoring, so the plain path formats no strings.

@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -390,4 +391,30 @@ func TestReviewExplainOff(t *testing.T) {
 			t.Errorf("%s explained with explanations off: %q", ir.ID, ir.Explain)
 		}
 	}
+}
+
+// ExampleProgram_Review reviews the units' own claims of the made-up
+// review demo (fixtures/review-demo.csv) and prints the units with
+// findings, most points over-claimed first.
+func ExampleProgram_Review() {
+	src, _ := fs.ReadFile(fixtures.FS, "review-demo-rules.yaml")
+	rs, _ := engine.Load("review-demo-rules.yaml", src)
+	prog, _ := engine.Compile(rs)
+	f, _ := fixtures.FS.Open("review-demo.csv")
+	defer f.Close()
+	s, _ := data.OpenReader("review-demo.csv", f, data.NewSchema(rs))
+	units, _, _, _ := data.Collect(s)
+	res, _ := prog.Eval(context.Background(), units)
+	rv := prog.Review(res)
+	for _, i := range rv.Order[:3] {
+		u := res.Units[i]
+		fmt.Printf("%s over %v: %s %s\n", u.Unit, u.Claimed.Over, u.Review[0].Kind, u.Review[0].ID)
+	}
+	fmt.Printf("%d reviewed, %d with findings, %v points over-claimed, %d grades changed\n",
+		rv.Summary.Units, rv.Summary.WithFindings, rv.Summary.Over, rv.Summary.GradeChanged)
+	// Output:
+	// R09 over 30: claim_high satisfaction
+	// R11 over 20: claim_high output
+	// R14 over 10: claim_high execution
+	// 15 reviewed, 12 with findings, 73.15 points over-claimed, 4 grades changed
 }
