@@ -18,15 +18,6 @@ const (
 	demoData  = "../../fixtures/review-demo.csv"
 )
 
-// runCmd runs the command line with buffers and returns the exit status,
-// standard output and standard error.
-func runCmd(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(args, strings.NewReader(""), &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 // demoSubset writes the header of the review demo and the rows of the
 // given units to a temporary CSV file.
 func demoSubset(t *testing.T, units ...string) string {
@@ -94,7 +85,7 @@ func TestReviewExitStatus(t *testing.T) {
 					args[i] = demoSubset(t, strings.Split(a[1:], ",")...)
 				}
 			}
-			code, out, errOut := runCmd(t, args...)
+			code, out, errOut := runCLI(t, args...)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, out, errOut)
 			}
@@ -110,7 +101,7 @@ func TestReviewExitStatus(t *testing.T) {
 
 // TestReviewJSON checks the order and the summary of the review as JSON.
 func TestReviewJSON(t *testing.T) {
-	code, out, _ := runCmd(t, "review", "-r", demoRules, "-d", demoData, "-f", "json")
+	code, out, _ := runCLI(t, "review", "-r", demoRules, "-d", demoData, "-f", "json")
 	if code != 1 {
 		t.Fatalf("exit %d", code)
 	}
@@ -179,7 +170,7 @@ func TestReviewFiles(t *testing.T) {
 			var prev []byte
 			for i := range 2 {
 				path := filepath.Join(dir, "review."+format)
-				if code, _, errOut := runCmd(t, "review", "-r", demoRules, "-d", demoData, "-f", format, "-o", path); code != 1 {
+				if code, _, errOut := runCLI(t, "review", "-r", demoRules, "-d", demoData, "-f", format, "-o", path); code != 1 {
 					t.Fatalf("exit %d: %s", code, errOut)
 				}
 				b, err := os.ReadFile(path)
@@ -252,7 +243,7 @@ func checkReviewXLSX(t *testing.T, path string) {
 // points (8.62/9) and the claimed total and grade in their own columns;
 // JSON carries claimed, the flags and the review list.
 func TestEvalShowsClaims(t *testing.T) {
-	code, out, _ := runCmd(t, "eval", "-r", demoRules, "-d", demoSubset(t, "R01", "R02", "R16"))
+	code, out, _ := runCLI(t, "eval", "-r", demoRules, "-d", demoSubset(t, "R01", "R02", "R16"))
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -261,7 +252,7 @@ func TestEvalShowsClaims(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", s, out)
 		}
 	}
-	code, out, _ = runCmd(t, "eval", "-r", demoRules, "-d", demoSubset(t, "R02", "R16"), "-f", "json")
+	code, out, _ = runCLI(t, "eval", "-r", demoRules, "-d", demoSubset(t, "R02", "R16"), "-f", "json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
