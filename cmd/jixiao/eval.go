@@ -43,6 +43,13 @@ RULESET is a file path or a built-in id (see jixiao rulesets); the default is
 built-in demonstration units of the ruleset are scored. A unit whose data
 cannot be read is reported with its errors and the others are scored.
 
+Where the data carries the units' own scores (claimed.<indicator id>,
+claimed.score, claimed.grade), the table adds 自评总分 and 自评等级 beside
+the computed total and grade, and writes 8.62/9 where a claim departs from
+the rules by more than --tolerance; JSON carries the claims, the flags
+claim_high / claim_low and each unit's review list. jixiao review reports
+the findings for the whole population.
+
 Exit status: 0 all went well (failed checks are warnings on stderr); 1 the
 run finished but some units failed; 2 nothing was evaluated.`,
 		Example: `  $ jixiao eval
