@@ -35,12 +35,16 @@ claimed.<indicator id>), its total (claimed.score) and its grade
 (claimed.grade). It reports every place where the claims depart from the
 rules, with the claim, what the rules give and why:
 
-  多计 claim_high       a claim above the rules' points (an indicator or the total)
-  少计 claim_low        a claim below them; on an indicator whose target was met,
-                        the finding says whether the unit gave a reason (reason.<id>)
-  总分与各项之和不符 sum_mismatch     the claimed total is not the sum of the claimed
-                        indicators (checked when every applicable indicator is claimed)
-  等级与总分不符 grade_mismatch   the claimed grade is not the grade of the rules' total
+  claim_high      多计: a claim above the rules' points, on an indicator or the total
+  claim_low       少计: a claim below them; on an indicator whose target was met,
+                  the finding says whether the unit gave a reason (reason.<id>)
+  sum_mismatch    总分与各项之和不符: the claimed total is not the sum of the
+                  claimed indicators (checked when every applicable one is claimed)
+  grade_mismatch  等级与总分不符: the claimed grade is not the grade of the
+                  rules' total
+
+A claim on a 不适用 indicator above 0 is claim_high (the rules give it
+nothing); one on a missing or error indicator is compared with its 0 points.
 
 A claim departs when it differs from the rules by more than the tolerance
 (--tolerance, default 0.01); a difference equal to the tolerance is not a
@@ -54,7 +58,7 @@ unreadable data, or data without any claim).`,
 		Example: `  $ jixiao review -r fixtures/review-demo-rules.yaml -d fixtures/review-demo.csv
   $ jixiao review -r fixtures/review-demo-rules.yaml -d fixtures/review-demo.csv -f md -o review.md
   $ jixiao review -r fixtures/review-demo-rules.yaml -d fixtures/review-demo.csv -f xlsx -o review.xlsx
-  $ jixiao review -r grid-center -d units.csv --tolerance 0.5 -f json`,
+  $ jixiao review -r fixtures/review-demo-rules.yaml -d fixtures/review-demo.csv --tolerance 0.5 -f json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReview(o)
