@@ -12,19 +12,24 @@ import (
 
 // CaseResult is the outcome of one ruleset test case.
 type CaseResult struct {
-	Case     *indicators.Case
-	Pass     bool
-	Failures []Mismatch // what differed, when Pass is false
-	Err      error      // the case's data could not be read
+	Case *indicators.Case
+	Pass bool
+	// Expected lists every expectation of the case with what the run
+	// gave, in the order score, grade, points, status (ids sorted).
+	Expected []Mismatch
+	Failures []Mismatch // the expectations that did not hold
+	Err      error      // the case's data could not be read, or the unit failed
 	Unit     UnitResult
 }
 
-// Mismatch is one expectation that did not hold.
+// Mismatch is one expectation of a case and what the run gave; OK reports
+// whether it held.
 type Mismatch struct {
 	Key     string // "score", "grade", "points.<id>", "status.<id>"
 	Want    string
 	Got     string
-	Explain string
+	OK      bool
+	Explain string // the indicator's explanation, for points and status
 }
 
 // RunCases runs the test cases of the program's ruleset, in order.
@@ -61,31 +66,31 @@ func (p *Program) RunCase(c *indicators.Case) CaseResult {
 	for k := range r.Indicators {
 		byID[r.Indicators[k].ID] = &r.Indicators[k]
 	}
-	if c.Score != nil && !same2(*c.Score, r.Score) {
-		cr.Failures = append(cr.Failures, Mismatch{Key: "score", Want: fmtNum(*c.Score), Got: fmtNum(r.Score)})
+	expect := func(m Mismatch) {
+		cr.Expected = append(cr.Expected, m)
+		if !m.OK {
+			cr.Failures = append(cr.Failures, m)
+		}
 	}
-	if c.Grade != "" && c.Grade != r.Grade {
-		cr.Failures = append(cr.Failures, Mismatch{Key: "grade", Want: c.Grade, Got: r.Grade})
+	if c.Score != nil {
+		expect(Mismatch{Key: "score", Want: fmtNum(*c.Score), Got: fmtNum(r.Score), OK: same2(*c.Score, r.Score)})
+	}
+	if c.Grade != "" {
+		expect(Mismatch{Key: "grade", Want: c.Grade, Got: r.Grade, OK: c.Grade == r.Grade})
 	}
 	for _, id := range sortedKeys(c.Points) {
-		ir, ok := byID[id]
-		if !ok {
-			cr.Failures = append(cr.Failures, Mismatch{Key: "points." + id, Want: fmtNum(c.Points[id]), Got: "no such indicator"})
-			continue
+		m := Mismatch{Key: "points." + id, Want: fmtNum(c.Points[id]), Got: "no such indicator"}
+		if ir, ok := byID[id]; ok {
+			m.Got, m.OK, m.Explain = fmtNum(ir.Points), same2(c.Points[id], ir.Points), ir.Explain
 		}
-		if !same2(c.Points[id], ir.Points) {
-			cr.Failures = append(cr.Failures, Mismatch{Key: "points." + id, Want: fmtNum(c.Points[id]), Got: fmtNum(ir.Points), Explain: ir.Explain})
-		}
+		expect(m)
 	}
 	for _, id := range sortedKeys(c.Status) {
-		ir, ok := byID[id]
-		if !ok {
-			cr.Failures = append(cr.Failures, Mismatch{Key: "status." + id, Want: c.Status[id], Got: "no such indicator"})
-			continue
+		m := Mismatch{Key: "status." + id, Want: c.Status[id], Got: "no such indicator"}
+		if ir, ok := byID[id]; ok {
+			m.Got, m.OK, m.Explain = ir.Status, c.Status[id] == ir.Status, ir.Explain
 		}
-		if c.Status[id] != ir.Status {
-			cr.Failures = append(cr.Failures, Mismatch{Key: "status." + id, Want: c.Status[id], Got: ir.Status, Explain: ir.Explain})
-		}
+		expect(m)
 	}
 	cr.Pass = len(cr.Failures) == 0
 	return cr

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -25,6 +26,9 @@ type Program struct {
 	inds    []compiledIndicator
 	checks  []compiledCheck
 	isTier  []bool // by input index
+	// steps builds the sub-expressions of explanations once, on first
+	// use; a pointer, so that copies of the Program share it.
+	steps *sync.Once
 }
 
 type compiledIndicator struct {
@@ -60,6 +64,10 @@ type formula struct {
 	reads []int
 	// uses of value and weight, for lint
 	readsValue bool
+	sc         scope
+	// sub is the formula's tree of sub-expressions for explanations,
+	// built on first use (see Program.steps).
+	sub *subExpr
 }
 
 // scratch is the per-worker state of an evaluation.
@@ -99,7 +107,7 @@ func Compile(rs *indicators.Ruleset, opts ...Option) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Program{Ruleset: rs, conf: conf, isTier: make([]bool, len(rs.Inputs))}
+	p := &Program{Ruleset: rs, conf: conf, isTier: make([]bool, len(rs.Inputs)), steps: new(sync.Once)}
 	c := &compiler{p: p, rs: rs}
 	for i, in := range rs.Inputs {
 		p.isTier[i] = in.Type == indicators.TypeTier
@@ -247,7 +255,7 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 		c.errs.Add(c.exprError(f, sc, what, err))
 		return &formula{src: f.Src}
 	}
-	out := &formula{src: f.Src, prog: prog, node: prog.Node()}
+	out := &formula{src: f.Src, prog: prog, node: prog.Node(), sc: sc}
 	ast.Walk(&out.node, identVisitor(func(name string) {
 		if name == "value" {
 			out.readsValue = true
@@ -257,7 +265,20 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 		}
 	}))
 	sort.Ints(out.reads)
-	fc := &fastCompiler{slot: func(name string) (int, bool) {
+	fc := c.fast(sc)
+	if !c.p.conf.noFast {
+		if boolean {
+			out.cond, _ = fc.cond(out.node)
+		} else {
+			out.num, _ = fc.num(out.node)
+		}
+	}
+	return out
+}
+
+// fast returns the fast-path compiler of a scope.
+func (c *compiler) fast(sc scope) *fastCompiler {
+	return &fastCompiler{slot: func(name string) (int, bool) {
 		switch name {
 		case "value":
 			return slotValue, sc >= scopeScoring
@@ -267,14 +288,6 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 		i := c.rs.InputIndex(name)
 		return i, i >= 0 && !c.p.isTier[i]
 	}}
-	if !c.p.conf.noFast {
-		if boolean {
-			out.cond, _ = fc.cond(out.node)
-		} else {
-			out.num, _ = fc.num(out.node)
-		}
-	}
-	return out
 }
 
 func containsInt(xs []int, x int) bool {

@@ -250,6 +250,7 @@ func (p *Program) evalIndicator(s *scratch, ci *compiledIndicator, u *indicators
 		flagged := u.Claims != nil && p.claim(s, u, ir)
 		if p.conf.explain || flagged {
 			p.explain(s, ci, u, ir)
+			p.recordSteps(s, ci, u, ir)
 		}
 	}()
 	// 不适用 wins over missing: an indicator that reads an N/A input is na
@@ -391,5 +392,8 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 		if cr.Message == "" {
 			cr.Message = "不满足 " + cc.def.Assert.Src
 		}
+	}
+	if !cr.OK && p.conf.explain {
+		p.recordCheckSteps(s, cc, cr)
 	}
 }

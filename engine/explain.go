@@ -35,7 +35,7 @@ func (p *Program) explain(s *scratch, ci *compiledIndicator, u *indicators.Unit,
 	}
 	pv := func(x float64) string { return fmtValue(x, ci.percent) }
 	if ci.value != nil && def.Form != indicators.FormTiers {
-		fmt.Fprintf(&b, "%s = %s", def.Label, p.render(ci.value.node, s, 0))
+		fmt.Fprintf(&b, "%s = %s", def.Label, p.render(ci.value.node, s, 0, nil))
 		if _, ok := ci.value.node.(*ast.IdentifierNode); !ok {
 			if ir.HasValue {
 				b.WriteString(" = " + pv(ir.Value))
@@ -70,7 +70,7 @@ func (p *Program) explain(s *scratch, ci *compiledIndicator, u *indicators.Unit,
 		op := map[string]string{">=": "≥", "<=": "≤", "=": "="}[def.Target.Op]
 		fmt.Fprintf(&b, "，目标 %s %s", op, pv(ir.Target))
 		if _, lit := isLiteral(ci.target.node); !lit {
-			fmt.Fprintf(&b, "（%s）", p.render(ci.target.node, s, 0))
+			fmt.Fprintf(&b, "（%s）", p.render(ci.target.node, s, 0, nil))
 		}
 		v, t := pv(ir.Value), pv(ir.Target)
 		switch ir.Rule {
@@ -112,7 +112,7 @@ func (p *Program) explain(s *scratch, ci *compiledIndicator, u *indicators.Unit,
 		if _, lit := isLiteral(cb.score.node); lit {
 			fmt.Fprintf(&b, "，得分比例 %s，%s × %s = %s", fmtNum(frac), w, fmtNum(frac), pts)
 		} else {
-			fmt.Fprintf(&b, "，得分比例 %s = %s，%s × %s = %s", p.render(cb.score.node, s, 0), fmtNum(frac), w, fmtNum(frac), pts)
+			fmt.Fprintf(&b, "，得分比例 %s = %s，%s × %s = %s", p.render(cb.score.node, s, 0, nil), fmtNum(frac), w, fmtNum(frac), pts)
 		}
 		p.clampNote(&b, frac*def.Weight, def.Weight)
 	case indicators.FormTiers:
@@ -121,9 +121,9 @@ func (p *Program) explain(s *scratch, ci *compiledIndicator, u *indicators.Unit,
 	case indicators.FormDeduct:
 		fmt.Fprintf(&b, "：扣分次数 ")
 		if _, ok := ci.count.node.(*ast.IdentifierNode); ok {
-			b.WriteString(p.render(ci.count.node, s, 0))
+			b.WriteString(p.render(ci.count.node, s, 0, nil))
 		} else {
-			fmt.Fprintf(&b, "%s = %s", p.render(ci.count.node, s, 0), fmtNum(ir.Value))
+			fmt.Fprintf(&b, "%s = %s", p.render(ci.count.node, s, 0, nil), fmtNum(ir.Value))
 		}
 		raw := def.Weight - def.Deduct.Points*ir.Value
 		fmt.Fprintf(&b, "，每次扣 %s 分，%s − %s × %s = %s", fmtNum(def.Deduct.Points), w, fmtNum(def.Deduct.Points), fmtNum(ir.Value), fmtNum(raw))
@@ -131,7 +131,7 @@ func (p *Program) explain(s *scratch, ci *compiledIndicator, u *indicators.Unit,
 		fmt.Fprintf(&b, "，得 %s 分", pts)
 	case indicators.FormScore:
 		raw, _ := ci.score.float(s)
-		fmt.Fprintf(&b, "；得分 = %s = %s", p.render(ci.score.node, s, 0), fmtNum(raw))
+		fmt.Fprintf(&b, "；得分 = %s = %s", p.render(ci.score.node, s, 0, nil), fmtNum(raw))
 		p.clampNote(&b, raw, def.Weight)
 		fmt.Fprintf(&b, "，得 %s 分", pts)
 	}
@@ -212,8 +212,15 @@ var opDisplay = map[string]string{
 }
 
 // render prints a formula with every input replaced by its label and the
-// unit's value ("全年执行数 153.51 ÷ 全年预算数 256.14").
-func (p *Program) render(n ast.Node, s *scratch, outer int) string {
+// unit's value ("全年执行数 153.51 ÷ 全年预算数 256.14"). Sub-expressions
+// found in known print as the value recorded for them instead.
+func (p *Program) render(n ast.Node, s *scratch, outer int, known map[ast.Node]string) string {
+	if v, ok := known[n]; ok {
+		if strings.HasPrefix(v, "-") && outer > 0 {
+			return "(" + v + ")"
+		}
+		return v
+	}
 	switch n := n.(type) {
 	case *ast.IdentifierNode:
 		switch n.Value {
@@ -244,14 +251,14 @@ func (p *Program) render(n ast.Node, s *scratch, outer int) string {
 		if op == "not" {
 			op = "非 "
 		}
-		return op + p.render(n.Node, s, 7)
+		return op + p.render(n.Node, s, 7, known)
 	case *ast.BinaryNode:
 		prec := precedence(n.Operator)
 		op := n.Operator
 		if d, ok := opDisplay[op]; ok {
 			op = d
 		}
-		out := p.render(n.Left, s, prec) + " " + op + " " + p.render(n.Right, s, prec+1)
+		out := p.render(n.Left, s, prec, known) + " " + op + " " + p.render(n.Right, s, prec+1, known)
 		if prec < outer {
 			return "(" + out + ")"
 		}
@@ -259,11 +266,11 @@ func (p *Program) render(n ast.Node, s *scratch, outer int) string {
 	case *ast.BuiltinNode:
 		args := make([]string, len(n.Arguments))
 		for i, a := range n.Arguments {
-			args[i] = p.render(a, s, 0)
+			args[i] = p.render(a, s, 0, known)
 		}
 		return n.Name + "(" + strings.Join(args, ", ") + ")"
 	case *ast.ConditionalNode:
-		out := p.render(n.Cond, s, 1) + " ? " + p.render(n.Exp1, s, 1) + " : " + p.render(n.Exp2, s, 1)
+		out := p.render(n.Cond, s, 1, known) + " ? " + p.render(n.Exp1, s, 1, known) + " : " + p.render(n.Exp2, s, 1, known)
 		if outer > 0 {
 			return "(" + out + ")"
 		}

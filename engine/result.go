@@ -105,10 +105,24 @@ type IndicatorResult struct {
 	NA      []string
 }
 
-// Step is one intermediate value of a formula: a sub-expression and what
-// it came to for this unit.
+// Step is one intermediate value of an indicator's derivation: a
+// sub-expression of one of its formulas and what it came to for this unit,
+// or the scoring rule and the points. Steps follow the order of
+// evaluation and only the branch actually taken: the condition of a
+// ?: and then its chosen side, the band rows tried until one matched.
 type Step struct {
-	Expr  string
+	// Part names what the step belongs to: "value", "target", "band N
+	// when", "band N score", "else", "count", "score", "tier", "assert"
+	// (for checks), "rule" (the scoring method that applied) or "points"
+	// (clamped to the weight and rounded as Excel's ROUND).
+	Part string
+	// Expr is the sub-expression as written, with the operators of
+	// Chinese reports (× ÷ ≥ ≤), or the rule's wording for "rule".
+	Expr string
+	// Subst is Expr with the unit's numbers in place of the inputs
+	// (labelled) and of the sub-expressions already stepped through.
+	Subst string
+	// Value is what it came to: a number, 成立 or 不成立 for a condition.
 	Value string
 }
 
@@ -119,6 +133,9 @@ type CheckResult struct {
 	OK      bool
 	Skipped bool
 	Message string
+	// Steps derive a failed check's assertion for this unit, when
+	// explanations are on.
+	Steps []Step
 }
 
 // Claimed is what a unit claims for itself (复核): its own total and grade

@@ -36,14 +36,20 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 // it opens the embedded demonstration data of a built-in ruleset. "-" reads
 // CSV from standard input.
 func openData(path string, prog *engine.Program, stdin io.Reader) (data.Source, *engine.DataInfo, error) {
+	return openDataOf(path, prog.Ruleset.ID, prog, stdin)
+}
+
+// openDataOf is openData taking the demonstration data of ruleset demoID
+// when path is empty (diff reads the old ruleset's demo units for both).
+func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader) (data.Source, *engine.DataInfo, error) {
 	schema := data.NewSchema(prog.Ruleset)
 	var src data.Source
 	var err error
 	switch path {
 	case "":
-		name, ok := fixtures.Demo(prog.Ruleset.ID)
+		name, ok := fixtures.Demo(demoID)
 		if !ok {
-			return nil, nil, failWith(exitNothing, fmt.Errorf("no data: give -d FILE (ruleset %s has no built-in demonstration data)", prog.Ruleset.ID))
+			return nil, nil, failWith(exitNothing, fmt.Errorf("no data: give -d FILE (ruleset %s has no built-in demonstration data)", demoID))
 		}
 		f, ferr := fixtures.FS.Open(name)
 		if ferr != nil {
@@ -65,7 +71,12 @@ func openData(path string, prog *engine.Program, stdin io.Reader) (data.Source, 
 
 // readAll reads every unit of path and reports warnings on errOut.
 func readAll(path string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	src, info, err := openData(path, prog, st.In)
+	return readAllOf(path, prog.Ruleset.ID, prog, st)
+}
+
+// readAllOf is readAll with the demonstration data of ruleset demoID.
+func readAllOf(path, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
+	src, info, err := openDataOf(path, demoID, prog, st.In)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -124,6 +124,9 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 		newIndicatorsCmd(io),
 		newTestCmd(io),
 		newReviewCmd(io),
+		newLintCmd(io),
+		newExplainCmd(io),
+		newDiffCmd(io),
 	)
 	return root
 }

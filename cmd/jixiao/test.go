@@ -9,19 +9,43 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
+type testOptions struct {
+	io       *streams
+	Refs     []string
+	Format   string
+	Coverage bool
+	Verbose  bool
+}
+
+func caseFormatNames() []string {
+	var names []string
+	for _, f := range report.CaseFormats() {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
 func newTestCmd(io *streams) *cobra.Command {
-	var verbose bool
+	o := &testOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "test [RULESET|DIR ...]",
 		Short: "Run rulesets' test cases",
 		Long: `test runs the test cases of rulesets: the tests: list of a ruleset file, and
-NAME.test.yaml beside it. For each failure it prints the case and expected
-against actual for the score, the grade and each pinned indicator, then a
-summary line "N passed, M failed". With no argument it tests every built-in
-ruleset. Exit status 1 when any case failed, 2 when a ruleset does not load.
+NAME.test.yaml beside it. For each failing case it prints the case (name,
+file and line, data) and every expectation, expected against actual, for
+the score, the grade and each pinned indicator, marking with ✗ those that
+did not hold and explaining them; then a summary line "N passed, M failed".
+With no argument it tests every built-in ruleset; a DIR is searched for
+rulesets (*.yaml but not *.test.yaml).
+
+--coverage lists the band rows, tiers and target branches (met,
+proportional, zero, reverse linear, reverse ratio) that no case reached.
+
+Exit status 0 all passed; 1 a case failed; 2 a ruleset does not load.
 
 A ruleset with one case:
 
@@ -32,52 +56,64 @@ A ruleset with one case:
   tests:
     - name: 执行一半得一半分
       data: {spent: 50, budget: 100}
-      expect: {score: 50, grade: 差, points: {exec: 50}}`,
+      expect: {score: 50, grade: 差, points: {exec: 50}}
+
+and what jixiao test prints when the case expects 60:
+
+  FAIL demo: 执行一半得一半分 (demo.yaml:6)
+    data: {budget: 100, spent: 50}
+    score        want 60  got 50  ✗
+    grade        want 差  got 差  ok
+    points.exec  want 50  got 50  ok
+  0 passed, 1 failed`,
 		Example: `  $ jixiao test
-  $ jixiao test rulesets/grid-center.yaml
-  $ jixiao test my-rules/`,
+  $ jixiao test rulesets/grid-center.yaml --coverage
+  $ jixiao test cmd/jixiao/testdata/cases/ -f json
+  $ jixiao test my-rules/ -v`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			refs, err := testRefs(args)
-			if err != nil {
-				return failWith(exitNothing, err)
-			}
-			passed, failed := 0, 0
-			for _, ref := range refs {
-				prog, err := openRuleset(ref)
-				if err != nil {
-					return err
-				}
-				for _, cr := range prog.RunCases() {
-					switch {
-					case cr.Err != nil:
-						failed++
-						fmt.Fprintf(io.Out, "ERROR %s: %s\n  %v\n", prog.Ruleset.ID, cr.Case.Name, cr.Err)
-					case !cr.Pass:
-						failed++
-						fmt.Fprintf(io.Out, "FAIL %s: %s (%s:%d)\n", prog.Ruleset.ID, cr.Case.Name, cr.Case.File, cr.Case.Pos.Line)
-						for _, m := range cr.Failures {
-							fmt.Fprintf(io.Out, "  %-28s want %-10s got %s\n", m.Key, m.Want, m.Got)
-							if m.Explain != "" {
-								fmt.Fprintf(io.Out, "  %28s %s\n", "", m.Explain)
-							}
-						}
-					default:
-						passed++
-						if verbose {
-							fmt.Fprintf(io.Out, "PASS %s: %s\n", prog.Ruleset.ID, cr.Case.Name)
-						}
-					}
-				}
-			}
-			fmt.Fprintf(io.Out, "%d passed, %d failed\n", passed, failed)
-			if failed > 0 {
-				return failWith(exitUnitsFailed, nil)
-			}
-			return nil
+			o.Refs = args
+			return runTest(o)
 		},
 	}
-	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list passing cases too")
+	f := cmd.Flags()
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list passing cases too")
+	f.BoolVar(&o.Coverage, "coverage", false, "list the bands, tiers and target branches no case reached")
+	f.StringVarP(&o.Format, "format", "f", caseFormatNames()[0], "output format: "+strings.Join(caseFormatNames(), "|"))
 	return cmd
+}
+
+func runTest(o *testOptions) error {
+	format, err := report.LookupCaseFormat(o.Format)
+	if err != nil {
+		return failWith(exitNothing, err)
+	}
+	refs, err := testRefs(o.Refs)
+	if err != nil {
+		return failWith(exitNothing, err)
+	}
+	var runs []report.CaseRun
+	for _, ref := range refs {
+		prog, err := openRuleset(ref)
+		if err != nil {
+			return err
+		}
+		if len(prog.Ruleset.Tests) == 0 {
+			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset.File, prog.Ruleset.ID)
+		}
+		results := prog.RunCases()
+		run := report.CaseRun{Ruleset: prog.NewResult().Ruleset, File: prog.Ruleset.File, Results: results}
+		if o.Coverage {
+			run.Coverage = prog.Coverage(results)
+		}
+		runs = append(runs, run)
+	}
+	if err := format.New(o.io.Out, report.CaseOptions{Verbose: o.Verbose}).Report(runs); err != nil {
+		return failWith(exitNothing, err)
+	}
+	if _, failed := report.CaseCounts(runs); failed > 0 {
+		return failWith(exitUnitsFailed, nil)
+	}
+	return nil
 }
 
 // testRefs expands arguments into ruleset references: built-in ids and

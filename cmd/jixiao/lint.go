@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/engine"
+)
+
+type lintOptions struct {
+	io       *streams
+	Rulesets []string
+}
+
+func newLintCmd(io *streams) *cobra.Command {
+	o := &lintOptions{io: io}
+	return &cobra.Command{
+		Use:   "lint RULESET...",
+		Short: "Check rulesets for mistakes before they are used",
+		Long: `lint checks rulesets without scoring any unit. It reports what cannot run
+as errors (YAML, unknown keys, formulas that do not compile) and what runs
+but is suspect as warnings:
+
+  - indicator weights that do not sum to 100 (with the sum);
+  - grades that leave totals without a grade, or can never match;
+  - band rows that can never match: a condition that is never true, a row
+    that earlier rows shadow (value >= 0.9 before value >= 0.95), rows after
+    an always-true row, an else the rows before it cover; values no band
+    row matches (scored 0);
+  - inputs no indicator or check reads; indicators that read no input;
+  - targets, scores and deductions that make full marks impossible or
+    certain (">= 0" on a ratio, "<= -1" on a count);
+  - tier points out of order or outside the bands of 财预〔2020〕10号;
+  - checks that always pass or always fail.
+
+Each finding is one line, FILE:LINE:COL: SEVERITY: MESSAGE, the form editors
+and CI annotate. Ranges are worked out without data, taking reported
+numbers as 0 or more (amounts, counts, shares).
+
+RULESET is a file path or a built-in id. Exit status: 0 clean, 1 warnings
+only, 2 errors.`,
+		Example: `  $ jixiao lint grid-center
+  $ jixiao lint rulesets/dept-2013.yaml rulesets/selfeval-2020.yaml
+  $ jixiao lint engine/testdata/lint/suspect.yaml
+  engine/testdata/lint/suspect.yaml:19:5: warning: indicator weights sum to 95, not 100
+  ...`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Rulesets = args
+			return runLint(o)
+		},
+	}
+}
+
+func runLint(o *lintOptions) error {
+	warnings, errs := 0, 0
+	for _, ref := range o.Rulesets {
+		var issues []engine.Issue
+		if rs, err := engine.Open(ref); err != nil {
+			issues = engine.ErrorIssues(err)
+		} else {
+			issues = engine.Lint(rs)
+		}
+		for _, is := range issues {
+			fmt.Fprintln(o.io.Out, is)
+			if is.Severity == engine.SeverityError {
+				errs++
+			} else {
+				warnings++
+			}
+		}
+	}
+	switch {
+	case errs > 0:
+		fmt.Fprintf(o.io.ErrOut, "jixiao lint: %s, %s\n", plural(errs, "error"), plural(warnings, "warning"))
+		return failWith(exitNothing, nil)
+	case warnings > 0:
+		fmt.Fprintf(o.io.ErrOut, "jixiao lint: %s\n", plural(warnings, "warning"))
+		return failWith(exitUnitsFailed, nil)
+	}
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,408 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/jixiao/jixiao/engine"
+)
+
+// DiffFormat is one output format of jixiao diff.
+type DiffFormat struct {
+	Name  string
+	Desc  string
+	Write func(w io.Writer, c *engine.Comparison) error
+	// Binary formats (xlsx) cannot go to a terminal and need -o.
+	Binary bool
+}
+
+// DiffFormats lists the formats of a rule-change comparison; the first is
+// the default.
+func DiffFormats() []DiffFormat {
+	return []DiffFormat{
+		{Name: "table", Desc: "tables for the terminal", Write: DiffTable},
+		{Name: "json", Desc: "every unit's change as JSON", Write: DiffJSON},
+		{Name: "md", Desc: "Markdown tables", Write: DiffMarkdown},
+		{Name: "xlsx", Desc: "Excel workbook: units, migration, indicators, stamp", Write: DiffXLSX, Binary: true},
+	}
+}
+
+// LookupDiffFormat returns the diff format called name.
+func LookupDiffFormat(name string) (DiffFormat, error) {
+	var names []string
+	for _, f := range DiffFormats() {
+		if f.Name == name {
+			return f, nil
+		}
+		names = append(names, f.Name)
+	}
+	return DiffFormat{}, fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(names, ", "))
+}
+
+// MostMoved is how many units the table and Markdown formats list as the
+// units that moved most.
+const MostMoved = 10
+
+// notScored labels the grade of a unit not scored on one side.
+const notScored = "未评分"
+
+func diffGrade(g string) string {
+	if g == "" {
+		return notScored
+	}
+	return g
+}
+
+func signed(x float64) string {
+	if x > 0 {
+		return "+" + Num(x)
+	}
+	return Num(x)
+}
+
+func rulesetTitle(r engine.RulesetInfo) string {
+	return strings.TrimSpace(r.ID + " " + r.Version)
+}
+
+// diffSideText shows a unit's score, grade and rank on one side.
+func diffSideText(s engine.Side) (score, grade, rank string) {
+	if !s.Scored {
+		return notScored, notScored, "—"
+	}
+	return Num(s.Score), s.Grade, fmt.Sprint(s.Rank)
+}
+
+// changedText lists the indicators whose points changed: "id −2.1, id2 +0.5".
+func changedText(u *engine.UnitDiff) string {
+	var parts []string
+	for _, pc := range u.Indicators {
+		parts = append(parts, pc.ID+" "+signed(pc.Delta))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// diffRows are the per-unit rows of the table and Markdown formats.
+func diffRows(c *engine.Comparison) [][]string {
+	var rows [][]string
+	for i := range c.Units {
+		u := &c.Units[i]
+		os, og, or := diffSideText(u.Old)
+		ns, ng, nr := diffSideText(u.New)
+		delta := ""
+		if u.Both() {
+			delta = signed(u.Delta)
+		}
+		rows = append(rows, []string{u.Unit, u.Name, os, ns, delta, og + " → " + ng, or + " → " + nr, changedText(u)})
+	}
+	return rows
+}
+
+var diffHeader = []string{"单位", "名称", "原总分", "新总分", "变化", "等级", "排名", "得分变化的指标"}
+
+// migrationCells lays the migration cells out as rows of old grades and
+// columns of new grades (band order), with a 未评分 row or column only
+// when some unit was not scored on that side.
+func migrationCells(c *engine.Comparison) (from, to []string, counts [][]int) {
+	from, to = append([]string{}, c.OldGrades...), append([]string{}, c.NewGrades...)
+	count := map[[2]string]int{}
+	for _, m := range c.Migration {
+		count[[2]string{m.From, m.To}] = m.Units
+		if !slices.Contains(from, m.From) {
+			from = append(from, m.From)
+		}
+		if !slices.Contains(to, m.To) {
+			to = append(to, m.To)
+		}
+	}
+	for _, f := range from {
+		row := make([]int, len(to))
+		for j, t := range to {
+			row[j] = count[[2]string{f, t}]
+		}
+		counts = append(counts, row)
+	}
+	return from, to, counts
+}
+
+// migrationMatrix is the migration matrix as text, with its header row.
+func migrationMatrix(c *engine.Comparison) (header []string, rows [][]string) {
+	from, to, counts := migrationCells(c)
+	header = append([]string{"原等级 \\ 新等级"}, mapStrings(to, diffGrade)...)
+	for i, f := range from {
+		row := []string{diffGrade(f)}
+		for _, n := range counts[i] {
+			row = append(row, fmt.Sprint(n))
+		}
+		rows = append(rows, row)
+	}
+	return header, rows
+}
+
+func mapStrings(xs []string, f func(string) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return out
+}
+
+// movedLines says how the units that moved most moved.
+func movedLines(c *engine.Comparison) []string {
+	var out []string
+	for _, u := range c.Moved(MostMoved) {
+		out = append(out, fmt.Sprintf("%s %s：%s → %s（%s），%s → %s，排名 %d → %d", u.Unit, u.Name,
+			Num(u.Old.Score), Num(u.New.Score), signed(u.Delta), u.Old.Grade, u.New.Grade, u.Old.Rank, u.New.Rank))
+	}
+	return out
+}
+
+// causeLines says which indicators caused the change, largest first,
+// leaving out those that changed nothing.
+func causeLines(c *engine.Comparison) []string {
+	var out []string
+	for _, ic := range c.Indicators {
+		if ic.Delta == 0 && ic.Units == 0 && ic.InOld == ic.InNew {
+			continue
+		}
+		note := ""
+		switch {
+		case !ic.InOld:
+			note = "，新增指标"
+		case !ic.InNew:
+			note = "，已删除的指标"
+		}
+		out = append(out, fmt.Sprintf("%s %s：合计 %s → %s（%s），%d 个单位得分变化%s", ic.ID, ic.Label, Num(ic.Old), Num(ic.New), signed(ic.Delta), ic.Units, note))
+	}
+	return out
+}
+
+func diffTitle(c *engine.Comparison) string {
+	return fmt.Sprintf("规则变更影响：%s → %s，共 %d 个单位", rulesetTitle(c.Old), rulesetTitle(c.New), len(c.Units))
+}
+
+// DiffTable writes a comparison for the terminal: the units, the grade
+// migration matrix, the units that moved most and the indicators that
+// caused the change.
+func DiffTable(w io.Writer, c *engine.Comparison) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, diffTitle(c))
+	align := []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft}
+	if err := diffTable(bw, diffHeader, diffRows(c), align); err != nil {
+		return err
+	}
+	fmt.Fprintln(bw, "\n等级迁移（行：原等级，列：新等级）")
+	cols, rows := migrationMatrix(c)
+	malign := []tw.Align{tw.AlignLeft}
+	for range cols[1:] {
+		malign = append(malign, tw.AlignRight)
+	}
+	if err := diffTable(bw, cols, rows, malign); err != nil {
+		return err
+	}
+	if moved := movedLines(c); len(moved) > 0 {
+		fmt.Fprintln(bw, "\n变化最大的单位")
+		for _, l := range moved {
+			fmt.Fprintln(bw, "  "+l)
+		}
+	}
+	if causes := causeLines(c); len(causes) > 0 {
+		fmt.Fprintln(bw, "\n引起变化的指标（全部单位合计）")
+		for _, l := range causes {
+			fmt.Fprintln(bw, "  "+l)
+		}
+	}
+	return bw.Flush()
+}
+
+func diffTable(w io.Writer, header []string, rows [][]string, align []tw.Align) error {
+	tbl := tablewriter.NewTable(w,
+		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithHeaderAlignment(tw.AlignCenter),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+	)
+	tbl.Header(header)
+	if err := tbl.Bulk(rows); err != nil {
+		return err
+	}
+	return tbl.Render()
+}
+
+// DiffMarkdown writes a comparison as Markdown tables.
+func DiffMarkdown(w io.Writer, c *engine.Comparison) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# %s\n\n", diffTitle(c))
+	fmt.Fprintf(bw, "- 原规则集：%s，sha256 `%s`\n", rulesetTitle(c.Old), c.Old.SHA256)
+	fmt.Fprintf(bw, "- 新规则集：%s，sha256 `%s`\n", rulesetTitle(c.New), c.New.SHA256)
+	if c.Data != nil {
+		fmt.Fprintf(bw, "- 数据：%s，sha256 `%s`\n", strings.Join(c.Data.Files, ", "), c.Data.SHA256)
+	}
+	fmt.Fprintln(bw, "\n## 各单位")
+	diffMDTable(bw, diffHeader, diffRows(c))
+	fmt.Fprintln(bw, "\n## 等级迁移（行：原等级，列：新等级）")
+	cols, rows := migrationMatrix(c)
+	diffMDTable(bw, cols, rows)
+	if moved := movedLines(c); len(moved) > 0 {
+		fmt.Fprintln(bw, "\n## 变化最大的单位")
+		fmt.Fprintln(bw)
+		for _, l := range moved {
+			fmt.Fprintln(bw, "- "+explainMDEscape(l))
+		}
+	}
+	if causes := causeLines(c); len(causes) > 0 {
+		fmt.Fprintln(bw, "\n## 引起变化的指标（全部单位合计）")
+		fmt.Fprintln(bw)
+		for _, l := range causes {
+			fmt.Fprintln(bw, "- "+explainMDEscape(l))
+		}
+	}
+	return bw.Flush()
+}
+
+func diffMDTable(w io.Writer, header []string, rows [][]string) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| "+strings.Join(mapStrings(header, explainMDEscape), " | ")+" |")
+	fmt.Fprintln(w, strings.Repeat("|---", len(header))+"|")
+	for _, r := range rows {
+		fmt.Fprintln(w, "| "+strings.Join(mapStrings(r, explainMDEscape), " | ")+" |")
+	}
+}
+
+// JSON layout of a comparison (the diff issue): old and new ruleset
+// stamps, the data stamp, units, migration, and the population's
+// indicator changes.
+type diffJSONStamp struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	SHA256  string `json:"sha256"`
+}
+
+type diffJSONSide struct {
+	Score  *float64 `json:"score"`
+	Grade  *string  `json:"grade"`
+	Rank   *int     `json:"rank"`
+	Errors []string `json:"errors,omitempty"`
+}
+
+type diffJSONPoints struct {
+	ID    string   `json:"id"`
+	Old   *float64 `json:"old"`
+	New   *float64 `json:"new"`
+	Delta float64  `json:"delta"`
+}
+
+type diffJSONUnit struct {
+	Unit       string           `json:"unit"`
+	Name       string           `json:"name"`
+	Old        diffJSONSide     `json:"old"`
+	New        diffJSONSide     `json:"new"`
+	Delta      *float64         `json:"delta"`
+	Indicators []diffJSONPoints `json:"indicators"`
+}
+
+type diffJSONMigration struct {
+	From  *string `json:"from"`
+	To    *string `json:"to"`
+	Units int     `json:"units"`
+}
+
+type diffJSONIndicator struct {
+	ID    string  `json:"id"`
+	Label string  `json:"label"`
+	InOld bool    `json:"in_old"`
+	InNew bool    `json:"in_new"`
+	Old   float64 `json:"old"`
+	New   float64 `json:"new"`
+	Delta float64 `json:"delta"`
+	Units int     `json:"units"`
+}
+
+func diffSideJSON(s engine.Side) diffJSONSide {
+	if !s.Scored {
+		var js diffJSONSide
+		for _, e := range s.Errors {
+			js.Errors = append(js.Errors, e.Error())
+		}
+		return js
+	}
+	score, grade, rank := s.Score, s.Grade, s.Rank
+	return diffJSONSide{Score: &score, Grade: &grade, Rank: &rank}
+}
+
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// DiffJSON writes a comparison as JSON, one unit per line:
+//
+//	{"old": {id, version, sha256}, "new": {…}, "data": {files, sha256},
+//	 "units": [{"unit", "name", "old": {"score", "grade", "rank"}, "new": {…},
+//	            "delta", "indicators": [{"id", "old", "new", "delta"}]}],
+//	 "migration": [{"from", "to", "units"}],
+//	 "indicators": [{"id", "label", "in_old", "in_new", "old", "new", "delta", "units"}]}
+//
+// A side where the unit was not scored has null score, grade and rank (and
+// its errors); delta is then null. indicators lists only those whose points
+// changed; an indicator of one side only has null on the other.
+func DiffJSON(w io.Writer, c *engine.Comparison) error {
+	bw := bufio.NewWriter(w)
+	put := func(prefix string, v any) {
+		b, _ := json.Marshal(v)
+		bw.WriteString(prefix)
+		bw.Write(b)
+	}
+	put(`{"old":`, diffJSONStamp{c.Old.ID, c.Old.Version, c.Old.SHA256})
+	put(",\n\"new\":", diffJSONStamp{c.New.ID, c.New.Version, c.New.SHA256})
+	if c.Data != nil {
+		put(",\n\"data\":", jsonData{Files: c.Data.Files, SHA256: c.Data.SHA256})
+	}
+	bw.WriteString(",\n\"units\":[")
+	for i := range c.Units {
+		u := &c.Units[i]
+		ju := diffJSONUnit{Unit: u.Unit, Name: u.Name, Old: diffSideJSON(u.Old), New: diffSideJSON(u.New), Indicators: []diffJSONPoints{}}
+		if u.Both() {
+			d := u.Delta
+			ju.Delta = &d
+		}
+		for _, pc := range u.Indicators {
+			ju.Indicators = append(ju.Indicators, diffJSONPoints{ID: pc.ID, Old: pc.Old, New: pc.New, Delta: pc.Delta})
+		}
+		sep := ",\n"
+		if i == 0 {
+			sep = "\n"
+		}
+		put(sep, ju)
+	}
+	bw.WriteString("\n],\n\"migration\":[")
+	for i, m := range c.Migration {
+		sep := ","
+		if i == 0 {
+			sep = ""
+		}
+		put(sep+"\n", diffJSONMigration{From: optString(m.From), To: optString(m.To), Units: m.Units})
+	}
+	bw.WriteString("\n],\n\"indicators\":[")
+	for i, ic := range c.Indicators {
+		sep := ","
+		if i == 0 {
+			sep = ""
+		}
+		put(sep+"\n", diffJSONIndicator{ID: ic.ID, Label: ic.Label, InOld: ic.InOld, InNew: ic.InNew, Old: ic.Old, New: ic.New, Delta: ic.Delta, Units: ic.Units})
+	}
+	bw.WriteString("\n]}\n")
+	return bw.Flush()
+}

@@ -1,0 +1,117 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao/jixiao/engine"
+)
+
+// DiffXLSX writes a comparison as an Excel workbook: a sheet of units
+// (old and new score, grade and rank, the change, the indicators whose
+// points changed), the grade migration matrix, the population's indicator
+// changes, and the audit stamp of both rulesets and the data.
+func DiffXLSX(w io.Writer, c *engine.Comparison) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheets := []struct {
+		name string
+		rows [][]any
+	}{
+		{"单位", diffXLSXUnits(c)},
+		{"等级迁移", diffXLSXMigration(c)},
+		{"指标", diffXLSXIndicators(c)},
+		{"说明", diffXLSXStamp(c)},
+	}
+	for i, sh := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", sh.name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(sh.name); err != nil {
+			return err
+		}
+		for r, row := range sh.rows {
+			cell, err := excelize.CoordinatesToCellName(1, r+1)
+			if err != nil {
+				return err
+			}
+			if err := f.SetSheetRow(sh.name, cell, &row); err != nil {
+				return fmt.Errorf("sheet %s: %w", sh.name, err)
+			}
+		}
+	}
+	if err := f.SetPanes("单位", &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	_, err := f.WriteTo(w)
+	return err
+}
+
+// diffXLSXSide gives the score, grade and rank cells of a side: numbers
+// where scored, empty cells where not.
+func diffXLSXSide(s engine.Side) []any {
+	if !s.Scored {
+		return []any{nil, notScored, nil}
+	}
+	return []any{s.Score, s.Grade, s.Rank}
+}
+
+func diffXLSXUnits(c *engine.Comparison) [][]any {
+	rows := [][]any{{"单位", "名称", "原总分", "原等级", "原排名", "新总分", "新等级", "新排名", "变化", "得分变化的指标"}}
+	for i := range c.Units {
+		u := &c.Units[i]
+		row := []any{u.Unit, u.Name}
+		row = append(row, diffXLSXSide(u.Old)...)
+		row = append(row, diffXLSXSide(u.New)...)
+		if u.Both() {
+			row = append(row, u.Delta)
+		} else {
+			row = append(row, nil)
+		}
+		row = append(row, changedText(u))
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func diffXLSXMigration(c *engine.Comparison) [][]any {
+	from, to, counts := migrationCells(c)
+	head := []any{"原等级 \\ 新等级"}
+	for _, t := range to {
+		head = append(head, diffGrade(t))
+	}
+	rows := [][]any{head}
+	for i, f := range from {
+		row := []any{diffGrade(f)}
+		for _, n := range counts[i] {
+			row = append(row, n)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func diffXLSXIndicators(c *engine.Comparison) [][]any {
+	rows := [][]any{{"指标", "名称", "原规则集", "新规则集", "原得分合计", "新得分合计", "变化", "得分变化的单位数"}}
+	yes := map[bool]string{true: "有", false: "无"}
+	for _, ic := range c.Indicators {
+		rows = append(rows, []any{ic.ID, ic.Label, yes[ic.InOld], yes[ic.InNew], ic.Old, ic.New, ic.Delta, ic.Units})
+	}
+	return rows
+}
+
+func diffXLSXStamp(c *engine.Comparison) [][]any {
+	rows := [][]any{
+		{"项目", "id", "版本", "sha256"},
+		{"原规则集", c.Old.ID, c.Old.Version, c.Old.SHA256},
+		{"新规则集", c.New.ID, c.New.Version, c.New.SHA256},
+	}
+	if c.Data != nil {
+		rows = append(rows, []any{"数据", strings.Join(c.Data.Files, ", "), "", c.Data.SHA256})
+	}
+	return rows
+}
