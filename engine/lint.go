@@ -253,9 +253,9 @@ func (l *linter) indicator(ci *compiledIndicator) {
 		s := e.of(ci.score.node)
 		switch {
 		case s.hi <= 0:
-			l.warn(def.Score.Pos, "score_never", "indicator %s: full marks are impossible: the score formula gives %s, never above 0", def.ID, s)
+			l.warn(def.Score.Pos, "score_never", "indicator %s: full marks are impossible: the score formula %s, never above 0", def.ID, s.describe())
 		case s.lo >= def.Weight:
-			l.warn(def.Score.Pos, "score_always_full", "indicator %s: full marks are certain: the score formula gives %s, never below the weight %s", def.ID, s, fmtNum(def.Weight))
+			l.warn(def.Score.Pos, "score_always_full", "indicator %s: full marks are certain: the score formula %s, never below the weight %s", def.ID, s.describe(), fmtNum(def.Weight))
 		}
 	case indicators.FormDeduct:
 		if ci.count == nil || ci.count.node == nil {
@@ -264,9 +264,9 @@ func (l *linter) indicator(ci *compiledIndicator) {
 		c := e.of(ci.count.node)
 		switch {
 		case def.Deduct.Points <= 0 || c.hi <= 0:
-			l.warn(def.Deduct.Count.Pos, "deduct_never", "indicator %s: full marks are certain: %s × count %s never deducts anything", def.ID, fmtNum(def.Deduct.Points), c)
+			l.warn(def.Deduct.Count.Pos, "deduct_never", "indicator %s: full marks are certain: %s points × a count that %s never deduct anything", def.ID, fmtNum(def.Deduct.Points), c.describe())
 		case c.lo*def.Deduct.Points >= def.Weight:
-			l.warn(def.Deduct.Count.Pos, "deduct_all", "indicator %s: full marks are impossible: count %s always deducts the whole weight", def.ID, c)
+			l.warn(def.Deduct.Count.Pos, "deduct_all", "indicator %s: full marks are impossible: %s points × a count that %s always deduct the whole weight", def.ID, fmtNum(def.Deduct.Points), c.describe())
 		}
 	}
 }
@@ -300,9 +300,9 @@ func (l *linter) target(ci *compiledIndicator, e rangeEnv) {
 	tgt := fmt.Sprintf("%q", op+" "+ci.target.src)
 	switch {
 	case always:
-		l.warn(def.Target.Expr.Pos, "target_always_met", "indicator %s: full marks are certain: %s lies in %s, which always meets target %s", def.ID, valueText(ci), v, tgt)
+		l.warn(def.Target.Expr.Pos, "target_always_met", "indicator %s: full marks are certain: %s %s, which always meets target %s", def.ID, valueText(ci), v.describe(), tgt)
 	case never:
-		l.warn(def.Target.Expr.Pos, "target_never_met", "indicator %s: full marks are impossible: %s lies in %s, which never meets target %s", def.ID, valueText(ci), v, tgt)
+		l.warn(def.Target.Expr.Pos, "target_never_met", "indicator %s: full marks are impossible: %s %s, which never meets target %s", def.ID, valueText(ci), v.describe(), tgt)
 	}
 }
 
@@ -314,7 +314,7 @@ func (l *linter) bands(ci *compiledIndicator, e rangeEnv) {
 	var lowers []ivset // each earlier row's sure set, within the domain
 	var possible ivset // values some row may take
 	hasElse := false
-	domText := fmt.Sprintf("%s lies in %s", valueText(ci), e.value)
+	domText := valueText(ci) + " " + e.value.describe()
 	for k, cb := range ci.bands {
 		b := def.Bands[k]
 		n := k + 1

@@ -474,16 +474,27 @@ func (s ivset) String() string {
 	return strings.Join(parts, " or ")
 }
 
-// String writes the span as [lo, hi] with ∞ ends.
+// String writes the span as [lo, hi], with open ends at infinity, or as
+// the one number it holds.
 func (a span) String() string {
-	end := func(x float64) string {
-		switch {
-		case math.IsInf(x, 1):
-			return "+∞"
-		case math.IsInf(x, -1):
-			return "-∞"
-		}
+	if x, ok := a.constant(); ok {
 		return fmtNum(x)
 	}
-	return "[" + end(a.lo) + ", " + end(a.hi) + "]"
+	lo, hi := "["+fmtNum(a.lo), fmtNum(a.hi)+"]"
+	if math.IsInf(a.lo, -1) {
+		lo = "(-∞"
+	}
+	if math.IsInf(a.hi, 1) {
+		hi = "+∞)"
+	}
+	return lo + ", " + hi
+}
+
+// describe says what a formula's span is: "is always 0.5" or "lies in
+// [0, +∞)".
+func (a span) describe() string {
+	if _, ok := a.constant(); ok {
+		return "is always " + a.String()
+	}
+	return "lies in " + a.String()
 }

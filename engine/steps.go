@@ -260,7 +260,7 @@ func (p *Program) recordSteps(s *scratch, ci *compiledIndicator, u *indicators.U
 	raw, ok := st.indicator(ci, u, ir)
 	if ok && ir.Status == StatusOK {
 		w := fmtNum(ci.def.Weight)
-		st.add("points", "ROUND(MIN(MAX(得分, 0), 分值), 2)", fmt.Sprintf("ROUND(MIN(MAX(%s, 0), %s), 2)", fmtNum(raw), w), fmtNum(ir.Points))
+		st.add("points", "ROUND(MIN(MAX(原始得分, 0), 分值), 2)", fmt.Sprintf("ROUND(MIN(MAX(%s, 0), %s), 2)", fmtNum(raw), w), fmtNum(ir.Points))
 	}
 	ir.Steps = st.steps
 }
@@ -305,15 +305,18 @@ func (st *stepper) indicator(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 		}
 		raw, rule := indicators.ScoreTarget(def.Target.Op, def.Reverse, ir.Value, ir.Target, def.Weight)
 		v, t := fmtNum(ir.Value), fmtNum(ir.Target)
-		subst := map[indicators.Rule]string{
-			indicators.RuleMet:           w,
-			indicators.RuleProportional:  w + " × " + v + " ÷ " + t,
-			indicators.RuleReverseLinear: w + " × (1 − (" + v + " − " + t + ") ÷ " + t + ")",
-			indicators.RuleReverseRatio:  w + " × " + t + " ÷ " + v,
-			indicators.RuleZero:          "0",
+		how := map[indicators.Rule][2]string{
+			indicators.RuleMet:           {"分值", w},
+			indicators.RuleProportional:  {"分值 × 值 ÷ 目标", w + " × " + v + " ÷ " + t},
+			indicators.RuleReverseLinear: {"分值 × (1 − (值 − 目标) ÷ 目标)", w + " × (1 − (" + v + " − " + t + ") ÷ " + t + ")"},
+			indicators.RuleReverseRatio:  {"分值 × 目标 ÷ 值", w + " × " + t + " ÷ " + v},
+			indicators.RuleZero:          {"0", "0"},
 		}[rule]
-		op := map[string]string{">=": "≥", "<=": "≤", "=": "="}[def.Target.Op]
-		st.add("rule", fmt.Sprintf("值 %s，目标 %s %s：%s", v, op, t, rule), subst, fmtNum(raw))
+		if rule == indicators.RuleZero && def.Target.Op == "<=" && ir.Target > 0 {
+			st.add("rule", fmt.Sprintf("值 %s ≥ 2 × 目标 %s，%s", v, t, rule), "", fmtNum(raw))
+			return raw, true
+		}
+		st.add("rule", rule.String()+"："+how[0], how[1], fmtNum(raw))
 		return raw, true
 	case indicators.FormBands:
 		for k, b := range ci.bands {

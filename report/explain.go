@@ -58,10 +58,10 @@ func writeDerivation(s explainSink, d Derivation) {
 	s.heading(1, "得分推导："+name)
 	title := strings.TrimSpace(strings.Join([]string{m.Ruleset.ID, m.Ruleset.Version, m.Ruleset.Title}, " "))
 	s.field("规则集", title)
-	s.field("规则集 sha256", m.Ruleset.SHA256)
+	s.field("sha256", m.Ruleset.SHA256)
 	if m.Data != nil {
 		s.field("数据", strings.Join(m.Data.Files, ", "))
-		s.field("数据 sha256", m.Data.SHA256)
+		s.field("sha256", m.Data.SHA256)
 	}
 	if u.Failed() {
 		s.heading(2, "未能评分")
@@ -94,7 +94,11 @@ func writeDerivation(s explainSink, d Derivation) {
 }
 
 func writeIndicator(s explainSink, ir *engine.IndicatorResult) {
-	s.heading(4, fmt.Sprintf("%s（%s）分值 %s，得分 %s", ir.Label, ir.ID, Num(ir.Weight), Num(ir.Points)))
+	pts := "得分 " + Num(ir.Points)
+	if ir.Status == engine.StatusNA {
+		pts = "不适用"
+	}
+	s.heading(4, fmt.Sprintf("%s（%s）分值 %s，%s", ir.Label, ir.ID, Num(ir.Weight), pts))
 	switch ir.Status {
 	case engine.StatusNA:
 		s.field("状态", "不适用（"+strings.Join(ir.NA, "、")+"），不计分，总分按适用指标折算")
@@ -108,7 +112,7 @@ func writeIndicator(s explainSink, ir *engine.IndicatorResult) {
 		s.field("自评得分", Num(*ir.Claimed))
 	}
 	if len(ir.Flags) > 0 {
-		s.field("标记", strings.Join(ir.Flags, "、"))
+		s.field("标记", strings.Join(mapStrings(ir.Flags, flagText), "；"))
 	}
 	if ir.Explain != "" {
 		s.field("说明", ir.Explain)
@@ -184,8 +188,36 @@ func writeReview(s explainSink, u *engine.UnitResult) {
 		s.para("自评与规则计算一致。")
 	}
 	for _, f := range u.Review {
-		s.field(f.Kind, f.Message)
+		s.field(findingText(f.Kind), f.Message)
 	}
+}
+
+// findingText names a review finding's kind.
+func findingText(kind string) string {
+	switch kind {
+	case engine.FindClaimHigh:
+		return "多计"
+	case engine.FindClaimLow:
+		return "少计"
+	case engine.FindSumMismatch:
+		return "合计不符"
+	case engine.FindGradeMismatch:
+		return "等级不符"
+	}
+	return kind
+}
+
+// flagText says what an indicator flag means.
+func flagText(f string) string {
+	switch f {
+	case engine.FlagOvershoot:
+		return "超过目标 20% 以上，需说明偏离原因（偏离度）"
+	case engine.FlagClaimHigh:
+		return "自评得分高于规则得分"
+	case engine.FlagClaimLow:
+		return "自评得分低于规则得分"
+	}
+	return f
 }
 
 // stepLabel says in words what a step's part is.
@@ -196,7 +228,7 @@ func stepLabel(part string) string {
 	case "target":
 		return "目标"
 	case "else":
-		return "其余情形得分比例"
+		return "其余情形比例"
 	case "count":
 		return "扣分次数"
 	case "score":
@@ -212,26 +244,33 @@ func stepLabel(part string) string {
 	}
 	var n int
 	if _, err := fmt.Sscanf(part, "band %d when", &n); err == nil && strings.HasSuffix(part, "when") {
-		return fmt.Sprintf("第 %d 档条件", n)
+		return fmt.Sprintf("第%d档条件", n)
 	}
 	if _, err := fmt.Sscanf(part, "band %d score", &n); err == nil {
-		return fmt.Sprintf("第 %d 档得分比例", n)
+		return fmt.Sprintf("第%d档比例", n)
 	}
 	return part
 }
 
 // stepLines returns what a step shows: the expression, then "= substituted"
-// and "= value" where they add something.
+// and "= value" where they add something (an input's substitution,
+// "全年预算数 256.14", already shows its value).
 func stepLines(st engine.Step) []string {
 	lines := []string{st.Expr}
-	if st.Subst != "" && st.Subst != st.Expr && st.Subst != st.Value {
+	subst := st.Subst != "" && st.Subst != st.Expr && st.Subst != st.Value
+	if subst {
 		lines = append(lines, "= "+st.Subst)
 	}
-	if st.Value != st.Expr {
+	input := !strings.Contains(st.Expr, " ") && strings.HasSuffix(st.Subst, " "+st.Value)
+	if st.Value != st.Expr && !input {
 		lines = append(lines, "= "+st.Value)
 	}
 	return lines
 }
+
+// stepLineWidth is how wide a step may print on one line before its parts
+// go one under the other.
+const stepLineWidth = 96
 
 // subgroup is a 一级指标 with its 二级 groups in order of first appearance;
 // indicators with no 二级 form a subgroup with an empty name.
@@ -291,8 +330,11 @@ func (t *explainText) heading(level int, text string) {
 	t.level = level
 }
 
+// explainKeyWidth is the width of the key column of the text format.
+const explainKeyWidth = 12
+
 func (t *explainText) field(key, value string) {
-	t.b.WriteString(t.indent() + padWidth(key, 10) + "  " + value + "\n")
+	t.b.WriteString(t.indent() + padWidth(key, explainKeyWidth) + "  " + value + "\n")
 }
 
 func (t *explainText) steps(steps []engine.Step) {
@@ -303,11 +345,15 @@ func (t *explainText) steps(steps []engine.Step) {
 			label = stepLabel(st.Part)
 		}
 		prev = st.Part
-		for i, line := range stepLines(st) {
+		lines := stepLines(st)
+		if one := strings.Join(lines, " "); displayWidth(one) <= stepLineWidth {
+			lines = []string{one}
+		}
+		for i, line := range lines {
 			if i > 0 {
 				label = ""
 			}
-			t.b.WriteString(t.indent() + padWidth(label, 10) + "  " + line + "\n")
+			t.b.WriteString(t.indent() + padWidth(label, explainKeyWidth) + "  " + line + "\n")
 		}
 	}
 }
@@ -351,7 +397,13 @@ func (m *explainMD) para(text string) {
 	m.b.WriteString("\n```\n" + text + "\n```\n\n")
 }
 
-func (m *explainMD) String() string { return strings.TrimLeft(m.b.String(), "\n") }
+func (m *explainMD) String() string {
+	s := strings.TrimLeft(m.b.String(), "\n")
+	for strings.Contains(s, "\n\n\n") {
+		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")
+	}
+	return s
+}
 
 // explainMDEscape keeps text inside one table cell or list item.
 func explainMDEscape(s string) string {

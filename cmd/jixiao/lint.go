@@ -43,7 +43,7 @@ only, 2 errors.`,
 		Example: `  $ jixiao lint grid-center
   $ jixiao lint rulesets/dept-2013.yaml rulesets/selfeval-2020.yaml
   $ jixiao lint engine/testdata/lint/suspect.yaml
-  engine/testdata/lint/suspect.yaml:19:5: warning: indicator weights sum to 95, not 100
+  engine/testdata/lint/suspect.yaml:20:5: warning: indicator weights sum to 95, not 100
   ...`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
