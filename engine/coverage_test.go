@@ -1,0 +1,117 @@
+package engine_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/engine"
+)
+
+const coverageRuleset = `
+id: cov
+inputs:
+  a: {label: 甲}
+  b: {label: 乙}
+  q: {label: 质量, type: tier}
+indicators:
+  - {id: pos, weight: 10, value: a / b, target: ">= 1"}          # met, proportional
+  - {id: zero_t, weight: 10, value: a, target: "= 0"}            # met (a ≤ 0), zero (a > 0)
+  - {id: rev, weight: 10, value: a, target: "<= 5"}              # met, linear, zero (a ≥ 10)
+  - {id: ratio, weight: 10, value: a, target: "<= 5", reverse: ratio}   # met, ratio
+  - {id: by_input, weight: 10, value: a, target: ">= b"}         # met, proportional (b > 0); b = 0: met
+  - {id: capped, weight: 10, value: "min(a, 1)", target: ">= 2"} # proportional only: min(a, 1) ≤ 1 < 2
+  - id: banded
+    weight: 20
+    value: a
+    bands:
+      - {when: "value >= 10", score: 1}
+      - {else: 0.5}
+  - {id: tier, weight: 20, value: q}
+tests:
+  - {name: 一, data: {a: 12, b: 10, q: A}}
+  - {name: 二, data: {a: 3, b: 10, q: A}}
+  - {name: 三, data: {a: 0, b: 0, q: C}}
+`
+
+// TestCoverage lists the branches each indicator can take, found from
+// the ranges of value and target, and counts the cases that reached each.
+func TestCoverage(t *testing.T) {
+	rs, err := engine.Load("cov.yaml", []byte(coverageRuleset))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := engine.Compile(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range prog.Coverage(prog.RunCases()) {
+		got = append(got, fmt.Sprintf("%s %s %s: %d", b.Indicator, b.Kind, b.Name, b.Cases))
+	}
+	want := []string{
+		// 12/10 met (一); 3/10 proportional (二); 0/0 is ÷0 → error, not a branch (三).
+		"pos target met: 1", "pos target proportional: 1",
+		// a = 12, 3 → zero; a = 0 → met.
+		"zero_t target met: 1", "zero_t target zero: 2",
+		// 12 ≥ 2 × 5 → zero; 3 and 0 ≤ 5 → met; nothing in (5, 10) → linear unreached.
+		"rev target met: 2", "rev target reverse linear: 0", "rev target zero: 1",
+		// 12 > 5 → ratio; 3, 0 → met.
+		"ratio target met: 2", "ratio target reverse ratio: 1",
+		// 12 ≥ 10 met; 3 < 10 proportional; 0 ≥ 0 met. The zero rule needs
+		// a < b ≤ 0, impossible for a ≥ 0.
+		"by_input target met: 2", "by_input target proportional: 1",
+		// min(a, 1) never reaches 2: only proportional.
+		"capped target proportional: 3",
+		"banded band band 1: 1", "banded band else: 2",
+		"tier tier A: 2", "tier tier B: 0", "tier tier C: 1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("coverage:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	b := prog.Branches()[0]
+	if b.String() != "target met (达到目标，得满分)" || b.Pos.Line != 8 {
+		t.Errorf("first branch %q at line %d", b, b.Pos.Line)
+	}
+}
+
+// TestRunCaseExpected: every expectation is listed in order with what the
+// run gave; the failing ones are also in Failures.
+func TestRunCaseExpected(t *testing.T) {
+	rs, err := engine.Load("cases.yaml", []byte(`
+id: c
+inputs: {spent: {label: 支出}, budget: {label: 预算}}
+indicators:
+  - {id: exec, label: 预算执行率, weight: 100, value: spent / budget, target: ">= 1"}
+tests:
+  - name: 一半
+    data: {spent: 50, budget: 100}
+    expect: {score: 60, grade: 差, points: {exec: 50, nope: 1}, status: {exec: ok}}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := engine.Compile(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr := prog.RunCases()[0]
+	var got []string
+	for _, m := range cr.Expected {
+		got = append(got, fmt.Sprintf("%s want %s got %s %v", m.Key, m.Want, m.Got, m.OK))
+	}
+	// 100 × 50/100 = 50 → 差; "nope" is no indicator.
+	want := []string{
+		"score want 60 got 50 false",
+		"grade want 差 got 差 true",
+		"points.exec want 50 got 50 true",
+		"points.nope want 1 got no such indicator false",
+		"status.exec want ok got ok true",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("expected:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if cr.Pass || len(cr.Failures) != 2 || cr.Failures[0].Key != "score" || cr.Failures[1].Key != "points.nope" {
+		t.Errorf("pass %v failures %+v", cr.Pass, cr.Failures)
+	}
+}
