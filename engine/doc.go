@@ -30,5 +30,17 @@
 // indicators, and partial tables).
 //
 // Explanations (the Explain option) are built only when asked for, from the
-// values recorded while scoring, so the plain path formats no strings.
+// values recorded while scoring, so the plain path formats no strings. With
+// them every indicator result also carries its Steps: each sub-expression
+// of the branch actually taken with the unit's numbers and its value, the
+// scoring rule and the rounding (steps.go); failed checks carry theirs.
+//
+// The tuning tools work on the same compiled program:
+//
+//	engine.Lint(rs)                  what cannot run (errors) and what is suspect (warnings),
+//	                                 found from the static ranges of the formulas (ranges.go)
+//	engine.Diff(old, new)            two results of the same units → *engine.Comparison:
+//	                                 per unit changes, grade migration, causes by indicator
+//	(*Program).RunCases / Coverage   the ruleset's own test cases, and the band rows, tiers
+//	                                 and target branches they reached
 package engine

@@ -16,8 +16,19 @@ import (
 
 // Meta is what a report needs besides the units: the ruleset's columns and
 // grades, and the audit stamp.
+//
+// The audit stamp lets a result be matched to its inputs years later, and
+// every format that can carry it must (JSON, xlsx, html, explain): Ruleset
+// holds the ruleset's id, version and the hex sha256 of its file's bytes
+// (engine.Load computes it), Data the hex sha256 of the data file's bytes
+// as read (data.Source.SHA256, of the whole file once read to the end) and
+// the file names. JSON writes them as "ruleset": {id, version, sha256} and
+// "data": {files, sha256}; other formats should use the same words.
 type Meta struct {
-	Ruleset    engine.RulesetInfo
+	// Ruleset identifies the ruleset: ID, Title, Version and SHA256.
+	Ruleset engine.RulesetInfo
+	// Data identifies the data (Files, SHA256); nil when the units did
+	// not come from a file (a library caller's own units).
 	Data       *engine.DataInfo
 	Indicators []indicators.Indicator
 	Grades     []indicators.Grade
@@ -26,7 +37,8 @@ type Meta struct {
 	HasClaims bool
 }
 
-// NewMeta returns the meta of a compiled program.
+// NewMeta returns the meta of a compiled program, stamped with the
+// program's ruleset and the data d.
 func NewMeta(p *engine.Program, d *engine.DataInfo) Meta {
 	rs := p.Ruleset
 	return Meta{Ruleset: engine.RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256},

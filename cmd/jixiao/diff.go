@@ -56,8 +56,8 @@ Exit status: 0 all units scored under both; 1 some unit failed under one
 of them (shown as not scored); 2 nothing was compared.`,
 		Example: `  $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml
   $ jixiao diff -r cmd/jixiao/testdata/diff/old.yaml -r cmd/jixiao/testdata/diff/new.yaml -d cmd/jixiao/testdata/diff/units.csv
-  $ jixiao diff -r grid-center -r my-grid-center.yaml -d fixtures/demo-grid-center.csv -f json
-  $ jixiao diff -r grid-center -r my-grid-center.yaml -f xlsx -o 影响.xlsx`,
+  $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml -d fixtures/demo-grid-center.csv -f json
+  $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml -f xlsx -o 影响.xlsx`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDiff(o)

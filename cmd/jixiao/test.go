@@ -69,7 +69,7 @@ and what jixiao test prints when the case expects 60:
 		Example: `  $ jixiao test
   $ jixiao test rulesets/grid-center.yaml --coverage
   $ jixiao test cmd/jixiao/testdata/cases/ -f json
-  $ jixiao test my-rules/ -v`,
+  $ jixiao test rulesets/ -v`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Refs = args
 			return runTest(o)
