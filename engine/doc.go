@@ -31,9 +31,10 @@
 //
 // Explanations (the Explain option) are built only when asked for, from the
 // values recorded while scoring, so the plain path formats no strings. With
-// them every indicator result also carries its Steps: each sub-expression
-// of the branch actually taken with the unit's numbers and its value, the
-// scoring rule and the rounding (steps.go); failed checks carry theirs.
+// the Trace option every indicator result also carries its Steps: each
+// sub-expression of the branch actually taken with the unit's numbers and
+// its value, the scoring rule and the rounding (steps.go); failed checks
+// carry theirs. jixiao explain asks for both.
 //
 // The tuning tools work on the same compiled program:
 //

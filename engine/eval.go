@@ -250,6 +250,8 @@ func (p *Program) evalIndicator(s *scratch, ci *compiledIndicator, u *indicators
 		flagged := u.Claims != nil && p.claim(s, u, ir)
 		if p.conf.explain || flagged {
 			p.explain(s, ci, u, ir)
+		}
+		if p.conf.trace {
 			p.recordSteps(s, ci, u, ir)
 		}
 	}()
@@ -393,7 +395,7 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 			cr.Message = "不满足 " + cc.def.Assert.Src
 		}
 	}
-	if !cr.OK && p.conf.explain {
+	if !cr.OK && p.conf.trace {
 		p.recordCheckSteps(s, cc, cr)
 	}
 }

@@ -13,6 +13,7 @@ type config struct {
 	workers   int
 	maxNodes  uint
 	explain   bool
+	trace     bool
 	tolerance float64
 	noFast    bool
 }
@@ -43,6 +44,16 @@ func Workers(n int) Option {
 // scoring path builds no strings.
 func Explain(on bool) Option {
 	return func(c *config) error { c.explain = on; return nil }
+}
+
+// Trace makes every indicator result carry its derivation step by step
+// (IndicatorResult.Steps), and every failed check its own (CheckResult.Steps):
+// each sub-expression of the branch taken with its value, the scoring rule
+// with its numbers, the rounding. It is the detail jixiao explain prints,
+// too costly to record for every unit of a large evaluation, so it is off
+// unless asked for.
+func Trace(on bool) Option {
+	return func(c *config) error { c.trace = on; return nil }
 }
 
 // MaxNodes bounds the size of a formula's syntax tree (default 500).

@@ -94,8 +94,8 @@ type IndicatorResult struct {
 	Flags     []string
 	Rule      indicators.Rule // the target branch that applied
 	Band      int             // the band that applied (from 1), 0 if none
-	Explain   string          // filled when explanations are on
-	Steps     []Step          // intermediate values, when explanations are on
+	Explain   string          // filled when explanations are on (Explain option)
+	Steps     []Step          // the derivation step by step (Trace option)
 	Claimed   *float64
 	Reason    string // the unit's own reason (reason.<id>)
 	// Err says why an indicator has status error.
@@ -133,8 +133,8 @@ type CheckResult struct {
 	OK      bool
 	Skipped bool
 	Message string
-	// Steps derive a failed check's assertion for this unit, when
-	// explanations are on.
+	// Steps derive a failed check's assertion for this unit (Trace
+	// option).
 	Steps []Step
 }
 

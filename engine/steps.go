@@ -10,7 +10,7 @@ import (
 	"github.com/jixiao/jixiao/indicators"
 )
 
-// Steps: in explain mode every indicator result carries the intermediate
+// Steps: with the Trace option every indicator result carries the intermediate
 // values of its derivation (IndicatorResult.Steps), like cel-go's tracked
 // state or OPA's --var-values. They are recorded in the same scratch state
 // the unit was just scored with, right after scoring, so they show the

@@ -43,7 +43,7 @@ func TestSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Explain(true))
+	prog, err := engine.Compile(rs, engine.Trace(true))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestStepsStopAtFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Explain(true))
+	prog, err := engine.Compile(rs, engine.Trace(true))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,12 +141,13 @@ func TestStepsStopAtFailure(t *testing.T) {
 	if ir.Status != engine.StatusError || len(ir.Steps) != 1 || ir.Steps[0].Value != "+∞" {
 		t.Errorf("ratio: status %s steps %+v, want one step ending at +∞", ir.Status, ir.Steps)
 	}
-	// Without explanations no steps are recorded.
-	plain, err := engine.Compile(rs)
+	// Explanations alone record no steps: they cost too much for every
+	// unit of a large evaluation.
+	plain, err := engine.Compile(rs, engine.Explain(true))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := plain.EvalUnit(&u); r.Indicators[1].Steps != nil {
-		t.Error("steps recorded without Explain")
+	if r := plain.EvalUnit(&u); r.Indicators[1].Steps != nil || r.Indicators[1].Explain == "" {
+		t.Error("steps recorded without Trace, or no explanation")
 	}
 }

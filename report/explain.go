@@ -16,7 +16,7 @@ func ExplainFormats() []string { return []string{"text", "md"} }
 // Derivation is everything the derivation of one unit shows.
 type Derivation struct {
 	Meta Meta
-	Unit *engine.UnitResult // scored with explanations on (engine.Explain)
+	Unit *engine.UnitResult // scored with engine.Explain and engine.Trace
 	// Ranked is how many units were ranked with it (rank 3 of Ranked);
 	// 0 leaves the rank out.
 	Ranked int

@@ -98,9 +98,9 @@ func runExplain(o *explainOptions) error {
 	if err != nil {
 		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
 	}
-	// The derivation comes from a program with explanations on, which
-	// records every step while scoring the unit.
-	eprog, err := engine.Compile(prog.Ruleset, engine.Explain(true), engine.Tolerance(o.Tolerance))
+	// The derivation comes from a program with explanations and trace
+	// on, which records every step while scoring the unit.
+	eprog, err := engine.Compile(prog.Ruleset, engine.Explain(true), engine.Trace(true), engine.Tolerance(o.Tolerance))
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
