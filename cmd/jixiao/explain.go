@@ -51,7 +51,7 @@ too, to give the rank. RULESET and DATA are as for eval.
 
 Exit status: 0 explained; 1 the unit could not be scored (its errors are
 shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
-		Example: `  $ jixiao explain lusong-grid-2022 -r grid-center -d fixtures/lusong-grid-2022.yaml
+		Example: `  $ jixiao explain LS2022 -r grid-center -d fixtures/lusong-grid-2022.yaml
   $ jixiao explain G04
   $ jixiao explain D03 -r dept-2013 -f md -o D03.md
   $ jixiao explain S02 -r selfeval-2020 -d fixtures/demo-selfeval-2020.csv`,

@@ -58,7 +58,7 @@ func TestExplainErrors(t *testing.T) {
 // TestExplainSeed explains the seed unit on the default ruleset: the
 // report's 59.93 % 预算执行率 gives 5.99 of 10, the total is 66.35 (中).
 func TestExplainSeed(t *testing.T) {
-	code, out, _ := runTool(t, "", "explain", "lusong-grid-2022", "-d", "../../fixtures/lusong-grid-2022.yaml")
+	code, out, _ := runTool(t, "", "explain", "LS2022", "-d", "../../fixtures/lusong-grid-2022.yaml")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
