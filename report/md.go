@@ -141,10 +141,16 @@ func (d *mdWriter) writeNotes() {
 		n := 0
 		for k := range u.Indicators {
 			ir := &u.Indicators[k]
-			if note := Deviation(ir); note != "" {
-				d.printf("- **%s**（%s/%s）：%s\n", mdEscape.Replace(ir.Label), Num(ir.Points), Num(ir.Weight), mdEscape.Replace(note))
-				n++
+			note := Deviation(ir)
+			if note == "" {
+				continue
 			}
+			got := Num(ir.Points) + "/" + Num(ir.Weight)
+			if ir.Status == engine.StatusNA {
+				got = "不适用"
+			}
+			d.printf("- **%s**（%s）：%s\n", mdEscape.Replace(ir.Label), got, mdEscape.Replace(note))
+			n++
 		}
 		for _, f := range u.Review {
 			d.printf("- 复核：%s\n", mdEscape.Replace(f.Message))

@@ -138,6 +138,14 @@ func (s *selfEvalWriter) sheetName(u *engine.UnitResult) string {
 	return name
 }
 
+func sum(xs []float64) float64 {
+	var s float64
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
 func cutRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
@@ -161,8 +169,9 @@ func (s *selfEvalWriter) Unit(u *engine.UnitResult) error {
 		return err
 	}
 	const a4 = 9
-	if err := s.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(a4), Orientation: ptr("portrait"),
-		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+	// The form is filed one page a unit.
+	if err := s.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(a4), Orientation: ptr("landscape"),
+		FitToWidth: ptr(1), FitToHeight: ptr(1)}); err != nil {
 		return err
 	}
 	if err := s.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
@@ -204,24 +213,50 @@ func (f *seForm) number(format string) int {
 	return f.style(styleKey{border: true, valign: "center", numFmt: format})
 }
 
+// seWidths are the widths of columns A to I, in characters.
+var seWidths = []float64{10, 12, 12, 22, 13, 13, 8, 8, 48}
+
+// heightFor is the row height (points) that shows text wrapped in a cell
+// width characters wide: spreadsheet programs do not grow rows written
+// without a height, so the form sets each one.
+func heightFor(text string, width float64) float64 {
+	lines := 0
+	for _, l := range strings.Split(text, "\n") {
+		w := textWidth(l)
+		per := max(int(width)-1, 1)
+		lines += max(1, (w+per-1)/per)
+	}
+	return float64(lines)*15 + 4
+}
+
 // put writes a row of cells from column A; nil cells are blank but
-// bordered.
+// bordered. A height of 0 fits the row to its text.
 func (f *seForm) put(height float64, cells ...any) error {
 	f.row++
 	row := make([]any, seCols)
 	for i := range row {
 		row[i] = excelize.Cell{StyleID: f.text()}
 	}
+	fit := height == 0
+	height = max(height, 18)
 	for i, c := range cells {
-		if c != nil {
-			row[i] = c
+		if c == nil {
+			continue
+		}
+		row[i] = c
+		if cell, ok := c.(excelize.Cell); ok && fit {
+			if s, ok := cell.Value.(string); ok {
+				height = max(height, heightFor(s, seWidths[i]))
+			}
 		}
 	}
-	opts := []excelize.RowOpts{}
-	if height > 0 {
-		opts = append(opts, excelize.RowOpts{Height: height})
-	}
-	return f.sw.SetRow(cellName(1, f.row), row, opts...)
+	return f.sw.SetRow(cellName(1, f.row), row, excelize.RowOpts{Height: height})
+}
+
+// line writes a row of one unbordered cell, to be merged across the form.
+func (f *seForm) line(height float64, cell excelize.Cell) error {
+	f.row++
+	return f.sw.SetRow(cellName(1, f.row), []any{cell}, excelize.RowOpts{Height: height})
 }
 
 // merge merges columns from..to (from 1) of the current row, or of rows
@@ -238,7 +273,7 @@ func (f *seForm) merge(from, to, r0 int) {
 
 func (f *seForm) write() error {
 	sw, m, u := f.sw, f.w.m, f.u
-	for i, wd := range []float64{8, 12, 14, 24, 14, 14, 8, 8, 46} {
+	for i, wd := range seWidths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
 		}
@@ -246,22 +281,22 @@ func (f *seForm) write() error {
 	c := func(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
 	steps := []func() error{
 		func() error {
-			err := f.put(28, c(f.style(styleKey{bold: true, size: 16, align: "center", valign: "center"}), "绩效自评表"))
+			err := f.line(28, c(f.style(styleKey{bold: true, size: 16, align: "center", valign: "center"}), "绩效自评表"))
 			f.merge(1, seCols, 0)
 			return err
 		},
 		func() error {
-			err := f.put(0, c(f.style(styleKey{align: "center", font: "595959"}), fmt.Sprintf("（%s，规则集 %s %s）", title(m), m.Ruleset.ID, m.Ruleset.Version)))
+			err := f.line(18, c(f.style(styleKey{align: "center", font: "595959"}), fmt.Sprintf("（%s，规则集 %s %s）", title(m), m.Ruleset.ID, m.Ruleset.Version)))
 			f.merge(1, seCols, 0)
 			return err
 		},
 		func() error {
-			err := f.put(22, c(f.label(), "项目（单位）名称"), c(f.text(), u.Name))
+			err := f.put(0, c(f.label(), "项目（单位）名称"), c(f.text(), u.Name))
 			f.merge(2, seCols, 0)
 			return err
 		},
 		func() error {
-			err := f.put(22, c(f.label(), "单位编码"), c(f.text(), u.Unit), nil, nil, c(f.label(), "主管部门"))
+			err := f.put(0, c(f.label(), "单位编码"), c(f.text(), u.Unit), nil, nil, c(f.label(), "主管部门"))
 			f.merge(2, 4, 0)
 			f.merge(6, seCols, 0)
 			return err
@@ -478,13 +513,15 @@ func (f *seForm) total() error {
 		issues = append(issues, "复核："+fd.Message)
 	}
 	if len(issues) > 0 {
-		if err := f.put(0, c(f.label(), "数据检查与复核"), c(f.text(), strings.Join(issues, "\n"))); err != nil {
+		text := strings.Join(issues, "\n")
+		if err := f.put(heightFor(text, sum(seWidths[1:])), c(f.label(), "数据检查与复核"), c(f.text(), text)); err != nil {
 			return err
 		}
 		f.merge(2, seCols, 0)
 	}
 	f.row++ // a blank line before the provenance
-	if err := f.put(0, c(f.style(styleKey{font: "7F7F7F", size: 8, wrap: true, valign: "top"}), "jixiao 按规则集计算。"+provenanceLine(m))); err != nil {
+	prov := "jixiao 按规则集计算。" + provenanceLine(m)
+	if err := f.line(heightFor(prov, sum(seWidths)*1.3)*0.8, c(f.style(styleKey{font: "7F7F7F", size: 8, wrap: true, valign: "top"}), prov)); err != nil {
 		return err
 	}
 	f.merge(1, seCols, 0)
@@ -508,7 +545,7 @@ func (s *selfEvalWriter) End(sum engine.Summary) error {
 func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
 	f := s.f
 	hs := s.st.id(styleKey{bold: true, fill: "D9E1F2", align: "center", border: true})
-	for i, wd := range []float64{10, 30, 9, 7, 7, 34, 60} {
+	for i, wd := range []float64{10, 30, 9, 7, 7, 30, 50} {
 		col := colLetter(i)
 		if err := f.SetColWidth(SheetIndex, col, col, wd); err != nil {
 			return err
@@ -570,9 +607,34 @@ func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
 			}
 		}
 	}
-	row += 2
-	if err := f.SetCellValue(SheetIndex, cellName(1, row), summaryLine(sum)); err != nil {
+	const a4 = 9
+	if err := f.SetPageLayout(SheetIndex, &excelize.PageLayoutOptions{Size: ptr(a4), Orientation: ptr("landscape"),
+		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
 		return err
 	}
-	return f.SetCellValue(SheetIndex, cellName(1, row+1), provenanceLine(s.m))
+	if err := f.SetSheetProps(SheetIndex, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetPanes(SheetIndex, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	row += 2
+	last := colLetter(len(heads) - 1)
+	for _, line := range []string{summaryLine(sum), provenanceLine(s.m)} {
+		cell := cellName(1, row)
+		if err := f.SetCellValue(SheetIndex, cell, line); err != nil {
+			return err
+		}
+		if err := f.MergeCell(SheetIndex, cell, fmt.Sprintf("%s%d", last, row)); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(SheetIndex, cell, cell, s.st.id(styleKey{wrap: true, valign: "top"})); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(SheetIndex, row, heightFor(line, 140)); err != nil {
+			return err
+		}
+		row++
+	}
+	return nil
 }

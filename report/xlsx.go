@@ -70,7 +70,7 @@ func (x *xlsxWriter) Begin(m Meta) error {
 		x.cols += 2
 	}
 	// Page setup must be on the sheet before it is streamed.
-	if err := printSetup(f, SheetScores, m, true); err != nil {
+	if err := printSetup(f, SheetScores, m); err != nil {
 		return err
 	}
 	if x.sw, err = f.NewStreamWriter(SheetScores); err != nil {
@@ -152,7 +152,7 @@ func (x *xlsxWriter) header() error {
 		set(group, col, h)
 		merges = append(merges, [2]string{cellName(col, xlsxGroupRow), cellName(col, xlsxHeadRow)})
 	}
-	if err := sw.SetRow(cellName(1, xlsxGroupRow), group, excelize.RowOpts{Height: 20}); err != nil {
+	if err := sw.SetRow(cellName(1, xlsxGroupRow), group, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
 	if err := sw.SetRow(cellName(1, xlsxHeadRow), labels, excelize.RowOpts{Height: 66}); err != nil {
@@ -267,7 +267,7 @@ func (x *xlsxWriter) statsSheet(s engine.Summary) error {
 	if _, err := x.f.NewSheet(SheetStats); err != nil {
 		return err
 	}
-	if err := printSetup(x.f, SheetStats, x.m, false); err != nil {
+	if err := printSetup(x.f, SheetStats, x.m); err != nil {
 		return err
 	}
 	sw, err := x.f.NewStreamWriter(SheetStats)
@@ -375,6 +375,9 @@ func (x *xlsxWriter) failuresSheet() error {
 	if _, err := x.f.NewSheet(SheetFailures); err != nil {
 		return err
 	}
+	if err := printSetup(x.f, SheetFailures, x.m); err != nil {
+		return err
+	}
 	sw, err := x.f.NewStreamWriter(SheetFailures)
 	if err != nil {
 		return err
@@ -416,16 +419,14 @@ func (x *xlsxWriter) failuresSheet() error {
 // printSetup makes a sheet print landscape on A4, as wide as one page,
 // with the ruleset and page number in the footer. It must come before the
 // sheet is streamed.
-func printSetup(f *excelize.File, sheet string, m Meta, fitWidth bool) error {
+func printSetup(f *excelize.File, sheet string, m Meta) error {
 	const a4 = 9
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(a4), Orientation: ptr("landscape"),
 		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
 		return err
 	}
-	if fitWidth {
-		if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-			return err
-		}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
 	}
 	short := m.Ruleset.SHA256
 	if len(short) > 12 {
