@@ -115,3 +115,8 @@ func builtin(t testing.TB, id string) (Meta, *engine.Result) {
 	info := &engine.DataInfo{Files: []string{"fixtures/" + name}, SHA256: sum}
 	return NewMeta(prog, info), res
 }
+
+// unitResult is a scored unit with no indicators.
+func unitResult(id, name string) *engine.UnitResult {
+	return &engine.UnitResult{Unit: id, Name: name}
+}
