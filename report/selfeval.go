@@ -535,7 +535,6 @@ func (s *selfEvalWriter) End(sum engine.Summary) error {
 	if s.st.err != nil {
 		return s.st.err
 	}
-	s.f.SetActiveSheet(0)
 	_, err := s.f.WriteTo(s.w)
 	return err
 }

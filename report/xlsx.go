@@ -256,7 +256,6 @@ func (x *xlsxWriter) End(s engine.Summary) error {
 	if x.st.err != nil {
 		return x.st.err
 	}
-	x.f.SetActiveSheet(0)
 	_, err := x.f.WriteTo(x.w)
 	return err
 }
