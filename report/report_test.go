@@ -169,3 +169,14 @@ type summaryWriter struct {
 func (s *summaryWriter) Begin(m Meta) error            { *s.meta = m; return nil }
 func (s *summaryWriter) Unit(*engine.UnitResult) error { return nil }
 func (s *summaryWriter) End(sum engine.Summary) error  { *s.sum = sum; return nil }
+
+func TestJSONTime(t *testing.T) {
+	m, res := sample(t)
+	if s := string(renderMeta(t, "json", Options{}, m, res)); strings.Contains(s, `"time"`) {
+		t.Error("json has a time none was given")
+	}
+	m.Stamp = stamp
+	if s := string(renderMeta(t, "json", Options{}, m, res)); !strings.Contains(s, `"time":"2024-03-31T01:00:00Z"`) {
+		t.Errorf("json lacks the given time: %.300s", s)
+	}
+}

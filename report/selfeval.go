@@ -544,7 +544,22 @@ func (s *selfEvalWriter) End(sum engine.Summary) error {
 func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
 	f := s.f
 	hs := s.st.id(styleKey{bold: true, fill: "D9E1F2", align: "center", border: true})
-	for i, wd := range []float64{10, 30, 9, 7, 7, 30, 50} {
+	// With --groups the index also gives each 一级指标's subtotal, after
+	// the name.
+	var groups []Group
+	if s.o.Groups {
+		groups = Groups(s.m.Indicators)
+	}
+	g := len(groups)
+	widths := []float64{10, 30}
+	heads := []string{"单位", "名称"}
+	for _, gr := range groups {
+		widths = append(widths, 10)
+		heads = append(heads, fmt.Sprintf("%s（%s分）", gr.Name, Num(gr.Weight)))
+	}
+	widths = append(widths, 9, 7, 7, 30, 50)
+	heads = append(heads, "总分", "等级", "排名", "自评表", "说明")
+	for i, wd := range widths {
 		col := colLetter(i)
 		if err := f.SetColWidth(SheetIndex, col, col, wd); err != nil {
 			return err
@@ -556,7 +571,6 @@ func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
 	if err := f.SetCellStyle(SheetIndex, "A1", "A1", s.st.id(styleKey{bold: true, size: 14})); err != nil {
 		return err
 	}
-	heads := []string{"单位", "名称", "总分", "等级", "排名", "自评表", "说明"}
 	for i, h := range heads {
 		if err := f.SetCellValue(SheetIndex, cellName(i+1, 3), h); err != nil {
 			return err
@@ -578,8 +592,12 @@ func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
 			for _, e := range u.Errors {
 				msgs = append(msgs, errorLine(e))
 			}
-			vals = append(vals, nil, nil, nil, "未能评分", strings.Join(msgs, "\n"))
+			vals = append(vals, make([]any, g+3)...)
+			vals = append(vals, "未能评分", strings.Join(msgs, "\n"))
 		} else {
+			for _, gr := range groups {
+				vals = append(vals, Subtotal(u, gr))
+			}
 			vals = append(vals, u.Score, u.Grade, u.Rank, ir.sheet, nil)
 		}
 		for i, v := range vals {
@@ -593,15 +611,16 @@ func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
 		if err := f.SetCellStyle(SheetIndex, cellName(1, row), cellName(len(heads), row), border); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(SheetIndex, cellName(3, row), cellName(3, row), num); err != nil {
+		if err := f.SetCellStyle(SheetIndex, cellName(3, row), cellName(3+g, row), num); err != nil {
 			return err
 		}
 		if ir.sheet != "" {
+			at := cellName(6+g, row)
 			ref := "'" + strings.ReplaceAll(ir.sheet, "'", "''") + "'!A1"
-			if err := f.SetCellHyperLink(SheetIndex, cellName(6, row), ref, "Location"); err != nil {
+			if err := f.SetCellHyperLink(SheetIndex, at, ref, "Location"); err != nil {
 				return err
 			}
-			if err := f.SetCellStyle(SheetIndex, cellName(6, row), cellName(6, row), link); err != nil {
+			if err := f.SetCellStyle(SheetIndex, at, at, link); err != nil {
 				return err
 			}
 		}

@@ -156,3 +156,24 @@ func TestSelfEvalSheetNames(t *testing.T) {
 		}
 	}
 }
+
+func TestSelfEvalOptions(t *testing.T) {
+	f := openXLSX(t, render(t, "selfeval", Options{Groups: true, Sort: "-score", Units: []string{"U1", "U2", "U4"}}))
+	if got := strings.Join(f.GetSheetList(), ","); got != "目录,U1 甲单位,U2 乙单位<b>|丙" {
+		t.Fatalf("sheets = %s", got)
+	}
+	// --groups puts each 一级指标's subtotal in the index: U1 9.5, 48, 40
+	// (testdata/README.md), then total, grade, rank and the link.
+	if got := cells(t, f, SheetIndex, "C3", "D3", "E3", "F3", "I3"); got != "预算执行（10分） 产出（50分） 满意度（40分） 总分 自评表" {
+		t.Errorf("index header = %q", got)
+	}
+	if got := cells(t, f, SheetIndex, "A4", "C4", "D4", "E4", "F4", "G4", "H4", "I4"); got != "U1 9.5 48 40 97.5 优 2 U1 甲单位" {
+		t.Errorf("index row of U1 = %q", got)
+	}
+	if got := cells(t, f, SheetIndex, "A6", "I6"); got != "U4 未能评分" {
+		t.Errorf("index row of U4 = %q", got)
+	}
+	if ok, ref, _ := f.GetCellHyperLink(SheetIndex, "I5"); !ok || ref != "'U2 乙单位<b>|丙'!A1" {
+		t.Errorf("link of U2 = %v %q", ok, ref)
+	}
+}
