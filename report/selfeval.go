@@ -32,7 +32,6 @@ type selfEvalWriter struct {
 	st     *styles
 	sheets map[string]bool // names used, lower-cased
 	index  []indexRow
-	err    error
 }
 
 // indexRow is a line of the index sheet.
@@ -153,10 +152,8 @@ func cutRunes(s string, n int) string {
 	return string([]rune(s)[:n])
 }
 
-// Columns of the form, A to I.
-const (
-	seCols = 9
-)
+// seCols is the number of columns of the form, A to I.
+const seCols = 9
 
 func (s *selfEvalWriter) Unit(u *engine.UnitResult) error {
 	if u.Failed() {
@@ -259,8 +256,8 @@ func (f *seForm) line(height float64, cell excelize.Cell) error {
 	return f.sw.SetRow(cellName(1, f.row), []any{cell}, excelize.RowOpts{Height: height})
 }
 
-// merge merges columns from..to (from 1) of the current row, or of rows
-// r0..current when down is set.
+// merge merges columns from..to (from 1) over rows r0 to the current one;
+// r0 = 0 means the current row alone.
 func (f *seForm) merge(from, to, r0 int) {
 	if r0 == 0 {
 		r0 = f.row

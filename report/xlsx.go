@@ -24,19 +24,17 @@ const (
 // and checks that failed). The comparison sheet is streamed a row per unit;
 // the provenance is in the document properties and the printed footer.
 type xlsxWriter struct {
-	w      io.Writer
-	o      Options
-	m      Meta
-	l      Layout
-	f      *excelize.File
-	sw     *excelize.StreamWriter
-	st     *styles
-	stats  *Stats
-	row    int
-	cols   int // columns of the comparison sheet
-	fails  [][]any
-	failed int
-	err    error
+	w     io.Writer
+	o     Options
+	m     Meta
+	l     Layout
+	f     *excelize.File
+	sw    *excelize.StreamWriter
+	st    *styles
+	stats *Stats
+	row   int
+	cols  int // columns of the comparison sheet
+	fails [][]any
 }
 
 func newXLSX(w io.Writer, o Options) Writer {
@@ -188,7 +186,6 @@ func (x *xlsxWriter) pointsCell(pts float64, ir *engine.IndicatorResult, subtota
 
 func (x *xlsxWriter) Unit(u *engine.UnitResult) error {
 	if u.Failed() {
-		x.failed++
 		for _, e := range u.Errors {
 			x.fails = append(x.fails, failRow(u, "未能评分", e))
 		}
