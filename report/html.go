@@ -29,6 +29,7 @@ type htmlWriter struct {
 	rows   []htmlRow
 	units  []*engine.UnitResult
 	failed []*engine.UnitResult
+	claims bool // a cell shows a departing claim (8.62/9)
 }
 
 //go:embed html.tmpl
@@ -107,6 +108,13 @@ func (h *htmlWriter) Unit(u *engine.UnitResult) error {
 		} else if mk, ok := MarkOf(ir); ok {
 			cell.Class = mk.Class
 			cell.Title = mk.Legend
+		}
+		if ir != nil {
+			if cl, ok := claimCell(ir); ok {
+				cell.Text += cl
+				cell.Title = legendClaim
+				h.claims = true
+			}
 		}
 		r.Cells = append(r.Cells, cell)
 	}
@@ -199,7 +207,7 @@ func (h *htmlWriter) End(s engine.Summary) error {
 		"BarH":       chartBarH,
 		"BarMax":     chartBarMax,
 		"Stats":      statRows,
-		"Legend":     h.marks.legend(),
+		"Legend":     h.legend(),
 		"Units":      h.units,
 		"Failed":     h.failed,
 		"Explain":    h.o.Explain,
@@ -230,4 +238,13 @@ func gradeRange(grades []indicators.Grade, i int) string {
 		return "< " + hi
 	}
 	return strings.Join([]string{lo, hi}, "–")
+}
+
+// legend lists the marks used, and the claim notation if a cell shows one.
+func (h *htmlWriter) legend() []string {
+	l := h.marks.legend()
+	if h.claims {
+		l = append(l, legendClaim)
+	}
+	return l
 }

@@ -86,9 +86,9 @@ func TestHTMLTable(t *testing.T) {
 		"排名 单位 名称 预算执行 10分 产出 50分 满意度 40分 总分 等级 自评总分 自评等级",
 		"预算执行率 10分 完成数量 30分 质量达标 20分 小计 服务对象满意度 40分",
 		"1 U5 戊单位 10超 30 18 48 40 98 优",
-		"2 U1 甲单位 9.5 30超 18 48 40 97.5 优 99 优",
+		"2 U1 甲单位 9.5 30超 18/20 48 40 97.5 优 99 优",
 		"3 U2 乙单位<b>|丙 5 15 14 29 35.56 69.56 中",
-		"4 U3 丙单位 10 0缺 / 0 0错 12.5 差",
+		"4 U3 丙单位 10 0缺 NA 0 0错 12.5 差",
 		"平均 8.63 18.75 16.67 31.25 28.89 69.39",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
@@ -104,7 +104,7 @@ func TestHTMLTable(t *testing.T) {
 			cls[text(td)] = c
 		}
 	}
-	for cell, want := range map[string]string{"0缺": "missing", "0错": "error", "/": "na", "30超": "overshoot", "差": "grade g3", "中": "grade g2"} {
+	for cell, want := range map[string]string{"0缺": "missing", "0错": "error", "NA": "na", "30超": "overshoot", "差": "grade g3", "中": "grade g2"} {
 		if cls[cell] != want {
 			t.Errorf("cell %q class = %q, want %q", cell, cls[cell], want)
 		}

@@ -89,7 +89,7 @@ type Mark struct {
 // characters, never East Asian "ambiguous" ones (—, ↑, ·), so the terminal
 // table lines up whatever width a terminal gives those.
 var (
-	MarkNA        = Mark{Sym: "/", Legend: "/ 不适用，不计分，总分按适用指标折算", Class: "na"}
+	MarkNA        = Mark{Sym: "NA", Legend: "NA 不适用，不计分，总分按适用指标折算", Class: "na"}
 	MarkMissing   = Mark{Sym: "缺", Legend: "缺 数据缺失，记 0 分", Class: "missing"}
 	MarkError     = Mark{Sym: "错", Legend: "错 无法计算（如除以零），记 0 分", Class: "error"}
 	MarkOvershoot = Mark{Sym: "超", Legend: "超 超过目标 20% 以上，需说明偏离原因", Class: "overshoot"}

@@ -25,6 +25,7 @@ type mdWriter struct {
 	scored []*engine.UnitResult // for the notes after the table
 	failed []*engine.UnitResult
 	rows   int
+	claims bool // a cell shows a departing claim (8.62/9)
 	err    error
 }
 
@@ -81,6 +82,12 @@ func (d *mdWriter) Unit(u *engine.UnitResult) error {
 		pts, ir := d.l.Points(u, c)
 		d.marks.add(ir)
 		cell := CellText(pts, ir)
+		if ir != nil {
+			if cl, ok := claimCell(ir); ok {
+				cell += cl
+				d.claims = true
+			}
+		}
 		if c.Subtotal() {
 			cell = "**" + cell + "**"
 		}
@@ -104,7 +111,11 @@ func (d *mdWriter) End(s engine.Summary) error {
 		d.printf("（排名为全部 %d 个单位中的名次）", d.m.Population)
 	}
 	d.printf("\n\n")
-	for _, l := range d.marks.legend() {
+	legend := d.marks.legend()
+	if d.claims {
+		legend = append(legend, legendClaim)
+	}
+	for _, l := range legend {
 		d.printf("- %s\n", mdEscape.Replace(l))
 	}
 	d.writeStats()

@@ -126,9 +126,9 @@ func TestTableContent(t *testing.T) {
 	// total, grade, claimed total, claimed grade.
 	want := []string{
 		"1 U5 戊单位 10超 30 18 48 40 98 优",
-		"2 U1 甲单位 9.5 30超 18 48 40 97.5 优 99 优",
+		"2 U1 甲单位 9.5 30超 18/20 48 40 97.5 优 99 优",
 		"3 U2 乙单位<b>|丙 5 15 14 29 35.56 69.56 中",
-		"4 U3 丙单位 10 0缺 / 0 0错 12.5 差",
+		"4 U3 丙单位 10 0缺 NA 0 0错 12.5 差",
 		"平均 8.63 18.75 16.67 31.25 28.89 69.39",
 	}
 	var rows []string
@@ -146,7 +146,7 @@ func TestTableContent(t *testing.T) {
 		"共 5 个单位：优 2，良 0，中 1，差 1，未能评分 1",
 		"预算执行(10分)  1 预算执行率 10分",
 		"产出(50分)      2 完成数量 30分  3 质量达标 20分",
-		"/ 不适用", "缺 数据缺失", "错 无法计算", "超 超过目标 20% 以上",
+		"NA 不适用", "a/b 按规则得 a 分，单位自评 b 分", "缺 数据缺失", "错 无法计算", "超 超过目标 20% 以上",
 		"未能评分的单位：\n  U4 丁单位\n    testdata/sample.csv:5:4: row 5, column D: budget (全年预算数): not a number",
 		"规则集 sample 2024.1  SHA-256 ",
 		"数据 testdata/sample.csv  SHA-256 ",

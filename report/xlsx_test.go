@@ -72,7 +72,7 @@ func TestXLSXScores(t *testing.T) {
 		{"U5 first", []string{"A4", "B4", "C4", "D4", "E4", "F4", "G4", "H4", "I4", "J4"}, "1 U5 戊单位 10 30 18 48 40 98 优"},
 		{"U1 with its claim", []string{"A5", "B5", "D5", "E5", "G5", "I5", "J5", "K5", "L5"}, "2 U1 9.5 30 48 97.5 优 99 优"},
 		{"U2 name kept as is", []string{"B6", "C6", "H6", "I6", "J6"}, "U2 乙单位<b>|丙 35.56 69.56 中"},
-		{"U3 missing, N/A, error", []string{"B7", "E7", "F7", "G7", "H7", "I7", "J7"}, "U3 0 / 0 0 12.5 差"},
+		{"U3 missing, N/A, error", []string{"B7", "E7", "F7", "G7", "H7", "I7", "J7"}, "U3 0 NA 0 0 12.5 差"},
 		{"no row for the failed unit", []string{"A8", "B8"}, " "},
 	}
 	for _, tc := range tests {
