@@ -150,6 +150,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		r.Errors = []*diag.Error{{Pos: u.Pos, Code: "internal", Msg: "unit was read for another ruleset"}}
 		return
 	}
+	r.Inputs = u.Values
 	for i, v := range u.Values {
 		s.in[i], s.tiers[i] = 0, ""
 		switch v.Kind {

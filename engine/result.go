@@ -62,6 +62,10 @@ type UnitResult struct {
 	Rank       int
 	// Applicable is the sum of the weights of the indicators not N/A.
 	Applicable float64
+	// Inputs is the unit's data by input index of the ruleset (shared with
+	// the unit read, not copied), for reports that lay inputs out, such as
+	// the 自评表's 年初预算数 / 全年预算数 / 全年执行数.
+	Inputs     []indicators.Value
 	Indicators []IndicatorResult
 	Checks     []CheckResult
 	Errors     []*diag.Error

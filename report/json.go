@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"time"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
@@ -132,6 +133,10 @@ func (j *jsonWriter) Begin(m Meta) error {
 	if m.Data != nil {
 		d, _ := json.Marshal(jsonData{Files: m.Data.Files, SHA256: m.Data.SHA256})
 		j.write(`,"data":` + string(d))
+	}
+	if !m.Stamp.IsZero() {
+		// Only a time given explicitly: output is otherwise byte-identical.
+		j.write(`,"time":"` + m.Stamp.UTC().Format(time.RFC3339) + `"`)
 	}
 	j.write(",\n\"units\":[")
 	return j.err

@@ -9,6 +9,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
@@ -32,23 +33,42 @@ type Meta struct {
 	Data       *engine.DataInfo
 	Indicators []indicators.Indicator
 	Grades     []indicators.Grade
+	// Inputs are the ruleset's inputs, by the index of UnitResult.Inputs.
+	Inputs []indicators.Input
+	// Info describes each indicator's formulas (engine.Program.Describe),
+	// by indicator index; nil when the meta was built by hand.
+	Info []engine.IndicatorInfo
 	// HasClaims is set when the data carries claimed scores, so tables show
 	// them beside the computed ones.
 	HasClaims bool
+	// Stamp is when the report was made. It is zero unless the caller gives
+	// a time explicitly (SOURCE_DATE_EPOCH, --stamp-time): without one,
+	// every format is byte-identical between runs on the same input.
+	Stamp time.Time
+	// Population is how many units were evaluated (ranks are among them);
+	// Write sets it.
+	Population int
 }
 
 // NewMeta returns the meta of a compiled program, stamped with the
 // program's ruleset and the data d.
 func NewMeta(p *engine.Program, d *engine.DataInfo) Meta {
 	rs := p.Ruleset
-	return Meta{Ruleset: engine.RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256},
-		Data: d, Indicators: rs.Indicators, Grades: rs.Grades}
+	m := Meta{Ruleset: engine.RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256},
+		Data: d, Indicators: rs.Indicators, Grades: rs.Grades, Inputs: rs.Inputs}
+	for i := range rs.Indicators {
+		m.Info = append(m.Info, p.Describe(i))
+	}
+	return m
 }
+
+// Percent reports whether indicator i's value reads best as a percentage.
+func (m *Meta) Percent(i int) bool { return i < len(m.Info) && m.Info[i].Percent }
 
 // Options select what a report shows.
 type Options struct {
 	Groups  bool     // show only the 一级指标 subtotals, not each indicator
-	Sort    string   // column to sort by: rank (default: input order), score, unit, name, or an indicator id; "-" prefix for descending
+	Sort    string   // column to sort by (SortKeys); "-" prefix for descending; empty: the format's default
 	Units   []string // keep only these unit ids
 	Explain bool     // include explanations where the format can
 }
@@ -69,13 +89,21 @@ type Format struct {
 	New  func(w io.Writer, o Options) Writer
 	// Binary formats (xlsx) cannot go to a terminal and need -o.
 	Binary bool
+	// Sort is the default --sort of the format: "rank" for the tables a
+	// reviewer reads, empty (input order, as DESIGN.md fixes for JSON)
+	// for the others.
+	Sort string
 }
 
 // Formats lists the output formats; the first is the default.
 func Formats() []Format {
 	return []Format{
-		{Name: "table", Desc: "comparison table for the terminal", New: newTable},
+		{Name: "table", Desc: "comparison table for the terminal", New: newTable, Sort: "rank"},
 		{Name: "json", Desc: "full results as JSON (DESIGN.md)", New: newJSON},
+		{Name: "md", Desc: "comparison table, statistics and explanations as Markdown", New: newMarkdown, Sort: "rank"},
+		{Name: "xlsx", Desc: "workbook: comparison, statistics and failures sheets", New: newXLSX, Binary: true, Sort: "rank"},
+		{Name: "html", Desc: "one printable page: table, grade chart, statistics, explanations", New: newHTML, Sort: "rank"},
+		{Name: "selfeval", Desc: "workbook with each unit's 自评表 in the 财预〔2020〕10号 layout", New: newSelfEval, Binary: true},
 	}
 }
 
@@ -98,14 +126,33 @@ func Lookup(name string) (Format, error) {
 	return Format{}, fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(FormatNames(), ", "))
 }
 
-// Write writes a whole result in format f.
+// Write writes a whole result in format f: the units o.Units keeps (all
+// when empty), in the order o.Sort asks for (the format's default when
+// empty). The summary the writer gets counts the units written. Write
+// checks the options before it writes anything, so a bad --units or
+// --sort leaves w untouched.
 func Write(w io.Writer, f Format, o Options, m Meta, res *engine.Result) error {
+	key := o.Sort
+	if key == "" {
+		key = f.Sort
+	}
+	if err := checkSort(m, key); err != nil {
+		return err
+	}
+	keep, err := unitFilter(o.Units, res.Units)
+	if err != nil {
+		return err
+	}
+	m.Population = len(res.Units)
+	sum := res.Summary
+	if keep != nil {
+		sum = summarize(m.Grades, res.Units, keep)
+	}
 	wr := f.New(w, o)
 	if err := wr.Begin(m); err != nil {
 		return err
 	}
-	keep := unitFilter(o.Units)
-	for _, i := range order(res.Units, o.Sort) {
+	for _, i := range order(m, res.Units, key) {
 		if keep != nil && !keep[res.Units[i].Unit] {
 			continue
 		}
@@ -113,23 +160,99 @@ func Write(w io.Writer, f Format, o Options, m Meta, res *engine.Result) error {
 			return err
 		}
 	}
-	return wr.End(res.Summary)
+	return wr.End(sum)
 }
 
-func unitFilter(ids []string) map[string]bool {
+// unitFilter returns the set of unit ids to keep, nil for all. An id that
+// names no unit is an error: a typo should not silently shrink a report.
+func unitFilter(ids []string, units []engine.UnitResult) (map[string]bool, error) {
 	if len(ids) == 0 {
-		return nil
+		return nil, nil
+	}
+	have := make(map[string]bool, len(units))
+	for i := range units {
+		have[units[i].Unit] = true
 	}
 	m := map[string]bool{}
+	var unknown []string
 	for _, id := range ids {
-		m[strings.TrimSpace(id)] = true
+		id = strings.TrimSpace(id)
+		if id == "" {
+			continue
+		}
+		if !have[id] {
+			unknown = append(unknown, id)
+		}
+		m[id] = true
 	}
-	return m
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("--units: no unit %s in the data", strings.Join(unknown, ", "))
+	}
+	return m, nil
+}
+
+// summarize counts the kept units and their grades, as engine.Summarize
+// does for all of them.
+func summarize(grades []indicators.Grade, units []engine.UnitResult, keep map[string]bool) engine.Summary {
+	s := engine.Summary{}
+	for _, g := range grades {
+		s.Grades = append(s.Grades, engine.GradeCount{Label: g.Label})
+	}
+	for i := range units {
+		u := &units[i]
+		if !keep[u.Unit] {
+			continue
+		}
+		s.Units++
+		if u.Failed() {
+			s.Errors++
+			continue
+		}
+		for j := range s.Grades {
+			if s.Grades[j].Label == u.Grade {
+				s.Grades[j].Units++
+				break
+			}
+		}
+	}
+	return s
+}
+
+// SortKeys lists the keys --sort takes for meta m: the fixed columns, each
+// indicator id and each 一级指标 (its subtotal).
+func SortKeys(m Meta) []string {
+	keys := []string{"rank", "score", "unit", "name", "grade"}
+	for _, ind := range m.Indicators {
+		keys = append(keys, ind.ID)
+	}
+	for _, g := range Groups(m.Indicators) {
+		if !hasKey(keys, g.Name) {
+			keys = append(keys, g.Name)
+		}
+	}
+	return keys
+}
+
+func hasKey(keys []string, k string) bool {
+	for _, x := range keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func checkSort(m Meta, key string) error {
+	if key == "" || hasKey(SortKeys(m), strings.TrimPrefix(key, "-")) {
+		return nil
+	}
+	return fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", key, strings.Join(SortKeys(m), ", "))
 }
 
 // order returns the indexes of units in the order the sort key asks for;
-// failed units go last. The sort is stable, so ties keep input order.
-func order(units []engine.UnitResult, key string) []int {
+// failed units go last, in input order. The sort is stable, so ties keep
+// input order. "rank" and "grade" put the best first; "-" reverses.
+func order(m Meta, units []engine.UnitResult, key string) []int {
 	idx := make([]int, len(units))
 	for i := range idx {
 		idx[i] = i
@@ -139,25 +262,45 @@ func order(units []engine.UnitResult, key string) []int {
 	}
 	desc := strings.HasPrefix(key, "-")
 	key = strings.TrimPrefix(key, "-")
-	less := func(a, b *engine.UnitResult) bool {
-		switch key {
-		case "rank":
-			return a.Rank < b.Rank
-		case "score":
-			return a.Score < b.Score
-		case "unit":
-			return a.Unit < b.Unit
-		case "name":
-			return a.Name < b.Name
-		case "grade":
-			return a.Grade < b.Grade
+	var by func(u *engine.UnitResult) float64 // numeric key, if the column is numeric
+	var less func(a, b *engine.UnitResult) bool
+	switch key {
+	case "rank":
+		by = func(u *engine.UnitResult) float64 { return float64(u.Rank) }
+	case "score":
+		by = func(u *engine.UnitResult) float64 { return u.Score }
+	case "grade":
+		band := map[string]int{}
+		for i, g := range m.Grades {
+			band[g.Label] = i
 		}
-		return points(a, key) < points(b, key)
+		by = func(u *engine.UnitResult) float64 { return float64(band[u.Grade]) }
+	case "unit":
+		less = func(a, b *engine.UnitResult) bool { return a.Unit < b.Unit }
+	case "name":
+		less = func(a, b *engine.UnitResult) bool { return a.Name < b.Name }
+	default:
+		if k := indicatorIndex(m.Indicators, key); k >= 0 {
+			by = func(u *engine.UnitResult) float64 { return u.Indicators[k].Points }
+		} else {
+			for _, g := range Groups(m.Indicators) {
+				if g.Name == key {
+					g := g
+					by = func(u *engine.UnitResult) float64 { return Subtotal(u, g) }
+				}
+			}
+		}
+	}
+	if by != nil {
+		less = func(a, b *engine.UnitResult) bool { return by(a) < by(b) }
+	}
+	if less == nil {
+		return idx
 	}
 	sort.SliceStable(idx, func(i, j int) bool {
 		a, b := &units[idx[i]], &units[idx[j]]
-		if a.Failed() != b.Failed() {
-			return b.Failed()
+		if a.Failed() || b.Failed() {
+			return !a.Failed() && b.Failed()
 		}
 		if desc {
 			return less(b, a)
@@ -167,22 +310,13 @@ func order(units []engine.UnitResult, key string) []int {
 	return idx
 }
 
-func points(u *engine.UnitResult, id string) float64 {
-	for _, ir := range u.Indicators {
-		if ir.ID == id {
-			return ir.Points
+func indicatorIndex(inds []indicators.Indicator, id string) int {
+	for i := range inds {
+		if inds[i].ID == id {
+			return i
 		}
 	}
-	return 0
-}
-
-// SortKeys lists the keys --sort takes for meta m.
-func SortKeys(m Meta) []string {
-	keys := []string{"rank", "score", "unit", "name", "grade"}
-	for _, ind := range m.Indicators {
-		keys = append(keys, ind.ID)
-	}
-	return keys
+	return -1
 }
 
 // Group is a 一级指标 with the indicators under it, in ruleset order.

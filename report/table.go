@@ -5,74 +5,52 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/mattn/go-runewidth"
 
 	"github.com/jixiao/jixiao/engine"
 )
 
-// tableWriter prints the comparison table: units × indicator points, total,
-// grade and rank. It buffers the rows, since the table sizes its columns
-// from all of them.
+// The terminal table is laid out by display width, with East Asian
+// "ambiguous" characters counted narrow, as terminals draw them by default.
+// Its own text (borders, marks, headers) uses no ambiguous character at all,
+// so it lines up in a pipe, under LANG=zh_CN.UTF-8 (where width libraries
+// switch ambiguous characters to wide) and in terminals set either way.
+var termWidth = &runewidth.Condition{EastAsianWidth: false}
+
+// textWidth is the display width of s in a terminal.
+func textWidth(s string) int { return termWidth.StringWidth(s) }
+
+// legendWidth is where the legend under the table wraps.
+const legendWidth = 100
+
+// tableWriter prints the comparison table: units × indicator points, with
+// 一级指标 subtotals, total, grade and rank. Indicator columns are headed by
+// number under their 一级指标, with a legend below, so that a ruleset of 20
+// or more indicators still fits a wide terminal. It buffers the rows, since
+// the table sizes its columns from all of them.
 type tableWriter struct {
 	w      io.Writer
 	o      Options
 	m      Meta
-	groups []Group
+	l      Layout
+	stats  *Stats
 	rows   [][]string
 	failed []*engine.UnitResult
-	legend map[string]bool
+	marks  marksSeen
+	claims bool // a cell shows a departing claim (8.62/9)
 }
 
 func newTable(w io.Writer, o Options) Writer {
-	return &tableWriter{w: w, o: o, legend: map[string]bool{}}
+	return &tableWriter{w: w, o: o, marks: marksSeen{}}
 }
 
 func (t *tableWriter) Begin(m Meta) error {
 	t.m = m
-	t.groups = Groups(m.Indicators)
+	t.l = NewLayout(m, t.o)
+	t.stats = NewStats(t.l)
 	return nil
-}
-
-// Header returns the column titles of the comparison table.
-func (t *tableWriter) header() []string {
-	h := []string{"排名", "单位", "名称"}
-	if t.o.Groups {
-		for _, g := range t.groups {
-			h = append(h, fmt.Sprintf("%s(%s)", g.Name, Num(g.Weight)))
-		}
-	} else {
-		for _, ind := range t.m.Indicators {
-			h = append(h, fmt.Sprintf("%s(%s)", ind.Label, Num(ind.Weight)))
-		}
-	}
-	h = append(h, "总分", "等级")
-	if t.m.HasClaims {
-		h = append(h, "自评总分", "自评等级")
-	}
-	return h
-}
-
-// Cell renders the points of one indicator result with its status.
-func Cell(ir *engine.IndicatorResult) (string, string) {
-	switch ir.Status {
-	case engine.StatusNA:
-		return "—", "— 不适用"
-	case engine.StatusMissing:
-		return Num(ir.Points) + "缺", "缺 数据缺失，记 0 分"
-	case engine.StatusError:
-		return Num(ir.Points) + "错", "错 无法计算（如除以零），记 0 分"
-	}
-	s := Num(ir.Points)
-	for _, f := range ir.Flags {
-		switch f {
-		case engine.FlagOvershoot:
-			return s + "↑", "↑ 超过目标 20% 以上，需说明偏离原因"
-		}
-	}
-	return s, ""
 }
 
 func (t *tableWriter) Unit(u *engine.UnitResult) error {
@@ -80,91 +58,299 @@ func (t *tableWriter) Unit(u *engine.UnitResult) error {
 		t.failed = append(t.failed, u)
 		return nil
 	}
+	t.stats.Add(u)
 	row := []string{fmt.Sprint(u.Rank), u.Unit, u.Name}
-	if t.o.Groups {
-		for _, g := range t.groups {
-			row = append(row, Num(Subtotal(u, g)))
-		}
-	} else {
-		for k := range u.Indicators {
-			ir := &u.Indicators[k]
-			c, legend := Cell(ir)
-			if legend != "" {
-				t.legend[legend] = true
-			}
+	for _, c := range t.l.Columns {
+		pts, ir := t.l.Points(u, c)
+		t.marks.add(ir)
+		cell := CellText(pts, ir)
+		if ir != nil {
 			if cl, ok := claimCell(ir); ok {
-				c += cl
-				t.legend[legendClaim] = true
+				cell += cl
+				t.claims = true
 			}
-			row = append(row, c)
 		}
+		row = append(row, cell)
 	}
 	row = append(row, Num(u.Score), u.Grade)
 	if t.m.HasClaims {
-		cs, cg := "", ""
-		if u.Claimed != nil {
-			if u.Claimed.Score != nil {
-				cs = Num(*u.Claimed.Score)
-			}
-			cg = u.Claimed.Grade
-		}
-		row = append(row, cs, cg)
+		row = append(row, claimedScore(u), claimedGrade(u))
 	}
-	t.rows = append(t.rows, row) // a fresh slice per row: Append keeps it
+	t.rows = append(t.rows, row)
 	return nil
 }
 
+func claimedScore(u *engine.UnitResult) string {
+	if u.Claimed != nil && u.Claimed.Score != nil {
+		return Num(*u.Claimed.Score)
+	}
+	return ""
+}
+
+func claimedGrade(u *engine.UnitResult) string {
+	if u.Claimed != nil {
+		return u.Claimed.Grade
+	}
+	return ""
+}
+
+// gridCol is one column of the terminal grid.
+type gridCol struct {
+	right bool // right-aligned (numbers)
+	width int
+	// bar puts " | " before the column instead of spaces: between the
+	// unit columns and the scores, and between 一级指标.
+	bar bool
+	// tight puts one space before the column instead of two: between the
+	// points of one 一级指标, to keep 20 and more indicators narrow.
+	tight bool
+}
+
 func (t *tableWriter) End(s engine.Summary) error {
-	title := t.m.Ruleset.Title
-	if title == "" {
-		title = t.m.Ruleset.ID
-	}
-	fmt.Fprintf(t.w, "%s（%s %s）\n", title, t.m.Ruleset.ID, t.m.Ruleset.Version)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s（%s %s）\n", title(t.m), t.m.Ruleset.ID, t.m.Ruleset.Version)
 	if len(t.rows) > 0 {
-		align := make([]tw.Align, len(t.header()))
-		for i := range align {
-			align[i] = tw.AlignRight
-		}
-		align[1], align[2] = tw.AlignLeft, tw.AlignLeft
-		tbl := tablewriter.NewTable(t.w,
-			tablewriter.WithEastAsian(tw.Off), // else CJK columns misalign under LANG=zh_CN in a pipe
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-			tablewriter.WithHeaderAlignment(tw.AlignCenter),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		)
-		tbl.Header(t.header())
-		if err := tbl.Bulk(t.rows); err != nil {
-			return err
-		}
-		if err := tbl.Render(); err != nil {
-			return err
-		}
+		t.grid(&b)
 	}
-	var parts []string
-	for _, g := range s.Grades {
-		parts = append(parts, fmt.Sprintf("%s %d", g.Label, g.Units))
+	b.WriteString(summaryLine(s))
+	if t.m.Population > s.Units {
+		fmt.Fprintf(&b, "（排名为全部 %d 个单位中的名次）", t.m.Population)
 	}
-	fmt.Fprintf(t.w, "共 %d 个单位：%s", s.Units, strings.Join(parts, "，"))
-	if s.Errors > 0 {
-		fmt.Fprintf(t.w, "，未能评分 %d", s.Errors)
+	b.WriteString("\n")
+	if !t.o.Groups && len(t.rows) > 0 {
+		t.indicatorLegend(&b)
 	}
-	fmt.Fprintln(t.w)
-	for _, l := range sortedLegend(t.legend) {
-		fmt.Fprintf(t.w, "  %s\n", l)
+	legend := t.marks.legend()
+	if t.claims {
+		legend = append(legend, legendClaim)
+	}
+	for _, l := range legend {
+		fmt.Fprintf(&b, "  %s\n", l)
 	}
 	if len(t.failed) > 0 {
-		fmt.Fprintln(t.w, "未能评分的单位：")
+		b.WriteString("未能评分的单位：\n")
 		for _, u := range t.failed {
-			fmt.Fprintf(t.w, "  %s %s\n", u.Unit, u.Name)
+			fmt.Fprintf(&b, "  %s %s\n", u.Unit, u.Name)
 			for _, e := range u.Errors {
-				fmt.Fprintf(t.w, "    %s\n", strings.ReplaceAll(e.Error(), "\n", "\n    "))
+				fmt.Fprintf(&b, "    %s\n", strings.ReplaceAll(e.Error(), "\n", "\n    "))
 			}
 		}
 	}
-	return nil
+	b.WriteString(provenanceLines(t.m))
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}
+
+// grid writes the header (一级指标 over their columns, then numbers or
+// titles), the rows, and a row of means.
+func (t *tableWriter) grid(b *strings.Builder) {
+	fixed := []string{"排名", "单位", "名称"}
+	cols := []gridCol{{right: true}, {}, {}}
+	top := []string{"", "", ""}
+	head := append([]string{}, fixed...)
+	for k, c := range t.l.Columns {
+		gc := gridCol{right: true, bar: k == 0 || c.Group != t.l.Columns[k-1].Group}
+		gc.tight = !gc.bar && !c.Subtotal()
+		g := t.l.Groups[c.Group]
+		switch {
+		case t.o.Groups:
+			top = append(top, "")
+			head = append(head, fmt.Sprintf("%s(%s)", g.Name, Num(g.Weight)))
+		case c.Subtotal():
+			top = append(top, "")
+			head = append(head, "小计")
+		default:
+			top = append(top, "")
+			head = append(head, fmt.Sprint(c.Num))
+		}
+		cols = append(cols, gc)
+	}
+	tail := []string{"总分", "等级"}
+	if t.m.HasClaims {
+		tail = append(tail, "自评总分", "自评等级")
+	}
+	for i := range tail {
+		cols = append(cols, gridCol{right: i%2 == 0, bar: i == 0})
+		top = append(top, "")
+		head = append(head, tail[i])
+	}
+	mean := make([]string, len(cols))
+	mean[2] = "平均"
+	for k, st := range t.stats.Result() {
+		mean[3+k] = Num(st.Mean) // the last stat is the total's
+	}
+	for _, row := range append([][]string{head, mean}, t.rows...) {
+		for i, cell := range row {
+			cols[i].width = max(cols[i].width, textWidth(cell))
+		}
+	}
+	// 一级指标 names span their columns; widen the last one where a name
+	// is wider than its columns.
+	spans := t.groupSpans()
+	if !t.o.Groups {
+		for _, sp := range spans {
+			label := sp.name
+			if need := textWidth(label) - spanWidth(cols, sp.from, sp.to); need > 0 {
+				cols[sp.to].width += need
+			}
+		}
+	}
+	if !t.o.Groups {
+		b.WriteString(t.topLine(cols, spans))
+	}
+	b.WriteString(gridLine(cols, head))
+	b.WriteString(ruleLine(cols))
+	for _, row := range t.rows {
+		b.WriteString(gridLine(cols, row))
+	}
+	if len(t.rows) > 1 {
+		b.WriteString(ruleLine(cols))
+		b.WriteString(gridLine(cols, mean))
+	}
+}
+
+// span is the columns of one 一级指标 in the grid (grid column indexes).
+type span struct {
+	group    int
+	name     string
+	from, to int
+}
+
+func (t *tableWriter) groupSpans() []span {
+	var out []span
+	for k, c := range t.l.Columns {
+		i := 3 + k
+		if len(out) > 0 && out[len(out)-1].group == c.Group {
+			out[len(out)-1].to = i
+			continue
+		}
+		out = append(out, span{group: c.Group, name: t.l.Groups[c.Group].Name, from: i, to: i})
+	}
+	return out
+}
+
+// spanWidth is the width of grid columns from..to with the gaps between.
+func spanWidth(cols []gridCol, from, to int) int {
+	w := 0
+	for i := from; i <= to; i++ {
+		w += cols[i].width
+		if i > from {
+			w += gap(cols[i])
+		}
+	}
+	return w
+}
+
+// sep is what stands before a column.
+func sep(c gridCol) string {
+	switch {
+	case c.bar:
+		return " | "
+	case c.tight:
+		return " "
+	}
+	return "  "
+}
+
+func gap(c gridCol) int { return len(sep(c)) }
+
+// topLine writes the 一级指标 names, centred over their columns.
+func (t *tableWriter) topLine(cols []gridCol, spans []span) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", spanWidth(cols, 0, 2)))
+	next := 3
+	for _, sp := range spans {
+		for ; next < sp.from; next++ {
+			b.WriteString(strings.Repeat(" ", gap(cols[next])+cols[next].width))
+		}
+		b.WriteString(" | ")
+		label := sp.name
+		w := spanWidth(cols, sp.from, sp.to)
+		pad := w - textWidth(label)
+		b.WriteString(strings.Repeat(" ", pad/2) + label + strings.Repeat(" ", pad-pad/2))
+		next = sp.to + 1
+	}
+	b.WriteString(" |")
+	return strings.TrimRight(b.String(), " ") + "\n"
+}
+
+// gridLine writes one row, each cell padded to its column.
+func gridLine(cols []gridCol, row []string) string {
+	var b strings.Builder
+	for i, cell := range row {
+		if i > 0 {
+			b.WriteString(sep(cols[i]))
+		}
+		pad := strings.Repeat(" ", cols[i].width-textWidth(cell))
+		if cols[i].right {
+			b.WriteString(pad + cell)
+		} else {
+			b.WriteString(cell + pad)
+		}
+	}
+	return strings.TrimRight(b.String(), " ") + "\n"
+}
+
+// ruleLine writes a rule under the header, crossed at the bars.
+func ruleLine(cols []gridCol) string {
+	var b strings.Builder
+	for i, c := range cols {
+		if i > 0 {
+			if c.bar {
+				b.WriteString("-+-")
+			} else {
+				b.WriteString(strings.Repeat("-", gap(c)))
+			}
+		}
+		b.WriteString(strings.Repeat("-", c.width))
+	}
+	return b.String() + "\n"
+}
+
+// indicatorLegend names the numbered columns, one 一级指标 a line,
+// wrapped at legendWidth.
+func (t *tableWriter) indicatorLegend(b *strings.Builder) {
+	b.WriteString("指标：\n")
+	byGroup := map[int][]string{}
+	for _, c := range t.l.Columns {
+		if !c.Subtotal() {
+			byGroup[c.Group] = append(byGroup[c.Group], fmt.Sprintf("%d %s %s分", c.Num, c.Label, Num(c.Weight)))
+		}
+	}
+	nameWidth := 0
+	for _, g := range t.l.Groups {
+		nameWidth = max(nameWidth, textWidth(fmt.Sprintf("%s(%s分)", g.Name, Num(g.Weight))))
+	}
+	for gi, g := range t.l.Groups {
+		name := fmt.Sprintf("%s(%s分)", g.Name, Num(g.Weight))
+		lead := "  " + name + strings.Repeat(" ", nameWidth-textWidth(name)) + "  "
+		indent := strings.Repeat(" ", textWidth(lead))
+		line := lead
+		for k, item := range byGroup[gi] {
+			if k > 0 && textWidth(line)+2+textWidth(item) > legendWidth {
+				b.WriteString(line + "\n")
+				line = indent
+			} else if k > 0 {
+				line += "  "
+			}
+			line += item
+		}
+		b.WriteString(line + "\n")
+	}
+}
+
+// provenanceLines is the terminal table's footer: the ruleset and the data
+// with their SHA-256, and the time when one was given.
+func provenanceLines(m Meta) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "规则集 %s %s  SHA-256 %s\n", m.Ruleset.ID, m.Ruleset.Version, m.Ruleset.SHA256)
+	if m.Data != nil {
+		fmt.Fprintf(&b, "数据 %s  SHA-256 %s\n", strings.Join(m.Data.Files, " "), m.Data.SHA256)
+	}
+	if !m.Stamp.IsZero() {
+		fmt.Fprintf(&b, "生成时间 %s\n", m.Stamp.UTC().Format(time.RFC3339))
+	}
+	return b.String()
 }
 
 // legendClaim explains the "8.62/9" cells of claimed data.
@@ -191,14 +377,4 @@ func claimNum(x float64) string {
 	s := strconv.FormatFloat(x, 'f', 4, 64)
 	s = strings.TrimRight(s, "0")
 	return strings.TrimSuffix(s, ".")
-}
-
-func sortedLegend(m map[string]bool) []string {
-	var out []string
-	for _, k := range []string{"— 不适用", "缺 数据缺失，记 0 分", "错 无法计算（如除以零），记 0 分", "↑ 超过目标 20% 以上，需说明偏离原因", legendClaim} {
-		if m[k] {
-			out = append(out, k)
-		}
-	}
-	return out
 }

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -27,6 +29,7 @@ type evalOptions struct {
 	Explain   bool
 	Workers   int
 	Tolerance float64
+	StampTime string
 }
 
 func newEvalCmd(io *streams) *cobra.Command {
@@ -50,12 +53,21 @@ the rules by more than --tolerance; JSON carries the claims, the flags
 claim_high / claim_low and each unit's review list. jixiao review reports
 the findings for the whole population.
 
+Formats (-f):
+` + formatList() + `
+Tables show each 一级指标's subtotal beside its indicators; --groups keeps
+only the subtotals, --sort orders the units, --units keeps some of them.
+Reports carry their provenance (ruleset and data with their SHA-256) and
+are byte-identical between runs; --stamp-time or SOURCE_DATE_EPOCH adds a
+time. Files given with -o are written whole or not at all.
+
 Exit status: 0 all went well (failed checks are warnings on stderr); 1 the
 run finished but some units failed; 2 nothing was evaluated.`,
 		Example: `  $ jixiao eval
   $ jixiao eval -r grid-center -d fixtures/lusong-grid-2022.yaml -f json
   $ jixiao eval -r dept-2013 -f table --groups --sort -score
-  $ jixiao eval -r my-rules.yaml -d units.csv -f json -o results.json`,
+  $ jixiao eval -r selfeval-2020 -f html -o report.html
+  $ jixiao eval -r selfeval-2020 -f selfeval -o 自评表.xlsx`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEval(o)
@@ -67,11 +79,12 @@ run finished but some units failed; 2 nothing was evaluated.`,
 	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], "output format: "+strings.Join(report.FormatNames(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
-	f.StringVar(&o.Sort, "sort", "", "sort units by rank, score, unit, name, grade or an indicator id (prefix - for descending)")
+	f.StringVar(&o.Sort, "sort", "", "sort units by rank, score, unit, name, grade, an indicator id or a 一级指标 (prefix - for descending; default: rank for tables, input order for json and selfeval)")
 	f.StringSliceVar(&o.Units, "units", nil, "keep only these unit ids (comma-separated)")
 	f.BoolVar(&o.Explain, "explain", false, "include explanations (always on for json)")
 	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
 	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
+	f.StringVar(&o.StampTime, "stamp-time", "", "write this time (RFC 3339, or now) into the report's provenance (default: $SOURCE_DATE_EPOCH if set, else none, so reports are byte-identical)")
 	return cmd
 }
 
@@ -89,8 +102,12 @@ func runEval(o *evalOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	if format.Binary && o.Output == "" {
+	if format.Binary && (o.Output == "" || o.Output == "-") {
 		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
+	}
+	stamp, err := reportTime(o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
+	if err != nil {
+		return failWith(exitNothing, err)
 	}
 	explain := o.Explain || format.Name != "table"
 	prog, err := openRuleset(o.Ruleset, engineOptions(o.Workers, o.Tolerance, explain)...)
@@ -113,6 +130,7 @@ func runEval(o *evalOptions) error {
 	res.Data = info
 	meta := report.NewMeta(prog, info)
 	meta.HasClaims = res.HasClaims()
+	meta.Stamp = stamp
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
 	if err := writeReport(o.io.Out, o.Output, func(w io.Writer) error { return report.Write(w, format, ro, meta, res) }); err != nil {
 		return failWith(exitNothing, err)
@@ -123,6 +141,43 @@ func runEval(o *evalOptions) error {
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil
+}
+
+// formatList describes the output formats for the help, one a line.
+func formatList() string {
+	var b strings.Builder
+	for _, f := range report.Formats() {
+		fmt.Fprintf(&b, "  %-9s %s", f.Name, f.Desc)
+		if f.Binary {
+			b.WriteString(" (needs -o)")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// reportTime is the time a report is stamped with: --stamp-time (RFC 3339,
+// or "now"), else SOURCE_DATE_EPOCH (seconds since 1970, the convention of
+// reproducible builds), else none, so that two runs on the same input
+// write the same bytes.
+func reportTime(flag, epoch string, now func() time.Time) (time.Time, error) {
+	switch {
+	case flag == "now":
+		return now().UTC().Truncate(time.Second), nil
+	case flag != "":
+		t, err := time.Parse(time.RFC3339, flag)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--stamp-time %q: want RFC 3339 such as 2024-03-31T09:00:00+08:00, or now", flag)
+		}
+		return t, nil
+	case epoch != "":
+		sec, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q: want whole seconds since 1970-01-01", epoch)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return time.Time{}, nil
 }
 
 func validSort(key string, prog *engine.Program) bool {

@@ -1,0 +1,250 @@
+package report
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// htmlWriter writes one self-contained printable page: the comparison table
+// (indicators under their 一级指标, with subtotals, total, grade and rank),
+// an inline SVG chart of the grade distribution, the per-indicator
+// statistics, each unit's explanations folded in <details>, the units and
+// checks that failed, and the provenance in the footer. No script, font or
+// style is loaded from elsewhere; print CSS lays it out on A4 landscape
+// and a small inline script unfolds every <details> before printing.
+type htmlWriter struct {
+	w      io.Writer
+	o      Options
+	m      Meta
+	l      Layout
+	stats  *Stats
+	marks  marksSeen
+	rows   []htmlRow
+	units  []*engine.UnitResult
+	failed []*engine.UnitResult
+	claims bool // a cell shows a departing claim (8.62/9)
+}
+
+//go:embed html.tmpl
+var htmlSource string
+
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"num":     Num,
+	"percent": Percent,
+	"why":     explainWithReason,
+	"err":     errorLine,
+	"gradeClass": func(grades []indicators.Grade, label string) string {
+		return fmt.Sprintf("g%d", min(gradeIndex(grades, label), 4))
+	},
+	"failedChecks": func(u *engine.UnitResult) []engine.CheckResult {
+		var out []engine.CheckResult
+		for _, c := range u.Checks {
+			if !c.OK && !c.Skipped {
+				out = append(out, c)
+			}
+		}
+		return out
+	},
+	"status": func(ir *engine.IndicatorResult) string {
+		if mk, ok := MarkOf(ir); ok {
+			return mk.Class
+		}
+		return ""
+	},
+}).Parse(htmlSource))
+
+// htmlRow is one unit's row of the comparison table.
+type htmlRow struct {
+	Rank        int
+	Unit, Name  string
+	Cells       []htmlCell
+	Score       string
+	Grade       string
+	GradeClass  string
+	ClaimScore  string
+	ClaimGrade  string
+	HasFindings bool
+}
+
+// htmlCell is one scored cell: its text, CSS class and tooltip.
+type htmlCell struct {
+	Text, Class, Title string
+}
+
+func newHTML(w io.Writer, o Options) Writer {
+	return &htmlWriter{w: w, o: o, marks: marksSeen{}}
+}
+
+func (h *htmlWriter) Begin(m Meta) error {
+	h.m = m
+	h.l = NewLayout(m, h.o)
+	h.stats = NewStats(h.l)
+	return nil
+}
+
+func (h *htmlWriter) Unit(u *engine.UnitResult) error {
+	if u.Failed() {
+		h.failed = append(h.failed, u)
+		return nil
+	}
+	h.stats.Add(u)
+	h.units = append(h.units, u)
+	r := htmlRow{Rank: u.Rank, Unit: u.Unit, Name: u.Name, Score: Num(u.Score), Grade: u.Grade,
+		GradeClass: fmt.Sprintf("g%d", min(gradeIndex(h.m.Grades, u.Grade), 4)),
+		ClaimScore: claimedScore(u), ClaimGrade: claimedGrade(u), HasFindings: len(u.Review) > 0}
+	for _, c := range h.l.Columns {
+		pts, ir := h.l.Points(u, c)
+		h.marks.add(ir)
+		cell := htmlCell{Text: CellText(pts, ir)}
+		if c.Subtotal() {
+			cell.Class = "sub"
+		} else if mk, ok := MarkOf(ir); ok {
+			cell.Class = mk.Class
+			cell.Title = mk.Legend
+		}
+		if ir != nil {
+			if cl, ok := claimCell(ir); ok {
+				cell.Text += cl
+				cell.Title = legendClaim
+				h.claims = true
+			}
+		}
+		r.Cells = append(r.Cells, cell)
+	}
+	h.rows = append(h.rows, r)
+	return nil
+}
+
+// htmlHead is a header cell of the comparison table.
+type htmlHead struct {
+	Text, Sub, Class string
+	Span             int
+}
+
+// htmlBar is one bar of the grade chart.
+type htmlBar struct {
+	Label, Class, Range string
+	Units               int
+	Share               string
+	Y, Width            int
+}
+
+// Chart geometry, in SVG user units.
+const (
+	chartBarMax = 360
+	chartBarH   = 26
+	chartGap    = 10
+	chartLeft   = 80
+)
+
+func (h *htmlWriter) End(s engine.Summary) error {
+	var groupsRow, labelsRow []htmlHead
+	for k, c := range h.l.Columns {
+		g := h.l.Groups[c.Group]
+		if h.o.Groups {
+			labelsRow = append(labelsRow, htmlHead{Text: g.Name, Sub: Num(g.Weight) + "分", Class: "sub"})
+			continue
+		}
+		if k == 0 || h.l.Columns[k-1].Group != c.Group {
+			groupsRow = append(groupsRow, htmlHead{Text: g.Name, Sub: Num(g.Weight) + "分", Class: "grp"})
+		}
+		groupsRow[len(groupsRow)-1].Span++
+		if c.Subtotal() {
+			labelsRow = append(labelsRow, htmlHead{Text: "小计", Class: "sub"})
+		} else {
+			labelsRow = append(labelsRow, htmlHead{Text: c.Label, Sub: Num(c.Weight) + "分", Class: "ind"})
+		}
+	}
+	stats := h.stats.Result()
+	var means []string
+	for _, st := range stats {
+		means = append(means, Num(st.Mean))
+	}
+	scored := s.Units - s.Errors
+	var bars []htmlBar
+	most := 1
+	for _, g := range s.Grades {
+		most = max(most, g.Units)
+	}
+	for i, g := range s.Grades {
+		share := 0.0
+		if scored > 0 {
+			share = float64(g.Units) / float64(scored)
+		}
+		bars = append(bars, htmlBar{Label: g.Label, Class: fmt.Sprintf("g%d", min(i, 4)), Units: g.Units,
+			Share: Percent(share), Range: gradeRange(h.m.Grades, i),
+			Y: i * (chartBarH + chartGap), Width: g.Units * chartBarMax / most})
+	}
+	var statRows []htmlStat
+	for k, st := range stats {
+		sub := k >= len(h.l.Columns) || h.l.Columns[k].Subtotal()
+		statRows = append(statRows, htmlStat{Stat: st, Sub: sub})
+	}
+	summary := summaryLine(s)
+	if h.m.Population > s.Units {
+		summary += fmt.Sprintf("（排名为全部 %d 个单位中的名次）", h.m.Population)
+	}
+	data := map[string]any{
+		"Title":      title(h.m),
+		"Meta":       h.m,
+		"Summary":    summary,
+		"Groups":     groupsRow,
+		"Labels":     labelsRow,
+		"Rows":       h.rows,
+		"Means":      means,
+		"MeanScore":  means[len(means)-1],
+		"Means1":     means[:len(means)-1],
+		"Bars":       bars,
+		"ChartH":     len(bars)*(chartBarH+chartGap) - chartGap,
+		"ChartLeft":  chartLeft,
+		"BarH":       chartBarH,
+		"BarMax":     chartBarMax,
+		"Stats":      statRows,
+		"Legend":     h.legend(),
+		"Units":      h.units,
+		"Failed":     h.failed,
+		"Explain":    h.o.Explain,
+		"Provenance": Provenance(h.m),
+		"GroupsOnly": h.o.Groups,
+	}
+	bw := bufio.NewWriter(h.w)
+	if err := htmlTemplate.Execute(bw, data); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// htmlStat is one row of the statistics table.
+type htmlStat struct {
+	Stat
+	Sub bool
+}
+
+// gradeRange describes grade band i: ≥ 90, 80–90, < 60.
+func gradeRange(grades []indicators.Grade, i int) string {
+	lo := Num(grades[i].Min)
+	if i == 0 {
+		return "≥ " + lo
+	}
+	hi := Num(grades[i-1].Min)
+	if i == len(grades)-1 && grades[i].Min <= 0 {
+		return "< " + hi
+	}
+	return strings.Join([]string{lo, hi}, "–")
+}
+
+// legend lists the marks used, and the claim notation if a cell shows one.
+func (h *htmlWriter) legend() []string {
+	l := h.marks.legend()
+	if h.claims {
+		l = append(l, legendClaim)
+	}
+	return l
+}

@@ -1,0 +1,216 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// Column is one scored column of the comparison table: an indicator, or
+// the subtotal of a 一级指标. Every tabular format lays out the same
+// columns, so they all show the same figures side by side.
+type Column struct {
+	// Indicator is the index into Meta.Indicators, or -1 for a subtotal.
+	Indicator int
+	// Group is the index into the Groups of the meta.
+	Group int
+	// Num numbers the indicator columns from 1 in table order, for short
+	// headers with a legend; 0 for subtotals.
+	Num    int
+	Key    string // indicator id, or the group name for a subtotal (a --sort key)
+	Label  string // indicator label, or the group name
+	Weight float64
+}
+
+// Subtotal reports whether the column is a 一级指标 subtotal.
+func (c Column) Subtotal() bool { return c.Indicator < 0 }
+
+// Header is the column's title with its weight: 预算执行率（10）, or
+// 产出小计（50） for a subtotal.
+func (c Column) Header() string {
+	if c.Subtotal() {
+		return fmt.Sprintf("%s小计（%s）", c.Label, Num(c.Weight))
+	}
+	return fmt.Sprintf("%s（%s）", c.Label, Num(c.Weight))
+}
+
+// Layout is the column layout of a comparison table.
+type Layout struct {
+	Groups  []Group
+	Columns []Column
+}
+
+// NewLayout lays out the scored columns for options o. Indicators stand
+// grouped under their 一级指标, in the ruleset's order of first appearance,
+// each group followed by its subtotal when it has more than one indicator
+// (the subtotal of one indicator would repeat it). With o.Groups only the
+// subtotals are shown, one per group.
+func NewLayout(m Meta, o Options) Layout {
+	l := Layout{Groups: Groups(m.Indicators)}
+	n := 0
+	for gi, g := range l.Groups {
+		sub := Column{Indicator: -1, Group: gi, Key: g.Name, Label: g.Name, Weight: g.Weight}
+		if o.Groups {
+			l.Columns = append(l.Columns, sub)
+			continue
+		}
+		for _, i := range g.Members {
+			n++
+			ind := &m.Indicators[i]
+			l.Columns = append(l.Columns, Column{Indicator: i, Group: gi, Num: n, Key: ind.ID, Label: ind.Label, Weight: ind.Weight})
+		}
+		if len(g.Members) > 1 {
+			l.Columns = append(l.Columns, sub)
+		}
+	}
+	return l
+}
+
+// Points returns a scored unit's points in column c, and its indicator
+// result for an indicator column (nil for a subtotal).
+func (l *Layout) Points(u *engine.UnitResult, c Column) (float64, *engine.IndicatorResult) {
+	if !c.Subtotal() {
+		ir := &u.Indicators[c.Indicator]
+		return ir.Points, ir
+	}
+	return Subtotal(u, l.Groups[c.Group]), nil
+}
+
+// Mark is how a cell shows a status or flag beside its points.
+type Mark struct {
+	Sym    string // after the points; the whole cell for N/A
+	Legend string
+	Class  string // CSS class and style key: na, missing, error, overshoot
+}
+
+// Marks a cell may carry. The symbols are plain ASCII or wide CJK
+// characters, never East Asian "ambiguous" ones (—, ↑, ·), so the terminal
+// table lines up whatever width a terminal gives those.
+var (
+	MarkNA        = Mark{Sym: "NA", Legend: "NA 不适用，不计分，总分按适用指标折算", Class: "na"}
+	MarkMissing   = Mark{Sym: "缺", Legend: "缺 数据缺失，记 0 分", Class: "missing"}
+	MarkError     = Mark{Sym: "错", Legend: "错 无法计算（如除以零），记 0 分", Class: "error"}
+	MarkOvershoot = Mark{Sym: "超", Legend: "超 超过目标 20% 以上，需说明偏离原因", Class: "overshoot"}
+)
+
+// allMarks lists the marks in legend order.
+var allMarks = []Mark{MarkNA, MarkMissing, MarkError, MarkOvershoot}
+
+// MarkOf returns the mark of an indicator result, and false when it has
+// none (scored normally, nothing to flag).
+func MarkOf(ir *engine.IndicatorResult) (Mark, bool) {
+	switch ir.Status {
+	case engine.StatusNA:
+		return MarkNA, true
+	case engine.StatusMissing:
+		return MarkMissing, true
+	case engine.StatusError:
+		return MarkError, true
+	}
+	for _, f := range ir.Flags {
+		if f == engine.FlagOvershoot {
+			return MarkOvershoot, true
+		}
+	}
+	return Mark{}, false
+}
+
+// CellText renders points with their mark: 9.55, 0缺, /, 3超.
+func CellText(pts float64, ir *engine.IndicatorResult) string {
+	if ir == nil {
+		return Num(pts)
+	}
+	mk, ok := MarkOf(ir)
+	switch {
+	case !ok:
+		return Num(pts)
+	case mk == MarkNA:
+		return mk.Sym
+	}
+	return Num(pts) + mk.Sym
+}
+
+// marksSeen collects which marks a report used, for its legend.
+type marksSeen map[string]bool
+
+func (s marksSeen) add(ir *engine.IndicatorResult) {
+	if ir == nil {
+		return
+	}
+	if mk, ok := MarkOf(ir); ok {
+		s[mk.Class] = true
+	}
+}
+
+// legend returns the legends of the marks seen, in a fixed order.
+func (s marksSeen) legend() []string {
+	var out []string
+	for _, mk := range allMarks {
+		if s[mk.Class] {
+			out = append(out, mk.Legend)
+		}
+	}
+	return out
+}
+
+// Deviation is the text for a 偏差原因分析 cell: the explanation of an
+// indicator below full marks, flagged or not scored, and the unit's own
+// reason where the data has one. It is empty for an indicator at full
+// marks with nothing to say.
+func Deviation(ir *engine.IndicatorResult) string {
+	_, marked := MarkOf(ir)
+	if ir.Points < ir.Weight || marked {
+		return explainWithReason(ir)
+	}
+	if ir.Reason != "" {
+		return "单位说明：" + ir.Reason
+	}
+	return ""
+}
+
+// explainWithReason is an indicator's explanation with the unit's own
+// reason added where the explanation does not already quote it.
+func explainWithReason(ir *engine.IndicatorResult) string {
+	text := ir.Explain
+	if ir.Reason != "" && !strings.Contains(text, ir.Reason) {
+		if text != "" {
+			text += "；"
+		}
+		text += "单位说明：" + ir.Reason
+	}
+	return text
+}
+
+// gradeIndex returns the band index of a grade label, or -1.
+func gradeIndex(grades []indicators.Grade, label string) int {
+	for i, g := range grades {
+		if g.Label == label {
+			return i
+		}
+	}
+	return -1
+}
+
+// Cell renders the points of one indicator result with its status, and
+// the legend of its mark ("" when it has none), in the marks the first
+// table used (— ↑). New writers use CellText and MarkOf, whose marks are
+// safe in any terminal.
+func Cell(ir *engine.IndicatorResult) (string, string) {
+	switch ir.Status {
+	case engine.StatusNA:
+		return "—", "— 不适用"
+	case engine.StatusMissing:
+		return Num(ir.Points) + "缺", "缺 数据缺失，记 0 分"
+	case engine.StatusError:
+		return Num(ir.Points) + "错", "错 无法计算（如除以零），记 0 分"
+	}
+	s := Num(ir.Points)
+	for _, f := range ir.Flags {
+		if f == engine.FlagOvershoot {
+			return s + "↑", "↑ 超过目标 20% 以上，需说明偏离原因"
+		}
+	}
+	return s, ""
+}

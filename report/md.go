@@ -1,0 +1,210 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// mdWriter writes the comparison as Markdown (GitHub pipe tables): the
+// table, streamed a unit per row, then the summary, the per-indicator
+// statistics, each unit's deviation notes, the units that failed and the
+// checks that failed, and the provenance.
+type mdWriter struct {
+	w      *bufio.Writer
+	o      Options
+	m      Meta
+	l      Layout
+	stats  *Stats
+	marks  marksSeen
+	scored []*engine.UnitResult // for the notes after the table
+	failed []*engine.UnitResult
+	rows   int
+	claims bool // a cell shows a departing claim (8.62/9)
+	err    error
+}
+
+func newMarkdown(w io.Writer, o Options) Writer {
+	return &mdWriter{w: bufio.NewWriter(w), o: o, marks: marksSeen{}}
+}
+
+// mdEscape keeps text from breaking a table or turning into markup.
+var mdEscape = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "<", "&lt;", ">", "&gt;", "`", "\\`", "\r\n", " ", "\n", " ")
+
+func (d *mdWriter) printf(format string, args ...any) {
+	if d.err == nil {
+		_, d.err = fmt.Fprintf(d.w, format, args...)
+	}
+}
+
+// row writes one table row of already escaped cells.
+func (d *mdWriter) row(cells []string) {
+	d.printf("| %s |\n", strings.Join(cells, " | "))
+}
+
+func (d *mdWriter) Begin(m Meta) error {
+	d.m = m
+	d.l = NewLayout(m, d.o)
+	d.stats = NewStats(d.l)
+	d.printf("# %s\n\n", mdEscape.Replace(title(m)))
+	d.printf("规则集 `%s` %s\n\n## 评分对照表\n\n", m.Ruleset.ID, mdEscape.Replace(m.Ruleset.Version))
+	head := []string{"排名", "单位", "名称"}
+	align := []string{"---:", ":---", ":---"}
+	for _, c := range d.l.Columns {
+		head = append(head, mdEscape.Replace(c.Header()))
+		align = append(align, "---:")
+	}
+	head = append(head, "总分", "等级")
+	align = append(align, "---:", ":---:")
+	if m.HasClaims {
+		head = append(head, "自评总分", "自评等级")
+		align = append(align, "---:", ":---:")
+	}
+	d.row(head)
+	d.row(align)
+	return d.err
+}
+
+func (d *mdWriter) Unit(u *engine.UnitResult) error {
+	if u.Failed() {
+		d.failed = append(d.failed, u)
+		return d.err
+	}
+	d.stats.Add(u)
+	d.scored = append(d.scored, u)
+	cells := []string{fmt.Sprint(u.Rank), mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name)}
+	for _, c := range d.l.Columns {
+		pts, ir := d.l.Points(u, c)
+		d.marks.add(ir)
+		cell := CellText(pts, ir)
+		if ir != nil {
+			if cl, ok := claimCell(ir); ok {
+				cell += cl
+				d.claims = true
+			}
+		}
+		if c.Subtotal() {
+			cell = "**" + cell + "**"
+		}
+		cells = append(cells, cell)
+	}
+	cells = append(cells, "**"+Num(u.Score)+"**", mdEscape.Replace(u.Grade))
+	if d.m.HasClaims {
+		cells = append(cells, claimedScore(u), mdEscape.Replace(claimedGrade(u)))
+	}
+	d.row(cells)
+	d.rows++
+	return d.err
+}
+
+func (d *mdWriter) End(s engine.Summary) error {
+	if d.rows == 0 {
+		d.printf("| （没有可评分的单位） |\n")
+	}
+	d.printf("\n%s", summaryLine(s))
+	if d.m.Population > s.Units {
+		d.printf("（排名为全部 %d 个单位中的名次）", d.m.Population)
+	}
+	d.printf("\n\n")
+	legend := d.marks.legend()
+	if d.claims {
+		legend = append(legend, legendClaim)
+	}
+	for _, l := range legend {
+		d.printf("- %s\n", mdEscape.Replace(l))
+	}
+	d.writeStats()
+	if d.o.Explain {
+		d.writeNotes()
+	}
+	d.writeFailures()
+	d.printf("\n---\n\n")
+	for _, f := range Provenance(d.m) {
+		d.printf("- %s：%s\n", f.Label, mdEscape.Replace(f.Value))
+	}
+	if d.err != nil {
+		return d.err
+	}
+	return d.w.Flush()
+}
+
+func (d *mdWriter) writeStats() {
+	d.printf("\n## 指标统计\n\n")
+	d.row([]string{"指标", "分值", "单位数", "平均", "中位数", "最低", "最高", "满分率", "缺失", "不适用", "错误"})
+	d.row([]string{":---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"})
+	for _, st := range d.stats.Result() {
+		d.row([]string{mdEscape.Replace(st.Label), Num(st.Weight), fmt.Sprint(st.Units), Num(st.Mean), Num(st.Median),
+			Num(st.Min), Num(st.Max), Percent(st.FullShare()), fmt.Sprint(st.Missing), fmt.Sprint(st.NA), fmt.Sprint(st.Error)})
+	}
+}
+
+// writeNotes lists, unit by unit, every indicator with something to say:
+// below full marks, flagged, not scored, or with the unit's own reason.
+func (d *mdWriter) writeNotes() {
+	d.printf("\n## 扣分与偏差说明\n")
+	for _, u := range d.scored {
+		d.printf("\n### %s %s（%s 分，%s，第 %d 名）\n\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), Num(u.Score), mdEscape.Replace(u.Grade), u.Rank)
+		n := 0
+		for k := range u.Indicators {
+			ir := &u.Indicators[k]
+			note := Deviation(ir)
+			if note == "" {
+				continue
+			}
+			got := Num(ir.Points) + "/" + Num(ir.Weight)
+			if ir.Status == engine.StatusNA {
+				got = "不适用"
+			}
+			d.printf("- **%s**（%s）：%s\n", mdEscape.Replace(ir.Label), got, mdEscape.Replace(note))
+			n++
+		}
+		for _, f := range u.Review {
+			d.printf("- 复核：%s\n", mdEscape.Replace(f.Message))
+			n++
+		}
+		if n == 0 {
+			d.printf("各项指标均得满分。\n")
+		}
+	}
+}
+
+func (d *mdWriter) writeFailures() {
+	if len(d.failed) > 0 {
+		d.printf("\n## 未能评分的单位\n\n")
+		for _, u := range d.failed {
+			for _, e := range u.Errors {
+				d.printf("- %s %s：%s\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(errorLine(e)))
+			}
+		}
+	}
+	head := false
+	for _, u := range d.scored {
+		for _, c := range u.Checks {
+			if c.OK || c.Skipped {
+				continue
+			}
+			if !head {
+				d.printf("\n## 未通过的检查\n\n")
+				head = true
+			}
+			d.printf("- %s %s：%s（%s）\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(c.Message), mdEscape.Replace(c.ID))
+		}
+	}
+}
+
+// Percent formats a share 0..1 as a percentage with up to 2 decimals.
+func Percent(x float64) string {
+	return Num(indicators.Round2(x*100)) + "%"
+}
+
+// errorLine is the first line of a data error: position and message,
+// without the source snippet a terminal shows below it.
+func errorLine(e *diag.Error) string {
+	line, _, _ := strings.Cut(e.Error(), "\n")
+	return line
+}

@@ -1,0 +1,182 @@
+package report
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/jixiao/jixiao/engine"
+)
+
+func TestFormatsRegistered(t *testing.T) {
+	// Every format of the issue is registered; the binary ones need -o.
+	binary := map[string]bool{"xlsx": true, "selfeval": true}
+	for _, name := range []string{"table", "json", "md", "xlsx", "html", "selfeval"} {
+		f, err := Lookup(name)
+		if err != nil {
+			t.Errorf("format %s: %v", name, err)
+			continue
+		}
+		if f.Binary != binary[name] {
+			t.Errorf("format %s: Binary = %v, want %v", name, f.Binary, binary[name])
+		}
+	}
+	if FormatNames()[0] != "table" {
+		t.Errorf("default format = %s, want table", FormatNames()[0])
+	}
+	if _, err := Lookup("pdf"); err == nil || !strings.Contains(err.Error(), "want one of table, json") {
+		t.Errorf("Lookup(pdf) error = %v", err)
+	}
+}
+
+func TestLayout(t *testing.T) {
+	m, _ := sample(t)
+	tests := []struct {
+		name   string
+		groups bool
+		keys   []string // column keys in order
+		nums   []int    // indicator numbers (0 for subtotals)
+	}{
+		// 产出 has two indicators, so its subtotal follows them; 预算执行 and
+		// 满意度 have one each, and no subtotal.
+		{"indicators", false, []string{"budget_execution_rate", "output_done", "quality", "产出", "satisfaction"}, []int{1, 2, 3, 0, 4}},
+		{"groups only", true, []string{"预算执行", "产出", "满意度"}, []int{0, 0, 0}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := NewLayout(m, Options{Groups: tc.groups})
+			var keys []string
+			var nums []int
+			for _, c := range l.Columns {
+				keys = append(keys, c.Key)
+				nums = append(nums, c.Num)
+			}
+			if strings.Join(keys, ",") != strings.Join(tc.keys, ",") {
+				t.Errorf("keys = %v, want %v", keys, tc.keys)
+			}
+			for i := range nums {
+				if nums[i] != tc.nums[i] {
+					t.Errorf("numbers = %v, want %v", nums, tc.nums)
+					break
+				}
+			}
+		})
+	}
+	l := NewLayout(m, Options{})
+	if h := l.Columns[3].Header(); h != "产出小计（50）" {
+		t.Errorf("subtotal header = %q", h)
+	}
+	if h := l.Columns[1].Header(); h != "完成数量（30）" {
+		t.Errorf("indicator header = %q", h)
+	}
+}
+
+// orderWriter records the unit ids in the order Write hands them over.
+type orderWriter struct{ ids *[]string }
+
+func (o orderWriter) Begin(Meta) error                { return nil }
+func (o orderWriter) Unit(u *engine.UnitResult) error { *o.ids = append(*o.ids, u.Unit); return nil }
+func (o orderWriter) End(engine.Summary) error        { return nil }
+
+func TestWriteOrderAndFilter(t *testing.T) {
+	m, res := sample(t)
+	tests := []struct {
+		name   string
+		format string // Format.Sort default: rank for table, input order for json
+		o      Options
+		want   string
+	}{
+		{"table default is rank; failed last", "table", Options{}, "U5 U1 U2 U3 U4"},
+		{"json default is input order", "json", Options{}, "U1 U2 U3 U4 U5"},
+		{"score ascending", "json", Options{Sort: "score"}, "U3 U2 U1 U5 U4"},
+		{"score descending", "json", Options{Sort: "-score"}, "U5 U1 U2 U3 U4"},
+		{"rank descending", "table", Options{Sort: "-rank"}, "U3 U2 U1 U5 U4"},
+		// band order 优 良 中 差; ties keep input order
+		{"grade best first", "json", Options{Sort: "grade"}, "U1 U5 U2 U3 U4"},
+		// 产出 subtotals: U1 48, U2 29, U3 0, U5 48 (testdata/README.md)
+		{"group subtotal descending", "json", Options{Sort: "-产出"}, "U1 U5 U2 U3 U4"},
+		// 满意度 points: U1 40, U2 35.56, U3 0, U5 40
+		{"indicator", "json", Options{Sort: "satisfaction"}, "U3 U2 U1 U5 U4"},
+		{"unit id descending", "json", Options{Sort: "-unit"}, "U5 U3 U2 U1 U4"},
+		{"keep some units", "table", Options{Units: []string{"U2", " U1", "U4"}}, "U1 U2 U4"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _ := Lookup(tc.format)
+			var ids []string
+			f.New = func(io.Writer, Options) Writer { return orderWriter{&ids} }
+			if err := Write(&bytes.Buffer{}, f, tc.o, m, res); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(ids, " "); got != tc.want {
+				t.Errorf("order = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWriteBadOptions(t *testing.T) {
+	m, res := sample(t)
+	f, _ := Lookup("md")
+	tests := []struct {
+		name string
+		o    Options
+		want string
+	}{
+		{"unknown unit", Options{Units: []string{"U1", "U9", "X"}}, "--units: no unit U9, X in the data"},
+		{"unknown sort key", Options{Sort: "-colour"}, `--sort "-colour": want one of rank, score, unit, name, grade, budget_execution_rate, output_done, quality, satisfaction, 预算执行, 产出, 满意度`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			err := Write(&b, f, tc.o, m, res)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("error = %v, want %s", err, tc.want)
+			}
+			if b.Len() != 0 {
+				t.Errorf("wrote %d bytes before failing", b.Len())
+			}
+		})
+	}
+}
+
+func TestWriteSummaryOfKeptUnits(t *testing.T) {
+	m, res := sample(t)
+	f, _ := Lookup("table")
+	var got engine.Summary
+	var meta Meta
+	f.New = func(io.Writer, Options) Writer {
+		return &summaryWriter{sum: &got, meta: &meta}
+	}
+	if err := Write(&bytes.Buffer{}, f, Options{Units: []string{"U1", "U2", "U4"}}, m, res); err != nil {
+		t.Fatal(err)
+	}
+	// U1 优, U2 中, U4 failed: 3 units, 1 error.
+	if got.Units != 3 || got.Errors != 1 || got.Grades[0].Units != 1 || got.Grades[2].Units != 1 || got.Grades[3].Units != 0 {
+		t.Errorf("summary = %+v", got)
+	}
+	if meta.Population != 5 {
+		t.Errorf("population = %d, want 5 (ranks are among all units)", meta.Population)
+	}
+}
+
+type summaryWriter struct {
+	sum  *engine.Summary
+	meta *Meta
+}
+
+func (s *summaryWriter) Begin(m Meta) error            { *s.meta = m; return nil }
+func (s *summaryWriter) Unit(*engine.UnitResult) error { return nil }
+func (s *summaryWriter) End(sum engine.Summary) error  { *s.sum = sum; return nil }
+
+func TestJSONTime(t *testing.T) {
+	m, res := sample(t)
+	if s := string(renderMeta(t, "json", Options{}, m, res)); strings.Contains(s, `"time"`) {
+		t.Error("json has a time none was given")
+	}
+	m.Stamp = stamp
+	if s := string(renderMeta(t, "json", Options{}, m, res)); !strings.Contains(s, `"time":"2024-03-31T01:00:00Z"`) {
+		t.Errorf("json lacks the given time: %.300s", s)
+	}
+}

@@ -1,0 +1,209 @@
+package report
+
+import (
+	"math"
+	"sort"
+
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// Stat is the statistics of one column (an indicator, a 一级指标 subtotal
+// or the total) over the scored units of a report.
+//
+// Units counts the units it applies to: scored units, less those for which
+// the indicator is N/A (不适用 removes it, 财预〔2020〕10号), or for a
+// subtotal those for which every indicator of the group is. Missing and
+// error results count among them with their 0 points, as they count in the
+// totals. Mean, Median, Min and Max are over those units, rounded half-up
+// to 2 decimals; they are 0 when Units is 0.
+type Stat struct {
+	Key    string // indicator id, group name, or "score" for the total
+	Label  string
+	Weight float64
+	Units  int
+	Mean   float64
+	Median float64
+	Min    float64
+	Max    float64
+	// Full counts the units at full marks: points equal to the weight, or
+	// for a subtotal every applicable indicator of the group at full marks,
+	// or a total of 100.
+	Full int
+	// Missing, NA and Error count the units whose result had that status;
+	// for a subtotal, the units where any indicator of the group had it.
+	Missing, NA, Error int
+}
+
+// FullShare is the share of the applicable units at full marks, 0 to 1.
+func (s Stat) FullShare() float64 {
+	if s.Units == 0 {
+		return 0
+	}
+	return float64(s.Full) / float64(s.Units)
+}
+
+// Stats accumulates per-column statistics one unit at a time, so a writer
+// can compute them while it streams units out. Points and totals have two
+// decimals, so each column keeps a count per distinct value in cents: its
+// memory grows with the number of distinct points (at most 100 × weight + 1),
+// not with the number of units, and the median is exact.
+type Stats struct {
+	layout Layout
+	cols   []acc // one per layout column, then the total
+}
+
+// acc accumulates one column.
+type acc struct {
+	units, full, missing, na, err int
+	sum                           int64 // cents
+	min, max                      int64
+	hist                          map[int64]int
+}
+
+// NewStats returns an empty accumulator for the columns of layout l.
+func NewStats(l Layout) *Stats {
+	s := &Stats{layout: l, cols: make([]acc, len(l.Columns)+1)}
+	for i := range s.cols {
+		s.cols[i].hist = map[int64]int{}
+	}
+	return s
+}
+
+// cents turns 2-decimal points into an exact integer.
+func cents(x float64) int64 { return int64(math.Round(x * 100)) }
+
+func (a *acc) add(pts float64, full bool) {
+	c := cents(pts)
+	if a.units == 0 || c < a.min {
+		a.min = c
+	}
+	if a.units == 0 || c > a.max {
+		a.max = c
+	}
+	a.units++
+	a.sum += c
+	a.hist[c]++
+	if full {
+		a.full++
+	}
+}
+
+// Add counts one unit; a unit that failed as a whole is not counted.
+func (s *Stats) Add(u *engine.UnitResult) {
+	if u.Failed() {
+		return
+	}
+	for k, c := range s.layout.Columns {
+		a := &s.cols[k]
+		if !c.Subtotal() {
+			ir := &u.Indicators[c.Indicator]
+			switch ir.Status {
+			case engine.StatusNA:
+				a.na++
+				continue
+			case engine.StatusMissing:
+				a.missing++
+			case engine.StatusError:
+				a.err++
+			}
+			a.add(ir.Points, ir.Status == engine.StatusOK && ir.Points >= ir.Weight)
+			continue
+		}
+		applicable, full := 0, true
+		var seen [3]bool // missing, na, error
+		for _, i := range s.layout.Groups[c.Group].Members {
+			ir := &u.Indicators[i]
+			switch ir.Status {
+			case engine.StatusNA:
+				seen[1] = true
+				continue
+			case engine.StatusMissing:
+				seen[0] = true
+			case engine.StatusError:
+				seen[2] = true
+			}
+			applicable++
+			if ir.Status != engine.StatusOK || ir.Points < ir.Weight {
+				full = false
+			}
+		}
+		if seen[0] {
+			a.missing++
+		}
+		if seen[1] {
+			a.na++
+		}
+		if seen[2] {
+			a.err++
+		}
+		if applicable > 0 {
+			a.add(Subtotal(u, s.layout.Groups[c.Group]), full)
+		}
+	}
+	s.cols[len(s.cols)-1].add(u.Score, u.Score >= 100)
+}
+
+// Result returns the statistics of each column of the layout, then those
+// of the total (key "score", label 总分, weight 100).
+func (s *Stats) Result() []Stat {
+	out := make([]Stat, 0, len(s.cols))
+	for k, c := range s.layout.Columns {
+		st := s.cols[k].stat()
+		st.Key, st.Label, st.Weight = c.Key, c.Label, c.Weight
+		if c.Subtotal() {
+			st.Label += "小计"
+		}
+		out = append(out, st)
+	}
+	st := s.cols[len(s.cols)-1].stat()
+	st.Key, st.Label, st.Weight = "score", "总分", 100
+	return append(out, st)
+}
+
+func (a *acc) stat() Stat {
+	st := Stat{Units: a.units, Full: a.full, Missing: a.missing, NA: a.na, Error: a.err}
+	if a.units == 0 {
+		return st
+	}
+	st.Min = float64(a.min) / 100
+	st.Max = float64(a.max) / 100
+	st.Mean = indicators.Round2(float64(a.sum) / float64(a.units) / 100)
+	st.Median = a.median()
+	return st
+}
+
+// median walks the sorted distinct values to the middle one (or the mean
+// of the middle two, rounded half-up).
+func (a *acc) median() float64 {
+	vals := make([]int64, 0, len(a.hist))
+	for v := range a.hist {
+		vals = append(vals, v)
+	}
+	sort.Slice(vals, func(i, j int) bool { return vals[i] < vals[j] })
+	lo, hi := (a.units-1)/2, a.units/2 // 0-based ranks of the middle values
+	var mlo, mhi int64
+	seen := 0
+	for _, v := range vals {
+		next := seen + a.hist[v]
+		if lo >= seen && lo < next {
+			mlo = v
+		}
+		if hi >= seen && hi < next {
+			mhi = v
+			break
+		}
+		seen = next
+	}
+	return indicators.Round2(float64(mlo+mhi) / 200)
+}
+
+// ComputeStats returns the statistics of every column of layout l over
+// units, as a writer accumulating them one by one would.
+func ComputeStats(l Layout, units []engine.UnitResult) []Stat {
+	s := NewStats(l)
+	for i := range units {
+		s.Add(&units[i])
+	}
+	return s.Result()
+}

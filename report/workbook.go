@@ -1,0 +1,223 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Shared workbook plumbing for the xlsx and selfeval formats: a file whose
+// bytes are the same on every run, document properties with provenance,
+// and the styles both use.
+
+// newWorkbook returns an empty workbook that writes its parts in a fixed
+// order (see sortedZip), with its first sheet renamed to first.
+func newWorkbook(first string, m Meta) (*excelize.File, error) {
+	f := excelize.NewFile()
+	mod := m.Stamp
+	if mod.IsZero() {
+		mod = zipEpoch
+	}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		return &sortedZip{w: w, mod: mod, parts: map[string]*bytes.Buffer{}}
+	})
+	if err := f.SetSheetName("Sheet1", first); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// sortedZip is the zip writer of a workbook: excelize writes the parts of
+// streamed sheets in map order, which changes from run to run, so this
+// writer holds every part and writes them sorted by name
+// ([Content_Types].xml first, as Office does) when the workbook closes.
+// Entries carry the report's stamp as their time, or the zip epoch, so
+// equal workbooks are equal bytes.
+type sortedZip struct {
+	w     io.Writer
+	mod   time.Time
+	parts map[string]*bytes.Buffer
+}
+
+// zipEpoch is the earliest time a zip entry can carry (MS-DOS dates).
+var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	b := &bytes.Buffer{}
+	z.parts[name] = b
+	return b, nil
+}
+
+func (z *sortedZip) AddFS(fs.FS) error {
+	return errors.New("sortedZip: AddFS is not supported")
+}
+
+func (z *sortedZip) Close() error {
+	names := make([]string, 0, len(z.parts))
+	for n := range z.parts {
+		names = append(names, n)
+	}
+	const types = "[Content_Types].xml"
+	sort.Slice(names, func(i, j int) bool {
+		if (names[i] == types) != (names[j] == types) {
+			return names[i] == types
+		}
+		return names[i] < names[j]
+	})
+	zw := zip.NewWriter(z.w)
+	for _, n := range names {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: z.mod.UTC()})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(z.parts[n].Bytes()); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// coreTimes matches the creation and modification times of the core
+// properties, which excelize's template fills with a fixed date of its own.
+var coreTimes = regexp.MustCompile(`<dcterms:(created|modified)[^>]*>[^<]*</dcterms:(created|modified)>`)
+
+// setProperties writes the provenance into the workbook's document
+// properties: title, subject, a description of every field, and one custom
+// property per field (ruleset, ruleset.sha256, data, data.sha256, time).
+// The created and modified times are the stamp when one was given, and
+// absent otherwise.
+func setProperties(f *excelize.File, m Meta, subject string) error {
+	var desc []string
+	for _, p := range Provenance(m) {
+		desc = append(desc, p.Label+"："+p.Value)
+	}
+	props := &excelize.DocProperties{
+		Title:          title(m),
+		Subject:        subject,
+		Creator:        "jixiao",
+		LastModifiedBy: "jixiao",
+		Description:    strings.Join(desc, "\n"),
+		Keywords:       strings.Join([]string{"绩效自评", m.Ruleset.ID, m.Ruleset.Version}, ", "),
+		Identifier:     m.Ruleset.ID + "@" + m.Ruleset.Version,
+		Version:        m.Ruleset.Version,
+	}
+	if !m.Stamp.IsZero() {
+		props.Created = m.Stamp.UTC().Format(time.RFC3339)
+		props.Modified = props.Created
+	}
+	if err := f.SetDocProps(props); err != nil {
+		return fmt.Errorf("document properties: %w", err)
+	}
+	if m.Stamp.IsZero() {
+		const core = "docProps/core.xml"
+		if b, ok := f.Pkg.Load(core); ok {
+			f.Pkg.Store(core, coreTimes.ReplaceAll(b.([]byte), nil))
+		}
+	}
+	for _, p := range Provenance(m) {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: "jixiao." + p.Key, Value: p.Value}); err != nil {
+			return fmt.Errorf("document properties: %w", err)
+		}
+	}
+	return nil
+}
+
+// gradeColours are the fill and font colours of the grade bands, best
+// first (green, blue, amber, red, as spreadsheet users read them); bands
+// past the fourth are grey.
+var gradeColours = [][2]string{
+	{"C6EFCE", "006100"},
+	{"DDEBF7", "1F4E78"},
+	{"FFEB9C", "9C5700"},
+	{"FFC7CE", "9C0006"},
+}
+
+// gradeColour returns the fill and font colour of band i.
+func gradeColour(i int) (fill, font string) {
+	if i >= 0 && i < len(gradeColours) {
+		return gradeColours[i][0], gradeColours[i][1]
+	}
+	return "EDEDED", "404040"
+}
+
+// Colours of marked cells, by Mark.Class.
+var markFill = map[string]string{"na": "EDEDED", "missing": "FCE4D6", "error": "FFC7CE", "overshoot": "E2EFDA"}
+
+// styles builds cell styles from a small description, caching them.
+type styles struct {
+	f     *excelize.File
+	cache map[styleKey]int
+	err   error
+}
+
+// styleKey describes a cell style.
+type styleKey struct {
+	numFmt  string // custom number format, "" for General
+	bold    bool
+	size    float64
+	fill    string
+	font    string // font colour
+	align   string // horizontal alignment
+	wrap    bool
+	border  bool
+	valign  string
+	italics bool
+}
+
+func newStyles(f *excelize.File) *styles {
+	return &styles{f: f, cache: map[styleKey]int{}}
+}
+
+// id returns the style id of k, creating it on first use. An error is kept
+// and reported by the writer at the end.
+func (s *styles) id(k styleKey) int {
+	if id, ok := s.cache[k]; ok {
+		return id
+	}
+	st := &excelize.Style{Font: &excelize.Font{Bold: k.bold, Size: k.size, Color: k.font, Italic: k.italics}}
+	if k.numFmt != "" {
+		nf := k.numFmt
+		st.CustomNumFmt = &nf
+	}
+	if k.fill != "" {
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{k.fill}}
+	}
+	if k.align != "" || k.wrap || k.valign != "" {
+		st.Alignment = &excelize.Alignment{Horizontal: k.align, WrapText: k.wrap, Vertical: k.valign}
+	}
+	if k.border {
+		for _, side := range []string{"left", "right", "top", "bottom"} {
+			st.Border = append(st.Border, excelize.Border{Type: side, Color: "808080", Style: 1})
+		}
+	}
+	id, err := s.f.NewStyle(st)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	s.cache[k] = id
+	return id
+}
+
+// cellName is the A1 name of column col (from 1) in row.
+func cellName(col, row int) string {
+	return colLetter(col-1) + fmt.Sprint(row)
+}
+
+// ptr returns a pointer to v, for excelize's optional settings.
+func ptr[T any](v T) *T { return &v }
+
+// Number formats.
+const (
+	fmtPoints  = "0.00"
+	fmtPercent = "0.00%"
+	fmtInt     = "0"
+)

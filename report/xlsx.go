@@ -1,0 +1,434 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/engine"
+)
+
+// Sheet names of the xlsx format.
+const (
+	SheetScores   = "评分表"
+	SheetStats    = "指标统计"
+	SheetFailures = "未通过"
+)
+
+// xlsxWriter writes a workbook of three sheets: 评分表 (units × indicators
+// with 一级指标 subtotals, total, grade and rank, header frozen, points as
+// numbers with two decimals, grades coloured), 指标统计 (the per-indicator
+// statistics and the grade distribution) and 未通过 (units that failed
+// and checks that failed). The comparison sheet is streamed a row per unit;
+// the provenance is in the document properties and the printed footer.
+type xlsxWriter struct {
+	w     io.Writer
+	o     Options
+	m     Meta
+	l     Layout
+	f     *excelize.File
+	sw    *excelize.StreamWriter
+	st    *styles
+	stats *Stats
+	row   int
+	cols  int // columns of the comparison sheet
+	fails [][]any
+}
+
+func newXLSX(w io.Writer, o Options) Writer {
+	return &xlsxWriter{w: w, o: o}
+}
+
+// The comparison sheet: a title row, 一级指标 over their columns, the
+// indicator titles, then a row per unit.
+const (
+	xlsxTitleRow = 1
+	xlsxGroupRow = 2
+	xlsxHeadRow  = 3
+	xlsxFirstRow = 4
+	xlsxFixed    = 3 // 排名, 单位, 名称: frozen on the left
+)
+
+func (x *xlsxWriter) Begin(m Meta) error {
+	x.m = m
+	x.l = NewLayout(m, x.o)
+	x.stats = NewStats(x.l)
+	f, err := newWorkbook(SheetScores, m)
+	if err != nil {
+		return err
+	}
+	x.f, x.st = f, newStyles(f)
+	if err := setProperties(f, m, "评分对照表"); err != nil {
+		return err
+	}
+	x.cols = xlsxFixed + len(x.l.Columns) + 2
+	if m.HasClaims {
+		x.cols += 2
+	}
+	// Page setup must be on the sheet before it is streamed.
+	if err := printSetup(f, SheetScores, m); err != nil {
+		return err
+	}
+	if x.sw, err = f.NewStreamWriter(SheetScores); err != nil {
+		return err
+	}
+	if err := x.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: xlsxFixed, YSplit: xlsxHeadRow,
+		TopLeftCell: cellName(xlsxFixed+1, xlsxFirstRow), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	widths := []float64{6, 10, 30}
+	for _, c := range x.l.Columns {
+		if c.Subtotal() {
+			widths = append(widths, 9)
+		} else {
+			widths = append(widths, 11)
+		}
+	}
+	widths = append(widths, 9, 6, 9, 8)
+	for i := 0; i < x.cols; i++ {
+		if err := x.sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
+			return err
+		}
+	}
+	return x.header()
+}
+
+func (x *xlsxWriter) header() error {
+	sw, st := x.sw, x.st
+	titleStyle := st.id(styleKey{bold: true, size: 14})
+	head := styleKey{bold: true, fill: "D9E1F2", align: "center", valign: "center", wrap: true, border: true}
+	hs := st.id(head)
+	if err := sw.SetRow(cellName(1, xlsxTitleRow), []any{excelize.Cell{StyleID: titleStyle,
+		Value: fmt.Sprintf("%s（%s %s）", title(x.m), x.m.Ruleset.ID, x.m.Ruleset.Version)}}, excelize.RowOpts{Height: 24}); err != nil {
+		return err
+	}
+	group := make([]any, x.cols)
+	labels := make([]any, x.cols)
+	for i := range group {
+		group[i] = excelize.Cell{StyleID: hs}
+		labels[i] = excelize.Cell{StyleID: hs}
+	}
+	set := func(row []any, col int, v string) { row[col-1] = excelize.Cell{StyleID: hs, Value: v} }
+	var merges [][2]string
+	fixed := []string{"排名", "单位", "名称"}
+	for i, h := range fixed {
+		set(group, i+1, h)
+		merges = append(merges, [2]string{cellName(i+1, xlsxGroupRow), cellName(i+1, xlsxHeadRow)})
+	}
+	for k, c := range x.l.Columns {
+		col := xlsxFixed + 1 + k
+		g := x.l.Groups[c.Group]
+		if x.o.Groups {
+			set(group, col, g.Name)
+			set(labels, col, fmt.Sprintf("%s分", Num(g.Weight)))
+			continue
+		}
+		if k == 0 || x.l.Columns[k-1].Group != c.Group {
+			set(group, col, fmt.Sprintf("%s（%s分）", g.Name, Num(g.Weight)))
+			last := col
+			for last-xlsxFixed < len(x.l.Columns) && x.l.Columns[last-xlsxFixed].Group == c.Group {
+				last++
+			}
+			if last > col {
+				merges = append(merges, [2]string{cellName(col, xlsxGroupRow), cellName(last, xlsxGroupRow)})
+			}
+		}
+		if c.Subtotal() {
+			set(labels, col, "小计")
+		} else {
+			set(labels, col, fmt.Sprintf("%s\n%s分", c.Label, Num(c.Weight)))
+		}
+	}
+	tail := []string{"总分", "等级"}
+	if x.m.HasClaims {
+		tail = append(tail, "自评总分", "自评等级")
+	}
+	for i, h := range tail {
+		col := xlsxFixed + len(x.l.Columns) + 1 + i
+		set(group, col, h)
+		merges = append(merges, [2]string{cellName(col, xlsxGroupRow), cellName(col, xlsxHeadRow)})
+	}
+	if err := sw.SetRow(cellName(1, xlsxGroupRow), group, excelize.RowOpts{Height: 32}); err != nil {
+		return err
+	}
+	if err := sw.SetRow(cellName(1, xlsxHeadRow), labels, excelize.RowOpts{Height: 66}); err != nil {
+		return err
+	}
+	for _, mg := range merges {
+		if err := sw.MergeCell(mg[0], mg[1]); err != nil {
+			return err
+		}
+	}
+	x.row = xlsxFirstRow
+	return nil
+}
+
+// pointsCell is the cell of one column for one unit: a number with two
+// decimals, coloured by its mark; N/A is the text "/".
+func (x *xlsxWriter) pointsCell(pts float64, ir *engine.IndicatorResult, subtotal bool) excelize.Cell {
+	k := styleKey{numFmt: fmtPoints, border: true, bold: subtotal}
+	if subtotal {
+		k.fill = "F2F2F2"
+	}
+	if ir != nil {
+		if mk, ok := MarkOf(ir); ok {
+			k.fill = markFill[mk.Class]
+			if mk == MarkNA {
+				k.align = "center"
+				return excelize.Cell{StyleID: x.st.id(k), Value: mk.Sym}
+			}
+		}
+	}
+	return excelize.Cell{StyleID: x.st.id(k), Value: pts}
+}
+
+func (x *xlsxWriter) Unit(u *engine.UnitResult) error {
+	if u.Failed() {
+		for _, e := range u.Errors {
+			x.fails = append(x.fails, failRow(u, "未能评分", e))
+		}
+		return nil
+	}
+	x.stats.Add(u)
+	for _, c := range u.Checks {
+		if !c.OK && !c.Skipped {
+			x.fails = append(x.fails, []any{u.Unit, u.Name, "检查未通过", c.ID, "", "", "", c.Message})
+		}
+	}
+	text := x.st.id(styleKey{border: true})
+	row := []any{
+		excelize.Cell{StyleID: x.st.id(styleKey{numFmt: fmtInt, border: true, align: "center"}), Value: u.Rank},
+		excelize.Cell{StyleID: text, Value: u.Unit},
+		excelize.Cell{StyleID: text, Value: u.Name},
+	}
+	for _, c := range x.l.Columns {
+		pts, ir := x.l.Points(u, c)
+		row = append(row, x.pointsCell(pts, ir, c.Subtotal()))
+	}
+	fill, font := gradeColour(gradeIndex(x.m.Grades, u.Grade))
+	row = append(row,
+		excelize.Cell{StyleID: x.st.id(styleKey{numFmt: fmtPoints, bold: true, border: true}), Value: u.Score},
+		excelize.Cell{StyleID: x.st.id(styleKey{bold: true, border: true, align: "center", fill: fill, font: font}), Value: u.Grade})
+	if x.m.HasClaims {
+		var cs any
+		if u.Claimed != nil && u.Claimed.Score != nil {
+			cs = *u.Claimed.Score
+		}
+		row = append(row, excelize.Cell{StyleID: x.st.id(styleKey{numFmt: fmtPoints, border: true}), Value: cs},
+			excelize.Cell{StyleID: x.st.id(styleKey{border: true, align: "center"}), Value: claimedGrade(u)})
+	}
+	if err := x.sw.SetRow(cellName(1, x.row), row); err != nil {
+		return err
+	}
+	x.row++
+	return nil
+}
+
+// failRow is a row of the 未通过 sheet for one data error of a unit.
+func failRow(u *engine.UnitResult, kind string, e *diag.Error) []any {
+	pos := ""
+	if e.Pos.File != "" || e.Pos.Line > 0 {
+		pos = e.Pos.String()
+	}
+	return []any{u.Unit, u.Name, kind, e.Code, pos, e.Field, e.Value, e.Msg}
+}
+
+func (x *xlsxWriter) End(s engine.Summary) error {
+	if x.row == xlsxFirstRow {
+		if err := x.sw.SetRow(cellName(1, x.row), []any{"（没有可评分的单位）"}); err != nil {
+			return err
+		}
+	}
+	if err := x.sw.Flush(); err != nil {
+		return err
+	}
+	if err := x.statsSheet(s); err != nil {
+		return err
+	}
+	if err := x.failuresSheet(); err != nil {
+		return err
+	}
+	if x.st.err != nil {
+		return x.st.err
+	}
+	_, err := x.f.WriteTo(x.w)
+	return err
+}
+
+// statsSheet writes the per-indicator statistics, the grade distribution,
+// the legend of cell colours and the provenance.
+func (x *xlsxWriter) statsSheet(s engine.Summary) error {
+	if _, err := x.f.NewSheet(SheetStats); err != nil {
+		return err
+	}
+	if err := printSetup(x.f, SheetStats, x.m); err != nil {
+		return err
+	}
+	sw, err := x.f.NewStreamWriter(SheetStats)
+	if err != nil {
+		return err
+	}
+	for i, w := range []float64{12, 30, 7, 8, 9, 9, 9, 9, 9, 7, 7, 7} {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	hs := x.st.id(styleKey{bold: true, fill: "D9E1F2", align: "center", valign: "center", wrap: true, border: true})
+	head := []any{}
+	for _, h := range []string{"一级指标", "指标", "分值", "单位数", "平均分", "中位数", "最低分", "最高分", "满分率", "缺失", "不适用", "错误"} {
+		head = append(head, excelize.Cell{StyleID: hs, Value: h})
+	}
+	row := 1
+	if err := sw.SetRow(cellName(1, row), head, excelize.RowOpts{Height: 20}); err != nil {
+		return err
+	}
+	stats := x.stats.Result()
+	for k, stat := range stats {
+		group, bold := "", false
+		if k < len(x.l.Columns) {
+			c := x.l.Columns[k]
+			group, bold = x.l.Groups[c.Group].Name, c.Subtotal()
+		} else {
+			bold = true
+		}
+		num := x.st.id(styleKey{numFmt: fmtPoints, border: true, bold: bold})
+		cnt := x.st.id(styleKey{numFmt: fmtInt, border: true, bold: bold})
+		txt := x.st.id(styleKey{border: true, bold: bold})
+		row++
+		if err := sw.SetRow(cellName(1, row), []any{
+			excelize.Cell{StyleID: txt, Value: group},
+			excelize.Cell{StyleID: txt, Value: stat.Label},
+			excelize.Cell{StyleID: num, Value: stat.Weight},
+			excelize.Cell{StyleID: cnt, Value: stat.Units},
+			excelize.Cell{StyleID: num, Value: stat.Mean},
+			excelize.Cell{StyleID: num, Value: stat.Median},
+			excelize.Cell{StyleID: num, Value: stat.Min},
+			excelize.Cell{StyleID: num, Value: stat.Max},
+			excelize.Cell{StyleID: x.st.id(styleKey{numFmt: fmtPercent, border: true, bold: bold}), Value: stat.FullShare()},
+			excelize.Cell{StyleID: cnt, Value: stat.Missing},
+			excelize.Cell{StyleID: cnt, Value: stat.NA},
+			excelize.Cell{StyleID: cnt, Value: stat.Error},
+		}); err != nil {
+			return err
+		}
+	}
+	row += 2
+	if err := sw.SetRow(cellName(1, row), []any{excelize.Cell{StyleID: hs, Value: "等级"}, excelize.Cell{StyleID: hs, Value: "单位数"},
+		excelize.Cell{StyleID: hs, Value: "占比"}}); err != nil {
+		return err
+	}
+	scored := s.Units - s.Errors
+	for i, g := range s.Grades {
+		fill, font := gradeColour(i)
+		share := 0.0
+		if scored > 0 {
+			share = float64(g.Units) / float64(scored)
+		}
+		row++
+		if err := sw.SetRow(cellName(1, row), []any{
+			excelize.Cell{StyleID: x.st.id(styleKey{bold: true, border: true, align: "center", fill: fill, font: font}), Value: g.Label},
+			excelize.Cell{StyleID: x.st.id(styleKey{numFmt: fmtInt, border: true}), Value: g.Units},
+			excelize.Cell{StyleID: x.st.id(styleKey{numFmt: fmtPercent, border: true}), Value: share},
+		}); err != nil {
+			return err
+		}
+	}
+	if s.Errors > 0 {
+		row++
+		if err := sw.SetRow(cellName(1, row), []any{"未能评分", s.Errors}); err != nil {
+			return err
+		}
+	}
+	row += 2
+	note := x.st.id(styleKey{font: "595959"})
+	lines := []string{"评分表中单元格底色："}
+	for _, mk := range allMarks {
+		lines = append(lines, "  "+mk.Legend)
+	}
+	lines = append(lines, "")
+	for _, p := range Provenance(x.m) {
+		lines = append(lines, p.Label+"："+p.Value)
+	}
+	for _, l := range lines {
+		if l != "" {
+			if err := sw.SetRow(cellName(1, row), []any{excelize.Cell{StyleID: note, Value: l}}); err != nil {
+				return err
+			}
+		}
+		row++
+	}
+	return sw.Flush()
+}
+
+// failuresSheet lists the units that could not be scored, with each data
+// error, and every failed consistency check.
+func (x *xlsxWriter) failuresSheet() error {
+	if _, err := x.f.NewSheet(SheetFailures); err != nil {
+		return err
+	}
+	if err := printSetup(x.f, SheetFailures, x.m); err != nil {
+		return err
+	}
+	sw, err := x.f.NewStreamWriter(SheetFailures)
+	if err != nil {
+		return err
+	}
+	for i, w := range []float64{10, 28, 11, 26, 28, 16, 14, 60} {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	hs := x.st.id(styleKey{bold: true, fill: "D9E1F2", align: "center", border: true})
+	var head []any
+	for _, h := range []string{"单位", "名称", "类别", "代码或检查", "位置", "字段", "值", "说明"} {
+		head = append(head, excelize.Cell{StyleID: hs, Value: h})
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	if len(x.fails) == 0 {
+		if err := sw.SetRow("A2", []any{"（无）"}); err != nil {
+			return err
+		}
+	}
+	wrap := x.st.id(styleKey{border: true, wrap: true, valign: "top"})
+	for i, r := range x.fails {
+		cells := make([]any, len(r))
+		for k, v := range r {
+			cells[k] = excelize.Cell{StyleID: wrap, Value: v}
+		}
+		if err := sw.SetRow(cellName(1, i+2), cells); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// printSetup makes a sheet print landscape on A4, as wide as one page,
+// with the ruleset and page number in the footer. It must come before the
+// sheet is streamed.
+func printSetup(f *excelize.File, sheet string, m Meta) error {
+	const a4 = 9
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(a4), Orientation: ptr("landscape"),
+		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	short := m.Ruleset.SHA256
+	if len(short) > 12 {
+		short = short[:12]
+	}
+	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddFooter: fmt.Sprintf("&L%s %s（SHA-256 %s…）&R第 &P 页，共 &N 页", m.Ruleset.ID, m.Ruleset.Version, short),
+	})
+}
