@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -51,7 +52,7 @@ func (p *Program) RunCase(c *indicators.Case) CaseResult {
 		return cr
 	}
 	var r UnitResult
-	s := p.newScratch()
+	s := p.newScratch(context.Background())
 	conf := p.conf
 	q := *p
 	q.conf = conf

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -79,6 +80,8 @@ type scratch struct {
 	vm     vm.VM
 	env    map[string]any // expr's environment, built when a formula needs it
 	envOK  bool
+	meter  meter       // loop steps and clock of the current unit (limits.go)
+	limit  *diag.Error // the first limit the unit's formulas hit
 	p      *Program
 	// claims holds the current unit's claimed points, one slot per
 	// indicator: IndicatorResult.Claimed points into it, so a unit's
@@ -86,9 +89,14 @@ type scratch struct {
 	claims []float64
 }
 
-func (p *Program) newScratch() *scratch {
+// newScratch returns the scratch state of one worker; ctx stops formulas
+// that loop when the evaluation is cancelled.
+func (p *Program) newScratch(ctx context.Context) *scratch {
 	n := len(p.Ruleset.Inputs)
-	return &scratch{in: make([]float64, n), tiers: make([]string, n), p: p}
+	s := &scratch{in: make([]float64, n), tiers: make([]string, n), p: p}
+	s.vm.MemoryBudget = p.conf.memBudget
+	s.meter = meter{ctx: ctx, maxSteps: p.conf.maxSteps, timeout: p.conf.timeout}
+	return s
 }
 
 // expr environment kinds: which names a formula may read.
@@ -237,24 +245,49 @@ func (c *compiler) env(sc scope) map[string]any {
 	if sc >= scopeScoring {
 		env["value"] = 0.0
 	}
+	env[meterVar] = (*meter)(nil)
 	return env
+}
+
+// exprOptions are the options of every expr compile of a scope: its
+// names, the node limit and the step counter (limits.go).
+func (c *compiler) exprOptions(sc scope) []expr.Option {
+	return []expr.Option{expr.Env(c.env(sc)), expr.MaxNodes(c.p.conf.maxNodes), stepOption(), expr.Patch(stepPatcher{})}
 }
 
 func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what string) *formula {
 	if !f.Set() {
 		return nil
 	}
-	opts := []expr.Option{expr.Env(c.env(sc)), expr.MaxNodes(c.p.conf.maxNodes)}
+	if len(f.Src) > MaxFormulaLen {
+		c.errs.Add(&diag.Error{Pos: c.filePos(f.Pos), Code: "formula_limit", Snippet: f.Line,
+			Msg: fmt.Sprintf("%s: the formula is %d bytes long, more than the limit of %d", what, len(f.Src), MaxFormulaLen)})
+		return &formula{src: f.Src}
+	}
+	opts := c.exprOptions(sc)
 	if boolean {
 		opts = append(opts, expr.AsBool())
 	} else {
 		opts = append(opts, expr.AsFloat64())
 	}
-	prog, err := expr.Compile(f.Src, opts...)
+	// The limits are checked on the tree as written (before expr's
+	// optimizer rewrites it), so that errors point where the user looks.
+	prog, err := expr.Compile(f.Src, append(opts, expr.Optimize(false))...)
+	if err == nil {
+		lc := limitChecker{memBudget: c.p.conf.memBudget, maxSteps: c.p.conf.maxSteps}
+		if fe := lc.check(prog.Node()); fe != nil {
+			d := c.exprError(f, sc, what, fe.Bind(file.NewSource(f.Src)))
+			d.Code = "formula_limit"
+			c.errs.Add(d)
+			return &formula{src: f.Src}
+		}
+		prog, err = expr.Compile(f.Src, opts...)
+	}
 	if err != nil {
 		c.errs.Add(c.exprError(f, sc, what, err))
 		return &formula{src: f.Src}
 	}
+	unpatchSteps(prog)
 	out := &formula{src: f.Src, prog: prog, node: prog.Node(), sc: sc}
 	ast.Walk(&out.node, identVisitor(func(name string) {
 		if name == "value" {
@@ -343,10 +376,16 @@ func (c *compiler) exprError(f indicators.Formula, sc scope, what string, err er
 		msg = "the formula gives the wrong type: " + msg
 	}
 	d.Msg = fmt.Sprintf("%s: %s", what, msg)
-	if c.rs.File != "" {
-		d.Pos.File = c.rs.File
-	}
+	d.Pos = c.filePos(d.Pos)
 	return d
+}
+
+// filePos names the ruleset file in a position.
+func (c *compiler) filePos(p diag.Pos) diag.Pos {
+	if c.rs.File != "" {
+		p.File = c.rs.File
+	}
+	return p
 }
 
 // suggest returns the declared name closest to a misspelt one, if close.
@@ -449,6 +488,7 @@ func (s *scratch) run(f *formula) (out any, err error) {
 	}
 	s.env["value"] = s.value
 	s.env["weight"] = s.weight
+	s.env[meterVar] = &s.meter
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("formula failed: %v", r)

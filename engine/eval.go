@@ -2,7 +2,9 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	goruntime "runtime"
 	"sort"
 	"sync"
 
@@ -19,12 +21,15 @@ func (p *Program) Eval(ctx context.Context, units []indicators.Unit) (*Result, e
 	res.Units = make([]UnitResult, len(units))
 	workers := min(p.conf.workers, max(1, len(units)/64))
 	if workers <= 1 {
-		s := p.newScratch()
+		s := p.newScratch(ctx)
 		for i := range units {
 			if i%1024 == 0 && ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
 			p.evalUnit(s, &units[i], &res.Units[i])
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 	} else {
 		var wg sync.WaitGroup
@@ -33,7 +38,7 @@ func (p *Program) Eval(ctx context.Context, units []indicators.Unit) (*Result, e
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				s := p.newScratch()
+				s := p.newScratch(ctx)
 				for i := range next {
 					p.evalUnit(s, &units[i], &res.Units[i])
 				}
@@ -125,22 +130,27 @@ func Ranks(scores []float64, ok []bool) []int {
 // EvalUnit scores one unit on its own (no rank).
 func (p *Program) EvalUnit(u *indicators.Unit) UnitResult {
 	var r UnitResult
-	p.evalUnit(p.newScratch(), u, &r)
+	p.evalUnit(p.newScratch(context.Background()), u, &r)
 	return r
 }
 
 func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	defer func() {
-		// A formula that panics inside expr is recovered in scratch.run;
-		// anything else is a bug and must surface.
+		// A formula that panics inside expr is recovered in scratch.run.
+		// Any other panic fails this unit alone, except a runtime error
+		// (nil dereference, index out of range), which is a bug in jixiao
+		// and must surface (text/template's errRecover).
 		if e := recover(); e != nil {
-			if _, ok := e.(error); ok {
-				panic(e)
+			if re, ok := e.(goruntime.Error); ok {
+				panic(re)
 			}
-			r.Errors = append(r.Errors, &diag.Error{Pos: u.Pos, Code: "internal", Msg: fmt.Sprint(e)})
+			*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos,
+				Errors: []*diag.Error{{Pos: u.Pos, Code: "internal", Msg: fmt.Sprintf("internal error: %v", e)}}}
 		}
 	}()
 	*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos}
+	s.meter.reset()
+	s.limit = nil
 	if len(u.Errors) > 0 {
 		r.Errors = u.Errors
 		return
@@ -204,9 +214,36 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 			p.evalCheck(s, &p.checks[k], u, &r.Checks[k])
 		}
 	}
+	if s.limit != nil {
+		// A formula hit a limit of jixiao (limits.go): the unit fails with
+		// the reason and the others go on.
+		*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos, Errors: []*diag.Error{s.limit}}
+		return
+	}
 	if u.Claims != nil || u.ClaimedGrade != "" {
 		p.review(u, r)
 	}
+}
+
+// noteLimit records the first limit a formula of the unit hit, if err is
+// one; what names the indicator or check.
+func (p *Program) noteLimit(s *scratch, u *indicators.Unit, what string, err error) {
+	if s.limit != nil {
+		return
+	}
+	le := asLimit(err, p.conf.memBudget)
+	if le == nil {
+		return
+	}
+	var se *scoreError
+	if errors.As(err, &se) {
+		what += " " + se.what
+	}
+	code := "formula_limit"
+	if le == errCancelled {
+		code = "cancelled"
+	}
+	s.limit = &diag.Error{Pos: u.Pos, Code: code, Msg: fmt.Sprintf("%s: %v", what, le), Err: err}
 }
 
 // missingErrors lists, under the error policy, the inputs read by some
@@ -283,6 +320,7 @@ func (p *Program) evalIndicator(s *scratch, ci *compiledIndicator, u *indicators
 		ir.Status = StatusError
 		ir.Points = 0
 		ir.Err = err
+		p.noteLimit(s, u, "indicator "+def.ID, err)
 		return
 	}
 	ir.Points = indicators.Points(raw, def.Weight)
@@ -296,6 +334,8 @@ type scoreError struct {
 }
 
 func (e *scoreError) Error() string { return e.what + ": " + e.err.Error() }
+
+func (e *scoreError) Unwrap() error { return e.err }
 
 // finiteOr passes a formula's result on, turning NaN and ±Inf into an
 // error: they must never produce points.
@@ -389,6 +429,7 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 	case err != nil:
 		cr.OK = false
 		cr.Message = fmt.Sprintf("检查无法计算：%v", err)
+		p.noteLimit(s, u, "check "+cc.def.ID, err)
 	case !ok:
 		cr.OK = false
 		cr.Message = cc.def.Message

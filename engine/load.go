@@ -419,7 +419,7 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 		kn := keyNode(n, key)
 		if !identRE.MatchString(key) {
 			l.errorf(kn, "bad_id", "input id %q is not an identifier: use letters, digits and _, not starting with a digit", key)
-		} else if reserved[key] {
+		} else if reserved[key] || strings.HasPrefix(key, reservedPrefix) {
 			l.errorf(kn, "reserved_id", "input id %q is a reserved word", key)
 		}
 		in.Pos = l.pos(kn)

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"runtime"
+	"time"
 )
 
 // Option configures Compile and evaluation: only what a ruleset file cannot
@@ -12,15 +13,26 @@ type Option func(*config) error
 type config struct {
 	workers   int
 	maxNodes  uint
+	memBudget uint
+	maxSteps  int64
+	timeout   time.Duration
 	explain   bool
 	trace     bool
 	tolerance float64
 	noFast    bool
 }
 
-// Defaults and limits live in one place.
+// Defaults and limits live in one place (see limits.go for what each limit
+// bounds and why).
 func newConfig(opts []Option) (config, error) {
-	c := config{workers: runtime.NumCPU(), maxNodes: 500, tolerance: 0.01}
+	c := config{
+		workers:   runtime.NumCPU(),
+		maxNodes:  DefaultMaxNodes,
+		memBudget: DefaultMemoryBudget,
+		maxSteps:  DefaultMaxSteps,
+		timeout:   DefaultUnitTimeout,
+		tolerance: 0.01,
+	}
 	for _, o := range opts {
 		if err := o(&c); err != nil {
 			return c, err
@@ -56,13 +68,58 @@ func Trace(on bool) Option {
 	return func(c *config) error { c.trace = on; return nil }
 }
 
-// MaxNodes bounds the size of a formula's syntax tree (default 500).
+// MaxNodes bounds the size of a formula's syntax tree (default
+// DefaultMaxNodes, at most 10000). A formula over the limit is refused by
+// Compile.
 func MaxNodes(n uint) Option {
 	return func(c *config) error {
-		if n == 0 {
-			return fmt.Errorf("max nodes must be above 0")
+		if n == 0 || n > capMaxNodes {
+			return fmt.Errorf("max nodes must be between 1 and %d, got %d", capMaxNodes, n)
 		}
 		c.maxNodes = n
+		return nil
+	}
+}
+
+// MemoryBudget bounds how many list elements one run of a formula may
+// allocate on expr's VM (default DefaultMemoryBudget). A constant range
+// over the budget is refused by Compile; a unit whose data makes a formula
+// exceed it fails with the reason.
+func MemoryBudget(n uint) Option {
+	return func(c *config) error {
+		if n == 0 || n > capMemoryBudget {
+			return fmt.Errorf("memory budget must be between 1 and %d, got %d", capMemoryBudget, n)
+		}
+		c.memBudget = n
+		return nil
+	}
+}
+
+// MaxSteps bounds the loop steps (predicate bodies of map, filter, all,
+// sum, reduce, ...) the formulas of one unit may run together (default
+// DefaultMaxSteps). Nested loops over lists of known length that may exceed
+// it are refused by Compile; a unit that exceeds it fails with the reason.
+func MaxSteps(n int64) Option {
+	return func(c *config) error {
+		if n < 1 || n > capMaxSteps {
+			return fmt.Errorf("max steps must be between 1 and %d, got %d", capMaxSteps, n)
+		}
+		c.maxSteps = n
+		return nil
+	}
+}
+
+// UnitTimeout bounds the time the formulas of one unit may loop (default
+// DefaultUnitTimeout, at most a minute). A unit over it fails with the
+// reason and the others are scored. Being a time, it is the one limit whose
+// outcome can depend on the machine; MaxSteps is hit first by any formula
+// that is merely long.
+func UnitTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 || d > capUnitTimeout {
+			return fmt.Errorf("unit timeout must be above 0 and at most %v, got %v", capUnitTimeout, d)
+		}
+		c.timeout = d
 		return nil
 	}
 }

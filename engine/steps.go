@@ -95,7 +95,8 @@ func (c *compiler) subExpr(n ast.Node, sc scope, force bool) *subExpr {
 	if !ok {
 		// Compiling the printed node gives the same value: it is the
 		// checked tree of a formula that compiled.
-		se.prog, _ = expr.Compile(n.String(), expr.Env(c.env(sc)))
+		// The step counter and limits apply here as in the formula.
+		se.prog, _ = expr.Compile(n.String(), c.exprOptions(sc)...)
 	}
 	return se
 }

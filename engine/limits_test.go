@@ -1,0 +1,223 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// limitRuleset is a ruleset with one input n and one score indicator whose
+// formula is given; the formula stands on line 5 after `score: "`, so its
+// first character is at column 39.
+func limitRuleset(t *testing.T, formula string) *indicators.Ruleset {
+	t.Helper()
+	src := "id: limits\n" +
+		"inputs: {n: {label: 次数}}\n" +
+		"indicators:\n" +
+		"  - {id: plain, weight: 50, value: n, target: \">= 1\"}\n" +
+		"  - {id: hostile, weight: 50, score: \"" + formula + "\"}\n"
+	rs, err := engine.Load("limits.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return rs
+}
+
+const formulaCol = 39 // column of the formula's first character in limitRuleset
+
+// doubling builds text by doubling it k times through let variables: 2^k
+// bytes, which expr would happily allocate.
+func doubling(k int) string {
+	var b strings.Builder
+	b.WriteString("let a0 = 'xx'; ")
+	for i := 1; i <= k; i++ {
+		fmt.Fprintf(&b, "let a%d = a%d + a%d; ", i, i-1, i-1)
+	}
+	fmt.Fprintf(&b, "len(a%d) > 0 ? 1 : 0", k)
+	return b.String()
+}
+
+func TestLimitsRefusedAtCompile(t *testing.T) {
+	tests := []struct {
+		name    string
+		formula string
+		col     int    // column of the error, from the formula's first character (0)
+		want    string // substring of the message
+	}{
+		{name: "huge constant range", formula: "len(1..1000000000)", col: 5,
+			want: "the range 1..1000000000 has 1000000000 elements, more than the limit of 1000000"},
+		{name: "map over huge range", formula: "len(map(1..100000000, #))", col: 9,
+			want: "the range 1..100000000 has 100000000 elements, more than the limit of 1000000"},
+		{name: "repeat", formula: "len(repeat('x', 1000000000))", col: 4,
+			want: "repeat() is not allowed in formulas: it can build text or lists of any size"},
+		{name: "now", formula: "now().Year() > 2000 ? 1 : 0", col: 0,
+			want: "now() is not allowed in formulas: the result would depend on when jixiao runs"},
+		{name: "toJSON", formula: "len(toJSON(1..10))", col: 4,
+			want: "toJSON() is not allowed in formulas: it can build text or lists of any size"},
+		// The first + stands after "let a0 = 'xx'; let a1 = a0 ".
+		{name: "text doubling", formula: doubling(40), col: 27,
+			want: "+ may only add numbers here: joining text or lists is not allowed in formulas"},
+		// Every size is a constant: the inner count runs 1000 steps, the
+		// middle one 1000 × (1 + 1000) = 1001000 > 10⁶, and is the one shown.
+		{name: "nested loops of known length", formula: "count(1..1000, count(1..1000, count(1..1000, # > 0) > 0) > 0)", col: 15,
+			want: "the formula may run up to 1001000 loop steps on one unit, more than the limit of 1000000"},
+		// let keeps the size: 2000 × (1 + 2000) = 4002000 steps.
+		{name: "nested loops over a let list", formula: "let r = 1..2000; sum(r, sum(r, #))", col: 17,
+			want: "the formula may run up to 4002000 loop steps on one unit"},
+		{name: "too long", formula: strings.Repeat("1 + ", 2600) + "1", col: 0,
+			want: "the formula is 10401 bytes long, more than the limit of 10000"},
+		{name: "too many nodes", formula: strings.Repeat("n + ", 300) + "n", col: -1,
+			want: "exceeds maximum allowed nodes"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := engine.Compile(limitRuleset(t, tc.formula))
+			var list diag.List
+			if !errors.As(err, &list) || len(list) != 1 {
+				t.Fatalf("Compile: %v, want one diagnostic", err)
+			}
+			d := list[0]
+			if d.Code != "formula_limit" && d.Code != "formula_too_large" {
+				t.Errorf("code %q, want formula_limit", d.Code)
+			}
+			if !strings.Contains(d.Msg, tc.want) || !strings.HasPrefix(d.Msg, "indicator hostile score: ") {
+				t.Errorf("message %q, want it to hold %q", d.Msg, tc.want)
+			}
+			if d.Pos.File != "limits.yaml" || d.Pos.Line != 5 {
+				t.Errorf("position %v, want limits.yaml:5", d.Pos)
+			}
+			if tc.col >= 0 && d.Pos.Col != formulaCol+tc.col {
+				t.Errorf("column %d, want %d", d.Pos.Col, formulaCol+tc.col)
+			}
+		})
+	}
+}
+
+// Formulas whose cost depends on the data pass Compile; a unit whose data
+// makes them exceed a limit fails with the reason and the others score.
+func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
+	tests := []struct {
+		name    string
+		formula string
+		opts    []engine.Option
+		n       float64 // the hostile unit's input
+		want    string
+	}{
+		// 1..2000000 allocates 2·10⁶ elements > the budget of 10⁶.
+		{name: "range up to an input", formula: "count(1..int(n), # > 0) > 0 ? 50 : 0", n: 2e6,
+			want: "indicator hostile score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao)"},
+		// 1500 × 1500 = 2.25·10⁶ steps > 10⁶ (sum has no early exit).
+		{name: "nested loops up to an input", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 1500,
+			want: "indicator hostile score: the formulas ran more than 1000000 loop steps on this unit (a limit of jixiao)"},
+		// 3000 × 3000 = 9·10⁶ steps take far longer than 1ms.
+		{name: "time limit", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 3000,
+			opts: []engine.Option{engine.MaxSteps(1e9), engine.UnitTimeout(time.Millisecond)},
+			want: "indicator hostile score: the formulas took longer than 1ms on this unit (a limit of jixiao)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			prog, err := engine.Compile(limitRuleset(t, tc.formula), append([]engine.Option{engine.Workers(1)}, tc.opts...)...)
+			if err != nil {
+				t.Fatalf("Compile: %v", err)
+			}
+			units := []indicators.Unit{
+				{ID: "ok1", Values: []indicators.Value{indicators.NumberValue(10)}},
+				{ID: "bad", Values: []indicators.Value{indicators.NumberValue(tc.n)}},
+				{ID: "ok2", Values: []indicators.Value{indicators.NumberValue(20)}},
+			}
+			res, err := prog.Eval(context.Background(), units)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// ok1 and ok2: n ≥ 1 meets the target (50) and the loop finds
+			// elements above 0 (50): 100 each.
+			for _, i := range []int{0, 2} {
+				if u := res.Units[i]; u.Failed() || u.Score != 100 {
+					t.Errorf("%s: score %v errors %v, want 100", u.Unit, u.Score, u.Errors)
+				}
+			}
+			bad := res.Units[1]
+			if !bad.Failed() || len(bad.Errors) != 1 {
+				t.Fatalf("bad: errors %v, want one", bad.Errors)
+			}
+			if e := bad.Errors[0]; e.Code != "formula_limit" || !strings.Contains(e.Msg, tc.want) {
+				t.Errorf("bad: %s %q, want formula_limit %q", e.Code, e.Msg, tc.want)
+			}
+			if res.Summary.Errors != 1 || res.Units[1].Rank != 0 {
+				t.Errorf("summary errors %d, bad rank %d: want 1 failed unit without rank", res.Summary.Errors, res.Units[1].Rank)
+			}
+		})
+	}
+}
+
+// Cancelling the context stops a unit in the middle of a long loop.
+func TestLimitsCancelStopsLoops(t *testing.T) {
+	prog, err := engine.Compile(limitRuleset(t, "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0"),
+		engine.Workers(1), engine.MaxSteps(1e9), engine.UnitTimeout(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	start := time.Now()
+	// 30000² = 9·10⁸ steps: minutes, unless cancelled.
+	_, err = prog.Eval(ctx, []indicators.Unit{{ID: "slow", Values: []indicators.Value{indicators.NumberValue(30000)}}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Eval: %v, want context.Canceled", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("Eval took %v after cancel", d)
+	}
+}
+
+func TestLimitOptionsRefuseSwitchingOff(t *testing.T) {
+	rs := limitRuleset(t, "n")
+	for _, tc := range []struct {
+		name string
+		opt  engine.Option
+		want string
+	}{
+		{"max nodes 0", engine.MaxNodes(0), "max nodes must be between 1 and 10000, got 0"},
+		{"max nodes huge", engine.MaxNodes(1 << 40), "max nodes must be between 1 and 10000"},
+		{"memory 0", engine.MemoryBudget(0), "memory budget must be between 1 and 100000000, got 0"},
+		{"steps 0", engine.MaxSteps(0), "max steps must be between 1 and 1000000000, got 0"},
+		{"steps negative", engine.MaxSteps(-1), "max steps must be between 1 and 1000000000, got -1"},
+		{"timeout 0", engine.UnitTimeout(0), "unit timeout must be above 0 and at most 1m0s, got 0s"},
+		{"timeout huge", engine.UnitTimeout(time.Hour), "unit timeout must be above 0 and at most 1m0s, got 1h0m0s"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := engine.Compile(rs, tc.opt)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Compile: %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// Loops that stay within the limits keep working, and explanations show the
+// formula as written, without the step counter.
+func TestLimitsAllowOrdinaryLoops(t *testing.T) {
+	prog, err := engine.Compile(limitRuleset(t, "count([n, n * 2, n * 3], # >= 10) * 10 + sum(1..4, #)"), engine.Explain(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// n = 5: [5, 10, 15] has 2 elements ≥ 10 → 20; 1+2+3+4 = 10 → 30 of 50.
+	r := prog.EvalUnit(&indicators.Unit{ID: "u", Values: []indicators.Value{indicators.NumberValue(5)}})
+	if r.Failed() {
+		t.Fatal(r.Errors)
+	}
+	ir := r.Indicators[1]
+	if ir.Points != 30 {
+		t.Errorf("points %v, want 30", ir.Points)
+	}
+	if strings.Contains(ir.Explain, "__jixiao") {
+		t.Errorf("explanation shows the step counter: %s", ir.Explain)
+	}
+}
