@@ -64,7 +64,7 @@ func csvError(name string, err error) error {
 	if errors.As(err, &pe) {
 		return &diag.Error{Pos: diag.Pos{File: name, Line: pe.Line, Col: pe.Column}, Code: "csv_syntax", Msg: pe.Err.Error(), Err: err}
 	}
-	return &diag.Error{Pos: diag.Pos{File: name}, Code: "read_error", Msg: err.Error(), Err: err}
+	return readError(name, 0, err)
 }
 
 // colName is the spreadsheet letter of column i (from 0): A, B, ..., AA.
@@ -81,11 +81,10 @@ func (c *csvSource) Next() (*indicators.Unit, error) {
 	if err == io.EOF {
 		return nil, io.EOF
 	}
-	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) && !errors.Is(pe.Err, csv.ErrFieldCount) {
-			return nil, csvError(c.name, err)
-		}
+	if err != nil && !errors.Is(err, csv.ErrFieldCount) {
+		// A ragged row is an error of its unit (below); anything else
+		// stops the file.
+		return nil, csvError(c.name, err)
 	}
 	line, _ := c.r.FieldPos(0)
 	u := c.s.newUnit(diag.Pos{File: c.name, Line: line})

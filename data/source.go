@@ -64,7 +64,8 @@ func Open(path string, s *Schema) (Source, error) {
 
 // OpenReader reads data in the format that name's extension says from r,
 // which the caller closes.
-func OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
+func OpenReader(name string, r io.Reader, s *Schema) (_ Source, err error) {
+	defer errRecover(name, &err)
 	ext := strings.ToLower(filepath.Ext(name))
 	open, ok := formats[ext]
 	if !ok || open == nil {
@@ -72,11 +73,30 @@ func OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
 			Msg: fmt.Sprintf("unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl", ext)}
 	}
 	h := sha256.New()
-	src, err := open(name, io.TeeReader(r, h), s)
+	var in io.Reader = io.TeeReader(r, h)
+	var text *textReader
+	if textExts[ext] {
+		text, err = newTextReader(name, in)
+		if err != nil {
+			return nil, err
+		}
+		in = text
+	}
+	src, err := open(name, in, s)
 	if err != nil {
 		return nil, err
 	}
-	return &fileSource{Source: src, r: r, h: h, dups: map[string]diag.Pos{}}, nil
+	return &fileSource{Source: src, name: name, r: r, h: h, text: text, dups: map[string]diag.Pos{}}, nil
+}
+
+// readError names the file in an error of the reader under a format; the
+// decoding layer's errors are positioned already.
+func readError(name string, line int, err error) *diag.Error {
+	var de *diag.Error
+	if errors.As(err, &de) {
+		return de
+	}
+	return &diag.Error{Pos: diag.Pos{File: name, Line: line}, Code: "read_error", Msg: err.Error(), Err: err}
 }
 
 func unwrapPath(err error) error {
@@ -91,14 +111,17 @@ func unwrapPath(err error) error {
 // format's reader.
 type fileSource struct {
 	Source
+	name string
 	r    io.Reader
 	f    *os.File // closed by Close, when the source opened it
 	h    hash.Hash
+	text *textReader // the decoding layer of a text format, else nil
 	dups map[string]diag.Pos
 	sum  string
 }
 
-func (fs *fileSource) Next() (*indicators.Unit, error) {
+func (fs *fileSource) Next() (_ *indicators.Unit, err error) {
+	defer errRecover(fs.name, &err)
 	u, err := fs.Source.Next()
 	if err == io.EOF {
 		// Hash what the reader left unread (a trailing newline, say).
@@ -118,6 +141,16 @@ func (fs *fileSource) Next() (*indicators.Unit, error) {
 		fs.dups[u.ID] = u.Pos
 	}
 	return u, err
+}
+
+// Warnings lists how the file was converted, if it was, then what the
+// format's reader ignored.
+func (fs *fileSource) Warnings() []*diag.Error {
+	w := fs.Source.Warnings()
+	if fs.text != nil && fs.text.Warning() != nil {
+		w = append([]*diag.Error{fs.text.Warning()}, w...)
+	}
+	return w
 }
 
 func (fs *fileSource) SHA256() string {

@@ -31,7 +31,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 func newYAML(name string, r io.Reader, s *Schema) (Source, error) {
 	src, err := io.ReadAll(r)
 	if err != nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "read_error", Msg: err.Error(), Err: err}
+		return nil, readError(name, 0, err)
 	}
 	if strings.TrimSpace(string(src)) == "" {
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file is empty: want a list of {unit, name, data}"}
@@ -234,7 +234,7 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 		return &u, nil
 	}
 	if err := j.sc.Err(); err != nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: j.name, Line: j.line + 1}, Code: "read_error", Msg: err.Error(), Err: err}
+		return nil, readError(j.name, j.line+1, err)
 	}
 	return nil, io.EOF
 }

@@ -110,7 +110,8 @@ const (
 
 // Compile type-checks and compiles every formula of rs once. It returns
 // every error it finds (a diag.List), not just the first.
-func Compile(rs *indicators.Ruleset, opts ...Option) (*Program, error) {
+func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
+	defer errRecover(rs.File, &err)
 	conf, err := newConfig(opts)
 	if err != nil {
 		return nil, err
@@ -125,7 +126,13 @@ func Compile(rs *indicators.Ruleset, opts ...Option) (*Program, error) {
 	}
 	for i := range rs.Checks {
 		ch := &rs.Checks[i]
-		p.checks = append(p.checks, compiledCheck{def: ch, assert: c.formula(ch.Assert, scopeInputs, true, "check "+ch.ID)})
+		var assert *formula
+		if ch.Assert.Set() {
+			assert = c.formula(ch.Assert, scopeInputs, true, "check "+ch.ID)
+		} else {
+			c.errs.Add(diag.Errorf(c.filePos(ch.Pos), "missing_key", "check %s: the assert formula is missing", ch.ID))
+		}
+		p.checks = append(p.checks, compiledCheck{def: ch, assert: assert})
 	}
 	if len(c.errs) > 0 {
 		c.errs.Sort()
@@ -153,24 +160,32 @@ func (c *compiler) indicator(ind *indicators.Indicator) compiledIndicator {
 		ci.reads = []int{ci.tierInput}
 		return ci
 	}
-	if ind.Value.Set() {
-		ci.value = c.formula(ind.Value, scopeInputs, false, what+" value")
+	if ind.Value.Set() || ind.Form == indicators.FormTarget || ind.Form == indicators.FormBands {
+		ci.value = c.need(ind, ind.Value, scopeInputs, false, what+" value")
 	}
 	switch ind.Form {
 	case indicators.FormTarget:
-		ci.target = c.formula(ind.Target.Expr, scopeScoring, false, what+" target")
+		ci.target = c.need(ind, ind.Target.Expr, scopeScoring, false, what+" target")
 	case indicators.FormBands:
+		if len(ind.Bands) == 0 {
+			c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "bad_band", "%s: bands: the list is empty", what))
+		}
 		for _, b := range ind.Bands {
-			cb := compiledBand{score: c.formula(b.Score, scopeScoring, false, what+" band score")}
+			cb := compiledBand{score: c.need(ind, b.Score, scopeScoring, false, what+" band score")}
 			if !b.Else {
-				cb.when = c.formula(b.When, scopeScoring, true, what+" band condition")
+				cb.when = c.need(ind, b.When, scopeScoring, true, what+" band condition")
 			}
 			ci.bands = append(ci.bands, cb)
 		}
 	case indicators.FormDeduct:
-		ci.count = c.formula(ind.Deduct.Count, scopeDeduct, false, what+" deduct count")
+		ci.count = c.need(ind, ind.Deduct.Count, scopeDeduct, false, what+" deduct count")
 	case indicators.FormScore:
-		ci.score = c.formula(ind.Score, scopeScoring, false, what+" score")
+		ci.score = c.need(ind, ind.Score, scopeScoring, false, what+" score")
+	default:
+		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "scoring_form", "%s has no scoring form: give one of target, bands, tiers, deduct, score", what))
+	}
+	if !(ind.Weight > 0) || !indicators.Finite(ind.Weight) {
+		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "bad_value", "%s: weight must be a finite number above 0, found %v", what, ind.Weight))
 	}
 	seen := map[int]bool{}
 	for _, f := range ci.formulas() {
@@ -253,6 +268,17 @@ func (c *compiler) env(sc scope) map[string]any {
 // names, the node limit and the step counter (limits.go).
 func (c *compiler) exprOptions(sc scope) []expr.Option {
 	return []expr.Option{expr.Env(c.env(sc)), expr.MaxNodes(c.p.conf.maxNodes), stepOption(), expr.Patch(stepPatcher{})}
+}
+
+// need compiles a formula the indicator's scoring form cannot do without.
+// The loader refuses a missing one with its position; a ruleset built in
+// Go may still lack it, and must not compile into a program that panics.
+func (c *compiler) need(ind *indicators.Indicator, f indicators.Formula, sc scope, boolean bool, what string) *formula {
+	if !f.Set() {
+		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "missing_key", "%s: the formula is missing", what))
+		return nil
+	}
+	return c.formula(f, sc, boolean, what)
 }
 
 func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what string) *formula {

@@ -79,7 +79,8 @@ func unwrapPath(err error) error {
 // strict: unknown keys, duplicate keys and ids, wrong types and bad scoring
 // forms are errors with file, line and column. Formulas are not compiled
 // here (see Compile).
-func Load(name string, src []byte) (*indicators.Ruleset, error) {
+func Load(name string, src []byte) (_ *indicators.Ruleset, err error) {
+	defer errRecover(name, &err)
 	l := &loader{file: name, src: src}
 	rs := l.ruleset()
 	if len(l.errs) > 0 {
@@ -95,7 +96,8 @@ func Load(name string, src []byte) (*indicators.Ruleset, error) {
 
 // LoadCases parses a NAME.test.yaml file: a mapping with a tests: list, or
 // the list itself.
-func LoadCases(name string, src []byte) ([]indicators.Case, error) {
+func LoadCases(name string, src []byte) (_ []indicators.Case, err error) {
+	defer errRecover(name, &err)
 	l := &loader{file: name, src: src}
 	doc := l.document()
 	var cases []indicators.Case

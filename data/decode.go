@@ -1,0 +1,270 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/jixiao/jixiao/diag"
+)
+
+// The decoding layer. Data files come from hundreds of units' machines:
+// most write UTF-8 (with or without Excel's byte-order mark), but older
+// Chinese systems and Excel's plain "CSV" on a Chinese Windows write
+// GB18030 (GBK), and Excel's "Unicode text" writes UTF-16. Every text
+// format is read through textReader, which passes UTF-8 through, detects
+// GB18030 and UTF-16 and converts them with a warning, and refuses binary
+// data and text that is neither, naming the line and column and saying how
+// to convert the file. It sits below the format readers, so every reader of
+// text (CSV, YAML, JSON, JSON Lines) gets it.
+//
+// Detection is streaming. The bytes before the first non-ASCII byte read
+// the same in UTF-8 and GB18030; at that byte, a sample of what follows
+// decides: valid UTF-8 keeps UTF-8, else valid GB18030 switches to
+// GB18030 for the rest of the file. A byte-order mark decides at once.
+
+// textExts are the extensions of the formats read as text.
+var textExts = map[string]bool{".csv": true, ".txt": true, ".yaml": true, ".yml": true, ".json": true, ".jsonl": true, ".ndjson": true}
+
+type textMode uint8
+
+const (
+	modeUndecided textMode = iota // ASCII so far
+	modeUTF8
+	modeDecoded // GB18030 or UTF-16, through dec
+)
+
+const (
+	chunkSize  = 32 * 1024
+	sampleSize = 4 * 1024 // bytes that decide the encoding
+)
+
+// textReader reads the text of a data file as UTF-8.
+type textReader struct {
+	name    string
+	src     *bufio.Reader // the file's bytes
+	mode    textMode
+	dec     io.Reader // modeDecoded: the converted text
+	decName string    // GB18030 or UTF-16, for messages
+
+	buf     []byte // the current chunk: what Read hands out
+	pending []byte // the part of buf not yet handed out
+	carry   []byte // an incomplete UTF-8 sequence at the end of the last chunk
+	eof     bool
+	err     error // sticky: io.EOF or a *diag.Error
+
+	line, col int // of the end of what was handed out: lines from 1, characters on the line so far
+	warning   *diag.Error
+}
+
+// newTextReader returns a reader of r's text as UTF-8 and refuses what is
+// plainly not text (a zip archive, an old Excel workbook) at once.
+func newTextReader(name string, r io.Reader) (*textReader, error) {
+	t := &textReader{name: name, src: bufio.NewReaderSize(r, chunkSize), line: 1}
+	head, _ := t.src.Peek(8)
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "binary_file",
+			Msg: "the file is a ZIP archive (an XLSX workbook?), not text: give a workbook the .xlsx extension, or save it as CSV UTF-8"}
+	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "binary_file",
+			Msg: "the file is an old Excel .xls workbook, not text: save it as .xlsx or as CSV UTF-8"}
+	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
+		// Excel's "Unicode text": UTF-16 with a byte-order mark.
+		t.mode, t.decName = modeDecoded, "UTF-16"
+		t.dec = transform.NewReader(t.src, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+		t.warning = &diag.Error{Pos: diag.Pos{File: name}, Code: "encoding",
+			Msg: "the file is UTF-16 (Excel's \"Unicode text\"); it was converted to UTF-8"}
+	}
+	t.buf = make([]byte, 0, chunkSize+utf8.UTFMax)
+	return t, nil
+}
+
+// Warning says how the file was converted, or is nil for UTF-8.
+func (t *textReader) Warning() *diag.Error { return t.warning }
+
+func (t *textReader) Read(p []byte) (int, error) {
+	for len(t.pending) == 0 {
+		if t.err != nil {
+			return 0, t.err
+		}
+		t.fill()
+	}
+	n := copy(p, t.pending)
+	t.pending = t.pending[n:]
+	return n, nil
+}
+
+// fill reads the next chunk into pending, or sets err.
+func (t *textReader) fill() {
+	if t.eof {
+		t.err = io.EOF
+		return
+	}
+	buf := append(t.buf[:0], t.carry...)
+	t.carry = t.carry[:0]
+	var n int
+	var err error
+	if t.mode == modeDecoded {
+		n, err = t.dec.Read(buf[len(buf):chunkSize])
+	} else {
+		n, err = t.src.Read(buf[len(buf):chunkSize])
+	}
+	buf = buf[:len(buf)+n]
+	switch {
+	case err == io.EOF:
+		t.eof = true
+	case err != nil:
+		t.err = &diag.Error{Pos: diag.Pos{File: t.name, Line: t.line}, Code: "read_error", Msg: err.Error(), Err: err}
+		return
+	}
+	if i := bytes.IndexByte(buf, 0); i >= 0 {
+		t.fail(buf, i, "binary_file", "the file holds binary data (a NUL byte), not text: want a CSV, JSON or YAML text file")
+		return
+	}
+	switch t.mode {
+	case modeDecoded:
+		if i := bytes.Index(buf, []byte("\uFFFD")); i >= 0 {
+			t.fail(buf, i, "bad_encoding", fmt.Sprintf("the file was read as %s (from its first non-ASCII characters), but this is not valid %s: save the file as UTF-8 (Excel: 另存为 → CSV UTF-8)", t.decName, t.decName))
+			return
+		}
+		t.emit(buf)
+	case modeUndecided:
+		k := firstNonASCII(buf)
+		if k < 0 {
+			t.emit(buf)
+			return
+		}
+		t.decide(buf, k)
+	case modeUTF8:
+		t.utf8Chunk(buf, 0)
+	}
+}
+
+// decide chooses the encoding at the first non-ASCII byte buf[k].
+func (t *textReader) decide(buf []byte, k int) {
+	sample := buf[k:]
+	if len(sample) < sampleSize && !t.eof {
+		more, _ := t.src.Peek(sampleSize - len(sample))
+		sample = append(sample[:len(sample):len(sample)], more...)
+	}
+	atEOF := t.eof && len(sample) == len(buf[k:])
+	if validUTF8Prefix(sample, atEOF) {
+		t.mode = modeUTF8
+		t.utf8Chunk(buf, k)
+		return
+	}
+	if validGB18030(sample, atEOF) {
+		// The ASCII before k reads the same in both; the rest of the file
+		// goes through the decoder.
+		t.mode, t.decName = modeDecoded, "GB18030"
+		rest := append([]byte(nil), buf[k:]...)
+		var tail io.Reader = t.src
+		if t.eof {
+			tail = bytes.NewReader(nil)
+		}
+		t.dec = transform.NewReader(io.MultiReader(bytes.NewReader(rest), tail), simplifiedchinese.GB18030.NewDecoder())
+		t.eof = false
+		t.warning = &diag.Error{Pos: diag.Pos{File: t.name, Line: t.line + bytes.Count(buf[:k], []byte("\n"))}, Code: "encoding",
+			Msg: "the file is GB18030 (GBK), as older Chinese systems and Excel's plain CSV write it; it was converted to UTF-8"}
+		t.emit(buf[:k])
+		return
+	}
+	t.fail(buf, k, "bad_encoding", fmt.Sprintf("the text is neither UTF-8 nor GB18030 (GBK) (byte 0x%02X): save the file as UTF-8 (Excel: 另存为 → CSV UTF-8), or convert it with iconv -f GB18030 -t UTF-8", buf[k]))
+}
+
+// utf8Chunk hands out buf after checking it is UTF-8 from byte from on,
+// keeping an incomplete sequence at the end for the next chunk.
+func (t *textReader) utf8Chunk(buf []byte, from int) {
+	end := len(buf)
+	if !t.eof {
+		end = completeRunes(buf)
+	}
+	if !utf8.Valid(buf[from:end]) {
+		i := from
+		for i < end {
+			r, size := utf8.DecodeRune(buf[i:end])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		t.fail(buf, i, "bad_encoding", fmt.Sprintf("invalid UTF-8 (byte 0x%02X) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)", buf[i]))
+		return
+	}
+	t.carry = append(t.carry, buf[end:]...)
+	t.emit(buf[:end])
+}
+
+// emit hands out b and moves the position past it.
+func (t *textReader) emit(b []byte) {
+	if nl := bytes.LastIndexByte(b, '\n'); nl >= 0 {
+		t.line += bytes.Count(b, []byte("\n"))
+		t.col = utf8.RuneCount(b[nl+1:])
+	} else {
+		t.col += utf8.RuneCount(b)
+	}
+	t.pending = b
+}
+
+// fail hands out buf up to i and then stops with an error at i.
+func (t *textReader) fail(buf []byte, i int, code, msg string) {
+	t.emit(buf[:i])
+	t.err = &diag.Error{Pos: diag.Pos{File: t.name, Line: t.line, Col: t.col + 1}, Code: code, Msg: msg}
+	t.pending = nil // what came before is of no use: the file is refused
+}
+
+func firstNonASCII(b []byte) int {
+	for i, c := range b {
+		if c >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return -1
+}
+
+// completeRunes returns the length of b without an incomplete UTF-8
+// sequence at its end.
+func completeRunes(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return i
+			}
+			break
+		}
+	}
+	return len(b)
+}
+
+// validUTF8Prefix reports whether b is UTF-8, allowing an incomplete last
+// sequence when more follows.
+func validUTF8Prefix(b []byte, atEOF bool) bool {
+	if !atEOF {
+		b = b[:completeRunes(b)]
+	}
+	return utf8.Valid(b)
+}
+
+// validGB18030 reports whether b decodes as GB18030 without a replacement
+// character, a NUL or a control character other than tab and line breaks,
+// allowing an incomplete last character when more follows.
+func validGB18030(b []byte, atEOF bool) bool {
+	dst := make([]byte, 4*len(b)+16)
+	nDst, _, err := simplifiedchinese.GB18030.NewDecoder().Transform(dst, b, atEOF)
+	if err != nil && err != transform.ErrShortSrc {
+		return false
+	}
+	for _, r := range string(dst[:nDst]) {
+		if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
+			return false
+		}
+	}
+	return true
+}
