@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
@@ -54,7 +55,7 @@ func newCSV(name string, r io.Reader, s *Schema) (Source, error) {
 	}
 	if !hasUnit {
 		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: 1}, Code: "missing_column", Field: "unit",
-			Msg: "the header has no unit column (the unit id)"}
+			Msg: fmt.Sprintf("the header has no unit column (unit, 单位编码 or 单位代码, the unit's id); its columns are %s", strings.Join(header, ", "))}
 	}
 	return c, nil
 }
@@ -62,7 +63,14 @@ func newCSV(name string, r io.Reader, s *Schema) (Source, error) {
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &diag.Error{Pos: diag.Pos{File: name, Line: pe.Line, Col: pe.Column}, Code: "csv_syntax", Msg: pe.Err.Error(), Err: err}
+		msg := pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			msg = `a " inside a field that does not start with one: quote the whole field and double the " inside ("甲""乙")`
+		case errors.Is(pe.Err, csv.ErrQuote):
+			msg = `a quoted field is not closed where it should be: a " is missing, or one inside it is not doubled`
+		}
+		return &diag.Error{Pos: diag.Pos{File: name, Line: pe.Line, Col: pe.Column}, Code: "csv_syntax", Msg: msg, Err: err}
 	}
 	return readError(name, 0, err)
 }
@@ -96,9 +104,15 @@ func (c *csvSource) Next() (*indicators.Unit, error) {
 		}
 		c.s.setText(&u, f, rec[i], diag.Pos{File: c.name, Line: line, Col: i + 1})
 	}
-	if len(rec) != len(c.fields) {
-		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line}, Code: "ragged_row",
-			Msg: fmt.Sprintf("row has %d fields, the header has %d", len(rec), len(c.fields))})
+	switch {
+	case len(rec) < len(c.fields):
+		f := c.fields[len(rec)]
+		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line}, Code: "ragged_row", Field: f.name,
+			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, len(rec), len(c.fields), colName(len(rec)), f.name)})
+	case len(rec) > len(c.fields):
+		extra := rec[len(c.fields)]
+		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: len(c.fields) + 1}, Code: "ragged_row", Value: extra,
+			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%q) has no header", line, len(rec), len(c.fields), colName(len(c.fields)), extra)})
 	}
 	// Name the column by letter as a spreadsheet would.
 	for _, e := range u.Errors {

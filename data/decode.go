@@ -176,6 +176,13 @@ func (t *textReader) decide(buf []byte, k int) {
 		t.emit(buf[:k])
 		return
 	}
+	if r, _ := utf8.DecodeRune(sample); r != utf8.RuneError {
+		// UTF-8 at first, then not: UTF-8 mode names the byte where the
+		// file stops being UTF-8.
+		t.mode = modeUTF8
+		t.utf8Chunk(buf, k)
+		return
+	}
 	t.fail(buf, k, "bad_encoding", fmt.Sprintf("the text is neither UTF-8 nor GB18030 (GBK) (byte 0x%02X): save the file as UTF-8 (Excel: 另存为 → CSV UTF-8), or convert it with iconv -f GB18030 -t UTF-8", buf[k]))
 }
 

@@ -132,11 +132,13 @@ func (fs *fileSource) Next() (_ *indicators.Unit, err error) {
 		return nil, err
 	}
 	switch prev, dup := fs.dups[u.ID]; {
+	case u.ID == "" && unreadable(u):
+		// A line that is not a unit at all has said so already.
 	case u.ID == "":
 		u.Errors = append(u.Errors, &diag.Error{Pos: u.Pos, Code: "missing_unit_id", Field: "unit", Msg: "the unit has no id (column unit)"})
 	case dup:
 		u.Errors = append(u.Errors, &diag.Error{Pos: u.Pos, Code: "duplicate_unit", Field: "unit", Value: u.ID,
-			Msg: fmt.Sprintf("unit %s appears twice: already at line %d", u.ID, prev.Line)})
+			Msg: fmt.Sprintf("unit %s appears again: it was first at line %d, which is scored; unit ids must be unique", u.ID, prev.Line)})
 	default:
 		fs.dups[u.ID] = u.Pos
 	}
@@ -151,6 +153,17 @@ func (fs *fileSource) Warnings() []*diag.Error {
 		w = append([]*diag.Error{fs.text.Warning()}, w...)
 	}
 	return w
+}
+
+// unreadable reports whether a unit is only an error: a line of JSON
+// Lines that is not an object, an item of YAML that is not a mapping.
+func unreadable(u *indicators.Unit) bool {
+	for _, e := range u.Errors {
+		if e.Code == "json_syntax" || e.Code == "not_a_unit" {
+			return true
+		}
+	}
+	return false
 }
 
 func (fs *fileSource) SHA256() string {

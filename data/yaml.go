@@ -2,12 +2,14 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -26,8 +28,6 @@ type yamlSource struct {
 	warned   map[string]bool
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
 func newYAML(name string, r io.Reader, s *Schema) (Source, error) {
 	src, err := io.ReadAll(r)
 	if err != nil {
@@ -36,14 +36,17 @@ func newYAML(name string, r io.Reader, s *Schema) (Source, error) {
 	if strings.TrimSpace(string(src)) == "" {
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file is empty: want a list of {unit, name, data}"}
 	}
+	if strings.HasSuffix(strings.ToLower(name), ".json") {
+		// JSON is read with yaml.v3 for its line numbers, but a .json
+		// file must be JSON, and its errors are said in JSON's terms.
+		var v any
+		if err := json.Unmarshal(src, &v); err != nil {
+			return nil, jsonError(name, src, err)
+		}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := 0, err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: line}, Code: "yaml_syntax", Msg: "yaml: " + msg, Err: err}
+		return nil, diag.YAML(name, src, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file holds no document"}
@@ -64,6 +67,31 @@ func newYAML(name string, r io.Reader, s *Schema) (Source, error) {
 	return &yamlSource{name: name, s: s, items: root.Content, warned: map[string]bool{}}, nil
 }
 
+// jsonError positions an error of encoding/json in src.
+func jsonError(name string, src []byte, err error) *diag.Error {
+	d := &diag.Error{Pos: diag.Pos{File: name}, Code: "json_syntax", Msg: "json: " + err.Error(), Err: err}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		d.Pos.Line, d.Pos.Col = offsetPos(src, se)
+		d.Snippet = diag.LineOf(src, d.Pos.Line)
+	}
+	return d
+}
+
+// offsetPos returns the line and column of a JSON syntax error in src:
+// the byte just before the error's Offset, or the place after the last
+// character when the input ended too early.
+func offsetPos(src []byte, se *json.SyntaxError) (line, col int) {
+	at := min(int(se.Offset), len(src)) - 1
+	if strings.Contains(se.Error(), "unexpected end") {
+		at = len(src)
+	}
+	at = max(at, 0)
+	line = 1 + bytes.Count(src[:at], []byte("\n"))
+	start := bytes.LastIndexByte(src[:at], '\n') + 1
+	return line, utf8.RuneCount(src[start:at]) + 1
+}
+
 func (y *yamlSource) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: y.name, Line: n.Line, Col: n.Column}
 }
@@ -76,7 +104,7 @@ func (y *yamlSource) Next() (*indicators.Unit, error) {
 	y.next++
 	u := y.s.newUnit(y.pos(item))
 	if item.Kind != yaml.MappingNode {
-		u.Errors = append(u.Errors, &diag.Error{Pos: y.pos(item), Code: "type_mismatch", Msg: "a unit must be a mapping {unit, name, data}"})
+		u.Errors = append(u.Errors, &diag.Error{Pos: y.pos(item), Code: "not_a_unit", Msg: "a unit must be a mapping {unit, name, data}"})
 		return &u, nil
 	}
 	for i := 0; i+1 < len(item.Content); i += 2 {
@@ -195,7 +223,16 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 		u := j.s.newUnit(pos)
 		var raw map[string]json.RawMessage
 		if err := json.Unmarshal([]byte(text), &raw); err != nil {
-			u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "json_syntax", Msg: fmt.Sprintf("line %d: %v", j.line, err)})
+			e := &diag.Error{Pos: pos, Code: "json_syntax", Msg: fmt.Sprintf("not a JSON object {unit, name, data}: %v", err), Err: err}
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				// The column of the error in the line as written.
+				raw := j.sc.Text()
+				lead := len(raw) - len(strings.TrimLeft(raw, " \t\ufeff"))
+				_, e.Pos.Col = offsetPos([]byte(raw[lead:]), se)
+				e.Pos.Col += utf8.RuneCountInString(raw[:lead])
+			}
+			u.Errors = append(u.Errors, e)
 			return &u, nil
 		}
 		for _, k := range sortedKeys(raw) {
@@ -276,7 +313,7 @@ func (j *jsonlSource) set(u *indicators.Unit, key string, v json.RawMessage, pos
 	case string:
 		j.s.setText(u, &f, x, pos)
 	default:
-		j.s.cellError(u, &f, string(v), pos, fmt.Errorf("want a number or text"))
+		j.s.cellError(u, &f, string(v), pos, fmt.Errorf("want a number or text, found %s", v))
 	}
 }
 

@@ -6,7 +6,9 @@ package diag
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -61,12 +63,41 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(e.Msg)
 	if e.Snippet != "" && e.Pos.Col > 0 {
+		line, col := window(e.Snippet, e.Pos.Col)
 		b.WriteString("\n | ")
-		b.WriteString(strings.ReplaceAll(e.Snippet, "\t", " "))
+		b.WriteString(strings.ReplaceAll(line, "\t", " "))
 		b.WriteString("\n | ")
-		b.WriteString(Caret(e.Snippet, e.Pos.Col))
+		b.WriteString(Caret(line, col))
 	}
 	return b.String()
+}
+
+// Snippets longer than snippetMax characters are cut to a window around
+// the caret, so that an error in a formula of thousands of characters
+// prints a line a terminal can show.
+const (
+	snippetMax    = 120
+	snippetBefore = 70
+)
+
+// window returns the part of line shown around character col, and col
+// within it; cuts are marked with "…".
+func window(line string, col int) (string, int) {
+	runes := []rune(line)
+	if len(runes) <= snippetMax {
+		return line, col
+	}
+	from := max(0, col-1-snippetBefore)
+	to := min(len(runes), from+snippetMax)
+	out := string(runes[from:to])
+	if from > 0 {
+		out = "…" + out
+		col = col - from + 1
+	}
+	if to < len(runes) {
+		out += "…"
+	}
+	return out, col
 }
 
 // Unwrap returns the underlying cause, if any.
@@ -172,4 +203,80 @@ func (l List) Error() string {
 		fmt.Fprintf(&b, "%d errors", len(l))
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// yamlErrRE splits a yaml.v3 error: "yaml: line 3: message".
+var yamlErrRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// YAML turns an error of yaml.v3 (which names a line but no column) into a
+// positioned diagnostic: the column is the character the message is about
+// where it can be found on the line (a tab, an opening bracket), else the
+// first non-blank character, and the line is shown as the snippet.
+func YAML(file string, src []byte, err error) *Error {
+	msg := err.Error()
+	line := 0
+	if m := yamlErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	d := &Error{Pos: Pos{File: file, Line: line}, Code: "yaml_syntax", Msg: "yaml: " + msg, Err: err}
+	if line == 0 {
+		return d
+	}
+	// yaml.v3 names the line where the enclosing block began; an
+	// unclosed bracket is looked for from there on.
+	for open, closer := range map[byte]byte{'{': '}', '[': ']'} {
+		if !strings.Contains(msg, fmt.Sprintf("expected ',' or '%c'", closer)) {
+			continue
+		}
+		for n := line; n < line+100 && n <= strings.Count(string(src), "\n")+1; n++ {
+			if col := unclosed(LineOf(src, n), open, closer); col >= 0 {
+				text := LineOf(src, n)
+				d.Pos = Pos{File: file, Line: n, Col: utf8.RuneCountInString(text[:col]) + 1}
+				d.Msg += fmt.Sprintf(" (this %c is not closed)", open)
+				d.Snippet = text
+				return d
+			}
+		}
+	}
+	text := LineOf(src, line)
+	if strings.TrimSpace(text) == "" {
+		return d
+	}
+	col := len(text) - len(strings.TrimLeft(text, " \t"))
+	if strings.Contains(msg, "cannot start any token") && strings.ContainsRune(text, '\t') {
+		col = strings.IndexRune(text, '\t')
+		d.Msg += " (YAML indents with spaces, not tabs)"
+	}
+	d.Pos.Col = utf8.RuneCountInString(text[:col]) + 1
+	d.Snippet = text
+	return d
+}
+
+// unclosed returns the byte offset of the last bracket open on line that
+// is not closed on it, or -1. Brackets inside quotes are not counted.
+func unclosed(line string, open, closer byte) int {
+	var stack []int
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (i == 0 || line[i-1] == ' '):
+			i = len(line)
+		case c == open:
+			stack = append(stack, i)
+		case c == closer && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) == 0 {
+		return -1
+	}
+	return stack[len(stack)-1]
 }

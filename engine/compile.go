@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -396,10 +397,21 @@ func (c *compiler) exprError(f indicators.Formula, sc scope, what string, err er
 		}
 	case strings.HasPrefix(msg, "unexpected token") || strings.Contains(msg, "syntax"):
 		d.Code = "formula_syntax"
+		if m := tokenRE.FindStringSubmatch(msg); m != nil {
+			msg = fmt.Sprintf("unexpected %q", m[1])
+		} else if strings.HasPrefix(msg, "unexpected token EOF") {
+			msg = "the formula ends too early"
+		}
 	case strings.Contains(msg, "exceeds maximum allowed nodes") || strings.Contains(msg, "too many nodes"):
 		d.Code = "formula_too_large"
+		msg = fmt.Sprintf("the formula has more than %d nodes (a limit of jixiao): simplify it", c.p.conf.maxNodes)
 	case strings.HasPrefix(msg, "expected "):
 		msg = "the formula gives the wrong type: " + msg
+		for k, v := range typeWords {
+			if strings.HasPrefix(strings.TrimPrefix(msg, "the formula gives the wrong type: "), k) {
+				msg = "the formula gives " + v
+			}
+		}
 	}
 	d.Msg = fmt.Sprintf("%s: %s", what, msg)
 	d.Pos = c.filePos(d.Pos)
@@ -412,6 +424,22 @@ func (c *compiler) filePos(p diag.Pos) diag.Pos {
 		p.File = c.rs.File
 	}
 	return p
+}
+
+// tokenRE reads expr's "unexpected token Operator("/")".
+var tokenRE = regexp.MustCompile(`^unexpected token \w+\("(.*)"\)`)
+
+// typeWords says expr's type errors in a bureau's words.
+var typeWords = map[string]string{
+	"expected float64, but got bool":   "true or false where a number is needed",
+	"expected float64, but got string": "text where a number is needed",
+	"expected bool, but got float64":   "a number where a condition (true or false) is needed",
+	"expected bool, but got int":       "a number where a condition (true or false) is needed",
+	"expected bool, but got string":    "text where a condition (true or false) is needed",
+	"expected float64, but got []":     "a list where a number is needed",
+	"expected float64, but got map":    "a mapping where a number is needed",
+	"expected float64, but got <nil>":  "nil where a number is needed",
+	"expected bool, but got <nil>":     "nil where a condition (true or false) is needed",
 }
 
 // suggest returns the declared name closest to a misspelt one, if close.

@@ -74,7 +74,7 @@ func TestLimitsRefusedAtCompile(t *testing.T) {
 		{name: "too long", formula: strings.Repeat("1 + ", 2600) + "1", col: 0,
 			want: "the formula is 10401 bytes long, more than the limit of 10000"},
 		{name: "too many nodes", formula: strings.Repeat("n + ", 300) + "n", col: -1,
-			want: "exceeds maximum allowed nodes"},
+			want: "the formula has more than 500 nodes (a limit of jixiao): simplify it"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -11,8 +12,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
@@ -148,23 +151,19 @@ func (l *loader) errorf(n *yaml.Node, code, format string, args ...any) {
 	l.errs.Add(&diag.Error{Pos: p, Code: code, Msg: fmt.Sprintf(format, args...), Snippet: diag.LineOf(l.src, p.Line)})
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
 // document parses the YAML and returns the root content node, or nil.
 func (l *loader) document() *yaml.Node {
 	if len(strings.TrimSpace(string(l.src))) == 0 {
 		l.errs.Add(&diag.Error{Pos: diag.Pos{File: l.file}, Code: "empty_file", Msg: "the file is empty"})
 		return nil
 	}
+	if e := l.notText(); e != nil {
+		l.errs.Add(e)
+		return nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(l.src, &doc); err != nil {
-		line := 0
-		msg := err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		l.errs.Add(&diag.Error{Pos: diag.Pos{File: l.file, Line: line}, Code: "yaml_syntax", Msg: "yaml: " + msg, Err: err})
+		l.errs.Add(diag.YAML(l.file, l.src, err))
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -172,6 +171,51 @@ func (l *loader) document() *yaml.Node {
 		return nil
 	}
 	return doc.Content[0]
+}
+
+// notText refuses a file that is not UTF-8 text at the first byte that is
+// not, with its line and column: yaml.v3 would say only "invalid leading
+// UTF-8 octet". A ruleset saved as GB18030 (GBK) by an older editor is
+// named as such.
+func (l *loader) notText() *diag.Error {
+	bad := -1
+	what := ""
+	if i := bytes.IndexByte(l.src, 0); i >= 0 {
+		bad, what = i, "the file holds binary data (a NUL byte), not YAML text"
+	}
+	for i := 0; bad < 0 && i < len(l.src); {
+		r, size := utf8.DecodeRune(l.src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			bad, what = i, fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X): save it as UTF-8", l.src[i])
+			if looksGB18030(l.src) {
+				what = fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X); it looks like GB18030 (GBK): save it as UTF-8, e.g. iconv -f GB18030 -t UTF-8", l.src[i])
+			}
+			break
+		}
+		i += size
+	}
+	if bad < 0 {
+		return nil
+	}
+	line := 1 + strings.Count(string(l.src[:bad]), "\n")
+	start := strings.LastIndexByte(string(l.src[:bad]), '\n') + 1
+	col := utf8.RuneCount(l.src[start:bad]) + 1
+	return &diag.Error{Pos: diag.Pos{File: l.file, Line: line, Col: col}, Code: "bad_encoding", Msg: what}
+}
+
+// looksGB18030 reports whether src reads as GB18030 text: no invalid
+// sequence, no control character but tab and line breaks.
+func looksGB18030(src []byte) bool {
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(src)
+	if err != nil {
+		return false
+	}
+	for _, r := range string(out) {
+		if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // fields calls fn for each key of mapping n, reporting duplicate keys and
@@ -230,16 +274,29 @@ func (l *loader) str(n *yaml.Node, what string) string {
 }
 
 func (l *loader) num(n *yaml.Node, what string) float64 {
+	x, _ := l.number(n, what)
+	return x
+}
+
+// number reads a finite number; ok is false when it reported an error.
+func (l *loader) number(n *yaml.Node, what string) (x float64, ok bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 {
+		// YAML leaves a number too large for a float as text (1e309).
+		if _, err := strconv.ParseFloat(n.Value, 64); errors.Is(err, strconv.ErrRange) {
+			l.errorf(n, "type_mismatch", "%s: expected a finite number, found %s, which is out of range", what, n.Value)
+			return 0, false
+		}
+	}
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 		l.errorf(n, "type_mismatch", "%s: expected a number, found %s", what, kindName(n))
-		return 0
+		return 0, false
 	}
 	x, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 		l.errorf(n, "type_mismatch", "%s: expected a finite number, found %q", what, n.Value)
-		return 0
+		return 0, false
 	}
-	return x
+	return x, true
 }
 
 func (l *loader) list(n *yaml.Node, what string) []*yaml.Node {
@@ -326,6 +383,10 @@ func (l *loader) ruleset() *indicators.Ruleset {
 		return rs
 	}
 	rs.Pos = l.pos(doc)
+	if resolveAlias(doc).Kind != yaml.MappingNode {
+		l.errorf(doc, "type_mismatch", "a ruleset is a mapping of id, title, inputs, indicators ..., found %s", kindName(doc))
+		return rs
+	}
 	var indNodes, inputNodes *yaml.Node
 	l.fields(doc, func(key string, v *yaml.Node) {
 		switch key {
@@ -699,8 +760,8 @@ func (l *loader) bands(n *yaml.Node) []indicators.Band {
 func (l *loader) tiers(n *yaml.Node) indicators.Tiers {
 	t := indicators.DefaultTiers()
 	l.fields(n, func(key string, v *yaml.Node) {
-		x := l.num(v, "tier "+key)
-		if x < 0 || x > 1 {
+		x, ok := l.number(v, "tier "+key)
+		if ok && (x < 0 || x > 1) {
 			l.errorf(v, "bad_value", "tier %s: a fraction of the weight between 0 and 1, found %v", key, x)
 		}
 		switch key {

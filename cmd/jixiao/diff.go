@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -60,7 +58,7 @@ of them (shown as not scored); 2 nothing was compared.`,
   $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml -f xlsx -o 影响.xlsx`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDiff(o)
+			return runDiff(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
@@ -71,7 +69,7 @@ of them (shown as not scored); 2 nothing was compared.`,
 	return cmd
 }
 
-func runDiff(o *diffOptions) error {
+func runDiff(ctx context.Context, o *diffOptions) error {
 	if len(o.Rulesets) != 2 {
 		return failWith(exitNothing, fmt.Errorf("diff compares two rulesets: give -r OLD -r NEW (got %d)", len(o.Rulesets)))
 	}
@@ -90,13 +88,12 @@ func runDiff(o *diffOptions) error {
 	}
 	var stdin []byte
 	if o.Data == "-" {
+		defer unblockOnCancel(ctx, o.io.In)()
 		// Both rulesets read the units: keep standard input for the second.
 		if stdin, err = io.ReadAll(o.io.In); err != nil {
 			return failWith(exitNothing, fmt.Errorf("read stdin: %w", err))
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	results := make([]*engine.Result, 2)
 	warnings := make([]bytes.Buffer, 2)
 	for i, prog := range progs {
@@ -117,7 +114,7 @@ func runDiff(o *diffOptions) error {
 	// A column one ruleset reads is no warning because the other does not.
 	printCommonLines(o.io.ErrOut, warnings[0].String(), warnings[1].String())
 	cmp := engine.Diff(results[0], results[1])
-	if err := writeReport(o.io.Out, o.Output, func(w io.Writer) error { return format.Write(w, cmp) }); err != nil {
+	if err := writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error { return format.Write(w, cmp) }); err != nil {
 		return failWith(exitNothing, err)
 	}
 	failed := 0

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 	"time"
@@ -62,7 +61,8 @@ are byte-identical between runs; --stamp-time or SOURCE_DATE_EPOCH adds a
 time. Files given with -o are written whole or not at all.
 
 Exit status: 0 all went well (failed checks are warnings on stderr); 1 the
-run finished but some units failed; 2 nothing was evaluated.`,
+run finished but some units failed; 2 nothing was evaluated; 130 stopped by
+Ctrl-C (a failed or interrupted run leaves the previous -o FILE as it was).`,
 		Example: `  $ jixiao eval
   $ jixiao eval -r grid-center -d fixtures/lusong-grid-2022.yaml -f json
   $ jixiao eval -r dept-2013 -f table --groups --sort -score
@@ -70,7 +70,7 @@ run finished but some units failed; 2 nothing was evaluated.`,
   $ jixiao eval -r selfeval-2020 -f selfeval -o 自评表.xlsx`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runEval(o)
+			return runEval(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
@@ -97,7 +97,7 @@ func engineOptions(workers int, tolerance float64, explain bool) []engine.Option
 	return opts
 }
 
-func runEval(o *evalOptions) error {
+func runEval(ctx context.Context, o *evalOptions) error {
 	format, err := report.Lookup(o.Format)
 	if err != nil {
 		return failWith(exitNothing, err)
@@ -117,12 +117,16 @@ func runEval(o *evalOptions) error {
 	if o.Sort != "" && !validSort(o.Sort, prog) {
 		return failWith(exitNothing, fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", o.Sort, strings.Join(report.SortKeys(report.NewMeta(prog, nil)), ", ")))
 	}
+	if o.Data == "-" {
+		defer unblockOnCancel(ctx, o.io.In)()
+	}
 	units, info, err := readAll(o.Data, prog, o.io)
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	if len(units) == 0 {
+		return failWith(exitNothing, fmt.Errorf("%s: the data holds no units", info.Files[0]))
+	}
 	res, err := prog.Eval(ctx, units)
 	if err != nil {
 		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
@@ -132,7 +136,7 @@ func runEval(o *evalOptions) error {
 	meta.HasClaims = res.HasClaims()
 	meta.Stamp = stamp
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
-	if err := writeReport(o.io.Out, o.Output, func(w io.Writer) error { return report.Write(w, format, ro, meta, res) }); err != nil {
+	if err := writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error { return report.Write(w, format, ro, meta, res) }); err != nil {
 		return failWith(exitNothing, err)
 	}
 	warnChecks(o.io.ErrOut, res)
@@ -190,20 +194,39 @@ func validSort(key string, prog *engine.Program) bool {
 	return false
 }
 
-// writeReport writes to stdout, or to path whole or not at all.
-func writeReport(stdout io.Writer, path string, write func(io.Writer) error) error {
+// writeReport writes to stdout, or to path whole or not at all: a failed
+// write, or a cancelled ctx (Ctrl-C), leaves the previous file as it was
+// and no temporary file behind.
+func writeReport(ctx context.Context, stdout io.Writer, path string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		return write(stdout)
+		return write(ctxWriter{ctx, stdout})
 	}
 	f, err := createAtomic(path)
 	if err != nil {
 		return err
 	}
-	if err := write(f); err != nil {
+	if err := write(ctxWriter{ctx, f}); err != nil {
 		f.abort()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	if err := ctx.Err(); err != nil {
+		f.abort()
+		return err
+	}
 	return f.commit()
+}
+
+// ctxWriter stops writing once ctx is cancelled.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // warnChecks prints failed consistency checks as warnings, at most a few

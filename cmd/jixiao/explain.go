@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"slices"
 	"strings"
 
@@ -58,7 +56,7 @@ shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Unit = args[0]
-			return runExplain(o)
+			return runExplain(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
@@ -70,13 +68,16 @@ shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
 	return cmd
 }
 
-func runExplain(o *explainOptions) error {
+func runExplain(ctx context.Context, o *explainOptions) error {
 	if !slices.Contains(report.ExplainFormats(), o.Format) {
 		return failWith(exitNothing, fmt.Errorf("unknown format %q: want one of %s", o.Format, strings.Join(report.ExplainFormats(), ", ")))
 	}
 	prog, err := openRuleset(o.Ruleset, engine.Tolerance(o.Tolerance))
 	if err != nil {
 		return err
+	}
+	if o.Data == "-" {
+		defer unblockOnCancel(ctx, o.io.In)()
 	}
 	units, info, err := readAll(o.Data, prog, o.io)
 	if err != nil {
@@ -92,8 +93,6 @@ func runExplain(o *explainOptions) error {
 	if at < 0 {
 		return failWith(exitNothing, fmt.Errorf("no unit %q in %s (units: %s)", o.Unit, strings.Join(info.Files, ", "), unitList(units)))
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	res, err := prog.Eval(ctx, units)
 	if err != nil {
 		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
@@ -107,7 +106,7 @@ func runExplain(o *explainOptions) error {
 	u := eprog.EvalUnit(&units[at])
 	u.Rank = res.Units[at].Rank
 	d := report.Derivation{Meta: report.NewMeta(prog, info), Unit: &u, Ranked: res.Summary.Units - res.Summary.Errors}
-	if err := writeReport(o.io.Out, o.Output, func(w io.Writer) error { return report.Explain(w, o.Format, d) }); err != nil {
+	if err := writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error { return report.Explain(w, o.Format, d) }); err != nil {
 		return failWith(exitNothing, err)
 	}
 	if u.Failed() {

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diag"
@@ -88,6 +90,25 @@ func readAllOf(path, demoID string, prog *engine.Program, st *streams) ([]indica
 	printWarnings(st.ErrOut, warnings)
 	info.SHA256 = sum
 	return units, info, nil
+}
+
+// unblockOnCancel makes a read of r that blocks (stdin on a pipe or a
+// terminal) return when ctx is cancelled, so that Ctrl-C stops jixiao while
+// it waits for data. The returned func ends the watch.
+func unblockOnCancel(ctx context.Context, r io.Reader) (stop func()) {
+	f, ok := r.(*os.File)
+	if !ok {
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			f.SetReadDeadline(time.Now())
+		case <-done:
+		}
+	}()
+	return func() { close(done) }
 }
 
 func printWarnings(w io.Writer, warnings []*diag.Error) {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -61,7 +59,7 @@ unreadable data, or data without any claim).`,
   $ jixiao review -r fixtures/review-demo-rules.yaml -d fixtures/review-demo.csv --tolerance 0.5 -f json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReview(o)
+			return runReview(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
@@ -74,7 +72,7 @@ unreadable data, or data without any claim).`,
 	return cmd
 }
 
-func runReview(o *reviewOptions) error {
+func runReview(ctx context.Context, o *reviewOptions) error {
 	format, err := report.LookupReview(o.Format)
 	if err != nil {
 		return failWith(exitNothing, err)
@@ -88,12 +86,13 @@ func runReview(o *reviewOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.Data == "-" {
+		defer unblockOnCancel(ctx, o.io.In)()
+	}
 	units, info, err := readAll(o.Data, prog, o.io)
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	res, err := prog.Eval(ctx, units)
 	if err != nil {
 		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
@@ -109,7 +108,7 @@ func runReview(o *reviewOptions) error {
 	rv := prog.Review(res)
 	meta := report.NewMeta(prog, info)
 	meta.HasClaims = true
-	if err := writeReport(o.io.Out, o.Output, func(w io.Writer) error { return report.WriteReview(w, format, meta, rv) }); err != nil {
+	if err := writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error { return report.WriteReview(w, format, meta, rv) }); err != nil {
 		return failWith(exitNothing, err)
 	}
 	s := rv.Summary

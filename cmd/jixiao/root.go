@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -19,6 +22,9 @@ const (
 	exitOK          = 0 // all went well; failed checks are warnings
 	exitUnitsFailed = 1 // the run finished but some units failed (or tests failed, or lint warned)
 	exitNothing     = 2 // nothing was evaluated: bad flags, a ruleset that does not compile, unreadable data
+	// exitInterrupted is the shells' status for a run stopped by Ctrl-C
+	// (128 + SIGINT): nothing was written.
+	exitInterrupted = 130
 )
 
 // exitError carries an exit status with the error to print, if any.
@@ -47,14 +53,32 @@ type streams struct {
 	ErrOut io.Writer
 }
 
-// run executes the command line and returns the exit status.
+// run executes the command line and returns the exit status. Ctrl-C
+// (SIGINT) or SIGTERM cancels the run: evaluation stops, no output file is
+// written or left half-written, and the status is exitInterrupted. A second
+// Ctrl-C kills the process at once.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return runContext(ctx, args, stdin, stdout, stderr)
+}
+
+// runContext is run under a context that tests may cancel.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	io := &streams{In: stdin, Out: stdout, ErrOut: stderr}
 	root := newRootCmd(io)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(io.ErrOut, "jixiao: interrupted; no output was written")
+		return exitInterrupted
 	}
 	return exitCode(io, err)
 }
