@@ -405,6 +405,8 @@ func (c *compiler) exprError(f indicators.Formula, sc scope, what string, err er
 	case strings.Contains(msg, "exceeds maximum allowed nodes") || strings.Contains(msg, "too many nodes"):
 		d.Code = "formula_too_large"
 		msg = fmt.Sprintf("the formula has more than %d nodes (a limit of jixiao): simplify it", c.p.conf.maxNodes)
+	case strings.HasPrefix(msg, "invalid operation") && strings.Contains(msg, "string"):
+		msg += ": a tier input holds a letter (A, B or C), not a number; compare it, e.g. tier == 'A'"
 	case strings.HasPrefix(msg, "expected "):
 		msg = "the formula gives the wrong type: " + msg
 		for k, v := range typeWords {
