@@ -300,7 +300,7 @@ func TestBadCorpusFilesAreUsed(t *testing.T) {
 		}
 	}
 	err := filepath.Walk(bad, func(path string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() || strings.HasSuffix(path, ".test.yaml") || strings.HasSuffix(path, "README.md") {
+		if err != nil || info.IsDir() || strings.HasSuffix(path, ".test.yaml") || strings.HasSuffix(path, "README.md") || strings.HasPrefix(info.Name(), ".") {
 			return err
 		}
 		if !used[filepath.Clean(path)] {
