@@ -1,7 +1,10 @@
 // Package data reads the reported data of budget units — CSV, XLSX, YAML,
 // JSON and JSON Lines — into indicators.Unit values for one ruleset. A cell
 // that cannot be read becomes a positioned error on its unit; the other
-// units are unaffected.
+// units are unaffected. Text formats are read through a decoding layer
+// (decode.go) that converts GB18030 (GBK) and UTF-16 to UTF-8 with a
+// warning and refuses binary data and unknown encodings with the line and
+// column.
 package data
 
 import (

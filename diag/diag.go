@@ -5,6 +5,7 @@
 package diag
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -138,7 +139,7 @@ func LineOf(src []byte, n int) string {
 		return ""
 	}
 	for line := 1; len(src) > 0; line++ {
-		i := strings.IndexByte(string(src), '\n')
+		i := bytes.IndexByte(src, '\n')
 		var l []byte
 		if i < 0 {
 			l, src = src, nil

@@ -44,4 +44,14 @@
 //	                                 per unit changes, grade migration, causes by indicator
 //	(*Program).RunCases / Coverage   the ruleset's own test cases, and the band rows, tiers
 //	                                 and target branches they reached
+//
+// Rulesets are written by people, so formulas are bounded (limits.go): at
+// most MaxNodes nodes, only the builtins scoring needs, a memory budget per
+// formula run, a number of loop steps and a time limit per unit. What can be
+// known from the ruleset alone is refused by Compile with its position; a
+// unit whose data makes a formula exceed a limit fails with the reason and
+// the other units are scored. No panic crosses the package boundary: Load,
+// LoadCases and Compile turn one into an error, and evaluation fails only
+// the unit it happened in, except for runtime errors (bugs), which are
+// panicked again.
 package engine

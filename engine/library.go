@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -10,15 +11,27 @@ import (
 	"github.com/jixiao/jixiao/indicators"
 )
 
-// Library parses the embedded indicator library (指标库).
+// Library returns the definitions of the embedded indicator library
+// (指标库), in file order.
 func Library() ([]indicators.Definition, error) {
+	defs, err := library()
+	if err != nil {
+		return nil, err
+	}
+	return append([]indicators.Definition(nil), defs...), nil
+}
+
+// library parses the embedded library once: a ruleset that says use: for
+// each of its indicators would otherwise parse it again for each. The
+// result is never modified (use copies what it takes).
+var library = sync.OnceValues(func() ([]indicators.Definition, error) {
 	l := &loader{file: "indicators/library.yaml", src: indicators.LibraryYAML}
 	defs := l.library()
 	if len(l.errs) > 0 {
 		return nil, l.errs
 	}
 	return defs, nil
-}
+})
 
 // SearchLibrary returns the definitions whose id, label or note holds word
 // (all of them when word is empty).
@@ -83,7 +96,7 @@ func (l *loader) library() []indicators.Definition {
 // keeping what the ruleset wrote itself, and adds the entry's inputs to the
 // ruleset unless it declares them.
 func (l *loader) use(ind *indicators.Indicator, useNode *yaml.Node, rs *indicators.Ruleset) bool {
-	defs, err := Library()
+	defs, err := library()
 	if err != nil {
 		l.errs.Add(&diag.Error{Pos: l.pos(useNode), Code: "library", Msg: fmt.Sprintf("indicator library: %v", err)})
 		return false
@@ -113,7 +126,7 @@ func (l *loader) use(ind *indicators.Indicator, useNode *yaml.Node, rs *indicato
 	}
 	if !ind.Value.Set() && def.Value != "" {
 		// Positions of library formulas point at the use: line.
-		ind.Value = indicators.Formula{Src: def.Value, Pos: l.pos(useNode), Line: diag.LineOf(l.src, useNode.Line)}
+		ind.Value = indicators.Formula{Src: def.Value, Pos: l.pos(useNode), Line: l.lineText(useNode.Line)}
 	}
 	for _, in := range def.Inputs {
 		if rs.InputIndex(in.ID) < 0 {
@@ -123,7 +136,7 @@ func (l *loader) use(ind *indicators.Indicator, useNode *yaml.Node, rs *indicato
 	}
 	if ind.Form == "" && !ind.Target.Expr.Set() && def.Target != "" {
 		if m := targetRE.FindStringSubmatch(def.Target); m != nil {
-			ind.Target = indicators.Target{Op: m[1], Expr: indicators.Formula{Src: m[2], Pos: l.pos(useNode), Line: diag.LineOf(l.src, useNode.Line)}}
+			ind.Target = indicators.Target{Op: m[1], Expr: indicators.Formula{Src: m[2], Pos: l.pos(useNode), Line: l.lineText(useNode.Line)}}
 		}
 	}
 	return true

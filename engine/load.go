@@ -128,15 +128,38 @@ func LoadCases(name string, src []byte) (_ []indicators.Case, err error) {
 }
 
 type loader struct {
-	file string
-	src  []byte
-	errs diag.List
-	key  *yaml.Node // the key of the field being read, for unknown-key errors
+	file  string
+	src   []byte
+	errs  diag.List
+	key   *yaml.Node // the key of the field being read, for unknown-key errors
+	keys  int        // keys read so far (see count)
+	lines []int      // byte offset of each line's start, built on first use
 }
 
 // unknownKey reports the key of the field being read as unknown.
 func (l *loader) unknownKey(key, where, want string) {
 	l.errorf(l.key, "unknown_key", "unknown key %q in %s (want %s)", key, where, want)
+}
+
+// lineText returns line n (from 1) of the source, for snippets. The line
+// index is built once, so that many snippets cost no more than one pass.
+func (l *loader) lineText(n int) string {
+	if l.lines == nil {
+		l.lines = append(l.lines, 0)
+		for i, c := range l.src {
+			if c == '\n' {
+				l.lines = append(l.lines, i+1)
+			}
+		}
+	}
+	if n < 1 || n > len(l.lines) {
+		return ""
+	}
+	end := len(l.src)
+	if n < len(l.lines) {
+		end = l.lines[n] - 1
+	}
+	return diag.LineOf(l.src[l.lines[n-1]:end], 1)
 }
 
 func (l *loader) pos(n *yaml.Node) diag.Pos {
@@ -148,7 +171,7 @@ func (l *loader) pos(n *yaml.Node) diag.Pos {
 
 func (l *loader) errorf(n *yaml.Node, code, format string, args ...any) {
 	p := l.pos(n)
-	l.errs.Add(&diag.Error{Pos: p, Code: code, Msg: fmt.Sprintf(format, args...), Snippet: diag.LineOf(l.src, p.Line)})
+	l.errs.Add(&diag.Error{Pos: p, Code: code, Msg: fmt.Sprintf(format, args...), Snippet: l.lineText(p.Line)})
 }
 
 // document parses the YAML and returns the root content node, or nil.
@@ -221,14 +244,17 @@ func looksGB18030(src []byte) bool {
 // fields calls fn for each key of mapping n, reporting duplicate keys and
 // non-mappings.
 func (l *loader) fields(n *yaml.Node, fn func(key string, v *yaml.Node)) {
-	n = resolveAlias(n)
+	n = l.resolve(n)
 	if n.Kind != yaml.MappingNode {
 		l.errorf(n, "type_mismatch", "expected a mapping, found %s", kindName(n))
 		return
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], resolveAlias(n.Content[i+1])
+		k, v := n.Content[i], l.resolve(n.Content[i+1])
+		if !l.count(k) {
+			return
+		}
 		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
 			l.errorf(k, "unsupported", "merge keys (<<) are not supported")
 			continue
@@ -241,6 +267,27 @@ func (l *loader) fields(n *yaml.Node, fn func(key string, v *yaml.Node)) {
 		l.key = k
 		fn(k.Value, v)
 	}
+}
+
+// maxKeys bounds the keys the loader reads, counting a key again each time
+// an alias (*name) repeats it. Anchors let a bureau share a band table;
+// aliases that refer to each other many times would make the loader's
+// work grow without bound (billion laughs).
+const maxKeys = 200_000
+
+// resolve follows an alias.
+func (l *loader) resolve(n *yaml.Node) *yaml.Node { return resolveAlias(n) }
+
+// count counts a key read; past maxKeys it reports the file once and
+// returns false, and the caller stops.
+func (l *loader) count(n *yaml.Node) bool {
+	if l.keys++; l.keys <= maxKeys {
+		return true
+	}
+	if l.keys == maxKeys+1 {
+		l.errorf(n, "too_large", "the file has more than %d keys, counting those that aliases (*name) repeat: share less through anchors", maxKeys)
+	}
+	return false
 }
 
 func resolveAlias(n *yaml.Node) *yaml.Node {
@@ -321,10 +368,10 @@ func (l *loader) formula(n *yaml.Node, what string) indicators.Formula {
 	case yaml.LiteralStyle, yaml.FoldedStyle:
 		f.Block = true
 		f.Pos.Line++
-		f.Indent = blockIndent(l.src, f.Pos.Line)
+		f.Indent = l.blockIndent(f.Pos.Line)
 		f.Pos.Col = f.Indent + 1
 	}
-	f.Line = diag.LineOf(l.src, f.Pos.Line)
+	f.Line = l.lineText(f.Pos.Line)
 	if strings.TrimSpace(f.Src) == "" {
 		l.errorf(n, "empty_formula", "%s: the formula is empty", what)
 	}
@@ -333,16 +380,14 @@ func (l *loader) formula(n *yaml.Node, what string) indicators.Formula {
 
 // blockIndent returns the indentation of the first non-blank line at or
 // after line.
-func blockIndent(src []byte, line int) int {
-	for ; ; line++ {
-		s := diag.LineOf(src, line)
-		if s == "" && line > strings.Count(string(src), "\n")+1 {
-			return 0
-		}
-		if strings.TrimSpace(s) != "" {
+func (l *loader) blockIndent(line int) int {
+	l.lineText(1) // builds the index
+	for ; line <= len(l.lines); line++ {
+		if s := l.lineText(line); strings.TrimSpace(s) != "" {
 			return len(s) - len(strings.TrimLeft(s, " "))
 		}
 	}
+	return 0
 }
 
 // identRE matches the ids that formulas can name: letters (Chinese too),
@@ -555,7 +600,7 @@ func (l *loader) checkIDs(rs *indicators.Ruleset) {
 			return
 		}
 		if prev, ok := seen[id]; ok {
-			l.errs.Add(&diag.Error{Pos: p, Code: "duplicate_id", Snippet: diag.LineOf(l.src, p.Line),
+			l.errs.Add(&diag.Error{Pos: p, Code: "duplicate_id", Snippet: l.lineText(p.Line),
 				Msg: fmt.Sprintf("duplicate id %q: already used by the %s at line %d", id, prev.what, prev.pos.Line)})
 			return
 		}

@@ -32,7 +32,7 @@ const (
 
 // rs evaluates ok.csv against a bad ruleset; badData evaluates a bad data file
 // against ok.yaml.
-func rs(file string) []string   { return []string{"eval", "-r", R + file, "-d", okD} }
+func rs(file string) []string      { return []string{"eval", "-r", R + file, "-d", okD} }
 func badData(file string) []string { return []string{"eval", "-r", ok, "-d", D + file} }
 
 // unitsFailed is what stderr says when the run finished with failed units.
