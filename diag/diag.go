@@ -245,9 +245,13 @@ func YAML(file string, src []byte, err error) *Error {
 		return d
 	}
 	col := len(text) - len(strings.TrimLeft(text, " \t"))
-	if strings.Contains(msg, "cannot start any token") && strings.ContainsRune(text, '\t') {
+	switch {
+	case strings.Contains(msg, "cannot start any token") && strings.ContainsRune(text, '\t'):
 		col = strings.IndexRune(text, '\t')
 		d.Msg += " (YAML indents with spaces, not tabs)"
+	case strings.Contains(msg, "end of stream") && strings.Count(text, `"`)%2 == 1:
+		col = strings.LastIndexByte(text, '"')
+		d.Msg += ` (this " is not closed)`
 	}
 	d.Pos.Col = utf8.RuneCountInString(text[:col]) + 1
 	d.Snippet = text

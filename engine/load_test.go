@@ -38,7 +38,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "yaml syntax error",
 			src:  "id: x\ntitle: \"unclosed\nindicators: []\n",
-			want: "r.yaml:2: yaml: found unexpected end of stream",
+			want: "r.yaml:2:8: yaml: found unexpected end of stream (this \" is not closed)",
 		},
 		{
 			name: "unknown key",
@@ -63,7 +63,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "type error in a formula",
 			src:  "id: x\ninputs: {a: {}}\nindicators:\n  - {id: a1, weight: 10, value: a > 1, target: \">= 1\"}\n",
-			want: "r.yaml:4:33: indicator a1 value: the formula gives the wrong type: expected float64, but got bool",
+			want: "r.yaml:4:33: indicator a1 value: the formula gives true or false where a number is needed",
 		},
 		{
 			name: "reserved input id",
