@@ -52,8 +52,12 @@ const (
 	// DefaultMaxSteps is how many loop steps the formulas of one unit may
 	// run together.
 	DefaultMaxSteps = 1_000_000
-	// DefaultUnitTimeout bounds the time formulas may loop on one unit.
-	DefaultUnitTimeout = 2 * time.Second
+	// DefaultUnitTimeout bounds the time formulas may loop on one unit. It
+	// is a backstop: DefaultMaxSteps steps take about 0.1 s on one core,
+	// and 50 times as long leaves room for slow machines and the race
+	// detector, so that the step limit, which does not depend on the
+	// machine, is the one a long formula meets.
+	DefaultUnitTimeout = 5 * time.Second
 	// MaxFormulaLen bounds the source of one formula, in bytes: a formula of
 	// MaxNodes nodes with long names fits easily.
 	MaxFormulaLen = 10_000

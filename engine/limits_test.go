@@ -115,6 +115,7 @@ func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
 			want: "indicator hostile score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao)"},
 		// 1500 × 1500 = 2.25·10⁶ steps > 10⁶ (sum has no early exit).
 		{name: "nested loops up to an input", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 1500,
+			opts: []engine.Option{engine.UnitTimeout(time.Minute)},
 			want: "indicator hostile score: the formulas ran more than 1000000 loop steps on this unit (a limit of jixiao)"},
 		// 3000 × 3000 = 9·10⁶ steps take far longer than 1ms.
 		{name: "time limit", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 3000,

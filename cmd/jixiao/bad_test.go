@@ -209,8 +209,10 @@ var badCases = []badCase{
 		stdout: []string{"testdata/bad/data/jsonl-list-value.jsonl:1: spent (支出): want a number or text, found [1]"}},
 	{name: "blank cell under missing: error", args: []string{"eval", "-r", bad + "missing-error.yaml", "-d", D + "blank-cell.csv"}, exit: 1, stderr: []string{unitsFailed},
 		stdout: []string{"testdata/bad/data/blank-cell.csv:2: input spent (支出) is missing and the ruleset says missing: error"}},
-	{name: "formula over the step limit for one unit", args: []string{"eval", "-r", bad + "hostile-runtime.yaml", "-d", D + "loop-heavy.csv"}, exit: 1, stderr: []string{unitsFailed},
-		stdout: []string{"testdata/bad/data/loop-heavy.csv:2: indicator loop score: the formulas ran more than 1000000 loop steps on this unit (a limit of jixiao); simplify the formula",
+	// U1's range has 5000 × 1000 = 5·10⁶ elements, over the budget of 10⁶;
+	// U2's has 50000.
+	{name: "formula over the memory limit for one unit", args: []string{"eval", "-r", bad + "hostile-runtime.yaml", "-d", D + "loop-heavy.csv"}, exit: 1, stderr: []string{unitsFailed},
+		stdout: []string{"testdata/bad/data/loop-heavy.csv:2: indicator loop score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao); simplify the formula",
 			// U2: 50/100 of 60 = 30, and its loop scores 40 → 70.
 			"│    1 │ U2   │ 乙   │       30 │       40 │   70 │   中 │"}},
 
