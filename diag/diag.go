@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -284,4 +285,16 @@ func unclosed(line string, open, closer byte) int {
 		return -1
 	}
 	return stack[len(stack)-1]
+}
+
+// Internal returns the error that a stage reports for a panic it recovered
+// (the value e) while reading file, so that no panic crosses a package
+// boundary on bad input. A runtime error (nil dereference, index out of
+// range) is a bug, not bad input: Internal panics with it again so it is
+// not hidden (text/template's errRecover).
+func Internal(file string, e any) *Error {
+	if re, ok := e.(runtime.Error); ok {
+		panic(re)
+	}
+	return &Error{Pos: Pos{File: file}, Code: "internal", Msg: fmt.Sprintf("internal error: %v", e)}
 }

@@ -93,3 +93,21 @@ func TestYAML(t *testing.T) {
 		})
 	}
 }
+
+// Internal turns a recovered panic into an error, but panics again with a
+// runtime error, which is a bug.
+func TestInternal(t *testing.T) {
+	if e := Internal("r.yaml", "odd state"); e.Error() != "r.yaml: internal error: odd state" || e.Code != "internal" {
+		t.Errorf("Internal = %v", e)
+	}
+	defer func() {
+		if _, ok := recover().(interface{ RuntimeError() }); !ok {
+			t.Error("a runtime error was not panicked again")
+		}
+	}()
+	var m map[string]int
+	func() {
+		defer func() { Internal("r.yaml", recover()) }()
+		m["x"] = 1 // assignment to a nil map: a runtime error
+	}()
+}

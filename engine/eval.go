@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	goruntime "runtime"
 	"sort"
 	"sync"
 
@@ -141,11 +140,9 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		// (nil dereference, index out of range), which is a bug in jixiao
 		// and must surface (text/template's errRecover).
 		if e := recover(); e != nil {
-			if re, ok := e.(goruntime.Error); ok {
-				panic(re)
-			}
-			*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos,
-				Errors: []*diag.Error{{Pos: u.Pos, Code: "internal", Msg: fmt.Sprintf("internal error: %v", e)}}}
+			d := diag.Internal(u.Pos.File, e)
+			d.Pos = u.Pos
+			*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos, Errors: []*diag.Error{d}}
 		}
 	}()
 	*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos}

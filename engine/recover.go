@@ -1,24 +1,12 @@
 package engine
 
-import (
-	"fmt"
-	"runtime"
+import "github.com/jixiao/jixiao/diag"
 
-	"github.com/jixiao/jixiao/diag"
-)
-
-// errRecover turns a panic inside a stage of the engine into an error
-// returned by the stage's entry (Load, LoadCases, Compile), so that no
-// panic crosses the package boundary on bad input. A runtime error (nil
-// dereference, index out of range) is a bug in jixiao, not bad input: it is
-// panicked again so it is not hidden (text/template's errRecover).
+// errRecover turns a panic inside a stage of the engine into the error
+// returned by the stage's entry (Load, LoadCases, Compile); runtime errors
+// are panicked again (see diag.Internal).
 func errRecover(name string, errp *error) {
-	e := recover()
-	if e == nil {
-		return
+	if e := recover(); e != nil {
+		*errp = diag.List{diag.Internal(name, e)}
 	}
-	if re, ok := e.(runtime.Error); ok {
-		panic(re)
-	}
-	*errp = diag.List{{Pos: diag.Pos{File: name}, Code: "internal", Msg: fmt.Sprintf("internal error: %v", e)}}
 }
