@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jixiao/jixiao/report"
 )
 
 // TestMain lets a test run the command as a child process (for signals):
@@ -203,7 +205,7 @@ func TestInterruptStopsCleanly(t *testing.T) {
 
 // TestDeterministicOutput: the same ruleset and data give byte-identical
 // output, run after run and whatever the number of workers, in every
-// format. 1000 units make Eval use up to 8 workers (one per 64 units);
+// format of eval (binary ones written with -o). 1000 units make Eval use up to 8 workers (one per 64 units);
 // the scores repeat, so ranks have ties to break the same way each time.
 func TestDeterministicOutput(t *testing.T) {
 	in := t.TempDir()
@@ -217,25 +219,35 @@ func TestDeterministicOutput(t *testing.T) {
 	if err := os.WriteFile(dataPath, []byte(csv.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, format := range []string{"json", "table"} {
-		t.Run(format, func(t *testing.T) {
+	for _, format := range report.Formats() {
+		t.Run(format.Name, func(t *testing.T) {
 			var first []byte
 			for _, workers := range []string{"1", "2", "3", "8", "1", "8"} {
+				args := []string{"eval", "-r", ok, "-d", dataPath, "-f", format.Name, "--workers", workers, "--explain"}
+				out := filepath.Join(in, "out."+format.Name)
+				if format.Binary {
+					args = append(args, "-o", out)
+				}
 				var stdout, stderr bytes.Buffer
-				code := runContext(context.Background(), []string{"eval", "-r", ok, "-d", dataPath, "-f", format, "--workers", workers, "--explain"},
-					strings.NewReader(""), &stdout, &stderr)
-				if code != exitOK {
+				if code := runContext(context.Background(), args, strings.NewReader(""), &stdout, &stderr); code != exitOK {
 					t.Fatalf("workers %s: exit %d: %s", workers, code, stderr.String())
 				}
+				got := stdout.Bytes()
+				if format.Binary {
+					var err error
+					if got, err = os.ReadFile(out); err != nil {
+						t.Fatal(err)
+					}
+				}
 				if first == nil {
-					first = stdout.Bytes()
+					first = got
 					if len(first) < 1000*20 {
 						t.Fatalf("output of %d bytes for 1000 units", len(first))
 					}
 					continue
 				}
-				if !bytes.Equal(stdout.Bytes(), first) {
-					t.Fatalf("workers %s: output differs from the first run (%d bytes vs %d)", workers, stdout.Len(), len(first))
+				if !bytes.Equal(got, first) {
+					t.Fatalf("workers %s: output differs from the first run (%d bytes vs %d)", workers, len(got), len(first))
 				}
 			}
 		})
