@@ -187,3 +187,15 @@ func TestDecodeGB18030YAML(t *testing.T) {
 		t.Errorf("warnings %v", warnings)
 	}
 }
+
+// A JSON Lines file with a line beyond the reader's 16 MiB says so.
+func TestJSONLLineTooLong(t *testing.T) {
+	src := `{"unit": "U1"}` + "\n" + `{"unit": "` + strings.Repeat("x", 17<<20) + `"}` + "\n"
+	s, err := data.OpenReader("units.jsonl", strings.NewReader(src), data.NewSchema(decodeRuleset(t)))
+	if err == nil {
+		_, _, _, err = data.Collect(s)
+	}
+	if err == nil || err.Error() != "units.jsonl:2: the line is longer than 16 MiB: JSON Lines holds one unit per line" {
+		t.Errorf("error %v", err)
+	}
+}

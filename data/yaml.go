@@ -271,6 +271,10 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 		return &u, nil
 	}
 	if err := j.sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, &diag.Error{Pos: diag.Pos{File: j.name, Line: j.line + 1}, Code: "read_error", Err: err,
+				Msg: "the line is longer than 16 MiB: JSON Lines holds one unit per line"}
+		}
 		return nil, readError(j.name, j.line+1, err)
 	}
 	return nil, io.EOF
