@@ -30,6 +30,9 @@ const (
 	okD = bad + "ok.csv"
 )
 
+// asJSON asks for JSON output, whose scores DESIGN.md fixes.
+func asJSON(args []string) []string { return append(args, "-f", "json") }
+
 // rs evaluates ok.csv against a bad ruleset; badData evaluates a bad data file
 // against ok.yaml.
 func rs(file string) []string      { return []string{"eval", "-r", R + file, "-d", okD} }
@@ -212,28 +215,30 @@ var badCases = []badCase{
 	// U1's range has 5000 × 1000 = 5·10⁶ elements, over the budget of 10⁶;
 	// U2's has 50000.
 	{name: "formula over the memory limit for one unit", args: []string{"eval", "-r", bad + "hostile-runtime.yaml", "-d", D + "loop-heavy.csv"}, exit: 1, stderr: []string{unitsFailed},
-		stdout: []string{"testdata/bad/data/loop-heavy.csv:2: indicator loop score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao); simplify the formula",
-			// U2: 50/100 of 60 = 30, and its loop scores 40 → 70.
-			"│    1 │ U2   │ 乙   │       30 │       40 │   70 │   中 │"}},
+		stdout: []string{"testdata/bad/data/loop-heavy.csv:2: indicator loop score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao); simplify the formula"}},
+	// U2: 50/100 of 60 = 30, and its loop scores 40 → 70.
+	{name: "the other unit is scored", args: []string{"eval", "-r", bad + "hostile-runtime.yaml", "-d", D + "loop-heavy.csv", "-f", "json"}, exit: 1, stderr: []string{unitsFailed},
+		stdout: []string{`{"unit":"U2","name":"乙","score":70,"grade":"中","rank":1,`, `"code":"formula_limit"`}},
 
 	// Read with a warning: the run goes well (exit 0).
 	// U1: 1,234.5万元 / 2000 × 60 = 37.035 → 37.04, 达成 0.9 × 40 = 36.
-	{name: "GBK data", args: badData("gbk.csv"), exit: 0,
+	{name: "GBK data", args: asJSON(badData("gbk.csv")), exit: 0,
 		stderr: []string{"warning: testdata/bad/data/gbk.csv:2: the file is GB18030 (GBK), as older Chinese systems and Excel's plain CSV write it; it was converted to UTF-8"},
-		stdout: []string{"│    1 │ U1   │ 甲区网格化管理服务中心 │          37.04 │       36 │ 73.04 │   中 │"}},
+		stdout: []string{`{"unit":"U1","name":"甲区网格化管理服务中心","score":73.04,"grade":"中","rank":1,`}},
 	// Headers by label (单位编码, 支出, ...) in GBK: 50/100 × 60 = 30, A = 36.
-	{name: "GBK headers", args: badData("gbk-headers.csv"), exit: 0,
+	{name: "GBK headers", args: asJSON(badData("gbk-headers.csv")), exit: 0,
 		stderr: []string{"warning: testdata/bad/data/gbk-headers.csv:1: the file is GB18030 (GBK)"},
-		stdout: []string{"│    1 │ U1   │ 甲区 │             30 │       36 │   66 │   中 │"}},
-	{name: "UTF-16 data", args: badData("utf16.csv"), exit: 0,
+		stdout: []string{`{"unit":"U1","name":"甲区","score":66,"grade":"中","rank":1,`}},
+	{name: "UTF-16 data", args: asJSON(badData("utf16.csv")), exit: 0,
 		stderr: []string{`warning: testdata/bad/data/utf16.csv: the file is UTF-16 (Excel's "Unicode text"); it was converted to UTF-8`},
-		stdout: []string{"│    1 │ U1   │ 甲   │             30 │       36 │   66 │   中 │"}},
-	{name: "byte-order mark", args: badData("bom.csv"), exit: 0,
-		stdout: []string{"│    1 │ U1   │ 甲   │             30 │       36 │   66 │   中 │"}},
+		stdout: []string{`{"unit":"U1","name":"甲","score":66,"grade":"中","rank":1,`}},
+	{name: "byte-order mark", args: asJSON(badData("bom.csv")), exit: 0,
+		stdout: []string{`{"unit":"U1","name":"甲","score":66,"grade":"中","rank":1,`}},
 	// 50 ÷ 0 never gives points: the indicator is an error with 0 of 60,
 	// the unit is scored (36 from its tier) and the run goes well.
-	{name: "division by zero", args: badData("zero-budget.csv"), exit: 0,
-		stdout: []string{"│    2 │ U1   │ 甲   │            0错 │       36 │   36 │   差 │", "错 无法计算（如除以零），记 0 分"}},
+	{name: "division by zero", args: asJSON(badData("zero-budget.csv")), exit: 0,
+		stdout: []string{`{"unit":"U1","name":"甲","score":36,"grade":"差","rank":2,`,
+			`"id":"exec","label":"预算执行率","group":[],"weight":60,"value":null,"points":0,"status":"error","flags":[],"explain":"预算执行率 = 支出 50 ÷ 预算 0 = +∞，无法计算（除以零），记 0 分（满分 60）"`}},
 	{name: "unknown column", args: badData("unknown-column.csv"), exit: 0,
 		stderr: []string{`warning: testdata/bad/data/unknown-column.csv:1:6: column "remark" is not an input of ruleset bad-base; it is ignored`}},
 
