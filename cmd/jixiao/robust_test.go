@@ -205,14 +205,16 @@ func TestInterruptStopsCleanly(t *testing.T) {
 
 // TestDeterministicOutput: the same ruleset and data give byte-identical
 // output, run after run and whatever the number of workers, in every
-// format of eval (binary ones written with -o). 1000 units make Eval use up to 8 workers (one per 64 units);
-// the scores repeat, so ranks have ties to break the same way each time.
+// format of eval (binary ones written with -o). 520 units make Eval use up
+// to 8 workers (one per 64 units); the scores repeat, so ranks have ties
+// to break the same way each time.
 func TestDeterministicOutput(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "") // no time stamp
 	in := t.TempDir()
 	var csv strings.Builder
 	csv.WriteString("unit,name,spent,budget,tier\n")
 	tiers := []string{"A", "B", "C", "A:0.95", "NA", "", "达成", "B:0.61"}
-	for i := 0; i < 1000; i++ {
+	for i := 0; i < 520; i++ {
 		fmt.Fprintf(&csv, "U%04d,单位%d,%d,%d,%s\n", i, i, (i*37)%160, 100+i%7, tiers[i%len(tiers)])
 	}
 	dataPath := filepath.Join(in, "units.csv")
@@ -222,7 +224,7 @@ func TestDeterministicOutput(t *testing.T) {
 	for _, format := range report.Formats() {
 		t.Run(format.Name, func(t *testing.T) {
 			var first []byte
-			for _, workers := range []string{"1", "2", "3", "8", "1", "8"} {
+			for _, workers := range []string{"1", "8", "3", "1"} {
 				args := []string{"eval", "-r", ok, "-d", dataPath, "-f", format.Name, "--workers", workers, "--explain"}
 				out := filepath.Join(in, "out."+format.Name)
 				if format.Binary {
@@ -241,8 +243,8 @@ func TestDeterministicOutput(t *testing.T) {
 				}
 				if first == nil {
 					first = got
-					if len(first) < 1000*20 {
-						t.Fatalf("output of %d bytes for 1000 units", len(first))
+					if len(first) < 520*20 {
+						t.Fatalf("output of %d bytes for 520 units", len(first))
 					}
 					continue
 				}
