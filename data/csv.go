@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -12,26 +13,87 @@ import (
 )
 
 // csvSource reads one unit per row; the first row names the columns.
+//
+// It reads the way encoding/csv does with FieldsPerRecord -1 (RFC 4180
+// quoting, \r\n read as \n, blank lines skipped, a quote inside an
+// unquoted field an error at its line and column), without allocating
+// per row: the raw bytes are cut into chunks at record boundaries (just
+// after a newline outside quotes) by one goroutine, and each chunk is
+// decoded on its own, so engine.Stream's workers decode chunks in
+// parallel (NextChunk). A chunk becomes one string; fields, ids and names
+// are substrings of it, and plain numbers and tier letters are read
+// without going through indicators.ParseCell. Tests hold it to the
+// encoding/csv reader jixiao had before, unit for unit.
 type csvSource struct {
 	name     string
-	r        *csv.Reader
 	s        *Schema
 	fields   []field
 	warnings []*diag.Error
+	fast     []cellKind // by column: how a plain cell may be read fast
+
+	r     io.Reader
+	chunk int    // bytes per chunk (csvChunk; tests make it small)
+	buf   []byte // read but not yet handed out; starts at a record boundary
+	line  int    // lines before buf
+	eof   bool
+	err   error // a read error, returned after the data before it
+
+	// Next reads chunk by chunk.
+	units  []indicators.Unit
+	next   int
+	decErr error // what stopped decoding, after the units before it
 }
 
+// csvChunk is about how many bytes of rows go to one chunk.
+const csvChunk = 64 << 10
+
+// maxRecord bounds a chunk that finds no newline outside quotes: past it
+// the chunk is cut at any newline, and a quoted field that long is
+// reported as unterminated (a stray quote is the likely cause).
+const maxRecord = 16 << 20
+
+// cellKind says how a column's plain cells may be read without
+// indicators.ParseCell.
+type cellKind uint8
+
+const (
+	cellSlow   cellKind = iota
+	cellNumber          // a number input whose unit cannot end in a digit
+	cellTier            // a tier input
+)
+
 func newCSV(name string, r io.Reader, s *Schema) (Source, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err == io.EOF {
+	c, err := newCSVChunks(name, r, s, csvChunk)
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// newCSVChunks is newCSV with chunks of about chunk bytes.
+func newCSVChunks(name string, r io.Reader, s *Schema, chunk int) (*csvSource, error) {
+	c := &csvSource{name: name, r: r, s: s, chunk: chunk}
+	var header []string
+	for {
+		n := c.whole()
+		if n == 0 && c.err != nil {
+			return nil, csvError(name, c.err)
+		}
+		sc := scanner{text: string(c.buf[:n]), line: c.line}
+		var err error
+		if header, _, err = sc.record(nil); err != nil {
+			return nil, csvError(name, err)
+		}
+		c.buf = c.buf[:copy(c.buf, c.buf[sc.pos:])]
+		c.line = sc.line
+		if header != nil || n == 0 {
+			break
+		}
+		// Only blank lines so far.
+	}
+	if header == nil {
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file is empty: want a header row (unit, name, inputs...)"}
 	}
-	if err != nil {
-		return nil, csvError(name, err)
-	}
-	c := &csvSource{name: name, r: cr, s: s}
 	hasUnit := false
 	seen := map[string]int{}
 	for i, h := range header {
@@ -52,12 +114,29 @@ func newCSV(name string, r io.Reader, s *Schema) (Source, error) {
 			c.warnings = append(c.warnings, s.unknownFieldWarning(f, pos))
 		}
 		c.fields = append(c.fields, f)
+		c.fast = append(c.fast, fastKind(s, f))
 	}
 	if !hasUnit {
 		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: 1}, Code: "missing_column", Field: "unit",
 			Msg: fmt.Sprintf("the header has no unit column (unit, 单位编码 or 单位代码, the unit's id); its columns are %s", strings.Join(header, ", "))}
 	}
 	return c, nil
+}
+
+func fastKind(s *Schema, f field) cellKind {
+	if f.kind != fieldInput {
+		return cellSlow
+	}
+	in := &s.rs.Inputs[f.input]
+	if in.Type == indicators.TypeTier {
+		return cellTier
+	}
+	// A unit such as "%" or "万元" cannot be confused with the digits of a
+	// plain number; a unit ending in a digit or point could be.
+	if u := in.Unit; u != "" && (u[len(u)-1] >= '0' && u[len(u)-1] <= '9' || u[len(u)-1] == '.') {
+		return cellSlow
+	}
+	return cellNumber
 }
 
 func csvError(name string, err error) error {
@@ -84,45 +163,544 @@ func colName(i int) string {
 	return s
 }
 
-func (c *csvSource) Next() (*indicators.Unit, error) {
-	rec, err := c.r.Read()
+// whole reads until buf holds a chunk's worth of bytes with at least one
+// whole record, or to the end of the data, and returns the length of the
+// whole records at the start of buf.
+func (c *csvSource) whole() int {
+	for {
+		if !c.eof && c.err == nil && len(c.buf) < c.chunk {
+			c.read()
+			continue
+		}
+		if n := c.cut(); n > 0 || c.eof || c.err != nil {
+			return n
+		}
+		c.read() // no whole record yet
+	}
+}
+
+// read reads once more into buf, making room first.
+func (c *csvSource) read() {
+	if cap(c.buf)-len(c.buf) < c.chunk/2+1 {
+		nb := make([]byte, len(c.buf), 2*max(c.chunk, len(c.buf)))
+		copy(nb, c.buf)
+		c.buf = nb
+	}
+	n, err := c.r.Read(c.buf[len(c.buf):cap(c.buf)])
+	c.buf = c.buf[:len(c.buf)+n]
 	if err == io.EOF {
+		c.eof = true
+	} else if err != nil {
+		c.err = err
+	}
+}
+
+// cut returns the length of the whole records at the start of buf: up to
+// just after the last newline outside quotes, all of buf at the end of
+// the data. Quotes open and close a quoted field in turn (a doubled quote
+// inside one closes and reopens it), so a newline is outside quotes when
+// an even number of quotes stand before it. A malformed record (a stray
+// quote) is cut wherever the count says: decoding reports it before
+// reaching the cut.
+func (c *csvSource) cut() int {
+	if c.eof || c.err != nil {
+		return len(c.buf)
+	}
+	b := c.buf
+	best, even, start := 0, true, 0
+	for {
+		q := bytes.IndexByte(b[start:], '"')
+		end := len(b)
+		if q >= 0 {
+			end = start + q
+		}
+		if even {
+			if nl := bytes.LastIndexByte(b[start:end], '\n'); nl >= 0 {
+				best = start + nl + 1
+			}
+		}
+		if q < 0 {
+			break
+		}
+		even = !even
+		start = end + 1
+	}
+	if best == 0 && len(b) > maxRecord {
+		best = bytes.LastIndexByte(b, '\n') + 1
+	}
+	return best
+}
+
+// NextChunk cuts the next chunk of whole records off the data. Its
+// decoder may run on any goroutine.
+func (c *csvSource) NextChunk() (func([]indicators.Unit) ([]indicators.Unit, error), error) {
+	n := c.whole()
+	if n == 0 {
+		if c.err != nil {
+			return nil, csvError(c.name, c.err)
+		}
 		return nil, io.EOF
 	}
-	if err != nil && !errors.Is(err, csv.ErrFieldCount) {
-		// A ragged row is an error of its unit (below); anything else
-		// stops the file.
-		return nil, csvError(c.name, err)
+	text := string(c.buf[:n])
+	line := c.line
+	c.line += strings.Count(text, "\n")
+	c.buf = c.buf[:copy(c.buf, c.buf[n:])]
+	return func(buf []indicators.Unit) ([]indicators.Unit, error) {
+		return c.decode(text, line, buf)
+	}, nil
+}
+
+// decode reads the records of text, whose first line is line+1, into
+// units appended to out.
+func (c *csvSource) decode(text string, line int, out []indicators.Unit) ([]indicators.Unit, error) {
+	sc := scanner{text: text, line: line}
+	var rec []string
+	for {
+		// Most rows hold no quote: read them in one pass.
+		pos, lines := sc.pos, sc.line
+		start, end, _, ok := sc.readLine()
+		if !ok {
+			return out, nil
+		}
+		if end == start {
+			continue // an empty line
+		}
+		if strings.IndexByte(text[start:end], '"') < 0 {
+			if len(out) < cap(out) {
+				out = out[:len(out)+1]
+			} else {
+				out = append(out, indicators.Unit{})
+			}
+			c.plainUnit(&out[len(out)-1], text[start:end], sc.line)
+			continue
+		}
+		sc.pos, sc.line = pos, lines
+		var recLine int
+		var err error
+		rec, recLine, err = sc.record(rec[:0])
+		if err != nil {
+			return out, csvError(c.name, err)
+		}
+		if rec == nil {
+			return out, nil
+		}
+		if len(out) < cap(out) {
+			out = out[:len(out)+1]
+		} else {
+			out = append(out, indicators.Unit{})
+		}
+		c.unit(&out[len(out)-1], rec, recLine)
 	}
-	line, _ := c.r.FieldPos(0)
-	u := c.s.newUnit(diag.Pos{File: c.name, Line: line})
+}
+
+// reset empties u for a row at line, keeping the memory of its values.
+func (c *csvSource) reset(u *indicators.Unit, line int) {
+	values := u.Values[:0]
+	if cap(values) < len(c.s.rs.Inputs) {
+		values = make([]indicators.Value, len(c.s.rs.Inputs))
+	} else {
+		values = values[:len(c.s.rs.Inputs)]
+		clear(values)
+	}
+	*u = indicators.Unit{Values: values, Pos: diag.Pos{File: c.name, Line: line}}
+}
+
+// plainUnit fills u from a row without quotes, in one pass over its
+// bytes: what unit does with the fields of scanner.record.
+func (c *csvSource) plainUnit(u *indicators.Unit, row string, line int) {
+	c.reset(u, line)
+	col, i := 0, 0
+	extra := ""
+	for {
+		var end int
+		kind := cellSlow
+		if col < len(c.fast) {
+			kind = c.fast[col]
+		}
+		if kind == cellNumber {
+			x, e, ok := scanNumber(row, i)
+			end = e
+			if ok {
+				u.Values[c.fields[col].input] = indicators.NumberValue(x)
+				goto next
+			}
+		} else if k := strings.IndexByte(row[i:], ','); k >= 0 {
+			end = i + k
+		} else {
+			end = len(row)
+		}
+		if col == len(c.fields) {
+			extra = row[i:end]
+		}
+		if col < len(c.fields) {
+			f := &c.fields[col]
+			if t := row[i:end]; kind == cellTier && len(t) == 1 && t[0] >= 'A' && t[0] <= 'C' {
+				u.Values[f.input] = indicators.Value{Kind: indicators.Tier, Tier: t[0]}
+			} else if f.kind != fieldUnknown {
+				c.s.setText(u, f, t, diag.Pos{File: c.name, Line: line, Col: col + 1})
+			}
+		}
+	next:
+		col++
+		if end >= len(row) {
+			break
+		}
+		i = end + 1
+	}
+	c.finish(u, col, line, extra)
+}
+
+// scanNumber reads the field of s that starts at i as plainNumber does,
+// in the same pass that finds its end (the next comma, or the end of s).
+func scanNumber(s string, i int) (x float64, end int, ok bool) {
+	neg := false
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		neg = s[i] == '-'
+		i++
+	}
+	var m uint64
+	digits, frac := 0, -1
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c-'0' < 10 {
+			m = m*10 + uint64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+			continue
+		}
+		if c == '.' && frac < 0 {
+			frac = 0
+			continue
+		}
+		break
+	}
+	if i < len(s) && s[i] != ',' {
+		// Not a plain number: find where the field ends.
+		if k := strings.IndexByte(s[i:], ','); k >= 0 {
+			return 0, i + k, false
+		}
+		return 0, len(s), false
+	}
+	if digits == 0 || digits > 15 {
+		return 0, i, false
+	}
+	x = float64(m)
+	if frac > 0 {
+		x /= pow10[frac]
+	}
+	if neg {
+		x = -x
+	}
+	return x, i, true
+}
+
+// unit fills u from the fields of one row.
+func (c *csvSource) unit(u *indicators.Unit, rec []string, line int) {
+	c.reset(u, line)
 	n := min(len(rec), len(c.fields))
 	for i := 0; i < n; i++ {
 		f := &c.fields[i]
+		switch c.fast[i] {
+		case cellNumber:
+			if x, ok := plainNumber(rec[i]); ok {
+				u.Values[f.input] = indicators.NumberValue(x)
+				continue
+			}
+		case cellTier:
+			if t := rec[i]; len(t) == 1 && t[0] >= 'A' && t[0] <= 'C' {
+				u.Values[f.input] = indicators.Value{Kind: indicators.Tier, Tier: t[0]}
+				continue
+			}
+		}
 		if f.kind == fieldUnknown {
 			continue
 		}
-		c.s.setText(&u, f, rec[i], diag.Pos{File: c.name, Line: line, Col: i + 1})
+		c.s.setText(u, f, rec[i], diag.Pos{File: c.name, Line: line, Col: i + 1})
 	}
+	extra := ""
+	if len(rec) > len(c.fields) {
+		extra = rec[len(c.fields)]
+	}
+	c.finish(u, len(rec), line, extra)
+}
+
+// finish adds the row-level errors of a row of n fields at line; extra is
+// the first field past the header's, if any.
+func (c *csvSource) finish(u *indicators.Unit, n, line int, extra string) {
 	switch {
-	case len(rec) < len(c.fields):
-		f := c.fields[len(rec)]
+	case n < len(c.fields):
+		f := c.fields[n]
 		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line}, Code: "ragged_row", Field: f.name,
-			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, len(rec), len(c.fields), colName(len(rec)), f.name)})
-	case len(rec) > len(c.fields):
-		extra := rec[len(c.fields)]
+			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, n, len(c.fields), colName(n), f.name)})
+	case n > len(c.fields):
+		extra = strings.Clone(extra)
 		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: len(c.fields) + 1}, Code: "ragged_row", Value: extra,
-			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%q) has no header", line, len(rec), len(c.fields), colName(len(c.fields)), extra)})
+			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%q) has no header", line, n, len(c.fields), colName(len(c.fields)), extra)})
 	}
 	// Name the column by letter as a spreadsheet would.
 	for _, e := range u.Errors {
 		if e.Code == "bad_cell" && e.Pos.Col > 0 {
 			e.Msg = fmt.Sprintf("row %d, column %s: %s", line, colName(e.Pos.Col-1), e.Msg)
+			// The cell's text is a substring of the whole chunk: keep
+			// only its own bytes.
+			e.Value = strings.Clone(e.Value)
 		}
 	}
-	return &u, nil
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// plainNumber reads a cell that is only an optional sign, digits and at
+// most one decimal point, with at most 15 digits: the integer of its
+// digits and the power of ten are then exact doubles, so one division
+// gives the correctly rounded value, the same bits strconv.ParseFloat
+// (and so indicators.ParseCell) gives. Anything else is left to
+// ParseCell.
+func plainNumber(s string) (float64, bool) {
+	i := 0
+	neg := false
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		neg = s[i] == '-'
+		i++
+	}
+	var m uint64
+	digits, frac := 0, -1
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		case c == '.' && frac < 0:
+			frac = 0
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	x := float64(m)
+	if frac > 0 {
+		x /= pow10[frac]
+	}
+	if neg {
+		x = -x
+	}
+	return x, true
+}
+
+func (c *csvSource) Next() (*indicators.Unit, error) {
+	for c.next >= len(c.units) {
+		if c.decErr != nil {
+			return nil, c.decErr
+		}
+		dec, err := c.NextChunk()
+		if err != nil {
+			return nil, err
+		}
+		// Units handed out by Next are kept by the caller: decode into
+		// fresh memory. On an error, the units before it come first.
+		c.units, c.decErr = dec(nil)
+		c.next = 0
+	}
+	c.next++
+	return &c.units[c.next-1], nil
 }
 
 func (c *csvSource) Warnings() []*diag.Error { return c.warnings }
 func (c *csvSource) SHA256() string          { return "" }
 func (c *csvSource) Close() error            { return nil }
+
+// scanner reads records from text as encoding/csv's Reader.Read does
+// with Comma ',', no comments, LazyQuotes and TrimLeadingSpace off, and
+// FieldsPerRecord -1: the same fields, the same lines, the same errors at
+// the same line and column. Fields are substrings of text unless a quoted
+// field holds a doubled quote or spans a \r\n line end.
+type scanner struct {
+	text string
+	pos  int // next byte to read
+	line int // lines read
+	// Lines are read as [lineAt, lineEnd) plus a newline when nl (a \r\n
+	// end counts as \n; a \r before the end of the text is dropped).
+	built []byte
+}
+
+// readLine reads the next line; ok is false at the end of the text.
+func (s *scanner) readLine() (start, end int, nl, ok bool) {
+	if s.pos >= len(s.text) {
+		return 0, 0, false, false
+	}
+	start = s.pos
+	s.line++
+	i := strings.IndexByte(s.text[start:], '\n')
+	if i < 0 {
+		end = len(s.text)
+		s.pos = end
+		// For backwards compatibility, encoding/csv drops a trailing \r
+		// before the end of the data.
+		if end > start && s.text[end-1] == '\r' {
+			end--
+		}
+		return start, end, false, true
+	}
+	end = start + i
+	s.pos = end + 1
+	if end > start && s.text[end-1] == '\r' {
+		end--
+	}
+	return start, end, true, true
+}
+
+// record reads the next record, appending its fields to dst. It returns
+// nil fields at the end of the text, with the line the record starts on.
+func (s *scanner) record(dst []string) ([]string, int, error) {
+	var start, end int
+	var nl, ok bool
+	for {
+		start, end, nl, ok = s.readLine()
+		if !ok {
+			return nil, 0, nil
+		}
+		if end > start {
+			break
+		}
+		// Skip empty lines.
+	}
+	recLine := s.line
+	if dst == nil {
+		dst = []string{}
+	}
+	if strings.IndexByte(s.text[start:end], '"') < 0 {
+		// No quote on the line: the fields are what the commas cut.
+		for {
+			i := strings.IndexByte(s.text[start:end], ',')
+			if i < 0 {
+				return append(dst, s.text[start:end]), recLine, nil
+			}
+			dst = append(dst, s.text[start:start+i])
+			start += i + 1
+		}
+	}
+	posLine := s.line
+	cur := start // next byte of the current line
+	col := 1
+fields:
+	for {
+		if cur == end || s.text[cur] != '"' {
+			// Non-quoted field: up to the next comma or the line's end.
+			fieldEnd := end
+			next := -1
+			if i := strings.IndexByte(s.text[cur:end], ','); i >= 0 {
+				fieldEnd = cur + i
+				next = fieldEnd + 1
+			}
+			field := s.text[cur:fieldEnd]
+			if j := strings.IndexByte(field, '"'); j >= 0 {
+				return dst, recLine, &csv.ParseError{StartLine: recLine, Line: s.line, Column: col + j, Err: csv.ErrBareQuote}
+			}
+			dst = append(dst, field)
+			if next < 0 {
+				return dst, recLine, nil
+			}
+			col += next - cur
+			cur = next
+			continue
+		}
+		// Quoted field.
+		cur++
+		col++
+		fStart, fEnd := cur, cur // the field as a substring, while it is one
+		isBuilt := false
+		add := func(from, to int) {
+			if !isBuilt && from == fEnd {
+				fEnd = to
+				return
+			}
+			if !isBuilt {
+				s.built = append(s.built[:0], s.text[fStart:fEnd]...)
+				isBuilt = true
+			}
+			s.built = append(s.built, s.text[from:to]...)
+		}
+		field := func() string {
+			if isBuilt {
+				return string(s.built)
+			}
+			return s.text[fStart:fEnd]
+		}
+		for {
+			if i := strings.IndexByte(s.text[cur:end], '"'); i >= 0 {
+				// Hit the next quote.
+				add(cur, cur+i)
+				cur += i + 1
+				col += i + 1
+				switch {
+				case cur < end && s.text[cur] == '"':
+					// A doubled quote stands for one.
+					if !isBuilt {
+						s.built = append(s.built[:0], s.text[fStart:fEnd]...)
+						isBuilt = true
+					}
+					s.built = append(s.built, '"')
+					cur++
+					col++
+				case cur < end && s.text[cur] == ',':
+					cur++
+					col++
+					dst = append(dst, field())
+					continue fields
+				case cur == end:
+					// The quote ends the line, and the record.
+					return append(dst, field()), recLine, nil
+				default:
+					return dst, recLine, &csv.ParseError{StartLine: recLine, Line: s.line, Column: col - 1, Err: csv.ErrQuote}
+				}
+			} else if cur < end || nl {
+				// The field goes on past the line's end: keep the rest of
+				// the line and its newline, read the next line.
+				add(cur, end)
+				if nl {
+					if end < len(s.text) && s.text[end] == '\n' {
+						add(end, end+1)
+					} else {
+						// A \r\n end reads as \n.
+						if !isBuilt {
+							s.built = append(s.built[:0], s.text[fStart:fEnd]...)
+							isBuilt = true
+						}
+						s.built = append(s.built, '\n')
+					}
+					col++
+				}
+				col += end - cur
+				start, end, nl, ok = s.readLine()
+				if !ok {
+					start, end, nl = len(s.text), len(s.text), false
+				} else if end > start || nl {
+					posLine++
+					col = 1
+				}
+				cur = start
+				if isBuilt || fEnd != cur {
+					// The next line does not follow on in text (after a
+					// \r\n end): the field can no longer be a substring.
+					if !isBuilt {
+						s.built = append(s.built[:0], s.text[fStart:fEnd]...)
+						isBuilt = true
+					}
+				}
+			} else {
+				// The data ends inside the quotes.
+				return dst, recLine, &csv.ParseError{StartLine: recLine, Line: posLine, Column: col, Err: csv.ErrQuote}
+			}
+		}
+	}
+}

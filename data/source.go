@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
@@ -39,40 +40,74 @@ var formats = map[string]func(name string, r io.Reader, s *Schema) (Source, erro
 	".json":   newYAML, // JSON is YAML, and yaml.v3 gives line numbers
 	".jsonl":  newJSONL,
 	".ndjson": newJSONL,
+	".xlsx":   newXLSX,
 }
 
 // Open opens the data file at path, choosing the reader by extension.
-func Open(path string, s *Schema) (Source, error) {
+func Open(path string, s *Schema) (Source, error) { return open(path, s, false, true) }
+
+// OpenReader reads data in the format that name's extension says from r,
+// which the caller closes.
+func OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
+	return openReader(name, r, s, false, true)
+}
+
+// OpenStream is Open for a consumer that checks duplicate unit ids itself
+// in bounded memory, as engine.Stream does: its units are not checked
+// against each other (only for a missing id), so the source keeps nothing
+// per unit however many there are. A CSV source can also be read a chunk
+// at a time, each chunk decoded on any goroutine (NextChunk, see
+// engine.ChunkedUnits). Without digest the data is not hashed (SHA256 is
+// "") and reading is that much cheaper, for reports that show no digest.
+func OpenStream(path string, s *Schema, digest bool) (Source, error) {
+	return open(path, s, true, digest)
+}
+
+// OpenStreamReader is OpenReader for a consumer that checks duplicate unit
+// ids itself (see OpenStream).
+func OpenStreamReader(name string, r io.Reader, s *Schema, digest bool) (Source, error) {
+	return openReader(name, r, s, true, digest)
+}
+
+func open(path string, s *Schema, stream, digest bool) (Source, error) {
 	ext := strings.ToLower(filepath.Ext(path))
-	open, ok := formats[ext]
-	if !ok || open == nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "unknown_format",
-			Msg: fmt.Sprintf("unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl", ext)}
+	if open, ok := formats[ext]; !ok || open == nil {
+		return nil, unknownFormat(path, ext)
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("open data: %v", unwrapPath(err)), Err: err}
 	}
-	src, err := OpenReader(path, f, s)
+	src, err := openReader(path, f, s, stream, digest)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	src.(*fileSource).f = f
+	switch src := src.(type) {
+	case *fileSource:
+		src.f = f
+	case *chunkSource:
+		src.f = f
+	}
 	return src, nil
 }
 
-// OpenReader reads data in the format that name's extension says from r,
-// which the caller closes.
-func OpenReader(name string, r io.Reader, s *Schema) (_ Source, err error) {
+func unknownFormat(name, ext string) error {
+	return &diag.Error{Pos: diag.Pos{File: name}, Code: "unknown_format",
+		Msg: fmt.Sprintf("unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl", ext)}
+}
+
+func openReader(name string, r io.Reader, s *Schema, stream, digest bool) (_ Source, err error) {
 	defer errRecover(name, &err)
 	ext := strings.ToLower(filepath.Ext(name))
 	open, ok := formats[ext]
 	if !ok || open == nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "unknown_format",
-			Msg: fmt.Sprintf("unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl", ext)}
+		return nil, unknownFormat(name, ext)
 	}
-	h := sha256.New()
+	h := &countingHash{}
+	if digest {
+		h.Hash = sha256.New()
+	}
 	var in io.Reader = io.TeeReader(r, h)
 	var text *textReader
 	if textExts[ext] {
@@ -86,7 +121,45 @@ func OpenReader(name string, r io.Reader, s *Schema) (_ Source, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &fileSource{Source: src, name: name, r: r, h: h, text: text, dups: map[string]diag.Pos{}}, nil
+	fs := &fileSource{Source: src, name: name, r: r, h: h, text: text}
+	if !stream {
+		fs.dups = map[string]diag.Pos{}
+	} else if ch, ok := src.(chunker); ok {
+		return &chunkSource{fileSource: fs, ch: ch}, nil
+	}
+	return fs, nil
+}
+
+// chunker is a format reader whose units can be decoded a chunk at a time
+// on any goroutine (the CSV reader).
+type chunker interface {
+	NextChunk() (func([]indicators.Unit) ([]indicators.Unit, error), error)
+}
+
+// chunkSource is a streaming fileSource read by chunks.
+type chunkSource struct {
+	*fileSource
+	ch chunker
+}
+
+// NextChunk returns the decoder of the next chunk of units, or io.EOF.
+func (cs *chunkSource) NextChunk() (_ func([]indicators.Unit) ([]indicators.Unit, error), err error) {
+	defer errRecover(cs.name, &err)
+	dec, err := cs.ch.NextChunk()
+	if err == io.EOF {
+		cs.finish()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return func(buf []indicators.Unit) (_ []indicators.Unit, err error) {
+		defer errRecover(cs.name, &err)
+		units, err := dec(buf)
+		for i := range units {
+			checkID(&units[i])
+		}
+		return units, err
+	}, nil
 }
 
 // readError names the file in an error of the reader under a format; the
@@ -107,42 +180,78 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// fileSource adds the file, its digest and the duplicate-id check to a
-// format's reader.
+// fileSource adds the file, its digest and the id checks to a format's
+// reader. dups is nil for a streaming source, which leaves duplicate ids
+// to its consumer.
 type fileSource struct {
 	Source
 	name string
 	r    io.Reader
 	f    *os.File // closed by Close, when the source opened it
-	h    hash.Hash
+	h    *countingHash
 	text *textReader // the decoding layer of a text format, else nil
 	dups map[string]diag.Pos
 	sum  string
 }
 
+// countingHash hashes the data (unless Hash is nil) and counts its bytes,
+// for progress.
+type countingHash struct {
+	hash.Hash
+	n atomic.Int64
+}
+
+func (c *countingHash) Write(p []byte) (int, error) {
+	c.n.Add(int64(len(p)))
+	if c.Hash == nil {
+		return len(p), nil
+	}
+	return c.Hash.Write(p)
+}
+
+// BytesRead tells how many bytes of the data were read so far; it may be
+// called from any goroutine.
+func (fs *fileSource) BytesRead() int64 { return fs.h.n.Load() }
+
 func (fs *fileSource) Next() (_ *indicators.Unit, err error) {
 	defer errRecover(fs.name, &err)
 	u, err := fs.Source.Next()
 	if err == io.EOF {
-		// Hash what the reader left unread (a trailing newline, say).
-		io.Copy(fs.h, fs.r)
-		fs.sum = hex.EncodeToString(fs.h.Sum(nil))
+		fs.finish()
 	}
 	if u == nil {
 		return nil, err
 	}
-	switch prev, dup := fs.dups[u.ID]; {
-	case u.ID == "" && unreadable(u):
-		// A line that is not a unit at all has said so already.
-	case u.ID == "":
-		u.Errors = append(u.Errors, &diag.Error{Pos: u.Pos, Code: "missing_unit_id", Field: "unit", Msg: "the unit has no id (column unit)"})
-	case dup:
-		u.Errors = append(u.Errors, &diag.Error{Pos: u.Pos, Code: "duplicate_unit", Field: "unit", Value: u.ID,
-			Msg: fmt.Sprintf("unit %s appears again: it was first at line %d, which is scored; unit ids must be unique", u.ID, prev.Line)})
-	default:
-		fs.dups[u.ID] = u.Pos
+	if !checkID(u) && fs.dups != nil {
+		if prev, dup := fs.dups[u.ID]; dup {
+			u.Errors = append(u.Errors, diag.DuplicateUnit(u.Pos, u.ID, prev.Line))
+		} else {
+			fs.dups[u.ID] = u.Pos
+		}
 	}
 	return u, err
+}
+
+// finish hashes what the reader left unread (a trailing newline, say) and
+// fixes the digest.
+func (fs *fileSource) finish() {
+	if fs.sum != "" || fs.h.Hash == nil {
+		return
+	}
+	io.Copy(fs.h, fs.r)
+	fs.sum = hex.EncodeToString(fs.h.Sum(nil))
+}
+
+// checkID reports a unit without an id, unless it is no unit at all (a
+// line that said so already); it returns whether the id is missing.
+func checkID(u *indicators.Unit) bool {
+	if u.ID != "" {
+		return false
+	}
+	if !unreadable(u) {
+		u.Errors = append(u.Errors, &diag.Error{Pos: u.Pos, Code: "missing_unit_id", Field: "unit", Msg: "the unit has no id (column unit)"})
+	}
+	return true
 }
 
 // Warnings lists how the file was converted, if it was, then what the
@@ -167,17 +276,18 @@ func unreadable(u *indicators.Unit) bool {
 }
 
 func (fs *fileSource) SHA256() string {
-	if fs.sum != "" {
+	if fs.sum != "" || fs.h.Hash == nil {
 		return fs.sum
 	}
 	return hex.EncodeToString(fs.h.Sum(nil))
 }
 
 func (fs *fileSource) Close() error {
-	if fs.f == nil {
-		return nil
+	err := fs.Source.Close()
+	if fs.f != nil {
+		err = errors.Join(err, fs.f.Close())
 	}
-	return fs.f.Close()
+	return err
 }
 
 // ReadAll reads every unit of the file at path.

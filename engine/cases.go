@@ -57,6 +57,7 @@ func (p *Program) RunCase(c *indicators.Case) CaseResult {
 	q := *p
 	q.conf = conf
 	q.conf.explain = true
+	s.explain = true
 	q.evalUnit(s, &u, &r)
 	cr.Unit = r
 	if r.Failed() {

@@ -31,6 +31,10 @@ type Program struct {
 	// steps builds the sub-expressions of explanations once, on first
 	// use; a pointer, so that copies of the Program share it.
 	steps *sync.Once
+	// skipMsg is the message of a check skipped for want of input i.
+	skipMsg []string
+	// inputIndex maps input ids to their index.
+	inputIndex map[string]int
 }
 
 type compiledIndicator struct {
@@ -42,17 +46,46 @@ type compiledIndicator struct {
 	count     *formula // deduct
 	score     *formula
 	reads     []int // input indexes read by any of its formulas, sorted
-	percent   bool  // show value and target as percentages
+	// mask has bit(i) set for each input i in reads: one AND with the
+	// unit's masks of N/A and missing inputs tells whether reads need a
+	// look.
+	mask    uint64
+	percent bool // show value and target as percentages
+	form    form // def.Form, as a number for the hot path
+	// targetConst is the target when it is a number literal (hasTargetConst).
+	targetConst    float64
+	hasTargetConst bool
+	// full is the points of full marks, Round2(weight), worked out once.
+	full float64
 }
 
 type compiledBand struct {
 	when, score *formula
+	display     string // the condition as explanations show it
 }
 
 type compiledCheck struct {
-	def    *indicators.Check
-	assert *formula
+	def     *indicators.Check
+	assert  *formula
+	failMsg string // the message of a failed check
+	mask    uint64 // bit(i) of each input the assertion reads
 }
+
+// form is an indicator's scoring form (indicators.FormTarget, ...) as a
+// number, so the hot path switches without comparing strings.
+type form uint8
+
+const (
+	formNone form = iota
+	formTarget
+	formBands
+	formTiers
+	formDeduct
+	formScore
+)
+
+var forms = map[string]form{indicators.FormTarget: formTarget, indicators.FormBands: formBands,
+	indicators.FormTiers: formTiers, indicators.FormDeduct: formDeduct, indicators.FormScore: formScore}
 
 // formula is one compiled expression. num or cond is the fast path; prog
 // is expr's own program, used when the fast path does not cover the
@@ -69,21 +102,27 @@ type formula struct {
 	sc         scope
 	// sub is the formula's tree of sub-expressions for explanations,
 	// built on first use (see Program.steps).
-	sub *subExpr
+	sub     *subExpr
+	boolean bool // a condition (when, assert), not a number
 }
 
 // scratch is the per-worker state of an evaluation.
 type scratch struct {
-	in     []float64 // numbers by input index; 0 where not a number
-	tiers  []string  // tier letters by input index, for expr's environment
-	value  float64
-	weight float64
-	vm     vm.VM
-	env    map[string]any // expr's environment, built when a formula needs it
-	envOK  bool
-	meter  meter       // loop steps and clock of the current unit (limits.go)
-	limit  *diag.Error // the first limit the unit's formulas hit
-	p      *Program
+	// in holds the numbers by input index (0 where not a number), then
+	// the indicator's value and weight (slotValue, slotWeight): every name
+	// a fast formula reads is a slot of it.
+	in    []float64
+	tiers []string // tier letters by input index, for expr's environment
+	// na and missing have bit(i) set for the unit's N/A and missing inputs.
+	na, missing uint64
+	explain     bool   // build explanations (the Explain option)
+	text        []byte // the explanation being written
+	vm          vm.VM
+	env         map[string]any // expr's environment, built when a formula needs it
+	envOK       bool
+	meter       meter       // loop steps and clock of the current unit (limits.go)
+	limit       *diag.Error // the first limit the unit's formulas hit
+	p           *Program
 	// claims holds the current unit's claimed points, one slot per
 	// indicator: IndicatorResult.Claimed points into it, so a unit's
 	// claims cost one allocation.
@@ -94,11 +133,16 @@ type scratch struct {
 // that loop when the evaluation is cancelled.
 func (p *Program) newScratch(ctx context.Context) *scratch {
 	n := len(p.Ruleset.Inputs)
-	s := &scratch{in: make([]float64, n), tiers: make([]string, n), p: p}
+	s := &scratch{in: make([]float64, n+2), tiers: make([]string, n), p: p, explain: p.conf.explain}
 	s.vm.MemoryBudget = p.conf.memBudget
 	s.meter = meter{ctx: ctx, maxSteps: p.conf.maxSteps, timeout: p.conf.timeout}
 	return s
 }
+
+func (s *scratch) value() float64      { return s.in[len(s.in)-2+slotValue] }
+func (s *scratch) weight() float64     { return s.in[len(s.in)-2+slotWeight] }
+func (s *scratch) setValue(v float64)  { s.in[len(s.in)-2+slotValue] = v }
+func (s *scratch) setWeight(w float64) { s.in[len(s.in)-2+slotWeight] = w }
 
 // expr environment kinds: which names a formula may read.
 type scope int
@@ -119,21 +163,44 @@ func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
 	}
 	p := &Program{Ruleset: rs, conf: conf, isTier: make([]bool, len(rs.Inputs)), steps: new(sync.Once)}
 	c := &compiler{p: p, rs: rs}
+	p.inputIndex = make(map[string]int, len(rs.Inputs))
 	for i, in := range rs.Inputs {
+		p.inputIndex[in.ID] = i
 		p.isTier[i] = in.Type == indicators.TypeTier
+		p.skipMsg = append(p.skipMsg, "未检查：缺少 "+in.Label)
 	}
 	for i := range rs.Indicators {
-		p.inds = append(p.inds, c.indicator(&rs.Indicators[i]))
+		ci := c.indicator(&rs.Indicators[i])
+		for _, r := range ci.reads {
+			if r >= 0 {
+				ci.mask |= bit(r)
+			}
+		}
+		ci.form = forms[ci.def.Form]
+		ci.full = indicators.Round2(ci.def.Weight)
+		if ci.target != nil && ci.target.node != nil {
+			if t, ok := isLiteral(ci.target.node); ok && indicators.Finite(t) {
+				ci.targetConst, ci.hasTargetConst = t, true
+			}
+		}
+		p.inds = append(p.inds, ci)
 	}
 	for i := range rs.Checks {
 		ch := &rs.Checks[i]
-		var assert *formula
+		msg := ch.Message
+		if msg == "" {
+			msg = "不满足 " + ch.Assert.Src
+		}
+		cc := compiledCheck{def: ch, failMsg: msg}
 		if ch.Assert.Set() {
-			assert = c.formula(ch.Assert, scopeInputs, true, "check "+ch.ID)
+			cc.assert = c.formula(ch.Assert, scopeInputs, true, "check "+ch.ID)
+			for _, r := range cc.assert.reads {
+				cc.mask |= bit(r)
+			}
 		} else {
 			c.errs.Add(diag.Errorf(c.filePos(ch.Pos), "missing_key", "check %s: the assert formula is missing", ch.ID))
 		}
-		p.checks = append(p.checks, compiledCheck{def: ch, assert: assert})
+		p.checks = append(p.checks, cc)
 	}
 	if len(c.errs) > 0 {
 		c.errs.Sort()
@@ -172,7 +239,7 @@ func (c *compiler) indicator(ind *indicators.Indicator) compiledIndicator {
 			c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "bad_band", "%s: bands: the list is empty", what))
 		}
 		for _, b := range ind.Bands {
-			cb := compiledBand{score: c.need(ind, b.Score, scopeScoring, false, what+" band score")}
+			cb := compiledBand{score: c.need(ind, b.Score, scopeScoring, false, what+" band score"), display: displayFormula(b.When.Src)}
 			if !b.Else {
 				cb.when = c.need(ind, b.When, scopeScoring, true, what+" band condition")
 			}
@@ -315,7 +382,7 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 		return &formula{src: f.Src}
 	}
 	unpatchSteps(prog)
-	out := &formula{src: f.Src, prog: prog, node: prog.Node(), sc: sc}
+	out := &formula{src: f.Src, prog: prog, node: prog.Node(), sc: sc, boolean: boolean}
 	ast.Walk(&out.node, identVisitor(func(name string) {
 		if name == "value" {
 			out.readsValue = true
@@ -338,12 +405,13 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 
 // fast returns the fast-path compiler of a scope.
 func (c *compiler) fast(sc scope) *fastCompiler {
+	n := len(c.rs.Inputs)
 	return &fastCompiler{slot: func(name string) (int, bool) {
 		switch name {
 		case "value":
-			return slotValue, sc >= scopeScoring
+			return n + slotValue, sc >= scopeScoring
 		case "weight":
-			return slotWeight, sc >= scopeDeduct
+			return n + slotWeight, sc >= scopeDeduct
 		}
 		i := c.rs.InputIndex(name)
 		return i, i >= 0 && !c.p.isTier[i]
@@ -542,8 +610,8 @@ func (s *scratch) run(f *formula) (out any, err error) {
 		}
 		s.envOK = true
 	}
-	s.env["value"] = s.value
-	s.env["weight"] = s.weight
+	s.env["value"] = s.value()
+	s.env["weight"] = s.weight()
 	s.env[meterVar] = &s.meter
 	defer func() {
 		if r := recover(); r != nil {

@@ -7,15 +7,19 @@
 //	engine.Compile                   every formula type-checked once by expr against the
 //	                                 ruleset's inputs → *engine.Program
 //	data.Open / data.Source          reported data → indicators.Unit, one at a time
-//	(*Program).Eval / EvalUnit       units → *engine.Result: points, totals, grades, ranks
+//	(*Program).Eval / EvalUnit       units in memory → *engine.Result: points, totals, grades, ranks
+//	(*Program).Stream                units as they are read → a Sink, in input order, ranked
 //	(*Program).Review                claims (复核) → units in review order, summary
-//	report.Write / WriteReview       results → table, JSON, ...
+//	report.Write / WriteReview       results → table, JSON, CSV, ...
+//	report.Sink                      the streaming side of a row format (csv, json)
 //
-// A Program is immutable and safe for concurrent use; each worker of Eval
-// keeps its own scratch state and expr VM. Formulas that are plain
-// arithmetic over numeric inputs run as typed float64 closures (fast.go);
-// the rest run on expr's VM. Both give the same numbers: a fuzz test holds
-// them to it.
+// A Program is immutable and safe for concurrent use; each worker keeps its
+// own scratch state and expr VM (an Evaluator is one). Formulas that are
+// plain arithmetic over numeric inputs run as typed float64 closures over
+// an array of the unit's inputs (fast.go), with operands that are inputs or
+// constants read in place; the rest run on expr's VM. Both give the same
+// bits: tests compare them on every formula of the built-in and
+// conformance rulesets and on fuzzed formulas and inputs.
 //
 // Scoring follows DESIGN.md and 财预〔2020〕10号 (see package indicators for
 // the arithmetic): points are clamped to [0, weight] and rounded as Excel's
@@ -30,7 +34,8 @@
 // indicators, and partial tables).
 //
 // Explanations (the Explain option) are built only when asked for, from the
-// values recorded while scoring, so the plain path formats no strings. With
+// values recorded while scoring, by appending to a per-worker buffer, so
+// the plain path formats no strings. With
 // the Trace option every indicator result also carries its Steps: each
 // sub-expression of the branch actually taken with the unit's numbers and
 // its value, the scoring rule and the rounding (steps.go); failed checks
@@ -54,4 +59,38 @@
 // LoadCases and Compile turn one into an error, and evaluation fails only
 // the unit it happened in, except for runtime errors (bugs), which are
 // panicked again.
+//
+// # Streaming
+//
+// Stream scores any number of units in memory that does not grow with
+// their number. It reads in two passes over its own records, never over
+// the data:
+//
+//  1. Score. One goroutine reads the data: a plain Source unit by unit, a
+//     ChunkedUnits source (data's CSV reader) as raw chunks cut at record
+//     boundaries, which the workers decode. A worker per core decodes,
+//     scores (an Evaluator's reused result: no allocation per unit) and
+//     renders each unit through Sink.Render into a record with a hole where
+//     the rank goes (report's csv and json formats do), noting beside it
+//     the unit's score in cents, grade, flags and id hash. A collector
+//     takes the chunks back in input order, with a bounded number in
+//     flight, and keeps only counts: units per score in cents (an array up
+//     to the ruleset's highest score), per grade, failures, claims, failed
+//     checks, and the ids in Bloom filters (5 MB for the first 4 million
+//     ids, then a chain of larger ones).
+//     Records go to a spill: memory up to SpillMemory, then a temporary
+//     file; the ids with their keys to a second, smaller spill.
+//  2. Settle duplicates. An id the filters say may have been seen is a
+//     suspect; when there are any, one read of the id spill finds, exactly,
+//     the units whose id appeared before. They fail with duplicate_unit and
+//     leave the counts.
+//  3. Emit. The rank of a score is one more than the number of units above
+//     it, read off the counts; Sink.Start gets the summary, then Sink.Emit
+//     every record from the spill, in input order, with its rank (a
+//     duplicate is rendered again as the failed unit it is).
+//
+// Memory is the chunks in flight, the counts and the filters; the records
+// sit in the page cache, not in the process.
+// Output is the same bytes whatever the number of workers: records are
+// made per unit and emitted in input order.
 package engine

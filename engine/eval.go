@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"sync"
 
@@ -60,6 +61,11 @@ func (p *Program) Eval(ctx context.Context, units []indicators.Unit) (*Result, e
 		}
 	}
 	p.Finish(res)
+	for i := range res.Units {
+		if res.Units[i].Claimed != nil {
+			res.Summary.Claimed++
+		}
+	}
 	return res, nil
 }
 
@@ -90,6 +96,11 @@ func (p *Program) Summarize(units []UnitResult) Summary {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label})
 	}
 	for i := range units {
+		for _, c := range units[i].Checks {
+			if !c.OK && !c.Skipped {
+				s.FailedChecks++
+			}
+		}
 		if units[i].Failed() {
 			s.Errors++
 			continue
@@ -145,6 +156,10 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 			*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos, Errors: []*diag.Error{d}}
 		}
 	}()
+	// A caller that evaluates unit after unit into the same result (a
+	// stream worker, an Evaluator) keeps its slices' memory; a fresh
+	// result has none.
+	inds, checks := r.Indicators[:0], r.Checks[:0]
 	*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos}
 	s.meter.reset()
 	s.limit = nil
@@ -158,13 +173,23 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		return
 	}
 	r.Inputs = u.Values
-	for i, v := range u.Values {
-		s.in[i], s.tiers[i] = 0, ""
+	s.na, s.missing = 0, 0
+	for i := range u.Values {
+		v := &u.Values[i]
+		// Numbers for the formulas; tier inputs are never read as numbers
+		// (formulas see their letter), and N/A and missing values hold 0.
+		s.in[i] = v.Num
+		if v.Kind == indicators.Number {
+			continue
+		}
+		s.tiers[i] = ""
 		switch v.Kind {
-		case indicators.Number:
-			s.in[i] = v.Num
 		case indicators.Tier:
-			s.tiers[i] = string(v.Tier)
+			s.tiers[i] = tierString(v.Tier)
+		case indicators.NA:
+			s.na |= bit(i)
+		case indicators.Missing:
+			s.missing |= bit(i)
 		}
 	}
 	s.envOK = false
@@ -178,12 +203,25 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	if u.Claims != nil {
 		s.claims = make([]float64, 0, len(p.inds))
 	}
-	r.Indicators = make([]IndicatorResult, len(p.inds))
+	if cap(inds) < len(p.inds) {
+		inds = make([]IndicatorResult, len(p.inds))
+	}
+	r.Indicators = inds[:len(p.inds)]
 	var sum, applicable float64
 	anyNA := false
 	for k := range p.inds {
 		ir := &r.Indicators[k]
-		p.evalIndicator(s, &p.inds[k], u, ir)
+		ci := &p.inds[k]
+		p.scoreIndicator(s, ci, u, ir)
+		// A claim that departs from the rules is explained even when
+		// explanations are off: its finding quotes the explanation.
+		flagged := u.Claims != nil && p.claim(s, u, ir)
+		if s.explain || flagged {
+			p.explain(s, ci, u, ir)
+		}
+		if p.conf.trace {
+			p.recordSteps(s, ci, u, ir)
+		}
 		if ir.Status == StatusNA {
 			anyNA = true
 			continue
@@ -206,7 +244,10 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	}
 	r.Grade = indicators.GradeOf(rs.Grades, r.Score)
 	if len(p.checks) > 0 {
-		r.Checks = make([]CheckResult, len(p.checks))
+		if cap(checks) < len(p.checks) {
+			checks = make([]CheckResult, len(p.checks))
+		}
+		r.Checks = checks[:len(p.checks)]
 		for k := range p.checks {
 			p.evalCheck(s, &p.checks[k], u, &r.Checks[k])
 		}
@@ -221,6 +262,24 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		p.review(u, r)
 	}
 }
+
+// tierString is a tier letter as a string, without converting (which
+// allocates).
+func tierString(b byte) string {
+	switch b {
+	case 'A':
+		return "A"
+	case 'B':
+		return "B"
+	case 'C':
+		return "C"
+	}
+	return string(rune(b))
+}
+
+// bit is the mask bit of input i; inputs past 64 share the last bit, so a
+// mask test can only say "maybe" for them (see compiledIndicator.mask).
+func bit(i int) uint64 { return 1 << min(i, 63) }
 
 // noteLimit records the first limit a formula of the unit hit, if err is
 // one; what names the indicator or check.
@@ -273,46 +332,69 @@ func (p *Program) readsNA(ci *compiledIndicator, u *indicators.Unit) bool {
 	return false
 }
 
-func (p *Program) evalIndicator(s *scratch, ci *compiledIndicator, u *indicators.Unit, ir *IndicatorResult) {
+// scoreIndicator scores one indicator of the unit into ir.
+func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicators.Unit, ir *IndicatorResult) {
 	def := ci.def
-	*ir = IndicatorResult{ID: def.ID, Label: def.Label, Group: def.Group, Weight: def.Weight, Status: StatusOK}
+	if ir.ID == def.ID {
+		// The same indicator's result evaluated into before (a stream
+		// worker's): reset what scoring sets, keeping the slices' memory.
+		ir.Value, ir.HasValue, ir.Tier, ir.Target, ir.HasTarget = 0, false, "", 0, false
+		ir.Points, ir.Status, ir.Flags, ir.Rule, ir.Band = 0, StatusOK, ir.Flags[:0], 0, 0
+		ir.Explain, ir.Steps, ir.Claimed, ir.Reason, ir.Err = "", nil, nil, "", nil
+		ir.Missing, ir.NA = ir.Missing[:0], ir.NA[:0]
+	} else {
+		*ir = IndicatorResult{ID: def.ID, Label: def.Label, Group: def.Group, Weight: def.Weight, Status: StatusOK}
+	}
 	if u.Reasons != nil {
 		ir.Reason = u.Reasons[def.ID]
 	}
-	defer func() {
-		// A claim that departs from the rules is explained even when
-		// explanations are off: its finding quotes the explanation.
-		flagged := u.Claims != nil && p.claim(s, u, ir)
-		if p.conf.explain || flagged {
-			p.explain(s, ci, u, ir)
-		}
-		if p.conf.trace {
-			p.recordSteps(s, ci, u, ir)
-		}
-	}()
 	// 不适用 wins over missing: an indicator that reads an N/A input is na
-	// even if another of its inputs is missing.
-	for _, i := range ci.reads {
-		if u.Values[i].Kind == indicators.NA {
-			ir.Status = StatusNA
-			ir.NA = append(ir.NA, p.Ruleset.Inputs[i].ID)
+	// even if another of its inputs is missing. The masks rule out most
+	// indicators without looking at their inputs.
+	if ci.mask&s.na != 0 {
+		for _, i := range ci.reads {
+			if u.Values[i].Kind == indicators.NA {
+				ir.Status = StatusNA
+				ir.NA = append(ir.NA, p.Ruleset.Inputs[i].ID)
+			}
+		}
+		if ir.Status == StatusNA {
+			return
 		}
 	}
-	if ir.Status == StatusNA {
-		return
-	}
-	for _, i := range ci.reads {
-		if u.Values[i].Kind == indicators.Missing {
-			ir.Status = StatusMissing
-			ir.Missing = append(ir.Missing, p.Ruleset.Inputs[i].ID)
+	if ci.mask&s.missing != 0 {
+		for _, i := range ci.reads {
+			if u.Values[i].Kind == indicators.Missing {
+				ir.Status = StatusMissing
+				ir.Missing = append(ir.Missing, p.Ruleset.Inputs[i].ID)
+			}
+		}
+		if ir.Status == StatusMissing {
+			return
 		}
 	}
-	if ir.Status == StatusMissing {
-		return
+	s.setWeight(def.Weight)
+	s.setValue(0)
+	var raw float64
+	var err error
+	if f := ci.value; ci.form == formTarget && ci.hasTargetConst && f != nil && f.num != nil {
+		// The common case in one piece: a fast value against a constant
+		// target (what score does for it).
+		v := f.num(s)
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			err = &scoreError{"value", fmt.Errorf("%w: %v", errNotFinite, v)}
+		} else {
+			s.setValue(v)
+			t := ci.targetConst
+			ir.Value, ir.HasValue, ir.Target, ir.HasTarget = v, true, t, true
+			raw, ir.Rule = indicators.ScoreTarget(def.Target.Op, def.Reverse, v, t, def.Weight)
+			if indicators.Overshoot(def.Target.Op, v, t) {
+				ir.Flags = append(ir.Flags, FlagOvershoot)
+			}
+		}
+	} else {
+		raw, err = p.score(s, ci, u, ir)
 	}
-	s.weight = def.Weight
-	s.value = 0
-	raw, err := p.score(s, ci, u, ir)
 	if err != nil {
 		ir.Status = StatusError
 		ir.Points = 0
@@ -320,7 +402,14 @@ func (p *Program) evalIndicator(s *scratch, ci *compiledIndicator, u *indicators
 		p.noteLimit(s, u, "indicator "+def.ID, err)
 		return
 	}
-	ir.Points = indicators.Points(raw, def.Weight)
+	switch {
+	case raw >= def.Weight:
+		ir.Points = ci.full // clamped to the weight
+	case raw <= 0:
+		ir.Points = 0
+	default:
+		ir.Points = indicators.Round2(raw)
+	}
 }
 
 // scoreError says why an indicator scored nothing; it reaches the
@@ -355,28 +444,28 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 		if err != nil {
 			return 0, &scoreError{"value", err}
 		}
-		s.value = v
+		s.setValue(v)
 	}
-	switch def.Form {
-	case indicators.FormTiers:
+	switch ci.form {
+	case formTiers:
 		v := u.Values[ci.tierInput]
-		ir.Tier = string(v.Tier)
+		ir.Tier = tierString(v.Tier)
 		raw := indicators.ScoreTier(v, def.Tiers, def.Weight)
 		ir.Value, ir.HasValue = raw/def.Weight, true
 		return raw, nil
-	case indicators.FormTarget:
+	case formTarget:
 		t, err := finiteOr(ci.target.float(s))
 		if err != nil {
 			return 0, &scoreError{"target", err}
 		}
 		ir.Target, ir.HasTarget = t, true
-		raw, rule := indicators.ScoreTarget(def.Target.Op, def.Reverse, s.value, t, def.Weight)
+		raw, rule := indicators.ScoreTarget(def.Target.Op, def.Reverse, s.value(), t, def.Weight)
 		ir.Rule = rule
-		if indicators.Overshoot(def.Target.Op, s.value, t) {
+		if indicators.Overshoot(def.Target.Op, s.value(), t) {
 			ir.Flags = append(ir.Flags, FlagOvershoot)
 		}
 		return raw, nil
-	case indicators.FormBands:
+	case formBands:
 		for k, b := range ci.bands {
 			if b.when != nil {
 				ok, err := b.when.bool(s)
@@ -395,14 +484,14 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 			return frac * def.Weight, nil
 		}
 		return 0, nil // no band matched and no else: nothing earned
-	case indicators.FormDeduct:
+	case formDeduct:
 		n, err := finiteOr(ci.count.float(s))
 		if err != nil {
 			return 0, &scoreError{"deduct count", err}
 		}
 		ir.Value, ir.HasValue = n, true
 		return indicators.ScoreDeduct(n, def.Deduct.Points, def.Weight), nil
-	case indicators.FormScore:
+	case formScore:
 		pts, err := finiteOr(ci.score.float(s))
 		if err != nil {
 			return 0, &scoreError{"score", err}
@@ -414,11 +503,13 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 
 func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, cr *CheckResult) {
 	*cr = CheckResult{ID: cc.def.ID, OK: true}
-	for _, i := range cc.assert.reads {
-		if k := u.Values[i].Kind; k == indicators.Missing || k == indicators.NA {
-			cr.Skipped = true
-			cr.Message = fmt.Sprintf("未检查：缺少 %s", p.Ruleset.Inputs[i].Label)
-			return
+	if cc.mask&(s.na|s.missing) != 0 {
+		for _, i := range cc.assert.reads {
+			if k := u.Values[i].Kind; k == indicators.Missing || k == indicators.NA {
+				cr.Skipped = true
+				cr.Message = p.skipMsg[i]
+				return
+			}
 		}
 	}
 	ok, err := cc.assert.bool(s)
@@ -429,12 +520,32 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 		p.noteLimit(s, u, "check "+cc.def.ID, err)
 	case !ok:
 		cr.OK = false
-		cr.Message = cc.def.Message
-		if cr.Message == "" {
-			cr.Message = "不满足 " + cc.def.Assert.Src
-		}
+		cr.Message = cc.failMsg
 	}
 	if !cr.OK && p.conf.trace {
 		p.recordCheckSteps(s, cc, cr)
 	}
+}
+
+// Evaluator scores units one at a time with its own scratch state and
+// expr VM, reusing the memory of its result from one unit to the next:
+// the way Stream's workers score, with no allocation per unit on the
+// plain path. An Evaluator is not safe for concurrent use; make one per
+// goroutine.
+type Evaluator struct {
+	p *Program
+	s *scratch
+	r UnitResult
+}
+
+// NewEvaluator returns an evaluator of p.
+func (p *Program) NewEvaluator() *Evaluator {
+	return &Evaluator{p: p, s: p.newScratch(context.Background())}
+}
+
+// Eval scores u (no rank). The result and the slices it holds are valid
+// until the next call.
+func (e *Evaluator) Eval(u *indicators.Unit) *UnitResult {
+	e.p.evalUnit(e.s, u, &e.r)
+	return &e.r
 }

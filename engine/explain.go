@@ -2,7 +2,6 @@ package engine
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -14,37 +13,51 @@ import (
 
 // Explanations are built only when asked for (the Explain option), after
 // the indicator is scored, from the values the scoring recorded: the plain
-// scoring path formats no strings.
+// scoring path formats no strings. They are appended to a buffer of the
+// worker's scratch state, numbers formatted without fmt, so that a million
+// units with explanations cost little more than writing the text out.
 
 // explain writes ir.Explain: the formula with the unit's numbers, the
 // target or band that applied, the rule and the points, and, below full
 // marks, the deviation and the unit's own reason.
 func (p *Program) explain(s *scratch, ci *compiledIndicator, u *indicators.Unit, ir *IndicatorResult) {
+	b := p.appendExplain(s.text[:0], s, ci, ir)
+	ir.Explain = string(b)
+	s.text = b
+}
+
+func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir *IndicatorResult) []byte {
 	def := ci.def
-	var b strings.Builder
-	w := fmtNum(def.Weight)
 	switch ir.Status {
 	case StatusNA:
-		fmt.Fprintf(&b, "%s：%s 不适用，不计分，总分按适用指标的分值折算为百分制", def.Label, p.labels(ir.NA))
-		ir.Explain = b.String()
-		return
+		b = append(b, def.Label...)
+		b = append(b, "："...)
+		b = append(b, p.labels(ir.NA)...)
+		return append(b, " 不适用，不计分，总分按适用指标的分值折算为百分制"...)
 	case StatusMissing:
-		fmt.Fprintf(&b, "%s：缺少 %s，记 0 分（满分 %s）", def.Label, p.labels(ir.Missing), w)
-		ir.Explain = b.String()
-		return
+		b = append(b, def.Label...)
+		b = append(b, "：缺少 "...)
+		b = append(b, p.labels(ir.Missing)...)
+		b = append(b, "，记 0 分（满分 "...)
+		b = appendNum4(b, def.Weight)
+		return append(b, "）"...)
 	}
-	pv := func(x float64) string { return fmtValue(x, ci.percent) }
+	pv := func(b []byte, x float64) []byte { return appendValue(b, x, ci.percent) }
 	if ci.value != nil && def.Form != indicators.FormTiers {
-		fmt.Fprintf(&b, "%s = %s", def.Label, p.render(ci.value.node, s, 0, nil))
+		b = append(b, def.Label...)
+		b = append(b, " = "...)
+		b = p.appendRender(b, ci.value.node, s, 0)
 		if _, ok := ci.value.node.(*ast.IdentifierNode); !ok {
 			if ir.HasValue {
-				b.WriteString(" = " + pv(ir.Value))
+				b = append(b, " = "...)
+				b = pv(b, ir.Value)
 			} else if v, err := ci.value.float(s); err == nil {
-				b.WriteString(" = " + fmtNum(v))
+				b = append(b, " = "...)
+				b = appendNum4(b, v)
 			}
 		}
 	} else {
-		b.WriteString(def.Label)
+		b = append(b, def.Label...)
 	}
 	if ir.Status == StatusError {
 		var se *scoreError
@@ -60,99 +73,179 @@ func (p *Program) explain(s *scratch, ci *compiledIndicator, u *indicators.Unit,
 		} else if ir.Err != nil && !errors.Is(ir.Err, errNotFinite) {
 			reason = ir.Err.Error()
 		}
-		fmt.Fprintf(&b, "，%s无法计算（%s），记 0 分（满分 %s）", what, reason, w)
-		ir.Explain = b.String()
-		return
+		b = append(b, "，"...)
+		b = append(b, what...)
+		b = append(b, "无法计算（"...)
+		b = append(b, reason...)
+		b = append(b, "），记 0 分（满分 "...)
+		b = appendNum4(b, def.Weight)
+		return append(b, "）"...)
 	}
-	pts := fmtNum(ir.Points)
+	w := func(b []byte) []byte { return appendNum4(b, def.Weight) }
+	pts := func(b []byte) []byte { return appendNum4(b, ir.Points) }
 	switch def.Form {
 	case indicators.FormTarget:
-		op := map[string]string{">=": "≥", "<=": "≤", "=": "="}[def.Target.Op]
-		fmt.Fprintf(&b, "，目标 %s %s", op, pv(ir.Target))
-		if _, lit := isLiteral(ci.target.node); !lit {
-			fmt.Fprintf(&b, "（%s）", p.render(ci.target.node, s, 0, nil))
+		b = append(b, "，目标 "...)
+		switch def.Target.Op {
+		case ">=":
+			b = append(b, "≥"...)
+		case "<=":
+			b = append(b, "≤"...)
+		case "=":
+			b = append(b, "="...)
 		}
-		v, t := pv(ir.Value), pv(ir.Target)
+		b = append(b, ' ')
+		b = pv(b, ir.Target)
+		if _, lit := isLiteral(ci.target.node); !lit {
+			b = append(b, "（"...)
+			b = p.appendRender(b, ci.target.node, s, 0)
+			b = append(b, "）"...)
+		}
 		switch ir.Rule {
 		case indicators.RuleMet:
-			fmt.Fprintf(&b, "，已达到目标，得满分 %s", w)
+			b = append(b, "，已达到目标，得满分 "...)
+			b = w(b)
 		case indicators.RuleProportional:
-			if ir.Target == 1 {
-				fmt.Fprintf(&b, "，未完成，按比例计分 %s × %s = %s", w, v, pts)
-			} else {
-				fmt.Fprintf(&b, "，未完成，按比例计分 %s × %s ÷ %s = %s", w, v, t, pts)
+			b = append(b, "，未完成，按比例计分 "...)
+			b = w(b)
+			b = append(b, " × "...)
+			b = pv(b, ir.Value)
+			if ir.Target != 1 {
+				b = append(b, " ÷ "...)
+				b = pv(b, ir.Target)
 			}
+			b = append(b, " = "...)
+			b = pts(b)
 		case indicators.RuleReverseLinear:
-			fmt.Fprintf(&b, "，超出目标，按超出比例扣分 %s × (1 − (%s − %s) ÷ %s) = %s", w, v, t, t, pts)
+			b = append(b, "，超出目标，按超出比例扣分 "...)
+			b = w(b)
+			b = append(b, " × (1 − ("...)
+			b = pv(b, ir.Value)
+			b = append(b, " − "...)
+			b = pv(b, ir.Target)
+			b = append(b, ") ÷ "...)
+			b = pv(b, ir.Target)
+			b = append(b, ") = "...)
+			b = pts(b)
 		case indicators.RuleReverseRatio:
-			fmt.Fprintf(&b, "，超出目标，按目标与实际之比计分 %s × %s ÷ %s = %s", w, t, v, pts)
+			b = append(b, "，超出目标，按目标与实际之比计分 "...)
+			b = w(b)
+			b = append(b, " × "...)
+			b = pv(b, ir.Target)
+			b = append(b, " ÷ "...)
+			b = pv(b, ir.Value)
+			b = append(b, " = "...)
+			b = pts(b)
 		case indicators.RuleZero:
 			if def.Target.Op == "<=" {
-				fmt.Fprintf(&b, "，达到目标的 2 倍或以上，得 0 分")
+				b = append(b, "，达到目标的 2 倍或以上，得 0 分"...)
 			} else {
-				fmt.Fprintf(&b, "，未达到目标，得 0 分")
+				b = append(b, "，未达到目标，得 0 分"...)
 			}
 		}
 		if hasFlag(ir.Flags, FlagOvershoot) {
-			b.WriteString("；超过目标 20% 以上，需说明偏离原因（偏离度）")
+			b = append(b, "；超过目标 20% 以上，需说明偏离原因（偏离度）"...)
 		}
 	case indicators.FormBands:
 		if ir.Band == 0 {
-			fmt.Fprintf(&b, "，不符合任何一档，得 0 分")
+			b = append(b, "，不符合任何一档，得 0 分"...)
 			break
 		}
 		band := def.Bands[ir.Band-1]
 		cb := ci.bands[ir.Band-1]
 		if band.Else {
-			fmt.Fprintf(&b, "，不符合以上各档，按其余情形")
+			b = append(b, "，不符合以上各档，按其余情形"...)
 		} else {
-			fmt.Fprintf(&b, "，符合第 %d 档（%s）", ir.Band, displayFormula(band.When.Src))
+			b = append(b, "，符合第 "...)
+			b = strconv.AppendInt(b, int64(ir.Band), 10)
+			b = append(b, " 档（"...)
+			b = append(b, cb.display...)
+			b = append(b, "）"...)
 		}
 		frac, _ := cb.score.float(s)
-		if _, lit := isLiteral(cb.score.node); lit {
-			fmt.Fprintf(&b, "，得分比例 %s，%s × %s = %s", fmtNum(frac), w, fmtNum(frac), pts)
-		} else {
-			fmt.Fprintf(&b, "，得分比例 %s = %s，%s × %s = %s", p.render(cb.score.node, s, 0, nil), fmtNum(frac), w, fmtNum(frac), pts)
+		b = append(b, "，得分比例 "...)
+		if _, lit := isLiteral(cb.score.node); !lit {
+			b = p.appendRender(b, cb.score.node, s, 0)
+			b = append(b, " = "...)
 		}
-		p.clampNote(&b, frac*def.Weight, def.Weight)
+		b = appendNum4(b, frac)
+		b = append(b, "，"...)
+		b = w(b)
+		b = append(b, " × "...)
+		b = appendNum4(b, frac)
+		b = append(b, " = "...)
+		b = pts(b)
+		b = p.clampNote(b, frac*def.Weight, def.Weight)
 	case indicators.FormTiers:
-		fmt.Fprintf(&b, "：评价档次 %s（%s）", ir.Tier, indicators.TierName(ir.Tier[0]))
-		fmt.Fprintf(&b, "，按 %s 计分，%s × %s = %s", fmtPercent(ir.Value), w, fmtPercent(ir.Value), pts)
+		b = append(b, "：评价档次 "...)
+		b = append(b, ir.Tier...)
+		b = append(b, "（"...)
+		b = append(b, indicators.TierName(ir.Tier[0])...)
+		b = append(b, "），按 "...)
+		b = appendPercent(b, ir.Value)
+		b = append(b, " 计分，"...)
+		b = w(b)
+		b = append(b, " × "...)
+		b = appendPercent(b, ir.Value)
+		b = append(b, " = "...)
+		b = pts(b)
 	case indicators.FormDeduct:
-		fmt.Fprintf(&b, "：扣分次数 ")
-		if _, ok := ci.count.node.(*ast.IdentifierNode); ok {
-			b.WriteString(p.render(ci.count.node, s, 0, nil))
-		} else {
-			fmt.Fprintf(&b, "%s = %s", p.render(ci.count.node, s, 0, nil), fmtNum(ir.Value))
+		b = append(b, "：扣分次数 "...)
+		b = p.appendRender(b, ci.count.node, s, 0)
+		if _, ok := ci.count.node.(*ast.IdentifierNode); !ok {
+			b = append(b, " = "...)
+			b = appendNum4(b, ir.Value)
 		}
 		raw := def.Weight - def.Deduct.Points*ir.Value
-		fmt.Fprintf(&b, "，每次扣 %s 分，%s − %s × %s = %s", fmtNum(def.Deduct.Points), w, fmtNum(def.Deduct.Points), fmtNum(ir.Value), fmtNum(raw))
-		p.clampNote(&b, raw, def.Weight)
-		fmt.Fprintf(&b, "，得 %s 分", pts)
+		b = append(b, "，每次扣 "...)
+		b = appendNum4(b, def.Deduct.Points)
+		b = append(b, " 分，"...)
+		b = w(b)
+		b = append(b, " − "...)
+		b = appendNum4(b, def.Deduct.Points)
+		b = append(b, " × "...)
+		b = appendNum4(b, ir.Value)
+		b = append(b, " = "...)
+		b = appendNum4(b, raw)
+		b = p.clampNote(b, raw, def.Weight)
+		b = append(b, "，得 "...)
+		b = pts(b)
+		b = append(b, " 分"...)
 	case indicators.FormScore:
 		raw, _ := ci.score.float(s)
-		fmt.Fprintf(&b, "；得分 = %s = %s", p.render(ci.score.node, s, 0, nil), fmtNum(raw))
-		p.clampNote(&b, raw, def.Weight)
-		fmt.Fprintf(&b, "，得 %s 分", pts)
+		b = append(b, "；得分 = "...)
+		b = p.appendRender(b, ci.score.node, s, 0)
+		b = append(b, " = "...)
+		b = appendNum4(b, raw)
+		b = p.clampNote(b, raw, def.Weight)
+		b = append(b, "，得 "...)
+		b = pts(b)
+		b = append(b, " 分"...)
 	}
 	if ir.Points < def.Weight {
-		fmt.Fprintf(&b, "；扣 %s 分", fmtNum(indicators.Round2(def.Weight-ir.Points)))
+		b = append(b, "；扣 "...)
+		b = appendNum4(b, indicators.Round2(def.Weight-ir.Points))
+		b = append(b, " 分"...)
 		if ir.Reason != "" {
-			fmt.Fprintf(&b, "，单位说明：%s", ir.Reason)
+			b = append(b, "，单位说明："...)
+			b = append(b, ir.Reason...)
 		} else {
-			b.WriteString("，应说明偏差原因")
+			b = append(b, "，应说明偏差原因"...)
 		}
 	}
-	ir.Explain = b.String()
+	return b
 }
 
-func (p *Program) clampNote(b *strings.Builder, raw, weight float64) {
+func (p *Program) clampNote(b []byte, raw, weight float64) []byte {
 	switch {
 	case raw > weight:
-		fmt.Fprintf(b, "，超过分值按 %s 计", fmtNum(weight))
+		b = append(b, "，超过分值按 "...)
+		b = appendNum4(b, weight)
+		b = append(b, " 计"...)
 	case raw < 0:
-		b.WriteString("，低于 0 按 0 计")
+		b = append(b, "，低于 0 按 0 计"...)
 	}
+	return b
 }
 
 func hasFlag(flags []string, f string) bool {
@@ -207,13 +300,194 @@ func precedence(op string) int {
 	return 0
 }
 
-var opDisplay = map[string]string{
-	"*": "×", "/": "÷", ">=": "≥", "<=": "≤", "!=": "≠", "&&": "且", "and": "且", "||": "或", "or": "或",
+// opDisplay is how an operator reads in a Chinese report.
+func opDisplay(op string) string {
+	switch op {
+	case "*":
+		return "×"
+	case "/":
+		return "÷"
+	case ">=":
+		return "≥"
+	case "<=":
+		return "≤"
+	case "!=":
+		return "≠"
+	case "&&", "and":
+		return "且"
+	case "||", "or":
+		return "或"
+	}
+	return op
+}
+
+// appendRender appends a formula with every input replaced by its label
+// and the unit's value ("全年执行数 153.51 ÷ 全年预算数 256.14").
+func (p *Program) appendRender(b []byte, n ast.Node, s *scratch, outer int) []byte {
+	switch n := n.(type) {
+	case *ast.IdentifierNode:
+		switch n.Value {
+		case "value":
+			return appendNum4(b, s.value())
+		case "weight":
+			return appendNum4(b, s.weight())
+		}
+		i, ok := p.inputIndex[n.Value]
+		if !ok {
+			return append(b, n.Value...)
+		}
+		in := &p.Ruleset.Inputs[i]
+		if in.Label != "" {
+			b = append(b, in.Label...)
+		} else {
+			b = append(b, in.ID...)
+		}
+		b = append(b, ' ')
+		if p.isTier[i] {
+			return append(b, s.tiers[i]...)
+		}
+		return appendNum4(b, s.in[i])
+	case *ast.IntegerNode:
+		return strconv.AppendInt(b, int64(n.Value), 10)
+	case *ast.FloatNode:
+		return appendNum4(b, n.Value)
+	case *ast.UnaryNode:
+		if n.Operator == "not" {
+			b = append(b, "非 "...)
+		} else {
+			b = append(b, n.Operator...)
+		}
+		return p.appendRender(b, n.Node, s, 7)
+	case *ast.BinaryNode:
+		prec := precedence(n.Operator)
+		if prec < outer {
+			b = append(b, '(')
+		}
+		b = p.appendRender(b, n.Left, s, prec)
+		b = append(b, ' ')
+		b = append(b, opDisplay(n.Operator)...)
+		b = append(b, ' ')
+		b = p.appendRender(b, n.Right, s, prec+1)
+		if prec < outer {
+			b = append(b, ')')
+		}
+		return b
+	case *ast.BuiltinNode:
+		b = append(b, n.Name...)
+		b = append(b, '(')
+		for i, a := range n.Arguments {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = p.appendRender(b, a, s, 0)
+		}
+		return append(b, ')')
+	case *ast.ConditionalNode:
+		if outer > 0 {
+			b = append(b, '(')
+		}
+		b = p.appendRender(b, n.Cond, s, 1)
+		b = append(b, " ? "...)
+		b = p.appendRender(b, n.Exp1, s, 1)
+		b = append(b, " : "...)
+		b = p.appendRender(b, n.Exp2, s, 1)
+		if outer > 0 {
+			b = append(b, ')')
+		}
+		return b
+	}
+	return append(b, n.String()...)
+}
+
+// formulaDisplay prints formula source with the operators a reader of
+// Chinese reports expects.
+var formulaDisplay = strings.NewReplacer(">=", "≥", "<=", "≤", "!=", "≠", "*", "×", "/", "÷")
+
+func displayFormula(src string) string { return formulaDisplay.Replace(src) }
+
+// fmtNum prints a number with at most 4 decimals and no trailing zeros.
+func fmtNum(x float64) string { return string(appendNum4(nil, x)) }
+
+// appendNum4 appends fmtNum(x). A number well inside the range where
+// x × 10⁴ rounds to its nearest integer k without a tie is printed from
+// the digits of k; the rest goes through strconv.
+func appendNum4(b []byte, x float64) []byte {
+	if c := x * 1e4; c < 1<<43 && c > -(1<<43) {
+		k := math.Round(c)
+		// The product's error is below 2⁻¹⁰: farther than that from a
+		// tie, k is the exact decimal rounding of x, as strconv's is.
+		if d := c - k; d < 0.498 && d > -0.498 {
+			n := int64(k)
+			if n < 0 {
+				b = append(b, '-')
+				n = -n
+			}
+			b = strconv.AppendInt(b, n/1e4, 10)
+			if f := n % 1e4; f != 0 {
+				var frac [5]byte
+				frac[0] = '.'
+				for i := 4; i >= 1; i-- {
+					frac[i] = byte('0' + f%10)
+					f /= 10
+				}
+				end := 5
+				for frac[end-1] == '0' {
+					end--
+				}
+				b = append(b, frac[:end]...)
+			}
+			return b
+		}
+	}
+	switch {
+	case math.IsNaN(x):
+		return append(b, "NaN"...)
+	case math.IsInf(x, 1):
+		return append(b, "+∞"...)
+	case math.IsInf(x, -1):
+		return append(b, "−∞"...)
+	}
+	s := strconv.FormatFloat(x, 'f', 4, 64)
+	s = strings.TrimRight(s, "0")
+	s = strings.TrimSuffix(s, ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return append(b, s...)
+}
+
+// fmtPercent prints a ratio as a percentage with 2 decimals (59.93%).
+func fmtPercent(x float64) string { return string(appendPercent(nil, x)) }
+
+func appendPercent(b []byte, x float64) []byte {
+	r := indicators.Round2(x * 100)
+	if c := r * 100; c < 1<<50 && c > -(1<<50) && !(r == 0 && math.Signbit(r)) {
+		if k := math.Round(c); k/100 == r {
+			n := int64(k)
+			if n < 0 {
+				b = append(b, '-')
+				n = -n
+			}
+			b = strconv.AppendInt(b, n/100, 10)
+			f := n % 100
+			return append(b, '.', byte('0'+f/10), byte('0'+f%10), '%')
+		}
+	}
+	b = strconv.AppendFloat(b, r, 'f', 2, 64)
+	return append(b, '%')
+}
+
+func appendValue(b []byte, x float64, percent bool) []byte {
+	if percent {
+		return appendPercent(b, x)
+	}
+	return appendNum4(b, x)
 }
 
 // render prints a formula with every input replaced by its label and the
 // unit's value ("全年执行数 153.51 ÷ 全年预算数 256.14"). Sub-expressions
-// found in known print as the value recorded for them instead.
+// found in known print as the value recorded for them instead. It is
+// appendRender with known values, for the steps of a trace (steps.go).
 func (p *Program) render(n ast.Node, s *scratch, outer int, known map[ast.Node]string) string {
 	if v, ok := known[n]; ok {
 		if strings.HasPrefix(v, "-") && outer > 0 {
@@ -225,9 +499,9 @@ func (p *Program) render(n ast.Node, s *scratch, outer int, known map[ast.Node]s
 	case *ast.IdentifierNode:
 		switch n.Value {
 		case "value":
-			return fmtNum(s.value)
+			return fmtNum(s.value())
 		case "weight":
-			return fmtNum(s.weight)
+			return fmtNum(s.weight())
 		}
 		i := p.Ruleset.InputIndex(n.Value)
 		if i < 0 {
@@ -254,10 +528,7 @@ func (p *Program) render(n ast.Node, s *scratch, outer int, known map[ast.Node]s
 		return op + p.render(n.Node, s, 7, known)
 	case *ast.BinaryNode:
 		prec := precedence(n.Operator)
-		op := n.Operator
-		if d, ok := opDisplay[op]; ok {
-			op = d
-		}
+		op := opDisplay(n.Operator)
 		out := p.render(n.Left, s, prec, known) + " " + op + " " + p.render(n.Right, s, prec+1, known)
 		if prec < outer {
 			return "(" + out + ")"
@@ -277,42 +548,4 @@ func (p *Program) render(n ast.Node, s *scratch, outer int, known map[ast.Node]s
 		return out
 	}
 	return n.String()
-}
-
-// displayFormula prints formula source with the operators a reader of
-// Chinese reports expects.
-func displayFormula(src string) string {
-	r := strings.NewReplacer(">=", "≥", "<=", "≤", "!=", "≠", "*", "×", "/", "÷")
-	return r.Replace(src)
-}
-
-// fmtNum prints a number with at most 4 decimals and no trailing zeros.
-func fmtNum(x float64) string {
-	switch {
-	case math.IsNaN(x):
-		return "NaN"
-	case math.IsInf(x, 1):
-		return "+∞"
-	case math.IsInf(x, -1):
-		return "−∞"
-	}
-	s := strconv.FormatFloat(x, 'f', 4, 64)
-	s = strings.TrimRight(s, "0")
-	s = strings.TrimSuffix(s, ".")
-	if s == "-0" {
-		s = "0"
-	}
-	return s
-}
-
-// fmtPercent prints a ratio as a percentage with 2 decimals (59.93%).
-func fmtPercent(x float64) string {
-	return strconv.FormatFloat(indicators.Round2(x*100), 'f', 2, 64) + "%"
-}
-
-func fmtValue(x float64, percent bool) string {
-	if percent {
-		return fmtPercent(x)
-	}
-	return fmtNum(x)
 }

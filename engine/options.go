@@ -20,6 +20,7 @@ type config struct {
 	trace     bool
 	tolerance float64
 	noFast    bool
+	spill     int
 }
 
 // Defaults and limits live in one place (see limits.go for what each limit
@@ -32,6 +33,7 @@ func newConfig(opts []Option) (config, error) {
 		maxSteps:  DefaultMaxSteps,
 		timeout:   DefaultUnitTimeout,
 		tolerance: 0.01,
+		spill:     4 << 20,
 	}
 	for _, o := range opts {
 		if err := o(&c); err != nil {
@@ -140,4 +142,17 @@ func Tolerance(t float64) Option {
 // exists for tests and benchmarks that compare the two.
 func ExprOnly() Option {
 	return func(c *config) error { c.noFast = true; return nil }
+}
+
+// SpillMemory sets how many bytes of rendered units Stream keeps in memory
+// between its passes before it moves them to a temporary file (default 4
+// MiB; 0 spills at once).
+func SpillMemory(bytes int) Option {
+	return func(c *config) error {
+		if bytes < 0 {
+			return fmt.Errorf("spill memory must be 0 or more, got %d", bytes)
+		}
+		c.spill = bytes
+		return nil
+	}
 }

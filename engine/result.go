@@ -45,6 +45,12 @@ type Summary struct {
 	Units  int
 	Errors int          // units that failed as a whole
 	Grades []GradeCount // in the ruleset's band order
+	// Claimed counts the units whose data carries claimed scores or a
+	// claimed grade (复核), so reports know to show them.
+	Claimed int
+	// FailedChecks counts the consistency checks that failed, over all
+	// units.
+	FailedChecks int
 }
 
 // GradeCount is how many units got one grade.

@@ -166,9 +166,9 @@ func (st *stepper) leaf(n ast.Node) (any, error) {
 	case *ast.IdentifierNode:
 		switch n.Value {
 		case "value":
-			return st.s.value, nil
+			return st.s.value(), nil
 		case "weight":
-			return st.s.weight, nil
+			return st.s.weight(), nil
 		}
 		if i := st.p.Ruleset.InputIndex(n.Value); i >= 0 {
 			if st.p.isTier[i] {

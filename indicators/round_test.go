@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -48,6 +49,43 @@ func TestRound2MatchesDecimal(t *testing.T) {
 		x = float64(i) / 997
 		if a, b := Round2(x), roundDecimal(x); a != b {
 			t.Fatalf("Round2(%v) = %v, decimal path %v", x, a, b)
+		}
+	}
+}
+
+// round2Plain is Round2 as first written, with math.Trunc and math.Round:
+// the fast form must give the same bits.
+func round2Plain(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	y := x * 100
+	if f := math.Abs(y - math.Trunc(y)); math.Abs(f-0.5) > 1e-6 && math.Abs(y) < 1e12 {
+		return math.Round(y) / 100
+	}
+	return roundDecimal(x)
+}
+
+func TestRound2SameAsPlain(t *testing.T) {
+	xs := []float64{0, math.Copysign(0, -1), 0.005, -0.005, 0.0049999, 1e10, 1e12, -1e12, 9999999999.995, 1e-320,
+		math.MaxFloat64, -math.MaxFloat64, math.Inf(1), math.Inf(-1), math.NaN(), 0.3, -0.3, -0.003, 0.994999999}
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 200000; i++ {
+		switch i % 4 {
+		case 0:
+			xs = append(xs, (r.Float64()-0.5)*200)
+		case 1:
+			xs = append(xs, float64(r.IntN(200001)-100000)/1000) // halves at the third decimal
+		case 2:
+			xs = append(xs, (r.Float64()-0.5)*math.Pow(10, float64(r.IntN(30)-10)))
+		default:
+			xs = append(xs, math.Float64frombits(r.Uint64()))
+		}
+	}
+	for _, x := range xs {
+		got, want := Round2(x), round2Plain(x)
+		if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("Round2(%v) = %v, the plain form gives %v", x, got, want)
 		}
 	}
 }

@@ -1,10 +1,12 @@
 package report
 
 import (
-	"bufio"
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"io"
 	"math"
+	"strconv"
 	"time"
 
 	"github.com/jixiao/jixiao/diag"
@@ -12,18 +14,17 @@ import (
 	"github.com/jixiao/jixiao/indicators"
 )
 
-// jsonWriter streams the results of DESIGN.md: one unit per line inside
-// the units array, so a million units never sit in memory at once.
-type jsonWriter struct {
-	w     *bufio.Writer
+// jsonRows writes the results of DESIGN.md: one unit per line inside the
+// units array, rendered on its own (Rows) so that a million units never
+// sit in memory at once.
+type jsonRows struct {
 	o     Options
 	first bool
-	err   error
 }
 
-func newJSON(w io.Writer, o Options) Writer {
-	return &jsonWriter{w: bufio.NewWriterSize(w, 64*1024), o: o, first: true}
-}
+func newJSONRows(o Options, m Meta) Rows { return &jsonRows{o: o, first: true} }
+
+func newJSON(w io.Writer, o Options) Writer { return RowsWriter(w, newJSONRows(o, Meta{})) }
 
 // JSON field layout of DESIGN.md "Results".
 type jsonRuleset struct {
@@ -121,48 +122,74 @@ func (o orderedCounts) MarshalJSON() ([]byte, error) {
 
 func jsonInt(n int) string { b, _ := json.Marshal(n); return string(b) }
 
-func (j *jsonWriter) write(s string) {
-	if j.err == nil {
-		_, j.err = j.w.WriteString(s)
-	}
-}
-
-func (j *jsonWriter) Begin(m Meta) error {
+func (j *jsonRows) Begin(w io.Writer, m Meta) error {
 	rs, _ := json.Marshal(jsonRuleset{ID: m.Ruleset.ID, Version: m.Ruleset.Version, SHA256: m.Ruleset.SHA256})
-	j.write(`{"ruleset":` + string(rs))
+	b := append([]byte(`{"ruleset":`), rs...)
 	if m.Data != nil {
 		d, _ := json.Marshal(jsonData{Files: m.Data.Files, SHA256: m.Data.SHA256})
-		j.write(`,"data":` + string(d))
+		b = append(append(b, `,"data":`...), d...)
 	}
 	if !m.Stamp.IsZero() {
 		// Only a time given explicitly: output is otherwise byte-identical.
-		j.write(`,"time":"` + m.Stamp.UTC().Format(time.RFC3339) + `"`)
+		b = append(b, `,"time":"`+m.Stamp.UTC().Format(time.RFC3339)+`"`...)
 	}
-	j.write(",\n\"units\":[")
-	return j.err
+	b = append(b, ",\n\"units\":["...)
+	_, err := w.Write(b)
+	return err
 }
 
-func (j *jsonWriter) Unit(u *engine.UnitResult) error {
-	b, err := json.Marshal(JSONUnit(u))
-	if err != nil {
-		return err
+// rankSentinel stands for the rank while a unit is rendered; its digits
+// mark the hole (a JSON string cannot hold the unescaped key before it).
+const rankSentinel = math.MaxInt64
+
+var rankMark = []byte(`"rank":` + strconv.FormatInt(rankSentinel, 10))
+
+// AppendUnit appends a uvarint (the offset of the rank hole plus one, 0
+// for none) and the unit's JSON.
+func (j *jsonRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
+	v := *u
+	if !v.Failed() {
+		v.Rank = rankSentinel
 	}
+	b, err := json.Marshal(JSONUnit(&v))
+	if err != nil {
+		// Only an unsupported value could fail; JSONUnit has none.
+		b, _ = json.Marshal(map[string]string{"unit": u.Unit, "error": err.Error()})
+	}
+	hole := 0
+	if i := bytes.Index(b, rankMark); i >= 0 && !v.Failed() {
+		hole = i + len(`"rank":`)
+		b = append(b[:hole], b[hole+len(rankMark)-len(`"rank":`):]...)
+		hole++
+	}
+	dst = binary.AppendUvarint(dst, uint64(hole))
+	return append(dst, b...)
+}
+
+func (j *jsonRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
+	hole, n := binary.Uvarint(rec)
+	rec = rec[n:]
+	var b []byte
 	if !j.first {
-		j.write(",")
+		b = append(b, ',')
 	}
 	j.first = false
-	j.write("\n")
-	j.write(string(b))
-	return j.err
+	b = append(b, '\n')
+	if hole == 0 {
+		b = append(b, rec...)
+	} else {
+		b = append(b, rec[:hole-1]...)
+		b = strconv.AppendInt(b, int64(rank), 10)
+		b = append(b, rec[hole-1:]...)
+	}
+	_, err := w.Write(b)
+	return err
 }
 
-func (j *jsonWriter) End(s engine.Summary) error {
+func (j *jsonRows) End(w io.Writer, s engine.Summary) error {
 	sum, _ := json.Marshal(jsonSummary{Units: s.Units, Errors: s.Errors, Grades: orderedCounts(s.Grades)})
-	j.write("\n],\n\"summary\":" + string(sum) + "}\n")
-	if j.err != nil {
-		return j.err
-	}
-	return j.w.Flush()
+	_, err := io.WriteString(w, "\n],\n\"summary\":"+string(sum)+"}\n")
+	return err
 }
 
 // JSONUnit returns the JSON shape of one unit result (DESIGN.md).

@@ -93,13 +93,24 @@ type Format struct {
 	// reviewer reads, empty (input order, as DESIGN.md fixes for JSON)
 	// for the others.
 	Sort string
+	// Rows, when set, renders units one at a time, so that jixiao eval can
+	// stream the format (see Sink). m is final but for HasClaims and Data,
+	// which Begin gets.
+	Rows func(o Options, m Meta) Rows
+	// Lean formats show explanations only when asked (--explain); the
+	// others always carry them.
+	Lean bool
+	// Digest is set by formats that show the data's digest (Meta.Data):
+	// the data is hashed only for them when streamed.
+	Digest bool
 }
 
 // Formats lists the output formats; the first is the default.
 func Formats() []Format {
 	return []Format{
-		{Name: "table", Desc: "comparison table for the terminal", New: newTable, Sort: "rank"},
-		{Name: "json", Desc: "full results as JSON (DESIGN.md)", New: newJSON},
+		{Name: "table", Desc: "comparison table for the terminal", New: newTable, Sort: "rank", Lean: true},
+		{Name: "json", Desc: "full results as JSON (DESIGN.md)", New: newJSON, Rows: newJSONRows, Digest: true},
+		{Name: "csv", Desc: "comparison table as CSV for Excel (UTF-8 with BOM), input order", New: newCSV, Rows: newCSVRows, Lean: true},
 		{Name: "md", Desc: "comparison table, statistics and explanations as Markdown", New: newMarkdown, Sort: "rank"},
 		{Name: "xlsx", Desc: "workbook: comparison, statistics and failures sheets", New: newXLSX, Binary: true, Sort: "rank"},
 		{Name: "html", Desc: "one printable page: table, grade chart, statistics, explanations", New: newHTML, Sort: "rank"},

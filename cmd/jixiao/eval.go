@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,18 +18,21 @@ import (
 )
 
 type evalOptions struct {
-	io        *streams
-	Ruleset   string
-	Data      string
-	Format    string
-	Output    string
-	Groups    bool
-	Sort      string
-	Units     []string
-	Explain   bool
-	Workers   int
-	Tolerance float64
-	StampTime string
+	io      *streams
+	Ruleset string
+	Data    string
+	Format  string
+	Output  string
+	Groups  bool
+	Sort    string
+	Units   []string
+	Explain bool
+	// ExplainSet tells that --explain was given (true or false): then it
+	// decides, else the format does.
+	ExplainSet bool
+	Workers    int
+	Tolerance  float64
+	StampTime  string
 }
 
 func newEvalCmd(io *streams) *cobra.Command {
@@ -70,6 +74,7 @@ Ctrl-C (a failed or interrupted run leaves the previous -o FILE as it was).`,
   $ jixiao eval -r selfeval-2020 -f selfeval -o 自评表.xlsx`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.ExplainSet = cmd.Flags().Changed("explain")
 			return runEval(cmd.Context(), o)
 		},
 	}
@@ -81,7 +86,7 @@ Ctrl-C (a failed or interrupted run leaves the previous -o FILE as it was).`,
 	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
 	f.StringVar(&o.Sort, "sort", "", "sort units by rank, score, unit, name, grade, an indicator id or a 一级指标 (prefix - for descending; default: rank for tables, input order for json and selfeval)")
 	f.StringSliceVar(&o.Units, "units", nil, "keep only these unit ids (comma-separated)")
-	f.BoolVar(&o.Explain, "explain", false, "include explanations (always on for json)")
+	f.BoolVar(&o.Explain, "explain", false, "include explanations (on by default but for table and csv; --explain=false leaves them out)")
 	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
 	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
 	f.StringVar(&o.StampTime, "stamp-time", "", "write this time (RFC 3339, or now) into the report's provenance (default: $SOURCE_DATE_EPOCH if set, else none, so reports are byte-identical)")
@@ -109,7 +114,7 @@ func runEval(ctx context.Context, o *evalOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	explain := o.Explain || format.Name != "table"
+	explain := o.Explain || !format.Lean && !o.ExplainSet
 	prog, err := openRuleset(o.Ruleset, engineOptions(o.Workers, o.Tolerance, explain)...)
 	if err != nil {
 		return err
@@ -119,6 +124,10 @@ func runEval(ctx context.Context, o *evalOptions) error {
 	}
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
+	}
+	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
+	if format.Rows != nil && o.Sort == "" && format.Sort == "" && len(o.Units) == 0 {
+		return runEvalStream(ctx, o, prog, format, ro, stamp)
 	}
 	units, info, err := readAll(o.Data, prog, o.io)
 	if err != nil {
@@ -135,7 +144,6 @@ func runEval(ctx context.Context, o *evalOptions) error {
 	meta := report.NewMeta(prog, info)
 	meta.HasClaims = res.HasClaims()
 	meta.Stamp = stamp
-	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
 	if err := writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error { return report.Write(w, format, ro, meta, res) }); err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -182,6 +190,121 @@ func reportTime(flag, epoch string, now func() time.Time) (time.Time, error) {
 		return time.Unix(sec, 0).UTC(), nil
 	}
 	return time.Time{}, nil
+}
+
+// runEvalStream evaluates with engine.Stream: units are read, scored and
+// rendered as they come, by a worker per core, and written in input order
+// once the ranks are known, in memory that does not grow with the number
+// of units. Formats that render units one at a time (csv, json) take this
+// path unless --sort or --units asks for all units at once. A progress bar
+// shows on a terminal when the run is long.
+func runEvalStream(ctx context.Context, o *evalOptions, prog *engine.Program, format report.Format, ro report.Options, stamp time.Time) error {
+	src, info, err := openStream(o.Data, prog, o.io.In, format.Digest)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	var size int64
+	if st, err := os.Stat(o.Data); err == nil && o.Data != "" && o.Data != "-" {
+		size = st.Size()
+	}
+	read := func() int64 { return 0 }
+	if c, ok := src.(interface{ BytesRead() int64 }); ok {
+		read = c.BytesRead
+	}
+	// What the data's header said (unknown columns, a conversion) is said
+	// now, before the long part, as when all data is read first; what the
+	// rest of the data says, at the end.
+	said := len(src.Warnings())
+	printWarnings(o.io.ErrOut, src.Warnings())
+	var sum engine.Summary
+	var streamErr error
+	warn := &checkWarnings{}
+	err = writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error {
+		meta := report.NewMeta(prog, info)
+		meta.Stamp = stamp
+		sink, err := report.NewSink(w, format, ro, meta)
+		if err != nil {
+			return err
+		}
+		sink.Digest = src.SHA256
+		bar := startProgress(o.io.ErrOut, size, read)
+		sum, streamErr = prog.Stream(ctx, src, &evalSink{Sink: sink, bar: bar, warn: warn})
+		bar.done()
+		if streamErr != nil {
+			return streamErr
+		}
+		return sink.End(sum)
+	})
+	switch {
+	case errors.Is(streamErr, errNoUnits):
+		return failWith(exitNothing, fmt.Errorf("%s: the data holds no units", info.Files[0]))
+	case streamErr != nil && ctx.Err() != nil:
+		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", streamErr))
+	case streamErr != nil:
+		// A data error reads as it does when the data is read first.
+		return failWith(exitNothing, streamErr)
+	case err != nil:
+		return failWith(exitNothing, err)
+	}
+	if w := src.Warnings(); len(w) > said {
+		printWarnings(o.io.ErrOut, w[said:])
+	}
+	warn.print(o.io.ErrOut, sum.FailedChecks)
+	if sum.Errors > 0 {
+		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", sum.Errors, sum.Units)
+		return failWith(exitUnitsFailed, nil)
+	}
+	return nil
+}
+
+// errNoUnits stops a stream over data with no units before anything is
+// written.
+var errNoUnits = errors.New("the data holds no units")
+
+// evalSink is the report's sink with the command's own concerns:
+// progress, failed checks, and no report of no units.
+type evalSink struct {
+	*report.Sink
+	bar  *progress
+	warn *checkWarnings
+}
+
+func (e *evalSink) Render(dst []byte, u *engine.UnitResult) []byte {
+	e.bar.add()
+	return e.Sink.Render(dst, u)
+}
+
+func (e *evalSink) Start(s engine.Summary) error {
+	if s.Units == 0 {
+		return errNoUnits
+	}
+	return e.Sink.Start(s)
+}
+
+func (e *evalSink) FailedCheck(unit, name string, c engine.CheckResult) bool {
+	return e.warn.add(unit, name, c)
+}
+
+// checkWarnings keeps the first failed checks of a run, for warnings.
+type checkWarnings struct{ lines []string }
+
+// mostWarnings is how many failed checks a run prints, so that a large
+// population does not drown the terminal.
+const mostWarnings = 20
+
+func (c *checkWarnings) add(unit, name string, r engine.CheckResult) bool {
+	c.lines = append(c.lines, fmt.Sprintf("warning: %s %s: check %s failed: %s\n", unit, name, r.ID, r.Message))
+	return len(c.lines) < mostWarnings
+}
+
+func (c *checkWarnings) print(w io.Writer, total int) {
+	for _, l := range c.lines {
+		io.WriteString(w, l)
+	}
+	if total > len(c.lines) {
+		fmt.Fprintf(w, "warning: %d more failed checks (see the full output)\n", total-len(c.lines))
+	}
 }
 
 func validSort(key string, prog *engine.Program) bool {
@@ -232,20 +355,14 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 // warnChecks prints failed consistency checks as warnings, at most a few
 // per run so a large population does not drown the terminal.
 func warnChecks(w io.Writer, res *engine.Result) {
-	const most = 20
-	n := 0
+	var c checkWarnings
+	more := true
 	for _, u := range res.Units {
-		for _, c := range u.Checks {
-			if c.OK || c.Skipped {
-				continue
+		for _, r := range u.Checks {
+			if more && !r.OK && !r.Skipped {
+				more = c.add(u.Unit, u.Name, r)
 			}
-			if n < most {
-				fmt.Fprintf(w, "warning: %s %s: check %s failed: %s\n", u.Unit, u.Name, c.ID, c.Message)
-			}
-			n++
 		}
 	}
-	if n > most {
-		fmt.Fprintf(w, "warning: %d more failed checks (see the full output)\n", n-most)
-	}
+	c.print(w, res.Summary.FailedChecks)
 }

@@ -38,13 +38,26 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 // it opens the embedded demonstration data of a built-in ruleset. "-" reads
 // CSV from standard input.
 func openData(path string, prog *engine.Program, stdin io.Reader) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(path, prog.Ruleset.ID, prog, stdin)
+	return openDataOf(path, prog.Ruleset.ID, prog, stdin, false, true)
+}
+
+// openStream is openData for engine.Stream: the source leaves duplicate
+// ids to it, and hashes the data only with digest.
+func openStream(path string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+	return openDataOf(path, prog.Ruleset.ID, prog, stdin, true, digest)
 }
 
 // openDataOf is openData taking the demonstration data of ruleset demoID
 // when path is empty (diff reads the old ruleset's demo units for both).
-func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader) (data.Source, *engine.DataInfo, error) {
+func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader, stream, digest bool) (data.Source, *engine.DataInfo, error) {
 	schema := data.NewSchema(prog.Ruleset)
+	openFile, openReader := data.Open, data.OpenReader
+	if stream {
+		openFile = func(p string, s *data.Schema) (data.Source, error) { return data.OpenStream(p, s, digest) }
+		openReader = func(n string, r io.Reader, s *data.Schema) (data.Source, error) {
+			return data.OpenStreamReader(n, r, s, digest)
+		}
+	}
 	var src data.Source
 	var err error
 	switch path {
@@ -57,13 +70,13 @@ func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader) (dat
 		if ferr != nil {
 			return nil, nil, failWith(exitNothing, ferr)
 		}
-		src, err = data.OpenReader("fixtures/"+name, f, schema)
+		src, err = openReader("fixtures/"+name, f, schema)
 		path = "fixtures/" + name
 	case "-":
-		src, err = data.OpenReader("stdin.csv", stdin, schema)
+		src, err = openReader("stdin.csv", stdin, schema)
 		path = "stdin"
 	default:
-		src, err = data.Open(path, schema)
+		src, err = openFile(path, schema)
 	}
 	if err != nil {
 		return nil, nil, failWith(exitNothing, err)
@@ -78,7 +91,7 @@ func readAll(path string, prog *engine.Program, st *streams) ([]indicators.Unit,
 
 // readAllOf is readAll with the demonstration data of ruleset demoID.
 func readAllOf(path, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	src, info, err := openDataOf(path, demoID, prog, st.In)
+	src, info, err := openDataOf(path, demoID, prog, st.In, false, true)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -151,6 +151,7 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 		newLintCmd(io),
 		newExplainCmd(io),
 		newDiffCmd(io),
+		newGenCmd(io),
 	)
 	return root
 }

@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+)
+
+// spill keeps Stream's records between its passes: in memory up to a
+// limit, then in a temporary file, so that memory stays flat however many
+// units there are. The file is removed when the spill is closed (at once
+// where the system allows removing an open file).
+type spill struct {
+	limit   int
+	mem     []byte
+	f       *os.File
+	w       *bufio.Writer
+	removed bool
+}
+
+func newSpill(limit int) *spill { return &spill{limit: limit} }
+
+func (s *spill) Write(p []byte) (int, error) {
+	if s.f == nil {
+		if len(s.mem)+len(p) <= s.limit {
+			s.mem = append(s.mem, p...)
+			return len(p), nil
+		}
+		f, err := os.CreateTemp("", "jixiao-stream-*.spill")
+		if err != nil {
+			return 0, fmt.Errorf("spill to a temporary file: %w", err)
+		}
+		s.f = f
+		s.removed = os.Remove(f.Name()) == nil
+		// Chunks of records are large: bufio writes them through
+		// without copying when they are at least its size.
+		s.w = bufio.NewWriterSize(f, 64<<10)
+		if _, err := s.w.Write(s.mem); err != nil {
+			return 0, fmt.Errorf("spill to a temporary file: %w", err)
+		}
+		s.mem = nil
+	}
+	n, err := s.w.Write(p)
+	if err != nil {
+		err = fmt.Errorf("spill to a temporary file: %w", err)
+	}
+	return n, err
+}
+
+// reader returns the spilled bytes from the start; it may be called again
+// for another pass.
+func (s *spill) reader() (io.Reader, error) {
+	if s.f == nil {
+		return bytes.NewReader(s.mem), nil
+	}
+	if err := s.w.Flush(); err != nil {
+		return nil, fmt.Errorf("spill to a temporary file: %w", err)
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("read the spill file: %w", err)
+	}
+	return s.f, nil
+}
+
+func (s *spill) close() {
+	if s.f == nil {
+		return
+	}
+	s.f.Close()
+	if !s.removed {
+		os.Remove(s.f.Name())
+	}
+}

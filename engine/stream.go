@@ -1,0 +1,819 @@
+package engine
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// Units is what Stream reads: units one at a time in input order, io.EOF
+// after the last. Every data.Source is one.
+type Units interface {
+	Next() (*indicators.Unit, error)
+}
+
+// ChunkDecoder decodes one chunk of a ChunkedUnits source: it appends the
+// chunk's units to buf (reusing the memory of the units beyond len(buf),
+// up to cap(buf)) and returns them. An error means the data cannot be
+// read past the units returned, as a syntax error of the file.
+type ChunkDecoder = func(buf []indicators.Unit) ([]indicators.Unit, error)
+
+// ChunkedUnits is a source whose units Stream's workers decode in
+// parallel: NextChunk cuts the raw data into chunks in input order (io.EOF
+// after the last), and each chunk's decoder runs on a worker. Stream reads
+// such a source through NextChunk only. data's CSV reader is one.
+type ChunkedUnits interface {
+	NextChunk() (ChunkDecoder, error)
+}
+
+// Sink receives what Stream makes of the units. Stream calls Render on
+// its workers as units are scored, then, once every unit is scored and the
+// ranks are known, Start once and Emit for each unit in input order.
+type Sink interface {
+	// Render appends the record of one unit result to dst: whatever the
+	// sink wants handed back to Emit, usually the unit formatted for
+	// output with a hole where the rank goes. It runs on the worker that
+	// scored the unit, concurrently with other workers. u and the slices
+	// it holds are reused for the next unit once Render returns.
+	Render(dst []byte, u *UnitResult) []byte
+	// Start receives the summary of all units before the first Emit.
+	Start(s Summary) error
+	// Emit receives the record Render made of a unit, in input order,
+	// with the unit's rank (0 for a unit that failed).
+	Emit(rec []byte, rank int) error
+}
+
+// CheckWarner is implemented by a Sink that wants to hear of failed
+// consistency checks: FailedCheck is called for them in input order,
+// before Start, until it returns false, for the first maxWarnings at most.
+// (The summary counts them all.)
+type CheckWarner interface {
+	FailedCheck(unit, name string, c CheckResult) (more bool)
+}
+
+// Stream scores the units of src as they are read and hands them to sink
+// in input order, ranked, holding only a bounded window of units in
+// memory however many there are (see the package documentation for the
+// passes). A worker per core (the Workers option) scores units, each with
+// its own scratch state and expr VM, and renders them through
+// sink.Render. A unit whose id appeared before fails with
+// duplicate_unit; src must not check ids itself (data.OpenStream does
+// not).
+//
+// Stream returns the summary of all units. Its error is set, and nothing
+// was emitted, when src cannot be read to the end (a syntax error, an I/O
+// error) or ctx is cancelled; or, with some units emitted, when the sink
+// or the spill file fails.
+func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, error) {
+	st := &streamer{p: p, sink: sink, ctx: ctx, spill: newSpill(p.conf.spill), idSpill: newSpill(p.conf.spill / 4)}
+	defer st.spill.close()
+	defer st.idSpill.close()
+	st.warner, _ = sink.(CheckWarner)
+	st.grades = make([]int, len(p.Ruleset.Grades))
+	st.ranks.init(p.Ruleset)
+	st.ids = newIDSet()
+	if err := st.score(src); err != nil {
+		return Summary{}, err
+	}
+	if err := st.verifyDuplicates(); err != nil {
+		return Summary{}, err
+	}
+	for _, w := range st.warnings {
+		if _, dup := st.dups[w.idx]; !dup && !st.warner.FailedCheck(w.unit, w.name, w.check) {
+			break
+		}
+	}
+	sum := st.summary()
+	if err := sink.Start(sum); err != nil {
+		return sum, err
+	}
+	return sum, st.emit()
+}
+
+// maxWarnings bounds the failed checks Stream keeps for a CheckWarner.
+const maxWarnings = 256
+
+// chunkUnits is how many units Stream takes from a plain (not chunked)
+// source into one job.
+const chunkUnits = 256
+
+// streamer is the state of one Stream call.
+type streamer struct {
+	p      *Program
+	sink   Sink
+	warner CheckWarner
+	ctx    context.Context
+	spill  *spill
+
+	// Gathered in input order by the collector.
+	units, failed, claimed int
+	grades                 []int // by grade band
+	ranks                  rankCounter
+	failedChecks           int
+	warnings               []warning // the first failed checks, for the warner
+	ids                    *idSet
+	idSpill                *spill
+	dups                   map[int]int // record index of a duplicate → line of its first
+}
+
+// warning is a failed check kept for the CheckWarner; idx is the unit's
+// place in input order.
+type warning struct {
+	idx        int
+	unit, name string
+	check      CheckResult
+}
+
+// job is one chunk of units on its way through the workers.
+type job struct {
+	seq    int
+	decode ChunkDecoder
+	units  []indicators.Unit // from a plain source
+	out    []byte            // the records of the chunk's units
+	meta   []unitMeta        // what the collector needs of each unit
+	ids    []byte            // the units' entries of the id spill
+	err    error
+	last   bool
+}
+
+// unitMeta is what the collector needs of a unit, worked out by the
+// worker that scored it so that the one collector goroutine does little.
+type unitMeta struct {
+	cents   int64
+	hash    uint64 // hashID of the unit id, when hasID
+	off     int    // where the unit's record starts in job.out
+	nchecks int    // failed checks
+	grade   uint8
+	flags   uint8
+	hasID   bool
+}
+
+// score is the first pass: read, score and render every unit, gather what
+// needs all units (ranks, grade counts, duplicate ids) and spill the
+// records in input order.
+func (st *streamer) score(src Units) error {
+	workers := st.p.conf.workers
+	inflight := 2*workers + 2
+	tokens := make(chan struct{}, inflight)
+	free := make(chan *job, inflight)
+	jobs := make(chan *job)
+	done := make(chan *job, inflight)
+	quit := make(chan struct{})
+	chunked, _ := src.(ChunkedUnits)
+
+	go func() {
+		defer close(jobs)
+		for seq := 0; ; seq++ {
+			select {
+			case tokens <- struct{}{}:
+			case <-quit:
+				return
+			}
+			var j *job
+			select {
+			case j = <-free:
+				*j = job{out: j.out[:0], units: j.units[:0], meta: j.meta[:0], ids: j.ids[:0]}
+			default:
+				j = &job{}
+			}
+			j.seq = seq
+			st.read(src, chunked, j)
+			select {
+			case jobs <- j:
+			case <-quit:
+				return
+			}
+			if j.last {
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			wk := &worker{s: st.p.newScratch(st.ctx)}
+			for j := range jobs {
+				st.work(wk, j)
+				done <- j // never blocks: at most inflight jobs exist
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	abort := func(err error) error {
+		close(quit)
+		for range done {
+		}
+		return err
+	}
+	pending := map[int]*job{}
+	next := 0
+	for j := range done {
+		pending[j.seq] = j
+		for {
+			j, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if err := st.collect(j); err != nil {
+				return abort(err)
+			}
+			if j.err != nil {
+				return abort(j.err)
+			}
+			if j.last {
+				close(quit)
+				for range done {
+				}
+				return nil
+			}
+			<-tokens
+			free <- j
+		}
+	}
+	return errors.New("stream: the reader stopped without a last chunk")
+}
+
+// read fills j with the next chunk of src.
+func (st *streamer) read(src Units, chunked ChunkedUnits, j *job) {
+	if err := st.ctx.Err(); err != nil {
+		j.err, j.last = err, true
+		return
+	}
+	if chunked != nil {
+		dec, err := chunked.NextChunk()
+		switch {
+		case err == io.EOF:
+			j.last = true
+		case err != nil:
+			j.err, j.last = err, true
+		default:
+			j.decode = dec
+		}
+		return
+	}
+	for len(j.units) < chunkUnits {
+		u, err := src.Next()
+		if err == io.EOF {
+			j.last = true
+			return
+		}
+		if err != nil {
+			j.err, j.last = err, true
+			return
+		}
+		j.units = append(j.units, *u)
+	}
+}
+
+// worker is the scratch state of one worker goroutine.
+type worker struct {
+	s     *scratch
+	r     UnitResult
+	units []indicators.Unit
+}
+
+func (st *streamer) work(wk *worker, j *job) {
+	units := j.units
+	if j.decode != nil {
+		units, j.err = j.decode(wk.units[:0])
+		wk.units = units[:0]
+	}
+	file := ""
+	for i := range units {
+		u := &units[i]
+		r := &wk.r
+		st.p.evalUnit(wk.s, u, r)
+		m := unitMeta{off: len(j.out), grade: noGrade}
+		if r.Failed() {
+			m.flags |= recFailed
+		} else {
+			m.cents = cents(r.Score)
+			for k, g := range st.p.Ruleset.Grades {
+				if g.Label == r.Grade && k < noGrade {
+					m.grade = uint8(k)
+					break
+				}
+			}
+		}
+		if r.Claimed != nil {
+			m.flags |= recClaims
+		}
+		if i == 0 || u.Pos.File != file {
+			m.flags |= recFile
+			file = u.Pos.File
+		}
+		for k := range r.Checks {
+			if !r.Checks[k].OK && !r.Checks[k].Skipped {
+				m.nchecks++
+			}
+		}
+		if r.Unit != "" {
+			m.hasID = true
+			m.hash = hashString(r.Unit)
+		}
+		j.out = append(j.out, 0, 0, 0, 0, 0, 0, 0, 0)
+		j.out = st.appendHeader(j.out, u, r, &m)
+		h := len(j.out)
+		j.out = st.sink.Render(j.out, r)
+		binary.LittleEndian.PutUint32(j.out[m.off:], uint32(h-m.off-8))
+		binary.LittleEndian.PutUint32(j.out[m.off+4:], uint32(len(j.out)-h))
+		j.meta = append(j.meta, m)
+		// The id spill entry (verifyDuplicates).
+		j.ids = binary.AppendUvarint(j.ids, uint64(max(0, u.Pos.Line)))
+		j.ids = append(j.ids, m.flags, m.grade)
+		j.ids = binary.AppendUvarint(j.ids, uint64(m.cents))
+		j.ids = binary.AppendUvarint(j.ids, uint64(m.nchecks))
+		j.ids = appendString(j.ids, r.Unit)
+	}
+}
+
+// A record is the lengths of its two parts (4 bytes each), a header the
+// streamer reads, and the sink's part. The header holds first what the
+// second pass needs of every unit, then what it needs only to render a
+// unit again (a duplicate found late) and what warnings need:
+//
+//	flags     byte (recFailed, recClaims, recFile)
+//	cents     uvarint, then grade byte (noGrade: none)   unless recFailed
+//	file      string, when recFile (the first unit of a chunk, or a new file)
+//	line      uvarint
+//	unit      string
+//	name      string
+//	checks    uvarint n, then n × check: uvarint index<<1 | custom,
+//	          and the message string when custom
+//	errors    uvarint n, then n × error                   when recFailed
+//
+// A string is a uvarint length and the bytes. A failed check's message is
+// written only when it is not the check's own (custom).
+const (
+	recFailed = 1 << iota
+	recClaims
+	recFile
+)
+
+const noGrade = 0xff
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func (st *streamer) appendHeader(b []byte, u *indicators.Unit, r *UnitResult, m *unitMeta) []byte {
+	b = append(b, m.flags)
+	if m.flags&recFailed == 0 {
+		b = binary.AppendUvarint(b, uint64(m.cents))
+		b = append(b, m.grade)
+	}
+	if m.flags&recFile != 0 {
+		b = appendString(b, u.Pos.File)
+	}
+	b = binary.AppendUvarint(b, uint64(max(0, u.Pos.Line)))
+	b = appendString(b, r.Unit)
+	b = appendString(b, r.Name)
+	b = binary.AppendUvarint(b, uint64(m.nchecks))
+	for k := range r.Checks {
+		c := &r.Checks[k]
+		if c.OK || c.Skipped {
+			continue
+		}
+		if c.Message == st.p.checks[k].failMsg {
+			b = binary.AppendUvarint(b, uint64(k)<<1)
+		} else {
+			b = binary.AppendUvarint(b, uint64(k)<<1|1)
+			b = appendString(b, c.Message)
+		}
+	}
+	if r.Failed() {
+		b = binary.AppendUvarint(b, uint64(len(r.Errors)))
+		for _, e := range r.Errors {
+			b = appendError(b, e)
+		}
+	}
+	return b
+}
+
+// cents is a rounded score in hundredths: scores are Round2 results, so
+// two scores are equal exactly when their cents are.
+func cents(score float64) int64 { return int64(math.Round(score * 100)) }
+
+func appendError(b []byte, e *diag.Error) []byte {
+	b = appendString(b, e.Pos.File)
+	b = binary.AppendUvarint(b, uint64(max(0, e.Pos.Line)))
+	b = binary.AppendUvarint(b, uint64(max(0, e.Pos.Col)))
+	for _, s := range []string{e.Code, e.Field, e.Value, e.Msg, e.Snippet} {
+		b = appendString(b, s)
+	}
+	return b
+}
+
+// header is a parsed record; its byte slices point into the buffer it
+// was parsed from.
+type header struct {
+	line    int
+	flags   byte
+	file    []byte // when recFile
+	cents   int64
+	grade   int
+	unit    []byte
+	name    []byte
+	nchecks int
+	checks  []byte // the failed checks, encoded
+	errors  []byte // the errors of a failed unit, encoded
+	payload []byte
+}
+
+// parser reads the fields of one record from b, noting a short buffer.
+type parser struct {
+	b     []byte
+	off   int
+	short bool
+}
+
+func (p *parser) uvarint() uint64 {
+	x, n := binary.Uvarint(p.b[min(p.off, len(p.b)):])
+	if n <= 0 {
+		p.short = true
+		return 0
+	}
+	p.off += n
+	return x
+}
+
+func (p *parser) byte() byte {
+	if p.off >= len(p.b) {
+		p.short = true
+		return 0
+	}
+	p.off++
+	return p.b[p.off-1]
+}
+
+func (p *parser) bytes(n int) []byte {
+	if p.short || n < 0 || p.off+n > len(p.b) {
+		p.short = true
+		return nil
+	}
+	p.off += n
+	return p.b[p.off-n : p.off]
+}
+
+func (p *parser) str() []byte { return p.bytes(int(p.uvarint())) }
+
+func (p *parser) skipError() {
+	p.str()
+	p.uvarint()
+	p.uvarint()
+	for i := 0; i < 5; i++ {
+		p.str()
+	}
+}
+
+// parseRecord parses the record at the start of b into h and returns its
+// length; ok is false when b holds less than a whole record. Unless full,
+// it reads of the header only what ranking needs (flags, cents, grade,
+// file).
+func parseRecord(b []byte, h *header, full bool) (n int, ok bool) {
+	if len(b) < 8 {
+		return 0, false
+	}
+	hlen := int(binary.LittleEndian.Uint32(b))
+	plen := int(binary.LittleEndian.Uint32(b[4:]))
+	n = 8 + hlen + plen
+	if len(b) < n {
+		return 0, false
+	}
+	h.payload = b[8+hlen : n]
+	p := parser{b: b[8 : 8+hlen]}
+	h.flags = p.byte()
+	h.cents, h.grade = 0, noGrade
+	if h.flags&recFailed == 0 {
+		h.cents = int64(p.uvarint())
+		h.grade = int(p.byte())
+	}
+	h.file = nil
+	if h.flags&recFile != 0 {
+		h.file = p.str()
+	}
+	if !full {
+		return n, !p.short
+	}
+	h.line = int(p.uvarint())
+	h.unit = p.str()
+	h.name = p.str()
+	h.nchecks = int(p.uvarint())
+	at := p.off
+	for k := 0; k < h.nchecks && !p.short; k++ {
+		if p.uvarint()&1 != 0 {
+			p.str()
+		}
+	}
+	h.checks = p.b[min(at, p.off):p.off]
+	h.errors = nil
+	if h.flags&recFailed != 0 {
+		at := p.off
+		for k := int(p.uvarint()); k > 0 && !p.short; k-- {
+			p.skipError()
+		}
+		h.errors = p.b[min(at, p.off):p.off]
+	}
+	return n, !p.short
+}
+
+// eachCheck calls fn for the failed checks of h until it returns false.
+func (st *streamer) eachCheck(h *header, fn func(k int, msg string) bool) {
+	p := parser{b: h.checks}
+	for i := 0; i < h.nchecks; i++ {
+		x := p.uvarint()
+		k := int(x >> 1)
+		msg := st.p.checks[k].failMsg
+		if x&1 != 0 {
+			msg = string(p.str())
+		}
+		if !fn(k, msg) {
+			return
+		}
+	}
+}
+
+// decodeErrors returns the errors of a failed unit's record.
+func decodeErrors(b []byte) []*diag.Error {
+	p := parser{b: b}
+	var errs []*diag.Error
+	for k := int(p.uvarint()); k > 0 && !p.short; k-- {
+		e := &diag.Error{}
+		e.Pos.File = string(p.str())
+		e.Pos.Line = int(p.uvarint())
+		e.Pos.Col = int(p.uvarint())
+		e.Code, e.Field, e.Value = string(p.str()), string(p.str()), string(p.str())
+		e.Msg, e.Snippet = string(p.str()), string(p.str())
+		errs = append(errs, e)
+	}
+	return errs
+}
+
+// collect takes a job's units in input order: counts, ranks, duplicate
+// ids and failed checks from what the worker noted of each; then the
+// records and the id entries to their spills.
+func (st *streamer) collect(j *job) error {
+	for i := range j.meta {
+		m := &j.meta[i]
+		st.units++
+		if m.flags&recClaims != 0 {
+			st.claimed++
+		}
+		if m.flags&recFailed != 0 {
+			st.failed++
+		} else {
+			st.ranks.add(m.cents, 1)
+			if int(m.grade) < len(st.grades) {
+				st.grades[m.grade]++
+			}
+		}
+		st.failedChecks += m.nchecks
+		if m.nchecks > 0 && st.warner != nil && len(st.warnings) < maxWarnings {
+			var h header
+			if _, ok := parseRecord(j.out[m.off:], &h, true); !ok {
+				return errors.New("stream: a record was cut short")
+			}
+			unit, name := string(h.unit), string(h.name)
+			st.eachCheck(&h, func(k int, msg string) bool {
+				st.warnings = append(st.warnings, warning{st.units - 1, unit, name,
+					CheckResult{ID: st.p.checks[k].def.ID, Message: msg}})
+				return len(st.warnings) < maxWarnings
+			})
+		}
+		if m.hasID {
+			st.ids.add(m.hash)
+		}
+	}
+	if _, err := st.idSpill.Write(j.ids); err != nil {
+		return err
+	}
+	_, err := st.spill.Write(j.out)
+	return err
+}
+
+// readSpill calls parse on the bytes of sp from the start, as often as
+// it takes whole items off the front, until the end. parse returns the
+// length of the item it took, or ok false when b holds less than one.
+func readSpill(sp *spill, parse func(b []byte) (n int, ok bool, err error)) error {
+	r, err := sp.reader()
+	if err != nil {
+		return err
+	}
+	buf := make([]byte, 0, 1<<20)
+	off := 0 // start of the next item in buf
+	eof := false
+	for {
+		n, ok, err := parse(buf[off:])
+		if err != nil {
+			return err
+		}
+		if ok {
+			off += n
+			continue
+		}
+		if eof {
+			if off < len(buf) {
+				return errors.New("read spill: an item was cut short")
+			}
+			return nil
+		}
+		// Keep the partial item at the front, make room, read on.
+		buf = buf[:copy(buf, buf[off:])]
+		off = 0
+		if len(buf) == cap(buf) {
+			nb := make([]byte, len(buf), 2*cap(buf))
+			copy(nb, buf)
+			buf = nb
+		}
+		m, err := io.ReadFull(r, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			eof = true
+		} else if err != nil {
+			return fmt.Errorf("read spill: %w", err)
+		}
+	}
+}
+
+// verifyDuplicates finds the units whose id appeared before. The id set
+// of the first pass can only say "maybe seen" (it keeps a few bits per
+// unit, not the ids); this pass reads the spilled ids again and settles
+// each suspect exactly.
+func (st *streamer) verifyDuplicates() error {
+	if len(st.ids.suspects) == 0 {
+		return nil
+	}
+	st.ids.settle()
+	first := map[string]int{} // suspect id → line of its first unit
+	st.dups = map[int]int{}
+	idx := 0
+	return readSpill(st.idSpill, func(b []byte) (int, bool, error) {
+		p := parser{b: b}
+		line := int(p.uvarint())
+		flags := p.byte()
+		grade := int(p.byte())
+		cents := int64(p.uvarint())
+		nchecks := int(p.uvarint())
+		id := p.str()
+		if p.short {
+			return 0, false, nil
+		}
+		i := idx
+		idx++
+		if len(id) == 0 || !st.ids.suspect(id) {
+			return p.off, true, nil
+		}
+		prev, seen := first[string(id)]
+		if !seen {
+			first[string(id)] = line
+			return p.off, true, nil
+		}
+		st.dups[i] = prev
+		if flags&recFailed == 0 {
+			// It was scored; as a duplicate it fails, and its checks and
+			// claims go.
+			st.failed++
+			st.failedChecks -= nchecks
+			if flags&recClaims != 0 {
+				st.claimed--
+			}
+			st.ranks.add(cents, -1)
+			if grade < len(st.grades) {
+				st.grades[grade]--
+			}
+		}
+		return p.off, true, nil
+	})
+}
+
+func (st *streamer) summary() Summary {
+	s := Summary{Units: st.units, Errors: st.failed, Claimed: st.claimed, FailedChecks: st.failedChecks}
+	for k, g := range st.p.Ruleset.Grades {
+		s.Grades = append(s.Grades, GradeCount{Label: g.Label, Units: st.grades[k]})
+	}
+	return s
+}
+
+// emit is the second pass: the spilled records in input order, each with
+// its rank.
+func (st *streamer) emit() error {
+	st.ranks.finish()
+	var buf []byte
+	var h header
+	file := ""
+	idx := 0
+	return readSpill(st.spill, func(b []byte) (int, bool, error) {
+		first, dup := 0, false
+		if len(st.dups) > 0 {
+			first, dup = st.dups[idx]
+		}
+		n, ok := parseRecord(b, &h, dup)
+		if !ok {
+			return 0, false, nil
+		}
+		if idx%4096 == 0 {
+			if err := st.ctx.Err(); err != nil {
+				return 0, false, err
+			}
+		}
+		idx++
+		if h.file != nil {
+			file = string(h.file)
+		}
+		if dup {
+			// Failed after all: render it again with its errors.
+			u := UnitResult{Unit: string(h.unit), Name: string(h.name), Pos: diag.Pos{File: file, Line: h.line},
+				Errors: decodeErrors(h.errors)}
+			u.Errors = append(u.Errors, diag.DuplicateUnit(u.Pos, u.Unit, first))
+			buf = st.sink.Render(buf[:0], &u)
+			return n, true, st.sink.Emit(buf, 0)
+		}
+		rank := 0
+		if h.flags&recFailed == 0 {
+			rank = st.ranks.rank(h.cents)
+		}
+		return n, true, st.sink.Emit(h.payload, rank)
+	})
+}
+
+// rankCounter ranks scores by counting them: a unit's rank is one more
+// than the number of units with a higher score (ties share the best rank,
+// the next rank skips: 1, 2, 2, 4), so the count of each distinct score
+// is all it needs, however many units there are. Scores are counted in
+// cents, in an array up to the highest score the ruleset can give (its
+// total weight, or 100 after rescaling), else in a map.
+type rankCounter struct {
+	dense  []int64
+	sparse map[int64]int64
+	above  []int64       // after finish: units above each dense cents value
+	rankOf map[int64]int // after finish: rank of each sparse cents value
+}
+
+func (rc *rankCounter) init(rs *indicators.Ruleset) {
+	if top := cents(max(100, rs.TotalWeight())); top >= 0 && top <= 1<<18 {
+		rc.dense = make([]int64, top+1)
+	}
+	rc.sparse = map[int64]int64{}
+}
+
+func (rc *rankCounter) add(c int64, n int64) {
+	if c >= 0 && c < int64(len(rc.dense)) {
+		rc.dense[c] += n
+		return
+	}
+	rc.sparse[c] += n
+}
+
+// finish prepares rank; add must not be called after it.
+func (rc *rankCounter) finish() {
+	keys := make([]int64, 0, len(rc.sparse))
+	for k, n := range rc.sparse {
+		if n != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] > keys[j] })
+	rc.rankOf = map[int64]int{}
+	var n int64
+	for _, k := range keys {
+		if k >= int64(len(rc.dense)) {
+			rc.rankOf[k] = int(n) + 1
+			n += rc.sparse[k]
+		}
+	}
+	rc.above = make([]int64, len(rc.dense))
+	for c := len(rc.dense) - 1; c >= 0; c-- {
+		rc.above[c] = n
+		n += rc.dense[c]
+	}
+	for _, k := range keys {
+		if k < 0 {
+			rc.rankOf[k] = int(n) + 1
+			n += rc.sparse[k]
+		}
+	}
+}
+
+func (rc *rankCounter) rank(c int64) int {
+	if c >= 0 && c < int64(len(rc.dense)) {
+		return int(rc.above[c]) + 1
+	}
+	return rc.rankOf[c]
+}

@@ -1,0 +1,146 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/jixiao/jixiao/engine"
+)
+
+// Rows is a format that renders each unit on its own into bytes, with a
+// hole where the rank goes: engine.Stream's workers render units as they
+// are scored, and the records are written, ranks filled in, once every
+// unit is scored. A Rows format is also a Writer (see RowsWriter).
+type Rows interface {
+	// Begin writes what comes before the first unit.
+	Begin(w io.Writer, m Meta) error
+	// AppendUnit appends the record of u to dst. It must be safe for
+	// concurrent use and must not keep u or dst.
+	AppendUnit(dst []byte, u *engine.UnitResult) []byte
+	// WriteUnit writes a record of AppendUnit with the unit's rank (0 for
+	// a unit that failed).
+	WriteUnit(w io.Writer, rec []byte, rank int) error
+	// End writes what comes after the last unit.
+	End(w io.Writer, s engine.Summary) error
+}
+
+// RowsWriter is the Writer of a Rows format: each unit rendered and
+// written at once with the rank it has.
+func RowsWriter(w io.Writer, r Rows) Writer {
+	return &rowsWriter{w: bufio.NewWriterSize(w, 64<<10), r: r}
+}
+
+type rowsWriter struct {
+	w   *bufio.Writer
+	r   Rows
+	buf []byte
+}
+
+func (rw *rowsWriter) Begin(m Meta) error { return rw.r.Begin(rw.w, m) }
+
+func (rw *rowsWriter) Unit(u *engine.UnitResult) error {
+	rw.buf = rw.r.AppendUnit(rw.buf[:0], u)
+	return rw.r.WriteUnit(rw.w, rw.buf, u.Rank)
+}
+
+func (rw *rowsWriter) End(s engine.Summary) error {
+	if err := rw.r.End(rw.w, s); err != nil {
+		return err
+	}
+	return rw.w.Flush()
+}
+
+// Sink writes a report of a Rows format as engine.Stream evaluates: it is
+// the engine.Sink that renders units on the workers and writes them in
+// order with their ranks. Meta may be changed until Stream calls Start
+// (to stamp the data's digest, known only once it is all read).
+type Sink struct {
+	Meta Meta
+	// Digest, when set, gives the data's digest at Start, for Meta.Data.
+	Digest func() string
+	w      *bufio.Writer
+	rows   Rows
+}
+
+// NewSink returns the sink of format f writing to w, or an error when f
+// cannot render units on their own (it has no Rows) or o asks for what a
+// stream cannot do (sorting, keeping some units: they need every unit).
+func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
+	if f.Rows == nil {
+		return nil, fmt.Errorf("format %s cannot be streamed", f.Name)
+	}
+	if o.Sort != "" || f.Sort != "" || len(o.Units) > 0 {
+		return nil, fmt.Errorf("format %s: sorting or keeping some units needs every unit: use report.Write", f.Name)
+	}
+	return &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), rows: f.Rows(o, m)}, nil
+}
+
+// Render renders one unit (engine.Sink).
+func (s *Sink) Render(dst []byte, u *engine.UnitResult) []byte {
+	return s.rows.AppendUnit(dst, u)
+}
+
+// Start writes the beginning of the report (engine.Sink).
+func (s *Sink) Start(sum engine.Summary) error {
+	if sum.Claimed > 0 {
+		s.Meta.HasClaims = true
+	}
+	if s.Digest != nil && s.Meta.Data != nil {
+		d := *s.Meta.Data
+		d.SHA256 = s.Digest()
+		s.Meta.Data = &d
+	}
+	return s.rows.Begin(s.w, s.Meta)
+}
+
+// Emit writes one unit with its rank (engine.Sink).
+func (s *Sink) Emit(rec []byte, rank int) error {
+	return s.rows.WriteUnit(s.w, rec, rank)
+}
+
+// End writes the end of the report and flushes it.
+func (s *Sink) End(sum engine.Summary) error {
+	if err := s.rows.End(s.w, sum); err != nil {
+		return err
+	}
+	return s.w.Flush()
+}
+
+// appendNum appends Num(x) without formatting through fmt: a score or
+// points value is a Round2 result, the double nearest to some k/100, whose
+// two-decimal form is the digits of k. Whatever is not (checked by
+// turning k back into x) goes through Num.
+func appendNum(b []byte, x float64) []byte {
+	if c := x * 100; c > 0 && c < 1e15 {
+		k := int64(c + 0.5)
+		if float64(k)/100 == x {
+			return appendCents(b, k)
+		}
+	} else if x == 0 && !math.Signbit(x) {
+		return append(b, '0')
+	}
+	return append(b, Num(x)...)
+}
+
+// appendCents appends k/100 with at most two decimals, no trailing zeros.
+func appendCents(b []byte, k int64) []byte {
+	ip, fp := k/100, k%100
+	switch {
+	case ip < 10:
+		b = append(b, byte('0'+ip))
+	case ip < 100:
+		b = append(b, byte('0'+ip/10), byte('0'+ip%10))
+	default:
+		b = strconv.AppendInt(b, ip, 10)
+	}
+	if fp != 0 {
+		b = append(b, '.', byte('0'+fp/10))
+		if fp%10 != 0 {
+			b = append(b, byte('0'+fp%10))
+		}
+	}
+	return b
+}
