@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"encoding/csv"
 	"io"
 	"testing"
 
@@ -24,15 +23,9 @@ func genCSV(tb testing.TB, n int) ([]byte, *Schema) {
 		tb.Fatal(err)
 	}
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	g := fixtures.NewGenerator(rs, prog.NewProbe(), n, 1)
-	w.Write(g.Header())
-	var row fixtures.Row
-	for i := 0; i < n; i++ {
-		g.Unit(i, &row)
-		w.Write(append([]string{row.ID, row.Name}, row.Cells...))
+	if err := fixtures.NewGenerator(rs, prog.NewProbe(), n, 1).WriteCSV(&buf, n); err != nil {
+		tb.Fatal(err)
 	}
-	w.Flush()
 	return buf.Bytes(), NewSchema(rs)
 }
 

@@ -461,40 +461,8 @@ var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 // (and so indicators.ParseCell) gives. Anything else is left to
 // ParseCell.
 func plainNumber(s string) (float64, bool) {
-	i := 0
-	neg := false
-	if i < len(s) && (s[i] == '-' || s[i] == '+') {
-		neg = s[i] == '-'
-		i++
-	}
-	var m uint64
-	digits, frac := 0, -1
-	for ; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			m = m*10 + uint64(c-'0')
-			digits++
-			if frac >= 0 {
-				frac++
-			}
-		case c == '.' && frac < 0:
-			frac = 0
-		default:
-			return 0, false
-		}
-	}
-	if digits == 0 || digits > 15 {
-		return 0, false
-	}
-	x := float64(m)
-	if frac > 0 {
-		x /= pow10[frac]
-	}
-	if neg {
-		x = -x
-	}
-	return x, true
+	x, end, ok := scanNumber(s, 0)
+	return x, ok && end == len(s)
 }
 
 func (c *csvSource) Next() (*indicators.Unit, error) {

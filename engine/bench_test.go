@@ -3,7 +3,6 @@ package engine_test
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sync"
@@ -40,15 +39,9 @@ func genData(tb testing.TB, prog *engine.Program, n int, seed int64) []indicator
 		return u.([]indicators.Unit)
 	}
 	var buf bytes.Buffer
-	g := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), n, seed)
-	w := csv.NewWriter(&buf)
-	w.Write(g.Header())
-	var row fixtures.Row
-	for i := 0; i < n; i++ {
-		g.Unit(i, &row)
-		w.Write(append([]string{row.ID, row.Name}, row.Cells...))
+	if err := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), n, seed).WriteCSV(&buf, n); err != nil {
+		tb.Fatal(err)
 	}
-	w.Flush()
 	src, err := data.OpenReader("gen.csv", &buf, data.NewSchema(prog.Ruleset))
 	if err != nil {
 		tb.Fatal(err)

@@ -3,7 +3,6 @@ package engine
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"math"
 	"math/rand/v2"
 	"path/filepath"
@@ -19,15 +18,9 @@ import (
 func explainUnits(t *testing.T, p *Program, n int) []indicators.Unit {
 	t.Helper()
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	g := fixtures.NewGenerator(p.Ruleset, p.NewProbe(), n, 5)
-	w.Write(g.Header())
-	var row fixtures.Row
-	for i := 0; i < n; i++ {
-		g.Unit(i, &row)
-		w.Write(append([]string{row.ID, row.Name}, row.Cells...))
+	if err := fixtures.NewGenerator(p.Ruleset, p.NewProbe(), n, 5).WriteCSV(&buf, n); err != nil {
+		t.Fatal(err)
 	}
-	w.Flush()
 	src, err := data.OpenReader("g.csv", &buf, data.NewSchema(p.Ruleset))
 	if err != nil {
 		t.Fatal(err)
