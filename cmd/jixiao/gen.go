@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -26,6 +28,7 @@ type genOptions struct {
 	N       int
 	Seed    int64
 	Output  string
+	Claims  bool
 }
 
 func newGenCmd(io *streams) *cobra.Command {
@@ -45,11 +48,18 @@ tier inputs are letters, some with a fraction (A:0.95).
 
 The format follows the extension of -o: .csv (header unit, name, input ids),
 .jsonl ({unit, name, data} per line) or .xlsx (one sheet, written as a
-stream). The file is written whole or not at all.`,
+stream). The file is written whole or not at all.
+
+With --claims each unit also carries its own self-evaluation (claimed.<id>,
+claimed.score, claimed.grade): about three in four right, the rest with one
+slip each — a row rounded up (8.62 → 9), a row inflated to full marks, a
+grade one band off, a total above the sum of its rows, a met target scored
+below full with no reason — for trying jixiao review on a population.`,
 		Example: `  $ jixiao gen -r grid-center -n 1000 -o units.csv
   $ jixiao gen -r dept-2013 -n 100000 --seed 7 -o dept.jsonl
   $ jixiao gen -r selfeval-2020 -n 500 -o projects.xlsx
-  $ jixiao gen -r grid-center -n 1000 -o units.csv && jixiao eval -r grid-center -d units.csv`,
+  $ jixiao gen -r grid-center -n 1000 -o units.csv && jixiao eval -r grid-center -d units.csv
+  $ jixiao gen -r grid-center -n 5000 --claims -o claimed.csv && jixiao review -r grid-center -d claimed.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGen(cmd.Context(), o)
@@ -60,6 +70,7 @@ stream). The file is written whole or not at all.`,
 	f.IntVarP(&o.N, "count", "n", 1000, "number of units")
 	f.Int64Var(&o.Seed, "seed", 1, "seed: another seed gives another population")
 	f.StringVarP(&o.Output, "output", "o", "", "file to write: .csv, .jsonl or .xlsx")
+	f.BoolVar(&o.Claims, "claims", false, "add claimed scores (复核 data): mostly right, some rounded up or inflated")
 	return cmd
 }
 
@@ -89,9 +100,12 @@ func runGen(ctx context.Context, o *genOptions) error {
 		return err
 	}
 	header := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), o.N, o.Seed).Header()
+	if o.Claims {
+		header = append(header, fixtures.ClaimHeader(prog.Ruleset)...)
+	}
 	err = writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error {
 		rw := newWriter(w, header)
-		err := generate(prog, o.N, o.Seed, rw.row)
+		err := generate(prog, o.N, o.Seed, o.Claims, rw.row)
 		if cerr := rw.close(); err == nil {
 			err = cerr
 		}
@@ -106,7 +120,7 @@ func runGen(ctx context.Context, o *genOptions) error {
 
 // generate makes units 0..n-1 on one goroutine per core, in blocks, and
 // hands them to emit in order.
-func generate(prog *engine.Program, n int, seed int64, emit func(*fixtures.Row) error) error {
+func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*fixtures.Row) error) error {
 	const block = 512
 	type job struct {
 		start int
@@ -120,10 +134,14 @@ func generate(prog *engine.Program, n int, seed int64, emit func(*fixtures.Row) 
 	for w := 0; w < workers; w++ {
 		go func() {
 			g := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), n, seed)
+			ev := prog.NewEvaluator()
 			for j := range jobs {
 				rows := make([]fixtures.Row, min(block, n-j.start))
 				for i := range rows {
 					g.Unit(j.start+i, &rows[i])
+					if claims {
+						addClaims(prog, ev, &rows[i], seed, j.start+i)
+					}
 				}
 				j.rows <- rows
 			}
@@ -155,6 +173,29 @@ func generate(prog *engine.Program, n int, seed int64, emit func(*fixtures.Row) 
 		}
 	}
 	return nil
+}
+
+// addClaims scores a generated row by the rules and appends the unit's
+// claims drawn around that score. Each unit has its own random source,
+// seeded by its number, so the file does not depend on the order of the
+// work.
+func addClaims(prog *engine.Program, ev *engine.Evaluator, row *fixtures.Row, seed int64, i int) {
+	rs := prog.Ruleset
+	u := indicators.Unit{ID: row.ID, Name: row.Name, Values: make([]indicators.Value, len(rs.Inputs))}
+	for k, c := range row.Cells {
+		if v, err := indicators.ParseCell(c, &rs.Inputs[k]); err == nil {
+			u.Values[k] = v
+		}
+	}
+	r := ev.Eval(&u)
+	s := fixtures.Scored{Score: r.Score, Grade: r.Grade, Failed: r.Failed()}
+	for _, ir := range r.Indicators {
+		s.Points = append(s.Points, ir.Points)
+		s.NA = append(s.NA, ir.Status == engine.StatusNA)
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)^0x636c61696d73)) // "claims"
+	fixtures.Claim(rs, &u, &s, rng, fixtures.DefaultClaimMix())
+	row.Cells = append(row.Cells, fixtures.ClaimCells(rs, &u)...)
 }
 
 type genCSV struct {

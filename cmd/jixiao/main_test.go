@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,13 +11,10 @@ import (
 const conformanceRuleset = "../../engine/testdata/conformance/ruleset.yaml"
 const conformanceData = "../../engine/testdata/conformance/units.csv"
 
-// runCLI runs the command line with buffers and returns the exit status,
-// standard output and standard error.
+// runCLI runs the command line with empty standard input.
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(args, strings.NewReader(""), &out, &errOut)
-	return code, out.String(), errOut.String()
+	return jixiao(t, "", args...)
 }
 
 func TestEvalDefaults(t *testing.T) {
