@@ -167,3 +167,20 @@ func TestRulesetsAndIndicators(t *testing.T) {
 		t.Errorf("indicators with no match: exit %d, want 1", code)
 	}
 }
+
+// TestTestGoesOnPastABrokenRuleset: a ruleset that does not load is
+// reported, the others are still tested, and the exit status is 2.
+func TestTestGoesOnPastABrokenRuleset(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("id: x\nindicators: [\n"), 0o644)
+	code, out, errOut := runCLI(t, "test", bad, "selfeval-2020")
+	if code != exitNothing {
+		t.Fatalf("exit %d, want %d", code, exitNothing)
+	}
+	if !strings.Contains(errOut, bad+":") || !strings.Contains(errOut, "1 of 2 rulesets did not load") {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+	if !strings.Contains(out, "4 passed, 0 failed") {
+		t.Errorf("the loadable ruleset was not tested:\n%s", out)
+	}
+}

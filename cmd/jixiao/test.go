@@ -92,10 +92,15 @@ func runTest(o *testOptions) error {
 		return failWith(exitNothing, err)
 	}
 	var runs []report.CaseRun
+	unloaded := 0
 	for _, ref := range refs {
 		prog, err := openRuleset(ref)
 		if err != nil {
-			return err
+			// Say why, and go on with the other rulesets: one broken file
+			// should not hide the results of the rest.
+			exitCode(o.io, err)
+			unloaded++
+			continue
 		}
 		if len(prog.Ruleset.Tests) == 0 {
 			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset.File, prog.Ruleset.ID)
@@ -109,6 +114,9 @@ func runTest(o *testOptions) error {
 	}
 	if err := format.New(o.io.Out, report.CaseOptions{Verbose: o.Verbose}).Report(runs); err != nil {
 		return failWith(exitNothing, err)
+	}
+	if unloaded > 0 {
+		return failWith(exitNothing, fmt.Errorf("%d of %d rulesets did not load", unloaded, len(refs)))
 	}
 	if _, failed := report.CaseCounts(runs); failed > 0 {
 		return failWith(exitUnitsFailed, nil)
