@@ -115,8 +115,9 @@ type scratch struct {
 	tiers []string // tier letters by input index, for expr's environment
 	// na and missing have bit(i) set for the unit's N/A and missing inputs.
 	na, missing uint64
-	explain     bool   // build explanations (the Explain option)
-	text        []byte // the explanation being written
+	explain     bool       // build explanations (the Explain option)
+	text        []byte     // the unit's explanations being written, one after another
+	explained   []textSpan // where each indicator's explanation lies in text
 	vm          vm.VM
 	env         map[string]any // expr's environment, built when a formula needs it
 	envOK       bool

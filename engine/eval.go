@@ -163,6 +163,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos}
 	s.meter.reset()
 	s.limit = nil
+	s.text, s.explained = s.text[:0], s.explained[:0] // a unit that panicked may have left some
 	if len(u.Errors) > 0 {
 		r.Errors = u.Errors
 		return
@@ -217,7 +218,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		// explanations are off: its finding quotes the explanation.
 		flagged := u.Claims != nil && p.claim(s, u, ir)
 		if s.explain || flagged {
-			p.explain(s, ci, u, ir)
+			p.explain(s, ci, u, ir, k)
 		}
 		if p.conf.trace {
 			p.recordSteps(s, ci, u, ir)
@@ -229,6 +230,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		sum += ir.Points
 		applicable += ir.Weight
 	}
+	s.setExplanations(r.Indicators)
 	r.Applicable = applicable
 	switch {
 	case !anyNA:

@@ -20,10 +20,30 @@ import (
 // explain writes ir.Explain: the formula with the unit's numbers, the
 // target or band that applied, the rule and the points, and, below full
 // marks, the deviation and the unit's own reason.
-func (p *Program) explain(s *scratch, ci *compiledIndicator, u *indicators.Unit, ir *IndicatorResult) {
-	b := p.appendExplain(s.text[:0], s, ci, ir)
-	ir.Explain = string(b)
-	s.text = b
+//
+// The explanations of a unit are written one after another into s.text
+// and become one string when the unit's indicators are done
+// (setExplanations): one allocation per unit, not one per indicator.
+func (p *Program) explain(s *scratch, ci *compiledIndicator, u *indicators.Unit, ir *IndicatorResult, k int) {
+	start := len(s.text)
+	s.text = p.appendExplain(s.text, s, ci, ir)
+	s.explained = append(s.explained, textSpan{k: k, start: start, end: len(s.text)})
+}
+
+// textSpan is where the explanation of indicator k lies in scratch.text.
+type textSpan struct{ k, start, end int }
+
+// setExplanations sets the Explain of the indicators explained since the
+// last call, from one string of their text.
+func (s *scratch) setExplanations(inds []IndicatorResult) {
+	if len(s.explained) == 0 {
+		return
+	}
+	all := string(s.text)
+	for _, e := range s.explained {
+		inds[e.k].Explain = all[e.start:e.end]
+	}
+	s.text, s.explained = s.text[:0], s.explained[:0]
 }
 
 func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir *IndicatorResult) []byte {

@@ -107,6 +107,20 @@ func (b *bloom) add(h uint64) {
 	b.n++
 }
 
+// touch loads the block of h in every filter and returns a word of it, so
+// that a caller about to add many hashes can have their cache lines
+// fetched side by side (the loads do not depend on each other) before
+// add waits on each in turn.
+func (s *idSet) touch(h uint64) uint64 {
+	var x uint64
+	for i := range s.filters {
+		b := &s.filters[i]
+		k, _ := bits.Mul64(h, b.nblocks)
+		x ^= b.words[k*8]
+	}
+	return x
+}
+
 // add records the id of hash h (hashID), noting it as a suspect when it
 // may have been added before.
 func (s *idSet) add(h uint64) {

@@ -24,7 +24,15 @@ func newSpill(limit int) *spill { return &spill{limit: limit} }
 
 func (s *spill) Write(p []byte) (int, error) {
 	if s.f == nil {
-		if len(s.mem)+len(p) <= s.limit {
+		if n := len(s.mem) + len(p); n <= s.limit {
+			if n > cap(s.mem) {
+				// Double, up to the limit: append grows a large slice
+				// by a quarter at a time, copying the records again
+				// each time.
+				mem := make([]byte, len(s.mem), min(s.limit, max(n, 2*cap(s.mem), 64<<10)))
+				copy(mem, s.mem)
+				s.mem = mem
+			}
 			s.mem = append(s.mem, p...)
 			return len(p), nil
 		}

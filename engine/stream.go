@@ -122,6 +122,7 @@ type streamer struct {
 	ids                    *idSet
 	idSpill                *spill
 	dups                   map[int]int // record index of a duplicate → line of its first
+	touched                uint64      // keeps idSet.touch's loads from being left out
 }
 
 // warning is a failed check kept for the CheckWarner; idx is the unit's
@@ -570,6 +571,15 @@ func decodeErrors(b []byte) []*diag.Error {
 // ids and failed checks from what the worker noted of each; then the
 // records and the id entries to their spills.
 func (st *streamer) collect(j *job) error {
+	// The id set's blocks are spread over megabytes: fetch the chunk's
+	// first, all at once, rather than one cache miss per unit in turn.
+	var touched uint64
+	for i := range j.meta {
+		if j.meta[i].hasID {
+			touched ^= st.ids.touch(j.meta[i].hash)
+		}
+	}
+	st.touched ^= touched
 	for i := range j.meta {
 		m := &j.meta[i]
 		st.units++
