@@ -45,6 +45,16 @@ var hundredths = func() (t [10001]float64) {
 	return t
 }()
 
+// FromCents returns float64(k) / 100, from a table for 0 ≤ k ≤ 10000 (a
+// points value or a total): writers that turn a Round2 result back into
+// its two decimals check it against this without dividing.
+func FromCents(k int64) float64 {
+	if uint64(k) < uint64(len(hundredths)) {
+		return hundredths[k]
+	}
+	return float64(k) / 100
+}
+
 // roundDecimal is Round2's exact path: it rounds the 15-significant-digit
 // decimal form of x half-up at the second decimal, on the digits themselves.
 func roundDecimal(x float64) float64 {

@@ -89,3 +89,18 @@ func TestRound2SameAsPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestFromCents checks the table against the division it stands for, on
+// every entry and on both sides of the table (where it divides).
+func TestFromCents(t *testing.T) {
+	for _, k := range []int64{-1, -250, 10001, 123456, 1 << 40} {
+		if got, want := FromCents(k), float64(k)/100; got != want {
+			t.Errorf("FromCents(%d) = %v, want %v", k, got, want)
+		}
+	}
+	for k := int64(0); k <= 10000; k++ {
+		if got, want := FromCents(k), float64(k)/100; got != want {
+			t.Fatalf("FromCents(%d) = %v, want %v", k, got, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 )
 
 // Rows is a format that renders each unit on its own into bytes, with a
@@ -116,7 +117,7 @@ func (s *Sink) End(sum engine.Summary) error {
 func appendNum(b []byte, x float64) []byte {
 	if c := x * 100; c > 0 && c < 1e15 {
 		k := int64(c + 0.5)
-		if float64(k)/100 == x {
+		if indicators.FromCents(k) == x {
 			return appendCents(b, k)
 		}
 	} else if x == 0 && !math.Signbit(x) {
