@@ -27,6 +27,7 @@ type csvRows struct {
 	o      Options
 	m      Meta
 	claims bool
+	rank   [24]byte // WriteUnit's digits (one Emit at a time): a local array escapes through w.Write
 }
 
 func newCSVRows(o Options, m Meta) Rows { return &csvRows{o: o, m: m} }
@@ -130,13 +131,12 @@ func (c *csvRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 	a := binary.LittleEndian.Uint32(rec)
 	cl := binary.LittleEndian.Uint32(rec[4:])
 	rec = rec[8:]
-	var buf [24]byte
 	head, claims, rest := rec[:a], rec[a:a+cl], rec[a+cl:]
 	if _, err := w.Write(head); err != nil {
 		return err
 	}
 	if rank > 0 {
-		if _, err := w.Write(strconv.AppendInt(buf[:0], int64(rank), 10)); err != nil {
+		if _, err := w.Write(strconv.AppendInt(c.rank[:0], int64(rank), 10)); err != nil {
 			return err
 		}
 	}

@@ -20,6 +20,7 @@ import (
 type jsonRows struct {
 	o     Options
 	first bool
+	buf   []byte // WriteUnit's line, reused (one WriteUnit at a time)
 }
 
 func newJSONRows(o Options, m Meta) Rows { return &jsonRows{o: o, first: true} }
@@ -169,7 +170,7 @@ func (j *jsonRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 func (j *jsonRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 	hole, n := binary.Uvarint(rec)
 	rec = rec[n:]
-	var b []byte
+	b := j.buf[:0]
 	if !j.first {
 		b = append(b, ',')
 	}
@@ -182,6 +183,7 @@ func (j *jsonRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 		b = strconv.AppendInt(b, int64(rank), 10)
 		b = append(b, rec[hole-1:]...)
 	}
+	j.buf = b
 	_, err := w.Write(b)
 	return err
 }

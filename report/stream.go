@@ -22,7 +22,8 @@ type Rows interface {
 	// concurrent use and must not keep u or dst.
 	AppendUnit(dst []byte, u *engine.UnitResult) []byte
 	// WriteUnit writes a record of AppendUnit with the unit's rank (0 for
-	// a unit that failed).
+	// a unit that failed). It is called for one record at a time, in
+	// order, so it may keep state and scratch memory in the format.
 	WriteUnit(w io.Writer, rec []byte, rank int) error
 	// End writes what comes after the last unit.
 	End(w io.Writer, s engine.Summary) error
