@@ -18,7 +18,7 @@ func TestHelpExamples(t *testing.T) {
 			if code != exitOK || !strings.Contains(help, "Examples:\n") || strings.Count(help, "$ jixiao "+name) < 3 {
 				t.Fatalf("jixiao %s --help: exit %d, want a Long text and at least 3 examples:\n%s", name, code, help)
 			}
-			cmd, _, err := newRootCmd(&streams{}).Find([]string{name})
+			cmd, _, err := newRootCmd(&streams{}, &profile{}).Find([]string{name})
 			if err != nil || len(cmd.Long) < 200 {
 				t.Fatalf("%s: Long is missing or short", name)
 			}

@@ -70,9 +70,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // runContext is run under a context that tests may cancel.
 func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	io := &streams{In: stdin, Out: stdout, ErrOut: stderr}
-	root := newRootCmd(io)
+	var prof profile
+	root := newRootCmd(io, &prof)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	if perr := prof.stop(); perr != nil && err == nil {
+		err = failWith(exitNothing, perr)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -110,7 +114,7 @@ func exitCode(io *streams, err error) int {
 	return exitNothing
 }
 
-func newRootCmd(io *streams) *cobra.Command {
+func newRootCmd(io *streams, prof *profile) *cobra.Command {
 	v := viper.New()
 	var configFile string
 	root := &cobra.Command{
@@ -135,10 +139,14 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			return loadSettings(v, configFile, cmd)
+			if err := loadSettings(v, configFile, cmd); err != nil {
+				return err
+			}
+			return prof.start()
 		},
 	}
 	root.PersistentFlags().StringVar(&configFile, "config", "", "settings file (default ./jixiao.yaml when it exists)")
+	prof.addFlags(root.PersistentFlags())
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetIn(io.In)
@@ -177,7 +185,7 @@ func loadSettings(v *viper.Viper, configFile string, cmd *cobra.Command) error {
 	}
 	var err error
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if err != nil || f.Changed || f.Name == "config" || f.Name == "help" {
+		if err != nil || f.Changed || f.Hidden || f.Name == "config" || f.Name == "help" {
 			return
 		}
 		key := f.Name
