@@ -118,6 +118,11 @@ type scratch struct {
 	explain     bool       // build explanations (the Explain option)
 	text        []byte     // the unit's explanations being written, one after another
 	explained   []textSpan // where each indicator's explanation lies in text
+	// lendText makes the explanations of a unit's result point into text
+	// instead of a copy of it: for a caller that is done with the result
+	// before it evaluates the next unit (a stream worker renders it at
+	// once), which saves copying megabytes of text a second.
+	lendText bool
 	vm          vm.VM
 	env         map[string]any // expr's environment, built when a formula needs it
 	envOK       bool

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/expr-lang/expr/ast"
 
@@ -39,7 +40,13 @@ func (s *scratch) setExplanations(inds []IndicatorResult) {
 	if len(s.explained) == 0 {
 		return
 	}
-	all := string(s.text)
+	var all string
+	if s.lendText {
+		// Valid until s.text is written again, at the next unit.
+		all = unsafe.String(unsafe.SliceData(s.text), len(s.text))
+	} else {
+		all = string(s.text)
+	}
 	for _, e := range s.explained {
 		inds[e.k].Explain = all[e.start:e.end]
 	}

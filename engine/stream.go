@@ -203,6 +203,7 @@ func (st *streamer) score(src Units) error {
 		go func() {
 			defer wg.Done()
 			wk := &worker{s: st.p.newScratch(st.ctx)}
+			wk.s.lendText = true // work renders each result before the next
 			for j := range jobs {
 				st.work(wk, j)
 				done <- j // never blocks: at most inflight jobs exist
@@ -243,8 +244,11 @@ func (st *streamer) score(src Units) error {
 				}
 				return nil
 			}
+			// Free the job before the token: a reader woken by the token
+			// then finds it, keeping its buffers, instead of making a new
+			// job that grows them again.
+			free <- j // never blocks: at most inflight jobs exist
 			<-tokens
-			free <- j
 		}
 	}
 	return errors.New("stream: the reader stopped without a last chunk")
