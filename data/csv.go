@@ -334,8 +334,8 @@ func (c *csvSource) plainUnit(u *indicators.Unit, row string, line int) {
 		}
 		if col < len(c.fields) {
 			f := &c.fields[col]
-			if t := row[i:end]; kind == cellTier && len(t) == 1 && t[0] >= 'A' && t[0] <= 'C' {
-				u.Values[f.input] = indicators.Value{Kind: indicators.Tier, Tier: t[0]}
+			if t := row[i:end]; kind == cellTier && plainTier(t, &u.Values[f.input]) {
+				// done
 			} else if f.kind != fieldUnknown {
 				c.s.setText(u, f, t, diag.Pos{File: c.name, Line: line, Col: col + 1})
 			}
@@ -348,6 +348,28 @@ func (c *csvSource) plainUnit(u *indicators.Unit, row string, line int) {
 		i = end + 1
 	}
 	c.finish(u, col, line, extra)
+}
+
+// plainTier reads the common forms of a tier cell, "B" and "A:0.95", into
+// v as indicators.ParseTier does, and reports whether t was one of them;
+// any other form is left to ParseTier.
+func plainTier(t string, v *indicators.Value) bool {
+	if len(t) == 0 || t[0] < 'A' || t[0] > 'C' {
+		return false
+	}
+	if len(t) == 1 {
+		*v = indicators.Value{Kind: indicators.Tier, Tier: t[0]}
+		return true
+	}
+	if len(t) < 3 || t[1] != ':' {
+		return false
+	}
+	x, end, ok := scanNumber(t, 2)
+	if !ok || end != len(t) || indicators.CheckTierFraction(t[0], x) != nil {
+		return false
+	}
+	*v = indicators.Value{Kind: indicators.Tier, Tier: t[0], Num: x, HasFrac: true}
+	return true
 }
 
 // scanNumber reads the field of s that starts at i as plainNumber does,

@@ -280,3 +280,28 @@ func TestPlainNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainTier holds the fast tier path to indicators.ParseTier: what it
+// takes it must read the same, and what it refuses ParseTier must decide.
+func TestPlainTier(t *testing.T) {
+	cases := []string{"A", "B", "C", "D", "a", "", "A:0.95", "A:1", "A:0.9", "A:0.8999", "B:0.9", "B:0.6", "B:0.59",
+		"C:0", "C:0.6", "C:0.59", "A:1.5", "A:", "A:x", "A: 0.9", "a:0.9", "B:.7", "B:0.7 ", "C:-0", "A:0.95x", "AB", "A：0.9"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 5000; i++ {
+		cases = append(cases, string(rune('A'+r.IntN(4)))+":"+strconv.FormatFloat(r.Float64()*1.2, 'f', r.IntN(5), 64))
+	}
+	for _, s := range cases {
+		var got indicators.Value
+		ok := plainTier(s, &got)
+		want, err := indicators.ParseTier(s)
+		if !ok {
+			if len(s) == 1 && s[0] >= 'A' && s[0] <= 'C' {
+				t.Errorf("plainTier(%q) refused a bare tier letter", s)
+			}
+			continue
+		}
+		if err != nil || got != want {
+			t.Errorf("plainTier(%q) = %+v, ParseTier gives %+v, %v", s, got, want, err)
+		}
+	}
+}
