@@ -117,9 +117,9 @@ func (s *Schema) newUnit(pos diag.Pos) indicators.Unit {
 func (s *Schema) setText(u *indicators.Unit, f *field, text string, pos diag.Pos) {
 	switch f.kind {
 	case fieldUnit:
-		u.ID = strings.TrimSpace(text)
+		u.ID = indicators.TrimSpace(text)
 	case fieldName:
-		u.Name = strings.TrimSpace(text)
+		u.Name = indicators.TrimSpace(text)
 	case fieldInput:
 		in := &s.rs.Inputs[f.input]
 		v, err := indicators.ParseCell(text, in)

@@ -88,7 +88,7 @@ func IsNA(s string) bool {
 // 未达成, or a letter with a fraction inside its band (A:0.95). Anything else
 // is an error saying why.
 func ParseCell(s string, in *Input) (Value, error) {
-	s = strings.TrimSpace(s)
+	s = TrimSpace(s)
 	if s == "" {
 		return Value{}, nil
 	}
@@ -100,7 +100,7 @@ func ParseCell(s string, in *Input) (Value, error) {
 	}
 	if in.Unit != "" {
 		if t, ok := strings.CutSuffix(s, in.Unit); ok {
-			s = strings.TrimSpace(t)
+			s = TrimSpace(t)
 		}
 	}
 	x, err := ParseNumber(s)
@@ -225,4 +225,40 @@ func CheckTierFraction(letter byte, x float64) error {
 			strconv.FormatFloat(lo, 'f', -1, 64), strconv.FormatFloat(hi, 'f', -1, 64), closer)
 	}
 	return nil
+}
+
+// TrimSpace is strings.TrimSpace with a shortcut for the usual cell, whose
+// first and last characters are plainly not spaces. strings.TrimSpace
+// decodes the last rune through a function call whenever a cell ends in a
+// non-ASCII character (17.1万元, a unit's name), which is most of the cost
+// of reading such a cell.
+func TrimSpace(s string) string {
+	if len(s) == 0 || mayBeSpaceAt(s[0]) {
+		return strings.TrimSpace(s)
+	}
+	// The last character starts at the last byte that is not a UTF-8
+	// continuation byte (10xxxxxx).
+	i := len(s) - 1
+	for i > 0 && i > len(s)-4 && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	if mayBeSpaceAt(s[i]) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
+
+// mayBeSpaceAt reports whether a character starting with byte b may be a
+// space: an ASCII space or control character, or a character whose UTF-8
+// form starts as those of the Unicode spaces do (U+0085 and U+00A0 with
+// C2, U+1680 with E1, U+2000–U+205F with E2, U+3000 with E3). A
+// continuation byte (a cut character) counts as may be.
+func mayBeSpaceAt(b byte) bool {
+	switch {
+	case b <= ' ' || b == 0x7F:
+		return true
+	case b < 0x80:
+		return false
+	}
+	return b < 0xC0 || b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3
 }
