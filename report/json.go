@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"io"
@@ -139,32 +138,11 @@ func (j *jsonRows) Begin(w io.Writer, m Meta) error {
 	return err
 }
 
-// rankSentinel stands for the rank while a unit is rendered; its digits
-// mark the hole (a JSON string cannot hold the unescaped key before it).
-const rankSentinel = math.MaxInt64
-
-var rankMark = []byte(`"rank":` + strconv.FormatInt(rankSentinel, 10))
-
 // AppendUnit appends a uvarint (the offset of the rank hole plus one, 0
-// for none) and the unit's JSON.
+// for none) and the unit's JSON, the bytes of json.Marshal(JSONUnit(u))
+// written by hand (appendUnitRecord).
 func (j *jsonRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
-	v := *u
-	if !v.Failed() {
-		v.Rank = rankSentinel
-	}
-	b, err := json.Marshal(JSONUnit(&v))
-	if err != nil {
-		// Only an unsupported value could fail; JSONUnit has none.
-		b, _ = json.Marshal(map[string]string{"unit": u.Unit, "error": err.Error()})
-	}
-	hole := 0
-	if i := bytes.Index(b, rankMark); i >= 0 && !v.Failed() {
-		hole = i + len(`"rank":`)
-		b = append(b[:hole], b[hole+len(rankMark)-len(`"rank":`):]...)
-		hole++
-	}
-	dst = binary.AppendUvarint(dst, uint64(hole))
-	return append(dst, b...)
+	return appendUnitRecord(dst, u)
 }
 
 func (j *jsonRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
