@@ -368,6 +368,13 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
+		if i+2 < len(s) && threeByteLead(b) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+			(b != 0xe2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xa8) {
+			// Valid UTF-8 of three bytes (CJK, full-width punctuation,
+			// ≥), not U+2028 or U+2029 (E2 80 A8/A9): as is.
+			i += 3
+			continue
+		}
 		c, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case c == utf8.RuneError && size == 1:
@@ -385,4 +392,11 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// threeByteLead reports whether b starts a UTF-8 sequence of three bytes
+// whose second byte may be any of 80-BF: E1-EC and EE-EF (E0 and ED
+// restrict it, against overlong forms and surrogates).
+func threeByteLead(b byte) bool {
+	return b-0xe1 <= 0xec-0xe1 || b-0xee <= 1
 }

@@ -404,6 +404,16 @@ func TestAppendJSONString(t *testing.T) {
 	for _, r := range []rune{0x7f, 0x80, 0x7ff, 0x800, 0x2027, 0x2028, 0x2029, 0x202a, 0xd7ff, 0xe000, 0xfffd, 0xffff, 0x10000, 0x10ffff} {
 		all = append(all, string(r), "x"+string(r)+"y")
 	}
+	// Every lead byte of three (E0-EF) with every second byte, a third
+	// byte at the edges of 80-BF and U+2028/9's, and cut short.
+	for lead := 0xe0; lead <= 0xef; lead++ {
+		for second := 0; second < 256; second++ {
+			all = append(all, string([]byte{'x', byte(lead), byte(second)}))
+			for _, third := range []byte{0x00, 0x7f, 0x80, 0xa7, 0xa8, 0xa9, 0xaa, 0xbf, 0xc0, 0xe4} {
+				all = append(all, string([]byte{'x', byte(lead), byte(second), third, 'y'}))
+			}
+		}
+	}
 	for _, s := range all {
 		got := appendJSONString([]byte("pre"), s)
 		want, _ := json.Marshal(s)
