@@ -123,12 +123,12 @@ type scratch struct {
 	// before it evaluates the next unit (a stream worker renders it at
 	// once), which saves copying megabytes of text a second.
 	lendText bool
-	vm          vm.VM
-	env         map[string]any // expr's environment, built when a formula needs it
-	envOK       bool
-	meter       meter       // loop steps and clock of the current unit (limits.go)
-	limit       *diag.Error // the first limit the unit's formulas hit
-	p           *Program
+	vm       vm.VM
+	env      map[string]any // expr's environment, built when a formula needs it
+	envOK    bool
+	meter    meter       // loop steps and clock of the current unit (limits.go)
+	limit    *diag.Error // the first limit the unit's formulas hit
+	p        *Program
 	// claims holds the current unit's claimed points, one slot per
 	// indicator: IndicatorResult.Claimed points into it, so a unit's
 	// claims cost one allocation.
