@@ -97,8 +97,9 @@ type Format struct {
 	// stream the format (see Sink). m is final but for HasClaims and Data,
 	// which Begin gets.
 	Rows func(o Options, m Meta) Rows
-	// Lean formats show explanations only when asked (--explain); the
-	// others always carry them.
+	// Lean formats show explanations only when asked (--explain), or
+	// never (table, xlsx, selfeval): they are not worked out for them by
+	// default. The others (json, md, html) always carry them.
 	Lean bool
 	// Digest is set by formats that show the data's digest (Meta.Data):
 	// the data is hashed only for them when streamed.
@@ -112,9 +113,9 @@ func Formats() []Format {
 		{Name: "json", Desc: "full results as JSON (DESIGN.md)", New: newJSON, Rows: newJSONRows, Digest: true},
 		{Name: "csv", Desc: "comparison table as CSV for Excel (UTF-8 with BOM), input order", New: newCSV, Rows: newCSVRows, Lean: true},
 		{Name: "md", Desc: "comparison table, statistics and explanations as Markdown", New: newMarkdown, Sort: "rank"},
-		{Name: "xlsx", Desc: "workbook: comparison, statistics and failures sheets", New: newXLSX, Binary: true, Sort: "rank"},
+		{Name: "xlsx", Desc: "workbook: comparison, statistics and failures sheets", New: newXLSX, Binary: true, Sort: "rank", Lean: true},
 		{Name: "html", Desc: "one printable page: table, grade chart, statistics, explanations", New: newHTML, Sort: "rank"},
-		{Name: "selfeval", Desc: "workbook with each unit's 自评表 in the 财预〔2020〕10号 layout", New: newSelfEval, Binary: true},
+		{Name: "selfeval", Desc: "workbook with each unit's 自评表 in the 财预〔2020〕10号 layout", New: newSelfEval, Binary: true, Lean: true},
 	}
 }
 

@@ -86,7 +86,7 @@ Ctrl-C (a failed or interrupted run leaves the previous -o FILE as it was).`,
 	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
 	f.StringVar(&o.Sort, "sort", "", "sort units by rank, score, unit, name, grade, an indicator id or a 一级指标 (prefix - for descending; default: rank for tables, input order for json and selfeval)")
 	f.StringSliceVar(&o.Units, "units", nil, "keep only these unit ids (comma-separated)")
-	f.BoolVar(&o.Explain, "explain", false, "include explanations (on by default but for table and csv; --explain=false leaves them out)")
+	f.BoolVar(&o.Explain, "explain", false, "include explanations (on by default for json, md and html; --explain=false leaves them out)")
 	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
 	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
 	f.StringVar(&o.StampTime, "stamp-time", "", "write this time (RFC 3339, or now) into the report's provenance (default: $SOURCE_DATE_EPOCH if set, else none, so reports are byte-identical)")
