@@ -3,8 +3,11 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"regexp"
@@ -28,7 +31,7 @@ func newWorkbook(first string, m Meta) (*excelize.File, error) {
 		mod = zipEpoch
 	}
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		return &sortedZip{w: w, mod: mod, parts: map[string]*bytes.Buffer{}}
+		return &sortedZip{w: w, mod: mod, parts: map[string]*zipPart{}}
 	})
 	if err := f.SetSheetName("Sheet1", first); err != nil {
 		return nil, err
@@ -40,21 +43,65 @@ func newWorkbook(first string, m Meta) (*excelize.File, error) {
 // streamed sheets in map order, which changes from run to run, so this
 // writer holds every part and writes them sorted by name
 // ([Content_Types].xml first, as Office does) when the workbook closes.
-// Entries carry the report's stamp as their time, or the zip epoch, so
-// equal workbooks are equal bytes.
+// Parts are held compressed, deflated as they are written: a comparison
+// sheet of a hundred thousand units is hundreds of megabytes of XML and a
+// tenth of that deflated. Entries carry the report's stamp as their time,
+// or the zip epoch, so equal workbooks are equal bytes.
 type sortedZip struct {
 	w     io.Writer
 	mod   time.Time
-	parts map[string]*bytes.Buffer
+	parts map[string]*zipPart
+	last  *zipPart      // the part being written
+	flate *flate.Writer // reused from part to part
+}
+
+// zipPart is one deflated part and what its zip header needs.
+type zipPart struct {
+	z    *sortedZip
+	data bytes.Buffer // deflated
+	crc  hash.Hash32
+	size uint64
 }
 
 // zipEpoch is the earliest time a zip entry can carry (MS-DOS dates).
 var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// Create starts a part; like zip.Writer's, it ends the one before.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	b := &bytes.Buffer{}
-	z.parts[name] = b
-	return b, nil
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	p := &zipPart{z: z, crc: crc32.NewIEEE()}
+	if z.flate == nil {
+		// Level 5, as archive/zip deflates.
+		fw, err := flate.NewWriter(&p.data, 5)
+		if err != nil {
+			return nil, err
+		}
+		z.flate = fw
+	} else {
+		z.flate.Reset(&p.data)
+	}
+	z.parts[name], z.last = p, p
+	return p, nil
+}
+
+func (p *zipPart) Write(b []byte) (int, error) {
+	if p != p.z.last {
+		return 0, errors.New("sortedZip: write to a part after the next was created")
+	}
+	p.crc.Write(b)
+	p.size += uint64(len(b))
+	return p.z.flate.Write(b)
+}
+
+// finish ends the part being written.
+func (z *sortedZip) finish() error {
+	if z.last == nil {
+		return nil
+	}
+	z.last = nil
+	return z.flate.Close()
 }
 
 func (z *sortedZip) AddFS(fs.FS) error {
@@ -62,6 +109,9 @@ func (z *sortedZip) AddFS(fs.FS) error {
 }
 
 func (z *sortedZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
 	names := make([]string, 0, len(z.parts))
 	for n := range z.parts {
 		names = append(names, n)
@@ -73,17 +123,31 @@ func (z *sortedZip) Close() error {
 		}
 		return names[i] < names[j]
 	})
+	date, clock := msDosTime(z.mod.UTC())
 	zw := zip.NewWriter(z.w)
 	for _, n := range names {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: z.mod.UTC()})
+		p := z.parts[n]
+		fw, err := zw.CreateRaw(&zip.FileHeader{
+			Name: n, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
+			ModifiedDate: date, ModifiedTime: clock,
+			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size,
+		})
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(z.parts[n].Bytes()); err != nil {
+		if _, err := fw.Write(p.data.Bytes()); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// msDosTime is t as the date and time fields of a zip header (two-second
+// steps, years from 1980).
+func msDosTime(t time.Time) (date, clock uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (max(t.Year(), 1980)-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
 }
 
 // coreTimes matches the creation and modification times of the core
