@@ -136,6 +136,9 @@ func runEval(ctx context.Context, o *evalOptions) error {
 	if len(units) == 0 {
 		return failWith(exitNothing, fmt.Errorf("%s: the data holds no units", info.Files[0]))
 	}
+	if w := inMemoryWarning(len(units), format.Name); w != "" {
+		fmt.Fprintln(o.io.ErrOut, w)
+	}
 	res, err := prog.Eval(ctx, units)
 	if err != nil {
 		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
@@ -153,6 +156,20 @@ func runEval(ctx context.Context, o *evalOptions) error {
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil
+}
+
+// manyUnits is how many units an in-memory format takes before eval warns
+// that memory grows with them: some tens of kilobytes a unit, so gigabytes
+// from here.
+const manyUnits = 100000
+
+// inMemoryWarning is what eval says before it evaluates n units in memory
+// for format, or "" when they are not so many.
+func inMemoryWarning(n int, format string) string {
+	if n <= manyUnits {
+		return ""
+	}
+	return fmt.Sprintf("warning: %d units: -f %s holds every unit's result in memory (-f csv and -f json without --sort or --units stream them in flat memory)", n, format)
 }
 
 // formatList describes the output formats for the help, one a line.

@@ -148,3 +148,15 @@ func TestEvalTableSameUnderChineseLocale(t *testing.T) {
 		t.Errorf("the table differs under zh_CN.UTF-8:\n%s\n%s", plain, zh)
 	}
 }
+
+// TestInMemoryWarning: past manyUnits, a format that holds every result
+// in memory says so and names the streaming ones; up to it, nothing.
+func TestInMemoryWarning(t *testing.T) {
+	if w := inMemoryWarning(manyUnits, "xlsx"); w != "" {
+		t.Errorf("%d units warned: %q", manyUnits, w)
+	}
+	want := "warning: 100001 units: -f xlsx holds every unit's result in memory (-f csv and -f json without --sort or --units stream them in flat memory)"
+	if w := inMemoryWarning(manyUnits+1, "xlsx"); w != want {
+		t.Errorf("%d units: %q, want %q", manyUnits+1, w, want)
+	}
+}
