@@ -87,10 +87,15 @@
 //  3. Emit. The rank of a score is one more than the number of units above
 //     it, read off the counts; Sink.Start gets the summary, then Sink.Emit
 //     every record from the spill, in input order, with its rank (a
-//     duplicate is rendered again as the failed unit it is).
+//     duplicate is rendered again as the failed unit it is). A sink that
+//     is a RankOrderer (report's xlsx, whose comparison sheet is sorted by
+//     rank) gets them in rank order instead: the collector noted where each
+//     record lies and its score, 24 bytes a unit, and emit sorts those and
+//     reads each record back from the spill.
 //
-// Memory is the chunks in flight, the counts and the filters; the records
-// sit in the page cache, not in the process.
+// Memory is the chunks in flight, the counts and the filters (and the
+// places of the records for a RankOrderer); the records sit in the page
+// cache, not in the process.
 // Output is the same bytes whatever the number of workers: records are
-// made per unit and emitted in input order.
+// made per unit and emitted in input (or a stable rank) order.
 package engine

@@ -72,6 +72,27 @@ func (s *spill) reader() (io.Reader, error) {
 	return s.f, nil
 }
 
+// readAt returns the n bytes spilled at off, in buf's memory when they
+// must be read from the file.
+func (s *spill) readAt(off int64, n int, buf []byte) ([]byte, error) {
+	if s.f == nil {
+		return s.mem[off : off+int64(n)], nil
+	}
+	if s.w.Buffered() > 0 {
+		if err := s.w.Flush(); err != nil {
+			return nil, fmt.Errorf("spill to a temporary file: %w", err)
+		}
+	}
+	if cap(buf) < n {
+		buf = make([]byte, n)
+	}
+	buf = buf[:n]
+	if _, err := s.f.ReadAt(buf, off); err != nil {
+		return nil, fmt.Errorf("read the spill file: %w", err)
+	}
+	return buf, nil
+}
+
 func (s *spill) close() {
 	if s.f == nil {
 		return

@@ -1,12 +1,14 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -36,7 +38,8 @@ type ChunkedUnits interface {
 
 // Sink receives what Stream makes of the units. Stream calls Render on
 // its workers as units are scored, then, once every unit is scored and the
-// ranks are known, Start once and Emit for each unit in input order.
+// ranks are known, Start once and Emit for each unit in input order (in
+// rank order for a RankOrderer).
 type Sink interface {
 	// Render appends the record of one unit result to dst: whatever the
 	// sink wants handed back to Emit, usually the unit formatted for
@@ -46,9 +49,19 @@ type Sink interface {
 	Render(dst []byte, u *UnitResult) []byte
 	// Start receives the summary of all units before the first Emit.
 	Start(s Summary) error
-	// Emit receives the record Render made of a unit, in input order,
-	// with the unit's rank (0 for a unit that failed).
+	// Emit receives the record Render made of a unit, in input order
+	// (or rank order), with the unit's rank (0 for a unit that failed).
 	Emit(rec []byte, rank int) error
+}
+
+// RankOrderer is implemented by a Sink that wants its units in rank order
+// instead of input order when RankOrder returns true: best first, units of
+// equal rank in input order, then the units that failed, in input order.
+// That is the order of a comparison sheet, which a sink can then write
+// row by row; Stream reads the spilled records back in that order, at the
+// cost of a few bytes of memory a unit for where each record lies.
+type RankOrderer interface {
+	RankOrder() bool
 }
 
 // CheckWarner is implemented by a Sink that wants to hear of failed
@@ -77,6 +90,9 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	defer st.spill.close()
 	defer st.idSpill.close()
 	st.warner, _ = sink.(CheckWarner)
+	if ro, ok := sink.(RankOrderer); ok {
+		st.ordered = ro.RankOrder()
+	}
 	st.grades = make([]int, len(p.Ruleset.Grades))
 	st.ranks.init(p.Ruleset)
 	st.ids = newIDSet()
@@ -123,7 +139,23 @@ type streamer struct {
 	idSpill                *spill
 	dups                   map[int]int // record index of a duplicate → line of its first
 	touched                uint64      // keeps idSet.touch's loads from being left out
+
+	// For a RankOrderer: where each record lies in the spill, in input
+	// order, and how many bytes have been spilled.
+	ordered bool
+	recs    []spillRec
+	spilled int64
 }
+
+// spillRec is where a record lies in the spill and the cents of its score
+// (failedKey for a unit that failed), to sort by.
+type spillRec struct {
+	off   int64
+	n     int32
+	cents int64
+}
+
+const failedKey = math.MinInt64
 
 // warning is a failed check kept for the CheckWarner; idx is the unit's
 // place in input order.
@@ -319,7 +351,9 @@ func (st *streamer) work(wk *worker, j *job) {
 		if r.Claimed != nil {
 			m.flags |= recClaims
 		}
-		if i == 0 || u.Pos.File != file {
+		// In rank order the records are read out of order, so each
+		// carries its file.
+		if i == 0 || u.Pos.File != file || st.ordered {
 			m.flags |= recFile
 			file = u.Pos.File
 		}
@@ -618,6 +652,21 @@ func (st *streamer) collect(j *job) error {
 	if _, err := st.idSpill.Write(j.ids); err != nil {
 		return err
 	}
+	if st.ordered {
+		for i := range j.meta {
+			m := &j.meta[i]
+			end := len(j.out)
+			if i+1 < len(j.meta) {
+				end = j.meta[i+1].off
+			}
+			key := m.cents
+			if m.flags&recFailed != 0 {
+				key = failedKey
+			}
+			st.recs = append(st.recs, spillRec{off: st.spilled + int64(m.off), n: int32(end - m.off), cents: key})
+		}
+		st.spilled += int64(len(j.out))
+	}
 	_, err := st.spill.Write(j.out)
 	return err
 }
@@ -725,20 +774,17 @@ func (st *streamer) summary() Summary {
 	return s
 }
 
-// emit is the second pass: the spilled records in input order, each with
-// its rank.
+// emit is the second pass: the spilled records in input order (or rank
+// order, for a RankOrderer), each with its rank.
 func (st *streamer) emit() error {
 	st.ranks.finish()
-	var buf []byte
-	var h header
-	file := ""
+	if st.ordered {
+		return st.emitRanked()
+	}
+	e := emitter{st: st}
 	idx := 0
 	return readSpill(st.spill, func(b []byte) (int, bool, error) {
-		first, dup := 0, false
-		if len(st.dups) > 0 {
-			first, dup = st.dups[idx]
-		}
-		n, ok := parseRecord(b, &h, dup)
+		n, ok := e.parse(b, idx)
 		if !ok {
 			return 0, false, nil
 		}
@@ -748,23 +794,86 @@ func (st *streamer) emit() error {
 			}
 		}
 		idx++
-		if h.file != nil {
-			file = string(h.file)
-		}
-		if dup {
-			// Failed after all: render it again with its errors.
-			u := UnitResult{Unit: string(h.unit), Name: string(h.name), Pos: diag.Pos{File: file, Line: h.line},
-				Errors: decodeErrors(h.errors)}
-			u.Errors = append(u.Errors, diag.DuplicateUnit(u.Pos, u.Unit, first))
-			buf = st.sink.Render(buf[:0], &u)
-			return n, true, st.sink.Emit(buf, 0)
-		}
-		rank := 0
-		if h.flags&recFailed == 0 {
-			rank = st.ranks.rank(h.cents)
-		}
-		return n, true, st.sink.Emit(h.payload, rank)
+		return n, true, e.emit()
 	})
+}
+
+// emitRanked emits the records in rank order: it sorts their places by
+// score, best first (a stable sort keeps input order among equals and
+// among the failed, which sort last), and reads each from the spill.
+func (st *streamer) emitRanked() error {
+	for i := range st.dups {
+		st.recs[i].cents = failedKey // failed after all
+	}
+	order := make([]int32, len(st.recs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(st.recs[b].cents, st.recs[a].cents) })
+	e := emitter{st: st}
+	var buf []byte
+	for k, i := range order {
+		if k%4096 == 0 {
+			if err := st.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		r := st.recs[i]
+		b, err := st.spill.readAt(r.off, int(r.n), buf)
+		if err != nil {
+			return err
+		}
+		buf = b[:0]
+		if _, ok := e.parse(b, int(i)); !ok {
+			return errors.New("stream: a record was cut short")
+		}
+		if err := e.emit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// emitter hands records to the sink, one at a time.
+type emitter struct {
+	st    *streamer
+	h     header
+	file  string // the file of the records, as the last one to name it said
+	dup   bool   // the record is a duplicate id, failed after all
+	first int    // the line of the first unit with that id, for a dup
+	buf   []byte
+}
+
+// parse parses the record at the start of b, that of unit idx in input
+// order.
+func (e *emitter) parse(b []byte, idx int) (int, bool) {
+	e.first, e.dup = 0, false
+	if len(e.st.dups) > 0 {
+		e.first, e.dup = e.st.dups[idx]
+	}
+	n, ok := parseRecord(b, &e.h, e.dup)
+	if ok && e.h.file != nil {
+		e.file = string(e.h.file)
+	}
+	return n, ok
+}
+
+// emit hands the record parsed last to the sink with its rank.
+func (e *emitter) emit() error {
+	h, st := &e.h, e.st
+	if e.dup {
+		// Failed after all: render it again with its errors.
+		u := UnitResult{Unit: string(h.unit), Name: string(h.name), Pos: diag.Pos{File: e.file, Line: h.line},
+			Errors: decodeErrors(h.errors)}
+		u.Errors = append(u.Errors, diag.DuplicateUnit(u.Pos, u.Unit, e.first))
+		e.buf = st.sink.Render(e.buf[:0], &u)
+		return st.sink.Emit(e.buf, 0)
+	}
+	rank := 0
+	if h.flags&recFailed == 0 {
+		rank = st.ranks.rank(h.cents)
+	}
+	return st.sink.Emit(h.payload, rank)
 }
 
 // rankCounter ranks scores by counting them: a unit's rank is one more

@@ -116,9 +116,11 @@ func compile(t testing.TB, id string, opts ...engine.Option) *engine.Program {
 
 // TestStreamLikeEval holds Stream's output to the in-memory path, byte
 // for byte, for each streaming format, with 1 worker and with several,
-// with the records in memory and spilled to a file at once.
+// with the records in memory and spilled to a file at once. xlsx is
+// streamed in rank order (its comparison sheet's), ties and failed units
+// in input order, as report.Write sorts.
 func TestStreamLikeEval(t *testing.T) {
-	for _, format := range []string{"csv", "json"} {
+	for _, format := range []string{"csv", "json", "xlsx"} {
 		f, err := report.Lookup(format)
 		if err != nil {
 			t.Fatal(err)

@@ -94,9 +94,12 @@ type Format struct {
 	// for the others.
 	Sort string
 	// Rows, when set, renders units one at a time, so that jixiao eval can
-	// stream the format (see Sink). m is final but for HasClaims and Data,
-	// which Begin gets.
+	// stream the format (see Sink). m is final but for HasClaims, Data and
+	// Population, which Begin gets.
 	Rows func(o Options, m Meta) Rows
+	// RankRows is Rows for a format sorted by rank (Sort "rank"): a Sink
+	// of it has engine.Stream hand it the units in rank order.
+	RankRows func(o Options, m Meta) Rows
 	// Lean formats show explanations only when asked (--explain), or
 	// never (table, xlsx, selfeval): they are not worked out for them by
 	// default. The others (json, md, html) always carry them.
@@ -113,7 +116,8 @@ func Formats() []Format {
 		{Name: "json", Desc: "full results as JSON (DESIGN.md)", New: newJSON, Rows: newJSONRows, Digest: true},
 		{Name: "csv", Desc: "comparison table as CSV for Excel (UTF-8 with BOM), input order", New: newCSV, Rows: newCSVRows, Lean: true},
 		{Name: "md", Desc: "comparison table, statistics and explanations as Markdown", New: newMarkdown, Sort: "rank"},
-		{Name: "xlsx", Desc: "workbook: comparison, statistics and failures sheets", New: newXLSX, Binary: true, Sort: "rank", Lean: true},
+		{Name: "xlsx", Desc: "workbook: comparison, statistics and failures sheets", New: newXLSX, Binary: true, Sort: "rank", Lean: true,
+			RankRows: newXLSXRows, Digest: true},
 		{Name: "html", Desc: "one printable page: table, grade chart, statistics, explanations", New: newHTML, Sort: "rank"},
 		{Name: "selfeval", Desc: "workbook with each unit's 自评表 in the 财预〔2020〕10号 layout", New: newSelfEval, Binary: true, Lean: true},
 	}

@@ -65,20 +65,41 @@ type Sink struct {
 	Digest func() string
 	w      *bufio.Writer
 	rows   Rows
+	ranked bool // the rows want rank order (Format.RankRows)
 }
 
 // NewSink returns the sink of format f writing to w, or an error when f
 // cannot render units on their own (it has no Rows) or o asks for what a
 // stream cannot do (sorting, keeping some units: they need every unit).
 func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
-	if f.Rows == nil {
-		return nil, fmt.Errorf("format %s cannot be streamed", f.Name)
-	}
-	if o.Sort != "" || f.Sort != "" || len(o.Units) > 0 {
+	if !Streams(f, o) {
+		if f.Rows == nil && f.RankRows == nil {
+			return nil, fmt.Errorf("format %s cannot be streamed", f.Name)
+		}
 		return nil, fmt.Errorf("format %s: sorting or keeping some units needs every unit: use report.Write", f.Name)
 	}
-	return &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), rows: f.Rows(o, m)}, nil
+	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10)}
+	if f.Rows != nil {
+		s.rows = f.Rows(o, m)
+	} else {
+		s.rows, s.ranked = f.RankRows(o, m), true
+	}
+	return s, nil
 }
+
+// Streams reports whether format f with options o can be written by a
+// Sink: it renders units on their own, in input order (f.Rows, no
+// sorting) or in its order by rank (f.RankRows), and o neither sorts nor
+// keeps some units.
+func Streams(f Format, o Options) bool {
+	if o.Sort != "" || len(o.Units) > 0 {
+		return false
+	}
+	return f.Rows != nil && f.Sort == "" || f.RankRows != nil && f.Sort == "rank"
+}
+
+// RankOrder tells engine.Stream the order the rows want (engine.RankOrderer).
+func (s *Sink) RankOrder() bool { return s.ranked }
 
 // Render renders one unit (engine.Sink).
 func (s *Sink) Render(dst []byte, u *engine.UnitResult) []byte {
@@ -90,6 +111,7 @@ func (s *Sink) Start(sum engine.Summary) error {
 	if sum.Claimed > 0 {
 		s.Meta.HasClaims = true
 	}
+	s.Meta.Population = sum.Units
 	if s.Digest != nil && s.Meta.Data != nil {
 		d := *s.Meta.Data
 		d.SHA256 = s.Digest()

@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -43,24 +44,87 @@ func newWorkbook(first string, m Meta) (*excelize.File, error) {
 // streamed sheets in map order, which changes from run to run, so this
 // writer holds every part and writes them sorted by name
 // ([Content_Types].xml first, as Office does) when the workbook closes.
-// Parts are held compressed, deflated as they are written: a comparison
-// sheet of a hundred thousand units is hundreds of megabytes of XML and a
-// tenth of that deflated. Entries carry the report's stamp as their time,
-// or the zip epoch, so equal workbooks are equal bytes.
+// Parts are held deflated, as they are written, one after another in a
+// store: in memory up to zipStoreMem, then in a temporary file, so that
+// the comparison sheet of a million units (about 300 MB deflated) does
+// not sit in memory. Entries carry the report's stamp as their time, or
+// the zip epoch, so equal workbooks are equal bytes.
 type sortedZip struct {
 	w     io.Writer
 	mod   time.Time
 	parts map[string]*zipPart
 	last  *zipPart      // the part being written
 	flate *flate.Writer // reused from part to part
+	store zipStore
 }
 
-// zipPart is one deflated part and what its zip header needs.
+// zipPart is one deflated part: where it lies in the store and what its
+// zip header needs.
 type zipPart struct {
-	z    *sortedZip
-	data bytes.Buffer // deflated
-	crc  hash.Hash32
-	size uint64
+	z          *sortedZip
+	start, end int64
+	crc        hash.Hash32
+	size       uint64
+}
+
+// zipStoreMem is how many deflated bytes a workbook keeps in memory
+// before the rest go to a temporary file.
+const zipStoreMem = 32 << 20
+
+// zipStore holds the deflated parts one after another.
+type zipStore struct {
+	limit   int // in memory at most, zipStoreMem when 0
+	mem     []byte
+	f       *os.File
+	n       int64 // bytes held
+	removed bool  // the file was unlinked as soon as made
+}
+
+func (s *zipStore) Write(p []byte) (int, error) {
+	limit := s.limit
+	if limit == 0 {
+		limit = zipStoreMem
+	}
+	if s.f == nil && len(s.mem)+len(p) > limit {
+		f, err := os.CreateTemp("", "jixiao-xlsx-*.tmp")
+		if err != nil {
+			return 0, fmt.Errorf("workbook: %w", err)
+		}
+		s.f = f
+		s.removed = os.Remove(f.Name()) == nil
+		if _, err := f.Write(s.mem); err != nil {
+			return 0, fmt.Errorf("workbook: %w", err)
+		}
+		s.mem = nil
+	}
+	s.n += int64(len(p))
+	if s.f == nil {
+		s.mem = append(s.mem, p...)
+		return len(p), nil
+	}
+	n, err := s.f.Write(p)
+	if err != nil {
+		err = fmt.Errorf("workbook: %w", err)
+	}
+	return n, err
+}
+
+// section returns the bytes held from start to end.
+func (s *zipStore) section(start, end int64) io.Reader {
+	if s.f == nil {
+		return bytes.NewReader(s.mem[start:end])
+	}
+	return io.NewSectionReader(s.f, start, end-start)
+}
+
+func (s *zipStore) close() {
+	if s.f == nil {
+		return
+	}
+	s.f.Close()
+	if !s.removed {
+		os.Remove(s.f.Name())
+	}
 }
 
 // zipEpoch is the earliest time a zip entry can carry (MS-DOS dates).
@@ -71,16 +135,16 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	p := &zipPart{z: z, crc: crc32.NewIEEE()}
+	p := &zipPart{z: z, crc: crc32.NewIEEE(), start: z.store.n}
 	if z.flate == nil {
 		// Level 5, as archive/zip deflates.
-		fw, err := flate.NewWriter(&p.data, 5)
+		fw, err := flate.NewWriter(&z.store, 5)
 		if err != nil {
 			return nil, err
 		}
 		z.flate = fw
 	} else {
-		z.flate.Reset(&p.data)
+		z.flate.Reset(&z.store)
 	}
 	z.parts[name], z.last = p, p
 	return p, nil
@@ -100,8 +164,10 @@ func (z *sortedZip) finish() error {
 	if z.last == nil {
 		return nil
 	}
+	err := z.flate.Close()
+	z.last.end = z.store.n
 	z.last = nil
-	return z.flate.Close()
+	return err
 }
 
 func (z *sortedZip) AddFS(fs.FS) error {
@@ -109,6 +175,7 @@ func (z *sortedZip) AddFS(fs.FS) error {
 }
 
 func (z *sortedZip) Close() error {
+	defer z.store.close()
 	if err := z.finish(); err != nil {
 		return err
 	}
@@ -130,13 +197,13 @@ func (z *sortedZip) Close() error {
 		fw, err := zw.CreateRaw(&zip.FileHeader{
 			Name: n, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
 			ModifiedDate: date, ModifiedTime: clock,
-			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size,
+			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.end - p.start), UncompressedSize64: p.size,
 		})
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(p.data.Bytes()); err != nil {
-			return err
+		if _, err := io.Copy(fw, z.store.section(p.start, p.end)); err != nil {
+			return fmt.Errorf("workbook: %w", err)
 		}
 	}
 	return zw.Close()

@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -13,8 +14,15 @@ import (
 // writes, and reads the archive back with archive/zip, which checks each
 // part's CRC-32 and sizes: the parts come back whole, sorted with
 // [Content_Types].xml first, stamped with the given time, and the same
-// parts give the same bytes.
+// parts give the same bytes, whether they were held in memory or in a
+// temporary file.
 func TestSortedZip(t *testing.T) {
+	for _, limit := range []int{0, 1000} { // in memory; in a temporary file past 1000 bytes
+		t.Run(fmt.Sprintf("limit=%d", limit), func(t *testing.T) { testSortedZip(t, limit) })
+	}
+}
+
+func testSortedZip(t *testing.T, limit int) {
 	big := strings.Repeat("<row><c>合成单位 12.5</c></row>\n", 50000) // 1.8 MB, deflates well
 	parts := []struct{ name, text string }{
 		{"xl/worksheets/sheet1.xml", big},
@@ -26,7 +34,7 @@ func TestSortedZip(t *testing.T) {
 	mod := time.Date(2024, 3, 31, 9, 30, 12, 0, time.UTC)
 	write := func() []byte {
 		var out bytes.Buffer
-		z := &sortedZip{w: &out, mod: mod, parts: map[string]*zipPart{}}
+		z := &sortedZip{w: &out, mod: mod, parts: map[string]*zipPart{}, store: zipStore{limit: limit}}
 		for _, p := range parts {
 			w, err := z.Create(p.name)
 			if err != nil {

@@ -34,11 +34,21 @@ type xlsxWriter struct {
 	stats *Stats
 	row   int
 	cols  int // columns of the comparison sheet
-	fails [][]any
+	// The 未通过 sheet is streamed beside the comparison sheet, a row per
+	// data error or failed check as units come, up to what a sheet holds.
+	fsw    *excelize.StreamWriter
+	fails  int // rows of 未通过 written
+	unlist int // failures past the sheet's last row, counted only
+	// lastRow is the last row a sheet has, and maxFails how many failures
+	// 未通过 lists below its header and above the note of the rest
+	// (excelize.TotalRows and 2 less; tests make them smaller).
+	lastRow, maxFails int
 }
 
-func newXLSX(w io.Writer, o Options) Writer {
-	return &xlsxWriter{w: w, o: o}
+func newXLSX(w io.Writer, o Options) Writer { return newXLSXWriter(w, o) }
+
+func newXLSXWriter(w io.Writer, o Options) *xlsxWriter {
+	return &xlsxWriter{w: w, o: o, lastRow: excelize.TotalRows, maxFails: excelize.TotalRows - 2}
 }
 
 // The comparison sheet: a title row, 一级指标 over their columns, the
@@ -67,8 +77,19 @@ func (x *xlsxWriter) Begin(m Meta) error {
 	if m.HasClaims {
 		x.cols += 2
 	}
-	// Page setup must be on the sheet before it is streamed.
-	if err := printSetup(f, SheetScores, m); err != nil {
+	// The sheets in the order of their tabs, and their page setup, before
+	// any is streamed.
+	for _, sheet := range []string{SheetScores, SheetStats, SheetFailures} {
+		if sheet != SheetScores {
+			if _, err := f.NewSheet(sheet); err != nil {
+				return err
+			}
+		}
+		if err := printSetup(f, sheet, m); err != nil {
+			return err
+		}
+	}
+	if err := x.failuresHeader(); err != nil {
 		return err
 	}
 	if x.sw, err = f.NewStreamWriter(SheetScores); err != nil {
@@ -187,14 +208,22 @@ func (x *xlsxWriter) pointsCell(pts float64, ir *engine.IndicatorResult, subtota
 func (x *xlsxWriter) Unit(u *engine.UnitResult) error {
 	if u.Failed() {
 		for _, e := range u.Errors {
-			x.fails = append(x.fails, failRow(u, "未能评分", e))
+			if err := x.failure(failRow(u, "未能评分", e)); err != nil {
+				return err
+			}
 		}
 		return nil
+	}
+	if x.row > x.lastRow {
+		return fmt.Errorf("xlsx: more than %d scored units do not fit on a sheet (%d rows at most): use -f csv or -f json",
+			x.lastRow-xlsxFirstRow+1, x.lastRow)
 	}
 	x.stats.Add(u)
 	for _, c := range u.Checks {
 		if !c.OK && !c.Skipped {
-			x.fails = append(x.fails, []any{u.Unit, u.Name, "检查未通过", c.ID, "", "", "", c.Message})
+			if err := x.failure([]any{u.Unit, u.Name, "检查未通过", c.ID, "", "", "", c.Message}); err != nil {
+				return err
+			}
 		}
 	}
 	text := x.st.id(styleKey{border: true})
@@ -247,7 +276,7 @@ func (x *xlsxWriter) End(s engine.Summary) error {
 	if err := x.statsSheet(s); err != nil {
 		return err
 	}
-	if err := x.failuresSheet(); err != nil {
+	if err := x.failuresEnd(); err != nil {
 		return err
 	}
 	if x.st.err != nil {
@@ -260,12 +289,6 @@ func (x *xlsxWriter) End(s engine.Summary) error {
 // statsSheet writes the per-indicator statistics, the grade distribution,
 // the legend of cell colours and the provenance.
 func (x *xlsxWriter) statsSheet(s engine.Summary) error {
-	if _, err := x.f.NewSheet(SheetStats); err != nil {
-		return err
-	}
-	if err := printSetup(x.f, SheetStats, x.m); err != nil {
-		return err
-	}
 	sw, err := x.f.NewStreamWriter(SheetStats)
 	if err != nil {
 		return err
@@ -367,17 +390,13 @@ func (x *xlsxWriter) statsSheet(s engine.Summary) error {
 
 // failuresSheet lists the units that could not be scored, with each data
 // error, and every failed consistency check.
-func (x *xlsxWriter) failuresSheet() error {
-	if _, err := x.f.NewSheet(SheetFailures); err != nil {
-		return err
-	}
-	if err := printSetup(x.f, SheetFailures, x.m); err != nil {
-		return err
-	}
+// failuresHeader starts the 未通过 sheet.
+func (x *xlsxWriter) failuresHeader() error {
 	sw, err := x.f.NewStreamWriter(SheetFailures)
 	if err != nil {
 		return err
 	}
+	x.fsw = sw
 	for i, w := range []float64{10, 28, 11, 26, 28, 16, 14, 60} {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
@@ -391,25 +410,40 @@ func (x *xlsxWriter) failuresSheet() error {
 	for _, h := range []string{"单位", "名称", "类别", "代码或检查", "位置", "字段", "值", "说明"} {
 		head = append(head, excelize.Cell{StyleID: hs, Value: h})
 	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
+	return sw.SetRow("A1", head)
+}
+
+// failure writes a row of the 未通过 sheet, or counts it once the sheet is
+// full.
+func (x *xlsxWriter) failure(r []any) error {
+	if x.fails == x.maxFails {
+		x.unlist++
+		return nil
 	}
-	if len(x.fails) == 0 {
-		if err := sw.SetRow("A2", []any{"（无）"}); err != nil {
-			return err
-		}
-	}
+	x.fails++
 	wrap := x.st.id(styleKey{border: true, wrap: true, valign: "top"})
-	for i, r := range x.fails {
-		cells := make([]any, len(r))
-		for k, v := range r {
-			cells[k] = excelize.Cell{StyleID: wrap, Value: v}
+	cells := make([]any, len(r))
+	for k, v := range r {
+		cells[k] = excelize.Cell{StyleID: wrap, Value: v}
+	}
+	return x.fsw.SetRow(cellName(1, x.fails+1), cells)
+}
+
+// failuresEnd closes the 未通过 sheet: （无） when nothing failed, a note of
+// the failures it had no room for.
+func (x *xlsxWriter) failuresEnd() error {
+	switch {
+	case x.fails == 0:
+		if err := x.fsw.SetRow("A2", []any{"（无）"}); err != nil {
+			return err
 		}
-		if err := sw.SetRow(cellName(1, i+2), cells); err != nil {
+	case x.unlist > 0:
+		note := fmt.Sprintf("（另有 %d 条未列出：工作表最多 %d 行；每个单位的检查和错误见 -f json 的输出）", x.unlist, x.lastRow)
+		if err := x.fsw.SetRow(cellName(1, x.fails+2), []any{note}); err != nil {
 			return err
 		}
 	}
-	return sw.Flush()
+	return x.fsw.Flush()
 }
 
 // printSetup makes a sheet print landscape on A4, as wide as one page,

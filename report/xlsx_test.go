@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -220,5 +221,56 @@ func TestXLSXProvenance(t *testing.T) {
 	props, _ = f.GetDocProps()
 	if props.Created != "2024-03-31T01:00:00Z" || props.Modified != props.Created {
 		t.Errorf("created %q modified %q, want the stamp in UTC", props.Created, props.Modified)
+	}
+}
+
+// xlsxWith writes the sample as xlsx with sheets of lastRow rows and
+// 未通过 listing maxFails failures at most.
+func xlsxWith(t *testing.T, lastRow, maxFails int) ([]byte, error) {
+	t.Helper()
+	m, res := sample(t)
+	f := Format{Name: "xlsx", Binary: true, Sort: "rank", New: func(w io.Writer, o Options) Writer {
+		x := newXLSXWriter(w, o)
+		x.lastRow, x.maxFails = lastRow, maxFails
+		return x
+	}}
+	var buf bytes.Buffer
+	err := Write(&buf, f, Options{}, m, res)
+	return buf.Bytes(), err
+}
+
+// TestXLSXFailuresPastTheSheet: failures past what 未通过 holds are
+// counted in a closing note, not lost without a word (a million units
+// can fail several million checks; a sheet has 1,048,576 rows).
+func TestXLSXFailuresPastTheSheet(t *testing.T) {
+	b, err := xlsxWith(t, excelize.TotalRows, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := openXLSX(t, b)
+	// The sample fails one check (U5) and one cell (U4), in that order.
+	if got := cells(t, f, SheetFailures, "A2", "C2", "D2"); got != "U5 检查未通过 spent_within_budget" {
+		t.Errorf("row 2 = %q", got)
+	}
+	want := "（另有 1 条未列出：工作表最多 1048576 行；每个单位的检查和错误见 -f json 的输出）"
+	if got := cells(t, f, SheetFailures, "A3"); got != want {
+		t.Errorf("row 3 = %q, want %q", got, want)
+	}
+	if got := cells(t, f, SheetFailures, "A4"); got != "" {
+		t.Errorf("row 4 = %q, want nothing", got)
+	}
+}
+
+// TestXLSXTooManyUnits: more scored units than a sheet has rows is an
+// error that says what to use instead, not a workbook cut short.
+func TestXLSXTooManyUnits(t *testing.T) {
+	// Four scored units need rows 4 to 7 under the three header rows.
+	if _, err := xlsxWith(t, 7, 5); err != nil {
+		t.Fatalf("7 rows: %v", err)
+	}
+	_, err := xlsxWith(t, 6, 4)
+	want := "xlsx: more than 3 scored units do not fit on a sheet (6 rows at most): use -f csv or -f json"
+	if err == nil || err.Error() != want {
+		t.Errorf("6 rows: error %v, want %q", err, want)
 	}
 }

@@ -126,7 +126,7 @@ func runEval(ctx context.Context, o *evalOptions) error {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
-	if format.Rows != nil && o.Sort == "" && format.Sort == "" && len(o.Units) == 0 {
+	if report.Streams(format, ro) {
 		return runEvalStream(ctx, o, prog, format, ro, stamp)
 	}
 	units, info, err := readAll(o.Data, prog, o.io)
@@ -211,10 +211,10 @@ func reportTime(flag, epoch string, now func() time.Time) (time.Time, error) {
 
 // runEvalStream evaluates with engine.Stream: units are read, scored and
 // rendered as they come, by a worker per core, and written in input order
-// once the ranks are known, in memory that does not grow with the number
-// of units. Formats that render units one at a time (csv, json) take this
-// path unless --sort or --units asks for all units at once. A progress bar
-// shows on a terminal when the run is long.
+// (xlsx: rank order) once the ranks are known, in memory that does not
+// grow with the number of units. Formats that render units one at a time
+// (csv, json, xlsx) take this path unless --sort or --units asks for all
+// units at once. A progress bar shows on a terminal when the run is long.
 func runEvalStream(ctx context.Context, o *evalOptions, prog *engine.Program, format report.Format, ro report.Options, stamp time.Time) error {
 	src, info, err := openStream(o.Data, prog, o.io.In, format.Digest)
 	if err != nil {
