@@ -169,7 +169,7 @@ func inMemoryWarning(n int, format string) string {
 	if n <= manyUnits {
 		return ""
 	}
-	return fmt.Sprintf("warning: %d units: -f %s holds every unit's result in memory (-f csv and -f json without --sort or --units stream them in flat memory)", n, format)
+	return fmt.Sprintf("warning: %d units: -f %s holds every unit's result in memory (csv, json and xlsx without --sort or --units stream them in flat memory)", n, format)
 }
 
 // formatList describes the output formats for the help, one a line.
