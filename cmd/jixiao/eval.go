@@ -296,7 +296,13 @@ func (e *evalSink) Start(s engine.Summary) error {
 	if s.Units == 0 {
 		return errNoUnits
 	}
+	e.bar.writing(s.Units)
 	return e.Sink.Start(s)
+}
+
+func (e *evalSink) Emit(rec []byte, rank int) error {
+	e.bar.wrote()
+	return e.Sink.Emit(rec, rank)
 }
 
 func (e *evalSink) FailedCheck(unit, name string, c engine.CheckResult) bool {

@@ -13,12 +13,37 @@ import (
 
 // progress shows a bar on stderr while a long evaluation runs: units done,
 // units per second and the time left, estimated from the share of the
-// data file read so far. It shows only when stderr is a terminal and the
-// run has lasted progressDelay, so pipes and logs never see it.
+// data file read so far; then, if writing the units out is long too (a
+// large xlsx), a second bar for that. It shows only when stderr is a
+// terminal and the run has lasted progressDelay, so pipes and logs never
+// see it.
 type progress struct {
-	units atomic.Int64 // units scored
-	stop  chan struct{}
-	wg    sync.WaitGroup
+	units   atomic.Int64 // units scored
+	total   atomic.Int64 // units to write, once writing has begun
+	written atomic.Int64 // units written
+	stop    chan struct{}
+	wg      sync.WaitGroup
+}
+
+// Phases of a run: scoring, then writing the units out with their ranks
+// (short for csv and json, most of the run for a large xlsx).
+const (
+	phaseScore = "评分"
+	phaseWrite = "写出"
+)
+
+// state is what the bar shows: the phase, the units done and the units
+// expected, extrapolated while scoring from the bytes per unit so far.
+func (p *progress) state(size int64, read func() int64) (phase string, done, total int64) {
+	if t := p.total.Load(); t > 0 {
+		return phaseWrite, p.written.Load(), t
+	}
+	done = p.units.Load()
+	total = done
+	if r := read(); r > 0 && size > r {
+		total = done * size / r
+	}
+	return phaseScore, done, max(total, done)
 }
 
 // progressDelay is how long a run goes before it gets a bar.
@@ -37,6 +62,7 @@ func startProgress(errOut io.Writer, size int64, read func() int64) *progress {
 	go func() {
 		defer p.wg.Done()
 		var bar *progressbar.ProgressBar
+		phase := ""
 		start := time.Now()
 		tick := time.NewTicker(200 * time.Millisecond)
 		defer tick.Stop()
@@ -52,16 +78,16 @@ func startProgress(errOut io.Writer, size int64, read func() int64) *progress {
 			if time.Since(start) < progressDelay {
 				continue
 			}
-			done := p.units.Load()
-			// The units still to come, from the bytes per unit so far.
-			total := done
-			if r := read(); r > 0 && size > r {
-				total = done * size / r
+			ph, done, total := p.state(size, read)
+			if bar != nil && ph != phase {
+				bar.Clear() // a new bar, with its own rate and time left
+				bar = nil
 			}
+			phase = ph
 			if bar == nil {
 				bar = progressbar.NewOptions64(max(total, 1),
 					progressbar.OptionSetWriter(f),
-					progressbar.OptionSetDescription("评分"),
+					progressbar.OptionSetDescription(phase),
 					progressbar.OptionSetItsString("units"),
 					progressbar.OptionShowCount(),
 					progressbar.OptionShowIts(),
@@ -82,6 +108,20 @@ func startProgress(errOut io.Writer, size int64, read func() int64) *progress {
 func (p *progress) add() {
 	if p != nil {
 		p.units.Add(1)
+	}
+}
+
+// writing starts the second phase: n units to write.
+func (p *progress) writing(n int) {
+	if p != nil {
+		p.total.Store(int64(max(n, 1)))
+	}
+}
+
+// wrote counts one unit written.
+func (p *progress) wrote() {
+	if p != nil {
+		p.written.Add(1)
 	}
 }
 
