@@ -39,7 +39,7 @@ type ChunkedUnits interface {
 // Sink receives what Stream makes of the units. Stream calls Render on
 // its workers as units are scored, then, once every unit is scored and the
 // ranks are known, Start once and Emit for each unit in input order (in
-// rank order for a RankOrderer).
+// the sink's own order for an Orderer).
 type Sink interface {
 	// Render appends the record of one unit result to dst: whatever the
 	// sink wants handed back to Emit, usually the unit formatted for
@@ -54,14 +54,17 @@ type Sink interface {
 	Emit(rec []byte, rank int) error
 }
 
-// RankOrderer is implemented by a Sink that wants its units in rank order
-// instead of input order when RankOrder returns true: best first, units of
-// equal rank in input order, then the units that failed, in input order.
-// That is the order of a comparison sheet, which a sink can then write
-// row by row; Stream reads the spilled records back in that order, at the
-// cost of a few bytes of memory a unit for where each record lies.
-type RankOrderer interface {
-	RankOrder() bool
+// Orderer is implemented by a Sink that wants its units in an order of
+// its own instead of input order, when Ordered returns true: by the key
+// OrderKey gives each scored unit, lowest first, units of equal key in
+// input order, then the units that failed, in input order. (report's
+// sorted formats: the comparison sheet by rank, --sort.) OrderKey runs
+// on the workers, like Render. Stream reads the spilled records back in
+// that order, at the cost of 24 bytes of memory a unit for where each
+// record lies and its key.
+type Orderer interface {
+	Ordered() bool
+	OrderKey(u *UnitResult) float64
 }
 
 // CheckWarner is implemented by a Sink that wants to hear of failed
@@ -90,8 +93,8 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	defer st.spill.close()
 	defer st.idSpill.close()
 	st.warner, _ = sink.(CheckWarner)
-	if ro, ok := sink.(RankOrderer); ok {
-		st.ordered = ro.RankOrder()
+	if o, ok := sink.(Orderer); ok && o.Ordered() {
+		st.orderer = o
 	}
 	st.grades = make([]int, len(p.Ruleset.Grades))
 	st.ranks.init(p.Ruleset)
@@ -140,22 +143,21 @@ type streamer struct {
 	dups                   map[int]int // record index of a duplicate → line of its first
 	touched                uint64      // keeps idSet.touch's loads from being left out
 
-	// For a RankOrderer: where each record lies in the spill, in input
+	// For an Orderer: where each record lies in the spill, in input
 	// order, and how many bytes have been spilled.
-	ordered bool
+	orderer Orderer
 	recs    []spillRec
 	spilled int64
 }
 
-// spillRec is where a record lies in the spill and the cents of its score
-// (failedKey for a unit that failed), to sort by.
+// spillRec is where a record lies in the spill and its key in the
+// Orderer's order.
 type spillRec struct {
-	off   int64
-	n     int32
-	cents int64
+	off    int64
+	n      int32
+	failed bool // sorts last
+	key    float64
 }
-
-const failedKey = math.MinInt64
 
 // warning is a failed check kept for the CheckWarner; idx is the unit's
 // place in input order.
@@ -181,9 +183,10 @@ type job struct {
 // worker that scored it so that the one collector goroutine does little.
 type unitMeta struct {
 	cents   int64
-	hash    uint64 // hashID of the unit id, when hasID
-	off     int    // where the unit's record starts in job.out
-	nchecks int    // failed checks
+	key     float64 // the Orderer's key, when there is one
+	hash    uint64  // hashID of the unit id, when hasID
+	off     int     // where the unit's record starts in job.out
+	nchecks int     // failed checks
 	grade   uint8
 	flags   uint8
 	hasID   bool
@@ -341,6 +344,9 @@ func (st *streamer) work(wk *worker, j *job) {
 			m.flags |= recFailed
 		} else {
 			m.cents = cents(r.Score)
+			if st.orderer != nil {
+				m.key = st.orderer.OrderKey(r)
+			}
 			for k, g := range st.p.Ruleset.Grades {
 				if g.Label == r.Grade && k < noGrade {
 					m.grade = uint8(k)
@@ -353,7 +359,7 @@ func (st *streamer) work(wk *worker, j *job) {
 		}
 		// In rank order the records are read out of order, so each
 		// carries its file.
-		if i == 0 || u.Pos.File != file || st.ordered {
+		if i == 0 || u.Pos.File != file || st.orderer != nil {
 			m.flags |= recFile
 			file = u.Pos.File
 		}
@@ -444,6 +450,13 @@ func (st *streamer) appendHeader(b []byte, u *indicators.Unit, r *UnitResult, m 
 		}
 	}
 	return b
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // cents is a rounded score in hundredths: scores are Round2 results, so
@@ -652,18 +665,15 @@ func (st *streamer) collect(j *job) error {
 	if _, err := st.idSpill.Write(j.ids); err != nil {
 		return err
 	}
-	if st.ordered {
+	if st.orderer != nil {
 		for i := range j.meta {
 			m := &j.meta[i]
 			end := len(j.out)
 			if i+1 < len(j.meta) {
 				end = j.meta[i+1].off
 			}
-			key := m.cents
-			if m.flags&recFailed != 0 {
-				key = failedKey
-			}
-			st.recs = append(st.recs, spillRec{off: st.spilled + int64(m.off), n: int32(end - m.off), cents: key})
+			st.recs = append(st.recs, spillRec{off: st.spilled + int64(m.off), n: int32(end - m.off),
+				failed: m.flags&recFailed != 0, key: m.key})
 		}
 		st.spilled += int64(len(j.out))
 	}
@@ -775,11 +785,11 @@ func (st *streamer) summary() Summary {
 }
 
 // emit is the second pass: the spilled records in input order (or rank
-// order, for a RankOrderer), each with its rank.
+// the Orderer's order), each with its rank.
 func (st *streamer) emit() error {
 	st.ranks.finish()
-	if st.ordered {
-		return st.emitRanked()
+	if st.orderer != nil {
+		return st.emitOrdered()
 	}
 	e := emitter{st: st}
 	idx := 0
@@ -798,18 +808,24 @@ func (st *streamer) emit() error {
 	})
 }
 
-// emitRanked emits the records in rank order: it sorts their places by
-// score, best first (a stable sort keeps input order among equals and
-// among the failed, which sort last), and reads each from the spill.
-func (st *streamer) emitRanked() error {
+// emitOrdered emits the records in the Orderer's order: it sorts their
+// places by key (a stable sort keeps input order among equals and among
+// the failed, which sort last), and reads each from the spill.
+func (st *streamer) emitOrdered() error {
 	for i := range st.dups {
-		st.recs[i].cents = failedKey // failed after all
+		st.recs[i].failed = true // failed after all
 	}
 	order := make([]int32, len(st.recs))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(st.recs[b].cents, st.recs[a].cents) })
+	slices.SortStableFunc(order, func(a, b int32) int {
+		ra, rb := &st.recs[a], &st.recs[b]
+		if ra.failed || rb.failed {
+			return cmp.Compare(b2i(ra.failed), b2i(rb.failed))
+		}
+		return cmp.Compare(ra.key, rb.key)
+	})
 	e := emitter{st: st}
 	var buf []byte
 	for k, i := range order {

@@ -116,26 +116,33 @@ func compile(t testing.TB, id string, opts ...engine.Option) *engine.Program {
 
 // TestStreamLikeEval holds Stream's output to the in-memory path, byte
 // for byte, for each streaming format, with 1 worker and with several,
-// with the records in memory and spilled to a file at once. xlsx is
-// streamed in rank order (its comparison sheet's), ties and failed units
-// in input order, as report.Write sorts.
+// with the records in memory and spilled to a file at once; and sorted:
+// xlsx by rank (its default) and the others by --sort keys of every kind
+// (rank, a score descending, grade, an indicator, a 一级指标), which the
+// stream emits by key, ties and failed units in input order, as
+// report.Write sorts.
 func TestStreamLikeEval(t *testing.T) {
-	for _, format := range []string{"csv", "json", "xlsx"} {
-		f, err := report.Lookup(format)
+	for _, tc := range []struct{ format, sort string }{
+		{"csv", ""}, {"json", ""}, {"xlsx", ""},
+		{"csv", "rank"}, {"csv", "-rank"}, {"csv", "-score"}, {"csv", "grade"}, {"csv", "-base_info_check"},
+		{"csv", "产出"}, {"json", "score"}, {"xlsx", "-grade"},
+	} {
+		f, err := report.Lookup(tc.format)
 		if err != nil {
 			t.Fatal(err)
 		}
-		explain := format == "json"
+		explain := tc.format == "json"
+		o := report.Options{Explain: explain, Sort: tc.sort}
 		text := streamData(t, compile(t, "grid-center"), 3000)
-		want, wantSum := evalWrite(t, compile(t, "grid-center", engine.Explain(explain)), text, f, report.Options{Explain: explain})
+		want, wantSum := evalWrite(t, compile(t, "grid-center", engine.Explain(explain)), text, f, o)
 		if wantSum.Errors < 40 || wantSum.Claimed == 0 {
 			t.Fatalf("the data should have failed units and claims: %+v", wantSum)
 		}
 		for _, workers := range []int{1, 4} {
 			for _, spill := range []int{0, 1 << 30} {
-				t.Run(fmt.Sprintf("%s/workers=%d/spill=%d", format, workers, spill), func(t *testing.T) {
+				t.Run(fmt.Sprintf("%s/sort=%s/workers=%d/spill=%d", tc.format, tc.sort, workers, spill), func(t *testing.T) {
 					prog := compile(t, "grid-center", engine.Explain(explain), engine.Workers(workers), engine.SpillMemory(spill))
-					got, sum := streamWrite(t, prog, text, f, report.Options{Explain: explain})
+					got, sum := streamWrite(t, prog, text, f, o)
 					if fmt.Sprint(sum) != fmt.Sprint(wantSum) {
 						t.Errorf("summary %+v, want %+v", sum, wantSum)
 					}

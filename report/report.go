@@ -97,9 +97,9 @@ type Format struct {
 	// stream the format (see Sink). m is final but for HasClaims, Data and
 	// Population, which Begin gets.
 	Rows func(o Options, m Meta) Rows
-	// RankRows is Rows for a format sorted by rank (Sort "rank"): a Sink
-	// of it has engine.Stream hand it the units in rank order.
-	RankRows func(o Options, m Meta) Rows
+	// SortedRows is Rows for a format sorted by default (Sort): a Sink of
+	// it has engine.Stream hand it the units in the format's order.
+	SortedRows func(o Options, m Meta) Rows
 	// Lean formats show explanations only when asked (--explain), or
 	// never (table, xlsx, selfeval): they are not worked out for them by
 	// default. The others (json, md, html) always carry them.
@@ -117,7 +117,7 @@ func Formats() []Format {
 		{Name: "csv", Desc: "comparison table as CSV for Excel (UTF-8 with BOM), input order", New: newCSV, Rows: newCSVRows, Lean: true},
 		{Name: "md", Desc: "comparison table, statistics and explanations as Markdown", New: newMarkdown, Sort: "rank"},
 		{Name: "xlsx", Desc: "workbook: comparison, statistics and failures sheets", New: newXLSX, Binary: true, Sort: "rank", Lean: true,
-			RankRows: newXLSXRows, Digest: true},
+			SortedRows: newXLSXRows, Digest: true},
 		{Name: "html", Desc: "one printable page: table, grade chart, statistics, explanations", New: newHTML, Sort: "rank"},
 		{Name: "selfeval", Desc: "workbook with each unit's 自评表 in the 财预〔2020〕10号 layout", New: newSelfEval, Binary: true, Lean: true},
 	}
@@ -273,14 +273,33 @@ func order(m Meta, units []engine.UnitResult, key string) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	if key == "" {
+	by, less, desc := sortBy(m, key)
+	if by != nil {
+		less = func(a, b *engine.UnitResult) bool { return by(a) < by(b) }
+	}
+	if less == nil {
 		return idx
 	}
-	desc := strings.HasPrefix(key, "-")
-	key = strings.TrimPrefix(key, "-")
-	var by func(u *engine.UnitResult) float64 // numeric key, if the column is numeric
-	var less func(a, b *engine.UnitResult) bool
-	switch key {
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := &units[idx[i]], &units[idx[j]]
+		if a.Failed() || b.Failed() {
+			return !a.Failed() && b.Failed()
+		}
+		if desc {
+			return less(b, a)
+		}
+		return less(a, b)
+	})
+	return idx
+}
+
+// sortBy returns how --sort key orders scored units: by a number (by), or
+// for unit and name by comparing strings (less); desc for a "-" key. Both
+// are nil for no key.
+func sortBy(m Meta, key string) (by func(u *engine.UnitResult) float64, less func(a, b *engine.UnitResult) bool, desc bool) {
+	desc = strings.HasPrefix(key, "-")
+	switch key = strings.TrimPrefix(key, "-"); key {
+	case "":
 	case "rank":
 		by = func(u *engine.UnitResult) float64 { return float64(u.Rank) }
 	case "score":
@@ -307,23 +326,25 @@ func order(m Meta, units []engine.UnitResult, key string) []int {
 			}
 		}
 	}
-	if by != nil {
-		less = func(a, b *engine.UnitResult) bool { return by(a) < by(b) }
+	return by, less, desc
+}
+
+// streamKey is --sort key as an engine.Orderer's key, lowest first, or nil
+// when the key is not a number (unit, name) or there is none. A stream
+// knows no rank before every unit is scored, but ranks order units as
+// their scores do, best first.
+func streamKey(m Meta, key string) func(u *engine.UnitResult) float64 {
+	switch key {
+	case "rank":
+		key = "-score"
+	case "-rank":
+		key = "score"
 	}
-	if less == nil {
-		return idx
+	by, _, desc := sortBy(m, key)
+	if by == nil || !desc {
+		return by
 	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		a, b := &units[idx[i]], &units[idx[j]]
-		if a.Failed() || b.Failed() {
-			return !a.Failed() && b.Failed()
-		}
-		if desc {
-			return less(b, a)
-		}
-		return less(a, b)
-	})
-	return idx
+	return func(u *engine.UnitResult) float64 { return -by(u) }
 }
 
 func indicatorIndex(inds []indicators.Indicator, id string) int {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
@@ -65,7 +66,7 @@ type Sink struct {
 	Digest func() string
 	w      *bufio.Writer
 	rows   Rows
-	ranked bool // the rows want rank order (Format.RankRows)
+	key    func(u *engine.UnitResult) float64 // the order of the units, nil for input order
 }
 
 // NewSink returns the sink of format f writing to w, or an error when f
@@ -73,33 +74,53 @@ type Sink struct {
 // stream cannot do (sorting, keeping some units: they need every unit).
 func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
 	if !Streams(f, o) {
-		if f.Rows == nil && f.RankRows == nil {
+		if f.Rows == nil && f.SortedRows == nil {
 			return nil, fmt.Errorf("format %s cannot be streamed", f.Name)
 		}
-		return nil, fmt.Errorf("format %s: sorting or keeping some units needs every unit: use report.Write", f.Name)
+		return nil, fmt.Errorf("format %s: keeping some units, or sorting by unit or name, needs every unit: use report.Write", f.Name)
 	}
-	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10)}
+	if err := checkSort(m, sortKey(f, o)); err != nil {
+		return nil, err
+	}
+	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), key: streamKey(m, sortKey(f, o))}
 	if f.Rows != nil {
 		s.rows = f.Rows(o, m)
 	} else {
-		s.rows, s.ranked = f.RankRows(o, m), true
+		s.rows = f.SortedRows(o, m)
 	}
 	return s, nil
 }
 
-// Streams reports whether format f with options o can be written by a
-// Sink: it renders units on their own, in input order (f.Rows, no
-// sorting) or in its order by rank (f.RankRows), and o neither sorts nor
-// keeps some units.
-func Streams(f Format, o Options) bool {
-	if o.Sort != "" || len(o.Units) > 0 {
-		return false
+// sortKey is the --sort of o, else the format's default.
+func sortKey(f Format, o Options) string {
+	if o.Sort != "" {
+		return o.Sort
 	}
-	return f.Rows != nil && f.Sort == "" || f.RankRows != nil && f.Sort == "rank"
+	return f.Sort
 }
 
-// RankOrder tells engine.Stream the order the rows want (engine.RankOrderer).
-func (s *Sink) RankOrder() bool { return s.ranked }
+// Streams reports whether format f with options o can be written by a
+// Sink: the format renders units on their own (Rows, SortedRows), the
+// units are sorted by nothing or by a number (not unit or name: the
+// stream would have to keep the strings), and o keeps every unit.
+func Streams(f Format, o Options) bool {
+	if len(o.Units) > 0 || f.Rows == nil && f.SortedRows == nil {
+		return false
+	}
+	switch strings.TrimPrefix(sortKey(f, o), "-") {
+	case "unit", "name":
+		return false
+	}
+	return true
+}
+
+// Ordered tells engine.Stream whether the units come in an order of their
+// own (engine.Orderer).
+func (s *Sink) Ordered() bool { return s.key != nil }
+
+// OrderKey is a scored unit's place in that order, lowest first
+// (engine.Orderer).
+func (s *Sink) OrderKey(u *engine.UnitResult) float64 { return s.key(u) }
 
 // Render renders one unit (engine.Sink).
 func (s *Sink) Render(dst []byte, u *engine.UnitResult) []byte {

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"io"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -17,6 +19,43 @@ func TestAppendNum(t *testing.T) {
 	for _, x := range xs {
 		if got, want := string(appendNum(nil, x)), Num(x); got != want {
 			t.Fatalf("appendNum(%v) = %q, Num gives %q", x, got, want)
+		}
+	}
+}
+
+// TestStreams: which format and options a Sink can write, and NewSink's
+// word when it cannot.
+func TestStreams(t *testing.T) {
+	m, _ := sample(t)
+	for _, tc := range []struct {
+		format string
+		o      Options
+		want   string // NewSink's error, "" when it streams
+	}{
+		{"csv", Options{}, ""},
+		{"json", Options{Sort: "-score"}, ""},
+		{"csv", Options{Sort: "rank"}, ""},
+		{"xlsx", Options{}, ""},
+		{"xlsx", Options{Sort: "-quality"}, ""},
+		{"csv", Options{Sort: "name"}, "format csv: keeping some units, or sorting by unit or name, needs every unit: use report.Write"},
+		{"xlsx", Options{Sort: "-unit"}, "format xlsx: keeping some units, or sorting by unit or name, needs every unit: use report.Write"},
+		{"json", Options{Units: []string{"U1"}}, "format json: keeping some units, or sorting by unit or name, needs every unit: use report.Write"},
+		{"table", Options{}, "format table cannot be streamed"},
+		{"csv", Options{Sort: "no_such_column"}, `--sort "no_such_column"`},
+	} {
+		f, err := Lookup(tc.format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = NewSink(io.Discard, f, tc.o, m)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s %+v: %v", tc.format, tc.o, err)
+		case tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)):
+			t.Errorf("%s %+v: error %v, want %q", tc.format, tc.o, err, tc.want)
+		}
+		if got := Streams(f, tc.o); got != (tc.want == "" || strings.HasPrefix(tc.want, "--sort")) {
+			t.Errorf("Streams(%s, %+v) = %v", tc.format, tc.o, got)
 		}
 	}
 }

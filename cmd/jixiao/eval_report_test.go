@@ -155,7 +155,7 @@ func TestInMemoryWarning(t *testing.T) {
 	if w := inMemoryWarning(manyUnits, "xlsx"); w != "" {
 		t.Errorf("%d units warned: %q", manyUnits, w)
 	}
-	want := "warning: 100001 units: -f xlsx holds every unit's result in memory (csv, json and xlsx without --sort or --units stream them in flat memory)"
+	want := "warning: 100001 units: -f xlsx holds every unit's result in memory (csv, json and xlsx stream them in flat memory, but with --units or --sort by unit or name)"
 	if w := inMemoryWarning(manyUnits+1, "xlsx"); w != want {
 		t.Errorf("%d units: %q, want %q", manyUnits+1, w, want)
 	}
