@@ -11,11 +11,11 @@ import (
 )
 
 // xlsxRows streams the xlsx format: engine.Stream hands it the units in
-// rank order (the order of its comparison sheet), so the workbook is
-// written row by row as a million units come, holding only the failures
-// for their sheet. A unit's record is what the xlsx writer reads of it,
-// decoded back into a result for xlsxWriter.Unit, so that the workbook is
-// byte for byte the one report.Write makes (TestStreamXLSXLikeWrite).
+// the order of its comparison sheet (by rank, or --sort), so the workbook
+// is written row by row however many units come. A unit's record is what
+// the xlsx writer reads of it, decoded back into a result for
+// xlsxWriter.Unit, so that the workbook is byte for byte the one
+// report.Write makes (engine's TestStreamLikeEval).
 type xlsxRows struct {
 	x *xlsxWriter
 	m Meta
