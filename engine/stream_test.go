@@ -122,17 +122,24 @@ func compile(t testing.TB, id string, opts ...engine.Option) *engine.Program {
 // stream emits by key, ties and failed units in input order, as
 // report.Write sorts.
 func TestStreamLikeEval(t *testing.T) {
-	for _, tc := range []struct{ format, sort string }{
-		{"csv", ""}, {"json", ""}, {"xlsx", ""},
-		{"csv", "rank"}, {"csv", "-rank"}, {"csv", "-score"}, {"csv", "grade"}, {"csv", "-base_info_check"},
-		{"csv", "产出"}, {"json", "score"}, {"xlsx", "-grade"},
+	// Units the data holds, one of them repeated (U0001) and one failed
+	// (U0009); a few not kept between them.
+	units := []string{"U0001", " U0009", "U0003", "U0100", "", "U2000"}
+	for _, tc := range []struct {
+		format, sort string
+		units        []string
+	}{
+		{"csv", "", nil}, {"json", "", nil}, {"xlsx", "", nil},
+		{"csv", "rank", nil}, {"csv", "-rank", nil}, {"csv", "-score", nil}, {"csv", "grade", nil},
+		{"csv", "-base_info_check", nil}, {"csv", "产出", nil}, {"json", "score", nil}, {"xlsx", "-grade", nil},
+		{"csv", "", units}, {"json", "-score", units}, {"xlsx", "", units},
 	} {
 		f, err := report.Lookup(tc.format)
 		if err != nil {
 			t.Fatal(err)
 		}
 		explain := tc.format == "json"
-		o := report.Options{Explain: explain, Sort: tc.sort}
+		o := report.Options{Explain: explain, Sort: tc.sort, Units: tc.units}
 		text := streamData(t, compile(t, "grid-center"), 3000)
 		want, wantSum := evalWrite(t, compile(t, "grid-center", engine.Explain(explain)), text, f, o)
 		if wantSum.Errors < 40 || wantSum.Claimed == 0 {
@@ -140,12 +147,12 @@ func TestStreamLikeEval(t *testing.T) {
 		}
 		type config struct{ workers, spill int }
 		configs := []config{{1, 0}, {4, 0}, {1, 1 << 30}, {4, 1 << 30}}
-		if tc.sort != "" {
-			// A sort's order does not depend on them: two, to keep -race quick.
+		if tc.sort != "" || tc.units != nil {
+			// Sorting and keeping do not depend on them: two, to keep -race quick.
 			configs = []config{{4, 0}, {1, 1 << 30}}
 		}
 		for _, c := range configs {
-			t.Run(fmt.Sprintf("%s/sort=%s/workers=%d/spill=%d", tc.format, tc.sort, c.workers, c.spill), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s/sort=%s/units=%d/workers=%d/spill=%d", tc.format, tc.sort, len(tc.units), c.workers, c.spill), func(t *testing.T) {
 				prog := compile(t, "grid-center", engine.Explain(explain), engine.Workers(c.workers), engine.SpillMemory(c.spill))
 				got, sum := streamWrite(t, prog, text, f, o)
 				if fmt.Sprint(sum) != fmt.Sprint(wantSum) {

@@ -182,29 +182,49 @@ func Write(w io.Writer, f Format, o Options, m Meta, res *engine.Result) error {
 // unitFilter returns the set of unit ids to keep, nil for all. An id that
 // names no unit is an error: a typo should not silently shrink a report.
 func unitFilter(ids []string, units []engine.UnitResult) (map[string]bool, error) {
-	if len(ids) == 0 {
+	keep, wanted := wantedUnits(ids)
+	if keep == nil {
 		return nil, nil
 	}
 	have := make(map[string]bool, len(units))
 	for i := range units {
 		have[units[i].Unit] = true
 	}
-	m := map[string]bool{}
-	var unknown []string
+	if err := unknownUnits(wanted, have); err != nil {
+		return nil, err
+	}
+	return keep, nil
+}
+
+// wantedUnits returns the set of unit ids --units names and the ids in
+// the order given; nil for no --units.
+func wantedUnits(ids []string) (map[string]bool, []string) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	keep := map[string]bool{}
+	var wanted []string
 	for _, id := range ids {
-		id = strings.TrimSpace(id)
-		if id == "" {
-			continue
+		if id = strings.TrimSpace(id); id != "" {
+			keep[id] = true
+			wanted = append(wanted, id)
 		}
+	}
+	return keep, wanted
+}
+
+// unknownUnits names the wanted ids that are not in have.
+func unknownUnits(wanted []string, have map[string]bool) error {
+	var unknown []string
+	for _, id := range wanted {
 		if !have[id] {
 			unknown = append(unknown, id)
 		}
-		m[id] = true
 	}
 	if len(unknown) > 0 {
-		return nil, fmt.Errorf("--units: no unit %s in the data", strings.Join(unknown, ", "))
+		return fmt.Errorf("--units: no unit %s in the data", strings.Join(unknown, ", "))
 	}
-	return m, nil
+	return nil
 }
 
 // summarize counts the kept units and their grades, as engine.Summarize

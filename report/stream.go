@@ -2,11 +2,13 @@ package report
 
 import (
 	"bufio"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
@@ -67,22 +69,36 @@ type Sink struct {
 	w      *bufio.Writer
 	rows   Rows
 	key    func(u *engine.UnitResult) float64 // the order of the units, nil for input order
+
+	// For --units: the ids to keep in the order given, the kept ones
+	// seen so far (Render runs on the workers), and the summary of the
+	// kept units (report.Write's: units, errors, grades).
+	keep   map[string]bool
+	wanted []string
+	mu     sync.Mutex
+	seen   map[string]bool
+	kept   engine.Summary
 }
 
 // NewSink returns the sink of format f writing to w, or an error when f
 // cannot render units on their own (it has no Rows) or o asks for what a
-// stream cannot do (sorting, keeping some units: they need every unit).
+// stream cannot do (sorting by unit or name). With o.Units it keeps those
+// units, and its Start fails, before anything is written, when the data
+// holds no unit of one of the ids.
 func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
 	if !Streams(f, o) {
 		if f.Rows == nil && f.SortedRows == nil {
 			return nil, fmt.Errorf("format %s cannot be streamed", f.Name)
 		}
-		return nil, fmt.Errorf("format %s: keeping some units, or sorting by unit or name, needs every unit: use report.Write", f.Name)
+		return nil, fmt.Errorf("format %s: sorting by unit or name needs every unit: use report.Write", f.Name)
 	}
 	if err := checkSort(m, sortKey(f, o)); err != nil {
 		return nil, err
 	}
 	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), key: streamKey(m, sortKey(f, o))}
+	if s.keep, s.wanted = wantedUnits(o.Units); s.keep != nil {
+		s.seen = map[string]bool{}
+	}
 	if f.Rows != nil {
 		s.rows = f.Rows(o, m)
 	} else {
@@ -100,11 +116,11 @@ func sortKey(f Format, o Options) string {
 }
 
 // Streams reports whether format f with options o can be written by a
-// Sink: the format renders units on their own (Rows, SortedRows), the
+// Sink: the format renders units on their own (Rows, SortedRows), and the
 // units are sorted by nothing or by a number (not unit or name: the
-// stream would have to keep the strings), and o keeps every unit.
+// stream would have to keep the strings).
 func Streams(f Format, o Options) bool {
-	if len(o.Units) > 0 || f.Rows == nil && f.SortedRows == nil {
+	if f.Rows == nil && f.SortedRows == nil {
 		return false
 	}
 	switch strings.TrimPrefix(sortKey(f, o), "-") {
@@ -122,8 +138,30 @@ func (s *Sink) Ordered() bool { return s.key != nil }
 // (engine.Orderer).
 func (s *Sink) OrderKey(u *engine.UnitResult) float64 { return s.key(u) }
 
-// Render renders one unit (engine.Sink).
+// Render renders one unit (engine.Sink). With --units, the record starts
+// with a tag for Emit: 0 a unit not kept (and nothing else), 1 a failed
+// unit, 2 a scored unit of no grade band, 3+j one of band j.
 func (s *Sink) Render(dst []byte, u *engine.UnitResult) []byte {
+	if s.keep == nil {
+		return s.rows.AppendUnit(dst, u)
+	}
+	if !s.keep[u.Unit] {
+		return append(dst, 0)
+	}
+	s.mu.Lock()
+	s.seen[u.Unit] = true
+	s.mu.Unlock()
+	tag := 1
+	if !u.Failed() {
+		tag = 2
+		for j, g := range s.Meta.Grades {
+			if g.Label == u.Grade {
+				tag = 3 + j
+				break
+			}
+		}
+	}
+	dst = binary.AppendUvarint(dst, uint64(tag))
 	return s.rows.AppendUnit(dst, u)
 }
 
@@ -133,6 +171,15 @@ func (s *Sink) Start(sum engine.Summary) error {
 		s.Meta.HasClaims = true
 	}
 	s.Meta.Population = sum.Units
+	if s.keep != nil {
+		if err := unknownUnits(s.wanted, s.seen); err != nil {
+			return err
+		}
+		s.kept = engine.Summary{}
+		for _, g := range s.Meta.Grades {
+			s.kept.Grades = append(s.kept.Grades, engine.GradeCount{Label: g.Label})
+		}
+	}
 	if s.Digest != nil && s.Meta.Data != nil {
 		d := *s.Meta.Data
 		d.SHA256 = s.Digest()
@@ -143,11 +190,29 @@ func (s *Sink) Start(sum engine.Summary) error {
 
 // Emit writes one unit with its rank (engine.Sink).
 func (s *Sink) Emit(rec []byte, rank int) error {
+	if s.keep != nil {
+		tag, n := binary.Uvarint(rec)
+		if tag == 0 {
+			return nil
+		}
+		rec = rec[n:]
+		s.kept.Units++
+		switch {
+		case tag == 1:
+			s.kept.Errors++
+		case tag >= 3:
+			s.kept.Grades[tag-3].Units++
+		}
+	}
 	return s.rows.WriteUnit(s.w, rec, rank)
 }
 
-// End writes the end of the report and flushes it.
+// End writes the end of the report and flushes it. With --units, the
+// summary it writes is of the kept units, as report.Write's is.
 func (s *Sink) End(sum engine.Summary) error {
+	if s.keep != nil {
+		sum = s.kept
+	}
 	if err := s.rows.End(s.w, sum); err != nil {
 		return err
 	}

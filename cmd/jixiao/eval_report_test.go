@@ -155,8 +155,42 @@ func TestInMemoryWarning(t *testing.T) {
 	if w := inMemoryWarning(manyUnits, "xlsx"); w != "" {
 		t.Errorf("%d units warned: %q", manyUnits, w)
 	}
-	want := "warning: 100001 units: -f xlsx holds every unit's result in memory (csv, json and xlsx stream them in flat memory, but with --units or --sort by unit or name)"
+	want := "warning: 100001 units: -f xlsx holds every unit's result in memory (csv, json and xlsx stream them in flat memory, but with --sort by unit or name)"
 	if w := inMemoryWarning(manyUnits+1, "xlsx"); w != want {
 		t.Errorf("%d units: %q, want %q", manyUnits+1, w, want)
+	}
+}
+
+// TestEvalUnitsStreamed: --units streams with csv, json and xlsx; an id
+// the data does not hold is an error before anything is written, as on
+// the in-memory path, and the kept units' output matches it.
+func TestEvalUnitsStreamed(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"csv", "json", "xlsx"} {
+		out := filepath.Join(dir, "out."+f)
+		code, _, errOut := runReport(t, "eval", "-f", f, "--units", "G02,NOPE,G05", "-o", out)
+		if code != exitNothing || !strings.Contains(errOut, "--units: no unit NOPE in the data") {
+			t.Errorf("-f %s: exit %d, stderr %q", f, code, errOut)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("-f %s: %s was written (%v)", f, out, err)
+		}
+		streamed := filepath.Join(dir, "streamed."+f)
+		inMemory := filepath.Join(dir, "in-memory."+f)
+		if code, _, errOut := runReport(t, "eval", "-f", f, "--units", "G05,G02", "-o", streamed); code != exitOK {
+			t.Fatalf("-f %s: exit %d: %s", f, code, errOut)
+		}
+		// --sort unit still evaluates in memory; the demo's input order is by unit.
+		if code, _, errOut := runReport(t, "eval", "-f", f, "--units", "G05,G02", "--sort", "unit", "-o", inMemory); code != exitOK {
+			t.Fatalf("-f %s --sort unit: exit %d: %s", f, code, errOut)
+		}
+		a, _ := os.ReadFile(streamed)
+		b, _ := os.ReadFile(inMemory)
+		if f != "xlsx" && !bytes.Equal(a, b) {
+			t.Errorf("-f %s: streamed and in-memory output differ:\n%s\n%s", f, a, b)
+		}
+		if len(a) == 0 {
+			t.Errorf("-f %s: empty output", f)
+		}
 	}
 }
