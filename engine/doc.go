@@ -90,7 +90,7 @@
 //     duplicate is rendered again as the failed unit it is). A sink that
 //     is an Orderer (report's xlsx, whose comparison sheet is sorted by
 //     rank, and any streamed format with --sort) gets them in its order
-//     instead: the collector noted where each record lies and its key, 24
+//     instead: the collector noted where each record lies and its key, 40
 //     bytes a unit, and emit sorts those and reads each record back from
 //     the spill.
 //

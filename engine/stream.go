@@ -56,15 +56,24 @@ type Sink interface {
 
 // Orderer is implemented by a Sink that wants its units in an order of
 // its own instead of input order, when Ordered returns true: by the key
-// OrderKey gives each scored unit, lowest first, units of equal key in
-// input order, then the units that failed, in input order. (report's
-// sorted formats: the comparison sheet by rank, --sort.) OrderKey runs
-// on the workers, like Render. Stream reads the spilled records back in
-// that order, at the cost of 24 bytes of memory a unit for where each
-// record lies and its key.
+// OrderKey gives each scored unit, as CompareKeys compares them, units of
+// equal key in input order, then the units that failed, in input order.
+// (report's sorted formats: the comparison sheet by rank, --sort.)
+// OrderKey runs on the workers, like Render; its key is kept until the
+// units are emitted, so it must not hold memory of u (clone a string).
+// Stream reads the spilled records back in that order, at the cost of
+// some 40 bytes of memory a unit for where each record lies and its key.
 type Orderer interface {
 	Ordered() bool
-	OrderKey(u *UnitResult) float64
+	OrderKey(u *UnitResult) OrderKey
+	CompareKeys(a, b OrderKey) int
+}
+
+// OrderKey is a unit's place in an Orderer's order: a number, a text, or
+// both, as the Orderer compares them.
+type OrderKey struct {
+	Num  float64
+	Text string
 }
 
 // CheckWarner is implemented by a Sink that wants to hear of failed
@@ -156,7 +165,7 @@ type spillRec struct {
 	off    int64
 	n      int32
 	failed bool // sorts last
-	key    float64
+	key    OrderKey
 }
 
 // warning is a failed check kept for the CheckWarner; idx is the unit's
@@ -183,10 +192,10 @@ type job struct {
 // worker that scored it so that the one collector goroutine does little.
 type unitMeta struct {
 	cents   int64
-	key     float64 // the Orderer's key, when there is one
-	hash    uint64  // hashID of the unit id, when hasID
-	off     int     // where the unit's record starts in job.out
-	nchecks int     // failed checks
+	key     OrderKey // the Orderer's key, when there is one
+	hash    uint64   // hashID of the unit id, when hasID
+	off     int      // where the unit's record starts in job.out
+	nchecks int      // failed checks
 	grade   uint8
 	flags   uint8
 	hasID   bool
@@ -824,7 +833,7 @@ func (st *streamer) emitOrdered() error {
 		if ra.failed || rb.failed {
 			return cmp.Compare(b2i(ra.failed), b2i(rb.failed))
 		}
-		return cmp.Compare(ra.key, rb.key)
+		return st.orderer.CompareKeys(ra.key, rb.key)
 	})
 	e := emitter{st: st}
 	var buf []byte

@@ -118,7 +118,8 @@ func compile(t testing.TB, id string, opts ...engine.Option) *engine.Program {
 // for byte, for each streaming format, with 1 worker and with several,
 // with the records in memory and spilled to a file at once; and sorted:
 // xlsx by rank (its default) and the others by --sort keys of every kind
-// (rank, a score descending, grade, an indicator, a 一级指标), which the
+// (rank, a score descending, grade, an indicator, a 一级指标, the unit id
+// and name), which the
 // stream emits by key, ties and failed units in input order, as
 // report.Write sorts.
 func TestStreamLikeEval(t *testing.T) {
@@ -133,6 +134,7 @@ func TestStreamLikeEval(t *testing.T) {
 		{"csv", "rank", nil}, {"csv", "-rank", nil}, {"csv", "-score", nil}, {"csv", "grade", nil},
 		{"csv", "-base_info_check", nil}, {"csv", "产出", nil}, {"json", "score", nil}, {"xlsx", "-grade", nil},
 		{"csv", "", units}, {"json", "-score", units}, {"xlsx", "", units},
+		{"csv", "unit", nil}, {"json", "-name", nil}, {"xlsx", "-unit", units},
 	} {
 		f, err := report.Lookup(tc.format)
 		if err != nil {

@@ -5,6 +5,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"sort"
@@ -349,11 +350,17 @@ func sortBy(m Meta, key string) (by func(u *engine.UnitResult) float64, less fun
 	return by, less, desc
 }
 
-// streamKey is --sort key as an engine.Orderer's key, lowest first, or nil
-// when the key is not a number (unit, name) or there is none. A stream
-// knows no rank before every unit is scored, but ranks order units as
-// their scores do, best first.
-func streamKey(m Meta, key string) func(u *engine.UnitResult) float64 {
+// streamOrder is --sort key as an engine.Orderer's keys, in the order
+// report.Write sorts (order); nil for no key.
+type streamOrder struct {
+	key     func(u *engine.UnitResult) engine.OrderKey
+	compare func(a, b engine.OrderKey) int
+}
+
+// streamOrderOf returns the stream order of --sort key. A stream knows no
+// rank before every unit is scored, but ranks order units as their
+// scores do, best first.
+func streamOrderOf(m Meta, key string) *streamOrder {
 	switch key {
 	case "rank":
 		key = "-score"
@@ -361,10 +368,30 @@ func streamKey(m Meta, key string) func(u *engine.UnitResult) float64 {
 		key = "score"
 	}
 	by, _, desc := sortBy(m, key)
-	if by == nil || !desc {
-		return by
+	sign := 1
+	if desc {
+		sign = -1
 	}
-	return func(u *engine.UnitResult) float64 { return -by(u) }
+	switch strings.TrimPrefix(key, "-") {
+	case "":
+		return nil
+	case "unit", "name":
+		text := func(u *engine.UnitResult) string { return u.Unit }
+		if strings.TrimPrefix(key, "-") == "name" {
+			text = func(u *engine.UnitResult) string { return u.Name }
+		}
+		return &streamOrder{
+			key:     func(u *engine.UnitResult) engine.OrderKey { return engine.OrderKey{Text: strings.Clone(text(u))} },
+			compare: func(a, b engine.OrderKey) int { return sign * strings.Compare(a.Text, b.Text) },
+		}
+	}
+	if by == nil {
+		return nil
+	}
+	return &streamOrder{
+		key:     func(u *engine.UnitResult) engine.OrderKey { return engine.OrderKey{Num: by(u)} },
+		compare: func(a, b engine.OrderKey) int { return sign * cmp.Compare(a.Num, b.Num) },
+	}
 }
 
 func indicatorIndex(inds []indicators.Indicator, id string) int {

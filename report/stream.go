@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/jixiao/jixiao/engine"
@@ -68,7 +67,7 @@ type Sink struct {
 	Digest func() string
 	w      *bufio.Writer
 	rows   Rows
-	key    func(u *engine.UnitResult) float64 // the order of the units, nil for input order
+	order  *streamOrder // the order of the units, nil for input order
 
 	// For --units: the ids to keep in the order given, the kept ones
 	// seen so far (Render runs on the workers), and the summary of the
@@ -81,21 +80,18 @@ type Sink struct {
 }
 
 // NewSink returns the sink of format f writing to w, or an error when f
-// cannot render units on their own (it has no Rows) or o asks for what a
-// stream cannot do (sorting by unit or name). With o.Units it keeps those
-// units, and its Start fails, before anything is written, when the data
-// holds no unit of one of the ids.
+// cannot render units on their own (it has no Rows) or o.Sort names no
+// column. It sorts as report.Write does, with engine.Stream's help; with
+// o.Units it keeps those units, and its Start fails, before anything is
+// written, when the data holds no unit of one of the ids.
 func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
-	if !Streams(f, o) {
-		if f.Rows == nil && f.SortedRows == nil {
-			return nil, fmt.Errorf("format %s cannot be streamed", f.Name)
-		}
-		return nil, fmt.Errorf("format %s: sorting by unit or name needs every unit: use report.Write", f.Name)
+	if !Streams(f) {
+		return nil, fmt.Errorf("format %s cannot be streamed", f.Name)
 	}
 	if err := checkSort(m, sortKey(f, o)); err != nil {
 		return nil, err
 	}
-	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), key: streamKey(m, sortKey(f, o))}
+	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: streamOrderOf(m, sortKey(f, o))}
 	if s.keep, s.wanted = wantedUnits(o.Units); s.keep != nil {
 		s.seen = map[string]bool{}
 	}
@@ -115,28 +111,19 @@ func sortKey(f Format, o Options) string {
 	return f.Sort
 }
 
-// Streams reports whether format f with options o can be written by a
-// Sink: the format renders units on their own (Rows, SortedRows), and the
-// units are sorted by nothing or by a number (not unit or name: the
-// stream would have to keep the strings).
-func Streams(f Format, o Options) bool {
-	if f.Rows == nil && f.SortedRows == nil {
-		return false
-	}
-	switch strings.TrimPrefix(sortKey(f, o), "-") {
-	case "unit", "name":
-		return false
-	}
-	return true
-}
+// Streams reports whether format f can be written by a Sink: it renders
+// units on their own (Rows, SortedRows).
+func Streams(f Format) bool { return f.Rows != nil || f.SortedRows != nil }
 
 // Ordered tells engine.Stream whether the units come in an order of their
 // own (engine.Orderer).
-func (s *Sink) Ordered() bool { return s.key != nil }
+func (s *Sink) Ordered() bool { return s.order != nil }
 
-// OrderKey is a scored unit's place in that order, lowest first
-// (engine.Orderer).
-func (s *Sink) OrderKey(u *engine.UnitResult) float64 { return s.key(u) }
+// OrderKey is a scored unit's place in that order (engine.Orderer).
+func (s *Sink) OrderKey(u *engine.UnitResult) engine.OrderKey { return s.order.key(u) }
+
+// CompareKeys compares two places in that order (engine.Orderer).
+func (s *Sink) CompareKeys(a, b engine.OrderKey) int { return s.order.compare(a, b) }
 
 // Render renders one unit (engine.Sink). With --units, the record starts
 // with a tag for Emit: 0 a unit not kept (and nothing else), 1 a failed

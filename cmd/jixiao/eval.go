@@ -126,7 +126,7 @@ func runEval(ctx context.Context, o *evalOptions) error {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
-	if report.Streams(format, ro) {
+	if report.Streams(format) {
 		return runEvalStream(ctx, o, prog, format, ro, stamp)
 	}
 	units, info, err := readAll(o.Data, prog, o.io)
@@ -169,7 +169,7 @@ func inMemoryWarning(n int, format string) string {
 	if n <= manyUnits {
 		return ""
 	}
-	return fmt.Sprintf("warning: %d units: -f %s holds every unit's result in memory (csv, json and xlsx stream them in flat memory, but with --sort by unit or name)", n, format)
+	return fmt.Sprintf("warning: %d units: -f %s holds every unit's result in memory (csv, json and xlsx stream them in flat memory)", n, format)
 }
 
 // formatList describes the output formats for the help, one a line.
@@ -213,9 +213,8 @@ func reportTime(flag, epoch string, now func() time.Time) (time.Time, error) {
 // rendered as they come, by a worker per core, and written in input order
 // (or sorted: xlsx by rank, --sort) once the ranks are known, in memory
 // that does not grow with the number of units. Formats that render units
-// one at a time (csv, json, xlsx) take this path unless --sort by unit or
-// name asks for all units at once. A progress bar shows on a terminal when
-// the run is long.
+// one at a time (csv, json, xlsx) take this path, sorted or not, all units
+// or some. A progress bar shows on a terminal when the run is long.
 func runEvalStream(ctx context.Context, o *evalOptions, prog *engine.Program, format report.Format, ro report.Options, stamp time.Time) error {
 	src, info, err := openStream(o.Data, prog, o.io.In, format.Digest)
 	if err != nil {
