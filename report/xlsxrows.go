@@ -54,8 +54,9 @@ func (r *xlsxRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 	dst = binary.AppendUvarint(dst, uint64(len(u.Errors)))
 	for _, e := range u.Errors {
 		dst = appendStr(dst, e.Pos.File)
-		dst = binary.AppendVarint(dst, int64(e.Pos.Line))
-		dst = binary.AppendVarint(dst, int64(e.Pos.Col))
+		// uint64 of an int64 turns back into it, negative or not.
+		dst = binary.AppendUvarint(dst, uint64(int64(e.Pos.Line)))
+		dst = binary.AppendUvarint(dst, uint64(int64(e.Pos.Col)))
 		for _, s := range []string{e.Code, e.Field, e.Value, e.Msg} {
 			dst = appendStr(dst, s)
 		}
@@ -115,16 +116,6 @@ func (p *recordReader) uvarint() uint64 {
 	return x
 }
 
-func (p *recordReader) varint() int64 {
-	x, n := binary.Varint(p.b)
-	if n <= 0 {
-		p.short = true
-		return 0
-	}
-	p.b = p.b[n:]
-	return x
-}
-
 func (p *recordReader) byte() byte {
 	if len(p.b) < 1 {
 		p.short = true
@@ -164,7 +155,7 @@ func (r *xlsxRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 	for n := p.uvarint(); n > 0 && !p.short; n-- {
 		e := &diag.Error{}
 		e.Pos.File = p.str()
-		e.Pos.Line, e.Pos.Col = int(p.varint()), int(p.varint())
+		e.Pos.Line, e.Pos.Col = int(int64(p.uvarint())), int(int64(p.uvarint()))
 		e.Code, e.Field, e.Value, e.Msg = p.str(), p.str(), p.str(), p.str()
 		u.Errors = append(u.Errors, e)
 	}
