@@ -195,7 +195,7 @@ func DiffTable(w io.Writer, c *engine.Comparison) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, diffTitle(c))
 	align := []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft}
-	if err := diffTable(bw, diffHeader, diffRows(c), align); err != nil {
+	if err := boxTable(bw, diffHeader, diffRows(c), align); err != nil {
 		return err
 	}
 	fmt.Fprintln(bw, "\n等级迁移（行：原等级，列：新等级）")
@@ -204,7 +204,7 @@ func DiffTable(w io.Writer, c *engine.Comparison) error {
 	for range cols[1:] {
 		malign = append(malign, tw.AlignRight)
 	}
-	if err := diffTable(bw, cols, rows, malign); err != nil {
+	if err := boxTable(bw, cols, rows, malign); err != nil {
 		return err
 	}
 	if moved := movedLines(c); len(moved) > 0 {
@@ -222,7 +222,10 @@ func DiffTable(w io.Writer, c *engine.Comparison) error {
 	return bw.Flush()
 }
 
-func diffTable(w io.Writer, header []string, rows [][]string, align []tw.Align) error {
+// boxTable renders a boxed terminal table (the diff and review tables)
+// with tablewriter: East Asian widths off (see table.go), headers as
+// written and centred, cells aligned by column, never wrapped.
+func boxTable(w io.Writer, header []string, rows [][]string, align []tw.Align) error {
 	tbl := tablewriter.NewTable(w,
 		tablewriter.WithEastAsian(tw.Off),
 		tablewriter.WithHeaderAutoFormat(tw.Off),

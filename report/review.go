@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/jixiao/jixiao/engine"
@@ -201,24 +199,11 @@ func writeReviewTable(out io.Writer, m Meta, rv *engine.Review) error {
 			align[i] = tw.AlignRight
 		}
 		align[1], align[2] = tw.AlignLeft, tw.AlignLeft
-		tbl := tablewriter.NewTable(w,
-			tablewriter.WithEastAsian(tw.Off), // see table.go
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-			tablewriter.WithHeaderAlignment(tw.AlignCenter),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		)
-		tbl.Header(reviewUnitColumns)
 		rows := make([][]string, len(p.findings))
 		for i, u := range p.findings {
 			rows[i] = reviewUnitCells(i+1, u)
 		}
-		if err := tbl.Bulk(rows); err != nil {
-			return err
-		}
-		if err := tbl.Render(); err != nil {
+		if err := boxTable(w, reviewUnitColumns, rows, align); err != nil {
 			return err
 		}
 		for i, u := range p.findings {
