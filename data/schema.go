@@ -285,7 +285,7 @@ func oneOrList(l diag.List) error {
 // and b) that mean one thing: which of them holds the figure is anyone's
 // guess.
 func (s *Schema) duplicateColumn(fa, fb *field, a, b string, pos diag.Pos) *diag.Error {
-	if normalize(fa.name) == normalize(fb.name) {
+	if fa.name == fb.name {
 		return &diag.Error{Pos: pos, Code: "duplicate_column", Field: fb.name,
 			Msg: fmt.Sprintf("column %q appears twice (columns %s and %s)", fb.name, a, b)}
 	}
