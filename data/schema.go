@@ -441,7 +441,13 @@ func (s *Schema) alike(i int, cols []column, fields []field) []string {
 			if t == "" {
 				continue
 			}
-			if td := distance(n, t); near(td, t) && (d < 0 || td < d) {
+			td := distance(n, t)
+			// A name that holds the other whole (档次评价, 2023年全年预算数)
+			// is alike however much it adds.
+			if !near(td, t) && !contains(n, t) {
+				continue
+			}
+			if d < 0 || td < d {
 				d = td
 			}
 		}
@@ -463,6 +469,15 @@ func (s *Schema) alike(i int, cols []column, fields []field) []string {
 // slip for it: up to a third of its characters, at least one.
 func near(d int, t string) bool {
 	return d <= max(1, utf8.RuneCountInString(t)/3)
+}
+
+// contains reports whether either name holds the other, both being at
+// least two characters (one character is in too many names).
+func contains(a, b string) bool {
+	if utf8.RuneCountInString(a) < 2 || utf8.RuneCountInString(b) < 2 {
+		return false
+	}
+	return strings.Contains(a, b) || strings.Contains(b, a)
 }
 
 // distance is the Levenshtein distance between a and b, on runes.
