@@ -194,10 +194,12 @@ func TestHeaderFormsXLSX(t *testing.T) {
 func TestHeaderWrongUnit(t *testing.T) {
 	rs := loadRuleset(t, colsRuleset)
 	tests := []struct{ id, header, want string }{
-		{"budget", "全年预算数（元）", `u.csv:1:3: column "全年预算数（元）" is input budget (全年预算数) in 元, but the ruleset reads it in 万元: convert the figures to 万元 and head the column 全年预算数（万元）`},
-		{"budget", "budget(亿元)", `u.csv:1:3: column "budget(亿元)" is input budget (全年预算数) in 亿元, but the ruleset reads it in 万元`},
-		{"sat", "满意度调查结果（‰）", `u.csv:1:6: column "满意度调查结果（‰）" is input sat (满意度调查结果) in ‰, but the ruleset reads it in %`},
-		{"n", "人数（万人）", `u.csv:1:7: column "人数（万人）" is input n (人数) in 万人, but the ruleset declares no unit for it: head the column 人数, or declare unit: 万人 for the input in the ruleset`},
+		{"budget", "全年预算数（元）", `u.csv:1:3: column "全年预算数（元）" names input budget (全年预算数) with "元" in brackets, which is not the input's unit 万元: if the figures are in 元, convert them to 万元; head the column 全年预算数（万元） or 全年预算数`},
+		{"budget", "budget(亿元)", `u.csv:1:3: column "budget(亿元)" names input budget (全年预算数) with "亿元" in brackets, which is not the input's unit 万元`},
+		{"sat", "满意度调查结果（‰）", `u.csv:1:6: column "满意度调查结果（‰）" names input sat (满意度调查结果) with "‰" in brackets, which is not the input's unit %`},
+		{"budget", "全年预算数（财政拨款）", `u.csv:1:3: column "全年预算数（财政拨款）" names input budget (全年预算数) with "财政拨款" in brackets, which is not the input's unit 万元: if the figures are in 财政拨款`},
+		{"budget", "全年预算数（含上年结转资金）", `u.csv:1:3: column "全年预算数（含上年结转资金）" names input budget (全年预算数) with "含上年结转资金" in brackets, which is not the input's unit 万元: if it holds the input, head the column 全年预算数（万元） or 全年预算数; if it holds a part of it, give the input a column of its own`},
+		{"n", "人数（万人）", `u.csv:1:7: column "人数（万人）" names input n (人数) with "万人" in brackets, but the ruleset declares no unit for the input: head the column 人数 if the figures are what the ruleset means, or declare unit: 万人 for the input in the ruleset`},
 	}
 	for _, tc := range tests {
 		_, _, err := readAs(t, rs, "u.csv", csvWith(tc.id, tc.header))
@@ -349,11 +351,11 @@ func TestKeyedAbsentInput(t *testing.T) {
 	}
 	// A key with another unit in brackets stops the file at once.
 	_, _, err = readAs(t, rs, "u.jsonl", []byte("{\"unit\": \"U1\", \"data\": {\"全年预算数（元）\": 1}}\n"))
-	if !errors.As(err, &de) || de.Code != "wrong_unit" || !strings.HasPrefix(de.Error(), `u.jsonl:1: key "全年预算数（元）" is input budget (全年预算数) in 元, but the ruleset reads it in 万元`) {
+	if !errors.As(err, &de) || de.Code != "wrong_unit" || !strings.HasPrefix(de.Error(), `u.jsonl:1: key "全年预算数（元）" names input budget (全年预算数) with "元" in brackets, which is not the input's unit 万元`) {
 		t.Errorf("jsonl wrong unit: %v", err)
 	}
 	_, _, err = readAs(t, rs, "u.yaml", []byte("- {unit: U1, data: {全年预算数（元）: 1}}\n"))
-	if !errors.As(err, &de) || de.Code != "wrong_unit" || !strings.HasPrefix(de.Error(), `u.yaml:1:21: key "全年预算数（元）" is input budget`) {
+	if !errors.As(err, &de) || de.Code != "wrong_unit" || !strings.HasPrefix(de.Error(), `u.yaml:1:21: key "全年预算数（元）" names input budget`) {
 		t.Errorf("yaml wrong unit: %v", err)
 	}
 }

@@ -309,11 +309,21 @@ func (s *Schema) wrongUnit(f *field, what string, pos diag.Pos) *diag.Error {
 	}
 	if in.Unit == "" {
 		return &diag.Error{Pos: pos, Code: "wrong_unit", Field: f.name,
-			Msg: fmt.Sprintf("%s %q is %s in %s, but the ruleset declares no unit for it: head the %s %s, or declare unit: %s for the input in the ruleset", what, f.name, s.describe(f), f.unit, what, name, f.unit)}
+			Msg: fmt.Sprintf("%s %q names %s with %q in brackets, but the ruleset declares no unit for the input: head the %s %s if the figures are what the ruleset means, or declare unit: %s for the input in the ruleset", what, f.name, s.describe(f), f.unit, what, name, f.unit)}
+	}
+	if utf8.RuneCountInString(f.unit) > maxUnitLen {
+		// A qualifier (财政拨款支出) rather than a unit: the column may
+		// hold a part of the input, or the input itself.
+		return &diag.Error{Pos: pos, Code: "wrong_unit", Field: f.name,
+			Msg: fmt.Sprintf("%s %q names %s with %q in brackets, which is not the input's unit %s: if it holds the input, head the %s %s（%s） or %s; if it holds a part of it, give the input a %s of its own", what, f.name, s.describe(f), f.unit, in.Unit, what, name, in.Unit, name, what)}
 	}
 	return &diag.Error{Pos: pos, Code: "wrong_unit", Field: f.name,
-		Msg: fmt.Sprintf("%s %q is %s in %s, but the ruleset reads it in %s: convert the figures to %s and head the %s %s（%s）, or fix the input's unit in the ruleset", what, f.name, s.describe(f), f.unit, in.Unit, in.Unit, what, name, in.Unit)}
+		Msg: fmt.Sprintf("%s %q names %s with %q in brackets, which is not the input's unit %s: if the figures are in %s, convert them to %s; head the %s %s（%s） or %s", what, f.name, s.describe(f), f.unit, in.Unit, f.unit, in.Unit, what, name, in.Unit, name)}
 }
+
+// maxUnitLen is the longest bracketed text taken for a unit (万元, 平方米,
+// 千瓦时); longer text is a qualifier of the label.
+const maxUnitLen = 4
 
 // AbsentInputsError is the cause of the error for data that gives no column
 // (for YAML and JSON, no unit gives a key) for inputs the ruleset reads and

@@ -16,7 +16,7 @@ func init() {
 
 		// Refused before anything is written (exit 2).
 		{name: "columns: another unit in brackets", args: asJSON(badData("columns-wrong-unit.csv")), exit: 2,
-			stderr: []string{`testdata/bad/data/columns-wrong-unit.csv:1:3: column "支出（元）" is input spent (支出) in 元, but the ruleset reads it in 万元: convert the figures to 万元 and head the column 支出（万元）, or fix the input's unit in the ruleset`}},
+			stderr: []string{`testdata/bad/data/columns-wrong-unit.csv:1:3: column "支出（元）" names input spent (支出) with "元" in brackets, which is not the input's unit 万元: if the figures are in 元, convert them to 万元; head the column 支出（万元） or 支出`}},
 		{name: "columns: two columns for one input", args: asJSON(badData("columns-two-for-one.csv")), exit: 2,
 			stderr: []string{`testdata/bad/data/columns-two-for-one.csv:1:4: columns C ("spent") and D ("支出（万元）") both give input spent (支出): keep one of them`}},
 		{name: "columns: an input no column gives", args: asJSON(badData("columns-absent.csv")), exit: 2,
@@ -43,6 +43,7 @@ func init() {
 		{name: "columns: an optional input the data lacks", args: []string{"eval", "-r", R + "columns-optional.yaml", "-d", okD, "-f", "json"}, exit: 0,
 			stderr: []string{"warning: testdata/bad/ok.csv:1: no column gives input violations (违规问题数), which is optional in ruleset columns-optional: every unit is missing on it\n"},
 			stdout: []string{`{"unit":"U1","name":"甲","score":52,"grade":"差","rank":2,`, `"id":"compliance","label":"合规性","group":[],"weight":20,"value":null,"points":0,"status":"missing"`}},
+		{name: "columns: lint takes an optional input", args: []string{"lint", R + "columns-optional.yaml"}, exit: 0},
 		{name: "columns: optional is true or false", args: rs("columns-optional-not-bool.yaml"), exit: 2,
 			stderr: []string{`testdata/bad/ruleset/columns-optional-not-bool.yaml:4:43: input budget: optional: expected true or false, found "是"`}},
 	}...)
