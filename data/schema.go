@@ -187,6 +187,13 @@ func (s *Schema) setNumber(u *indicators.Unit, f *field, x float64, raw string, 
 }
 
 func (s *Schema) cellError(u *indicators.Unit, f *field, text string, pos diag.Pos, err error) {
+	u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "bad_cell", Field: f.name, Value: text,
+		Msg: fmt.Sprintf("%s: %v", s.fieldWhat(f), err), Err: err})
+}
+
+// fieldWhat names a field for a message: the column as written, with the
+// input's label or id beside it.
+func (s *Schema) fieldWhat(f *field) string {
 	what := f.name
 	if f.kind == fieldInput {
 		in := s.rs.Inputs[f.input]
@@ -196,8 +203,7 @@ func (s *Schema) cellError(u *indicators.Unit, f *field, text string, pos diag.P
 			what = fmt.Sprintf("%s (%s)", f.name, in.ID)
 		}
 	}
-	u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "bad_cell", Field: f.name, Value: text,
-		Msg: fmt.Sprintf("%s: %v", what, err), Err: err})
+	return what
 }
 
 // unknownFieldWarning describes a column or key the ruleset does not know.

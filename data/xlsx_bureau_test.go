@@ -1,0 +1,244 @@
+package data
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// bureauRuleset reads what a 部门整体支出 self-evaluation form asks.
+func bureauRuleset() *indicators.Ruleset {
+	return &indicators.Ruleset{ID: "bureau", Grades: indicators.DefaultGrades(),
+		Inputs: []indicators.Input{
+			{ID: "budget", Label: "全年预算数", Unit: "万元", Type: indicators.TypeNumber},
+			{ID: "spent", Label: "全年执行数", Unit: "万元", Type: indicators.TypeNumber},
+			{ID: "satisfaction", Label: "满意度", Unit: "%", Type: indicators.TypeNumber},
+			{ID: "rate", Label: "完成率", Type: indicators.TypeNumber},
+			{ID: "tier", Label: "档次", Type: indicators.TypeTier},
+		},
+		Indicators: []indicators.Indicator{{ID: "exec", Label: "执行"}},
+	}
+}
+
+// bureauBook builds a workbook the way a bureau makes one: an
+// instructions sheet first, then the data sheet with a merged title, a
+// 填报单位 line and a blank row above the header, and units whose cells
+// are percent-formatted, dates, booleans, formulas never computed,
+// numbers stored as text and codes shown with leading zeros. rows are the
+// units (cells from column A); each is set with excelize's typed setters.
+type bureauBook struct {
+	t *testing.T
+	f *excelize.File
+}
+
+const (
+	dataSheet  = "数据"
+	headerRow  = 4
+	firstUnit  = headerRow + 1
+	titleText  = "2022年部门整体支出绩效自评表"
+	filerText  = "填报单位：演示县财政局    金额单位：万元"
+	notesSheet = "填表说明"
+)
+
+var bureauHeader = []any{"单位编码", "单位名称", "全年预算数", "全年执行数", "满意度", "完成率", "档次"}
+
+func newBureauBook(t *testing.T) *bureauBook {
+	t.Helper()
+	f := excelize.NewFile()
+	b := &bureauBook{t: t, f: f}
+	b.check(f.SetSheetName("Sheet1", notesSheet))
+	b.check(f.SetCellStr(notesSheet, "A1", "填表说明"))
+	b.check(f.SetCellStr(notesSheet, "A2", "1. 金额单位为万元，保留两位小数。"))
+	b.check(f.SetCellStr(notesSheet, "A3", "2. 满意度填百分比，如 96.5%。"))
+	_, err := f.NewSheet(dataSheet)
+	b.check(err)
+	b.check(f.SetCellStr(dataSheet, "A1", titleText))
+	b.check(f.MergeCell(dataSheet, "A1", "G1"))
+	b.check(f.SetCellStr(dataSheet, "A2", filerText))
+	b.check(f.MergeCell(dataSheet, "A2", "G2"))
+	b.check(f.SetSheetRow(dataSheet, "A4", &bureauHeader))
+	return b
+}
+
+func (b *bureauBook) check(err error) {
+	b.t.Helper()
+	if err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// row sets the cells of a unit row, from column A.
+func (b *bureauBook) row(n int, cells ...any) {
+	b.t.Helper()
+	cell, _ := excelize.CoordinatesToCellName(1, n)
+	b.check(b.f.SetSheetRow(dataSheet, cell, &cells))
+}
+
+// style gives a cell a number format: a built-in id or a custom code.
+func (b *bureauBook) style(cell string, numFmt int, custom string) {
+	b.t.Helper()
+	st := &excelize.Style{NumFmt: numFmt}
+	if custom != "" {
+		st.CustomNumFmt = &custom
+	}
+	id, err := b.f.NewStyle(st)
+	b.check(err)
+	b.check(b.f.SetCellStyle(dataSheet, cell, cell, id))
+}
+
+func (b *bureauBook) bytes() []byte {
+	b.t.Helper()
+	var buf bytes.Buffer
+	b.check(b.f.Write(&buf))
+	return buf.Bytes()
+}
+
+// patchPart rewrites a part of a workbook: excelize cannot write an error
+// value (t="e") or a formula's cached value, which Excel writes.
+func patchPart(t *testing.T, book []byte, part string, re, repl string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	patched := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == part {
+			rx := regexp.MustCompile(re)
+			if !rx.Match(b) {
+				t.Fatalf("%s: no match for %s in\n%s", part, re, b)
+			}
+			b, patched = rx.ReplaceAll(b, []byte(repl)), true
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !patched {
+		t.Fatalf("no part %s", part)
+	}
+	return out.Bytes()
+}
+
+// readBook reads every unit of a workbook with options o.
+func readBook(t *testing.T, book []byte, s *Schema, o Options) read {
+	t.Helper()
+	src, err := o.OpenReader("自评.xlsx", bytes.NewReader(book), s)
+	if err != nil {
+		return read{err: err}
+	}
+	defer src.Close()
+	return readAll(src)
+}
+
+// errorsOf lists a unit's errors as "code line:col message".
+func errorsOf(u indicators.Unit) []string {
+	var out []string
+	for _, e := range u.Errors {
+		out = append(out, e.Code+" "+e.Pos.String()+" "+e.Msg)
+	}
+	return out
+}
+
+// TestXLSXBureauWorkbook reads a workbook as bureaus make them: the
+// header is found past the instructions sheet and the title rows; a
+// percent cell reads as the percent it shows on a % input and as the
+// number it holds elsewhere; a date, a boolean, an error value and a
+// formula never computed fail their unit alone, naming sheet, row and
+// column; numbers stored as text and codes with leading zeros read as
+// shown.
+func TestXLSXBureauWorkbook(t *testing.T) {
+	b := newBureauBook(t)
+	r := firstUnit
+	b.row(r, "001001", "一局", 100.0, 96.0, 0.965, 0.965, "A") // 5: percent cells
+	b.style("E5", 10, "")
+	b.style("F5", 10, "")
+	b.row(r+1, "001002", "二局", 100.0, time.Date(2023, 7, 15, 0, 0, 0, 0, time.UTC), 0.9, 0.9, "B") // 6: a date
+	b.row(r+2, "001003", "三局", 100.0, true, 0.9, 0.9, "B")                                         // 7: a boolean
+	b.row(r+3, "001004", "四局", 100.0, "#DIV/0!", 0.9, 0.9, "B")                                    // 8: an error value (patched below)
+	b.row(r+4, "001005", "五局", 100.0, nil, 0.9, 0.9, "C")                                          // 9: a formula never computed
+	b.check(b.f.SetCellFormula(dataSheet, "D9", "C9*0.9"))
+	b.row(r+5, "001006", "六局", "1,234.5", "1,000", "96.5%", "0.9", "达成") // 10: numbers stored as text
+	b.row(r+6, 1007.0, "七局", 100.0, 50.0, 0.8, 0.8, "A")                // 11: a code shown as 001007
+	b.style("A11", 0, "000000")
+	b.row(r+7, "001008", "八局", 100.0, 0.5, 0.8, 0.8, "A") // 12: a formula computed by Excel (patched below)
+	b.style("E12", 0, "0.0%")
+	book := b.bytes()
+	book = patchPart(t, book, "xl/worksheets/sheet2.xml", `<c r="D8"([^>]*) t="s"><v>\d+</v></c>`, `<c r="D8"$1 t="e"><f>C8/0</f><v>#DIV/0!</v></c>`)
+	book = patchPart(t, book, "xl/worksheets/sheet2.xml", `<c r="D12"([^>]*)><v>0.5</v></c>`, `<c r="D12"$1><f>C12/2</f><v>50</v></c>`)
+
+	got := readBook(t, book, NewSchema(bureauRuleset()), Options{})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if len(got.warnings) != 0 {
+		t.Errorf("warnings: %v", got.warnings)
+	}
+	var ids []string
+	for _, u := range got.units {
+		ids = append(ids, u.ID)
+	}
+	if want := "001001 001002 001003 001004 001005 001006 001007 001008"; strings.Join(ids, " ") != want {
+		t.Fatalf("units %q, want %s", ids, want)
+	}
+	num := func(u, in int) float64 {
+		t.Helper()
+		v := got.units[u].Values[in]
+		if v.Kind != indicators.Number {
+			t.Fatalf("unit %s input %d: %+v, want a number", got.units[u].ID, in, v)
+		}
+		return v.Num
+	}
+	// 0.965 shown as 96.50%: 96.5 for the % input, 0.965 for the other.
+	if s, r := num(0, 2), num(0, 3); s != 96.5 || r != 0.965 {
+		t.Errorf("percent cells: 满意度 %v (want 96.5), 完成率 %v (want 0.965)", s, r)
+	}
+	if s := num(7, 2); s != 80 {
+		t.Errorf("custom percent format 0.0%%: 满意度 %v, want 80", s)
+	}
+	if v := num(7, 1); v != 50 {
+		t.Errorf("computed formula: 全年执行数 %v, want 50", v)
+	}
+	if b, s, s2 := num(5, 0), num(5, 1), num(5, 2); b != 1234.5 || s != 1000 || s2 != 96.5 {
+		t.Errorf("numbers stored as text: %v %v %v, want 1234.5 1000 96.5", b, s, s2)
+	}
+	if got.units[0].Pos != (diag.Pos{File: "自评.xlsx", Line: firstUnit}) {
+		t.Errorf("unit 001001 at %v, want 自评.xlsx:%d", got.units[0].Pos, firstUnit)
+	}
+	want := map[int][]string{
+		1: {"bad_cell 自评.xlsx:6:4 sheet 数据, row 6, column D: 全年执行数 (spent): the cell holds a date or time (2023-07-15, format yyyy/m/d), not a number: enter a number and format the cell as 常规 (General) or 数值 (Number)"},
+		2: {"bad_cell 自评.xlsx:7:4 sheet 数据, row 7, column D: 全年执行数 (spent): the cell holds the logical value TRUE, not a number: enter a number"},
+		3: {"bad_cell 自评.xlsx:8:4 sheet 数据, row 8, column D: 全年执行数 (spent): the cell holds the error #DIV/0!, not a number: correct the formula or its data in Excel or WPS"},
+		4: {"formula_not_computed 自评.xlsx:9:4 sheet 数据, row 9, column D: 全年执行数 (spent): the cell's formula has no computed value (the file was written by a program, not saved by Excel): open and save the file in Excel or WPS so values are computed"},
+	}
+	for i, u := range got.units {
+		if g, w := strings.Join(errorsOf(u), "\n"), strings.Join(want[i], "\n"); g != w {
+			t.Errorf("unit %s errors:\n%s\nwant:\n%s", u.ID, g, w)
+		}
+	}
+}
