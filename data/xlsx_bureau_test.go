@@ -53,6 +53,12 @@ var bureauHeader = []any{"单位编码", "单位名称", "全年预算数", "全
 
 func newBureauBook(t *testing.T) *bureauBook {
 	t.Helper()
+	return newBureauBookWith(t, bureauHeader)
+}
+
+// newBureauBookWith is newBureauBook with another header.
+func newBureauBookWith(t *testing.T, header []any) *bureauBook {
+	t.Helper()
 	f := excelize.NewFile()
 	b := &bureauBook{t: t, f: f}
 	b.check(f.SetSheetName("Sheet1", notesSheet))
@@ -65,7 +71,7 @@ func newBureauBook(t *testing.T) *bureauBook {
 	b.check(f.MergeCell(dataSheet, "A1", "G1"))
 	b.check(f.SetCellStr(dataSheet, "A2", filerText))
 	b.check(f.MergeCell(dataSheet, "A2", "G2"))
-	b.check(f.SetSheetRow(dataSheet, "A4", &bureauHeader))
+	b.check(f.SetSheetRow(dataSheet, "A4", &header))
 	return b
 }
 
@@ -184,7 +190,7 @@ func TestXLSXBureauWorkbook(t *testing.T) {
 	b.row(r+4, "001005", "五局", 100.0, nil, 0.9, 0.9, "C")                                          // 9: a formula never computed
 	b.check(b.f.SetCellFormula(dataSheet, "D9", "C9*0.9"))
 	b.row(r+5, "001006", "六局", "1,234.5", "1,000", "96.5%", "0.9", "达成") // 10: numbers stored as text
-	b.row(r+6, 1007.0, "七局", 100.0, 50.0, 0.8, 0.8, "A")                // 11: a code shown as 001007
+	b.row(r+6, 1007.0, "七局", 100.0, 50.0, 0.8, 0.8, "A")                 // 11: a code shown as 001007
 	b.style("A11", 0, "000000")
 	b.row(r+7, "001008", "八局", 100.0, 0.5, 0.8, 0.8, "A") // 12: a formula computed by Excel (patched below)
 	b.style("E12", 0, "0.0%")
@@ -239,6 +245,100 @@ func TestXLSXBureauWorkbook(t *testing.T) {
 	for i, u := range got.units {
 		if g, w := strings.Join(errorsOf(u), "\n"), strings.Join(want[i], "\n"); g != w {
 			t.Errorf("unit %s errors:\n%s\nwant:\n%s", u.ID, g, w)
+		}
+	}
+}
+
+// TestXLSXSheetAndHeader: the sheet and the header row are found, or
+// named; what cannot be found is an error that names every sheet looked at
+// and how to say which.
+func TestXLSXSheetAndHeader(t *testing.T) {
+	s := NewSchema(bureauRuleset())
+	b := newBureauBook(t)
+	b.row(firstUnit, "U1", "一局", 100.0, 90.0, 0.9, 0.9, "A")
+	book := b.bytes()
+
+	for _, tc := range []struct {
+		name string
+		o    Options
+		book []byte
+		// want is the first unit's row, or the error's message.
+		row     int
+		wantErr string
+	}{
+		{name: "found", book: book, row: firstUnit},
+		{name: "named", o: Options{Sheet: dataSheet, HeaderRow: headerRow}, book: book, row: firstUnit},
+		{name: "sheet named, header found", o: Options{Sheet: dataSheet}, book: book, row: firstUnit},
+		{name: "named case aside", o: Options{Sheet: strings.ToUpper(dataSheet)}, book: book, row: firstUnit},
+		{name: "header row named", o: Options{HeaderRow: headerRow}, book: book, row: firstUnit},
+		{name: "no such sheet", o: Options{Sheet: "Sheet1"}, book: book,
+			wantErr: `自评.xlsx: the workbook has no sheet "Sheet1": its sheets are 填表说明, 数据`},
+		{name: "header row without the unit column", o: Options{Sheet: dataSheet, HeaderRow: 2}, book: book,
+			wantErr: "自评.xlsx:2: sheet 数据, row 2: the header has no unit column (unit, 单位编码, 单位代码 or 编码, the unit's id); its columns are 填报单位：演示县财政局    金额单位：万元"},
+		{name: "empty header row", o: Options{Sheet: dataSheet, HeaderRow: 3}, book: book,
+			wantErr: "自评.xlsx:3: sheet 数据, row 3 is empty: --header-row names the header row (unit, name, inputs...)"},
+		{name: "header row in no sheet", o: Options{HeaderRow: 2}, book: book,
+			wantErr: "自评.xlsx: no sheet has the unit column (unit, 单位编码, 单位代码 or 编码) in row 2: looked at sheet 填表说明 (row 2: 1. 金额单位为万元，保留两位小数。); sheet 数据 (row 2: 填报单位：演示县财政局    金额单位：万元); name the sheet with --sheet NAME, or another header row with --header-row N"},
+		{name: "another ruleset's data", book: func() []byte {
+			b := newBureauBookWith(t, []any{"单位编码", "单位名称", "网格数"})
+			b.row(firstUnit, "U1", "一局", 3.0)
+			return b.bytes()
+		}(), wantErr: "自评.xlsx: no sheet has a header row (a row with the unit column, unit, 单位编码, 单位代码 or 编码, and an input of ruleset bureau): looked at sheet 填表说明 (3 rows); sheet 数据 (4 rows; row 4 has the unit column but no input of the ruleset: 单位编码, 单位名称, 网格数); name the sheet and its header row with --sheet NAME --header-row N"},
+		{name: "two data sheets", book: func() []byte {
+			b := newBureauBook(t)
+			b.row(firstUnit, "U1", "一局", 100.0, 90.0, 0.9, 0.9, "A")
+			idx, err := b.f.NewSheet("2023")
+			b.check(err)
+			b.check(b.f.CopySheet(1, idx))
+			return b.bytes()
+		}(), wantErr: "自评.xlsx: sheets 数据 (header in row 4) and 2023 (header in row 4) both hold units: say which to read with --sheet NAME"},
+		{name: "two data sheets, one named", o: Options{Sheet: "2023"}, book: func() []byte {
+			b := newBureauBook(t)
+			idx, err := b.f.NewSheet("2023")
+			b.check(err)
+			b.check(b.f.CopySheet(1, idx))
+			b.check(b.f.SetSheetRow("2023", "A6", &[]any{"U9", "九局", 100.0, 90.0, 0.9, 0.9, "A"}))
+			return b.bytes()
+		}(), row: 6},
+		{name: "empty workbook", book: workbook(t, nil),
+			wantErr: "自评.xlsx: sheet Sheet1 is empty: want a header row (unit, name, inputs...)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := readBook(t, tc.book, s, tc.o)
+			if tc.wantErr != "" {
+				if got.err == nil || got.err.Error() != tc.wantErr {
+					t.Fatalf("error:\n%v\nwant:\n%s", got.err, tc.wantErr)
+				}
+				return
+			}
+			if got.err != nil {
+				t.Fatal(got.err)
+			}
+			if len(got.units) != 1 || got.units[0].Pos.Line != tc.row || len(got.units[0].Errors) > 0 {
+				t.Fatalf("units %+v, want one at row %d", got.units, tc.row)
+			}
+		})
+	}
+}
+
+// TestXLSXRowMessages: what the file reader says of a row (a unit without
+// an id, one seen before) names the sheet too.
+func TestXLSXRowMessages(t *testing.T) {
+	b := newBureauBook(t)
+	b.row(firstUnit, "U1", "一局", 100.0)
+	b.row(firstUnit+1, nil, "二局", 100.0)
+	b.row(firstUnit+2, "U1", "三局", 100.0)
+	got := readBook(t, b.bytes(), NewSchema(bureauRuleset()), Options{})
+	if got.err != nil || len(got.units) != 3 {
+		t.Fatalf("%d units, %v", len(got.units), got.err)
+	}
+	for i, want := range []string{
+		"",
+		"missing_unit_id 自评.xlsx:6 sheet 数据, row 6: the unit has no id (column unit)",
+		"duplicate_unit 自评.xlsx:7 sheet 数据, row 7: unit U1 appears again: it was first at line 5, which is scored; unit ids must be unique",
+	} {
+		if g := strings.Join(errorsOf(got.units[i]), "\n"); g != want {
+			t.Errorf("unit %d: %s\nwant %s", i, g, want)
 		}
 	}
 }

@@ -69,6 +69,10 @@ func (r *sheetRows) Close() error { return r.c.Close() }
 // damaged is the error of a sheet whose XML cannot be read.
 func (r *sheetRows) damaged(err error) error {
 	e := r.b.damaged(r.ref.part, err)
+	if r.row == 0 {
+		e.Msg = fmt.Sprintf("sheet %s: %s", r.ref.name, e.Msg)
+		return e
+	}
 	e.Pos.Line = r.row
 	e.Msg = fmt.Sprintf("sheet %s, row %d: %s", r.ref.name, r.row, e.Msg)
 	return e
