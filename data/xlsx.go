@@ -231,10 +231,17 @@ func (r *sheetRows) seekHeader(s *Schema, o *Options, only bool) ([]xcell, strin
 	case r.rows == 0:
 		return nil, fmt.Sprintf("sheet %s (empty)", r.ref.name), nil
 	case unitOnly > 0:
-		return nil, fmt.Sprintf("sheet %s (%d rows; row %d has the unit column but no input of the ruleset: %s)",
-			r.ref.name, r.rows, unitOnly, shortList(unitOnlyCols, 8)), nil
+		return nil, fmt.Sprintf("sheet %s (%s; row %d has the unit column but no input of the ruleset: %s)",
+			r.ref.name, rowCount(r.rows), unitOnly, shortList(unitOnlyCols, 8)), nil
 	}
-	return nil, fmt.Sprintf("sheet %s (%d rows)", r.ref.name, r.rows), nil
+	return nil, fmt.Sprintf("sheet %s (%s)", r.ref.name, rowCount(r.rows)), nil
+}
+
+func rowCount(n int) string {
+	if n == 1 {
+		return "1 row"
+	}
+	return fmt.Sprintf("%d rows", n)
 }
 
 // cellTexts are the texts of the cells that have one.
