@@ -67,16 +67,20 @@ func (x *xlsxSource) rowPlace(line int) string { return x.at(line, -1) }
 
 // headerFit is how a row fits as the header.
 type headerFit struct {
-	unit, input bool
+	// unit: the row holds the unit column or the name column. A header
+	// with names and no ids is found, and refused for want of the unit
+	// column, which says more than finding no header.
+	unit  bool
+	input bool // the row holds an input of the ruleset
 }
 
-// fitHeader says whether the cells of a row hold the unit column and an
-// input of the ruleset, read as the header reads them.
+// fitHeader says how the cells of a row fit as the header, read as the
+// header reads them.
 func (s *Schema) fitHeader(cells []xcell) headerFit {
 	var fit headerFit
 	for i := range cells {
 		switch s.resolve(cells[i].text).kind {
-		case fieldUnit:
+		case fieldUnit, fieldName:
 			fit.unit = true
 		case fieldInput:
 			fit.input = true
@@ -85,8 +89,12 @@ func (s *Schema) fitHeader(cells []xcell) headerFit {
 	return fit
 }
 
-// unitColumns names the unit column as a message says it.
-const unitColumns = "unit, 单位编码, 单位代码 or 编码"
+// unitColumns and nameColumns name the unit and name columns for a
+// message (schema.go's unitNames and nameNames).
+const (
+	unitColumns = "unit, 单位编码, 单位代码 or 编码"
+	nameColumns = "name, 单位名称 or 名称"
+)
 
 // findHeader finds the sheet of the units and its header row, and returns
 // the sheet's rows positioned after the header, with the header's cells.
@@ -142,11 +150,11 @@ func (b *xlsxBook) findHeader(s *Schema, o *Options) (*sheetRows, []xcell, error
 	case empty == len(sheets):
 		return nil, nil, b.errorf("empty_file", "every sheet of the workbook is empty (%s): want a sheet with a header row (unit, name, inputs...)", b.sheetList())
 	case o.HeaderRow > 0:
-		return nil, nil, b.errorf("no_header", "no sheet has the unit column (%s) in row %d: looked at %s; name the sheet with --sheet NAME, or another header row with --header-row N",
-			unitColumns, o.HeaderRow, strings.Join(looked, "; "))
+		return nil, nil, b.errorf("no_header", "no sheet has the unit column (%s) or the name column (%s) in row %d: looked at %s; name the sheet with --sheet NAME, or another header row with --header-row N",
+			unitColumns, nameColumns, o.HeaderRow, strings.Join(looked, "; "))
 	}
-	return nil, nil, b.errorf("no_header", "no sheet has a header row (a row with the unit column, %s, and an input of ruleset %s): looked at %s; name the sheet and its header row with --sheet NAME --header-row N",
-		unitColumns, s.rs.ID, strings.Join(looked, "; "))
+	return nil, nil, b.errorf("no_header", "no sheet has a header row (a row with the unit column, %s, or the name column, %s, and an input of ruleset %s): looked at %s; name the sheet and its header row with --sheet NAME --header-row N",
+		unitColumns, nameColumns, s.rs.ID, strings.Join(looked, "; "))
 }
 
 // closeAll closes the sheets and returns err.
@@ -231,7 +239,7 @@ func (r *sheetRows) seekHeader(s *Schema, o *Options, only bool) ([]xcell, strin
 	case r.rows == 0:
 		return nil, fmt.Sprintf("sheet %s (empty)", r.ref.name), nil
 	case unitOnly > 0:
-		return nil, fmt.Sprintf("sheet %s (%s; row %d has the unit column but no input of the ruleset: %s)",
+		return nil, fmt.Sprintf("sheet %s (%s; row %d has the unit or name column but no input of the ruleset: %s)",
 			r.ref.name, rowCount(r.rows), unitOnly, shortList(unitOnlyCols, 8)), nil
 	}
 	return nil, fmt.Sprintf("sheet %s (%s)", r.ref.name, rowCount(r.rows)), nil

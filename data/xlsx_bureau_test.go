@@ -278,12 +278,12 @@ func TestXLSXSheetAndHeader(t *testing.T) {
 		{name: "empty header row", o: Options{Sheet: dataSheet, HeaderRow: 3}, book: book,
 			wantErr: "自评.xlsx:3: sheet 数据, row 3 is empty: --header-row names the header row (unit, name, inputs...)"},
 		{name: "header row in no sheet", o: Options{HeaderRow: 2}, book: book,
-			wantErr: "自评.xlsx: no sheet has the unit column (unit, 单位编码, 单位代码 or 编码) in row 2: looked at sheet 填表说明 (row 2: 1. 金额单位为万元，保留两位小数。); sheet 数据 (row 2: 填报单位：演示县财政局    金额单位：万元); name the sheet with --sheet NAME, or another header row with --header-row N"},
+			wantErr: "自评.xlsx: no sheet has the unit column (unit, 单位编码, 单位代码 or 编码) or the name column (name, 单位名称 or 名称) in row 2: looked at sheet 填表说明 (row 2: 1. 金额单位为万元，保留两位小数。); sheet 数据 (row 2: 填报单位：演示县财政局    金额单位：万元); name the sheet with --sheet NAME, or another header row with --header-row N"},
 		{name: "another ruleset's data", book: func() []byte {
 			b := newBureauBookWith(t, []any{"单位编码", "单位名称", "网格数"})
 			b.row(firstUnit, "U1", "一局", 3.0)
 			return b.bytes()
-		}(), wantErr: "自评.xlsx: no sheet has a header row (a row with the unit column, unit, 单位编码, 单位代码 or 编码, and an input of ruleset bureau): looked at sheet 填表说明 (3 rows); sheet 数据 (4 rows; row 4 has the unit column but no input of the ruleset: 单位编码, 单位名称, 网格数); name the sheet and its header row with --sheet NAME --header-row N"},
+		}(), wantErr: "自评.xlsx: no sheet has a header row (a row with the unit column, unit, 单位编码, 单位代码 or 编码, or the name column, name, 单位名称 or 名称, and an input of ruleset bureau): looked at sheet 填表说明 (3 rows); sheet 数据 (4 rows; row 4 has the unit or name column but no input of the ruleset: 单位编码, 单位名称, 网格数); name the sheet and its header row with --sheet NAME --header-row N"},
 		{name: "two data sheets", book: func() []byte {
 			b := newBureauBook(t)
 			b.row(firstUnit, "U1", "一局", 100.0, 90.0, 0.9, 0.9, "A")
@@ -300,6 +300,11 @@ func TestXLSXSheetAndHeader(t *testing.T) {
 			b.check(b.f.SetSheetRow("2023", "A6", &[]any{"U9", "九局", 100.0, 90.0, 0.9, 0.9, "A"}))
 			return b.bytes()
 		}(), row: 6},
+		{name: "names without ids", book: func() []byte {
+			b := newBureauBookWith(t, []any{"单位名称", "全年预算数"})
+			b.row(firstUnit, "一局", 100.0)
+			return b.bytes()
+		}(), wantErr: "自评.xlsx:4: sheet 数据, row 4: the header has no unit column (unit, 单位编码, 单位代码 or 编码, the unit's id); its columns are 单位名称, 全年预算数"},
 		{name: "empty workbook", book: workbook(t, nil),
 			wantErr: "自评.xlsx: sheet Sheet1 is empty: want a header row (unit, name, inputs...)"},
 	} {
@@ -340,5 +345,20 @@ func TestXLSXRowMessages(t *testing.T) {
 		if g := strings.Join(errorsOf(got.units[i]), "\n"); g != want {
 			t.Errorf("unit %d: %s\nwant %s", i, g, want)
 		}
+	}
+}
+
+// TestXLSXUnknownColumn: a column the ruleset does not know is a warning
+// that names the sheet and the header's cell.
+func TestXLSXUnknownColumn(t *testing.T) {
+	b := newBureauBookWith(t, append(append([]any(nil), bureauHeader...), "备注"))
+	b.row(firstUnit, "U1", "一局", 100.0, 90.0, 0.9, 0.9, "A", "无")
+	got := readBook(t, b.bytes(), NewSchema(bureauRuleset()), Options{})
+	if got.err != nil || len(got.units) != 1 {
+		t.Fatalf("%d units, %v", len(got.units), got.err)
+	}
+	want := `自评.xlsx:4:8: sheet 数据, row 4, column H: column "备注" is not an input of ruleset bureau; it is ignored`
+	if len(got.warnings) != 1 || got.warnings[0].Error() != want {
+		t.Errorf("warnings %v, want %s", got.warnings, want)
 	}
 }

@@ -32,8 +32,11 @@ type xmlScanner struct {
 	attrs []xmlAttr
 	text  []byte // decoded text of a text token
 
-	buf   []byte // backing of name and attribute values
-	stack [][]byte
+	buf []byte // backing of name and attribute values
+	// The names of the open elements, one after another in names, each
+	// starting at its offset in stack.
+	stack []int
+	names []byte
 	// pendingEnd: the current start tag closed itself (<c/>), its end
 	// comes next.
 	pendingEnd bool
@@ -111,14 +114,14 @@ func (x *xmlScanner) next() tokKind {
 	if x.kind == tokStart && x.pendingEnd {
 		x.pendingEnd = false
 		x.kind = tokEnd
-		x.stack = x.stack[:len(x.stack)-1]
+		x.pop()
 		return tokEnd
 	}
 	for {
 		c, err := x.readByte()
 		if err == io.EOF {
 			if len(x.stack) > 0 {
-				return x.fail("the XML ends inside <%s>", x.stack[len(x.stack)-1])
+				return x.fail("the XML ends inside <%s>", x.top())
 			}
 			x.kind = tokEOF
 			return tokEOF
@@ -322,11 +325,21 @@ func (x *xmlScanner) pushStart(name []byte, empty bool) tokKind {
 	if len(x.stack) == maxDepth {
 		return x.fail("elements nest deeper than %d levels", maxDepth)
 	}
-	x.stack = append(x.stack, append([]byte(nil), name...))
+	x.stack = append(x.stack, len(x.names))
+	x.names = append(x.names, name...)
 	x.name = name
 	x.kind = tokStart
 	x.pendingEnd = empty
 	return tokStart
+}
+
+// top is the name of the innermost open element.
+func (x *xmlScanner) top() []byte { return x.names[x.stack[len(x.stack)-1]:] }
+
+// pop closes the innermost open element.
+func (x *xmlScanner) pop() {
+	x.names = x.names[:x.stack[len(x.stack)-1]]
+	x.stack = x.stack[:len(x.stack)-1]
 }
 
 func (x *xmlScanner) scanEnd() tokKind {
@@ -348,10 +361,10 @@ func (x *xmlScanner) scanEnd() tokKind {
 	if len(x.stack) == 0 {
 		return x.fail("</%s> closes no element", name)
 	}
-	if top := x.stack[len(x.stack)-1]; !bytes.Equal(top, name) {
+	if top := x.top(); !bytes.Equal(top, name) {
 		return x.fail("</%s> closes <%s>", name, top)
 	}
-	x.stack = x.stack[:len(x.stack)-1]
+	x.pop()
 	x.name = name
 	x.kind = tokEnd
 	return tokEnd
@@ -385,7 +398,7 @@ func (x *xmlScanner) scanText() tokKind {
 			continue
 		case io.EOF:
 			if len(x.stack) > 0 {
-				return x.fail("the XML ends inside <%s>", x.stack[len(x.stack)-1])
+				return x.fail("the XML ends inside <%s>", x.top())
 			}
 			x.kind = tokText
 			return tokText

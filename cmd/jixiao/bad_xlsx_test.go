@@ -29,7 +29,7 @@ func init() {
 		{name: "xlsx: one of two sheets named", args: append(asJSON(badData("xlsx-two-sheets.xlsx")), "--sheet", "2023"), exit: 0,
 			stdout: []string{`{"unit":"U1","name":"甲","score":96,"grade":"优","rank":1,`}},
 		{name: "xlsx: another ruleset's workbook", args: badData("xlsx-other-ruleset.xlsx"), exit: 2,
-			stderr: []string{D + "xlsx-other-ruleset.xlsx: no sheet has a header row (a row with the unit column, unit, 单位编码, 单位代码 or 编码, and an input of ruleset bad-base): looked at sheet 填表说明 (1 row); sheet 数据 (4 rows; row 4 has the unit column but no input of the ruleset: 单位编码, 单位名称, 网格数, 事件数); name the sheet and its header row with --sheet NAME --header-row N"}},
+			stderr: []string{D + "xlsx-other-ruleset.xlsx: no sheet has a header row (a row with the unit column, unit, 单位编码, 单位代码 or 编码, or the name column, name, 单位名称 or 名称, and an input of ruleset bad-base): looked at sheet 填表说明 (1 row); sheet 数据 (4 rows; row 4 has the unit or name column but no input of the ruleset: 单位编码, 单位名称, 网格数, 事件数); name the sheet and its header row with --sheet NAME --header-row N"}},
 		{name: "xlsx: encrypted workbook", args: badData("xlsx-encrypted.xlsx"), exit: 2,
 			stderr: []string{D + "xlsx-encrypted.xlsx: the file is an encrypted (password-protected) workbook or an old .xls one, not an xlsx workbook: open it in Excel or WPS and save it as .xlsx without a password"}},
 		{name: "xlsx: workbook cut short", args: badData("xlsx-truncated.xlsx"), exit: 2,

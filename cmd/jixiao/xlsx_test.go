@@ -137,7 +137,7 @@ func TestXLSXFlags(t *testing.T) {
 		stderr string
 	}{
 		{append(eval, "--sheet", "数据"), exitNothing, book + `: the workbook has no sheet "数据": its sheets are 填表说明, 自评数据`},
-		{append(eval, "--header-row", "2"), exitNothing, book + ": no sheet has the unit column (unit, 单位编码, 单位代码 or 编码) in row 2"},
+		{append(eval, "--header-row", "2"), exitNothing, book + ": no sheet has the unit column (unit, 单位编码, 单位代码 or 编码) or the name column (name, 单位名称 or 名称) in row 2"},
 		{append(eval, "--xlsx-max-part", "4K"), exitNothing, book + ": part xl/worksheets/sheet2.xml unzips to "},
 		{append(eval, "--xlsx-max-part", "4 lakh"), exitNothing, `invalid argument "4 lakh" for "--xlsx-max-part" flag: want a size such as 512M or 2G`},
 		{append(eval, "--config", config), exitNothing, "more than the limit of 4 KiB for one part"},
