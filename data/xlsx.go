@@ -15,7 +15,7 @@ import (
 // it: the sheet that holds them and its header row are found past an
 // instructions sheet (填表说明), a title, a 填报单位 line and blank rows
 // (Options.Sheet and Options.HeaderRow say them outright). Cells are read
-// as the workbook stores them (workbook.go reads the package): a number is
+// as the workbook stores them (xlsxpkg.go reads the package): a number is
 // the number stored, except that a percent-formatted number (shown 96.5%,
 // held 0.965) on an input whose unit is % reads 96.5. A cell that does not
 // hold what it shows — a date, TRUE or FALSE, an error value such as

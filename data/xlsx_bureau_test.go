@@ -194,6 +194,8 @@ func TestXLSXBureauWorkbook(t *testing.T) {
 	b.style("A11", 0, "000000")
 	b.row(r+7, "001008", "八局", 100.0, 0.5, 0.8, 0.8, "A") // 12: a formula computed by Excel (patched below)
 	b.style("E12", 0, "0.0%")
+	b.row(r+8, "001009", "九局", 100.0, 1535100.0, 0.8, 0.8, "A") // 13: 元 shown as 万元
+	b.style("D13", 0, `0!.0000"万元"`)
 	book := b.bytes()
 	book = patchPart(t, book, "xl/worksheets/sheet2.xml", `<c r="D8"([^>]*) t="s"><v>\d+</v></c>`, `<c r="D8"$1 t="e"><f>C8/0</f><v>#DIV/0!</v></c>`)
 	book = patchPart(t, book, "xl/worksheets/sheet2.xml", `<c r="D12"([^>]*)><v>0.5</v></c>`, `<c r="D12"$1><f>C12/2</f><v>50</v></c>`)
@@ -209,7 +211,7 @@ func TestXLSXBureauWorkbook(t *testing.T) {
 	for _, u := range got.units {
 		ids = append(ids, u.ID)
 	}
-	if want := "001001 001002 001003 001004 001005 001006 001007 001008"; strings.Join(ids, " ") != want {
+	if want := "001001 001002 001003 001004 001005 001006 001007 001008 001009"; strings.Join(ids, " ") != want {
 		t.Fatalf("units %q, want %s", ids, want)
 	}
 	num := func(u, in int) float64 {
@@ -240,6 +242,7 @@ func TestXLSXBureauWorkbook(t *testing.T) {
 		1: {"bad_cell 自评.xlsx:6:4 sheet 数据, row 6, column D: 全年执行数 (spent): the cell holds a date or time (2023-07-15, format yyyy/m/d), not a number: enter a number and format the cell as 常规 (General) or 数值 (Number)"},
 		2: {"bad_cell 自评.xlsx:7:4 sheet 数据, row 7, column D: 全年执行数 (spent): the cell holds the logical value TRUE, not a number: enter a number"},
 		3: {"bad_cell 自评.xlsx:8:4 sheet 数据, row 8, column D: 全年执行数 (spent): the cell holds the error #DIV/0!, not a number: correct the formula or its data in Excel or WPS"},
+		8: {`bad_cell 自评.xlsx:13:4 sheet 数据, row 13, column D: 全年执行数 (spent): the cell holds 1535100 but its format 0!.0000"万元" shows other digits, so which is meant is unclear: enter the value as meant and format the cell as 常规 (General) or 数值 (Number)`},
 		4: {"formula_not_computed 自评.xlsx:9:4 sheet 数据, row 9, column D: 全年执行数 (spent): the cell's formula has no computed value (the file was written by a program, not saved by Excel): open and save the file in Excel or WPS so values are computed"},
 	}
 	for i, u := range got.units {

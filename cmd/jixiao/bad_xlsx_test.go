@@ -1,8 +1,8 @@
 package main
 
-// Workbooks as bureaus send them (testdata/bad/data/xlsx-*.xlsx, each a
-// 填表说明 sheet, then 数据 with a title, a 填报单位 line and a blank row
-// above the header in row 4; see /work/notes/xlsx-readme.md).
+// Workbooks as bureaus send them (testdata/bad/data/xlsx-*.xlsx, built
+// with excelize: a 填表说明 sheet, then 数据 with a title, a 填报单位 line
+// and a blank row above the header in row 4).
 func init() {
 	const bureau = D + "xlsx-bureau.xlsx"
 	const fourFailed = "jixiao: 4 of 5 units could not be scored (see their errors in the output)"
