@@ -55,7 +55,7 @@ func orDefault(v, def int64) int64 {
 func (o Options) Check() error {
 	switch {
 	case o.HeaderRow < 0 || o.HeaderRow > maxRows:
-		return fmt.Errorf("header row %d: want a row from 1 to %d", o.HeaderRow, maxRows)
+		return fmt.Errorf("--header-row %d: want a row from 1 to %d", o.HeaderRow, maxRows)
 	case o.XLSXMaxSize < 0 || o.XLSXMaxPart < 0 || o.XLSXMaxRatio < 0:
 		return fmt.Errorf("the workbook limits must be 0 (the default) or more")
 	}

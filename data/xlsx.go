@@ -98,10 +98,11 @@ const (
 
 // findHeader finds the sheet of the units and its header row, and returns
 // the sheet's rows positioned after the header, with the header's cells.
-// The header is the first row that holds the unit column and an input of
-// the ruleset (with HeaderRow, that row, holding the unit column); the
-// sheet is the one named, else the only one that has such a row: two
-// such sheets are ambiguous, and an error asks which.
+// The header is the first row that holds the unit or the name column and
+// an input of the ruleset (with HeaderRow, that row, holding the unit or
+// the name column); the sheet is the one named, else the only one that has
+// such a row: two such sheets are ambiguous, and an error asks which
+// rather than read either.
 func (b *xlsxBook) findHeader(s *Schema, o *Options) (*sheetRows, []xcell, error) {
 	sheets := b.sheets
 	if o.Sheet != "" {

@@ -162,13 +162,14 @@ func (w *xlsxBook) open(part string) (*xmlScanner, io.Closer, error) {
 	return newXMLScanner(rc, maxText), rc, nil
 }
 
-// rel is a relationship of a part: its type URI and the part it targets.
+// rel is a relationship of a part: its id, type URI and the part it
+// targets.
 type rel struct {
-	typ, target string
+	id, typ, target string
 }
 
-// rels reads the relationships of part, by id.
-func (w *xlsxBook) rels(part string) (map[string]rel, error) {
+// rels reads the relationships of part, in the order of the file.
+func (w *xlsxBook) rels(part string) ([]rel, error) {
 	dir, file := path.Split(part)
 	relsPart := dir + "_rels/" + file + ".rels"
 	x, c, err := w.open(relsPart)
@@ -176,7 +177,7 @@ func (w *xlsxBook) rels(part string) (map[string]rel, error) {
 		return nil, err
 	}
 	defer c.Close()
-	out := map[string]rel{}
+	var out []rel
 	for k := x.next(); k != tokEOF; k = x.next() {
 		if k != tokStart || !x.is("Relationship") {
 			continue
@@ -190,12 +191,21 @@ func (w *xlsxBook) rels(part string) (map[string]rel, error) {
 		} else {
 			target = path.Join(dir, target)
 		}
-		out[string(x.attr("Id"))] = rel{typ: string(x.attr("Type")), target: target}
+		out = append(out, rel{id: string(x.attr("Id")), typ: string(x.attr("Type")), target: target})
 	}
 	if err := x.Err(); err != nil {
 		return nil, w.damaged(relsPart, err)
 	}
 	return out, nil
+}
+
+func relByID(rels []rel, id string) (rel, bool) {
+	for _, r := range rels {
+		if r.id == id {
+			return r, true
+		}
+	}
+	return rel{}, false
 }
 
 // readStructure finds the workbook part, its sheets, styles and shared
@@ -233,7 +243,7 @@ func (w *xlsxBook) readStructure() error {
 			v := string(x.attr("date1904"))
 			w.date1904 = v == "1" || v == "true"
 		case x.is("sheet"):
-			r, ok := bookRels[string(x.attr("id"))]
+			r, ok := relByID(bookRels, string(x.attr("id")))
 			if !ok {
 				return w.damaged(book, fmt.Errorf("sheet %s has no part", x.attr("name")))
 			}
@@ -246,14 +256,20 @@ func (w *xlsxBook) readStructure() error {
 	if err := x.Err(); err != nil {
 		return w.damaged(book, err)
 	}
-	styles, strs := "xl/styles.xml", "xl/sharedStrings.xml"
+	styles, strs := "", ""
 	for _, r := range bookRels {
 		switch {
-		case strings.HasSuffix(r.typ, relStyles):
+		case strings.HasSuffix(r.typ, relStyles) && styles == "":
 			styles = r.target
-		case strings.HasSuffix(r.typ, relSharedStrings):
+		case strings.HasSuffix(r.typ, relSharedStrings) && strs == "":
 			strs = r.target
 		}
+	}
+	if styles == "" {
+		styles = "xl/styles.xml"
+	}
+	if strs == "" {
+		strs = "xl/sharedStrings.xml"
 	}
 	if err := w.readStyles(styles); err != nil {
 		return err

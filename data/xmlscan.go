@@ -13,8 +13,8 @@ import (
 // bounded memory. encoding/xml gathers a text run, comment or attribute
 // whole, however long, so a part of one 2 GB text run takes 2 GB; here any
 // text or attribute value longer than max bytes is an error (Excel holds at
-// most 32,767 characters in a cell). It is also some times faster on the
-// million cells of a large sheet.
+// most 32,767 characters in a cell), and so is a tag longer than that. It
+// is also several times faster on the million cells of a large sheet.
 //
 // It reads what workbooks hold: elements with attributes, text with the
 // five predefined entities and character references, CDATA, comments and
@@ -57,8 +57,8 @@ type xmlAttr struct {
 	name, value []byte // local name; decoded value
 }
 
-// maxDepth bounds how deeply elements nest; a sheet needs five levels
-// (worksheet, sheetData, row, c, is, r, t: seven), styles a few more.
+// maxDepth bounds how deeply elements nest: a sheet nests seven levels
+// (worksheet, sheetData, row, c, is, r, t).
 const maxDepth = 64
 
 func newXMLScanner(r io.Reader, max int) *xmlScanner {
@@ -273,6 +273,9 @@ func (x *xmlScanner) scanStart() tokKind {
 		return tokEOF
 	}
 	for {
+		if len(x.buf) > x.max {
+			return x.fail("a tag longer than %d bytes", x.max)
+		}
 		if c, ok = x.skipSpace(c); !ok {
 			return tokEOF
 		}
