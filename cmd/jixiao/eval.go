@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
@@ -21,6 +22,7 @@ type evalOptions struct {
 	io      *streams
 	Ruleset string
 	Data    string
+	Read    data.Options // how to read Data
 	Format  string
 	Output  string
 	Groups  bool
@@ -75,12 +77,16 @@ Ctrl-C (a failed or interrupted run leaves the previous -o FILE as it was).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.ExplainSet = cmd.Flags().Changed("explain")
+			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+				return err
+			}
 			return runEval(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
+	addDataFlags(f, &o.Read)
 	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], "output format: "+strings.Join(report.FormatNames(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
@@ -129,7 +135,7 @@ func runEval(ctx context.Context, o *evalOptions) error {
 	if report.Streams(format) {
 		return runEvalStream(ctx, o, prog, format, ro, stamp)
 	}
-	units, info, err := readAll(o.Data, prog, o.io)
+	units, info, err := readAll(o.Data, o.Read, prog, o.io)
 	if err != nil {
 		return err
 	}
@@ -216,7 +222,7 @@ func reportTime(flag, epoch string, now func() time.Time) (time.Time, error) {
 // one at a time (csv, json, xlsx) take this path, sorted or not, all units
 // or some. A progress bar shows on a terminal when the run is long.
 func runEvalStream(ctx context.Context, o *evalOptions, prog *engine.Program, format report.Format, ro report.Options, stamp time.Time) error {
-	src, info, err := openStream(o.Data, prog, o.io.In, format.Digest)
+	src, info, err := openStream(o.Data, o.Read, prog, o.io.In, format.Digest)
 	if err != nil {
 		return err
 	}
