@@ -163,8 +163,15 @@ func endOfRun(w io.Writer, s engine.Summary) error {
 	if s.Errors > 0 {
 		fmt.Fprintf(w, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", s.Errors, s.Units)
 	}
-	if s.MissingUnits > 0 || s.CheckUnits > 0 {
-		fmt.Fprintf(w, "jixiao: %d of %d units have missing inputs (scored 0), %d of %d failed consistency checks (both are marked in the output)\n", s.MissingUnits, s.Units, s.CheckUnits, s.Units)
+	var issues []string
+	if s.MissingUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d of %d units have missing inputs (scored 0)", s.MissingUnits, s.Units))
+	}
+	if s.CheckUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d of %d units failed consistency checks", s.CheckUnits, s.Units))
+	}
+	if len(issues) > 0 {
+		fmt.Fprintf(w, "jixiao: %s; see the marks in the output\n", strings.Join(issues, ", "))
 	}
 	if s.Errors > 0 {
 		return failWith(exitUnitsFailed, nil)
