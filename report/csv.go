@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/binary"
 	"io"
 	"strconv"
@@ -158,17 +159,45 @@ func (c *csvRows) appendIssues(dst []byte, u *engine.UnitResult) []byte {
 	}
 	dst = append(dst, ',')
 	if missing {
-		dst = appendCSVField(dst, labelsWith(u, engine.StatusMissing))
+		at := len(dst)
+		dst = quoteTail(appendLabels(dst, u, engine.StatusMissing), at)
 	}
 	dst = append(dst, ',')
 	if failed {
-		dst = appendCSVField(dst, labelsWith(u, engine.StatusError))
+		at := len(dst)
+		dst = quoteTail(appendLabels(dst, u, engine.StatusError), at)
 	}
 	dst = append(dst, ',')
 	if checks {
-		dst = appendCSVField(dst, checksText(u))
+		at := len(dst)
+		dst = quoteTail(appendChecks(dst, u), at)
 	}
 	return dst
+}
+
+// quoteTail quotes dst[at:], a field appended as it is, where
+// appendCSVField would: the list fields are appended in place, and
+// rarely need quotes.
+func quoteTail(dst []byte, at int) []byte {
+	if !csvNeedsQuotesBytes(dst[at:]) {
+		return dst
+	}
+	field := string(dst[at:])
+	return appendCSVField(dst[:at], field)
+}
+
+// csvNeedsQuotesBytes is csvNeedsQuotes of b. The lists are long (a
+// check's message): four vectorised searches beat IndexAny's byte loop.
+func csvNeedsQuotesBytes(b []byte) bool {
+	switch {
+	case len(b) == 0:
+		return false
+	case string(b) == `\.`, bytes.IndexByte(b, ',') >= 0, bytes.IndexByte(b, '"') >= 0,
+		bytes.IndexByte(b, '\n') >= 0, bytes.IndexByte(b, '\r') >= 0:
+		return true
+	}
+	r, _ := utf8.DecodeRune(b)
+	return unicode.IsSpace(r)
 }
 
 // indicatorCount is how many indicator columns a row has.

@@ -30,7 +30,7 @@ type htmlWriter struct {
 	units  []*engine.UnitResult
 	failed []*engine.UnitResult
 	checks []*engine.UnitResult // scored units with failed checks, listed under the table
-	claims bool // a cell shows a departing claim (8.62/9)
+	claims bool                 // a cell shows a departing claim (8.62/9)
 }
 
 //go:embed html.tmpl

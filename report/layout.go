@@ -201,17 +201,33 @@ func failedChecks(u *engine.UnitResult) []engine.CheckResult {
 
 // checkText names a failed check for people: its message, which the
 // ruleset writes for them, then its id, to find it in the ruleset.
-func checkText(c engine.CheckResult) string {
-	return fmt.Sprintf("%s（%s）", c.Message, c.ID)
+func checkText(c engine.CheckResult) string { return string(appendCheckText(nil, &c)) }
+
+func appendCheckText(dst []byte, c *engine.CheckResult) []byte {
+	dst = append(dst, c.Message...)
+	dst = append(dst, "（"...)
+	dst = append(dst, c.ID...)
+	return append(dst, "）"...)
 }
 
 // checksText lists the failed checks of a unit, "" when none failed.
-func checksText(u *engine.UnitResult) string {
-	var parts []string
-	for _, c := range failedChecks(u) {
-		parts = append(parts, checkText(c))
+func checksText(u *engine.UnitResult) string { return string(appendChecks(nil, u)) }
+
+// appendChecks appends the failed checks of u, joined by listSep (the
+// csv writes it for most units of a population that fails a check: it
+// allocates nothing).
+func appendChecks(dst []byte, u *engine.UnitResult) []byte {
+	first := true
+	for k := range u.Checks {
+		if c := &u.Checks[k]; !c.OK && !c.Skipped {
+			if !first {
+				dst = append(dst, listSep...)
+			}
+			first = false
+			dst = appendCheckText(dst, c)
+		}
 	}
-	return strings.Join(parts, listSep)
+	return dst
 }
 
 // listSep separates the items of a list in one cell. Not 、: labels may
@@ -221,13 +237,21 @@ const listSep = "；"
 // labelsWith lists, joined by listSep, the labels of the unit's
 // indicators with the given status; "" when none has it.
 func labelsWith(u *engine.UnitResult, status string) string {
-	var parts []string
+	return string(appendLabels(nil, u, status))
+}
+
+func appendLabels(dst []byte, u *engine.UnitResult, status string) []byte {
+	first := true
 	for k := range u.Indicators {
 		if ir := &u.Indicators[k]; ir.Status == status {
-			parts = append(parts, ir.Label)
+			if !first {
+				dst = append(dst, listSep...)
+			}
+			first = false
+			dst = append(dst, ir.Label...)
 		}
 	}
-	return strings.Join(parts, listSep)
+	return dst
 }
 
 // marksSeen collects which marks a report used, for its legend.

@@ -447,3 +447,16 @@ func TestStreamedLikeWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteTail: a list appended in place is quoted exactly where
+// appendCSVField quotes it (as encoding/csv does).
+func TestQuoteTail(t *testing.T) {
+	for _, s := range []string{"", "完成数量", "a,b", `a"b`, "a\nb", "a\rb", " 前导空格", "\u3000全角空格", `\.`, `\.x`,
+		strings.Repeat("项目支出 + 基本支出 应等于财政拨款支出", 4) + ",", strings.Repeat("长", 100)} {
+		prefix := []byte("U1,甲,")
+		got := quoteTail(append(append([]byte{}, prefix...), s...), len(prefix))
+		if want := appendCSVField(append([]byte{}, prefix...), s); !bytes.Equal(got, want) {
+			t.Errorf("%q: quoteTail gives %q, appendCSVField %q", s, got, want)
+		}
+	}
+}
