@@ -146,8 +146,8 @@ type streamer struct {
 	grades                 []int // by grade band
 	ranks                  rankCounter
 	failedChecks           int
-	missingUnits           int // scored units with a missing indicator
-	checkUnits             int // units with a failed check
+	missingUnits           int       // scored units with a missing indicator
+	checkUnits             int       // units with a failed check
 	warnings               []warning // the first failed checks, for the warner
 	ids                    *idSet
 	idSpill                *spill
