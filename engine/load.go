@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/expr-lang/expr/builtin"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -406,6 +407,17 @@ var reserved = map[string]bool{
 	"false": true, "if": true, "else": true, "env": true, "$env": true,
 }
 
+// builtinID refuses an input or indicator id that is the name of one of
+// expr's built-in functions (abs, len, max, round, ...): in a formula the
+// name would mean the input, hiding the function, and abs(x) would fail
+// with expr's "float64 is not callable". noun and suffix make the
+// suggested new name.
+func (l *loader) builtinID(n *yaml.Node, what, id, noun, suffix string) {
+	if _, ok := builtin.Index[id]; ok {
+		l.errorf(n, "reserved_id", "%s %q is the name of a built-in function of formulas (%s(...)): rename the %s, e.g. %s_%s", what, id, id, noun, id, suffix)
+	}
+}
+
 func (l *loader) ident(n *yaml.Node, what string) string {
 	s := l.str(n, what)
 	if s == "" {
@@ -529,6 +541,8 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 			l.errorf(kn, "bad_id", "input id %q is not an identifier: use letters, digits and _, not starting with a digit", key)
 		} else if reserved[key] || strings.HasPrefix(key, reservedPrefix) {
 			l.errorf(kn, "reserved_id", "input id %q is a reserved word", key)
+		} else {
+			l.builtinID(kn, "input id", key, "input", "value")
 		}
 		in.Pos = l.pos(kn)
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
@@ -634,11 +648,11 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	ind := indicators.Indicator{Pos: l.pos(n)}
 	var forms []string
 	var hasWeight, hasTiers bool
-	var useNode *yaml.Node
+	var useNode, idNode *yaml.Node
 	l.fields(n, func(key string, v *yaml.Node) {
 		switch key {
 		case "id":
-			ind.ID = l.ident(v, "indicator id")
+			ind.ID, idNode = l.ident(v, "indicator id"), v
 		case "label":
 			ind.Label = l.str(v, "label")
 		case "group":
@@ -712,6 +726,12 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	})
 	if useNode != nil && !l.use(&ind, useNode, rs) {
 		return ind // the use: error says it all
+	}
+	if idNode == nil {
+		idNode = useNode // the id comes from the library
+	}
+	if idNode != nil {
+		l.builtinID(idNode, "indicator id", ind.ID, "indicator", "score")
 	}
 	if ind.ID == "" {
 		l.errorf(n, "missing_key", "an indicator needs an id")
