@@ -252,7 +252,7 @@ func (m *meter) memLeft() uint            { return m.memBudget - min(m.mem, m.me
 func (m *meter) memoryError() *limitError { return memoryError(m.memBudget) }
 
 func memoryError(budget uint) *limitError {
-	return &limitError{fmt.Sprintf("the formulas build more than %d list elements on this unit (the memory limit of jixiao); simplify the formula", budget)}
+	return &limitError{fmt.Sprintf("the formula needs more than %d list elements or characters (the memory limit of jixiao); simplify the formula (the limit is for all the formulas of a unit together)", budget)}
 }
 
 // clockEvery is how often (in steps) the meter reads the clock and the

@@ -112,7 +112,7 @@ func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
 	}{
 		// 1..2000000 allocates 2·10⁶ elements > the budget of 10⁶.
 		{name: "range up to an input", formula: "count(1..int(n), # > 0) > 0 ? 50 : 0", n: 2e6,
-			want: "indicator hostile score: the formulas build more than 1000000 list elements on this unit (the memory limit of jixiao)"},
+			want: "indicator hostile score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao); simplify the formula (the limit is for all the formulas of a unit together)"},
 		// 1500 × 1500 = 2.25·10⁶ steps > 10⁶ (sum has no early exit).
 		{name: "nested loops up to an input", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 1500,
 			opts: []engine.Option{engine.UnitTimeout(time.Minute)},
@@ -334,7 +334,7 @@ func TestLimitsMemoryIsPerUnit(t *testing.T) {
 			t.Errorf("%s: score %v errors %v, want 100", r.Unit, r.Score, r.Errors)
 		}
 	}
-	wantFailed(t, rs[1], "indicator i1 score: the formulas build more than 1000000 list elements on this unit (the memory limit of jixiao)")
+	wantFailed(t, rs[1], "indicator i1 score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao); simplify the formula (the limit is for all the formulas of a unit together)")
 
 	// Two formulas of 600000 elements each: within the budget of one run,
 	// over the budget of the unit.
@@ -343,7 +343,7 @@ func TestLimitsMemoryIsPerUnit(t *testing.T) {
 		t.Fatal(err)
 	}
 	rs, _ = evalMany(t, prog, 600000, 400000)
-	wantFailed(t, rs[0], "indicator i1 score: the formulas build more than 1000000 list elements on this unit")
+	wantFailed(t, rs[0], "indicator i1 score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao)")
 	if r := rs[1]; r.Failed() || r.Score != 100 {
 		t.Errorf("%s: score %v errors %v, want 100 (800000 elements)", r.Unit, r.Score, r.Errors)
 	}
