@@ -417,3 +417,27 @@ func TestLimitsSameWithExplanations(t *testing.T) {
 		}
 	}
 }
+
+// Each evaluation of a Probe (jixiao gen runs thousands) meets the limits
+// of a unit on its own: neither the time since the first nor the ranges
+// of the ones before count.
+func TestLimitsProbeEvaluationsStandAlone(t *testing.T) {
+	src := "id: probe\ninputs: {n: {label: 次数}}\nindicators:\n  - {id: a, weight: 100, value: \"len(1..int(n)) * 1.0\", target: \">= 1\"}\n"
+	rs, err := engine.Load("probe.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := engine.Compile(rs, engine.UnitTimeout(20*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := prog.NewProbe()
+	for i := 0; i < 12; i++ {
+		// 12 × 400000 elements, over 12 × 5 ms: far over the limits of
+		// one unit together.
+		if v, ok := pr.Value(0, []float64{400000}); !ok || v != 400000 {
+			t.Fatalf("evaluation %d: %v %v, want 400000", i, v, ok)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
