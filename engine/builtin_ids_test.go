@@ -8,6 +8,7 @@ import (
 	"github.com/expr-lang/expr/builtin"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -27,8 +28,6 @@ func TestBuiltinNamesRefusedAsIDs(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct{ name, src, want string }{
-		{"indicator", "id: x\ninputs: {a: {}}\nindicators:\n  - {id: len, weight: 10, value: a, target: \">= 1\"}\n",
-			`r.yaml:4:10: indicator id "len" is the name of a built-in function of formulas (len(...)): rename the indicator, e.g. len_score`},
 		{"block input", "id: x\ninputs:\n  a: {}\n  max:\n    label: 最大\nindicators:\n  - {id: a1, weight: 10, value: a, target: \">= 1\"}\n",
 			`r.yaml:4:3: input id "max" is the name of a built-in function of formulas (max(...)): rename the input, e.g. max_value`},
 	} {
@@ -39,8 +38,26 @@ func TestBuiltinNamesRefusedAsIDs(t *testing.T) {
 	}
 }
 
-// The built-in rulesets and the indicator library use no such id (they
-// load, and are checked here name by name besides).
+// Indicator ids are not names in formulas: one may be called len or
+// reverse.
+func TestBuiltinNamesAllowedForIndicators(t *testing.T) {
+	src := "id: x\ninputs: {a: {}}\nindicators:\n  - {id: len, weight: 50, value: a, target: \">= 1\"}\n  - {id: reverse, weight: 50, value: \"len('ab') * a\", target: \">= 2\"}\n"
+	rs, err := engine.Load("r.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := engine.Compile(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := prog.EvalUnit(&indicators.Unit{ID: "u", Values: []indicators.Value{indicators.NumberValue(1)}})
+	if r.Failed() || r.Score != 100 {
+		t.Errorf("score %v errors %v, want 100", r.Score, r.Errors)
+	}
+}
+
+// The built-in rulesets and the indicator library have no input of such a
+// name (they load, and are checked here name by name besides).
 func TestBuiltinRulesetsUseNoBuiltinNames(t *testing.T) {
 	defs, err := engine.Library()
 	if err != nil {
@@ -52,7 +69,6 @@ func TestBuiltinRulesetsUseNoBuiltinNames(t *testing.T) {
 		}
 	}
 	for _, d := range defs {
-		check("library", d.ID)
 		for _, in := range d.Inputs {
 			check("library "+d.ID, in.ID)
 		}
@@ -64,9 +80,6 @@ func TestBuiltinRulesetsUseNoBuiltinNames(t *testing.T) {
 		}
 		for _, in := range rs.Inputs {
 			check(id, in.ID)
-		}
-		for _, ind := range rs.Indicators {
-			check(id, ind.ID)
 		}
 	}
 }

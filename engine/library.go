@@ -58,7 +58,6 @@ func (l *loader) library() []indicators.Definition {
 			switch key {
 			case "id":
 				d.ID = l.ident(v, "library id")
-				l.builtinID(v, "library id", d.ID, "entry", "score")
 			case "label":
 				d.Label = l.str(v, "label")
 			case "group":

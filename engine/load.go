@@ -407,14 +407,14 @@ var reserved = map[string]bool{
 	"false": true, "if": true, "else": true, "env": true, "$env": true,
 }
 
-// builtinID refuses an input or indicator id that is the name of one of
-// expr's built-in functions (abs, len, max, round, ...): in a formula the
-// name would mean the input, hiding the function, and abs(x) would fail
-// with expr's "float64 is not callable". noun and suffix make the
-// suggested new name.
-func (l *loader) builtinID(n *yaml.Node, what, id, noun, suffix string) {
+// builtinInput refuses an input id that is the name of one of expr's
+// built-in functions (abs, len, max, round, ...): in a formula the name
+// would mean the input, hiding the function, and abs(x) would fail with
+// expr's "float64 is not callable". Indicator and check ids are not names
+// in formulas and may be anything.
+func (l *loader) builtinInput(n *yaml.Node, id string) {
 	if _, ok := builtin.Index[id]; ok {
-		l.errorf(n, "reserved_id", "%s %q is the name of a built-in function of formulas (%s(...)): rename the %s, e.g. %s_%s", what, id, id, noun, id, suffix)
+		l.errorf(n, "reserved_id", "input id %q is the name of a built-in function of formulas (%s(...)): rename the input, e.g. %s_value", id, id, id)
 	}
 }
 
@@ -542,7 +542,7 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 		} else if reserved[key] || strings.HasPrefix(key, reservedPrefix) {
 			l.errorf(kn, "reserved_id", "input id %q is a reserved word", key)
 		} else {
-			l.builtinID(kn, "input id", key, "input", "value")
+			l.builtinInput(kn, key)
 		}
 		in.Pos = l.pos(kn)
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
@@ -648,11 +648,11 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	ind := indicators.Indicator{Pos: l.pos(n)}
 	var forms []string
 	var hasWeight, hasTiers bool
-	var useNode, idNode *yaml.Node
+	var useNode *yaml.Node
 	l.fields(n, func(key string, v *yaml.Node) {
 		switch key {
 		case "id":
-			ind.ID, idNode = l.ident(v, "indicator id"), v
+			ind.ID = l.ident(v, "indicator id")
 		case "label":
 			ind.Label = l.str(v, "label")
 		case "group":
@@ -727,12 +727,7 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	if useNode != nil && !l.use(&ind, useNode, rs) {
 		return ind // the use: error says it all
 	}
-	if idNode == nil {
-		idNode = useNode // the id comes from the library
-	}
-	if idNode != nil {
-		l.builtinID(idNode, "indicator id", ind.ID, "indicator", "score")
-	}
+
 	if ind.ID == "" {
 		l.errorf(n, "missing_key", "an indicator needs an id")
 	}

@@ -17,8 +17,6 @@ func init() {
 				"   1  U2    乙   |    50 |    50 |  100  优"}},
 		{name: "limits: input named abs", args: rs("limits-builtin-input.yaml"), exit: 2,
 			stderr: []string{"testdata/bad/ruleset/limits-builtin-input.yaml:4:3: input id \"abs\" is the name of a built-in function of formulas (abs(...)): rename the input, e.g. abs_value\n |   abs:   {label: 绝对数}\n | ..^"}},
-		{name: "limits: indicator named len", args: rs("limits-builtin-indicator.yaml"), exit: 2,
-			stderr: []string{"testdata/bad/ruleset/limits-builtin-indicator.yaml:6:10: indicator id \"len\" is the name of a built-in function of formulas (len(...)): rename the indicator, e.g. len_score"}},
 		// yaml.v3 names the line above for a tab after a plain value.
 		{name: "limits: tab on line 25", args: rs("limits-tab-middle.yaml"), exit: 2,
 			stderr: []string{"testdata/bad/ruleset/limits-tab-middle.yaml:25:1: yaml: found a tab character that violates indentation (YAML indents with spaces, not tabs)\n |    weight: 100\n | ^"}},
