@@ -224,4 +224,3 @@ func claimKey(k string) bool {
 func nestedClaims(k string) bool {
 	return k == strings.TrimSuffix(ClaimedPrefix, ".") || k == strings.TrimSuffix(ReasonPrefix, ".")
 }
-
