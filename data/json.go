@@ -202,7 +202,7 @@ func (j *jsonUnits) set(u *indicators.Unit, d *jsonpos.Decoder, key string, kpos
 		if err != nil {
 			// The decoder checked the syntax: the number is too large
 			// for a float64 (1e400, 400 digits).
-			j.s.cellError(u, &f, string(v), pos, fmt.Errorf("%w: %s is out of range", indicators.ErrNotNumber, v))
+			j.s.cellError(u, &f, string(v), pos, fmt.Errorf("%w: %s is out of range", indicators.ErrNotNumber, shorten(string(v))))
 			return nil
 		}
 		j.s.setNumber(u, &f, x, string(v), pos)

@@ -390,3 +390,28 @@ func TestJSONReadsLikeYAML(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadJSON: the .json reader holds the promise of fuzzRead (no panic,
+// a positioned error for a file it cannot read, else every unit scored
+// within the rules or failed with positioned errors).
+func FuzzReadJSON(f *testing.F) {
+	for _, s := range []string{
+		`[{"unit": "U1", "name": "甲", "data": {"spent": 50, "budget": 100, "tier": "A"}},` + "\n" +
+			`{"unit": "U2", "data": {"spent": "1,234.5万元", "budget": "NA", "tier": "B:0.7"}}]`,
+		`[{"unit": 7, "data": {"支出": 1e400, "预算": -1, "档次": 3}}]`,
+		`{"title": "x", "units": [{"unit": "U1", "claimed": {"exec": 20, "score": "80分"}, "reason.exec": "说明"}]}`,
+		`[{"unit": "U1", "data": {"spent": [1], "budget": {"a": 1}, "tier": true}}, 5, [], null]`,
+		`[{"unit": "U1", "data": {"spent": 1, "spent": 2, "支出": 3}, "unit": "U2"}]`,
+		"\ufeff[{\"unit\": \"U1\", \"data\": {\"spent\": null}}]",
+		`[{"unit": "U1", "data": {"spent": 1 "budget": 0}}]`,
+		`{"units": [], "units": []}`,
+		"[{\"unit\": \"\xc4\xe3\"}]",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	prog := fuzzProgram(f)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fuzzRead(t, prog, "fuzz.json", src)
+	})
+}

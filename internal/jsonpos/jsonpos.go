@@ -224,14 +224,23 @@ func (w *window) Read(p []byte) (int, error) {
 // characters passed; off never goes back.
 func (w *window) seek(off int64) {
 	k := min(max(int(off-w.off), w.at), len(w.buf))
-	for i := w.at; i < k; i++ {
-		switch c := w.buf[i]; {
+	for i := w.at; i < k; {
+		c := w.buf[i]
+		switch {
 		case c == '\n':
 			w.line++
 			w.col = 0
 			w.lineAt = i + 1
-		case utf8.RuneStart(c):
+			i++
+		case c < utf8.RuneSelf:
 			w.col++
+			i++
+		default:
+			// A byte that is not UTF-8 counts as a character, as an
+			// editor shows it.
+			_, size := utf8.DecodeRune(w.buf[i:k])
+			w.col++
+			i += size
 		}
 	}
 	w.at = k
@@ -342,7 +351,9 @@ func CheckKeys(name string, r io.Reader, fold bool) error {
 				id = strings.ToLower(k)
 			}
 			if prev, dup := top.seen[id]; dup {
-				return DuplicateKey(p, k, prev)
+				e := DuplicateKey(p, k, prev)
+				e.Snippet = d.w.snippet()
+				return e
 			}
 			top.seen[id] = Key{Name: k, Pos: p}
 			top.expectKey = false

@@ -181,3 +181,65 @@ func TestCheckKeys(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecoder: the decoder gives the tokens encoding/json gives, each at
+// the line and column of its first character, and for input that is not
+// JSON an error with a position inside the input, never a panic.
+func FuzzDecoder(f *testing.F) {
+	for _, s := range []string{
+		`[{"unit": "U1", "data": {"spent": 1e400, "x": [1, {"y": null}]}}]`,
+		"{\"a\" :\t[1, \"单位\",\r\n  true ,null],\n\"键\": {\"b\": -1.5e3}}",
+		"\ufeff[1,\n2,\n\"\\u4e2d\"]",
+		`{"a": 1 "b": 2}`, `[tru]`, `{"a": "x` + "\t" + `"}`, `[1, 2`, `"abc`, `{"a":1}{"b":2}`, ``, ` `,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		text := strings.TrimPrefix(src, "\ufeff")
+		lines := strings.Split(text, "\n")
+		d := NewDecoder("f.json", strings.NewReader(src))
+		ref := json.NewDecoder(strings.NewReader(text))
+		ref.UseNumber()
+		for n := 0; ; n++ {
+			tok, p, err := d.Token()
+			want, werr := ref.Token()
+			if err == io.EOF {
+				if werr != io.EOF {
+					t.Fatalf("EOF, encoding/json says %v %v", want, werr)
+				}
+				return
+			}
+			if err != nil {
+				var de *diag.Error
+				if !errors.As(err, &de) || de.Pos.Line < 1 || de.Pos.Line > len(lines) || de.Pos.Col < 1 || de.Pos.Col > len([]rune(lines[de.Pos.Line-1]))+1 {
+					t.Fatalf("error %#v outside the input", err)
+				}
+				if werr == nil {
+					t.Fatalf("error %v, encoding/json gives %v", err, want)
+				}
+				return
+			}
+			if werr != nil || fmt.Sprint(tok) != fmt.Sprint(want) {
+				t.Fatalf("token %d: %v, encoding/json %v %v", n, tok, want, werr)
+			}
+			line := []rune(lines[p.Line-1])
+			first := line[p.Col-1]
+			var ok bool
+			switch tok := tok.(type) {
+			case json.Delim:
+				ok = first == rune(tok)
+			case string:
+				ok = first == '"'
+			case json.Number:
+				ok = first == '-' || first >= '0' && first <= '9'
+			case bool:
+				ok = first == 't' || first == 'f'
+			case nil:
+				ok = first == 'n'
+			}
+			if !ok {
+				t.Fatalf("token %v at %v, where the text has %q", tok, p, string(first))
+			}
+		}
+	})
+}
