@@ -28,7 +28,7 @@ func init() {
 		{name: "YAML duplicate data key", args: badData("json-dup-key.yaml"), exit: 1, stderr: []string{unitsFailed},
 			stdout: []string{`testdata/bad/data/json-dup-key.yaml:6:5: duplicate key "spent" (first at line 3, column 5): keep one`}},
 		{name: "JSON input by id and by label", args: badData("json-id-and-label.json"), exit: 1, stderr: []string{unitsFailed},
-			stdout: []string{`testdata/bad/data/json-id-and-label.json:2:68: key "支出" means the same as "spent" (line 2, column 27): keep one`}},
+			stdout: []string{`testdata/bad/data/json-id-and-label.json:2:68: keys "spent" and "支出" both give input spent (支出): keep one of them`}},
 		{name: "JSON units list twice", args: badData("json-units-twice.json"), exit: 2,
 			stderr: []string{`testdata/bad/data/json-units-twice.json:3:2: duplicate key "units" (first at line 1, column 2): keep one`}},
 		// Settings are read ignoring case: format and Format are one key.
