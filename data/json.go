@@ -114,6 +114,8 @@ func (j *jsonUnits) unit(d *jsonpos.Decoder, pos diag.Pos) (*indicators.Unit, er
 					j.s.setText(&u, &f, string(v), j.at(vpos))
 				}
 				continue
+			case nil:
+				continue // no id (said by the id check) or no name
 			}
 			if _, err := skip(d, v); err != nil {
 				return nil, err

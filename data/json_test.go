@@ -415,3 +415,24 @@ func FuzzReadJSON(f *testing.F) {
 		fuzzRead(t, prog, "fuzz.json", src)
 	})
 }
+
+// TestJSONNullIDAndName: null is no id (the unit fails for want of one)
+// and no name, in both JSON formats.
+func TestJSONNullIDAndName(t *testing.T) {
+	for _, name := range []string{"u.json", "u.jsonl"} {
+		src := `{"unit": null, "data": {"spent": 1}}` + "\n" + `{"unit": "U2", "name": null, "data": {"spent": 1}}`
+		if name == "u.json" {
+			src = "[" + strings.Replace(src, "\n", ",", 1) + "]"
+		}
+		units, err := readUnits(t, name, src)
+		if err != nil || len(units) != 2 {
+			t.Fatalf("%s: %d units, %v", name, len(units), err)
+		}
+		if e := units[0].Errors; len(e) != 1 || e[0].Code != "missing_unit_id" {
+			t.Errorf("%s: null id: %v", name, e)
+		}
+		if u := units[1]; len(u.Errors) > 0 || u.Name != "" {
+			t.Errorf("%s: null name: %q %v", name, u.Name, u.Errors)
+		}
+	}
+}
