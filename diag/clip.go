@@ -1,0 +1,50 @@
+package diag
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+)
+
+// EchoMax is how many characters of a value a message or an output cell
+// echoes. A bad cell may be megabytes long (a stray quote swallows the
+// rest of a file); repeating it whole would make every message, report
+// cell and JSON error as long.
+const EchoMax = 80
+
+// clip returns the first EchoMax characters of s, cut on a character
+// boundary, and whether s was longer.
+func clip(s string) (string, bool) {
+	if len(s) <= EchoMax {
+		return s, false
+	}
+	n, i := 0, 0
+	for i < len(s) && n < EchoMax {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n++
+	}
+	return s[:i], i < len(s)
+}
+
+// Clip is s as a message or an output cell echoes it: whole when it is at
+// most EchoMax characters, else its first EchoMax characters, "…" and its
+// full length in bytes. Every place that echoes a value from the data
+// goes through Clip or Quote.
+func Clip(s string) string {
+	head, cut := clip(s)
+	if !cut {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d bytes)", head, len(s))
+}
+
+// Quote is strconv.Quote(s) for a message, clipped as Clip does, the
+// length outside the quotes: "abc…" (52428800 bytes).
+func Quote(s string) string {
+	head, cut := clip(s)
+	if !cut {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprintf("%s (%d bytes)", strconv.Quote(head+"…"), len(s))
+}
