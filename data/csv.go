@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -34,10 +33,12 @@ type csvSource struct {
 
 	r     io.Reader
 	chunk int    // bytes per chunk (csvChunk; tests make it small)
+	limit int    // the longest field, in bytes (Options.MaxField)
 	buf   []byte // read but not yet handed out; starts at a record boundary
 	line  int    // lines before buf
 	eof   bool
 	err   error // a read error, returned after the data before it
+	cutState
 
 	// Next reads chunk by chunk.
 	units  []indicators.Unit
@@ -47,11 +48,6 @@ type csvSource struct {
 
 // csvChunk is about how many bytes of rows go to one chunk.
 const csvChunk = 64 << 10
-
-// maxRecord bounds a chunk that finds no newline outside quotes: past it
-// the chunk is cut at any newline, and a quoted field that long is
-// reported as unterminated (a stray quote is the likely cause).
-const maxRecord = 16 << 20
 
 // cellKind says how a column's plain cells may be read without
 // indicators.ParseCell.
@@ -63,8 +59,8 @@ const (
 	cellTier            // a tier input
 )
 
-func newCSV(name string, r io.Reader, s *Schema) (Source, error) {
-	c, err := newCSVChunks(name, r, s, csvChunk)
+func newCSV(name string, r io.Reader, s *Schema, o *Options) (Source, error) {
+	c, err := newCSVChunks(name, r, s, o, csvChunk)
 	if err != nil {
 		return nil, err
 	}
@@ -72,11 +68,19 @@ func newCSV(name string, r io.Reader, s *Schema) (Source, error) {
 }
 
 // newCSVChunks is newCSV with chunks of about chunk bytes.
-func newCSVChunks(name string, r io.Reader, s *Schema, chunk int) (*csvSource, error) {
-	c := &csvSource{name: name, r: r, s: s, chunk: chunk}
+func newCSVChunks(name string, r io.Reader, s *Schema, o *Options, chunk int) (*csvSource, error) {
+	c := &csvSource{name: name, r: r, s: s, chunk: chunk, limit: o.maxField()}
+	if c.crOnly() {
+		cr := &crLines{r: c.r}
+		c.buf = cr.translate(c.buf)
+		c.r = cr
+	}
 	var header []string
 	for {
 		n := c.whole()
+		if n == 0 && c.stop != nil {
+			return nil, c.stop
+		}
 		if n == 0 && c.err != nil {
 			return nil, csvError(name, c.err)
 		}
@@ -85,7 +89,7 @@ func newCSVChunks(name string, r io.Reader, s *Schema, chunk int) (*csvSource, e
 		if header, _, err = sc.record(nil); err != nil {
 			return nil, csvError(name, err)
 		}
-		c.buf = c.buf[:copy(c.buf, c.buf[sc.pos:])]
+		c.consume(sc.pos)
 		c.line = sc.line
 		if header != nil || n == 0 {
 			break
@@ -146,80 +150,15 @@ func colName(i int) string {
 	return s
 }
 
-// whole reads until buf holds a chunk's worth of bytes with at least one
-// whole record, or to the end of the data, and returns the length of the
-// whole records at the start of buf.
-func (c *csvSource) whole() int {
-	for {
-		if !c.eof && c.err == nil && len(c.buf) < c.chunk {
-			c.read()
-			continue
-		}
-		if n := c.cut(); n > 0 || c.eof || c.err != nil {
-			return n
-		}
-		c.read() // no whole record yet
-	}
-}
-
-// read reads once more into buf, making room first.
-func (c *csvSource) read() {
-	if cap(c.buf)-len(c.buf) < c.chunk/2+1 {
-		nb := make([]byte, len(c.buf), 2*max(c.chunk, len(c.buf)))
-		copy(nb, c.buf)
-		c.buf = nb
-	}
-	n, err := c.r.Read(c.buf[len(c.buf):cap(c.buf)])
-	c.buf = c.buf[:len(c.buf)+n]
-	if err == io.EOF {
-		c.eof = true
-	} else if err != nil {
-		c.err = err
-	}
-}
-
-// cut returns the length of the whole records at the start of buf: up to
-// just after the last newline outside quotes, all of buf at the end of
-// the data. Quotes open and close a quoted field in turn (a doubled quote
-// inside one closes and reopens it), so a newline is outside quotes when
-// an even number of quotes stand before it. A malformed record (a stray
-// quote) is cut wherever the count says: decoding reports it before
-// reaching the cut.
-func (c *csvSource) cut() int {
-	if c.eof || c.err != nil {
-		return len(c.buf)
-	}
-	b := c.buf
-	best, even, start := 0, true, 0
-	for {
-		q := bytes.IndexByte(b[start:], '"')
-		end := len(b)
-		if q >= 0 {
-			end = start + q
-		}
-		if even {
-			if nl := bytes.LastIndexByte(b[start:end], '\n'); nl >= 0 {
-				best = start + nl + 1
-			}
-		}
-		if q < 0 {
-			break
-		}
-		even = !even
-		start = end + 1
-	}
-	if best == 0 && len(b) > maxRecord {
-		best = bytes.LastIndexByte(b, '\n') + 1
-	}
-	return best
-}
-
 // NextChunk cuts the next chunk of whole records off the data. Its
 // decoder may run on any goroutine.
 func (c *csvSource) NextChunk() (func([]indicators.Unit) ([]indicators.Unit, error), error) {
 	n := c.whole()
 	if n == 0 {
-		if c.err != nil {
+		switch {
+		case c.stop != nil:
+			return nil, c.stop
+		case c.err != nil:
 			return nil, csvError(c.name, c.err)
 		}
 		return nil, io.EOF
@@ -227,7 +166,7 @@ func (c *csvSource) NextChunk() (func([]indicators.Unit) ([]indicators.Unit, err
 	text := string(c.buf[:n])
 	line := c.line
 	c.line += strings.Count(text, "\n")
-	c.buf = c.buf[:copy(c.buf, c.buf[n:])]
+	c.consume(n)
 	return func(buf []indicators.Unit) ([]indicators.Unit, error) {
 		return c.decode(text, line, buf)
 	}, nil

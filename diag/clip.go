@@ -31,20 +31,27 @@ func clip(s string) (string, bool) {
 // most EchoMax characters, else its first EchoMax characters, "…" and its
 // full length in bytes. Every place that echoes a value from the data
 // goes through Clip or Quote.
-func Clip(s string) string {
+func Clip(s string) string { return ClipN(s, len(s)) }
+
+// ClipN is Clip of a value n bytes long that starts with s, for a value
+// that is not held whole (s holds at least its first EchoMax characters).
+func ClipN(s string, n int) string {
 	head, cut := clip(s)
-	if !cut {
+	if !cut && n == len(s) {
 		return s
 	}
-	return fmt.Sprintf("%s… (%d bytes)", head, len(s))
+	return fmt.Sprintf("%s… (%d bytes)", head, n)
 }
 
 // Quote is strconv.Quote(s) for a message, clipped as Clip does, the
 // length outside the quotes: "abc…" (52428800 bytes).
-func Quote(s string) string {
+func Quote(s string) string { return QuoteN(s, len(s)) }
+
+// QuoteN is Quote of a value n bytes long that starts with s (see ClipN).
+func QuoteN(s string, n int) string {
 	head, cut := clip(s)
-	if !cut {
+	if !cut && n == len(s) {
 		return strconv.Quote(s)
 	}
-	return fmt.Sprintf("%s (%d bytes)", strconv.Quote(head+"…"), len(s))
+	return fmt.Sprintf("%s (%d bytes)", strconv.Quote(head+"…"), n)
 }

@@ -25,6 +25,12 @@ func TestClip(t *testing.T) {
 			t.Errorf("Quote(%.20q…) = %q, want %q", tc.in, got, tc.quote)
 		}
 	}
+	if got, want := ClipN("abc", 5000), "abc… (5000 bytes)"; got != want {
+		t.Errorf("ClipN = %q, want %q", got, want)
+	}
+	if got, want := QuoteN(strings.Repeat("y", 100), 5000), `"`+strings.Repeat("y", 80)+`…" (5000 bytes)`; got != want {
+		t.Errorf("QuoteN = %q, want %q", got, want)
+	}
 	// A cut never splits a character, even in text that is not UTF-8.
 	for _, s := range []string{strings.Repeat("a", 79) + "甲乙" + strings.Repeat("b", 50), strings.Repeat("\xff", 200)} {
 		head, _ := strings.CutSuffix(Clip(s), "… (129 bytes)")
