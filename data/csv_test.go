@@ -270,6 +270,7 @@ func FuzzCSV(f *testing.F) {
 	f.Add("unit,name,spent\nU1,甲,1\n")
 	f.Add("unit,spent\n\"U1\",\"1,234\"\r\nU2,\"a\nb\"\n")
 	f.Add("unit,q\nU1,A:0.9\nU2,\"x\"\"\"\n")
+	f.Add("unit,q\rU1,A:0.9\rU2,\"x\r\"\"\"\r")
 	f.Fuzz(func(t *testing.T, text string) { compare(t, text) })
 }
 

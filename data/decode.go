@@ -81,6 +81,14 @@ func newTextReader(name string, r io.Reader) (*textReader, error) {
 		t.dec = transform.NewReader(t.src, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
 		t.warning = &diag.Error{Pos: diag.Pos{File: name}, Code: "encoding",
 			Msg: "the file is UTF-16 (Excel's \"Unicode text\"); it was converted to UTF-8"}
+	default:
+		sample, _ := t.src.Peek(sampleSize)
+		if order, ok := utf16NoBOM(sample); ok {
+			t.mode, t.decName = modeDecoded, "UTF-16"
+			t.dec = transform.NewReader(t.src, unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder())
+			t.warning = &diag.Error{Pos: diag.Pos{File: name}, Code: "encoding",
+				Msg: "the file is UTF-16 without a byte-order mark (every other byte is NUL); it was converted to UTF-8"}
+		}
 	}
 	t.buf = make([]byte, 0, chunkSize+utf8.UTFMax)
 	return t, nil
@@ -225,6 +233,66 @@ func (t *textReader) fail(buf []byte, i int, code, msg string) {
 	t.emit(buf[:i])
 	t.err = &diag.Error{Pos: diag.Pos{File: t.name, Line: t.line, Col: t.col + 1}, Code: code, Msg: msg}
 	t.pending = nil // what came before is of no use: the file is refused
+}
+
+// utf16NoBOM reports whether b, the start of a file, is UTF-16 text
+// without a byte-order mark, and in which byte order. Text in UTF-16 that
+// is a quarter or more ASCII (digits, commas, ids: any CSV of reported
+// data) has a NUL as the high byte of each of those characters, so every
+// other byte is NUL; binary data has NULs anywhere. The sample must also
+// decode to text: no NUL character, no control character other than tab
+// and line breaks, no unpaired surrogate.
+func utf16NoBOM(b []byte) (unicode.Endianness, bool) {
+	n := len(b) &^ 1
+	if n < 4 {
+		return unicode.LittleEndian, false
+	}
+	var zeroHigh, zeroLow int // characters whose second or first byte is NUL
+	for i := 0; i < n; i += 2 {
+		switch {
+		case b[i] == 0 && b[i+1] == 0:
+			return unicode.LittleEndian, false
+		case b[i+1] == 0:
+			zeroHigh++
+		case b[i] == 0:
+			zeroLow++
+		}
+	}
+	chars := n / 2
+	var order unicode.Endianness
+	switch {
+	case 4*zeroHigh >= chars && zeroLow < zeroHigh/8+1:
+		order = unicode.LittleEndian
+	case 4*zeroLow >= chars && zeroHigh < zeroLow/8+1:
+		order = unicode.BigEndian
+	default:
+		return unicode.LittleEndian, false
+	}
+	for i := 0; i < n; i += 2 {
+		r := rune(b[i]) | rune(b[i+1])<<8
+		if order == unicode.BigEndian {
+			r = rune(b[i])<<8 | rune(b[i+1])
+		}
+		switch {
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xFFFE, r == 0xFFFF:
+			return unicode.LittleEndian, false
+		case r >= 0xD800 && r < 0xDC00: // a high surrogate: a low one follows
+			if i+2 >= n {
+				return order, true // cut by the end of the sample
+			}
+			lo := rune(b[i+2]) | rune(b[i+3])<<8
+			if order == unicode.BigEndian {
+				lo = rune(b[i+2])<<8 | rune(b[i+3])
+			}
+			if lo < 0xDC00 || lo >= 0xE000 {
+				return unicode.LittleEndian, false
+			}
+			i += 2
+		case r >= 0xDC00 && r < 0xE000:
+			return unicode.LittleEndian, false
+		}
+	}
+	return order, true
 }
 
 func firstNonASCII(b []byte) int {
