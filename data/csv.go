@@ -472,9 +472,8 @@ func (c *csvSource) finish(u *indicators.Unit, n, line int, extra string) {
 		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line}, Code: "ragged_row", Field: f.name,
 			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, n, len(c.fields), colName(n), f.name)})
 	case n > len(c.fields):
-		extra = strings.Clone(extra)
-		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: len(c.fields) + 1}, Code: "ragged_row", Value: extra,
-			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%q) has no header", line, n, len(c.fields), colName(len(c.fields)), extra)})
+		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: len(c.fields) + 1}, Code: "ragged_row", Value: diag.Clip(extra),
+			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) has no header", line, n, len(c.fields), colName(len(c.fields)), diag.Quote(extra))})
 	}
 	// Name the column by letter as a spreadsheet would.
 	for _, e := range u.Errors {

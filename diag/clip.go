@@ -43,6 +43,16 @@ func ClipN(s string, n int) string {
 	return fmt.Sprintf("%s… (%d bytes)", head, n)
 }
 
+// Head is s whole when it is at most EchoMax characters, else its first
+// EchoMax characters and "…", for a message that tells the length itself.
+func Head(s string) string {
+	head, cut := clip(s)
+	if !cut {
+		return s
+	}
+	return head + "…"
+}
+
 // Quote is strconv.Quote(s) for a message, clipped as Clip does, the
 // length outside the quotes: "abc…" (52428800 bytes).
 func Quote(s string) string { return QuoteN(s, len(s)) }

@@ -31,6 +31,12 @@ func TestClip(t *testing.T) {
 	if got, want := QuoteN(strings.Repeat("y", 100), 5000), `"`+strings.Repeat("y", 80)+`…" (5000 bytes)`; got != want {
 		t.Errorf("QuoteN = %q, want %q", got, want)
 	}
+	if got, want := Head(strings.Repeat("z", 100)), strings.Repeat("z", 80)+"…"; got != want {
+		t.Errorf("Head = %q, want %q", got, want)
+	}
+	if got := Head("abc"); got != "abc" {
+		t.Errorf("Head(abc) = %q", got)
+	}
 	// A cut never splits a character, even in text that is not UTF-8.
 	for _, s := range []string{strings.Repeat("a", 79) + "甲乙" + strings.Repeat("b", 50), strings.Repeat("\xff", 200)} {
 		head, _ := strings.CutSuffix(Clip(s), "… (129 bytes)")

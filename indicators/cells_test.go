@@ -60,7 +60,7 @@ func TestParseCellChineseKeyboard(t *testing.T) {
 		{plain, "１　９８０", `not a number: "１\u3000９８０"`, false},
 		{yuan, "50万", `not a number: "50万" (the input's unit is 元)`, false},
 		{plain, "50万", `not a number: "50万"`, false},
-		{plain, "10²", `not a number: "10²" holds '²' (U+00B2), a form of "2" that is not read as one`, true},
+		{plain, "10²", `not a number: "10²" holds '²' (U+00B2), which only looks like "2": type the cell with plain digits, signs and letters`, true},
 		{plain, "①", `holds '①' (U+2460)`, true},
 		{plain, "1﹐234", `holds '﹐' (U+FE50)`, true},
 		{plain, "95。5", `not a number: "95。5"`, false},

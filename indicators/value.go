@@ -164,7 +164,7 @@ func cutUnit(s, unit string) string {
 // only looks like a digit, sign or letter of a number or tier: a
 // superscript, a circled digit, a small-form comma. normalize does not
 // read them: 10² would become 102.
-var ErrLookalike = errors.New("lookalike character")
+var ErrLookalike = errors.New("type the cell with plain digits, signs and letters")
 
 // normalize returns cell text as ParseCell reads it when it does not read
 // as it stands: its NFKC form, so that the full-width forms a Chinese
@@ -178,8 +178,7 @@ func normalize(s string) (string, error) {
 	if t != s {
 		for _, r := range s {
 			if lookalike(r) {
-				what := norm.NFKC.String(string(r))
-				return "", fmt.Errorf("holds %q (U+%04X), a form of %q that is not read as one: type %q if that is what is meant (%w)", r, r, what, what, ErrLookalike)
+				return "", fmt.Errorf("holds %q (U+%04X), which only looks like %q: %w", r, r, norm.NFKC.String(string(r)), ErrLookalike)
 			}
 		}
 	}
@@ -296,7 +295,8 @@ func parseNumber(s, text string) (float64, error) {
 	}
 	x, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(x, 0) {
-		return 0, fmt.Errorf("%w: %s is out of range", ErrNotNumber, diag.Quote(text))
+		// Only a number of over 300 digits is: its length goes after.
+		return 0, fmt.Errorf("%w: %q is out of range (%d characters)", ErrNotNumber, diag.Head(text), utf8.RuneCountInString(text))
 	}
 	return x, nil
 }
