@@ -100,6 +100,14 @@ func ParseCell(s string, in *Input) (Value, error) {
 	if s == "" {
 		return Value{}, nil
 	}
+	if typedWide(s) {
+		// Sure not to read as it stands, and reads normalised as it would
+		// after failing to: skip the failure, whose message costs more
+		// than the rest.
+		if n, err := normalize(s); err == nil {
+			return parseCell(TrimSpace(n), s, in)
+		}
+	}
 	v, err := parseCell(s, s, in)
 	if err == nil || isASCII(s) {
 		return v, err
@@ -203,6 +211,29 @@ func lookalike(r rune) bool {
 	for _, c := range norm.NFKC.Properties(b[:n]).Decomposition() {
 		if c < utf8.RuneSelf {
 			return true
+		}
+	}
+	return false
+}
+
+// typedWide reports whether s holds a full-width form (U+FF01–U+FF5E,
+// the ideographic space U+3000) or the minus sign U+2212: what a Chinese
+// keyboard types and normalize turns into ASCII.
+func typedWide(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch s[i] {
+		case 0xEF:
+			if b := s[i+1]; b == 0xBC || b == 0xBD {
+				return true
+			}
+		case 0xE3:
+			if s[i+1] == 0x80 && s[i+2] == 0x80 {
+				return true
+			}
+		case 0xE2:
+			if s[i+1] == 0x88 && s[i+2] == 0x92 {
+				return true
+			}
 		}
 	}
 	return false
