@@ -16,8 +16,10 @@ import (
 //
 // It reads the way encoding/csv does with FieldsPerRecord -1 (RFC 4180
 // quoting, \r\n read as \n, blank lines skipped, a quote inside an
-// unquoted field an error at its line and column), without allocating
-// per row: the raw bytes are cut into chunks at record boundaries (just
+// unquoted field an error at its line and column) — but for a file whose
+// lines end with a lone \r, read as \n, and fields and rows over the limit
+// of Options.MaxField, which stop the file (csvcut.go) — without
+// allocating per row: the raw bytes are cut into chunks at record boundaries (just
 // after a newline outside quotes) by one goroutine, and each chunk is
 // decoded on its own, so engine.Stream's workers decode chunks in
 // parallel (NextChunk). A chunk becomes one string; fields, ids and names

@@ -17,7 +17,8 @@ import (
 // The decoding layer. Data files come from hundreds of units' machines:
 // most write UTF-8 (with or without Excel's byte-order mark), but older
 // Chinese systems and Excel's plain "CSV" on a Chinese Windows write
-// GB18030 (GBK), and Excel's "Unicode text" writes UTF-16. Every text
+// GB18030 (GBK), and Excel's "Unicode text" writes UTF-16 (with a
+// byte-order mark; some exports leave it out). Every text
 // format is read through textReader, which passes UTF-8 through, detects
 // GB18030 and UTF-16 and converts them with a warning, and refuses binary
 // data and text that is neither, naming the line and column and saying how
