@@ -61,7 +61,12 @@ type textReader struct {
 	err     error // sticky: io.EOF or a *diag.Error
 
 	line, col int // of the end of what was handed out: lines from 1, characters on the line so far
-	warning   *diag.Error
+	// lineEnd is the byte that ends lines: '\n', or '\r' in a file whose
+	// first line ends with a lone \r (old Mac Excel's CSV); 0 until the
+	// first line end. lastCR tells that what was handed out ends with \r.
+	lineEnd byte
+	lastCR  bool
+	warning *diag.Error
 }
 
 // newTextReader returns a reader of r's text as UTF-8 and refuses what is
@@ -220,13 +225,50 @@ func (t *textReader) utf8Chunk(buf []byte, from int) {
 
 // emit hands out b and moves the position past it.
 func (t *textReader) emit(b []byte) {
-	if nl := bytes.LastIndexByte(b, '\n'); nl >= 0 {
-		t.line += bytes.Count(b, []byte("\n"))
+	if t.lineEnd == 0 {
+		t.decideLineEnd(b)
+	}
+	end := t.lineEnd
+	if end == 0 {
+		end = '\n'
+	}
+	if nl := bytes.LastIndexByte(b, end); nl >= 0 {
+		t.line += bytes.Count(b, []byte{end})
 		t.col = utf8.RuneCount(b[nl+1:])
 	} else {
 		t.col += utf8.RuneCount(b)
 	}
+	if len(b) > 0 {
+		t.lastCR = b[len(b)-1] == '\r'
+	}
 	t.pending = b
+}
+
+// decideLineEnd sets lineEnd at the first line end, which b, the next
+// text handed out, may hold.
+func (t *textReader) decideLineEnd(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	if t.lastCR {
+		// The text so far ended with the first line end, a \r.
+		if b[0] == '\n' {
+			t.lineEnd = '\n'
+		} else {
+			t.lineEnd = '\r'
+			t.line, t.col = t.line+1, 0
+		}
+		return
+	}
+	switch i := bytes.IndexAny(b, "\r\n"); {
+	case i < 0:
+	case b[i] == '\n':
+		t.lineEnd = '\n'
+	case i+1 < len(b) && b[i+1] == '\n':
+		t.lineEnd = '\n'
+	case i+1 < len(b):
+		t.lineEnd = '\r'
+	}
 }
 
 // fail hands out buf up to i and then stops with an error at i.

@@ -161,6 +161,12 @@ func TestDecodeRefusesWhatIsNotText(t *testing.T) {
 		// 甲 in UTF-8 on line 2 decides UTF-8; 乙 in GBK on line 3 is not.
 		{"mixed encodings", "units.csv", "unit,name\nU1,甲\nU2,\xd2\xd2\n",
 			"units.csv:3:4: invalid UTF-8 (byte 0xD2) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)"},
+		// Lines that end with a lone CR are counted as lines.
+		{"mixed encodings, CR line ends", "units.csv", "unit,name\rU1,甲\rU2,\xd2\xd2\r",
+			"units.csv:3:4: invalid UTF-8 (byte 0xD2) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)"},
+		// The first CR is the last byte of the layer's first 32 KiB chunk.
+		{"mixed encodings, CR line ends, CR at a chunk's end", "units.csv", "unit,name," + strings.Repeat("x", 32767-10) + "\rU1,甲\rU2,\xd2\xd2\r",
+			"units.csv:3:4: invalid UTF-8 (byte 0xD2) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)"},
 		{"binary json lines", "units.jsonl", "{\"unit\": \"U1\"}\n\x00",
 			"units.jsonl:2:1: the file holds binary data (a NUL byte), not text: want a CSV, JSON or YAML text file"},
 		{"gbk yaml", "units.yaml", "- {unit: U1, name: \xff}\n",
