@@ -143,6 +143,21 @@ func csvError(name string, err error) error {
 	return readError(name, 0, err)
 }
 
+// columnList names the columns of a header in a message: each clipped
+// (diag.Clip), and the first 40 of a longer header.
+func columnList(header []string) string {
+	const most = 40
+	names := make([]string, 0, min(len(header), most))
+	for _, h := range header[:min(len(header), most)] {
+		names = append(names, diag.Clip(h))
+	}
+	list := strings.Join(names, ", ")
+	if len(header) > most {
+		list += fmt.Sprintf(", … (%d columns)", len(header))
+	}
+	return list
+}
+
 // colName is the spreadsheet letter of column i (from 0): A, B, ..., AA.
 func colName(i int) string {
 	s := ""
@@ -472,7 +487,7 @@ func (c *csvSource) finish(u *indicators.Unit, n, line int, extra string) {
 	case n < len(c.fields):
 		f := c.fields[n]
 		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line}, Code: "ragged_row", Field: f.name,
-			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, n, len(c.fields), colName(n), f.name)})
+			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, n, len(c.fields), colName(n), diag.Clip(f.name))})
 	case n > len(c.fields):
 		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: len(c.fields) + 1}, Code: "ragged_row", Value: diag.Clip(extra),
 			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) has no header", line, n, len(c.fields), colName(len(c.fields)), diag.Quote(extra))})

@@ -165,7 +165,7 @@ func TestDecodeRefusesWhatIsNotText(t *testing.T) {
 		{"mixed encodings, CR line ends", "units.csv", "unit,name\rU1,甲\rU2,\xd2\xd2\r",
 			"units.csv:3:4: invalid UTF-8 (byte 0xD2) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)"},
 		// The first CR is the last byte of the layer's first 32 KiB chunk.
-		{"mixed encodings, CR line ends, CR at a chunk's end", "units.csv", "unit,name," + strings.Repeat("x", 32767-10) + "\rU1,甲\rU2,\xd2\xd2\r",
+		{"mixed encodings, CR line ends, CR at a chunk's end", "units.csv", "unit,支出,预算,档次," + strings.Repeat("x", 32767-len("unit,支出,预算,档次,")) + "\rU1,甲\rU2,\xd2\xd2\r",
 			"units.csv:3:4: invalid UTF-8 (byte 0xD2) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)"},
 		{"binary json lines", "units.jsonl", "{\"unit\": \"U1\"}\n\x00",
 			"units.jsonl:2:1: the file holds binary data (a NUL byte), not text: want a CSV, JSON or YAML text file"},

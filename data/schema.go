@@ -264,7 +264,7 @@ func (s *Schema) header(file string, line int, names []string) ([]field, []*diag
 	}
 	if !hasUnit {
 		return nil, nil, &diag.Error{Pos: diag.Pos{File: file, Line: line}, Code: "missing_column", Field: "unit",
-			Msg: fmt.Sprintf("the header has no unit column (%s, the unit's id); its columns are %s", unitColumns, strings.Join(slices.DeleteFunc(slices.Clone(names), func(n string) bool { return strings.TrimSpace(n) == "" }), ", "))}
+			Msg: fmt.Sprintf("the header has no unit column (%s, the unit's id); its columns are %s", unitColumns, columnList(slices.DeleteFunc(slices.Clone(names), func(n string) bool { return strings.TrimSpace(n) == "" })))}
 	}
 	w, err := s.checkInputs(diag.Pos{File: file, Line: line}, "column", cols, fields)
 	if err != nil {
