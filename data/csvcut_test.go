@@ -301,3 +301,18 @@ func BenchmarkCSVLongField(b *testing.B) {
 }
 
 var _ = bytes.MinRead
+
+// TestHeaderListClipped: the message of a header without a unit column
+// lists at most 40 columns, each clipped.
+func TestHeaderListClipped(t *testing.T) {
+	var b strings.Builder
+	for i := range 50 {
+		fmt.Fprintf(&b, "%s%d,", strings.Repeat("列", 100), i)
+	}
+	b.WriteString("end\nx\n")
+	_, err := newCSV("t.csv", strings.NewReader(b.String()), NewSchema(testRuleset()), Options{})
+	want := "its columns are " + strings.Repeat("列", 80) + "… (301 bytes), "
+	if err == nil || len(err.Error()) > 40*400 || !strings.Contains(err.Error(), want) || !strings.HasSuffix(err.Error(), ", … (51 columns)") {
+		t.Errorf("error of %d bytes: %.600s", len(err.Error()), err)
+	}
+}
