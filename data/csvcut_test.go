@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -300,7 +299,6 @@ func BenchmarkCSVLongField(b *testing.B) {
 	}
 }
 
-var _ = bytes.MinRead
 
 // TestHeaderListClipped: the message of a header without a unit column
 // lists at most 40 columns, each clipped.
