@@ -299,7 +299,6 @@ func BenchmarkCSVLongField(b *testing.B) {
 	}
 }
 
-
 // TestHeaderListClipped: the message of a header without a unit column
 // lists at most 40 columns, each clipped.
 func TestHeaderListClipped(t *testing.T) {
