@@ -407,9 +407,9 @@ func (l *crLines) translate(b []byte) []byte {
 // as encoding/csv does.
 func (c *csvSource) crOnly() bool {
 	quoted := false
-	for i := 0; ; i++ {
+	for i := 0; i <= rowFields*c.limit; i++ {
 		for i >= len(c.buf) {
-			if c.eof || c.err != nil || len(c.buf) > c.limit {
+			if c.eof || c.err != nil {
 				return false
 			}
 			c.read()
@@ -427,4 +427,5 @@ func (c *csvSource) crOnly() bool {
 			return i+1 >= len(c.buf) || c.buf[i+1] != '\n'
 		}
 	}
+	return false // a first row over the limit, refused as such
 }

@@ -313,3 +313,28 @@ func TestHeaderListClipped(t *testing.T) {
 		t.Errorf("error of %d bytes: %.600s", len(err.Error()), err)
 	}
 }
+
+// FuzzCSVFieldLimit: under a small field limit, every chunk size and read
+// size reads the same, and a file with no field or row over the limit
+// reads as encoding/csv reads it.
+func FuzzCSVFieldLimit(f *testing.F) {
+	f.Add("unit,name,spent\nU1,甲,1\nU2,xxxxxxxxxxxxxxxxxxxxxx,2\n")
+	f.Add("unit,name\r\"U1\",\"a\rb\rc\rd\re\rf\rg\rh\ri\rj\"\r")
+	f.Add("unit,name,spent\nU1,\"abc,1\nU2,d,2\nU3,e,3\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		got := readLimited(t, text, 16)
+		var de *diag.Error
+		if errors.As(got.err, &de) && (de.Code == "field_too_long" || de.Code == "row_too_long" ||
+			de.Code == "csv_syntax" && strings.Contains(de.Msg, "to the end of the data")) {
+			return
+		}
+		ref, refErr := newRefCSV("t.csv", strings.NewReader(asLF(text)), NewSchema(testRuleset()))
+		want := read{err: refErr}
+		if refErr == nil {
+			want = readAll(ref)
+		}
+		if d := sameRead(got, want); d != "" {
+			t.Fatalf("%s\ninput: %q", d, text)
+		}
+	})
+}
