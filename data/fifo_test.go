@@ -12,7 +12,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 )
 
-const fifoCSV = "unit,name,spent,budget,tier\nU1,甲,50,100,A\nU2,乙,100,100,B\n"
+const fifoCSV = "unit,name,spent,budget,people,tier\nU1,甲,50,100,3,A\nU2,乙,100,100,4,B\n"
 
 // mkfifo makes a FIFO beside a regular file of the same text, for its
 // digest; the FIFO's other end is released at the end of the test.
@@ -89,7 +89,7 @@ func TestFIFOCancelled(t *testing.T) {
 		if err != nil {
 			t.Error(err)
 		}
-		f.WriteString("unit,name,spent,budget,tier\nU1,甲,5")
+		f.WriteString("unit,name,spent,budget,people,tier\nU1,甲,5")
 		w <- f
 	}()
 	ctx, cancel = context.WithCancel(context.Background())
