@@ -292,7 +292,8 @@ func runEvalStream(ctx context.Context, o *evalOptions, out *output, prog *engin
 	case errors.Is(streamErr, errNoUnits):
 		return failWith(exitNothing, fmt.Errorf("%s: the data holds no units", info.Files[0]))
 	case streamErr != nil && ctx.Err() != nil:
-		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", streamErr))
+		// err wraps streamErr, and tells when a FIFO got part of the output.
+		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
 	case streamErr != nil:
 		// A data error reads as it does when the data is read first.
 		return failWith(exitNothing, withFit(streamErr, prog.Ruleset.ID))

@@ -144,6 +144,39 @@ func TestSignalWhileWaitingForFIFO(t *testing.T) {
 	}
 }
 
+// A run stopped while it writes to a FIFO whose reader reads no more ends
+// at once, and says that the reader got part of the output: what was
+// written to a FIFO cannot be taken back.
+func TestSignalWhileWritingFIFO(t *testing.T) {
+	dir := t.TempDir()
+	units := filepath.Join(dir, "units.csv")
+	if code, _, stderr := runIn(t, nil, "gen", "-r", ok, "-n", "3000", "-o", units); code != exitOK {
+		t.Fatalf("gen: %s", stderr)
+	}
+	fifo := makeFIFO(t, "results.json")
+	cmd, stderr := startJixiao(t, "eval", "-r", ok, "-d", units, "-f", "json", "-o", fifo)
+	r, err := os.Open(fifo) // waits for jixiao to open it
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := r.Read(make([]byte, 1)); err != nil { // the output has begun
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond) // jixiao fills the pipe and waits
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	code, took := waitJixiao(t, cmd, 10*time.Second)
+	want := "jixiao: terminated; " + fifo + " got part of the output"
+	if code != exitTerminated || !strings.Contains(stderr.String(), want) {
+		t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr.String(), exitTerminated, want)
+	}
+	if took > 2*time.Second {
+		t.Errorf("stopped %v after the signal", took)
+	}
+}
+
 // Data from a FIFO is read once, whatever reads it: the streamed formats,
 // the in-memory ones, each data format, and diff, which scores the units
 // under two rulesets.

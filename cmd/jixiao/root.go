@@ -116,14 +116,15 @@ func interrupted(w io.Writer, ctx context.Context, err error) int {
 	if errors.As(context.Cause(ctx), &sig) {
 		code = sig.exitStatus()
 	}
+	how := "interrupted"
+	if code == exitTerminated {
+		how = "terminated"
+	}
 	var part *partialOutput
-	switch {
-	case errors.As(err, &part):
-		fmt.Fprintf(w, "jixiao: interrupted; %s got part of the output (a FIFO or device is written as the output is made)\n", part.path)
-	case code == exitTerminated:
-		fmt.Fprintln(w, "jixiao: terminated; no output was written")
-	default:
-		fmt.Fprintln(w, "jixiao: interrupted; no output was written")
+	if errors.As(err, &part) {
+		fmt.Fprintf(w, "jixiao: %s; %s got part of the output (a FIFO or device is written as the output is made)\n", how, part.path)
+	} else {
+		fmt.Fprintf(w, "jixiao: %s; no output was written\n", how)
 	}
 	return code
 }
