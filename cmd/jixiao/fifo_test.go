@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -6,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -265,5 +268,79 @@ func TestStopSignalStatus(t *testing.T) {
 	var w bytes.Buffer
 	if code := interrupted(&w, ctx, fmt.Errorf("evaluation stopped: %w", context.Canceled)); code != exitTerminated || w.String() != "jixiao: terminated; no output was written\n" {
 		t.Errorf("interrupted: %d %q", code, w.String())
+	}
+}
+
+// -o /dev/null as root once replaced the device with a regular file. The
+// test makes its own null device (1:3) and checks it is a device still.
+func TestOutputToCharDevice(t *testing.T) {
+	dir, rules, units := copyInputs(t)
+	null := filepath.Join(dir, "null")
+	if err := syscall.Mknod(null, syscall.S_IFCHR|0o666, 1<<8|3); err != nil {
+		if errors.Is(err, syscall.EPERM) {
+			t.Skipf("mknod is not permitted here (%v): run as root to test a character device", err)
+		}
+		t.Fatal(err)
+	}
+	for _, format := range []string{"json", "xlsx", "table"} {
+		code, stdout, stderr := runIn(t, strings.NewReader(""), "eval", "-r", rules, "-d", units, "-f", format, "-o", null)
+		if code != exitOK || stdout != "" {
+			t.Errorf("-f %s: exit %d, stdout %q: %s", format, code, stdout, stderr)
+		}
+		st, err := os.Lstat(null)
+		if err != nil || st.Mode()&fs.ModeCharDevice == 0 {
+			t.Fatalf("-f %s: %s is now %v (%v), want the character device", format, null, st.Mode(), err)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+// A FIFO is written directly: the reader gets the report as standard
+// output would, and the FIFO stays a FIFO.
+func TestOutputToFIFO(t *testing.T) {
+	dir, rules, units := copyInputs(t)
+	fifo := filepath.Join(dir, "results.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []byte, 1)
+	go func() {
+		r, err := os.Open(fifo)
+		if err != nil {
+			got <- []byte(err.Error())
+			return
+		}
+		b, _ := io.ReadAll(r)
+		r.Close()
+		got <- b
+	}()
+	done := make(chan struct{})
+	var code int
+	var stderr string
+	go func() {
+		code, _, stderr = runIn(t, strings.NewReader(""), "eval", "-r", rules, "-d", units, "-f", "json", "-o", fifo)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("eval -o FIFO did not finish")
+	}
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&fs.ModeNamedPipe == 0 {
+		t.Fatalf("%s is now %v (%v), want the FIFO", fifo, st.Mode(), err)
+	}
+	_, want, _ := runIn(t, strings.NewReader(""), "eval", "-r", rules, "-d", units, "-f", "json")
+	select {
+	case b := <-got:
+		if string(b) != want {
+			t.Errorf("the FIFO's reader got\n%s\nwant\n%s", b, want)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the FIFO's reader got nothing")
 	}
 }
