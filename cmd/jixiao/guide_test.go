@@ -99,6 +99,19 @@ type transcript struct {
 	exit *int     // from a following "$ echo $?"
 }
 
+// outputOf returns the file a command writes with -o, if it does.
+func (tr *transcript) outputOf() (string, bool) {
+	for i, a := range tr.args {
+		switch {
+		case (a == "-o" || a == "--output") && i+1 < len(tr.args):
+			return tr.args[i+1], true
+		case strings.HasPrefix(a, "--output="):
+			return strings.TrimPrefix(a, "--output="), true
+		}
+	}
+	return "", false
+}
+
 // cwdRE marks the working directory of the next console block:
 // <!-- 目录: docs/examples/errors -->.
 var cwdRE = regexp.MustCompile(`^<!--\s*目录[:：]\s*(\S+)\s*-->$`)
@@ -152,6 +165,8 @@ func TestGuideFiles(t *testing.T) {
 // with "$ " is a command (jixiao ARGS or go run ./cmd/jixiao ARGS,
 // optionally after NAME=value settings), the lines up to the next command
 // what it prints; "$ echo $?" gives the exit status of the command before.
+// A command with -o must name a file of the repository, which jixiao must
+// refuse to replace (see TestGuideTranscripts).
 func transcripts(t *testing.T, page string) []transcript {
 	t.Helper()
 	src, err := os.ReadFile(page)
@@ -160,15 +175,20 @@ func transcripts(t *testing.T, page string) []transcript {
 	}
 	var out []transcript
 	in, dir, next := false, ".", "."
+	indent := "" // of the block's opening fence (a block inside a list item)
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	sc.Buffer(nil, 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
+		if in {
+			line = strings.TrimPrefix(line, indent)
+		}
 		switch {
 		case !in && cwdRE.MatchString(strings.TrimSpace(line)):
 			next = cwdRE.FindStringSubmatch(strings.TrimSpace(line))[1]
 		case !in && strings.TrimSpace(line) == "```console":
 			in, dir, next = true, next, "."
+			indent = line[:len(line)-len(strings.TrimLeft(line, " "))]
 		case in && strings.TrimSpace(line) == "```":
 			in = false
 		case in && line == "$ echo $?":
@@ -200,11 +220,6 @@ func transcripts(t *testing.T, page string) []transcript {
 				t.Fatalf("%s:%d: a console block cannot cd: mark its directory with <!-- 目录: DIR --> before it", page, n)
 			default:
 				t.Fatalf("%s:%d: a console block runs only jixiao: %q", page, n, line)
-			}
-			for _, a := range tr.args {
-				if a == "-o" || a == "--output" || strings.HasPrefix(a, "--output=") {
-					t.Fatalf("%s:%d: a console block must not write files (-o): show that command in a sh block", page, n)
-				}
 			}
 			out = append(out, tr)
 		case in:
@@ -297,6 +312,12 @@ func TestGuideTranscripts(t *testing.T) {
 					t.Setenv(k, v)
 				}
 				t.Chdir(filepath.Join(guideRoot, tr.dir))
+				// The guide shows -o only where jixiao refuses it: onto
+				// an input, which must come out as it was. Should jixiao
+				// ever write it, the file is put back and the test fails.
+				if out, ok := tr.outputOf(); ok {
+					defer keep(t, tr, out)()
+				}
 				var stdout, stderr bytes.Buffer
 				code := runContext(context.Background(), tr.args, strings.NewReader(""), &stdout, &stderr)
 				got := stdout.String() + stderr.String()
@@ -315,6 +336,49 @@ func TestGuideTranscripts(t *testing.T) {
 	}
 	if total < 20 {
 		t.Errorf("the guide runs %d commands, want at least 20", total)
+	}
+}
+
+// keep notes the file or directory out, which a command of the guide
+// writes with -o, and returns a function that fails the test if out
+// changed, putting a file back as it was.
+func keep(t *testing.T, tr transcript, out string) func() {
+	t.Helper()
+	list := func() string {
+		names, err := os.ReadDir(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, e := range names {
+			b.WriteString(e.Name() + "\n")
+		}
+		return b.String()
+	}
+	info, err := os.Stat(out)
+	if err != nil {
+		t.Fatalf("%s:%d: a console block may write (-o) only onto a file or directory of the repository, which jixiao must refuse: %v", tr.page, tr.line, err)
+	}
+	cmd := "jixiao " + strings.Join(tr.args, " ")
+	if info.IsDir() {
+		before := list()
+		return func() {
+			if after := list(); after != before {
+				t.Errorf("%s changed directory %s: %q, was %q", cmd, out, after, before)
+			}
+		}
+	}
+	before, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func() {
+		if after, err := os.ReadFile(out); err != nil || !bytes.Equal(after, before) {
+			t.Errorf("%s changed %s", cmd, out)
+			if err := os.WriteFile(out, before, info.Mode().Perm()); err != nil {
+				t.Error(err)
+			}
+		}
 	}
 }
 
