@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // The user guide (docs/, in Chinese) shows what jixiao prints. These tests
@@ -403,6 +405,40 @@ func TestGuideTranscriptRE(t *testing.T) {
 		if got := transcriptRE(tc.want).MatchString(out); got != tc.match {
 			t.Errorf("%q against %q: match %v, want %v", tc.want, out, got, tc.match)
 		}
+	}
+}
+
+// TestGuideYAMLBlocks checks that every ```yaml block of the guide is
+// YAML: a snippet a reader copies into a ruleset must at least parse (a
+// target written without quotes, a tab, a bracket left open would not).
+func TestGuideYAMLBlocks(t *testing.T) {
+	n := 0
+	for _, page := range guidePages(t) {
+		src, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(src), "\n")
+		for i := 0; i < len(lines); i++ {
+			if strings.TrimSpace(lines[i]) != "```yaml" {
+				continue
+			}
+			indent := lines[i][:len(lines[i])-len(strings.TrimLeft(lines[i], " "))]
+			var block []string
+			j := i + 1
+			for ; j < len(lines) && strings.TrimSpace(lines[j]) != "```"; j++ {
+				block = append(block, strings.TrimPrefix(lines[j], indent))
+			}
+			n++
+			var doc yaml.Node
+			if err := yaml.Unmarshal([]byte(strings.Join(block, "\n")), &doc); err != nil {
+				t.Errorf("%s:%d: the yaml block does not parse: %v", page, i+1, err)
+			}
+			i = j
+		}
+	}
+	if n == 0 {
+		t.Error("the guide has no yaml block")
 	}
 }
 
