@@ -328,7 +328,7 @@ func TestReviewTolerance(t *testing.T) {
 // claims.
 func demoUnit(t *testing.T, prog *engine.Program) indicators.Unit {
 	t.Helper()
-	rs := prog.Ruleset
+	rs := prog.Ruleset()
 	u := indicators.Unit{ID: "T", Values: make([]indicators.Value, len(rs.Inputs))}
 	for id, v := range map[string]float64{"budget": 100, "spent": 86.2, "planned": 100, "done": 98,
 		"survey_n": 50, "survey_ok": 45, "violations": 1} {

@@ -22,7 +22,7 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	g := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), n, 3)
+	g := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, 3)
 	head := append(g.Header(), "claimed.score", "claimed.grade", "claimed.budget_execution_rate", "reason.training")
 	w.Write(head)
 	var row fixtures.Row
@@ -57,7 +57,7 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 // evalWrite is the path that holds every unit: read all, Eval, Write.
 func evalWrite(t testing.TB, prog *engine.Program, text []byte, f report.Format, o report.Options) ([]byte, engine.Summary) {
 	t.Helper()
-	src, err := data.OpenReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset))
+	src, err := data.OpenReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func evalWrite(t testing.TB, prog *engine.Program, text []byte, f report.Format,
 // streamWrite is the streaming path of jixiao eval.
 func streamWrite(t testing.TB, prog *engine.Program, text []byte, f report.Format, o report.Options) ([]byte, engine.Summary) {
 	t.Helper()
-	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset), f.Digest)
+	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()), f.Digest)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,7 +54,7 @@ type Meta struct {
 // NewMeta returns the meta of a compiled program, stamped with the
 // program's ruleset and the data d.
 func NewMeta(p *engine.Program, d *engine.DataInfo) Meta {
-	rs := p.Ruleset
+	rs := p.Ruleset()
 	m := Meta{Ruleset: engine.RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256},
 		Data: d, Indicators: rs.Indicators, Grades: rs.Grades, Inputs: rs.Inputs}
 	for i := range rs.Indicators {

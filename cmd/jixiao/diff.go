@@ -102,7 +102,7 @@ func runDiff(ctx context.Context, o *diffOptions) error {
 		if stdin != nil {
 			st.In = bytes.NewReader(stdin)
 		}
-		units, info, err := readAllOf(o.Data, progs[0].Ruleset.ID, prog, &st)
+		units, info, err := readAllOf(o.Data, progs[0].Ruleset().ID, prog, &st)
 		if err != nil {
 			return err
 		}

@@ -40,19 +40,19 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 // it opens the embedded demonstration data of a built-in ruleset. "-" reads
 // CSV from standard input.
 func openData(path string, prog *engine.Program, stdin io.Reader) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(path, prog.Ruleset.ID, prog, stdin, false, true)
+	return openDataOf(path, prog.Ruleset().ID, prog, stdin, false, true)
 }
 
 // openStream is openData for engine.Stream: the source leaves duplicate
 // ids to it, and hashes the data only with digest.
 func openStream(path string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(path, prog.Ruleset.ID, prog, stdin, true, digest)
+	return openDataOf(path, prog.Ruleset().ID, prog, stdin, true, digest)
 }
 
 // openDataOf is openData taking the demonstration data of ruleset demoID
 // when path is empty (diff reads the old ruleset's demo units for both).
 func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader, stream, digest bool) (data.Source, *engine.DataInfo, error) {
-	schema := data.NewSchema(prog.Ruleset)
+	schema := data.NewSchema(prog.Ruleset())
 	openFile, openReader := data.Open, data.OpenReader
 	if stream {
 		openFile = func(p string, s *data.Schema) (data.Source, error) { return data.OpenStream(p, s, digest) }
@@ -81,7 +81,7 @@ func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader, stre
 		src, err = openFile(path, schema)
 	}
 	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset.ID))
+		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
 	}
 	return src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, nil
 }
@@ -116,7 +116,7 @@ func withFit(err error, current string) error {
 
 // readAll reads every unit of path and reports warnings on errOut.
 func readAll(path string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	return readAllOf(path, prog.Ruleset.ID, prog, st)
+	return readAllOf(path, prog.Ruleset().ID, prog, st)
 }
 
 // readAllOf is readAll with the demonstration data of ruleset demoID.
@@ -128,7 +128,7 @@ func readAllOf(path, demoID string, prog *engine.Program, st *streams) ([]indica
 	defer src.Close()
 	units, warnings, sum, err := data.Collect(src)
 	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset.ID))
+		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
 	}
 	printWarnings(st.ErrOut, warnings)
 	info.SHA256 = sum
