@@ -15,9 +15,9 @@ func fullRuleset() *Ruleset {
 	score := 90.0
 	return &Ruleset{
 		ID: "r", Title: "t", Version: "1", Missing: MissingZero, Reverse: ReverseLinear,
-		Grades:  []Grade{{Min: 90, Label: "优", Pos: pos}},
-		Inputs:  []Input{{ID: "a", Label: "甲", Unit: "万元", Type: TypeNumber, Optional: true, Pos: pos}},
-		Checks:  []Check{{ID: "c", Assert: f("a > 0"), Message: "m", Pos: pos}},
+		Grades: []Grade{{Min: 90, Label: "优", Pos: pos}},
+		Inputs: []Input{{ID: "a", Label: "甲", Unit: "万元", Type: TypeNumber, Optional: true, Pos: pos}},
+		Checks: []Check{{ID: "c", Assert: f("a > 0"), Message: "m", Pos: pos}},
 		Indicators: []Indicator{{
 			ID: "i", Label: "l", Group: []string{"产出"}, Weight: 10, Use: "u", Note: "n", Form: FormBands,
 			Value: f("a"), Target: Target{Op: ">=", Expr: f("1")}, Reverse: ReverseRatio,
