@@ -14,13 +14,14 @@ import (
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/cputime"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // genUnits returns n synthetic units of a built-in ruleset, read back
 // through the CSV reader as jixiao eval would read them.
 func genUnits(tb testing.TB, id string, n int, opts ...engine.Option) (*engine.Program, []indicators.Unit) {
 	tb.Helper()
-	rs, err := engine.Open(id)
+	rs, err := rulesets.Open(id)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -354,8 +354,9 @@ func (c *compiler) exprOptions(sc scope) []expr.Option {
 }
 
 // need compiles a formula the indicator's scoring form cannot do without.
-// The loader refuses a missing one with its position; a ruleset built in
-// Go may still lack it, and must not compile into a program that panics.
+// The loader (package rulesets) refuses a missing one with its position; a
+// ruleset built in Go may still lack it, and must not compile into a
+// program that panics.
 func (c *compiler) need(ind *indicators.Indicator, f indicators.Formula, sc scope, boolean bool, what string) *formula {
 	if !f.Set() {
 		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "missing_key", "%s: the formula is missing", what))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // mutate changes everything in rs that scoring reads: weights, grades,
@@ -65,7 +66,7 @@ func cellsUnit(t *testing.T, rs *indicators.Ruleset, cells map[string]any) indic
 // weight changed afterwards cannot change points while the full marks
 // worked out at Compile stay those of the old weight.
 func TestProgramImmutable(t *testing.T) {
-	rs, err := engine.Load("forms.yaml", []byte(scoringRuleset))
+	rs, err := rulesets.Load("forms.yaml", []byte(scoringRuleset))
 	if err != nil {
 		t.Fatal(err)
 	}

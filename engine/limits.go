@@ -15,6 +15,8 @@ import (
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/vm"
+
+	"github.com/jixiao/jixiao/indicators"
 )
 
 // Limits on formulas. A ruleset is written by people and may hold a formula
@@ -97,12 +99,11 @@ func builtinWhy(name string) string {
 	return "it has no use in scoring"
 }
 
-// Names the step counter goes by inside compiled formulas. Input ids may not
-// start with reservedPrefix (see load.go).
+// Names the step counter goes by inside compiled formulas; the loader
+// refuses input ids that start with indicators.ReservedPrefix.
 const (
-	reservedPrefix = "__jixiao"
-	stepFunc       = "__jixiao_step"
-	meterVar       = "__jixiao_meter"
+	stepFunc = indicators.ReservedPrefix + "_step"
+	meterVar = indicators.ReservedPrefix + "_meter"
 )
 
 // stepOption registers the step function: stepFunc(meter, x) counts one

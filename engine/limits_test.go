@@ -11,6 +11,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // limitRuleset is a ruleset with one input n and one score indicator whose
@@ -23,7 +24,7 @@ func limitRuleset(t *testing.T, formula string) *indicators.Ruleset {
 		"indicators:\n" +
 		"  - {id: plain, weight: 50, value: n, target: \">= 1\"}\n" +
 		"  - {id: hostile, weight: 50, score: \"" + formula + "\"}\n"
-	rs, err := engine.Load("limits.yaml", []byte(src))
+	rs, err := rulesets.Load("limits.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // streamData is generated grid-center data with everything that makes a
@@ -103,7 +104,7 @@ func streamWrite(t testing.TB, prog *engine.Program, text []byte, f report.Forma
 
 func compile(t testing.TB, id string, opts ...engine.Option) *engine.Program {
 	t.Helper()
-	rs, err := engine.Open(id)
+	rs, err := rulesets.Open(id)
 	if err != nil {
 		t.Fatal(err)
 	}

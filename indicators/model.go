@@ -57,6 +57,10 @@ func DefaultGrades() []Grade {
 	return []Grade{{Min: 90, Label: "优"}, {Min: 80, Label: "良"}, {Min: 60, Label: "中"}, {Min: 0, Label: "差"}}
 }
 
+// ReservedPrefix starts the names engine gives its own variables inside
+// compiled formulas: input ids may not start with it.
+const ReservedPrefix = "__jixiao"
+
 // Input is one field of the reported data that formulas may read.
 type Input struct {
 	ID    string

@@ -22,7 +22,7 @@ import (
 // The audit stamp lets a result be matched to its inputs years later, and
 // every format that can carry it must (JSON, xlsx, html, explain): Ruleset
 // holds the ruleset's id, version and the hex sha256 of its file's bytes
-// (engine.Load computes it), Data the hex sha256 of the data file's bytes
+// (rulesets.Load computes it), Data the hex sha256 of the data file's bytes
 // as read (data.Source.SHA256, of the whole file once read to the end) and
 // the file names. JSON writes them as "ruleset": {id, version, sha256} and
 // "data": {files, sha256}; other formats should use the same words.

@@ -25,7 +25,7 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 	if ref == "" {
 		ref = rulesets.Default
 	}
-	rs, err := engine.Open(ref)
+	rs, err := rulesets.Open(ref)
 	if err != nil {
 		return nil, failWith(exitNothing, err)
 	}
@@ -101,7 +101,7 @@ func withFit(err error, current string) error {
 		if id == current {
 			continue
 		}
-		if rs, err := engine.Open(id); err == nil && len(data.NewSchema(rs).Absent(absent.Columns)) == 0 {
+		if rs, err := rulesets.Open(id); err == nil && len(data.NewSchema(rs).Absent(absent.Columns)) == 0 {
 			fits = append(fits, id)
 		}
 	}

@@ -1,4 +1,4 @@
-package engine
+package rulesets
 
 import (
 	"bytes"
@@ -19,7 +19,6 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
-	"github.com/jixiao/jixiao/rulesets"
 )
 
 // LoadFile reads and loads the ruleset file at path, together with its test
@@ -36,32 +35,6 @@ func LoadFile(path string) (*indicators.Ruleset, error) {
 	testPath := strings.TrimSuffix(strings.TrimSuffix(path, ".yaml"), ".yml") + ".test.yaml"
 	if tsrc, err := os.ReadFile(testPath); err == nil {
 		cases, err := LoadCases(testPath, tsrc)
-		if err != nil {
-			return nil, err
-		}
-		rs.Tests = append(rs.Tests, cases...)
-	}
-	return rs, nil
-}
-
-// Open loads a ruleset by reference: a built-in id (see package rulesets) or
-// a file path. A path wins when both exist.
-func Open(ref string) (*indicators.Ruleset, error) {
-	if _, err := os.Stat(ref); err == nil || strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
-		return LoadFile(ref)
-	}
-	src, err := fs.ReadFile(rulesets.FS, ref+".yaml")
-	if err != nil {
-		return nil, diag.List{{Pos: diag.Pos{File: ref}, Code: "unknown_ruleset",
-			Msg: fmt.Sprintf("no ruleset file %s and no built-in ruleset of that id (built-in: %s)", ref, strings.Join(rulesets.IDs(), ", "))}}
-	}
-	name := "rulesets/" + ref + ".yaml"
-	rs, err := Load(name, src)
-	if err != nil {
-		return nil, err
-	}
-	if tsrc, err := fs.ReadFile(rulesets.FS, ref+".test.yaml"); err == nil {
-		cases, err := LoadCases("rulesets/"+ref+".test.yaml", tsrc)
 		if err != nil {
 			return nil, err
 		}
@@ -538,7 +511,7 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 		kn := keyNode(n, key)
 		if !identRE.MatchString(key) {
 			l.errorf(kn, "bad_id", "input id %q is not an identifier: use letters, digits and _, not starting with a digit", key)
-		} else if reserved[key] || strings.HasPrefix(key, reservedPrefix) {
+		} else if reserved[key] || strings.HasPrefix(key, indicators.ReservedPrefix) {
 			l.errorf(kn, "reserved_id", "input id %q is a reserved word", key)
 		}
 		in.Pos = l.pos(kn)
@@ -883,4 +856,12 @@ func (l *loader) expect(n *yaml.Node, c *indicators.Case) {
 			l.unknownKey(key, "expect", "score, grade, points, status")
 		}
 	})
+}
+
+// errRecover turns a panic while loading into the error returned by Load or
+// LoadCases; runtime errors are panicked again (see diag.Internal).
+func errRecover(name string, errp *error) {
+	if e := recover(); e != nil {
+		*errp = diag.List{diag.Internal(name, e)}
+	}
 }
