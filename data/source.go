@@ -32,24 +32,29 @@ type Source interface {
 }
 
 // Formats by file extension.
-var formats = map[string]func(name string, r io.Reader, s *Schema) (Source, error){
-	".csv":    newCSV,
-	".txt":    newCSV,
-	".yaml":   newYAML,
-	".yml":    newYAML,
-	".json":   newYAML, // JSON is YAML, and yaml.v3 gives line numbers
-	".jsonl":  newJSONL,
-	".ndjson": newJSONL,
+var formats = map[string]func(name string, r io.Reader, s *Schema, o *Options) (Source, error){
+	".csv":    plain(newCSV),
+	".txt":    plain(newCSV),
+	".yaml":   plain(newYAML),
+	".yml":    plain(newYAML),
+	".json":   plain(newYAML), // JSON is YAML, and yaml.v3 gives line numbers
+	".jsonl":  plain(newJSONL),
+	".ndjson": plain(newJSONL),
 	".xlsx":   newXLSX,
 }
 
+// plain is a format reader that takes no options.
+func plain(open func(name string, r io.Reader, s *Schema) (Source, error)) func(string, io.Reader, *Schema, *Options) (Source, error) {
+	return func(name string, r io.Reader, s *Schema, _ *Options) (Source, error) { return open(name, r, s) }
+}
+
 // Open opens the data file at path, choosing the reader by extension.
-func Open(path string, s *Schema) (Source, error) { return open(path, s, false, true) }
+func Open(path string, s *Schema) (Source, error) { return Options{}.Open(path, s) }
 
 // OpenReader reads data in the format that name's extension says from r,
 // which the caller closes.
 func OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
-	return openReader(name, r, s, false, true)
+	return Options{}.OpenReader(name, r, s)
 }
 
 // OpenStream is Open for a consumer that checks duplicate unit ids itself
@@ -60,16 +65,16 @@ func OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
 // engine.ChunkedUnits). Without digest the data is not hashed (SHA256 is
 // "") and reading is that much cheaper, for reports that show no digest.
 func OpenStream(path string, s *Schema, digest bool) (Source, error) {
-	return open(path, s, true, digest)
+	return Options{}.OpenStream(path, s, digest)
 }
 
 // OpenStreamReader is OpenReader for a consumer that checks duplicate unit
 // ids itself (see OpenStream).
 func OpenStreamReader(name string, r io.Reader, s *Schema, digest bool) (Source, error) {
-	return openReader(name, r, s, true, digest)
+	return Options{}.OpenStreamReader(name, r, s, digest)
 }
 
-func open(path string, s *Schema, stream, digest bool) (Source, error) {
+func open(path string, s *Schema, o *Options, stream, digest bool) (Source, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if open, ok := formats[ext]; !ok || open == nil {
 		return nil, unknownFormat(path, ext)
@@ -78,7 +83,7 @@ func open(path string, s *Schema, stream, digest bool) (Source, error) {
 	if err != nil {
 		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("open data: %v", unwrapPath(err)), Err: err}
 	}
-	src, err := openReader(path, f, s, stream, digest)
+	src, err := openReader(path, f, s, o, stream, digest)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -97,7 +102,7 @@ func unknownFormat(name, ext string) error {
 		Msg: fmt.Sprintf("unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl", ext)}
 }
 
-func openReader(name string, r io.Reader, s *Schema, stream, digest bool) (_ Source, err error) {
+func openReader(name string, r io.Reader, s *Schema, o *Options, stream, digest bool) (_ Source, err error) {
 	defer errRecover(name, &err)
 	ext := strings.ToLower(filepath.Ext(name))
 	open, ok := formats[ext]
@@ -117,7 +122,7 @@ func openReader(name string, r io.Reader, s *Schema, stream, digest bool) (_ Sou
 		}
 		in = text
 	}
-	src, err := open(name, in, s)
+	src, err := open(name, in, s, o)
 	if err != nil {
 		return nil, err
 	}
@@ -222,6 +227,7 @@ func (fs *fileSource) Next() (_ *indicators.Unit, err error) {
 	if u == nil {
 		return nil, err
 	}
+	had := len(u.Errors)
 	if !checkID(u) && fs.dups != nil {
 		if prev, dup := fs.dups[u.ID]; dup {
 			u.Errors = append(u.Errors, diag.DuplicateUnit(u.Pos, u.ID, prev.Line))
@@ -229,7 +235,18 @@ func (fs *fileSource) Next() (_ *indicators.Unit, err error) {
 			fs.dups[u.ID] = u.Pos
 		}
 	}
+	if p, ok := fs.Source.(rowPlacer); ok {
+		for _, e := range u.Errors[had:] {
+			e.Msg = p.rowPlace(e.Pos.Line) + ": " + e.Msg
+		}
+	}
 	return u, err
+}
+
+// rowPlacer is a format reader that names a row more fully than its line
+// number: a workbook's says the sheet.
+type rowPlacer interface {
+	rowPlace(line int) string
 }
 
 // finish hashes what the reader left unread (a trailing newline, say) and

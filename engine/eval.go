@@ -96,14 +96,16 @@ func (p *Program) Summarize(units []UnitResult) Summary {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label})
 	}
 	for i := range units {
-		for _, c := range units[i].Checks {
-			if !c.OK && !c.Skipped {
-				s.FailedChecks++
-			}
+		if n := units[i].FailedChecks(); n > 0 {
+			s.FailedChecks += n
+			s.CheckUnits++
 		}
 		if units[i].Failed() {
 			s.Errors++
 			continue
+		}
+		if units[i].HasMissing() {
+			s.MissingUnits++
 		}
 		for j := range s.Grades {
 			if s.Grades[j].Label == units[i].Grade {

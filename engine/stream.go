@@ -146,6 +146,8 @@ type streamer struct {
 	grades                 []int // by grade band
 	ranks                  rankCounter
 	failedChecks           int
+	missingUnits           int       // scored units with a missing indicator
+	checkUnits             int       // units with a failed check
 	warnings               []warning // the first failed checks, for the warner
 	ids                    *idSet
 	idSpill                *spill
@@ -352,6 +354,9 @@ func (st *streamer) work(wk *worker, j *job) {
 		if r.Failed() {
 			m.flags |= recFailed
 		} else {
+			if r.HasMissing() {
+				m.flags |= recMissing
+			}
 			m.cents = cents(r.Score)
 			if st.orderer != nil {
 				m.key = st.orderer.OrderKey(r)
@@ -402,7 +407,7 @@ func (st *streamer) work(wk *worker, j *job) {
 // second pass needs of every unit, then what it needs only to render a
 // unit again (a duplicate found late) and what warnings need:
 //
-//	flags     byte (recFailed, recClaims, recFile)
+//	flags     byte (recFailed, recClaims, recFile, recMissing)
 //	cents     uvarint, then grade byte (noGrade: none)   unless recFailed
 //	file      string, when recFile (the first unit of a chunk, or a new file)
 //	line      uvarint
@@ -418,6 +423,7 @@ const (
 	recFailed = 1 << iota
 	recClaims
 	recFile
+	recMissing // an indicator of the scored unit is missing (Summary.MissingUnits)
 )
 
 const noGrade = 0xff
@@ -655,6 +661,12 @@ func (st *streamer) collect(j *job) error {
 			}
 		}
 		st.failedChecks += m.nchecks
+		if m.nchecks > 0 {
+			st.checkUnits++
+		}
+		if m.flags&recMissing != 0 {
+			st.missingUnits++
+		}
 		if m.nchecks > 0 && st.warner != nil && len(st.warnings) < maxWarnings {
 			var h header
 			if _, ok := parseRecord(j.out[m.off:], &h, true); !ok {
@@ -773,6 +785,12 @@ func (st *streamer) verifyDuplicates() error {
 			// claims go.
 			st.failed++
 			st.failedChecks -= nchecks
+			if nchecks > 0 {
+				st.checkUnits--
+			}
+			if flags&recMissing != 0 {
+				st.missingUnits--
+			}
 			if flags&recClaims != 0 {
 				st.claimed--
 			}
@@ -786,7 +804,8 @@ func (st *streamer) verifyDuplicates() error {
 }
 
 func (st *streamer) summary() Summary {
-	s := Summary{Units: st.units, Errors: st.failed, Claimed: st.claimed, FailedChecks: st.failedChecks}
+	s := Summary{Units: st.units, Errors: st.failed, Claimed: st.claimed, FailedChecks: st.failedChecks,
+		MissingUnits: st.missingUnits, CheckUnits: st.checkUnits}
 	for k, g := range st.p.rs.Grades {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label, Units: st.grades[k]})
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
@@ -21,6 +22,7 @@ type evalOptions struct {
 	io      *streams
 	Ruleset string
 	Data    string
+	Read    data.Options // how to read Data
 	Format  string
 	Output  string
 	Groups  bool
@@ -75,12 +77,16 @@ Ctrl-C (a failed or interrupted run leaves the previous -o FILE as it was).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.ExplainSet = cmd.Flags().Changed("explain")
+			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+				return err
+			}
 			return runEval(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
+	addDataFlags(f, &o.Read)
 	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], "output format: "+strings.Join(report.FormatNames(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
@@ -129,7 +135,7 @@ func runEval(ctx context.Context, o *evalOptions) error {
 	if report.Streams(format) {
 		return runEvalStream(ctx, o, prog, format, ro, stamp)
 	}
-	units, info, err := readAll(o.Data, prog, o.io)
+	units, info, err := readAll(o.Data, o.Read, prog, o.io)
 	if err != nil {
 		return err
 	}
@@ -151,8 +157,29 @@ func runEval(ctx context.Context, o *evalOptions) error {
 		return failWith(exitNothing, err)
 	}
 	warnChecks(o.io.ErrOut, res)
-	if res.Summary.Errors > 0 {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", res.Summary.Errors, res.Summary.Units)
+	return endOfRun(o.io.ErrOut, res.Summary)
+}
+
+// endOfRun says how the run went on stderr and gives its exit status:
+// the units that could not be scored, then, last, one line counting the
+// units whose scores hide missing data (scored 0) or that failed a
+// consistency check, which the output marks but which a reader of a
+// long report or a csv may not look for. Nothing when all is well.
+func endOfRun(w io.Writer, s engine.Summary) error {
+	if s.Errors > 0 {
+		fmt.Fprintf(w, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", s.Errors, s.Units)
+	}
+	var issues []string
+	if s.MissingUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d of %d units have missing inputs (scored 0)", s.MissingUnits, s.Units))
+	}
+	if s.CheckUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d of %d units failed consistency checks", s.CheckUnits, s.Units))
+	}
+	if len(issues) > 0 {
+		fmt.Fprintf(w, "jixiao: %s; see the marks in the output\n", strings.Join(issues, ", "))
+	}
+	if s.Errors > 0 {
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil
@@ -216,7 +243,7 @@ func reportTime(flag, epoch string, now func() time.Time) (time.Time, error) {
 // one at a time (csv, json, xlsx) take this path, sorted or not, all units
 // or some. A progress bar shows on a terminal when the run is long.
 func runEvalStream(ctx context.Context, o *evalOptions, prog *engine.Program, format report.Format, ro report.Options, stamp time.Time) error {
-	src, info, err := openStream(o.Data, prog, o.io.In, format.Digest)
+	src, info, err := openStream(o.Data, o.Read, prog, o.io.In, format.Digest)
 	if err != nil {
 		return err
 	}
@@ -268,11 +295,7 @@ func runEvalStream(ctx context.Context, o *evalOptions, prog *engine.Program, fo
 		printWarnings(o.io.ErrOut, w[said:])
 	}
 	warn.print(o.io.ErrOut, sum.FailedChecks)
-	if sum.Errors > 0 {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", sum.Errors, sum.Units)
-		return failWith(exitUnitsFailed, nil)
-	}
-	return nil
+	return endOfRun(o.io.ErrOut, sum)
 }
 
 // errNoUnits stops a stream over data with no units before anything is

@@ -36,28 +36,24 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 	return prog, nil
 }
 
-// openData opens the data at path for the program's ruleset. With no path
-// it opens the embedded demonstration data of a built-in ruleset. "-" reads
-// CSV from standard input.
-func openData(path string, prog *engine.Program, stdin io.Reader) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(path, prog.Ruleset().ID, prog, stdin, false, true)
+// openStream opens the data at path, read as opts say, for engine.Stream:
+// the source leaves duplicate ids to it, and hashes the data only with
+// digest. With no path it opens the embedded demonstration data of a
+// built-in ruleset. "-" reads CSV from standard input.
+func openStream(path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+	return openDataOf(path, opts, prog.Ruleset().ID, prog, stdin, true, digest)
 }
 
-// openStream is openData for engine.Stream: the source leaves duplicate
-// ids to it, and hashes the data only with digest.
-func openStream(path string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(path, prog.Ruleset().ID, prog, stdin, true, digest)
-}
-
-// openDataOf is openData taking the demonstration data of ruleset demoID
-// when path is empty (diff reads the old ruleset's demo units for both).
-func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader, stream, digest bool) (data.Source, *engine.DataInfo, error) {
+// openDataOf opens the data at path, taking the demonstration data of
+// ruleset demoID when path is empty (diff reads the old ruleset's demo
+// units for both).
+func openDataOf(path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, stream, digest bool) (data.Source, *engine.DataInfo, error) {
 	schema := data.NewSchema(prog.Ruleset())
-	openFile, openReader := data.Open, data.OpenReader
+	openFile, openReader := opts.Open, opts.OpenReader
 	if stream {
-		openFile = func(p string, s *data.Schema) (data.Source, error) { return data.OpenStream(p, s, digest) }
+		openFile = func(p string, s *data.Schema) (data.Source, error) { return opts.OpenStream(p, s, digest) }
 		openReader = func(n string, r io.Reader, s *data.Schema) (data.Source, error) {
-			return data.OpenStreamReader(n, r, s, digest)
+			return opts.OpenStreamReader(n, r, s, digest)
 		}
 	}
 	var src data.Source
@@ -114,14 +110,15 @@ func withFit(err error, current string) error {
 	return &hinted
 }
 
-// readAll reads every unit of path and reports warnings on errOut.
-func readAll(path string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	return readAllOf(path, prog.Ruleset().ID, prog, st)
+// readAll reads every unit of path, read as opts say, and reports
+// warnings on errOut.
+func readAll(path string, opts data.Options, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
+	return readAllOf(path, opts, prog.Ruleset().ID, prog, st)
 }
 
 // readAllOf is readAll with the demonstration data of ruleset demoID.
-func readAllOf(path, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	src, info, err := openDataOf(path, demoID, prog, st.In, false, true)
+func readAllOf(path string, opts data.Options, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
+	src, info, err := openDataOf(path, opts, demoID, prog, st.In, false, true)
 	if err != nil {
 		return nil, nil, err
 	}
