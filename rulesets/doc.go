@@ -21,7 +21,7 @@
 //
 // Rulesets are written by people: a file that is not UTF-8 text (GB18030
 // from an older editor) is named as such, and aliases (*name) that would
-// make the loader read more than maxKeys keys are refused. No panic
+// make the loader read more than 200,000 keys are refused. No panic
 // crosses the package boundary: Load and LoadCases turn one into an
 // error, except for runtime errors (bugs), which are panicked again.
 //
