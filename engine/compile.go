@@ -175,6 +175,11 @@ func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
 	c := &compiler{p: p, rs: rs}
 	p.inputIndex = make(map[string]int, len(rs.Inputs))
 	for i, in := range rs.Inputs {
+		if indicators.ReservedInput(in.ID) {
+			// The loader refuses these; a ruleset built in Go must not
+			// compile into one whose formulas read something else.
+			c.errs.Add(diag.Errorf(c.filePos(in.Pos), "reserved_id", "input id %q is a reserved word", in.ID))
+		}
 		p.inputIndex[in.ID] = i
 		p.isTier[i] = in.Type == indicators.TypeTier
 		p.skipMsg = append(p.skipMsg, "未检查：缺少 "+in.Label)

@@ -381,15 +381,6 @@ var identRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_]*$`)
 // rulesetIDRE also allows -, since ruleset ids never appear in formulas.
 var rulesetIDRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_-]*$`)
 
-// reserved are the names formulas give a meaning of their own: value and
-// weight, and expr's keywords and literals.
-var reserved = map[string]bool{
-	"value": true, "weight": true,
-	"and": true, "or": true, "not": true, "in": true, "matches": true, "contains": true,
-	"startsWith": true, "endsWith": true, "let": true, "nil": true, "true": true,
-	"false": true, "if": true, "else": true, "env": true, "$env": true,
-}
-
 func (l *loader) ident(n *yaml.Node, what string) string {
 	s := l.str(n, what)
 	if s == "" {
@@ -399,7 +390,7 @@ func (l *loader) ident(n *yaml.Node, what string) string {
 		l.errorf(n, "bad_id", "%s %q is not an identifier: use letters, digits and _, not starting with a digit", what, s)
 		return s
 	}
-	if reserved[s] {
+	if indicators.ReservedWord(s) {
 		l.errorf(n, "reserved_id", "%s %q is a reserved word", what, s)
 	}
 	return s
@@ -511,7 +502,7 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 		kn := keyNode(n, key)
 		if !identRE.MatchString(key) {
 			l.errorf(kn, "bad_id", "input id %q is not an identifier: use letters, digits and _, not starting with a digit", key)
-		} else if reserved[key] || strings.HasPrefix(key, indicators.ReservedPrefix) {
+		} else if indicators.ReservedInput(key) {
 			l.errorf(kn, "reserved_id", "input id %q is a reserved word", key)
 		}
 		in.Pos = l.pos(kn)
