@@ -118,7 +118,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	for i, prog := range progs {
 		st := *o.io
 		st.ErrOut = &warnings[i]
-		units, info, err := readText(ctx, o.Data, text, o.Read, progs[0].Ruleset.ID, prog, &st)
+		units, info, err := readText(ctx, o.Data, text, o.Read, progs[0].Ruleset().ID, prog, &st)
 		if err != nil {
 			return err
 		}

@@ -104,9 +104,9 @@ func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if err != nil {
 		return err
 	}
-	header := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), o.N, o.Seed).Header()
+	header := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), o.N, o.Seed).Header()
 	if o.Claims {
-		header = append(header, fixtures.ClaimHeader(prog.Ruleset)...)
+		header = append(header, fixtures.ClaimHeader(prog.Ruleset())...)
 	}
 	err = out.write(ctx, func(w io.Writer) error {
 		rw := newWriter(w, header)
@@ -119,7 +119,7 @@ func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	fmt.Fprintf(o.io.ErrOut, "wrote %d units of ruleset %s to %s\n", o.N, prog.Ruleset.ID, o.Output)
+	fmt.Fprintf(o.io.ErrOut, "wrote %d units of ruleset %s to %s\n", o.N, prog.Ruleset().ID, o.Output)
 	return nil
 }
 
@@ -138,7 +138,7 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*f
 	defer close(done)
 	for w := 0; w < workers; w++ {
 		go func() {
-			g := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), n, seed)
+			g := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, seed)
 			ev := prog.NewEvaluator()
 			for j := range jobs {
 				rows := make([]fixtures.Row, min(block, n-j.start))
@@ -185,7 +185,7 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*f
 // seeded by its number, so the file does not depend on the order of the
 // work.
 func addClaims(prog *engine.Program, ev *engine.Evaluator, row *fixtures.Row, seed int64, i int) {
-	rs := prog.Ruleset
+	rs := prog.Ruleset()
 	u := indicators.Unit{ID: row.ID, Name: row.Name, Values: make([]indicators.Value, len(rs.Inputs))}
 	for k, c := range row.Cells {
 		if v, err := indicators.ParseCell(c, &rs.Inputs[k]); err == nil {
