@@ -442,6 +442,53 @@ func TestGuideYAMLBlocks(t *testing.T) {
 	}
 }
 
+// TestGuideDocumentsEveryKey asks the loader which keys it accepts, by
+// giving it an unknown key at every level of a ruleset (the error lists
+// the keys it wants), and checks that docs/规则集.md shows each of them
+// as code: a key the loader learns is a key the guide must explain.
+func TestGuideDocumentsEveryKey(t *testing.T) {
+	rules := filepath.Join(t.TempDir(), "keys.yaml")
+	src := `id: keys
+zzz: 1
+grades:
+  - {min: 0, label: 差, zzz: 1}
+inputs:
+  a: {label: 甲, zzz: 1}
+checks:
+  - {id: c, assert: a > 0, zzz: 1}
+indicators:
+  - {id: x, weight: 50, value: a, bands: [{when: "value > 0", score: 1, zzz: 1}]}
+  - {id: y, weight: 50, deduct: {count: a, points: 1, zzz: 1}, zzz: 1}
+tests:
+  - {name: t, zzz: 1, expect: {zzz: 1}}
+`
+	if err := os.WriteFile(rules, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, errOut := runCLI(t, "lint", rules)
+	want := regexp.MustCompile(`unknown key "zzz" in ([a-z]+)[^(\n]*\(want ([^)\n]*)\)`).FindAllStringSubmatch(out+errOut, -1)
+	if len(want) != 9 {
+		t.Fatalf("the loader named the keys of %d places, want 9 (ruleset, grade, input, check, band, deduct, indicator, test, expect):\n%s%s", len(want), out, errOut)
+	}
+	guide, err := os.ReadFile(filepath.Join(guideRoot, "docs", "规则集.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range want {
+		for _, key := range regexp.MustCompile(`,? and |, or |, `).Split(m[2], -1) {
+			if !regexp.MustCompile("`" + regexp.QuoteMeta(key) + "[`:]").Match(guide) {
+				t.Errorf("docs/规则集.md does not explain the key %s of a %s (the loader accepts %s)", key, m[1], m[2])
+			}
+		}
+	}
+	// Tier points are keyed by letter or by name.
+	for _, key := range []string{"A", "B", "C", "达成", "部分达成", "未达成"} {
+		if !bytes.Contains(guide, []byte(key+": ")) {
+			t.Errorf("docs/规则集.md does not show tiers keyed by %s", key)
+		}
+	}
+}
+
 // linkRE finds the targets of Markdown links.
 var linkRE = regexp.MustCompile(`\]\(([^)\s]+)\)`)
 
