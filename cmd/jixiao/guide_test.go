@@ -477,7 +477,7 @@ tests:
 	for _, m := range want {
 		for _, key := range regexp.MustCompile(`,? and |, or |, `).Split(m[2], -1) {
 			if !regexp.MustCompile("`" + regexp.QuoteMeta(key) + "[`:]").Match(guide) {
-				t.Errorf("docs/规则集.md does not explain the key %s of a %s (the loader accepts %s)", key, m[1], m[2])
+				t.Errorf("docs/规则集.md does not explain the key %s in %s (the loader accepts %s)", key, m[1], m[2])
 			}
 		}
 	}
