@@ -17,9 +17,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/synth"
 )
 
 type genOptions struct {
@@ -82,7 +82,7 @@ var genWriters = map[string]func(w io.Writer, header []string) rowWriter{
 }
 
 type rowWriter interface {
-	row(r *fixtures.Row) error
+	row(r *synth.Row) error
 	close() error
 }
 
@@ -99,9 +99,9 @@ func runGen(ctx context.Context, o *genOptions) error {
 	if err != nil {
 		return err
 	}
-	header := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), o.N, o.Seed).Header()
+	header := synth.NewGenerator(prog.Ruleset, prog.NewProbe(), o.N, o.Seed).Header()
 	if o.Claims {
-		header = append(header, fixtures.ClaimHeader(prog.Ruleset)...)
+		header = append(header, synth.ClaimHeader(prog.Ruleset)...)
 	}
 	err = writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error {
 		rw := newWriter(w, header)
@@ -120,11 +120,11 @@ func runGen(ctx context.Context, o *genOptions) error {
 
 // generate makes units 0..n-1 on one goroutine per core, in blocks, and
 // hands them to emit in order.
-func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*fixtures.Row) error) error {
+func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*synth.Row) error) error {
 	const block = 512
 	type job struct {
 		start int
-		rows  chan []fixtures.Row
+		rows  chan []synth.Row
 	}
 	workers := runtime.NumCPU()
 	jobs := make(chan job)
@@ -133,10 +133,10 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*f
 	defer close(done)
 	for w := 0; w < workers; w++ {
 		go func() {
-			g := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), n, seed)
+			g := synth.NewGenerator(prog.Ruleset, prog.NewProbe(), n, seed)
 			ev := prog.NewEvaluator()
 			for j := range jobs {
-				rows := make([]fixtures.Row, min(block, n-j.start))
+				rows := make([]synth.Row, min(block, n-j.start))
 				for i := range rows {
 					g.Unit(j.start+i, &rows[i])
 					if claims {
@@ -151,7 +151,7 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*f
 		defer close(jobs)
 		defer close(order)
 		for start := 0; start < n; start += block {
-			j := job{start: start, rows: make(chan []fixtures.Row, 1)}
+			j := job{start: start, rows: make(chan []synth.Row, 1)}
 			select {
 			case order <- j:
 			case <-done:
@@ -179,7 +179,7 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*f
 // claims drawn around that score. Each unit has its own random source,
 // seeded by its number, so the file does not depend on the order of the
 // work.
-func addClaims(prog *engine.Program, ev *engine.Evaluator, row *fixtures.Row, seed int64, i int) {
+func addClaims(prog *engine.Program, ev *engine.Evaluator, row *synth.Row, seed int64, i int) {
 	rs := prog.Ruleset
 	u := indicators.Unit{ID: row.ID, Name: row.Name, Values: make([]indicators.Value, len(rs.Inputs))}
 	for k, c := range row.Cells {
@@ -188,14 +188,14 @@ func addClaims(prog *engine.Program, ev *engine.Evaluator, row *fixtures.Row, se
 		}
 	}
 	r := ev.Eval(&u)
-	s := fixtures.Scored{Score: r.Score, Grade: r.Grade, Failed: r.Failed()}
+	s := synth.Scored{Score: r.Score, Grade: r.Grade, Failed: r.Failed()}
 	for _, ir := range r.Indicators {
 		s.Points = append(s.Points, ir.Points)
 		s.NA = append(s.NA, ir.Status == engine.StatusNA)
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)^0x636c61696d73)) // "claims"
-	fixtures.Claim(rs, &u, &s, rng, fixtures.DefaultClaimMix())
-	row.Cells = append(row.Cells, fixtures.ClaimCells(rs, &u)...)
+	synth.Claim(rs, &u, &s, rng, synth.DefaultClaimMix())
+	row.Cells = append(row.Cells, synth.ClaimCells(rs, &u)...)
 }
 
 type genCSV struct {
@@ -209,7 +209,7 @@ func newGenCSV(w io.Writer, header []string) rowWriter {
 	return c
 }
 
-func (c *genCSV) row(r *fixtures.Row) error {
+func (c *genCSV) row(r *synth.Row) error {
 	c.rec = append(append(c.rec[:0], r.ID, r.Name), r.Cells...)
 	return c.w.Write(c.rec)
 }
@@ -234,7 +234,7 @@ func newGenJSONL(w io.Writer, header []string) rowWriter {
 
 // row writes {"unit", "name", "data"}: plain numbers as JSON numbers,
 // other cells as text, blank cells left out.
-func (j *genJSONL) row(r *fixtures.Row) error {
+func (j *genJSONL) row(r *synth.Row) error {
 	b := append(j.buf[:0], `{"unit":`...)
 	b = strconv.AppendQuote(b, r.ID)
 	b = append(b, `,"name":`...)
@@ -293,7 +293,7 @@ func newGenXLSX(w io.Writer, header []string) rowWriter {
 }
 
 // row writes plain numbers as numeric cells, everything else as text.
-func (x *genXLSX) row(r *fixtures.Row) error {
+func (x *genXLSX) row(r *synth.Row) error {
 	if x.err != nil {
 		return x.err
 	}
