@@ -8,6 +8,7 @@
 package data
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -590,6 +591,134 @@ func (s *Schema) setNumber(u *indicators.Unit, f *field, x float64, raw string, 
 	default:
 		s.setText(u, f, raw, pos)
 	}
+}
+
+// found is a keyed value that is neither a number nor text, as its reader
+// names it in the error: "a mapping", "true", "[1]".
+type found string
+
+// setKeyed stores the value of one key of keyed data — a YAML or JSON
+// document, JSON Lines, or a map given to Unit — as its reader gives it:
+// nil (missing), a string (read as a cell is), a number (json.Number for
+// one written in the data, which may be out of range), or found, which is
+// an error. raw is the value as written, for messages.
+func (s *Schema) setKeyed(u *indicators.Unit, f *field, v any, raw string, pos diag.Pos) {
+	switch x := v.(type) {
+	case nil:
+		// absent: stays missing
+	case string:
+		s.setText(u, f, x, pos)
+	case json.Number:
+		n, err := strconv.ParseFloat(string(x), 64)
+		if err != nil {
+			s.cellError(u, f, raw, pos, fmt.Errorf("%w: %q", indicators.ErrNotNumber, raw))
+			return
+		}
+		s.setNumber(u, f, n, raw, pos)
+	case float64:
+		s.setNumber(u, f, x, raw, pos)
+	case found:
+		s.cellError(u, f, raw, pos, fmt.Errorf("want a number or text, found %s", x))
+	default:
+		s.cellError(u, f, raw, pos, fmt.Errorf("want a number or text, found %T", v))
+	}
+}
+
+// Unit builds the unit id (named name) from fields keyed as keyed data
+// (YAML, JSON) names them: input ids or labels, compared as headers are
+// (see resolve), claimed.<indicator>, claimed.score, claimed.grade,
+// reason.<indicator>, and claimed or reason mappings of those. A value is
+// nil (missing), text (read as a cell is: "1,234", "85%", "A", "NA"), a
+// Go number or json.Number. It is how library callers, ruleset test cases
+// and generated rows become units, by the rules data files are read by.
+//
+// Unlike a data file, whose unknown columns are ignored with a warning,
+// fields are written by hand or by a program: a key that names nothing of
+// the ruleset, a key with another unit in brackets, two keys for one input
+// and a value that does not read are errors. They are returned as a
+// diag.List naming the key, with no position (the caller knows where the
+// fields came from), and are also on the unit's Errors, so that the unit
+// fails rather than scores with an input missing.
+func (s *Schema) Unit(id, name string, fields map[string]any) (indicators.Unit, error) {
+	u := s.newUnit(diag.Pos{})
+	u.ID, u.Name = id, name
+	given := map[string]field{}
+	var errs diag.List
+	for _, key := range sortedKeys(fields) {
+		s.setField(&u, key, fields[key], given, &errs)
+	}
+	if len(errs) == 0 {
+		return u, nil
+	}
+	u.Errors = errs
+	return u, errs
+}
+
+// setField stores one field of Unit, adding what is wrong with it to errs.
+func (s *Schema) setField(u *indicators.Unit, key string, v any, given map[string]field, errs *diag.List) {
+	if sub, ok := v.(map[string]any); ok && nestedClaims(key) {
+		for _, k := range sortedKeys(sub) {
+			s.setField(u, key+"."+k, sub[k], given, errs)
+		}
+		return
+	}
+	f := s.resolve(key)
+	switch f.kind {
+	case fieldInput, fieldClaim, fieldClaimScore, fieldClaimGrade, fieldReason:
+	case fieldWrongUnit:
+		errs.Add(s.wrongUnit(&f, "key", diag.Pos{}))
+		return
+	default:
+		what := "is not an input"
+		if strings.HasPrefix(normalize(key), ClaimedPrefix) || strings.HasPrefix(normalize(key), ReasonPrefix) {
+			what = "names no indicator"
+		}
+		errs.Add(&diag.Error{Code: "unknown_input", Field: key,
+			Msg: fmt.Sprintf("data names %q, which %s of ruleset %s", key, what, s.rs.ID)})
+		return
+	}
+	if prev, dup := given[f.meaning()]; dup {
+		errs.Add(s.duplicateKey(&prev, &f, diag.Pos{}))
+		return
+	}
+	given[f.meaning()] = f
+	var raw string
+	switch x := v.(type) {
+	case nil, string, json.Number:
+		raw = fmt.Sprint(x)
+	case float64:
+		raw = strconv.FormatFloat(x, 'f', -1, 64)
+	case float32:
+		v, raw = float64(x), strconv.FormatFloat(float64(x), 'f', -1, 32)
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		raw = fmt.Sprint(x)
+		v = json.Number(raw)
+	case bool:
+		v, raw = found(strconv.FormatBool(x)), strconv.FormatBool(x)
+	case map[string]any:
+		v = found("a mapping")
+	case []any:
+		v = found("a list")
+	default:
+		raw = fmt.Sprint(x)
+		v = found(raw)
+	}
+	if v == nil {
+		raw = ""
+	}
+	n := len(u.Errors)
+	s.setKeyed(u, &f, v, raw, diag.Pos{})
+	for _, e := range u.Errors[n:] {
+		// Data files name a cell's column as written, beside its label;
+		// fields have no column, so they are named by key.
+		what := key
+		if f.kind == fieldInput {
+			what = "input " + key
+		}
+		e.Msg = fmt.Sprintf("%s: %v", what, e.Err)
+		errs.Add(e)
+	}
+	u.Errors = u.Errors[:n]
 }
 
 func (s *Schema) cellError(u *indicators.Unit, f *field, text string, pos diag.Pos, err error) {

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -217,24 +216,24 @@ func (y *yamlSource) set(u *indicators.Unit, k, v *yaml.Node) {
 		return
 	}
 	y.given[f.meaning()] = f
-	pos := y.pos(v)
+	var val any
 	switch {
+	case v.Kind == yaml.MappingNode:
+		val = found("a mapping")
+	case v.Kind == yaml.SequenceNode:
+		val = found("a list")
 	case v.Kind != yaml.ScalarNode:
-		y.s.cellError(u, &f, "", pos, fmt.Errorf("want a number or text, found a %s", map[yaml.Kind]string{yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}[v.Kind]))
+		val = found("an alias")
 	case v.Tag == "!!null":
 		// absent: stays missing
 	case v.Tag == "!!int" || v.Tag == "!!float":
-		x, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
-		if err != nil {
-			y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("%w: %q", indicators.ErrNotNumber, v.Value))
-			return
-		}
-		y.s.setNumber(u, &f, x, v.Value, pos)
+		val = json.Number(strings.ReplaceAll(v.Value, "_", ""))
 	case v.Tag == "!!bool":
-		y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("want a number or text, found %s", v.Value))
+		val = found(v.Value)
 	default:
-		y.s.setText(u, &f, v.Value, pos)
+		val = v.Value
 	}
+	y.s.setKeyed(u, &f, val, v.Value, y.pos(v))
 }
 
 func (y *yamlSource) Warnings() []*diag.Error { return y.warnings }
@@ -406,20 +405,15 @@ func (j *jsonlSource) set(u *indicators.Unit, key string, v json.RawMessage, pos
 		j.s.cellError(u, &f, string(v), pos, err)
 		return nil
 	}
-	switch x := x.(type) {
-	case nil:
+	raw := string(v)
+	switch x.(type) {
+	case nil, string:
 	case json.Number:
-		n, err := strconv.ParseFloat(string(x), 64)
-		if err != nil {
-			j.s.cellError(u, &f, string(x), pos, fmt.Errorf("%w: %s", indicators.ErrNotNumber, x))
-			return nil
-		}
-		j.s.setNumber(u, &f, n, string(x), pos)
-	case string:
-		j.s.setText(u, &f, x, pos)
+		raw = fmt.Sprint(x)
 	default:
-		j.s.cellError(u, &f, string(v), pos, fmt.Errorf("want a number or text, found %s", v))
+		x = found(raw)
 	}
+	j.s.setKeyed(u, &f, x, raw, pos)
 	return nil
 }
 
