@@ -642,10 +642,10 @@ func (s *Schema) setKeyed(u *indicators.Unit, f *field, v any, raw string, pos d
 func (s *Schema) Unit(id, name string, fields map[string]any) (indicators.Unit, error) {
 	u := s.newUnit(diag.Pos{})
 	u.ID, u.Name = id, name
-	given := map[string]field{}
+	g := given{inputs: make([]string, len(s.rs.Inputs))}
 	var errs diag.List
 	for _, key := range sortedKeys(fields) {
-		s.setField(&u, key, fields[key], given, &errs)
+		s.setField(&u, key, fields[key], &g, &errs)
 	}
 	if len(errs) == 0 {
 		return u, nil
@@ -654,11 +654,39 @@ func (s *Schema) Unit(id, name string, fields map[string]any) (indicators.Unit, 
 	return u, errs
 }
 
+// given is the keys a unit's fields gave, by what they mean, so that two
+// keys for one input (or one claim) are found.
+type given struct {
+	inputs []string          // by input index
+	others map[string]string // by field.meaning, claims and reasons
+}
+
+// seen notes that key gave f and returns the key that gave it before, if
+// any.
+func (g *given) seen(f *field, key string) (string, bool) {
+	if f.kind == fieldInput {
+		prev := g.inputs[f.input]
+		if prev == "" {
+			g.inputs[f.input] = key
+		}
+		return prev, prev != ""
+	}
+	if g.others == nil {
+		g.others = map[string]string{}
+	}
+	m := f.meaning()
+	prev, ok := g.others[m]
+	if !ok {
+		g.others[m] = key
+	}
+	return prev, ok
+}
+
 // setField stores one field of Unit, adding what is wrong with it to errs.
-func (s *Schema) setField(u *indicators.Unit, key string, v any, given map[string]field, errs *diag.List) {
+func (s *Schema) setField(u *indicators.Unit, key string, v any, g *given, errs *diag.List) {
 	if sub, ok := v.(map[string]any); ok && nestedClaims(key) {
 		for _, k := range sortedKeys(sub) {
-			s.setField(u, key+"."+k, sub[k], given, errs)
+			s.setField(u, key+"."+k, sub[k], g, errs)
 		}
 		return
 	}
@@ -677,15 +705,17 @@ func (s *Schema) setField(u *indicators.Unit, key string, v any, given map[strin
 			Msg: fmt.Sprintf("data names %q, which %s of ruleset %s", key, what, s.rs.ID)})
 		return
 	}
-	if prev, dup := given[f.meaning()]; dup {
-		errs.Add(s.duplicateKey(&prev, &f, diag.Pos{}))
+	if prev, dup := g.seen(&f, key); dup {
+		errs.Add(s.duplicateKey(&field{name: prev}, &f, diag.Pos{}))
 		return
 	}
-	given[f.meaning()] = f
 	var raw string
 	switch x := v.(type) {
-	case nil, string, json.Number:
-		raw = fmt.Sprint(x)
+	case nil:
+	case string:
+		raw = x
+	case json.Number:
+		raw = string(x)
 	case float64:
 		raw = strconv.FormatFloat(x, 'f', -1, 64)
 	case float32:
@@ -702,9 +732,6 @@ func (s *Schema) setField(u *indicators.Unit, key string, v any, given map[strin
 	default:
 		raw = fmt.Sprint(x)
 		v = found(raw)
-	}
-	if v == nil {
-		raw = ""
 	}
 	n := len(u.Errors)
 	s.setKeyed(u, &f, v, raw, diag.Pos{})

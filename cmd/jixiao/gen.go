@@ -16,8 +16,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
 	"github.com/jixiao/jixiao/synth"
 )
@@ -121,10 +121,14 @@ func runGen(ctx context.Context, o *genOptions) error {
 // generate makes units 0..n-1 on one goroutine per core, in blocks, and
 // hands them to emit in order.
 func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*synth.Row) error) error {
-	const block = 512
+	const size = 512
+	type block struct {
+		rows []synth.Row
+		err  error
+	}
 	type job struct {
-		start int
-		rows  chan []synth.Row
+		start  int
+		blocks chan block
 	}
 	workers := runtime.NumCPU()
 	jobs := make(chan job)
@@ -134,24 +138,25 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*s
 	for w := 0; w < workers; w++ {
 		go func() {
 			g := synth.NewGenerator(prog.Ruleset, prog.NewProbe(), n, seed)
+			schema := data.NewSchema(prog.Ruleset)
 			ev := prog.NewEvaluator()
 			for j := range jobs {
-				rows := make([]synth.Row, min(block, n-j.start))
-				for i := range rows {
-					g.Unit(j.start+i, &rows[i])
-					if claims {
-						addClaims(prog, ev, &rows[i], seed, j.start+i)
+				b := block{rows: make([]synth.Row, min(size, n-j.start))}
+				for i := range b.rows {
+					g.Unit(j.start+i, &b.rows[i])
+					if claims && b.err == nil {
+						b.err = addClaims(prog, g, schema, ev, &b.rows[i], seed, j.start+i)
 					}
 				}
-				j.rows <- rows
+				j.blocks <- b
 			}
 		}()
 	}
 	go func() {
 		defer close(jobs)
 		defer close(order)
-		for start := 0; start < n; start += block {
-			j := job{start: start, rows: make(chan []synth.Row, 1)}
+		for start := 0; start < n; start += size {
+			j := job{start: start, blocks: make(chan block, 1)}
 			select {
 			case order <- j:
 			case <-done:
@@ -165,9 +170,12 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*s
 		}
 	}()
 	for j := range order {
-		rows := <-j.rows
-		for i := range rows {
-			if err := emit(&rows[i]); err != nil {
+		b := <-j.blocks
+		if b.err != nil {
+			return b.err
+		}
+		for i := range b.rows {
+			if err := emit(&b.rows[i]); err != nil {
 				return err
 			}
 		}
@@ -176,16 +184,16 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*s
 }
 
 // addClaims scores a generated row by the rules and appends the unit's
-// claims drawn around that score. Each unit has its own random source,
-// seeded by its number, so the file does not depend on the order of the
-// work.
-func addClaims(prog *engine.Program, ev *engine.Evaluator, row *synth.Row, seed int64, i int) {
+// claims drawn around that score. The row is read as data is
+// (data.Schema.Unit); a cell that does not read is the generator's bug,
+// and stops the run rather than draw claims around a wrong score. Each
+// unit has its own random source, seeded by its number, so the file does
+// not depend on the order of the work.
+func addClaims(prog *engine.Program, g *synth.Generator, schema *data.Schema, ev *engine.Evaluator, row *synth.Row, seed int64, i int) error {
 	rs := prog.Ruleset
-	u := indicators.Unit{ID: row.ID, Name: row.Name, Values: make([]indicators.Value, len(rs.Inputs))}
-	for k, c := range row.Cells {
-		if v, err := indicators.ParseCell(c, &rs.Inputs[k]); err == nil {
-			u.Values[k] = v
-		}
+	u, err := schema.Unit(row.ID, row.Name, g.Fields(row))
+	if err != nil {
+		return fmt.Errorf("generated unit %s does not read: %w", row.ID, err)
 	}
 	r := ev.Eval(&u)
 	s := synth.Scored{Score: r.Score, Grade: r.Grade, Failed: r.Failed()}
@@ -196,6 +204,7 @@ func addClaims(prog *engine.Program, ev *engine.Evaluator, row *synth.Row, seed 
 	rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)^0x636c61696d73)) // "claims"
 	synth.Claim(rs, &u, &s, rng, synth.DefaultClaimMix())
 	row.Cells = append(row.Cells, synth.ClaimCells(rs, &u)...)
+	return nil
 }
 
 type genCSV struct {

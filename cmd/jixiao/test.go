@@ -11,6 +11,7 @@ import (
 
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/tester"
 )
 
 type testOptions struct {
@@ -105,10 +106,10 @@ func runTest(o *testOptions) error {
 		if len(prog.Ruleset.Tests) == 0 {
 			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset.File, prog.Ruleset.ID)
 		}
-		results := prog.RunCases()
+		results := tester.Run(prog)
 		run := report.CaseRun{Ruleset: prog.NewResult().Ruleset, File: prog.Ruleset.File, Results: results}
 		if o.Coverage {
-			run.Coverage = prog.Coverage(results)
+			run.Coverage = tester.Coverage(prog, results)
 		}
 		runs = append(runs, run)
 	}

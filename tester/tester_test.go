@@ -1,4 +1,4 @@
-package engine_test
+package tester_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/tester"
 )
 
 const coverageRuleset = `
@@ -46,7 +47,7 @@ func TestCoverage(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, b := range prog.Coverage(prog.RunCases()) {
+	for _, b := range tester.Coverage(prog, tester.Run(prog)) {
 		got = append(got, fmt.Sprintf("%s %s %s: %d", b.Indicator, b.Kind, b.Name, b.Cases))
 	}
 	want := []string{
@@ -69,15 +70,15 @@ func TestCoverage(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("coverage:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	b := prog.Branches()[0]
+	b := tester.Branches(prog)[0]
 	if b.String() != "target met (达到目标，得满分)" || b.Pos.Line != 8 {
 		t.Errorf("first branch %q at line %d", b, b.Pos.Line)
 	}
 }
 
-// TestRunCaseExpected: every expectation is listed in order with what the
+// TestRunExpected: every expectation is listed in order with what the
 // run gave; the failing ones are also in Failures.
-func TestRunCaseExpected(t *testing.T) {
+func TestRunExpected(t *testing.T) {
 	rs, err := engine.Load("cases.yaml", []byte(`
 id: c
 inputs: {spent: {label: 支出}, budget: {label: 预算}}
@@ -95,7 +96,7 @@ tests:
 	if err != nil {
 		t.Fatal(err)
 	}
-	cr := prog.RunCases()[0]
+	cr := tester.Run(prog)[0]
 	var got []string
 	for _, m := range cr.Expected {
 		got = append(got, fmt.Sprintf("%s want %s got %s %v", m.Key, m.Want, m.Got, m.OK))
