@@ -116,3 +116,38 @@ tests:
 		t.Errorf("pass %v failures %+v", cr.Pass, cr.Failures)
 	}
 }
+
+// TestCaseDataReadAsData: a case's data is read by the rules of a data
+// file (data.Schema.Unit): labels with their unit in brackets and
+// full-width ids are inputs, text cells parse as cells do; what does not
+// read stops the case with its name and place, and nothing is scored.
+func TestCaseDataReadAsData(t *testing.T) {
+	rs, err := engine.Load("cases.yaml", []byte(`
+id: c
+inputs: {spent: {label: 支出, unit: 万元}, budget: {label: 预算, unit: 万元}}
+indicators:
+  - {id: exec, label: 预算执行率, weight: 100, value: spent / budget, target: ">= 1"}
+tests:
+  - name: 表头
+    data: {"预算（万元）": "1,000", "ｓｐｅｎｔ": 500万元}
+    expect: {score: 50}
+  - name: 坏
+    data: {spent: 多, budget: 100}
+    expect: {score: 0}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := engine.Compile(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := tester.Run(prog)
+	if !res[0].Pass || res[0].Err != nil || res[0].Unit.Score != 50 {
+		t.Errorf("表头: pass %v, err %v, score %v", res[0].Pass, res[0].Err, res[0].Unit.Score)
+	}
+	want := `cases.yaml:10:5: test 坏: input spent: not a number: "多" (the input's unit is 万元)`
+	if res[1].Err == nil || res[1].Err.Error() != want || res[1].Pass || len(res[1].Unit.Indicators) != 0 {
+		t.Errorf("坏: err %q, want %q; pass %v", res[1].Err, want, res[1].Pass)
+	}
+}
