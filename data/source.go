@@ -37,7 +37,7 @@ var formats = map[string]func(name string, r io.Reader, s *Schema, o *Options) (
 	".txt":    plain(newCSV),
 	".yaml":   plain(newYAML),
 	".yml":    plain(newYAML),
-	".json":   plain(newYAML), // JSON is YAML, and yaml.v3 gives line numbers
+	".json":   plain(newJSON),
 	".jsonl":  plain(newJSONL),
 	".ndjson": plain(newJSONL),
 	".xlsx":   newXLSX,

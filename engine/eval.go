@@ -96,14 +96,16 @@ func (p *Program) Summarize(units []UnitResult) Summary {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label})
 	}
 	for i := range units {
-		for _, c := range units[i].Checks {
-			if !c.OK && !c.Skipped {
-				s.FailedChecks++
-			}
+		if n := units[i].FailedChecks(); n > 0 {
+			s.FailedChecks += n
+			s.CheckUnits++
 		}
 		if units[i].Failed() {
 			s.Errors++
 			continue
+		}
+		if units[i].HasMissing() {
+			s.MissingUnits++
 		}
 		for j := range s.Grades {
 			if s.Grades[j].Label == units[i].Grade {
@@ -210,18 +212,33 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	r.Indicators = inds[:len(p.inds)]
 	var sum, applicable float64
 	anyNA := false
+	// Explanations evaluate formulas again. They do so with the meter as
+	// it stood before the indicator was scored, and the meter is put back
+	// after, so that they meet the limits as scoring did and a unit
+	// scores the same with explanations or without.
+	again := s.explain || u.Claims != nil || p.conf.trace
+	var before meterState
 	for k := range p.inds {
 		ir := &r.Indicators[k]
 		ci := &p.inds[k]
+		if again {
+			before = s.meter.save()
+		}
 		p.scoreIndicator(s, ci, u, ir)
 		// A claim that departs from the rules is explained even when
 		// explanations are off: its finding quotes the explanation.
 		flagged := u.Claims != nil && p.claim(s, u, ir)
-		if s.explain || flagged {
-			p.explain(s, ci, u, ir, k)
-		}
-		if p.conf.trace {
-			p.recordSteps(s, ci, u, ir)
+		if s.explain || flagged || p.conf.trace {
+			after := s.meter.save()
+			if s.explain || flagged {
+				s.meter.restore(before)
+				p.explain(s, ci, u, ir, k)
+			}
+			if p.conf.trace {
+				s.meter.restore(before)
+				p.recordSteps(s, ci, u, ir)
+			}
+			s.meter.restore(after)
 		}
 		if ir.Status == StatusNA {
 			anyNA = true
@@ -514,7 +531,9 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 			}
 		}
 	}
+	before := s.meter.save() // see evalUnit
 	ok, err := cc.assert.bool(s)
+	after := s.meter.save()
 	switch {
 	case err != nil:
 		cr.OK = false
@@ -525,7 +544,9 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 		cr.Message = cc.failMsg
 	}
 	if !cr.OK && p.conf.trace {
+		s.meter.restore(before)
 		p.recordCheckSteps(s, cc, cr)
+		s.meter.restore(after)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 )
 
 // spill keeps Stream's records between its passes: in memory up to a
@@ -18,9 +19,24 @@ type spill struct {
 	f       *os.File
 	w       *bufio.Writer
 	removed bool
+	mu      sync.Mutex // for add
+	size    int64      // bytes added
 }
 
 func newSpill(limit int) *spill { return &spill{limit: limit} }
+
+// add writes p at the end of the spill and returns where it starts. Unlike
+// Write, it may be called from several goroutines at once.
+func (s *spill) add(p []byte) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	off := s.size
+	if _, err := s.Write(p); err != nil {
+		return 0, err
+	}
+	s.size += int64(len(p))
+	return off, nil
+}
 
 func (s *spill) Write(p []byte) (int, error) {
 	if s.f == nil {

@@ -29,7 +29,8 @@ type htmlWriter struct {
 	rows   []htmlRow
 	units  []*engine.UnitResult
 	failed []*engine.UnitResult
-	claims bool // a cell shows a departing claim (8.62/9)
+	checks []*engine.UnitResult // scored units with failed checks, listed under the table
+	claims bool                 // a cell shows a departing claim (8.62/9)
 }
 
 //go:embed html.tmpl
@@ -43,15 +44,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"gradeClass": func(grades []indicators.Grade, label string) string {
 		return fmt.Sprintf("g%d", min(gradeIndex(grades, label), 4))
 	},
-	"failedChecks": func(u *engine.UnitResult) []engine.CheckResult {
-		var out []engine.CheckResult
-		for _, c := range u.Checks {
-			if !c.OK && !c.Skipped {
-				out = append(out, c)
-			}
-		}
-		return out
-	},
+	"failedChecks": failedChecks,
+	"checkText":    checkText,
 	"status": func(ir *engine.IndicatorResult) string {
 		if mk, ok := MarkOf(ir); ok {
 			return mk.Class
@@ -71,6 +65,9 @@ type htmlRow struct {
 	ClaimScore  string
 	ClaimGrade  string
 	HasFindings bool
+	// Check is the 校验 cell: 未通过 with the checks in its tooltip, or
+	// empty text for a unit that passed.
+	Check htmlCell
 }
 
 // htmlCell is one scored cell: its text, CSS class and tooltip.
@@ -99,13 +96,23 @@ func (h *htmlWriter) Unit(u *engine.UnitResult) error {
 	r := htmlRow{Rank: u.Rank, Unit: u.Unit, Name: u.Name, Score: Num(u.Score), Grade: u.Grade,
 		GradeClass: fmt.Sprintf("g%d", min(gradeIndex(h.m.Grades, u.Grade), 4)),
 		ClaimScore: claimedScore(u), ClaimGrade: claimedGrade(u), HasFindings: len(u.Review) > 0}
+	if u.FailedChecks() > 0 {
+		r.Check = htmlCell{Text: MarkCheck.Sym, Class: MarkCheck.Class, Title: checksText(u)}
+		h.marks.addMark(MarkCheck, true)
+		h.checks = append(h.checks, u)
+	}
 	for _, c := range h.l.Columns {
 		pts, ir := h.l.Points(u, c)
-		h.marks.add(ir)
-		cell := htmlCell{Text: CellText(pts, ir)}
-		if c.Subtotal() {
+		mk, marked := h.l.Mark(u, c)
+		h.marks.addMark(mk, marked)
+		cell := htmlCell{Text: MarkText(pts, mk, marked)}
+		switch {
+		case c.Subtotal() && marked:
+			cell.Class = "sub " + mk.Class
+			cell.Title = mk.Legend
+		case c.Subtotal():
 			cell.Class = "sub"
-		} else if mk, ok := MarkOf(ir); ok {
+		case marked:
 			cell.Class = mk.Class
 			cell.Title = mk.Legend
 		}
@@ -187,10 +194,7 @@ func (h *htmlWriter) End(s engine.Summary) error {
 		sub := k >= len(h.l.Columns) || h.l.Columns[k].Subtotal()
 		statRows = append(statRows, htmlStat{Stat: st, Sub: sub})
 	}
-	summary := summaryLine(s)
-	if h.m.Population > s.Units {
-		summary += fmt.Sprintf("（排名为全部 %d 个单位中的名次）", h.m.Population)
-	}
+	summary := summaryLine(s, h.m.Population)
 	data := map[string]any{
 		"Title":      title(h.m),
 		"Meta":       h.m,
@@ -210,6 +214,7 @@ func (h *htmlWriter) End(s engine.Summary) error {
 		"Legend":     h.legend(),
 		"Units":      h.units,
 		"Failed":     h.failed,
+		"Checks":     h.checks,
 		"Explain":    h.o.Explain,
 		"Provenance": Provenance(h.m),
 		"GroupsOnly": h.o.Groups,

@@ -42,6 +42,12 @@ type Meta struct {
 	// HasClaims is set when the data carries claimed scores, so tables show
 	// them beside the computed ones.
 	HasClaims bool
+	// HasFailedChecks is set when a unit of the population failed a
+	// consistency check, so tables give every unit a 校验 column. Write and
+	// Sink set it, from all the units evaluated, as ranks are (a --units
+	// report shows the column even when its own units pass), so that a
+	// streamed report is the one Write makes.
+	HasFailedChecks bool
 	// Stamp is when the report was made. It is zero unless the caller gives
 	// a time explicitly (SOURCE_DATE_EPOCH, --stamp-time): without one,
 	// every format is byte-identical between runs on the same input.
@@ -95,8 +101,8 @@ type Format struct {
 	// for the others.
 	Sort string
 	// Rows, when set, renders units one at a time, so that jixiao eval can
-	// stream the format (see Sink). m is final but for HasClaims, Data and
-	// Population, which Begin gets.
+	// stream the format (see Sink). m is final but for HasClaims,
+	// HasFailedChecks, Data and Population, which Begin gets.
 	Rows func(o Options, m Meta) Rows
 	// SortedRows is Rows for a format sorted by default (Sort): a Sink of
 	// it has engine.Stream hand it the units in the format's order.
@@ -161,6 +167,13 @@ func Write(w io.Writer, f Format, o Options, m Meta, res *engine.Result) error {
 		return err
 	}
 	m.Population = len(res.Units)
+	m.HasFailedChecks = false
+	for i := range res.Units {
+		if res.Units[i].FailedChecks() > 0 {
+			m.HasFailedChecks = true
+			break
+		}
+	}
 	sum := res.Summary
 	if keep != nil {
 		sum = summarize(m.Grades, res.Units, keep)
@@ -241,9 +254,16 @@ func summarize(grades []indicators.Grade, units []engine.UnitResult, keep map[st
 			continue
 		}
 		s.Units++
+		if n := u.FailedChecks(); n > 0 {
+			s.FailedChecks += n
+			s.CheckUnits++
+		}
 		if u.Failed() {
 			s.Errors++
 			continue
+		}
+		if u.HasMissing() {
+			s.MissingUnits++
 		}
 		for j := range s.Grades {
 			if s.Grades[j].Label == u.Grade {

@@ -525,6 +525,24 @@ func (f *seForm) total() error {
 	return nil
 }
 
+// indexNote is the 说明 of a scored unit on the index: what its form
+// shows of missing data, indicators that could not be computed and
+// failed checks, so that the list of units points at the forms to look at
+// again; "" when there is nothing to say.
+func indexNote(u *engine.UnitResult) string {
+	var parts []string
+	if l := labelsWith(u, engine.StatusMissing); l != "" {
+		parts = append(parts, "缺项："+l)
+	}
+	if l := labelsWith(u, engine.StatusError); l != "" {
+		parts = append(parts, "无法计算："+l)
+	}
+	if c := checksText(u); c != "" {
+		parts = append(parts, "未通过校验："+c)
+	}
+	return strings.Join(parts, "\n")
+}
+
 func (s *selfEvalWriter) End(sum engine.Summary) error {
 	if err := s.writeIndex(sum); err != nil {
 		return err
@@ -579,6 +597,7 @@ func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
 	border := s.st.id(styleKey{border: true})
 	num := s.st.id(styleKey{border: true, numFmt: fmtPoints})
 	link := s.st.id(styleKey{border: true, font: "0563C1"})
+	marks := marksSeen{}
 	row := 3
 	for _, ir := range s.index {
 		row++
@@ -595,7 +614,11 @@ func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
 			for _, gr := range groups {
 				vals = append(vals, Subtotal(u, gr))
 			}
-			vals = append(vals, u.Score, u.Grade, u.Rank, ir.sheet, nil)
+			var note any
+			if n := indexNote(u); n != "" {
+				note = n
+			}
+			vals = append(vals, u.Score, u.Grade, u.Rank, ir.sheet, note)
 		}
 		for i, v := range vals {
 			if v == nil {
@@ -610,6 +633,28 @@ func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
 		}
 		if err := f.SetCellStyle(SheetIndex, cellName(3, row), cellName(3+g, row), num); err != nil {
 			return err
+		}
+		if !u.Failed() {
+			// A subtotal hiding a missing or uncomputable indicator is
+			// marked as the comparison tables mark it (0.00缺, coloured).
+			for k, gr := range groups {
+				mk, marked := GroupMark(u, gr)
+				if !marked {
+					continue
+				}
+				marks.addMark(mk, true)
+				at := cellName(3+k, row)
+				st := styleKey{border: true, numFmt: markedPoints(mk), fill: markFill[mk.Class]}
+				if mk == MarkNA {
+					st = styleKey{border: true, align: "center", fill: markFill[mk.Class]}
+					if err := f.SetCellValue(SheetIndex, at, mk.Sym); err != nil {
+						return err
+					}
+				}
+				if err := f.SetCellStyle(SheetIndex, at, at, s.st.id(st)); err != nil {
+					return err
+				}
+			}
 		}
 		if ir.sheet != "" {
 			at := cellName(6+g, row)
@@ -635,7 +680,12 @@ func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
 	}
 	row += 2
 	last := colLetter(len(heads) - 1)
-	for _, line := range []string{summaryLine(sum), provenanceLine(s.m)} {
+	lines := []string{summaryLine(sum, 0)}
+	if legend := marks.legend(); len(legend) > 0 {
+		lines = append(lines, "标记："+strings.Join(legend, "；"))
+	}
+	lines = append(lines, provenanceLine(s.m))
+	for _, line := range lines {
 		cell := cellName(1, row)
 		if err := f.SetCellValue(SheetIndex, cell, line); err != nil {
 			return err

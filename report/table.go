@@ -38,6 +38,7 @@ type tableWriter struct {
 	stats  *Stats
 	rows   [][]string
 	failed []*engine.UnitResult
+	checks []*engine.UnitResult // scored units with failed checks, listed below the table
 	marks  marksSeen
 	claims bool // a cell shows a departing claim (8.62/9)
 }
@@ -62,8 +63,9 @@ func (t *tableWriter) Unit(u *engine.UnitResult) error {
 	row := []string{fmt.Sprint(u.Rank), u.Unit, u.Name}
 	for _, c := range t.l.Columns {
 		pts, ir := t.l.Points(u, c)
-		t.marks.add(ir)
-		cell := CellText(pts, ir)
+		mk, marked := t.l.Mark(u, c)
+		t.marks.addMark(mk, marked)
+		cell := MarkText(pts, mk, marked)
 		if ir != nil {
 			if cl, ok := claimCell(ir); ok {
 				cell += cl
@@ -76,8 +78,22 @@ func (t *tableWriter) Unit(u *engine.UnitResult) error {
 	if t.m.HasClaims {
 		row = append(row, claimedScore(u), claimedGrade(u))
 	}
+	if t.m.HasFailedChecks {
+		row = append(row, t.checkCell(u))
+	}
 	t.rows = append(t.rows, row)
 	return nil
+}
+
+// checkCell is the 校验 cell of a scored unit: 未通过 when it failed a
+// check, noted for the list below the table.
+func (t *tableWriter) checkCell(u *engine.UnitResult) string {
+	if u.FailedChecks() == 0 {
+		return ""
+	}
+	t.checks = append(t.checks, u)
+	t.marks.addMark(MarkCheck, true)
+	return MarkCheck.Sym
 }
 
 func claimedScore(u *engine.UnitResult) string {
@@ -112,10 +128,7 @@ func (t *tableWriter) End(s engine.Summary) error {
 	if len(t.rows) > 0 {
 		t.grid(&b)
 	}
-	b.WriteString(summaryLine(s))
-	if t.m.Population > s.Units {
-		fmt.Fprintf(&b, "（排名为全部 %d 个单位中的名次）", t.m.Population)
-	}
+	b.WriteString(summaryLine(s, t.m.Population))
 	b.WriteString("\n")
 	if !t.o.Groups && len(t.rows) > 0 {
 		t.indicatorLegend(&b)
@@ -133,6 +146,14 @@ func (t *tableWriter) End(s engine.Summary) error {
 			fmt.Fprintf(&b, "  %s %s\n", u.Unit, u.Name)
 			for _, e := range u.Errors {
 				fmt.Fprintf(&b, "    %s\n", strings.ReplaceAll(e.Error(), "\n", "\n    "))
+			}
+		}
+	}
+	if len(t.checks) > 0 {
+		b.WriteString("未通过的检查：\n")
+		for _, u := range t.checks {
+			for _, c := range failedChecks(u) {
+				fmt.Fprintf(&b, "  %s %s：%s\n", u.Unit, u.Name, checkText(c))
 			}
 		}
 	}
@@ -169,8 +190,15 @@ func (t *tableWriter) grid(b *strings.Builder) {
 	if t.m.HasClaims {
 		tail = append(tail, "自评总分", "自评等级")
 	}
+	if t.m.HasFailedChecks {
+		tail = append(tail, checkHeader)
+	}
 	for i := range tail {
-		cols = append(cols, gridCol{right: i%2 == 0, bar: i == 0})
+		// Numbers right, text left: 总分 and 自评总分 are the even ones.
+		// 校验 stands one space off, to keep a wide ruleset's table
+		// (grid-center, 21 indicators) within a maximised terminal.
+		check := tail[i] == checkHeader
+		cols = append(cols, gridCol{right: i%2 == 0 && !check, bar: i == 0, tight: check})
 		top = append(top, "")
 		head = append(head, tail[i])
 	}

@@ -157,8 +157,29 @@ func runEval(ctx context.Context, o *evalOptions) error {
 		return failWith(exitNothing, err)
 	}
 	warnChecks(o.io.ErrOut, res)
-	if res.Summary.Errors > 0 {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", res.Summary.Errors, res.Summary.Units)
+	return endOfRun(o.io.ErrOut, res.Summary)
+}
+
+// endOfRun says how the run went on stderr and gives its exit status:
+// the units that could not be scored, then, last, one line counting the
+// units whose scores hide missing data (scored 0) or that failed a
+// consistency check, which the output marks but which a reader of a
+// long report or a csv may not look for. Nothing when all is well.
+func endOfRun(w io.Writer, s engine.Summary) error {
+	if s.Errors > 0 {
+		fmt.Fprintf(w, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", s.Errors, s.Units)
+	}
+	var issues []string
+	if s.MissingUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d of %d units have missing inputs (scored 0)", s.MissingUnits, s.Units))
+	}
+	if s.CheckUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d of %d units failed consistency checks", s.CheckUnits, s.Units))
+	}
+	if len(issues) > 0 {
+		fmt.Fprintf(w, "jixiao: %s; see the marks in the output\n", strings.Join(issues, ", "))
+	}
+	if s.Errors > 0 {
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil
@@ -274,11 +295,7 @@ func runEvalStream(ctx context.Context, o *evalOptions, prog *engine.Program, fo
 		printWarnings(o.io.ErrOut, w[said:])
 	}
 	warn.print(o.io.ErrOut, sum.FailedChecks)
-	if sum.Errors > 0 {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", sum.Errors, sum.Units)
-		return failWith(exitUnitsFailed, nil)
-	}
-	return nil
+	return endOfRun(o.io.ErrOut, sum)
 }
 
 // errNoUnits stops a stream over data with no units before anything is
