@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -599,9 +600,9 @@ type found string
 
 // setKeyed stores the value of one key of keyed data — a YAML or JSON
 // document, JSON Lines, or a map given to Unit — as its reader gives it:
-// nil (missing), a string (read as a cell is), a number (json.Number for
-// one written in the data, which may be out of range), or found, which is
-// an error. raw is the value as written, for messages.
+// nil (missing), a string (read as a cell is), a number (float64, or
+// json.Number for one written in the data, which may be out of range), or
+// found, which is an error. raw is the value as written, for messages.
 func (s *Schema) setKeyed(u *indicators.Unit, f *field, v any, raw string, pos diag.Pos) {
 	switch x := v.(type) {
 	case nil:
@@ -611,7 +612,7 @@ func (s *Schema) setKeyed(u *indicators.Unit, f *field, v any, raw string, pos d
 	case json.Number:
 		n, err := strconv.ParseFloat(string(x), 64)
 		if err != nil {
-			s.cellError(u, f, raw, pos, fmt.Errorf("%w: %q", indicators.ErrNotNumber, raw))
+			s.cellError(u, f, raw, pos, fmt.Errorf("%w: %s is out of range", indicators.ErrNotNumber, shorten(raw)))
 			return
 		}
 		s.setNumber(u, f, n, raw, pos)
@@ -775,4 +776,15 @@ func (s *Schema) unknownFieldWarning(f field, pos diag.Pos) *diag.Error {
 		msg = fmt.Sprintf("column %q names no indicator of ruleset %s; it is ignored", f.name, s.rs.ID)
 	}
 	return &diag.Error{Pos: pos, Code: "unknown_column", Field: f.name, Msg: msg}
+}
+
+// sortedKeys returns the keys of m in order: fields are read, and their
+// errors said, in the same order run after run.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
