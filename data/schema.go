@@ -36,6 +36,11 @@ type Schema struct {
 	rs        *indicators.Ruleset
 	byName    map[string]int    // normalised input id or label → input index
 	indByName map[string]string // normalised indicator id or label → indicator id
+	// known holds what resolve says of the names a field is most often
+	// written as (ids, labels, claimed.<id>, unit, ...), computed once: a
+	// name found here needs no normalising, which is most of the cost of
+	// reading a keyed unit.
+	known map[string]field
 }
 
 // NewSchema returns the schema of ruleset rs.
@@ -68,6 +73,22 @@ func NewSchema(rs *indicators.Ruleset) *Schema {
 	}
 	for _, ind := range rs.Indicators {
 		s.indByName[normalize(ind.ID)] = ind.ID
+	}
+	// Each of these names is its own normal form, so resolve gives it the
+	// same meaning whether it is looked up here or worked out.
+	s.known = map[string]field{}
+	learn := func(name string) { s.known[name] = s.resolveName(name) }
+	for n := range s.byName {
+		learn(n)
+	}
+	for n := range s.indByName {
+		learn(ClaimedPrefix + n)
+		learn(ReasonPrefix + n)
+	}
+	for _, names := range []map[string]bool{unitNames, nameNames, claimScoreNames, claimGradeNames} {
+		for n := range names {
+			learn(n)
+		}
 	}
 	return s
 }
@@ -135,6 +156,14 @@ var claimGradeNames = map[string]bool{ClaimedPrefix + "grade": true, "自评等�
 // resolve says what field name means.
 func (s *Schema) resolve(name string) field {
 	name = strings.TrimSpace(name)
+	if f, ok := s.known[name]; ok {
+		return f
+	}
+	return s.resolveName(name)
+}
+
+// resolveName is resolve of a name with no spaces around it, worked out.
+func (s *Schema) resolveName(name string) field {
 	f := field{name: name}
 	n := normalize(name)
 	switch {
@@ -641,17 +670,26 @@ func (s *Schema) setKeyed(u *indicators.Unit, f *field, v any, raw string, pos d
 // fields came from), and are also on the unit's Errors, so that the unit
 // fails rather than scores with an input missing.
 func (s *Schema) Unit(id, name string, fields map[string]any) (indicators.Unit, error) {
-	u := s.newUnit(diag.Pos{})
-	u.ID, u.Name = id, name
-	g := given{inputs: make([]string, len(s.rs.Inputs))}
-	var errs diag.List
-	for _, key := range sortedKeys(fields) {
-		s.setField(&u, key, fields[key], &g, &errs)
-	}
+	// Fields are read in map order, and again in key order only when one
+	// is wrong, so that the errors (and which of two keys for one input is
+	// named second) are the same run after run: sorting every unit's keys
+	// would cost more than reading them.
+	u, errs := s.unit(id, name, fields, false)
 	if len(errs) == 0 {
 		return u, nil
 	}
+	u, errs = s.unit(id, name, fields, true)
 	u.Errors = errs
+	return u, errs
+}
+
+// unit reads fields into a new unit, in key order if sorted.
+func (s *Schema) unit(id, name string, fields map[string]any, sorted bool) (indicators.Unit, diag.List) {
+	u := s.newUnit(diag.Pos{})
+	u.ID, u.Name = id, name
+	g := given{inputs: make([]string, len(s.rs.Inputs)), sorted: sorted}
+	var errs diag.List
+	g.each(fields, func(key string, v any) { s.setField(&u, key, v, &g, &errs) })
 	return u, errs
 }
 
@@ -662,6 +700,20 @@ func (s *Schema) Unit(id, name string, fields map[string]any) (indicators.Unit, 
 type given struct {
 	inputs []string          // by input index
 	others map[string]string // by field.meaning, claims and reasons
+	sorted bool              // read fields in key order
+}
+
+// each calls f for every field of m, in key order if g.sorted.
+func (g *given) each(m map[string]any, f func(key string, v any)) {
+	if !g.sorted {
+		for k, v := range m {
+			f(k, v)
+		}
+		return
+	}
+	for _, k := range sortedKeys(m) {
+		f(k, m[k])
+	}
 }
 
 // seen notes that key gave f and returns the key that gave it before, if
@@ -688,9 +740,7 @@ func (g *given) seen(f *field, key string) (string, bool) {
 // setField stores one field of Unit, adding what is wrong with it to errs.
 func (s *Schema) setField(u *indicators.Unit, key string, v any, g *given, errs *diag.List) {
 	if sub, ok := v.(map[string]any); ok && nestedClaims(key) {
-		for _, k := range sortedKeys(sub) {
-			s.setField(u, key+"."+k, sub[k], g, errs)
-		}
+		g.each(sub, func(k string, v any) { s.setField(u, key+"."+k, v, g, errs) })
 		return
 	}
 	f := s.resolve(key)
