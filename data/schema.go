@@ -1,10 +1,12 @@
 // Package data reads the reported data of budget units — CSV, XLSX, YAML,
 // JSON and JSON Lines — into indicators.Unit values for one ruleset. A cell
 // that cannot be read becomes a positioned error on its unit; the other
-// units are unaffected. Text formats are read through a decoding layer
-// (decode.go) that converts GB18030 (GBK) and UTF-16 to UTF-8 with a
-// warning and refuses binary data and unknown encodings with the line and
-// column.
+// units are unaffected. Schema.Unit reads one unit from fields keyed by
+// name — a library caller's map, a ruleset test case's data, a generated
+// row — by the same rules as a keyed data file. Text formats are read
+// through a decoding layer (decode.go) that converts GB18030 (GBK) and
+// UTF-16 to UTF-8 with a warning and refuses binary data and unknown
+// encodings with the line and column.
 package data
 
 import (

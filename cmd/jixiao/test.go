@@ -43,6 +43,12 @@ did not hold and explaining them; then a summary line "N passed, M failed".
 With no argument it tests every built-in ruleset; a DIR is searched for
 rulesets (*.yaml but not *.test.yaml).
 
+A case's data: is read as the keys of a YAML data file are: input ids or
+labels (a label may carry its unit in brackets, 预算（万元）), cells as text
+("1,234", 85%, A, NA), claimed.<id>, claimed.score, claimed.grade and
+reason.<id>. A key that names nothing of the ruleset, or two keys for one
+input, fails the case.
+
 --coverage lists the band rows, tiers and target branches (met,
 proportional, zero, reverse linear, reverse ratio) that no case reached.
 
