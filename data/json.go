@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
@@ -215,7 +214,7 @@ func (j *jsonUnits) set(u *indicators.Unit, d *jsonpos.Decoder, key string, kpos
 		if raw, err = skip(d, t); err != nil {
 			return err
 		}
-		raw = shorten(raw)
+		raw = diag.Head(raw)
 		val = found(raw)
 	}
 	j.s.setKeyed(u, &f, val, raw, pos)
@@ -233,19 +232,6 @@ func skip(d *jsonpos.Decoder, t json.Token) (string, error) {
 		return d.Skip()
 	}
 	return "", nil
-}
-
-// shorten cuts the text of a value for a message.
-func shorten(s string) string {
-	const most = 60
-	if len(s) <= most {
-		return s
-	}
-	cut := most
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 // kindOf names the kind of JSON value a token starts.

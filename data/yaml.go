@@ -204,12 +204,12 @@ func (y *yamlSource) set(u *indicators.Unit, k, v *yaml.Node) {
 	case v.Tag == "!!int" || v.Tag == "!!float":
 		x, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
 		if err != nil {
-			y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("%w: %q", indicators.ErrNotNumber, v.Value))
+			y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("%w: %s", indicators.ErrNotNumber, diag.Quote(v.Value)))
 			return
 		}
 		val = x
 	case v.Tag == "!!bool":
-		val = found(v.Value)
+		val = found(diag.Clip(v.Value))
 	default:
 		val = v.Value
 	}
