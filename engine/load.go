@@ -34,7 +34,7 @@ func LoadFile(path string) (*indicators.Ruleset, error) {
 	if err != nil {
 		return nil, err
 	}
-	testPath := strings.TrimSuffix(strings.TrimSuffix(path, ".yaml"), ".yml") + ".test.yaml"
+	testPath := TestFile(path)
 	if tsrc, err := os.ReadFile(testPath); err == nil {
 		cases, err := LoadCases(testPath, tsrc)
 		if err != nil {
@@ -43,6 +43,12 @@ func LoadFile(path string) (*indicators.Ruleset, error) {
 		rs.Tests = append(rs.Tests, cases...)
 	}
 	return rs, nil
+}
+
+// TestFile is the file of test cases LoadFile reads beside the ruleset
+// file at path: NAME.test.yaml.
+func TestFile(path string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(path, ".yaml"), ".yml") + ".test.yaml"
 }
 
 // Open loads a ruleset by reference: a built-in id (see package rulesets) or

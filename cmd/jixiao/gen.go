@@ -62,7 +62,7 @@ below full with no reason — for trying jixiao review on a population.`,
   $ jixiao gen -r grid-center -n 5000 --claims -o claimed.csv && jixiao review -r grid-center -d claimed.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runGen(cmd.Context(), o)
+			return runGen(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
@@ -86,7 +86,7 @@ type rowWriter interface {
 	close() error
 }
 
-func runGen(ctx context.Context, o *genOptions) error {
+func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if o.N < 1 {
 		return failWith(exitNothing, fmt.Errorf("-n %d: want at least 1 unit", o.N))
 	}
@@ -95,6 +95,11 @@ func runGen(ctx context.Context, o *genOptions) error {
 	if o.Output == "" || !ok {
 		return failWith(exitNothing, fmt.Errorf("-o %q: want a file ending in .csv, .jsonl or .xlsx", o.Output))
 	}
+	out, err := openOutput(ctx, cmd, o.io, o.Output)
+	if err != nil {
+		return err
+	}
+	defer out.close()
 	prog, err := openRuleset(o.Ruleset)
 	if err != nil {
 		return err
@@ -103,7 +108,7 @@ func runGen(ctx context.Context, o *genOptions) error {
 	if o.Claims {
 		header = append(header, synth.ClaimHeader(prog.Ruleset)...)
 	}
-	err = writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error {
+	err = out.write(ctx, func(w io.Writer) error {
 		rw := newWriter(w, header)
 		err := generate(prog, o.N, o.Seed, o.Claims, rw.row)
 		if cerr := rw.close(); err == nil {
