@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
@@ -204,7 +203,7 @@ func (j *jsonUnits) set(u *indicators.Unit, d *jsonpos.Decoder, key string, kpos
 		if err != nil {
 			// The decoder checked the syntax: the number is too large
 			// for a float64 (1e400, 400 digits).
-			j.s.cellError(u, &f, string(v), pos, fmt.Errorf("%w: %s is out of range", indicators.ErrNotNumber, shorten(string(v))))
+			j.s.cellError(u, &f, string(v), pos, fmt.Errorf("%w: %s is out of range", indicators.ErrNotNumber, diag.Head(string(v))))
 			return nil
 		}
 		j.s.setNumber(u, &f, x, string(v), pos)
@@ -217,7 +216,7 @@ func (j *jsonUnits) set(u *indicators.Unit, d *jsonpos.Decoder, key string, kpos
 		if err != nil {
 			return err
 		}
-		raw = shorten(raw)
+		raw = diag.Head(raw)
 		j.s.cellError(u, &f, raw, pos, fmt.Errorf("want a number or text, found %s", raw))
 	}
 	return nil
@@ -234,19 +233,6 @@ func skip(d *jsonpos.Decoder, t json.Token) (string, error) {
 		return d.Skip()
 	}
 	return "", nil
-}
-
-// shorten cuts the text of a value for a message.
-func shorten(s string) string {
-	const most = 60
-	if len(s) <= most {
-		return s
-	}
-	cut := most
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 // kindOf names the kind of JSON value a token starts.

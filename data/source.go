@@ -33,8 +33,8 @@ type Source interface {
 
 // Formats by file extension.
 var formats = map[string]func(name string, r io.Reader, s *Schema, o *Options) (Source, error){
-	".csv":    plain(newCSV),
-	".txt":    plain(newCSV),
+	".csv":    newCSV,
+	".txt":    newCSV,
 	".yaml":   plain(newYAML),
 	".yml":    plain(newYAML),
 	".json":   plain(newJSON),

@@ -199,12 +199,12 @@ func (y *yamlSource) set(u *indicators.Unit, k, v *yaml.Node) {
 	case v.Tag == "!!int" || v.Tag == "!!float":
 		x, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
 		if err != nil {
-			y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("%w: %q", indicators.ErrNotNumber, v.Value))
+			y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("%w: %s", indicators.ErrNotNumber, diag.Quote(v.Value)))
 			return
 		}
 		y.s.setNumber(u, &f, x, v.Value, pos)
 	case v.Tag == "!!bool":
-		y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("want a number or text, found %s", v.Value))
+		y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("want a number or text, found %s", diag.Clip(v.Value)))
 	default:
 		y.s.setText(u, &f, v.Value, pos)
 	}

@@ -13,7 +13,7 @@ func init() {
 			stdout: []string{`"field":"spent","value":"1e400","code":"bad_cell","message":"spent (支出): not a number: 1e400 is out of range"`,
 				`{"unit":"U2","name":"","score":66,"grade":"中","rank":1,`}},
 		{name: "JSON 400-digit integer", args: badData("json-400-digits.json"), exit: 1, stderr: []string{unitsFailed},
-			stdout: []string{"testdata/bad/data/json-400-digits.json:3:50: budget (预算): not a number: 100000000000000000000000000000000000000000000000000000000000… is out of range"}},
+			stdout: []string{"testdata/bad/data/json-400-digits.json:3:50: budget (预算): not a number: 10000000000000000000000000000000000000000000000000000000000000000000000000000000… is out of range"}},
 		// A syntax error after good units stops the file where it is, and
 		// nothing is written.
 		{name: "JSON syntax error mid-file", args: asJSON(badData("json-syntax-mid.json")), exit: 2,
