@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"io"
 )
@@ -80,7 +81,15 @@ func (o Options) Check() error {
 }
 
 // Open opens the data file at path, choosing the reader by extension.
-func (o Options) Open(path string, s *Schema) (Source, error) { return open(path, s, &o, false, true) }
+func (o Options) Open(path string, s *Schema) (Source, error) {
+	return open(context.Background(), path, s, &o, false, true)
+}
+
+// OpenContext is Open that stops waiting when ctx is done (see the function
+// OpenContext).
+func (o Options) OpenContext(ctx context.Context, path string, s *Schema) (Source, error) {
+	return open(ctx, path, s, &o, false, true)
+}
 
 // OpenReader reads data in the format that name's extension says from r,
 // which the caller closes.
@@ -91,7 +100,13 @@ func (o Options) OpenReader(name string, r io.Reader, s *Schema) (Source, error)
 // OpenStream is Open for a consumer that checks duplicate unit ids itself
 // (see the function OpenStream).
 func (o Options) OpenStream(path string, s *Schema, digest bool) (Source, error) {
-	return open(path, s, &o, true, digest)
+	return open(context.Background(), path, s, &o, true, digest)
+}
+
+// OpenStreamContext is OpenStream that stops waiting when ctx is done (see
+// the function OpenContext).
+func (o Options) OpenStreamContext(ctx context.Context, path string, s *Schema, digest bool) (Source, error) {
+	return open(ctx, path, s, &o, true, digest)
 }
 
 // OpenStreamReader is OpenReader for a consumer that checks duplicate unit

@@ -9,6 +9,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // The rules in force weigh 预算执行率 60 and 满意度 40 (met at 80 %); the
@@ -46,7 +47,7 @@ U3,丙单位,100,100,0.99
 // evaluate scores the units under one ruleset, as any library caller
 // would: load, compile, read the data for the ruleset's inputs, evaluate.
 func evaluate(name, rules string) *engine.Result {
-	rs, err := engine.Load(name, []byte(rules))
+	rs, err := rulesets.Load(name, []byte(rules))
 	if err != nil {
 		log.Fatal(err)
 	}
