@@ -5,12 +5,13 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // A library caller with figures in a map scores them as a data file with
 // the same keys would be scored.
 func ExampleSchema_Unit() {
-	rs, err := engine.Load("budget.yaml", []byte(`
+	rs, err := rulesets.Load("budget.yaml", []byte(`
 id: budget
 inputs:
   spent:  {label: 全年执行数, unit: 万元}

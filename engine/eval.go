@@ -71,7 +71,7 @@ func (p *Program) Eval(ctx context.Context, units []indicators.Unit) (*Result, e
 
 // NewResult returns an empty result stamped with the ruleset.
 func (p *Program) NewResult() *Result {
-	rs := p.Ruleset
+	rs := p.rs
 	return &Result{Ruleset: RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256}}
 }
 
@@ -92,7 +92,7 @@ func (p *Program) Finish(res *Result) {
 // Summarize counts units, failures and grades.
 func (p *Program) Summarize(units []UnitResult) Summary {
 	s := Summary{Units: len(units)}
-	for _, g := range p.Ruleset.Grades {
+	for _, g := range p.rs.Grades {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label})
 	}
 	for i := range units {
@@ -170,7 +170,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		r.Errors = u.Errors
 		return
 	}
-	rs := p.Ruleset
+	rs := p.rs
 	if len(u.Values) != len(rs.Inputs) {
 		r.Errors = []*diag.Error{{Pos: u.Pos, Code: "internal", Msg: "unit was read for another ruleset"}}
 		return
@@ -333,7 +333,7 @@ func (p *Program) missingErrors(u *indicators.Unit) []*diag.Error {
 		for _, i := range p.inds[k].reads {
 			if u.Values[i].Kind == indicators.Missing && !seen[i] {
 				seen[i] = true
-				in := p.Ruleset.Inputs[i]
+				in := p.rs.Inputs[i]
 				errs = append(errs, &diag.Error{Pos: u.Pos, Code: "missing_input", Field: in.ID,
 					Msg: fmt.Sprintf("input %s (%s) is missing and the ruleset says missing: error", in.ID, in.Label)})
 			}
@@ -374,7 +374,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		for _, i := range ci.reads {
 			if u.Values[i].Kind == indicators.NA {
 				ir.Status = StatusNA
-				ir.NA = append(ir.NA, p.Ruleset.Inputs[i].ID)
+				ir.NA = append(ir.NA, p.rs.Inputs[i].ID)
 			}
 		}
 		if ir.Status == StatusNA {
@@ -385,7 +385,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		for _, i := range ci.reads {
 			if u.Values[i].Kind == indicators.Missing {
 				ir.Status = StatusMissing
-				ir.Missing = append(ir.Missing, p.Ruleset.Inputs[i].ID)
+				ir.Missing = append(ir.Missing, p.rs.Inputs[i].ID)
 			}
 		}
 		if ir.Status == StatusMissing {

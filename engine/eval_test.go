@@ -9,6 +9,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // scoringRuleset exercises every scoring form of DESIGN.md with inputs a
@@ -61,7 +62,7 @@ func with(over map[string]any) map[string]any {
 
 func evalCase(t *testing.T, src string, fields map[string]any) engine.UnitResult {
 	t.Helper()
-	rs, err := engine.Load("forms.yaml", []byte(src))
+	rs, err := rulesets.Load("forms.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +193,7 @@ func TestRanks(t *testing.T) {
 }
 
 func TestEvalKeepsOrderAndCountsFailures(t *testing.T) {
-	rs, err := engine.Load("forms.yaml", []byte(scoringRuleset))
+	rs, err := rulesets.Load("forms.yaml", []byte(scoringRuleset))
 	if err != nil {
 		t.Fatal(err)
 	}

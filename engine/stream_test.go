@@ -11,6 +11,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rulesets"
 	"github.com/jixiao/jixiao/synth"
 )
 
@@ -24,7 +25,7 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	g := synth.NewGenerator(prog.Ruleset, prog.NewProbe(), n, 3)
+	g := synth.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, 3)
 	head := append(g.Header(), "claimed.score", "claimed.grade", "claimed.budget_execution_rate", "reason.training")
 	w.Write(head)
 	col := func(id string) int {
@@ -75,7 +76,7 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 // evalWrite is the path that holds every unit: read all, Eval, Write.
 func evalWrite(t testing.TB, prog *engine.Program, text []byte, f report.Format, o report.Options) ([]byte, engine.Summary) {
 	t.Helper()
-	src, err := data.OpenReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset))
+	src, err := data.OpenReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +100,7 @@ func evalWrite(t testing.TB, prog *engine.Program, text []byte, f report.Format,
 // streamWrite is the streaming path of jixiao eval.
 func streamWrite(t testing.TB, prog *engine.Program, text []byte, f report.Format, o report.Options) ([]byte, engine.Summary) {
 	t.Helper()
-	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset), f.Digest)
+	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()), f.Digest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func streamWrite(t testing.TB, prog *engine.Program, text []byte, f report.Forma
 
 func compile(t testing.TB, id string, opts ...engine.Option) *engine.Program {
 	t.Helper()
-	rs, err := engine.Open(id)
+	rs, err := rulesets.Open(id)
 	if err != nil {
 		t.Fatal(err)
 	}

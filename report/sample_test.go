@@ -10,6 +10,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // sample evaluates testdata/sample.yaml over testdata/sample.csv, whose
@@ -21,7 +22,7 @@ func sample(t testing.TB) (Meta, *engine.Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := engine.Load("testdata/sample.yaml", src)
+	rs, err := rulesets.Load("testdata/sample.yaml", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ var stamp = time.Date(2024, 3, 31, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
 // builtin evaluates the demonstration units of a built-in ruleset.
 func builtin(t testing.TB, id string) (Meta, *engine.Result) {
 	t.Helper()
-	rs, err := engine.Open(id)
+	rs, err := rulesets.Open(id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,7 +62,7 @@ var ruleNames = map[indicators.Rule]string{
 // proportional score on a target that is never above 0, say) are left
 // out (see engine.Program.TargetRules).
 func Branches(p *engine.Program) []Branch {
-	rs := p.Ruleset
+	rs := p.Ruleset()
 	var out []Branch
 	for k := range rs.Indicators {
 		def := &rs.Indicators[k]

@@ -44,7 +44,7 @@ type Expectation struct {
 
 // Run runs the test cases of the program's ruleset, in order.
 func Run(p *engine.Program) []Result {
-	rs := p.Ruleset
+	rs := p.Ruleset()
 	s := data.NewSchema(rs)
 	out := make([]Result, len(rs.Tests))
 	for i := range rs.Tests {
@@ -55,7 +55,7 @@ func Run(p *engine.Program) []Result {
 
 // RunCase runs one test case of the program's ruleset.
 func RunCase(p *engine.Program, c *indicators.Case) Result {
-	return runCase(p, data.NewSchema(p.Ruleset), c)
+	return runCase(p, data.NewSchema(p.Ruleset()), c)
 }
 
 func runCase(p *engine.Program, s *data.Schema, c *indicators.Case) Result {

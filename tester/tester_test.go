@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 	"github.com/jixiao/jixiao/tester"
 )
 
@@ -38,7 +39,7 @@ tests:
 // TestCoverage lists the branches each indicator can take, found from
 // the ranges of value and target, and counts the cases that reached each.
 func TestCoverage(t *testing.T) {
-	rs, err := engine.Load("cov.yaml", []byte(coverageRuleset))
+	rs, err := rulesets.Load("cov.yaml", []byte(coverageRuleset))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +80,7 @@ func TestCoverage(t *testing.T) {
 // TestRunExpected: every expectation is listed in order with what the
 // run gave; the failing ones are also in Failures.
 func TestRunExpected(t *testing.T) {
-	rs, err := engine.Load("cases.yaml", []byte(`
+	rs, err := rulesets.Load("cases.yaml", []byte(`
 id: c
 inputs: {spent: {label: 支出}, budget: {label: 预算}}
 indicators:
@@ -122,7 +123,7 @@ tests:
 // full-width ids are inputs, text cells parse as cells do; what does not
 // read stops the case with its name and place, and nothing is scored.
 func TestCaseDataReadAsData(t *testing.T) {
-	rs, err := engine.Load("cases.yaml", []byte(`
+	rs, err := rulesets.Load("cases.yaml", []byte(`
 id: c
 inputs: {spent: {label: 支出, unit: 万元}, budget: {label: 预算, unit: 万元}}
 indicators:

@@ -296,7 +296,7 @@ func runEvalStream(ctx context.Context, o *evalOptions, out *output, prog *engin
 		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
 	case streamErr != nil:
 		// A data error reads as it does when the data is read first.
-		return failWith(exitNothing, withFit(streamErr, prog.Ruleset.ID))
+		return failWith(exitNothing, withFit(streamErr, prog.Ruleset().ID))
 	case err != nil:
 		return failWith(exitNothing, err)
 	}

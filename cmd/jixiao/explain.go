@@ -110,7 +110,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	}
 	// The derivation comes from a program with explanations and trace
 	// on, which records every step while scoring the unit.
-	eprog, err := engine.Compile(prog.Ruleset, engine.Explain(true), engine.Trace(true), engine.Tolerance(o.Tolerance))
+	eprog, err := engine.Compile(prog.Ruleset(), engine.Explain(true), engine.Trace(true), engine.Tolerance(o.Tolerance))
 	if err != nil {
 		return failWith(exitNothing, err)
 	}

@@ -104,9 +104,10 @@ func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if err != nil {
 		return err
 	}
-	header := synth.NewGenerator(prog.Ruleset, prog.NewProbe(), o.N, o.Seed).Header()
+	rs := prog.Ruleset()
+	header := synth.NewGenerator(rs, prog.NewProbe(), o.N, o.Seed).Header()
 	if o.Claims {
-		header = append(header, synth.ClaimHeader(prog.Ruleset)...)
+		header = append(header, synth.ClaimHeader(rs)...)
 	}
 	err = out.write(ctx, func(w io.Writer) error {
 		rw := newWriter(w, header)
@@ -119,7 +120,7 @@ func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	fmt.Fprintf(o.io.ErrOut, "wrote %d units of ruleset %s to %s\n", o.N, prog.Ruleset.ID, o.Output)
+	fmt.Fprintf(o.io.ErrOut, "wrote %d units of ruleset %s to %s\n", o.N, rs.ID, o.Output)
 	return nil
 }
 
@@ -142,15 +143,16 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*s
 	defer close(done)
 	for w := 0; w < workers; w++ {
 		go func() {
-			g := synth.NewGenerator(prog.Ruleset, prog.NewProbe(), n, seed)
-			schema := data.NewSchema(prog.Ruleset)
+			rs := prog.Ruleset() // a copy: the workers share nothing
+			g := synth.NewGenerator(rs, prog.NewProbe(), n, seed)
+			schema := data.NewSchema(rs)
 			ev := prog.NewEvaluator()
 			for j := range jobs {
 				b := block{rows: make([]synth.Row, min(size, n-j.start))}
 				for i := range b.rows {
 					g.Unit(j.start+i, &b.rows[i])
 					if claims && b.err == nil {
-						b.err = addClaims(prog, g, schema, ev, &b.rows[i], seed, j.start+i)
+						b.err = addClaims(g, schema, ev, &b.rows[i], seed, j.start+i)
 					}
 				}
 				j.blocks <- b
@@ -194,8 +196,8 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*s
 // and stops the run rather than draw claims around a wrong score. Each
 // unit has its own random source, seeded by its number, so the file does
 // not depend on the order of the work.
-func addClaims(prog *engine.Program, g *synth.Generator, schema *data.Schema, ev *engine.Evaluator, row *synth.Row, seed int64, i int) error {
-	rs := prog.Ruleset
+func addClaims(g *synth.Generator, schema *data.Schema, ev *engine.Evaluator, row *synth.Row, seed int64, i int) error {
+	rs := schema.Ruleset()
 	u, err := schema.Unit(row.ID, row.Name, g.Fields(row))
 	if err != nil {
 		return fmt.Errorf("generated unit %s does not read: %w", row.ID, err)

@@ -26,7 +26,7 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 	if ref == "" {
 		ref = rulesets.Default
 	}
-	rs, err := engine.Open(ref)
+	rs, err := rulesets.Open(ref)
 	if err != nil {
 		return nil, failWith(exitNothing, err)
 	}
@@ -42,7 +42,7 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 // digest. With no path it opens the embedded demonstration data of a
 // built-in ruleset. "-" reads CSV from standard input.
 func openStream(ctx context.Context, path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(ctx, path, opts, prog.Ruleset.ID, prog, stdin, true, digest)
+	return openDataOf(ctx, path, opts, prog.Ruleset().ID, prog, stdin, true, digest)
 }
 
 // openDataOf opens the data at path, taking the demonstration data of
@@ -51,7 +51,7 @@ func openStream(ctx context.Context, path string, opts data.Options, prog *engin
 // and reading a file stop when ctx is done, as a FIFO can leave them
 // waiting.
 func openDataOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, stream, digest bool) (data.Source, *engine.DataInfo, error) {
-	schema := data.NewSchema(prog.Ruleset)
+	schema := data.NewSchema(prog.Ruleset())
 	openFile := func(p string, s *data.Schema) (data.Source, error) { return opts.OpenContext(ctx, p, s) }
 	openReader := opts.OpenReader
 	if stream {
@@ -81,7 +81,7 @@ func openDataOf(ctx context.Context, path string, opts data.Options, demoID stri
 		src, err = openFile(path, schema)
 	}
 	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset.ID))
+		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
 	}
 	return src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, nil
 }
@@ -101,7 +101,7 @@ func withFit(err error, current string) error {
 		if id == current {
 			continue
 		}
-		if rs, err := engine.Open(id); err == nil && len(data.NewSchema(rs).Absent(absent.Columns)) == 0 {
+		if rs, err := rulesets.Open(id); err == nil && len(data.NewSchema(rs).Absent(absent.Columns)) == 0 {
 			fits = append(fits, id)
 		}
 	}
@@ -117,7 +117,7 @@ func withFit(err error, current string) error {
 // readAll reads every unit of path, read as opts say, and reports
 // warnings on errOut.
 func readAll(ctx context.Context, path string, opts data.Options, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	return readAllOf(ctx, path, opts, prog.Ruleset.ID, prog, st)
+	return readAllOf(ctx, path, opts, prog.Ruleset().ID, prog, st)
 }
 
 // readAllOf is readAll with the demonstration data of ruleset demoID.
@@ -141,9 +141,9 @@ func readText(ctx context.Context, path string, text []byte, opts data.Options, 
 		in.In = bytes.NewReader(text)
 		return readAllOf(ctx, path, opts, demoID, prog, &in)
 	}
-	src, err := opts.OpenReader(path, bytes.NewReader(text), data.NewSchema(prog.Ruleset))
+	src, err := opts.OpenReader(path, bytes.NewReader(text), data.NewSchema(prog.Ruleset()))
 	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset.ID))
+		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
 	}
 	return collect(src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, prog, st)
 }
@@ -153,7 +153,7 @@ func collect(src data.Source, info *engine.DataInfo, prog *engine.Program, st *s
 	defer src.Close()
 	units, warnings, sum, err := data.Collect(src)
 	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset.ID))
+		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
 	}
 	printWarnings(st.ErrOut, warnings)
 	info.SHA256 = sum

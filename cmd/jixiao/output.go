@@ -9,8 +9,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/internal/outfile"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // output is where a command writes its report: standard output, or the
@@ -48,7 +48,7 @@ func inputFiles(cmd *cobra.Command, st *streams) []string {
 		}
 		for _, ref := range refs {
 			if _, err := os.Stat(ref); err == nil {
-				files = append(files, ref, engine.TestFile(ref))
+				files = append(files, ref, rulesets.TestFile(ref))
 			}
 		}
 	}
