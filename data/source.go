@@ -44,32 +44,32 @@ var formats = map[string]func(name string, r io.Reader, s *Schema) (Source, erro
 }
 
 // Open opens the data file at path, choosing the reader by extension.
-func Open(path string, s *Schema) (Source, error) { return open(path, s, false, true) }
+// Units are checked for a missing id, not against each other: a unit id
+// that appears twice is engine.Stream's to find (Eval's too), in bounded
+// memory, so a source keeps nothing per unit however many there are. A
+// CSV source can also be read a chunk at a time, each chunk decoded on any
+// goroutine (NextChunk, see engine.ChunkedUnits).
+func Open(path string, s *Schema) (Source, error) { return open(path, s, true) }
 
 // OpenReader reads data in the format that name's extension says from r,
 // which the caller closes.
 func OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
-	return openReader(name, r, s, false, true)
+	return openReader(name, r, s, true)
 }
 
-// OpenStream is Open for a consumer that checks duplicate unit ids itself
-// in bounded memory, as engine.Stream does: its units are not checked
-// against each other (only for a missing id), so the source keeps nothing
-// per unit however many there are. A CSV source can also be read a chunk
-// at a time, each chunk decoded on any goroutine (NextChunk, see
-// engine.ChunkedUnits). Without digest the data is not hashed (SHA256 is
-// "") and reading is that much cheaper, for reports that show no digest.
+// OpenStream is Open without the digest when digest is false (SHA256 is
+// then ""): reading is that much cheaper, for reports that show none.
 func OpenStream(path string, s *Schema, digest bool) (Source, error) {
-	return open(path, s, true, digest)
+	return open(path, s, digest)
 }
 
-// OpenStreamReader is OpenReader for a consumer that checks duplicate unit
-// ids itself (see OpenStream).
+// OpenStreamReader is OpenReader without the digest unless digest is set
+// (see OpenStream).
 func OpenStreamReader(name string, r io.Reader, s *Schema, digest bool) (Source, error) {
-	return openReader(name, r, s, true, digest)
+	return openReader(name, r, s, digest)
 }
 
-func open(path string, s *Schema, stream, digest bool) (Source, error) {
+func open(path string, s *Schema, digest bool) (Source, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if open, ok := formats[ext]; !ok || open == nil {
 		return nil, unknownFormat(path, ext)
@@ -78,7 +78,7 @@ func open(path string, s *Schema, stream, digest bool) (Source, error) {
 	if err != nil {
 		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("open data: %v", unwrapPath(err)), Err: err}
 	}
-	src, err := openReader(path, f, s, stream, digest)
+	src, err := openReader(path, f, s, digest)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -97,7 +97,7 @@ func unknownFormat(name, ext string) error {
 		Msg: fmt.Sprintf("unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl", ext)}
 }
 
-func openReader(name string, r io.Reader, s *Schema, stream, digest bool) (_ Source, err error) {
+func openReader(name string, r io.Reader, s *Schema, digest bool) (_ Source, err error) {
 	defer errRecover(name, &err)
 	ext := strings.ToLower(filepath.Ext(name))
 	open, ok := formats[ext]
@@ -122,9 +122,7 @@ func openReader(name string, r io.Reader, s *Schema, stream, digest bool) (_ Sou
 		return nil, err
 	}
 	fs := &fileSource{Source: src, name: name, r: r, h: h, text: text}
-	if !stream {
-		fs.dups = map[string]diag.Pos{}
-	} else if ch, ok := src.(chunker); ok {
+	if ch, ok := src.(chunker); ok {
 		return &chunkSource{fileSource: fs, ch: ch}, nil
 	}
 	return fs, nil
@@ -136,7 +134,7 @@ type chunker interface {
 	NextChunk() (func([]indicators.Unit) ([]indicators.Unit, error), error)
 }
 
-// chunkSource is a streaming fileSource read by chunks.
+// chunkSource is a fileSource that can be read by chunks.
 type chunkSource struct {
 	*fileSource
 	ch chunker
@@ -180,9 +178,8 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// fileSource adds the file, its digest and the id checks to a format's
-// reader. dups is nil for a streaming source, which leaves duplicate ids
-// to its consumer.
+// fileSource adds the file, its digest and the check for a missing id to
+// a format's reader.
 type fileSource struct {
 	Source
 	name string
@@ -190,7 +187,6 @@ type fileSource struct {
 	f    *os.File // closed by Close, when the source opened it
 	h    *countingHash
 	text *textReader // the decoding layer of a text format, else nil
-	dups map[string]diag.Pos
 	sum  string
 }
 
@@ -222,13 +218,7 @@ func (fs *fileSource) Next() (_ *indicators.Unit, err error) {
 	if u == nil {
 		return nil, err
 	}
-	if !checkID(u) && fs.dups != nil {
-		if prev, dup := fs.dups[u.ID]; dup {
-			u.Errors = append(u.Errors, diag.DuplicateUnit(u.Pos, u.ID, prev.Line))
-		} else {
-			fs.dups[u.ID] = u.Pos
-		}
-	}
+	checkID(u)
 	return u, err
 }
 
@@ -243,15 +233,11 @@ func (fs *fileSource) finish() {
 }
 
 // checkID reports a unit without an id, unless it is no unit at all (a
-// line that said so already); it returns whether the id is missing.
-func checkID(u *indicators.Unit) bool {
-	if u.ID != "" {
-		return false
-	}
-	if !unreadable(u) {
+// line that said so already).
+func checkID(u *indicators.Unit) {
+	if u.ID == "" && !unreadable(u) {
 		u.Errors = append(u.Errors, &diag.Error{Pos: u.Pos, Code: "missing_unit_id", Field: "unit", Msg: "the unit has no id (column unit)"})
 	}
-	return true
 }
 
 // Warnings lists how the file was converted, if it was, then what the

@@ -76,6 +76,11 @@ type OrderKey struct {
 	Text string
 }
 
+// keeper is implemented by a Sink that keeps the results Render is given
+// (Eval's collector): each unit is scored into a result of its own, with
+// its own explanations, rather than into the worker's reused one.
+type keeper interface{ keepsResults() }
+
 // CheckWarner is implemented by a Sink that wants to hear of failed
 // consistency checks: FailedCheck is called for them in input order,
 // before Start, until it returns false, for the first maxWarnings at most.
@@ -102,6 +107,7 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	defer st.spill.close()
 	defer st.idSpill.close()
 	st.warner, _ = sink.(CheckWarner)
+	_, st.keep = sink.(keeper)
 	if o, ok := sink.(Orderer); ok && o.Ordered() {
 		st.orderer = o
 	}
@@ -138,6 +144,7 @@ type streamer struct {
 	p      *Program
 	sink   Sink
 	warner CheckWarner
+	keep   bool // the sink keeps results (keeper)
 	ctx    context.Context
 	spill  *spill
 
@@ -247,7 +254,7 @@ func (st *streamer) score(src Units) error {
 		go func() {
 			defer wg.Done()
 			wk := &worker{s: st.p.newScratch(st.ctx)}
-			wk.s.lendText = true // work renders each result before the next
+			wk.s.lendText = !st.keep // work renders each result before the next
 			for j := range jobs {
 				st.work(wk, j)
 				done <- j // never blocks: at most inflight jobs exist
@@ -347,6 +354,9 @@ func (st *streamer) work(wk *worker, j *job) {
 	for i := range units {
 		u := &units[i]
 		r := &wk.r
+		if st.keep {
+			*r = UnitResult{}
+		}
 		st.p.evalUnit(wk.s, u, r)
 		m := unitMeta{off: len(j.out), grade: noGrade}
 		if r.Failed() {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -19,17 +18,24 @@ import (
 // checks that failed, and the provenance in the footer. No script, font or
 // style is loaded from elsewhere; print CSS lays it out on A4 landscape
 // and a small inline script unfolds every <details> before printing.
+//
+// The chart and the statistics come first on the page but need every
+// unit, so the parts drawn unit by unit (the table rows, the sections of
+// explanations, the failures) are rendered as the units come into spools,
+// and copied in at the end (html.tmpl's parts).
 type htmlWriter struct {
-	w      io.Writer
-	o      Options
-	m      Meta
-	l      Layout
-	stats  *Stats
-	marks  marksSeen
-	rows   []htmlRow
-	units  []*engine.UnitResult
-	failed []*engine.UnitResult
-	claims bool // a cell shows a departing claim (8.62/9)
+	w       io.Writer
+	o       Options
+	m       Meta
+	l       Layout
+	stats   *Stats
+	marks   marksSeen
+	rows    spool // the rows of the comparison table
+	units   spool // 各单位评分说明, a <details> per scored unit
+	failed  spool // 未能评分的单位
+	nrows   int
+	nfailed int
+	claims  bool // a cell shows a departing claim (8.62/9)
 }
 
 //go:embed html.tmpl
@@ -68,9 +74,16 @@ type htmlRow struct {
 	Score       string
 	Grade       string
 	GradeClass  string
+	Claims      bool // the table has the claimed columns
 	ClaimScore  string
 	ClaimGrade  string
 	HasFindings bool
+}
+
+// htmlUnit is a scored unit's section of explanations.
+type htmlUnit struct {
+	*engine.UnitResult
+	Grades []indicators.Grade
 }
 
 // htmlCell is one scored cell: its text, CSS class and tooltip.
@@ -78,26 +91,31 @@ type htmlCell struct {
 	Text, Class, Title string
 }
 
-func newHTML(w io.Writer, o Options) Writer {
-	return &htmlWriter{w: w, o: o, marks: marksSeen{}}
+func newHTML(o Options, m Meta) Rows {
+	return &drawRows{d: &htmlWriter{o: o, marks: marksSeen{}, rows: spool{limit: spoolMem}, units: spool{limit: spoolMem},
+		failed: spool{limit: spoolMem}}, m: m}
 }
 
-func (h *htmlWriter) Begin(m Meta) error {
-	h.m = m
+func (h *htmlWriter) begin(w io.Writer, m Meta) error {
+	h.w, h.m = w, m
 	h.l = NewLayout(m, h.o)
 	h.stats = NewStats(h.l)
 	return nil
 }
 
-func (h *htmlWriter) Unit(u *engine.UnitResult) error {
+func (h *htmlWriter) unit(u *engine.UnitResult) error {
 	if u.Failed() {
-		h.failed = append(h.failed, u)
-		return nil
+		h.nfailed++
+		return htmlTemplate.ExecuteTemplate(&h.failed, "failed", u)
 	}
 	h.stats.Add(u)
-	h.units = append(h.units, u)
+	if h.o.Explain {
+		if err := htmlTemplate.ExecuteTemplate(&h.units, "unit", htmlUnit{u, h.m.Grades}); err != nil {
+			return err
+		}
+	}
 	r := htmlRow{Rank: u.Rank, Unit: u.Unit, Name: u.Name, Score: Num(u.Score), Grade: u.Grade,
-		GradeClass: fmt.Sprintf("g%d", min(gradeIndex(h.m.Grades, u.Grade), 4)),
+		GradeClass: fmt.Sprintf("g%d", min(gradeIndex(h.m.Grades, u.Grade), 4)), Claims: h.m.HasClaims,
 		ClaimScore: claimedScore(u), ClaimGrade: claimedGrade(u), HasFindings: len(u.Review) > 0}
 	for _, c := range h.l.Columns {
 		pts, ir := h.l.Points(u, c)
@@ -118,8 +136,8 @@ func (h *htmlWriter) Unit(u *engine.UnitResult) error {
 		}
 		r.Cells = append(r.Cells, cell)
 	}
-	h.rows = append(h.rows, r)
-	return nil
+	h.nrows++
+	return htmlTemplate.ExecuteTemplate(&h.rows, "row", r)
 }
 
 // htmlHead is a header cell of the comparison table.
@@ -144,7 +162,10 @@ const (
 	chartLeft   = 80
 )
 
-func (h *htmlWriter) End(s engine.Summary) error {
+func (h *htmlWriter) end(s engine.Summary) error {
+	defer h.rows.close()
+	defer h.units.close()
+	defer h.failed.close()
 	var groupsRow, labelsRow []htmlHead
 	for k, c := range h.l.Columns {
 		g := h.l.Groups[c.Group]
@@ -197,7 +218,7 @@ func (h *htmlWriter) End(s engine.Summary) error {
 		"Summary":    summary,
 		"Groups":     groupsRow,
 		"Labels":     labelsRow,
-		"Rows":       h.rows,
+		"NRows":      h.nrows,
 		"Means":      means,
 		"MeanScore":  means[len(means)-1],
 		"Means1":     means[:len(means)-1],
@@ -208,17 +229,25 @@ func (h *htmlWriter) End(s engine.Summary) error {
 		"BarMax":     chartBarMax,
 		"Stats":      statRows,
 		"Legend":     h.legend(),
-		"Units":      h.units,
-		"Failed":     h.failed,
+		"Failed":     h.nfailed > 0,
 		"Explain":    h.o.Explain,
 		"Provenance": Provenance(h.m),
 		"GroupsOnly": h.o.Groups,
 	}
-	bw := bufio.NewWriter(h.w)
-	if err := htmlTemplate.Execute(bw, data); err != nil {
-		return err
+	part := func(name string) func() error {
+		return func() error { return htmlTemplate.ExecuteTemplate(h.w, name, data) }
 	}
-	return bw.Flush()
+	copyOf := func(s *spool) func() error { return func() error { return s.copyTo(h.w) } }
+	steps := []func() error{part("top"), copyOf(&h.rows), part("middle"), copyOf(&h.units)}
+	if h.nfailed > 0 {
+		steps = append(steps, part("failedHead"), copyOf(&h.failed))
+	}
+	for _, step := range append(steps, part("bottom")) {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // htmlStat is one row of the statistics table.

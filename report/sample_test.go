@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"testing"
 	"time"
@@ -10,12 +11,42 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
+	"github.com/jixiao/jixiao/indicators"
 )
 
+// evaluated is what a report is written from, the program and the units
+// (Write evaluates them), with Eval's result of them for the tests that
+// read results.
+type evaluated struct {
+	*engine.Result
+	prog  *engine.Program
+	units []indicators.Unit
+}
+
+// unitList is a slice of units as engine.Stream reads them.
+type unitList struct {
+	units []indicators.Unit
+	next  int
+}
+
+func (l *unitList) Next() (*indicators.Unit, error) {
+	if l.next == len(l.units) {
+		return nil, io.EOF
+	}
+	l.next++
+	return &l.units[l.next-1], nil
+}
+
+// write writes the units of e in format f with options o.
+func (e *evaluated) write(w io.Writer, f Format, o Options, m Meta) error {
+	_, err := Write(context.Background(), w, f, o, m, e.prog, &unitList{units: e.units})
+	return err
+}
+
 // sample evaluates testdata/sample.yaml over testdata/sample.csv, whose
-// figures testdata/README.md derives by hand, and returns the meta and the
-// result a report is written from.
-func sample(t testing.TB) (Meta, *engine.Result) {
+// figures testdata/README.md derives by hand, and returns the meta and
+// what a report is written from.
+func sample(t testing.TB) (Meta, *evaluated) {
 	t.Helper()
 	src, err := os.ReadFile("testdata/sample.yaml")
 	if err != nil {
@@ -54,7 +85,7 @@ func sample(t testing.TB) (Meta, *engine.Result) {
 			m.HasClaims = true
 		}
 	}
-	return m, res
+	return m, &evaluated{res, prog, units}
 }
 
 // render writes the sample in format name with options o.
@@ -64,14 +95,14 @@ func render(t testing.TB, name string, o Options) []byte {
 	return renderMeta(t, name, o, m, res)
 }
 
-func renderMeta(t testing.TB, name string, o Options, m Meta, res *engine.Result) []byte {
+func renderMeta(t testing.TB, name string, o Options, m Meta, e *evaluated) []byte {
 	t.Helper()
 	f, err := Lookup(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := Write(&b, f, o, m, res); err != nil {
+	if err := e.write(&b, f, o, m); err != nil {
 		t.Fatalf("write %s: %v", name, err)
 	}
 	return b.Bytes()
@@ -81,7 +112,7 @@ func renderMeta(t testing.TB, name string, o Options, m Meta, res *engine.Result
 var stamp = time.Date(2024, 3, 31, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
 // builtin evaluates the demonstration units of a built-in ruleset.
-func builtin(t testing.TB, id string) (Meta, *engine.Result) {
+func builtin(t testing.TB, id string) (Meta, *evaluated) {
 	t.Helper()
 	rs, err := engine.Open(id)
 	if err != nil {
@@ -113,7 +144,7 @@ func builtin(t testing.TB, id string) (Meta, *engine.Result) {
 		t.Fatal(err)
 	}
 	info := &engine.DataInfo{Files: []string{"fixtures/" + name}, SHA256: sum}
-	return NewMeta(prog, info), res
+	return NewMeta(prog, info), &evaluated{res, prog, units}
 }
 
 // unitResult is a scored unit with no indicators.

@@ -2,7 +2,6 @@ package report
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -10,8 +9,9 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"os"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -23,21 +23,21 @@ import (
 // bytes are the same on every run, document properties with provenance,
 // and the styles both use.
 
-// newWorkbook returns an empty workbook that writes its parts in a fixed
-// order (see sortedZip), with its first sheet renamed to first.
-func newWorkbook(first string, m Meta) (*excelize.File, error) {
+// newWorkbook returns an empty workbook to be written to w, with its first
+// sheet renamed to first, and the zip writer it writes its parts through
+// (see sortedZip), which takes parts of the caller's too.
+func newWorkbook(first string, m Meta, w io.Writer) (*excelize.File, *sortedZip, error) {
 	f := excelize.NewFile()
 	mod := m.Stamp
 	if mod.IsZero() {
 		mod = zipEpoch
 	}
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		return &sortedZip{w: w, mod: mod, parts: map[string]*zipPart{}}
-	})
+	z := &sortedZip{w: w, mod: mod, parts: map[string]*zipPart{}}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
 	if err := f.SetSheetName("Sheet1", first); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return f, nil
+	return f, z, nil
 }
 
 // sortedZip is the zip writer of a workbook: excelize writes the parts of
@@ -49,13 +49,47 @@ func newWorkbook(first string, m Meta) (*excelize.File, error) {
 // the comparison sheet of a million units (about 300 MB deflated) does
 // not sit in memory. Entries carry the report's stamp as their time, or
 // the zip epoch, so equal workbooks are equal bytes.
+//
+// A part named in replace is not written as excelize gives it: the
+// function writes it instead, from excelize's bytes (to add to them) or
+// not (a part written by hand); one never given is written from nothing
+// at Close.
 type sortedZip struct {
-	w     io.Writer
-	mod   time.Time
-	parts map[string]*zipPart
-	last  *zipPart      // the part being written
-	flate *flate.Writer // reused from part to part
-	store zipStore
+	w       io.Writer
+	mod     time.Time
+	parts   map[string]*zipPart
+	last    *zipPart      // the part being written
+	flate   *flate.Writer // reused from part to part
+	store   spool
+	replace map[string]func(w io.Writer, b []byte) error
+	held    *heldPart // a part to replace, as excelize writes it
+}
+
+// heldPart gathers the bytes of a part to replace.
+type heldPart struct {
+	name string
+	b    []byte
+}
+
+func (h *heldPart) Write(p []byte) (int, error) {
+	h.b = append(h.b, p...)
+	return len(p), nil
+}
+
+// release writes the part held, replaced.
+func (z *sortedZip) release() error {
+	h := z.held
+	if h == nil {
+		return nil
+	}
+	z.held = nil
+	fn := z.replace[h.name]
+	delete(z.replace, h.name)
+	w, err := z.create(h.name)
+	if err != nil {
+		return err
+	}
+	return fn(w, h.b)
 }
 
 // zipPart is one deflated part: where it lies in the store and what its
@@ -71,71 +105,29 @@ type zipPart struct {
 // before the rest go to a temporary file.
 const zipStoreMem = 32 << 20
 
-// zipStore holds the deflated parts one after another.
-type zipStore struct {
-	limit   int // in memory at most, zipStoreMem when 0
-	mem     []byte
-	f       *os.File
-	n       int64 // bytes held
-	removed bool  // the file was unlinked as soon as made
-}
-
-func (s *zipStore) Write(p []byte) (int, error) {
-	limit := s.limit
-	if limit == 0 {
-		limit = zipStoreMem
-	}
-	if s.f == nil && len(s.mem)+len(p) > limit {
-		f, err := os.CreateTemp("", "jixiao-xlsx-*.tmp")
-		if err != nil {
-			return 0, fmt.Errorf("workbook: %w", err)
-		}
-		s.f = f
-		s.removed = os.Remove(f.Name()) == nil
-		if _, err := f.Write(s.mem); err != nil {
-			return 0, fmt.Errorf("workbook: %w", err)
-		}
-		s.mem = nil
-	}
-	s.n += int64(len(p))
-	if s.f == nil {
-		s.mem = append(s.mem, p...)
-		return len(p), nil
-	}
-	n, err := s.f.Write(p)
-	if err != nil {
-		err = fmt.Errorf("workbook: %w", err)
-	}
-	return n, err
-}
-
-// section returns the bytes held from start to end.
-func (s *zipStore) section(start, end int64) io.Reader {
-	if s.f == nil {
-		return bytes.NewReader(s.mem[start:end])
-	}
-	return io.NewSectionReader(s.f, start, end-start)
-}
-
-func (s *zipStore) close() {
-	if s.f == nil {
-		return
-	}
-	s.f.Close()
-	if !s.removed {
-		os.Remove(s.f.Name())
-	}
-}
-
 // zipEpoch is the earliest time a zip entry can carry (MS-DOS dates).
 var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Create starts a part; like zip.Writer's, it ends the one before.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if err := z.release(); err != nil {
+		return nil, err
+	}
+	if z.replace[name] != nil {
+		z.held = &heldPart{name: name}
+		return z.held, nil
+	}
+	return z.create(name)
+}
+
+func (z *sortedZip) create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
 	p := &zipPart{z: z, crc: crc32.NewIEEE(), start: z.store.n}
+	if z.store.limit == 0 {
+		z.store.limit = zipStoreMem
+	}
 	if z.flate == nil {
 		// Level 5, as archive/zip deflates.
 		fw, err := flate.NewWriter(&z.store, 5)
@@ -176,6 +168,15 @@ func (z *sortedZip) AddFS(fs.FS) error {
 
 func (z *sortedZip) Close() error {
 	defer z.store.close()
+	if err := z.release(); err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(z.replace)) {
+		z.held = &heldPart{name: name}
+		if err := z.release(); err != nil {
+			return err
+		}
+	}
 	if err := z.finish(); err != nil {
 		return err
 	}
@@ -202,7 +203,11 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		if _, err := io.Copy(fw, z.store.section(p.start, p.end)); err != nil {
+		sec, err := z.store.section(p.start, p.end)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(fw, sec); err != nil {
 			return fmt.Errorf("workbook: %w", err)
 		}
 	}

@@ -34,7 +34,7 @@ func testSortedZip(t *testing.T, limit int) {
 	mod := time.Date(2024, 3, 31, 9, 30, 12, 0, time.UTC)
 	write := func() []byte {
 		var out bytes.Buffer
-		z := &sortedZip{w: &out, mod: mod, parts: map[string]*zipPart{}, store: zipStore{limit: limit}}
+		z := &sortedZip{w: &out, mod: mod, parts: map[string]*zipPart{}, store: spool{limit: limit}}
 		for _, p := range parts {
 			w, err := z.Create(p.name)
 			if err != nil {

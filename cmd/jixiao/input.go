@@ -34,30 +34,17 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 	return prog, nil
 }
 
-// openData opens the data at path for the program's ruleset. With no path
-// it opens the embedded demonstration data of a built-in ruleset. "-" reads
-// CSV from standard input.
-func openData(path string, prog *engine.Program, stdin io.Reader) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(path, prog.Ruleset.ID, prog, stdin, false, true)
-}
-
-// openStream is openData for engine.Stream: the source leaves duplicate
-// ids to it, and hashes the data only with digest.
-func openStream(path string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(path, prog.Ruleset.ID, prog, stdin, true, digest)
+// openData opens the data at path for the program's ruleset, hashing it
+// when digest is set. With no path it opens the embedded demonstration data
+// of a built-in ruleset. "-" reads CSV from standard input.
+func openData(path string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+	return openDataOf(path, prog.Ruleset.ID, prog, stdin, digest)
 }
 
 // openDataOf is openData taking the demonstration data of ruleset demoID
 // when path is empty (diff reads the old ruleset's demo units for both).
-func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader, stream, digest bool) (data.Source, *engine.DataInfo, error) {
+func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
 	schema := data.NewSchema(prog.Ruleset)
-	openFile, openReader := data.Open, data.OpenReader
-	if stream {
-		openFile = func(p string, s *data.Schema) (data.Source, error) { return data.OpenStream(p, s, digest) }
-		openReader = func(n string, r io.Reader, s *data.Schema) (data.Source, error) {
-			return data.OpenStreamReader(n, r, s, digest)
-		}
-	}
 	var src data.Source
 	var err error
 	switch path {
@@ -70,13 +57,13 @@ func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader, stre
 		if ferr != nil {
 			return nil, nil, failWith(exitNothing, ferr)
 		}
-		src, err = openReader("fixtures/"+name, f, schema)
+		src, err = data.OpenStreamReader("fixtures/"+name, f, schema, digest)
 		path = "fixtures/" + name
 	case "-":
-		src, err = openReader("stdin.csv", stdin, schema)
+		src, err = data.OpenStreamReader("stdin.csv", stdin, schema, digest)
 		path = "stdin"
 	default:
-		src, err = openFile(path, schema)
+		src, err = data.OpenStream(path, schema, digest)
 	}
 	if err != nil {
 		return nil, nil, failWith(exitNothing, err)
@@ -91,7 +78,7 @@ func readAll(path string, prog *engine.Program, st *streams) ([]indicators.Unit,
 
 // readAllOf is readAll with the demonstration data of ruleset demoID.
 func readAllOf(path, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	src, info, err := openDataOf(path, demoID, prog, st.In, false, true)
+	src, info, err := openDataOf(path, demoID, prog, st.In, true)
 	if err != nil {
 		return nil, nil, err
 	}
