@@ -32,18 +32,18 @@ func TestClaimsRead(t *testing.T) {
 		{"csv", "u.csv", "unit,x,y,claimed.a,claimed.b,claimed.score,claimed.grade,reason.a\nU1,1,2,8.62,9分,17.62,良好,样本少\n",
 			want{claims: map[string]float64{"a": 8.62, "b": 9, "score": 17.62}, grade: "良好", reason: map[string]string{"a": "样本少"}}},
 		// A blank or 不适用 claim cell is no claim on that row.
-		{"csv blank and NA", "u.csv", "unit,x,claimed.a,claimed.b,claimed.score\nU1,1,,不适用,5\n",
+		{"csv blank and NA", "u.csv", "unit,x,y,claimed.a,claimed.b,claimed.score\nU1,1,2,,不适用,5\n",
 			want{claims: map[string]float64{"score": 5}}},
 		// A claim that is not a number is a cell error naming row and column.
-		{"csv bad claim", "u.csv", "unit,x,claimed.a\nU1,1,九分\n",
+		{"csv bad claim", "u.csv", "unit,x,claimed.a,y\nU1,1,九分,2\n",
 			want{errs: []string{"u.csv:2:3", "claimed.a"}}},
-		{"yaml flat", "u.yaml", "- unit: U1\n  data: {x: 1, claimed.a: 8.62}\n  claimed.score: 90\n  claimed.grade: 优\n",
+		{"yaml flat", "u.yaml", "- unit: U1\n  data: {x: 1, y: 2, claimed.a: 8.62}\n  claimed.score: 90\n  claimed.grade: 优\n",
 			want{claims: map[string]float64{"a": 8.62, "score": 90}, grade: "优"}},
-		{"yaml nested", "u.yaml", "- unit: U1\n  data: {x: 1}\n  claimed: {a: 8.62, b: \"9\", score: 17.62, grade: 良}\n  reason: {b: 未完成}\n",
+		{"yaml nested", "u.yaml", "- unit: U1\n  data: {x: 1, y: 2}\n  claimed: {a: 8.62, b: \"9\", score: 17.62, grade: 良}\n  reason: {b: 未完成}\n",
 			want{claims: map[string]float64{"a": 8.62, "b": 9, "score": 17.62}, grade: "良", reason: map[string]string{"b": "未完成"}}},
-		{"json nested in data", "u.json", `[{"unit": "U1", "data": {"x": 1, "claimed": {"a": 3, "score": 3}}}]`,
+		{"json nested in data", "u.json", `[{"unit": "U1", "data": {"x": 1, "y": 2, "claimed": {"a": 3, "score": 3}}}]`,
 			want{claims: map[string]float64{"a": 3, "score": 3}}},
-		{"jsonl nested", "u.jsonl", `{"unit": "U1", "data": {"x": 1}, "claimed": {"a": 3, "grade": "差"}, "reason": {"a": "无"}}` + "\n",
+		{"jsonl nested", "u.jsonl", `{"unit": "U1", "data": {"x": 1, "y": 2}, "claimed": {"a": 3, "grade": "差"}, "reason": {"a": "无"}}` + "\n",
 			want{claims: map[string]float64{"a": 3}, grade: "差", reason: map[string]string{"a": "无"}}},
 	}
 	for _, tc := range tests {
@@ -81,7 +81,7 @@ func TestClaimsRead(t *testing.T) {
 // TestClaimsUnknownIndicator: a claim on an id the ruleset does not have
 // is ignored with a warning naming the column.
 func TestClaimsUnknownIndicator(t *testing.T) {
-	src, err := OpenReader("u.csv", strings.NewReader("unit,x,claimed.zz\nU1,1,3\n"), NewSchema(claimsRuleset()))
+	src, err := OpenReader("u.csv", strings.NewReader("unit,x,y,claimed.zz\nU1,1,2,3\n"), NewSchema(claimsRuleset()))
 	if err != nil {
 		t.Fatal(err)
 	}

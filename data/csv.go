@@ -95,31 +95,13 @@ func newCSVChunks(name string, r io.Reader, s *Schema, chunk int) (*csvSource, e
 	if header == nil {
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file is empty: want a header row (unit, name, inputs...)"}
 	}
-	hasUnit := false
-	seen := map[string]int{}
-	for i, h := range header {
-		if i == 0 {
-			h = stripBOM(h)
-		}
-		f := s.resolve(h)
-		pos := diag.Pos{File: name, Line: 1, Col: i + 1}
-		if prev, dup := seen[f.name]; dup && f.name != "" {
-			return nil, &diag.Error{Pos: pos, Code: "duplicate_column", Field: f.name,
-				Msg: fmt.Sprintf("column %q appears twice (columns %s and %s)", f.name, colName(prev), colName(i))}
-		}
-		seen[f.name] = i
-		if f.kind == fieldUnit {
-			hasUnit = true
-		}
-		if f.kind == fieldUnknown {
-			c.warnings = append(c.warnings, s.unknownFieldWarning(f, pos))
-		}
-		c.fields = append(c.fields, f)
-		c.fast = append(c.fast, fastKind(s, f))
+	fields, warnings, err := s.header(name, 1, header)
+	if err != nil {
+		return nil, err
 	}
-	if !hasUnit {
-		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: 1}, Code: "missing_column", Field: "unit",
-			Msg: fmt.Sprintf("the header has no unit column (unit, 单位编码 or 单位代码, the unit's id); its columns are %s", strings.Join(header, ", "))}
+	c.fields, c.warnings = fields, warnings
+	for _, f := range fields {
+		c.fast = append(c.fast, fastKind(s, f))
 	}
 	return c, nil
 }

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
@@ -36,31 +35,11 @@ func newRefCSV(name string, r io.Reader, s *Schema) (Source, error) {
 		return nil, refCSVError(name, err)
 	}
 	c := &refCSVSource{name: name, r: cr, s: s}
-	hasUnit := false
-	seen := map[string]int{}
-	for i, h := range header {
-		if i == 0 {
-			h = stripBOM(h)
-		}
-		f := s.resolve(h)
-		pos := diag.Pos{File: name, Line: 1, Col: i + 1}
-		if prev, dup := seen[f.name]; dup && f.name != "" {
-			return nil, &diag.Error{Pos: pos, Code: "duplicate_column", Field: f.name,
-				Msg: fmt.Sprintf("column %q appears twice (columns %s and %s)", f.name, refColName(prev), refColName(i))}
-		}
-		seen[f.name] = i
-		if f.kind == fieldUnit {
-			hasUnit = true
-		}
-		if f.kind == fieldUnknown {
-			c.warnings = append(c.warnings, s.unknownFieldWarning(f, pos))
-		}
-		c.fields = append(c.fields, f)
+	fields, warnings, err := s.header(name, 1, header)
+	if err != nil {
+		return nil, err
 	}
-	if !hasUnit {
-		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: 1}, Code: "missing_column", Field: "unit",
-			Msg: fmt.Sprintf("the header has no unit column (unit, 单位编码 or 单位代码, the unit's id); its columns are %s", strings.Join(header, ", "))}
-	}
+	c.fields, c.warnings = fields, warnings
 	return c, nil
 }
 

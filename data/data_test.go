@@ -109,7 +109,7 @@ func TestYAMLAndJSON(t *testing.T) {
 	y := `
 - unit: U1
   name: 甲
-  data: {spent: 153.51, budget: "256.14万元", tier: 达成, claimed.exec: 6, claimed.score: 96, claimed.grade: 优, reason.exec: 项目延期}
+  data: {spent: 153.51, budget: "256.14万元", people: 3, tier: 达成, claimed.exec: 6, claimed.score: 96, claimed.grade: 优, reason.exec: 项目延期}
 - unit: U2
   data: {spent: NA, budget: ~, tier: 7}
 `
@@ -131,13 +131,13 @@ func TestYAMLAndJSON(t *testing.T) {
 		t.Errorf("U2 errors %v", u2.Errors)
 	}
 
-	j := `[{"unit": "U1", "name": "甲", "data": {"spent": 1, "budget": 2, "tier": "C"}}]`
+	j := `[{"unit": "U1", "name": "甲", "data": {"spent": 1, "budget": 2, "people": 3, "tier": "C"}}]`
 	units, _, err = read(t, "u.json", j)
 	if err != nil || len(units) != 1 || units[0].Values[1] != indicators.NumberValue(2) {
 		t.Fatalf("json: %v %+v", err, units)
 	}
 
-	jl := "{\"unit\": \"U1\", \"data\": {\"spent\": 1, \"budget\": \"2\"}}\n\n{\"unit\": \"U2\", \"data\": {\"spent\": true}}\n{bad json\n"
+	jl := "{\"unit\": \"U1\", \"data\": {\"spent\": 1, \"budget\": \"2\", \"people\": 3, \"tier\": \"A\"}}\n\n{\"unit\": \"U2\", \"data\": {\"spent\": true}}\n{bad json\n"
 	units, _, err = read(t, "u.jsonl", jl)
 	if err != nil || len(units) != 3 {
 		t.Fatalf("jsonl: %v, %d units", err, len(units))
@@ -151,7 +151,7 @@ func TestYAMLAndJSON(t *testing.T) {
 }
 
 func TestSHA256OfBytes(t *testing.T) {
-	content := "unit,spent\nU1,1\n"
+	content := "unit,spent,budget,people,tier\nU1,1,2,3,A\n"
 	path := filepath.Join(t.TempDir(), "u.csv")
 	os.WriteFile(path, []byte(content), 0o644)
 	src, err := data.Open(path, schema(t))
@@ -164,8 +164,8 @@ func TestSHA256OfBytes(t *testing.T) {
 			break
 		}
 	}
-	// sha256 of "unit,spent\nU1,1\n", as sha256sum prints it.
-	if got, want := src.SHA256(), "7687c48a7db49cdb9fae51b78870972550e8871adffdfacb01f909330d1340f3"; got != want {
+	// sha256 of the content, as sha256sum prints it.
+	if got, want := src.SHA256(), "e9ff884c944681d81d9c3a78f6c0d6e5799454cab18d4194b59cc00389a9a0fb"; got != want {
 		t.Errorf("SHA256 = %s, want %s", got, want)
 	}
 }

@@ -171,7 +171,7 @@ func TestDecodeRefusesWhatIsNotText(t *testing.T) {
 // GBK text in a YAML file is read too: the layer is below every text
 // format.
 func TestDecodeGB18030YAML(t *testing.T) {
-	src := gb18030(t, "- {unit: U1, name: 甲区, data: {支出: 1234.5万元, 档次: 达成}}\n")
+	src := gb18030(t, "- {unit: U1, name: 甲区, data: {支出: 1234.5万元, 预算: 2000, 档次: 达成}}\n")
 	s, err := data.OpenReader("units.yaml", bytes.NewReader([]byte(src)), data.NewSchema(decodeRuleset(t)))
 	if err != nil {
 		t.Fatal(err)

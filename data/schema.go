@@ -9,7 +9,11 @@ package data
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
@@ -22,30 +26,71 @@ const (
 )
 
 // Schema maps field names of the data (input ids or labels, unit, name,
-// claimed.*, reason.*) to what they mean for one ruleset.
+// claimed.*, reason.*) to what they mean for one ruleset. Names are
+// compared after normalising what people vary (see normalize), and an
+// input's column may carry its declared unit in brackets.
 type Schema struct {
-	rs      *indicators.Ruleset
-	byName  map[string]int // input id or label → input index
-	indByID map[string]bool
+	rs        *indicators.Ruleset
+	byName    map[string]int    // normalised input id or label → input index
+	indByName map[string]string // normalised indicator id or label → indicator id
 }
 
 // NewSchema returns the schema of ruleset rs.
 func NewSchema(rs *indicators.Ruleset) *Schema {
-	s := &Schema{rs: rs, byName: map[string]int{}, indByID: map[string]bool{}}
-	for i, in := range rs.Inputs {
-		if in.Label != "" {
-			if _, taken := s.byName[in.Label]; !taken {
-				s.byName[in.Label] = i
-			}
+	s := &Schema{rs: rs, byName: map[string]int{}, indByName: map[string]string{}}
+	add := func(name string, i int) {
+		if _, taken := s.byName[name]; !taken && name != "" {
+			s.byName[name] = i
 		}
 	}
 	for i, in := range rs.Inputs {
-		s.byName[in.ID] = i // ids win over labels
+		add(normalize(in.Label), i)
+	}
+	// A label written with its own unit (满意度（%）) is found without it
+	// too, unless another input's label is that name.
+	for i, in := range rs.Inputs {
+		if base, unit, ok := splitUnit(normalize(in.Label)); ok && in.Unit != "" && unit == normalize(in.Unit) {
+			add(base, i)
+		}
+	}
+	for i, in := range rs.Inputs {
+		s.byName[normalize(in.ID)] = i // ids win over labels
 	}
 	for _, ind := range rs.Indicators {
-		s.indByID[ind.ID] = true
+		if l := normalize(ind.Label); l != "" {
+			if _, taken := s.indByName[l]; !taken {
+				s.indByName[l] = ind.ID
+			}
+		}
+	}
+	for _, ind := range rs.Indicators {
+		s.indByName[normalize(ind.ID)] = ind.ID
 	}
 	return s
+}
+
+// normalize is the form in which field names are compared: NFKC (full-width
+// letters, digits, brackets and ％ become their ASCII forms, as WPS and
+// Chinese input methods often type them), without surrounding spaces.
+func normalize(name string) string {
+	return strings.TrimSpace(norm.NFKC.String(name))
+}
+
+// splitUnit splits a normalised name ending in a bracketed unit,
+// 全年预算数(万元), into the name before it and the unit.
+func splitUnit(name string) (base, unit string, ok bool) {
+	if !strings.HasSuffix(name, ")") {
+		return "", "", false
+	}
+	open := strings.LastIndexByte(name, '(')
+	if open < 0 {
+		return "", "", false
+	}
+	base, unit = strings.TrimSpace(name[:open]), strings.TrimSpace(name[open+1:len(name)-1])
+	if base == "" || unit == "" || strings.ContainsAny(unit, "()") {
+		return "", "", false
+	}
+	return base, unit, true
 }
 
 // Ruleset returns the ruleset the schema was made for.
@@ -63,48 +108,408 @@ const (
 	fieldClaimScore // claimed.score
 	fieldClaimGrade // claimed.grade
 	fieldReason     // reason.<indicator id>
+	fieldWrongUnit  // an input's name with another unit in brackets: an error
 )
 
 // field is what one column or key means.
 type field struct {
 	kind  fieldKind
-	input int    // fieldInput: input index
+	input int    // fieldInput, fieldWrongUnit: input index
 	id    string // fieldClaim, fieldReason: indicator id
 	name  string // as written in the data
+	unit  string // fieldWrongUnit: the unit in the brackets
 }
 
 var unitNames = map[string]bool{"unit": true, "单位编码": true, "单位代码": true, "编码": true}
 var nameNames = map[string]bool{"name": true, "单位名称": true, "名称": true}
 
+// Claim headers besides claimed.score and claimed.grade: those jixiao's own
+// reports print (csv, md, xlsx, the terminal table: 自评总分, 自评等级;
+// explain: 自评得分) and that 自评表 use, so that its output reads back.
+var claimScoreNames = map[string]bool{ClaimedPrefix + "score": true, "自评总分": true, "自评得分": true}
+var claimGradeNames = map[string]bool{ClaimedPrefix + "grade": true, "自评等级": true}
+
 // resolve says what field name means.
 func (s *Schema) resolve(name string) field {
 	name = strings.TrimSpace(name)
 	f := field{name: name}
+	n := normalize(name)
 	switch {
-	case unitNames[name]:
+	case unitNames[n]:
 		f.kind = fieldUnit
-	case nameNames[name]:
+	case nameNames[n]:
 		f.kind = fieldName
-	case name == ClaimedPrefix+"score":
+	case claimScoreNames[n]:
 		f.kind = fieldClaimScore
-	case name == ClaimedPrefix+"grade":
+	case claimGradeNames[n]:
 		f.kind = fieldClaimGrade
-	case strings.HasPrefix(name, ClaimedPrefix):
-		f.id = strings.TrimPrefix(name, ClaimedPrefix)
-		if s.indByID[f.id] {
-			f.kind = fieldClaim
+	case strings.HasPrefix(n, ClaimedPrefix):
+		if id, ok := s.indByName[strings.TrimSpace(strings.TrimPrefix(n, ClaimedPrefix))]; ok {
+			f.kind, f.id = fieldClaim, id
 		}
-	case strings.HasPrefix(name, ReasonPrefix):
-		f.id = strings.TrimPrefix(name, ReasonPrefix)
-		if s.indByID[f.id] {
-			f.kind = fieldReason
+	case strings.HasPrefix(n, ReasonPrefix):
+		if id, ok := s.indByName[strings.TrimSpace(strings.TrimPrefix(n, ReasonPrefix))]; ok {
+			f.kind, f.id = fieldReason, id
 		}
 	default:
-		if i, ok := s.byName[name]; ok {
+		if i, ok := s.byName[n]; ok {
 			f.kind, f.input = fieldInput, i
+		} else if base, unit, ok := splitUnit(n); ok {
+			if i, ok := s.byName[base]; ok {
+				// The unit in brackets must be the one the ruleset
+				// declares: 全年预算数（元） for an input in 万元 would
+				// read every figure 10 000 times too large.
+				f.kind, f.input = fieldInput, i
+				if unit != normalize(s.rs.Inputs[i].Unit) {
+					f.kind, f.unit = fieldWrongUnit, unit
+				}
+			}
 		}
 	}
 	return f
+}
+
+// column is a header cell or a data key as written, and where it is.
+type column struct {
+	name  string
+	where string // "column D", or "line 3" for a key
+	pos   diag.Pos
+}
+
+// meaning is what a field stands for, so that two fields meaning the same
+// are found; the name itself for a field the ruleset does not know.
+func (f *field) meaning() string {
+	switch f.kind {
+	case fieldUnit:
+		return "unit"
+	case fieldName:
+		return "name"
+	case fieldInput:
+		return "input " + strconv.Itoa(f.input)
+	case fieldClaim:
+		return ClaimedPrefix + f.id
+	case fieldClaimScore:
+		return ClaimedPrefix + "score"
+	case fieldClaimGrade:
+		return ClaimedPrefix + "grade"
+	case fieldReason:
+		return ReasonPrefix + f.id
+	}
+	return "? " + normalize(f.name)
+}
+
+// describe names what a field stands for, for messages.
+func (s *Schema) describe(f *field) string {
+	switch f.kind {
+	case fieldUnit:
+		return "the unit id"
+	case fieldName:
+		return "the unit name"
+	case fieldInput, fieldWrongUnit:
+		return "input " + s.inputName(f.input)
+	}
+	return f.meaning()
+}
+
+// inputName is an input's id with its label, as messages name inputs.
+func (s *Schema) inputName(i int) string {
+	in := &s.rs.Inputs[i]
+	if in.Label == "" {
+		return in.ID
+	}
+	return fmt.Sprintf("%s (%s)", in.ID, in.Label)
+}
+
+// header resolves the header row of a CSV or XLSX file (at line) and checks
+// it against the ruleset: a column with an input's name but another unit
+// in brackets, two columns that mean one thing, no unit column, and inputs
+// no column gives (see checkInputs) stop the file before any unit is read.
+// It returns the fields by column and the warnings: unknown columns,
+// absent optional inputs.
+func (s *Schema) header(file string, line int, names []string) ([]field, []*diag.Error, error) {
+	fields := make([]field, len(names))
+	cols := make([]column, len(names))
+	var errs diag.List
+	var warnings []*diag.Error
+	seen := map[string]int{}
+	hasUnit := false
+	for i, h := range names {
+		if i == 0 {
+			h = stripBOM(h)
+		}
+		f := s.resolve(h)
+		fields[i] = f
+		pos := diag.Pos{File: file, Line: line, Col: i + 1}
+		cols[i] = column{name: f.name, where: "column " + colName(i), pos: pos}
+		if f.name == "" {
+			continue
+		}
+		if prev, dup := seen[f.meaning()]; dup {
+			errs.Add(s.duplicateColumn(&fields[prev], &f, colName(prev), colName(i), pos))
+			continue
+		}
+		seen[f.meaning()] = i
+		switch f.kind {
+		case fieldUnit:
+			hasUnit = true
+		case fieldUnknown:
+			warnings = append(warnings, s.unknownFieldWarning(f, pos))
+		case fieldWrongUnit:
+			errs.Add(s.wrongUnit(&f, "column", pos))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, nil, oneOrList(errs)
+	}
+	if !hasUnit {
+		return nil, nil, &diag.Error{Pos: diag.Pos{File: file, Line: line}, Code: "missing_column", Field: "unit",
+			Msg: fmt.Sprintf("the header has no unit column (unit, 单位编码 or 单位代码, the unit's id); its columns are %s", strings.Join(names, ", "))}
+	}
+	w, err := s.checkInputs(diag.Pos{File: file, Line: line}, "column", cols, fields)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fields, append(warnings, w...), nil
+}
+
+// oneOrList returns a single error as itself, so that callers can match
+// it with errors.As, and several as a list.
+func oneOrList(l diag.List) error {
+	if len(l) == 1 {
+		return l[0]
+	}
+	return l
+}
+
+// duplicateColumn is the error of two columns of a header (at letters a
+// and b) that mean one thing: which of them holds the figure is anyone's
+// guess.
+func (s *Schema) duplicateColumn(fa, fb *field, a, b string, pos diag.Pos) *diag.Error {
+	if fa.name == fb.name {
+		return &diag.Error{Pos: pos, Code: "duplicate_column", Field: fb.name,
+			Msg: fmt.Sprintf("column %q appears twice (columns %s and %s)", fb.name, a, b)}
+	}
+	return &diag.Error{Pos: pos, Code: "duplicate_column", Field: fb.name,
+		Msg: fmt.Sprintf("columns %s (%q) and %s (%q) both give %s: keep one of them", a, fa.name, b, fb.name, s.describe(fb))}
+}
+
+// duplicateKey is the error of two keys of one unit that mean one thing.
+func (s *Schema) duplicateKey(fa, fb *field, pos diag.Pos) *diag.Error {
+	return &diag.Error{Pos: pos, Code: "duplicate_column", Field: fb.name,
+		Msg: fmt.Sprintf("keys %q and %q both give %s: keep one of them", fa.name, fb.name, s.describe(fb))}
+}
+
+// wrongUnit is the error of a column (or key) named like an input but with
+// another unit in brackets than the one the ruleset declares.
+func (s *Schema) wrongUnit(f *field, what string, pos diag.Pos) *diag.Error {
+	in := &s.rs.Inputs[f.input]
+	name := in.Label
+	if name == "" {
+		name = in.ID
+	}
+	if in.Unit == "" {
+		return &diag.Error{Pos: pos, Code: "wrong_unit", Field: f.name,
+			Msg: fmt.Sprintf("%s %q names %s with %q in brackets, but the ruleset declares no unit for the input: head the %s %s if the figures are what the ruleset means, or declare unit: %s for the input in the ruleset", what, f.name, s.describe(f), f.unit, what, name, f.unit)}
+	}
+	if utf8.RuneCountInString(f.unit) > maxUnitLen {
+		// A qualifier (财政拨款支出) rather than a unit: the column may
+		// hold a part of the input, or the input itself.
+		return &diag.Error{Pos: pos, Code: "wrong_unit", Field: f.name,
+			Msg: fmt.Sprintf("%s %q names %s with %q in brackets, which is not the input's unit %s: if it holds the input, head the %s %s（%s） or %s; if it holds a part of it, give the input a %s of its own", what, f.name, s.describe(f), f.unit, in.Unit, what, name, in.Unit, name, what)}
+	}
+	return &diag.Error{Pos: pos, Code: "wrong_unit", Field: f.name,
+		Msg: fmt.Sprintf("%s %q names %s with %q in brackets, which is not the input's unit %s: if the figures are in %s, convert them to %s; head the %s %s（%s） or %s", what, f.name, s.describe(f), f.unit, in.Unit, f.unit, in.Unit, what, name, in.Unit, name)}
+}
+
+// maxUnitLen is the longest bracketed text taken for a unit (万元, 平方米,
+// 千瓦时); longer text is a qualifier of the label.
+const maxUnitLen = 4
+
+// AbsentInputsError is the cause of the error for data that gives no column
+// (for YAML and JSON, no unit gives a key) for inputs the ruleset reads and
+// does not mark optional: every unit would score 0 on them.
+type AbsentInputsError struct {
+	Ruleset string
+	// Columns are the file's header, or for keyed data the keys its units
+	// give, as written; a caller that knows other rulesets can tell which
+	// one they fit (Schema.Absent).
+	Columns []string
+	Absent  []indicators.Input
+	// Matched of the ruleset's Inputs have a column.
+	Matched, Inputs int
+}
+
+func (e *AbsentInputsError) Error() string {
+	return fmt.Sprintf("%d inputs of ruleset %s have no column", len(e.Absent), e.Ruleset)
+}
+
+// Foreign reports whether the data has columns for fewer than half of the
+// ruleset's inputs: then it is most likely data for another ruleset, not
+// data with a few columns misnamed.
+func (e *AbsentInputsError) Foreign() bool { return e.Matched*2 < e.Inputs }
+
+// Absent returns the inputs of the schema's ruleset, not optional, that no
+// field name of names gives.
+func (s *Schema) Absent(names []string) []indicators.Input {
+	has := make([]bool, len(s.rs.Inputs))
+	for _, n := range names {
+		if f := s.resolve(n); f.kind == fieldInput {
+			has[f.input] = true
+		}
+	}
+	var absent []indicators.Input
+	for i, in := range s.rs.Inputs {
+		if !has[i] && !in.Optional {
+			absent = append(absent, in)
+		}
+	}
+	return absent
+}
+
+// mostForeign is how many absent inputs the error for another ruleset's
+// data lists.
+const mostForeign = 5
+
+// checkInputs checks that the columns (or keys) give every input the
+// ruleset reads. An optional input no column gives is a warning; any other
+// is an error naming it, with the unknown columns most like it. what is
+// "column" or "key".
+func (s *Schema) checkInputs(pos diag.Pos, what string, cols []column, fields []field) ([]*diag.Error, error) {
+	has := make([]bool, len(s.rs.Inputs))
+	for _, f := range fields {
+		if f.kind == fieldInput {
+			has[f.input] = true
+		}
+	}
+	var warnings []*diag.Error
+	var absent []int
+	matched := 0
+	for i, in := range s.rs.Inputs {
+		switch {
+		case has[i]:
+			matched++
+		case in.Optional:
+			warnings = append(warnings, &diag.Error{Pos: pos, Code: "absent_input", Field: in.ID,
+				Msg: fmt.Sprintf("no %s gives input %s, which is optional in ruleset %s: every unit is missing on it", what, s.inputName(i), s.rs.ID)})
+		default:
+			absent = append(absent, i)
+		}
+	}
+	if len(absent) == 0 {
+		return warnings, nil
+	}
+	cause := &AbsentInputsError{Ruleset: s.rs.ID, Matched: matched, Inputs: len(s.rs.Inputs)}
+	for _, c := range cols {
+		cause.Columns = append(cause.Columns, c.name)
+	}
+	for _, i := range absent {
+		cause.Absent = append(cause.Absent, s.rs.Inputs[i])
+	}
+	e := &diag.Error{Pos: pos, Code: "absent_input", Field: s.rs.Inputs[absent[0]].ID, Err: cause}
+	var b strings.Builder
+	if cause.Foreign() {
+		e.Code = "foreign_data"
+		fmt.Fprintf(&b, "the data has a %s for only %d of the %d inputs of ruleset %s: it looks like data for another ruleset; no %s for:", what, matched, len(s.rs.Inputs), s.rs.ID, what)
+		for k, i := range absent {
+			if k == mostForeign {
+				fmt.Fprintf(&b, "\n  … and %d more", len(absent)-k)
+				break
+			}
+			fmt.Fprintf(&b, "\n  %s", s.inputName(i))
+		}
+	} else {
+		fmt.Fprintf(&b, "ruleset %s reads inputs that no %s gives, and every unit would score 0 on them:", s.rs.ID, what)
+		for _, i := range absent {
+			fmt.Fprintf(&b, "\n  %s", s.inputName(i))
+			if like := s.alike(i, cols, fields); len(like) > 0 {
+				fmt.Fprintf(&b, ": did you mean %s?", strings.Join(like, " or "))
+			}
+		}
+		fmt.Fprintf(&b, "\nname each by its id or label (a %s may add the input's unit in brackets), or mark an input that units may lack optional: true in the ruleset", what)
+	}
+	e.Msg = b.String()
+	return warnings, e
+}
+
+// alike returns the unknown columns most like input i's id or label, by
+// edit distance on runes after normalising (a unit in brackets left out),
+// each as `"name" (column D)`.
+func (s *Schema) alike(i int, cols []column, fields []field) []string {
+	in := &s.rs.Inputs[i]
+	targets := []string{normalize(in.ID), normalize(in.Label)}
+	best, bestD := []string(nil), -1
+	for k, f := range fields {
+		if f.kind != fieldUnknown || f.name == "" {
+			continue
+		}
+		n := normalize(f.name)
+		if base, _, ok := splitUnit(n); ok {
+			n = base
+		}
+		d := -1
+		for _, t := range targets {
+			if t == "" {
+				continue
+			}
+			td := distance(n, t)
+			// A name that holds the other whole (档次评价, 2023年全年预算数)
+			// is alike however much it adds.
+			if !near(td, t) && !contains(n, t) {
+				continue
+			}
+			if d < 0 || td < d {
+				d = td
+			}
+		}
+		if d < 0 {
+			continue
+		}
+		like := fmt.Sprintf("%q (%s)", f.name, cols[k].where)
+		switch {
+		case bestD < 0 || d < bestD:
+			best, bestD = []string{like}, d
+		case d == bestD && len(best) < 3:
+			best = append(best, like)
+		}
+	}
+	return best
+}
+
+// near reports whether a name d edits away from target t is likely a
+// slip for it: up to a third of its characters, at least one.
+func near(d int, t string) bool {
+	return d <= max(1, utf8.RuneCountInString(t)/3)
+}
+
+// contains reports whether either name holds the other, both being at
+// least two characters (one character is in too many names).
+func contains(a, b string) bool {
+	if utf8.RuneCountInString(a) < 2 || utf8.RuneCountInString(b) < 2 {
+		return false
+	}
+	return strings.Contains(a, b) || strings.Contains(b, a)
+}
+
+// distance is the Levenshtein distance between a and b, on runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 // newUnit returns a unit with every input missing.

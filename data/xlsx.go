@@ -59,33 +59,12 @@ func newXLSX(name string, r io.Reader, s *Schema) (Source, error) {
 		x.Close()
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: fmt.Sprintf("sheet %s is empty: want a header row (unit, name, inputs...)", sheets[0])}
 	}
-	hasUnit := false
-	seen := map[string]int{}
-	for i, h := range header {
-		if i == 0 {
-			h = stripBOM(h)
-		}
-		fd := s.resolve(h)
-		pos := diag.Pos{File: name, Line: x.row, Col: i + 1}
-		if prev, dup := seen[fd.name]; dup && fd.name != "" {
-			x.Close()
-			return nil, &diag.Error{Pos: pos, Code: "duplicate_column", Field: fd.name,
-				Msg: fmt.Sprintf("column %q appears twice (columns %s and %s)", fd.name, colName(prev), colName(i))}
-		}
-		seen[fd.name] = i
-		if fd.kind == fieldUnit {
-			hasUnit = true
-		}
-		if fd.kind == fieldUnknown && fd.name != "" {
-			x.warnings = append(x.warnings, s.unknownFieldWarning(fd, pos))
-		}
-		x.fields = append(x.fields, fd)
-	}
-	if !hasUnit {
+	fields, warnings, err := s.header(name, x.row, header)
+	if err != nil {
 		x.Close()
-		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: x.row}, Code: "missing_column", Field: "unit",
-			Msg: "the header has no unit column (the unit id)"}
+		return nil, err
 	}
+	x.fields, x.warnings = fields, warnings
 	return x, nil
 }
 

@@ -26,6 +26,7 @@ type yamlSource struct {
 	next     int
 	warnings []*diag.Error
 	warned   map[string]bool
+	given    map[string]field // by meaning, the fields the unit being read gave
 }
 
 func newYAML(name string, r io.Reader, s *Schema) (Source, error) {
@@ -64,7 +65,54 @@ func newYAML(name string, r io.Reader, s *Schema) (Source, error) {
 		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: root.Line, Col: root.Column}, Code: "type_mismatch",
 			Msg: "want a list of units, each {unit, name, data: {input: value}}"}
 	}
-	return &yamlSource{name: name, s: s, items: root.Content, warned: map[string]bool{}}, nil
+	y := &yamlSource{name: name, s: s, items: root.Content, warned: map[string]bool{}, given: map[string]field{}}
+	if err := y.checkKeys(root); err != nil {
+		return nil, err
+	}
+	return y, nil
+}
+
+// checkKeys checks the data keys of the units, their union standing for a
+// CSV file's header (see Schema.checkInputs): the whole document is read
+// already, so an input no unit gives stops the file before any unit is.
+func (y *yamlSource) checkKeys(root *yaml.Node) error {
+	var cols []column
+	var fields []field
+	var errs diag.List
+	seen := map[string]bool{}
+	units := 0
+	for _, item := range y.items {
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		units++
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			if k, v := item.Content[i], item.Content[i+1]; k.Value == "data" && v.Kind == yaml.MappingNode {
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					key := v.Content[j]
+					if nestedClaims(key.Value) || seen[key.Value] {
+						continue
+					}
+					seen[key.Value] = true
+					f := y.s.resolve(key.Value)
+					if f.kind == fieldWrongUnit {
+						errs.Add(y.s.wrongUnit(&f, "key", y.pos(key)))
+					}
+					cols = append(cols, column{name: f.name, where: fmt.Sprintf("line %d", key.Line), pos: y.pos(key)})
+					fields = append(fields, f)
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return oneOrList(errs)
+	}
+	if units == 0 {
+		return nil // no units: said when they are counted
+	}
+	w, err := y.s.checkInputs(diag.Pos{File: y.name, Line: root.Line}, "key", cols, fields)
+	y.warnings = append(y.warnings, w...)
+	return err
 }
 
 // jsonError positions an error of encoding/json in src.
@@ -103,6 +151,7 @@ func (y *yamlSource) Next() (*indicators.Unit, error) {
 	item := y.items[y.next]
 	y.next++
 	u := y.s.newUnit(y.pos(item))
+	clear(y.given)
 	if item.Kind != yaml.MappingNode {
 		u.Errors = append(u.Errors, &diag.Error{Pos: y.pos(item), Code: "not_a_unit", Msg: "a unit must be a mapping {unit, name, data}"})
 		return &u, nil
@@ -163,6 +212,11 @@ func (y *yamlSource) set(u *indicators.Unit, k, v *yaml.Node) {
 		}
 		return
 	}
+	if prev, dup := y.given[f.meaning()]; dup {
+		u.Errors = append(u.Errors, y.s.duplicateKey(&prev, &f, y.pos(k)))
+		return
+	}
+	y.given[f.meaning()] = f
 	pos := y.pos(v)
 	switch {
 	case v.Kind != yaml.ScalarNode:
@@ -194,13 +248,20 @@ type jsonlSource struct {
 	sc       *bufio.Scanner
 	line     int
 	warnings []*diag.Error
-	warned   map[string]bool
+	// Every key the units gave, in the order first seen, with what it
+	// means: their union stands for a header, checked at the end.
+	keys    map[string]int // key → index in cols and fields
+	cols    []column
+	fields  []field
+	units   int
+	checked bool
+	given   map[string]field // by meaning, the fields the unit being read gave
 }
 
 func newJSONL(name string, r io.Reader, s *Schema) (Source, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
-	return &jsonlSource{name: name, s: s, sc: sc, warned: map[string]bool{}}, nil
+	return &jsonlSource{name: name, s: s, sc: sc, keys: map[string]int{}, given: map[string]field{}}, nil
 }
 
 type jsonUnit struct {
@@ -221,6 +282,7 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 		}
 		pos := diag.Pos{File: j.name, Line: j.line}
 		u := j.s.newUnit(pos)
+		clear(j.given)
 		var raw map[string]json.RawMessage
 		if err := json.Unmarshal([]byte(text), &raw); err != nil {
 			e := &diag.Error{Pos: pos, Code: "json_syntax", Msg: fmt.Sprintf("not a JSON object {unit, name, data}: %v", err), Err: err}
@@ -235,6 +297,7 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 			u.Errors = append(u.Errors, e)
 			return &u, nil
 		}
+		j.units++
 		for _, k := range sortedKeys(raw) {
 			v := raw[k]
 			switch {
@@ -260,10 +323,14 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 					continue
 				}
 				for _, dk := range sortedKeys(data) {
-					j.set(&u, dk, data[dk], pos)
+					if err := j.set(&u, dk, data[dk], pos); err != nil {
+						return nil, err
+					}
 				}
 			case claimKey(k):
-				j.set(&u, k, v, pos)
+				if err := j.set(&u, k, v, pos); err != nil {
+					return nil, err
+				}
 			default:
 				u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "type_mismatch", Field: k, Msg: k + ": unknown key: want unit, name, data"})
 			}
@@ -277,33 +344,67 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 		}
 		return nil, readError(j.name, j.line+1, err)
 	}
+	if j.units > 0 && !j.checked {
+		// Raised once, after the last unit: the output is written only
+		// after every unit is read, so nothing is written.
+		w, err := j.s.checkInputs(diag.Pos{File: j.name}, "key", j.cols, j.fields)
+		j.warnings = append(j.warnings, w...)
+		j.checked = true
+		if err != nil {
+			return nil, err
+		}
+	}
 	return nil, io.EOF
 }
 
-func (j *jsonlSource) set(u *indicators.Unit, key string, v json.RawMessage, pos diag.Pos) {
+// field resolves key, once per distinct key, and notes it among the keys
+// the units gave.
+func (j *jsonlSource) field(key string, pos diag.Pos) field {
+	if k, ok := j.keys[key]; ok {
+		return j.fields[k]
+	}
+	f := j.s.resolve(key)
+	j.keys[key] = len(j.fields)
+	j.cols = append(j.cols, column{name: f.name, where: fmt.Sprintf("line %d", pos.Line), pos: pos})
+	j.fields = append(j.fields, f)
+	if f.kind == fieldUnknown {
+		j.warnings = append(j.warnings, j.s.unknownFieldWarning(f, pos))
+	}
+	return f
+}
+
+// set stores one key of a unit. A key named like an input with another
+// unit in brackets stops the file: every unit giving it would be misread.
+func (j *jsonlSource) set(u *indicators.Unit, key string, v json.RawMessage, pos diag.Pos) error {
 	if nestedClaims(key) {
 		var sub map[string]json.RawMessage
 		if json.Unmarshal(v, &sub) == nil {
 			for _, sk := range sortedKeys(sub) {
-				j.set(u, key+"."+sk, sub[sk], pos)
+				if err := j.set(u, key+"."+sk, sub[sk], pos); err != nil {
+					return err
+				}
 			}
-			return
+			return nil
 		}
 	}
-	f := j.s.resolve(key)
-	if f.kind == fieldUnknown {
-		if !j.warned[f.name] {
-			j.warned[f.name] = true
-			j.warnings = append(j.warnings, j.s.unknownFieldWarning(f, pos))
-		}
-		return
+	f := j.field(key, pos)
+	switch f.kind {
+	case fieldUnknown:
+		return nil
+	case fieldWrongUnit:
+		return j.s.wrongUnit(&f, "key", pos)
 	}
+	if prev, dup := j.given[f.meaning()]; dup {
+		u.Errors = append(u.Errors, j.s.duplicateKey(&prev, &f, pos))
+		return nil
+	}
+	j.given[f.meaning()] = f
 	var x any
 	dec := json.NewDecoder(strings.NewReader(string(v)))
 	dec.UseNumber()
 	if err := dec.Decode(&x); err != nil {
 		j.s.cellError(u, &f, string(v), pos, err)
-		return
+		return nil
 	}
 	switch x := x.(type) {
 	case nil:
@@ -311,7 +412,7 @@ func (j *jsonlSource) set(u *indicators.Unit, key string, v json.RawMessage, pos
 		n, err := strconv.ParseFloat(string(x), 64)
 		if err != nil {
 			j.s.cellError(u, &f, string(x), pos, fmt.Errorf("%w: %s", indicators.ErrNotNumber, x))
-			return
+			return nil
 		}
 		j.s.setNumber(u, &f, n, string(x), pos)
 	case string:
@@ -319,6 +420,7 @@ func (j *jsonlSource) set(u *indicators.Unit, key string, v json.RawMessage, pos
 	default:
 		j.s.cellError(u, &f, string(v), pos, fmt.Errorf("want a number or text, found %s", v))
 	}
+	return nil
 }
 
 // claimKey reports whether a unit-level key holds claims or reasons:

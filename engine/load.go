@@ -346,6 +346,17 @@ func (l *loader) number(n *yaml.Node, what string) (x float64, ok bool) {
 	return x, true
 }
 
+// boolean reads true or false.
+func (l *loader) boolean(n *yaml.Node, what string) bool {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		if b, err := strconv.ParseBool(n.Value); err == nil {
+			return b
+		}
+	}
+	l.errorf(n, "type_mismatch", "%s: expected true or false, found %s", what, kindName(n))
+	return false
+}
+
 func (l *loader) list(n *yaml.Node, what string) []*yaml.Node {
 	if n.Kind != yaml.SequenceNode {
 		l.errorf(n, "type_mismatch", "%s: expected a list, found %s", what, kindName(n))
@@ -546,8 +557,10 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 				if in.Type != indicators.TypeNumber && in.Type != indicators.TypeTier {
 					l.errorf(fv, "bad_value", "input %s: type: want number or tier, found %q", key, in.Type)
 				}
+			case "optional":
+				in.Optional = l.boolean(fv, "input "+key+": optional")
 			default:
-				l.unknownKey(k, "input "+key, "label, unit, type")
+				l.unknownKey(k, "input "+key, "label, unit, type, optional")
 			}
 		})
 		ins = append(ins, in)

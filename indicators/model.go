@@ -63,7 +63,11 @@ type Input struct {
 	Label string
 	Unit  string // declared unit (万元, 人, %); a cell may carry it as a suffix
 	Type  string // TypeNumber or TypeTier
-	Pos   diag.Pos
+	// Optional inputs may be absent from a data file's header (or keys):
+	// every unit is then missing on them. A required input that is absent
+	// stops the run, since every unit would silently score 0 on it.
+	Optional bool
+	Pos      diag.Pos
 }
 
 // Formula is the source of an expr formula and where it stands in the

@@ -175,7 +175,7 @@ func runEval(ctx context.Context, o *evalOptions) error {
 		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", streamErr))
 	case streamErr != nil:
 		// A data error reads as it does when the data is read first.
-		return failWith(exitNothing, streamErr)
+		return failWith(exitNothing, withFit(streamErr, prog.Ruleset.ID))
 	case err != nil:
 		return failWith(exitNothing, err)
 	}

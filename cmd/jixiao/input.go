@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/data"
@@ -66,9 +68,37 @@ func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader, dige
 		src, err = data.OpenStream(path, schema, digest)
 	}
 	if err != nil {
-		return nil, nil, failWith(exitNothing, err)
+		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset.ID))
 	}
 	return src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, nil
+}
+
+// withFit adds to the error for data that looks like another ruleset's
+// which built-in rulesets it fits (every input they read has a column), so
+// that a forgotten -r says what to give. Other errors are returned as they
+// are.
+func withFit(err error, current string) error {
+	var absent *data.AbsentInputsError
+	var de *diag.Error
+	if !errors.As(err, &absent) || !absent.Foreign() || !errors.As(err, &de) {
+		return err
+	}
+	var fits []string
+	for _, id := range rulesets.IDs() {
+		if id == current {
+			continue
+		}
+		if rs, err := engine.Open(id); err == nil && len(data.NewSchema(rs).Absent(absent.Columns)) == 0 {
+			fits = append(fits, id)
+		}
+	}
+	hinted := *de
+	if len(fits) == 0 {
+		hinted.Msg += fmt.Sprintf("\nit fits none of the built-in rulesets (%s) either: give the data's own ruleset with -r FILE", strings.Join(rulesets.IDs(), ", "))
+	} else {
+		hinted.Msg += fmt.Sprintf("\nit fits the built-in ruleset %s: run with -r %s", strings.Join(fits, " and "), fits[0])
+	}
+	return &hinted
 }
 
 // readAll reads every unit of path and reports warnings on errOut.
@@ -85,7 +115,7 @@ func readAllOf(path, demoID string, prog *engine.Program, st *streams) ([]indica
 	defer src.Close()
 	units, warnings, sum, err := data.Collect(src)
 	if err != nil {
-		return nil, nil, failWith(exitNothing, err)
+		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset.ID))
 	}
 	printWarnings(st.ErrOut, warnings)
 	info.SHA256 = sum

@@ -69,10 +69,14 @@ func TestEvalStreamWorkers(t *testing.T) {
 // is reported and the others scored (1).
 func TestEvalStreamStatus(t *testing.T) {
 	dir := t.TempDir()
+	// The data gives budget and spent, every input of this ruleset.
+	rules := filepath.Join(dir, "exec.yaml")
+	os.WriteFile(rules, []byte("id: exec\ninputs:\n  budget: {label: 全年预算数, unit: 万元}\n  spent: {label: 全年执行数, unit: 万元}\n"+
+		"indicators:\n  - {id: exec, label: 预算执行率, weight: 100, value: spent / budget, target: \">= 1\"}\n"), 0o644)
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("unit,name,budget,spent\nU1,甲,100,90\nU2,乙\"x,100,90\n"), 0o644)
 	out := filepath.Join(dir, "out.csv")
-	code, _, errOut := jixiao(t, "", "eval", "-r", "grid-center", "-d", bad, "-f", "csv", "-o", out)
+	code, _, errOut := jixiao(t, "", "eval", "-r", rules, "-d", bad, "-f", "csv", "-o", out)
 	if code != 2 || !strings.Contains(errOut, bad+`:3:7: a " inside a field that does not start with one`) {
 		t.Errorf("syntax error: exit %d, %q", code, errOut)
 	}
@@ -81,7 +85,7 @@ func TestEvalStreamStatus(t *testing.T) {
 	}
 	some := filepath.Join(dir, "some.csv")
 	os.WriteFile(some, []byte("unit,name,budget,spent\nU1,甲,100,90\nU2,乙,abc,90\nU1,丙,1,1\n"), 0o644)
-	code, got, errOut := jixiao(t, "", "eval", "-r", "grid-center", "-d", some, "-f", "csv")
+	code, got, errOut := jixiao(t, "", "eval", "-r", rules, "-d", some, "-f", "csv")
 	if code != 1 || !strings.Contains(errOut, "jixiao: 2 of 3 units could not be scored") {
 		t.Errorf("bad units: exit %d, %q", code, errOut)
 	}
@@ -90,7 +94,7 @@ func TestEvalStreamStatus(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, got)
 		}
 	}
-	code, got, _ = jixiao(t, "unit,name,budget,spent\nU1,甲,100,90\n", "eval", "-r", "grid-center", "-d", "-", "-f", "json")
+	code, got, _ = jixiao(t, "unit,name,budget,spent\nU1,甲,100,90\n", "eval", "-r", rules, "-d", "-", "-f", "json")
 	if code != 0 || !strings.Contains(got, `"files":["stdin"]`) || !strings.Contains(got, `"rank":1`) {
 		t.Errorf("stdin: exit %d, %s", code, got)
 	}
