@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
@@ -36,13 +37,18 @@ func (r *drawRows) Begin(w io.Writer, m Meta) error {
 }
 
 func (r *drawRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
-	return appendLean(dst, u, r.inputs)
+	c := leanCodec{b: dst}
+	var l leanUnit
+	l.code(&c, u, &r.m, r.inputs)
+	return c.b
 }
 
 func (r *drawRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
-	u, err := r.lean.read(rec, &r.m, r.inputs)
-	if err != nil {
-		return err
+	c := leanCodec{b: rec, read: true}
+	u := &r.lean.u
+	r.lean.code(&c, u, &r.m, r.inputs)
+	if c.short || len(c.b) > 0 {
+		return errors.New("report: a unit's record is cut short")
 	}
 	u.Rank = rank
 	return r.d.unit(u)
@@ -50,116 +56,77 @@ func (r *drawRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 
 func (r *drawRows) End(w io.Writer, s engine.Summary) error { return r.d.end(s) }
 
-// The lean record of a unit result holds what the drawn formats show.
-// Strings are a uvarint length and the bytes, floats 8 bytes, and a
-// position's line and column uvarints of their int64:
-//
-//	unit, name
-//	errors      uvarint n, n × (file, line, col, code, field, value, message, snippet)
-//	inputs      n × (kind byte, number)            when the format asks
-//	score, grade, applicable                       unless it failed
-//	indicators  per indicator of the ruleset: points, status, flags (uvarint n, n × string),
-//	            bits (has value, has target, claimed), value, target, claimed, tier, explain, reason
-//	checks      uvarint n, n × (id, message): the failed ones only
-//	claimed     0, or 1 then score flag (0/1, then score) and grade
-//	review      uvarint n, n × message
-//
-// The labels, groups and weights of the indicators come from the meta.
-const (
-	leanValue = 1 << iota
-	leanTarget
-	leanClaimed
-)
-
-func appendStr(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
+// leanCodec writes a record to b, or reads one from b when read is set:
+// strings as a uvarint length and the bytes, numbers as 8 bytes, ints as
+// uvarints of their int64, flags as a byte.
+type leanCodec struct {
+	b     []byte
+	read  bool
+	short bool // a read ran past the end
 }
 
-func appendF64(b []byte, x float64) []byte {
-	return binary.LittleEndian.AppendUint64(b, math.Float64bits(x))
+func (c *leanCodec) take(n int) []byte {
+	if c.short || n < 0 || n > len(c.b) {
+		c.short, c.b = true, nil
+		return nil
+	}
+	b := c.b[:n]
+	c.b = c.b[n:]
+	return b
 }
 
-func appendLean(dst []byte, u *engine.UnitResult, inputs bool) []byte {
-	dst = appendStr(dst, u.Unit)
-	dst = appendStr(dst, u.Name)
-	dst = binary.AppendUvarint(dst, uint64(len(u.Errors)))
-	for _, e := range u.Errors {
-		dst = appendStr(dst, e.Pos.File)
-		// uint64 of an int64 turns back into it, negative or not.
-		dst = binary.AppendUvarint(dst, uint64(int64(e.Pos.Line)))
-		dst = binary.AppendUvarint(dst, uint64(int64(e.Pos.Col)))
-		for _, s := range []string{e.Code, e.Field, e.Value, e.Msg, e.Snippet} {
-			dst = appendStr(dst, s)
-		}
+func (c *leanCodec) int(x *int) {
+	if !c.read {
+		c.b = binary.AppendUvarint(c.b, uint64(int64(*x)))
+		return
 	}
-	if inputs {
-		dst = binary.AppendUvarint(dst, uint64(len(u.Inputs)))
-		for _, v := range u.Inputs {
-			dst = appendF64(append(dst, byte(v.Kind)), v.Num)
-		}
+	v, n := binary.Uvarint(c.b)
+	if n <= 0 {
+		n = -1
 	}
-	if u.Failed() {
-		return dst
-	}
-	dst = appendF64(dst, u.Score)
-	dst = appendStr(dst, u.Grade)
-	dst = appendF64(dst, u.Applicable)
-	for k := range u.Indicators {
-		ir := &u.Indicators[k]
-		dst = appendF64(dst, ir.Points)
-		dst = appendStr(dst, ir.Status)
-		dst = binary.AppendUvarint(dst, uint64(len(ir.Flags)))
-		for _, f := range ir.Flags {
-			dst = appendStr(dst, f)
-		}
-		var bits byte
-		if ir.HasValue {
-			bits |= leanValue
-		}
-		if ir.HasTarget {
-			bits |= leanTarget
-		}
-		claimed := 0.0
-		if ir.Claimed != nil {
-			bits |= leanClaimed
-			claimed = *ir.Claimed
-		}
-		dst = append(dst, bits)
-		dst = appendF64(appendF64(appendF64(dst, ir.Value), ir.Target), claimed)
-		dst = appendStr(appendStr(appendStr(dst, ir.Tier), ir.Explain), ir.Reason)
-	}
-	failed := 0
-	for k := range u.Checks {
-		if !u.Checks[k].OK && !u.Checks[k].Skipped {
-			failed++
-		}
-	}
-	dst = binary.AppendUvarint(dst, uint64(failed))
-	for _, c := range u.Checks {
-		if !c.OK && !c.Skipped {
-			dst = appendStr(appendStr(dst, c.ID), c.Message)
-		}
-	}
-	if u.Claimed == nil {
-		dst = append(dst, 0)
-	} else {
-		dst = append(dst, 1)
-		if u.Claimed.Score == nil {
-			dst = append(dst, 0)
-		} else {
-			dst = appendF64(append(dst, 1), *u.Claimed.Score)
-		}
-		dst = appendStr(dst, u.Claimed.Grade)
-	}
-	dst = binary.AppendUvarint(dst, uint64(len(u.Review)))
-	for _, f := range u.Review {
-		dst = appendStr(dst, f.Message)
-	}
-	return dst
+	c.take(n)
+	*x = int(int64(v))
 }
 
-// leanUnit decodes lean records into one result, reusing its memory
+func (c *leanCodec) str(s *string) {
+	if !c.read {
+		c.b = append(binary.AppendUvarint(c.b, uint64(len(*s))), *s...)
+		return
+	}
+	var n int
+	c.int(&n)
+	*s = string(c.take(n))
+}
+
+func (c *leanCodec) num(x *float64) {
+	if !c.read {
+		c.b = binary.LittleEndian.AppendUint64(c.b, math.Float64bits(*x))
+	} else if b := c.take(8); b != nil {
+		*x = math.Float64frombits(binary.LittleEndian.Uint64(b))
+	}
+}
+
+func (c *leanCodec) flag(ok *bool) {
+	n := 0
+	if *ok {
+		n = 1
+	}
+	c.int(&n)
+	*ok = n == 1
+}
+
+// count codes the length of a slice; read, it is 0 for a record cut
+// short, so that no loop runs past it.
+func (c *leanCodec) count(n int) int {
+	c.int(&n)
+	if c.short || n < 0 || n > len(c.b) && c.read {
+		c.short = true
+		return 0
+	}
+	return n
+}
+
+// leanUnit is the result lean records are read into, reusing its memory
 // from one record to the next.
 type leanUnit struct {
 	u       engine.UnitResult
@@ -168,123 +135,136 @@ type leanUnit struct {
 	review  []engine.Finding
 	values  []indicators.Value
 	claimed []float64 // the indicators' claims, one slot each
-	score   float64   // the unit's claimed score
 	claim   engine.Claimed
+	score   float64 // the unit's claimed score
 }
 
-// recordReader reads the fields of a record, noting a short one.
-type recordReader struct {
-	b     []byte
-	short bool
-}
-
-func (p *recordReader) uvarint() uint64 {
-	x, n := binary.Uvarint(p.b)
-	if n <= 0 {
-		p.short = true
-		return 0
+// code writes or reads the lean record of u: what the drawn formats show
+// of a unit result. The labels, groups and weights of the indicators come
+// from the meta, and only the checks that failed are kept. Written, u is
+// only read.
+func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool) {
+	if c.read {
+		*u = engine.UnitResult{}
 	}
-	p.b = p.b[n:]
-	return x
-}
-
-func (p *recordReader) byte() byte {
-	if len(p.b) < 1 {
-		p.short = true
-		return 0
-	}
-	c := p.b[0]
-	p.b = p.b[1:]
-	return c
-}
-
-func (p *recordReader) f64() float64 {
-	if len(p.b) < 8 {
-		p.short = true
-		return 0
-	}
-	x := math.Float64frombits(binary.LittleEndian.Uint64(p.b))
-	p.b = p.b[8:]
-	return x
-}
-
-func (p *recordReader) str() string {
-	n := p.uvarint()
-	if p.short || n > uint64(len(p.b)) {
-		p.short = true
-		return ""
-	}
-	s := string(p.b[:n])
-	p.b = p.b[n:]
-	return s
-}
-
-// read decodes a record of appendLean made with the same inputs.
-func (l *leanUnit) read(rec []byte, m *Meta, inputs bool) (*engine.UnitResult, error) {
-	p := &recordReader{b: rec}
-	u := &l.u
-	*u = engine.UnitResult{Unit: p.str(), Name: p.str()}
-	for n := p.uvarint(); n > 0 && !p.short; n-- {
-		e := &diag.Error{}
-		e.Pos.File = p.str()
-		e.Pos.Line, e.Pos.Col = int(int64(p.uvarint())), int(int64(p.uvarint()))
-		e.Code, e.Field, e.Value, e.Msg, e.Snippet = p.str(), p.str(), p.str(), p.str(), p.str()
-		u.Errors = append(u.Errors, e)
+	c.str(&u.Unit)
+	c.str(&u.Name)
+	n := c.count(len(u.Errors))
+	for i := 0; i < n; i++ {
+		if c.read {
+			u.Errors = append(u.Errors, &diag.Error{})
+		}
+		e := u.Errors[i]
+		c.str(&e.Pos.File)
+		c.int(&e.Pos.Line)
+		c.int(&e.Pos.Col)
+		for _, s := range []*string{&e.Code, &e.Field, &e.Value, &e.Msg, &e.Snippet} {
+			c.str(s)
+		}
 	}
 	if inputs {
-		l.values = l.values[:0]
-		for n := p.uvarint(); n > 0 && !p.short; n-- {
-			l.values = append(l.values, indicators.Value{Kind: indicators.Kind(p.byte()), Num: p.f64()})
+		n := c.count(len(u.Inputs))
+		if c.read {
+			l.values = slices.Grow(l.values[:0], n)[:n]
+			u.Inputs = l.values
 		}
-		u.Inputs = l.values
-	}
-	if u.Failed() {
-		if p.short || len(p.b) > 0 {
-			return nil, errors.New("report: a unit's record is cut short")
+		for i := range n {
+			kind := int(u.Inputs[i].Kind)
+			c.int(&kind)
+			c.num(&u.Inputs[i].Num)
+			u.Inputs[i].Kind = indicators.Kind(kind)
 		}
-		return u, nil
 	}
-	u.Score, u.Grade, u.Applicable = p.f64(), p.str(), p.f64()
-	if len(l.inds) != len(m.Indicators) {
-		l.inds, l.claimed = make([]engine.IndicatorResult, len(m.Indicators)), make([]float64, len(m.Indicators))
+	if len(u.Errors) > 0 {
+		return
 	}
-	for k := range l.inds {
-		def, ir := &m.Indicators[k], &l.inds[k]
-		*ir = engine.IndicatorResult{ID: def.ID, Label: def.Label, Group: def.Group, Weight: def.Weight, Flags: ir.Flags[:0]}
-		ir.Points, ir.Status = p.f64(), p.str()
-		for n := p.uvarint(); n > 0 && !p.short; n-- {
-			ir.Flags = append(ir.Flags, p.str())
+	c.num(&u.Score)
+	c.str(&u.Grade)
+	c.num(&u.Applicable)
+	if c.read {
+		if len(l.inds) != len(m.Indicators) {
+			l.inds, l.claimed = make([]engine.IndicatorResult, len(m.Indicators)), make([]float64, len(m.Indicators))
 		}
-		bits := p.byte()
-		ir.Value, ir.Target, l.claimed[k] = p.f64(), p.f64(), p.f64()
-		ir.HasValue, ir.HasTarget = bits&leanValue != 0, bits&leanTarget != 0
-		if bits&leanClaimed != 0 {
+		for k := range l.inds {
+			def := &m.Indicators[k]
+			l.inds[k] = engine.IndicatorResult{ID: def.ID, Label: def.Label, Group: def.Group, Weight: def.Weight, Flags: l.inds[k].Flags[:0]}
+		}
+		u.Indicators = l.inds
+	}
+	for k := range u.Indicators {
+		ir := &u.Indicators[k]
+		c.num(&ir.Points)
+		c.str(&ir.Status)
+		nf := c.count(len(ir.Flags))
+		for i := 0; i < nf; i++ {
+			if c.read {
+				ir.Flags = append(ir.Flags, "")
+			}
+			c.str(&ir.Flags[i])
+		}
+		c.flag(&ir.HasValue)
+		c.num(&ir.Value)
+		c.flag(&ir.HasTarget)
+		c.num(&ir.Target)
+		claimed := ir.Claimed != nil
+		c.flag(&claimed)
+		if claimed && c.read {
 			ir.Claimed = &l.claimed[k]
 		}
-		ir.Tier, ir.Explain, ir.Reason = p.str(), p.str(), p.str()
-	}
-	u.Indicators = l.inds
-	l.checks = l.checks[:0]
-	for n := p.uvarint(); n > 0 && !p.short; n-- {
-		l.checks = append(l.checks, engine.CheckResult{ID: p.str(), Message: p.str()})
-	}
-	u.Checks = l.checks
-	if p.byte() == 1 {
-		l.claim = engine.Claimed{}
-		if p.byte() == 1 {
-			l.score = p.f64()
-			l.claim.Score = &l.score
+		if claimed {
+			c.num(ir.Claimed)
 		}
-		l.claim.Grade = p.str()
-		u.Claimed = &l.claim
+		c.str(&ir.Tier)
+		c.str(&ir.Explain)
+		c.str(&ir.Reason)
 	}
-	l.review = l.review[:0]
-	for n := p.uvarint(); n > 0 && !p.short; n-- {
-		l.review = append(l.review, engine.Finding{Message: p.str()})
+	var failed []engine.CheckResult
+	if c.read {
+		failed = l.checks[:0]
+	} else {
+		for _, ch := range u.Checks {
+			if !ch.OK && !ch.Skipped {
+				failed = append(failed, ch)
+			}
+		}
 	}
-	u.Review = l.review
-	if p.short || len(p.b) > 0 {
-		return nil, errors.New("report: a unit's record is cut short")
+	n = c.count(len(failed))
+	for i := 0; i < n; i++ {
+		if c.read {
+			failed = append(failed, engine.CheckResult{})
+		}
+		c.str(&failed[i].ID)
+		c.str(&failed[i].Message)
 	}
-	return u, nil
+	claims := u.Claimed != nil
+	c.flag(&claims)
+	if claims {
+		if c.read {
+			l.claim = engine.Claimed{}
+			u.Claimed = &l.claim
+		}
+		score := u.Claimed.Score != nil
+		c.flag(&score)
+		if score && c.read {
+			u.Claimed.Score = &l.score
+		}
+		if score {
+			c.num(u.Claimed.Score)
+		}
+		c.str(&u.Claimed.Grade)
+	}
+	review := u.Review
+	if c.read {
+		review = l.review[:0]
+	}
+	n = c.count(len(review))
+	for i := 0; i < n; i++ {
+		if c.read {
+			review = append(review, engine.Finding{})
+		}
+		c.str(&review[i].Message)
+	}
+	if c.read {
+		u.Checks, u.Review, l.checks, l.review = failed, review, failed, review
+	}
 }

@@ -643,34 +643,28 @@ func (s *selfEvalWriter) end(sum engine.Summary) error {
 	if s.st.err != nil {
 		return s.st.err
 	}
-	forms := s.forms
+	// The forms' sheets join the workbook's list, relations and content
+	// types, as excelize writes them.
+	each := func(format string) func(io.Writer) error {
+		return func(w io.Writer) error {
+			for id := 2; id <= s.forms+1; id++ {
+				if _, err := fmt.Fprintf(w, format, id, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	add := func(mark string, add func(io.Writer) error) func(io.Writer, []byte) error {
+		return func(w io.Writer, b []byte) error { return insertBefore(w, b, mark, add) }
+	}
 	s.zip.replace = map[string]func(io.Writer, []byte) error{
 		"xl/worksheets/sheet1.xml": func(w io.Writer, _ []byte) error { return s.writeIndex(w) },
-		"xl/workbook.xml": func(w io.Writer, b []byte) error {
-			return insertBefore(w, b, "</sheets>", func(w io.Writer) error { return s.entries.copyTo(w) })
-		},
-		"xl/_rels/workbook.xml.rels": func(w io.Writer, b []byte) error {
-			return insertBefore(w, b, "</Relationships>", func(w io.Writer) error {
-				for id := 2; id <= forms+1; id++ {
-					if _, err := fmt.Fprintf(w, `<Relationship Id="rIdF%d" Target="worksheets/sheet%d.xml" `+
-						`Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>`, id, id); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-		},
-		"[Content_Types].xml": func(w io.Writer, b []byte) error {
-			return insertBefore(w, b, "</Types>", func(w io.Writer) error {
-				for id := 2; id <= forms+1; id++ {
-					if _, err := fmt.Fprintf(w, `<Override PartName="/xl/worksheets/sheet%d.xml" `+
-						`ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, id); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-		},
+		"xl/workbook.xml":          add("</sheets>", s.entries.copyTo),
+		"xl/_rels/workbook.xml.rels": add("</Relationships>", each(`<Relationship Id="rIdF%d" Target="worksheets/sheet%d.xml" `+
+			`Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>`)),
+		"[Content_Types].xml": add("</Types>", each(`<Override PartName="/xl/worksheets/sheet%[1]d.xml" `+
+			`ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)),
 	}
 	_, err := s.f.WriteTo(s.w)
 	return err

@@ -18,8 +18,8 @@ import (
 // so a workbook of one sheet per unit took time quadratic in the units.
 // It has the calls of excelize's StreamWriter that the 自评表 uses, and
 // encodes cells as that writer does (numbers to 15 significant digits,
-// strings inline, cut to 32,767 characters, with _xHHHH_ escaped), so
-// that every cell reads back the same.
+// strings inline, cut to 32,767 characters), so that every cell reads
+// back the same.
 type sheetWriter struct {
 	rows   io.Writer // the <row> elements, as they are written
 	cols   []float64 // the widths of columns A…, 0 for none set
@@ -180,7 +180,8 @@ func cellText(s string) string {
 	}
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
-	return bstrMarshal(strings.ReplaceAll(b.String(), "&#xA;", "\n"))
+	// A _xHHHH_ written by the unit is kept as text: its _ escaped.
+	return bstr.ReplaceAllString(strings.ReplaceAll(b.String(), "&#xA;", "\n"), "_x005F$0")
 }
 
 // formatCellFloat is excelize's: the shortest decimal of x, cut to Excel's
@@ -216,43 +217,5 @@ func formatCellFloat(x float64) string {
 	return str
 }
 
-var (
-	bstrExp       = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
-	bstrEscapeExp = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
-)
-
-// bstrMarshal is excelize's: it escapes the _xHHHH_ sequences of s (the
-// way Office writes characters XML cannot hold) as _x005F_xHHHH_.
-func bstrMarshal(s string) (result string) {
-	if !strings.Contains(s, "_x") {
-		return s
-	}
-	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
-	for _, match := range matches {
-		result += s[cursor:match[0]]
-		subStr := s[match[0]:match[1]]
-		if subStr == "_x005F_" {
-			cursor = match[1]
-			if match[1]+6 <= l && bstrEscapeExp.MatchString(s[match[1]:match[1]+6]) {
-				_, err := strconv.Unquote(`"\u` + s[match[1]+1:match[1]+5] + `"`)
-				if err == nil {
-					result += subStr + "x005F" + subStr
-					continue
-				}
-			}
-			result += subStr + "x005F_"
-			continue
-		}
-		if bstrExp.MatchString(subStr) {
-			cursor = match[1]
-			if _, err := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`); err == nil {
-				result += "_x005F" + subStr
-				continue
-			}
-		}
-	}
-	if cursor < l {
-		result += s[cursor:]
-	}
-	return result
-}
+// bstr matches what Office reads as an escaped character (_x0041_ is A).
+var bstr = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)

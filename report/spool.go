@@ -52,16 +52,6 @@ func (s *spool) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// WriteString is Write of a string.
-func (s *spool) WriteString(str string) (int, error) {
-	if s.f == nil && len(s.mem)+len(str) <= s.limit {
-		s.n += int64(len(str))
-		s.mem = append(s.mem, str...)
-		return len(str), nil
-	}
-	return s.Write([]byte(str))
-}
-
 // section returns the bytes held from start to end.
 func (s *spool) section(start, end int64) (io.Reader, error) {
 	if s.f == nil {

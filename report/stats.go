@@ -204,13 +204,3 @@ func (a *acc) median() float64 {
 	}
 	return indicators.Round2(float64(mlo+mhi) / 200)
 }
-
-// ComputeStats returns the statistics of every column of layout l over
-// units, as a writer accumulating them one by one would.
-func ComputeStats(l Layout, units []engine.UnitResult) []Stat {
-	s := NewStats(l)
-	for i := range units {
-		s.Add(&units[i])
-	}
-	return s.Result()
-}

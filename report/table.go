@@ -93,7 +93,7 @@ func (t *tableWriter) unit(u *engine.UnitResult) error {
 	t.cell = t.cell[:0]
 	for i, cell := range row {
 		t.widths[i] = max(t.widths[i], textWidth(cell))
-		t.cell = appendStr(t.cell, cell)
+		t.cell = append(binary.AppendUvarint(t.cell, uint64(len(cell))), cell...)
 	}
 	t.nrows++
 	_, err := t.rows.Write(t.cell)

@@ -9,9 +9,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"maps"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -50,10 +48,9 @@ func newWorkbook(first string, m Meta, w io.Writer) (*excelize.File, *sortedZip,
 // not sit in memory. Entries carry the report's stamp as their time, or
 // the zip epoch, so equal workbooks are equal bytes.
 //
-// A part named in replace is not written as excelize gives it: the
-// function writes it instead, from excelize's bytes (to add to them) or
-// not (a part written by hand); one never given is written from nothing
-// at Close.
+// A part named in replace is not written as excelize gives it (in one
+// write) but by the function, from excelize's bytes: to add to them, or
+// to write the part by hand.
 type sortedZip struct {
 	w       io.Writer
 	mod     time.Time
@@ -62,34 +59,21 @@ type sortedZip struct {
 	flate   *flate.Writer // reused from part to part
 	store   spool
 	replace map[string]func(w io.Writer, b []byte) error
-	held    *heldPart // a part to replace, as excelize writes it
 }
 
-// heldPart gathers the bytes of a part to replace.
-type heldPart struct {
-	name string
-	b    []byte
+// replaced is a part that replace writes.
+type replaced struct {
+	w  io.Writer
+	fn func(w io.Writer, b []byte) error
 }
 
-func (h *heldPart) Write(p []byte) (int, error) {
-	h.b = append(h.b, p...)
-	return len(p), nil
-}
-
-// release writes the part held, replaced.
-func (z *sortedZip) release() error {
-	h := z.held
-	if h == nil {
-		return nil
+func (r *replaced) Write(b []byte) (int, error) {
+	if r.fn == nil {
+		return 0, errors.New("sortedZip: a part to replace is written twice")
 	}
-	z.held = nil
-	fn := z.replace[h.name]
-	delete(z.replace, h.name)
-	w, err := z.create(h.name)
-	if err != nil {
-		return err
-	}
-	return fn(w, h.b)
+	fn := r.fn
+	r.fn = nil
+	return len(b), fn(r.w, b)
 }
 
 // zipPart is one deflated part: where it lies in the store and what its
@@ -110,14 +94,12 @@ var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Create starts a part; like zip.Writer's, it ends the one before.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	if err := z.release(); err != nil {
-		return nil, err
+	w, err := z.create(name)
+	if fn := z.replace[name]; fn != nil && err == nil {
+		delete(z.replace, name)
+		return &replaced{w: w, fn: fn}, nil
 	}
-	if z.replace[name] != nil {
-		z.held = &heldPart{name: name}
-		return z.held, nil
-	}
-	return z.create(name)
+	return w, err
 }
 
 func (z *sortedZip) create(name string) (io.Writer, error) {
@@ -168,14 +150,8 @@ func (z *sortedZip) AddFS(fs.FS) error {
 
 func (z *sortedZip) Close() error {
 	defer z.store.close()
-	if err := z.release(); err != nil {
-		return err
-	}
-	for _, name := range slices.Sorted(maps.Keys(z.replace)) {
-		z.held = &heldPart{name: name}
-		if err := z.release(); err != nil {
-			return err
-		}
+	for name := range z.replace {
+		return fmt.Errorf("workbook: excelize wrote no %s", name)
 	}
 	if err := z.finish(); err != nil {
 		return err
