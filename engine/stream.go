@@ -14,6 +14,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // Units is what Stream reads: units one at a time in input order, io.EOF
@@ -103,9 +104,9 @@ type CheckWarner interface {
 // error) or ctx is cancelled; or, with some units emitted, when the sink
 // or the spill file fails.
 func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, error) {
-	st := &streamer{p: p, sink: sink, ctx: ctx, spill: newSpill(p.conf.spill), idSpill: newSpill(p.conf.spill / 4)}
-	defer st.spill.close()
-	defer st.idSpill.close()
+	st := &streamer{p: p, sink: sink, ctx: ctx, spill: spill.New(p.conf.spill), idSpill: spill.New(p.conf.spill / 4)}
+	defer st.spill.Close()
+	defer st.idSpill.Close()
 	st.warner, _ = sink.(CheckWarner)
 	_, st.keep = sink.(keeper)
 	if o, ok := sink.(Orderer); ok && o.Ordered() {
@@ -146,7 +147,7 @@ type streamer struct {
 	warner CheckWarner
 	keep   bool // the sink keeps results (keeper)
 	ctx    context.Context
-	spill  *spill
+	spill  *spill.Spill
 
 	// Gathered in input order by the collector.
 	units, failed, claimed int
@@ -155,7 +156,7 @@ type streamer struct {
 	failedChecks           int
 	warnings               []warning // the first failed checks, for the warner
 	ids                    *idSet
-	idSpill                *spill
+	idSpill                *spill.Spill
 	dups                   map[int]int // record index of a duplicate → line of its first
 	touched                uint64      // keeps idSet.touch's loads from being left out
 
@@ -703,8 +704,8 @@ func (st *streamer) collect(j *job) error {
 // readSpill calls parse on the bytes of sp from the start, as often as
 // it takes whole items off the front, until the end. parse returns the
 // length of the item it took, or ok false when b holds less than one.
-func readSpill(sp *spill, parse func(b []byte) (n int, ok bool, err error)) error {
-	r, err := sp.reader()
+func readSpill(sp *spill.Spill, parse func(b []byte) (n int, ok bool, err error)) error {
+	r, err := sp.Section(0, sp.Len())
 	if err != nil {
 		return err
 	}
@@ -854,7 +855,7 @@ func (st *streamer) emitOrdered() error {
 			}
 		}
 		r := st.recs[i]
-		b, err := st.spill.readAt(r.off, int(r.n), buf)
+		b, err := st.spill.ReadAt(r.off, int(r.n), buf)
 		if err != nil {
 			return err
 		}

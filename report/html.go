@@ -9,6 +9,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // htmlWriter writes one self-contained printable page: the comparison table
@@ -30,9 +31,9 @@ type htmlWriter struct {
 	l       Layout
 	stats   *Stats
 	marks   marksSeen
-	rows    spool // the rows of the comparison table
-	units   spool // 各单位评分说明, a <details> per scored unit
-	failed  spool // 未能评分的单位
+	rows    *spill.Spill // the rows of the comparison table
+	units   *spill.Spill // 各单位评分说明, a <details> per scored unit
+	failed  *spill.Spill // 未能评分的单位
 	nrows   int
 	nfailed int
 	claims  bool // a cell shows a departing claim (8.62/9)
@@ -92,8 +93,8 @@ type htmlCell struct {
 }
 
 func newHTML(o Options, m Meta) Rows {
-	return &drawRows{d: &htmlWriter{o: o, marks: marksSeen{}, rows: spool{limit: spoolMem}, units: spool{limit: spoolMem},
-		failed: spool{limit: spoolMem}}, m: m}
+	return &drawRows{d: &htmlWriter{o: o, marks: marksSeen{}, rows: spill.New(spoolMem), units: spill.New(spoolMem),
+		failed: spill.New(spoolMem)}, m: m}
 }
 
 func (h *htmlWriter) begin(w io.Writer, m Meta) error {
@@ -106,11 +107,11 @@ func (h *htmlWriter) begin(w io.Writer, m Meta) error {
 func (h *htmlWriter) unit(u *engine.UnitResult) error {
 	if u.Failed() {
 		h.nfailed++
-		return htmlTemplate.ExecuteTemplate(&h.failed, "failed", u)
+		return htmlTemplate.ExecuteTemplate(h.failed, "failed", u)
 	}
 	h.stats.Add(u)
 	if h.o.Explain {
-		if err := htmlTemplate.ExecuteTemplate(&h.units, "unit", htmlUnit{u, h.m.Grades}); err != nil {
+		if err := htmlTemplate.ExecuteTemplate(h.units, "unit", htmlUnit{u, h.m.Grades}); err != nil {
 			return err
 		}
 	}
@@ -137,7 +138,7 @@ func (h *htmlWriter) unit(u *engine.UnitResult) error {
 		r.Cells = append(r.Cells, cell)
 	}
 	h.nrows++
-	return htmlTemplate.ExecuteTemplate(&h.rows, "row", r)
+	return htmlTemplate.ExecuteTemplate(h.rows, "row", r)
 }
 
 // htmlHead is a header cell of the comparison table.
@@ -163,9 +164,9 @@ const (
 )
 
 func (h *htmlWriter) end(s engine.Summary) error {
-	defer h.rows.close()
-	defer h.units.close()
-	defer h.failed.close()
+	defer h.rows.Close()
+	defer h.units.Close()
+	defer h.failed.Close()
 	var groupsRow, labelsRow []htmlHead
 	for k, c := range h.l.Columns {
 		g := h.l.Groups[c.Group]
@@ -237,10 +238,10 @@ func (h *htmlWriter) end(s engine.Summary) error {
 	part := func(name string) func() error {
 		return func() error { return htmlTemplate.ExecuteTemplate(h.w, name, data) }
 	}
-	copyOf := func(s *spool) func() error { return func() error { return s.copyTo(h.w) } }
-	steps := []func() error{part("top"), copyOf(&h.rows), part("middle"), copyOf(&h.units)}
+	copyOf := func(s *spill.Spill) func() error { return func() error { return writeOut(h.w, s) } }
+	steps := []func() error{part("top"), copyOf(h.rows), part("middle"), copyOf(h.units)}
 	if h.nfailed > 0 {
-		steps = append(steps, part("failedHead"), copyOf(&h.failed))
+		steps = append(steps, part("failedHead"), copyOf(h.failed))
 	}
 	for _, step := range append(steps, part("bottom")) {
 		if err := step(); err != nil {

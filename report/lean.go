@@ -10,6 +10,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // drawer is a format drawn from whole unit results, a unit at a time
@@ -55,6 +56,16 @@ func (r *drawRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 }
 
 func (r *drawRows) End(w io.Writer, s engine.Summary) error { return r.d.end(s) }
+
+// spoolMem is how many bytes each section of a report that waits for the
+// end to be written keeps in memory before the rest go to a file.
+const spoolMem = 8 << 20
+
+// writeOut writes what s holds to w.
+func writeOut(w io.Writer, s *spill.Spill) error {
+	_, err := s.WriteTo(w)
+	return err
+}
 
 // leanCodec writes a record to b, or reads one from b when read is set:
 // strings as a uvarint length and the bytes, numbers as 8 bytes, ints as

@@ -8,6 +8,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // mdWriter writes the comparison as Markdown (GitHub pipe tables): the
@@ -22,17 +23,17 @@ type mdWriter struct {
 	l      Layout
 	stats  *Stats
 	marks  marksSeen
-	notes  spool // 扣分与偏差说明, a section per scored unit
-	failed spool // 未能评分的单位
-	checks spool // 未通过的检查
+	notes  *spill.Spill // 扣分与偏差说明, a section per scored unit
+	failed *spill.Spill // 未能评分的单位
+	checks *spill.Spill // 未通过的检查
 	rows   int
 	claims bool // a cell shows a departing claim (8.62/9)
 	err    error
 }
 
 func newMarkdown(o Options, m Meta) Rows {
-	return &drawRows{d: &mdWriter{o: o, marks: marksSeen{}, notes: spool{limit: spoolMem}, failed: spool{limit: spoolMem},
-		checks: spool{limit: spoolMem}}, m: m}
+	return &drawRows{d: &mdWriter{o: o, marks: marksSeen{}, notes: spill.New(spoolMem), failed: spill.New(spoolMem),
+		checks: spill.New(spoolMem)}, m: m}
 }
 
 // mdEscape keeps text from breaking a table or turning into markup.
@@ -77,7 +78,7 @@ func (d *mdWriter) begin(w io.Writer, m Meta) error {
 func (d *mdWriter) unit(u *engine.UnitResult) error {
 	if u.Failed() {
 		for _, e := range u.Errors {
-			d.fprintf(&d.failed, "- %s %s：%s\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(errorLine(e)))
+			d.fprintf(d.failed, "- %s %s：%s\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(errorLine(e)))
 		}
 		return d.err
 	}
@@ -87,7 +88,7 @@ func (d *mdWriter) unit(u *engine.UnitResult) error {
 	}
 	for _, c := range u.Checks {
 		if !c.OK && !c.Skipped {
-			d.fprintf(&d.checks, "- %s %s：%s（%s）\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(c.Message), mdEscape.Replace(c.ID))
+			d.fprintf(d.checks, "- %s %s：%s（%s）\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(c.Message), mdEscape.Replace(c.ID))
 		}
 	}
 	cells := []string{fmt.Sprint(u.Rank), mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name)}
@@ -116,9 +117,9 @@ func (d *mdWriter) unit(u *engine.UnitResult) error {
 }
 
 func (d *mdWriter) end(s engine.Summary) error {
-	defer d.notes.close()
-	defer d.failed.close()
-	defer d.checks.close()
+	defer d.notes.Close()
+	defer d.failed.Close()
+	defer d.checks.Close()
 	if d.rows == 0 {
 		d.printf("| （没有可评分的单位） |\n")
 	}
@@ -137,15 +138,15 @@ func (d *mdWriter) end(s engine.Summary) error {
 	d.writeStats()
 	if d.o.Explain {
 		d.printf("\n## 扣分与偏差说明\n")
-		d.copy(&d.notes)
+		d.copy(d.notes)
 	}
-	if d.failed.n > 0 {
+	if d.failed.Len() > 0 {
 		d.printf("\n## 未能评分的单位\n\n")
-		d.copy(&d.failed)
+		d.copy(d.failed)
 	}
-	if d.checks.n > 0 {
+	if d.checks.Len() > 0 {
 		d.printf("\n## 未通过的检查\n\n")
-		d.copy(&d.checks)
+		d.copy(d.checks)
 	}
 	d.printf("\n---\n\n")
 	for _, f := range Provenance(d.m) {
@@ -155,9 +156,9 @@ func (d *mdWriter) end(s engine.Summary) error {
 }
 
 // copy writes out a spooled section.
-func (d *mdWriter) copy(s *spool) {
+func (d *mdWriter) copy(s *spill.Spill) {
 	if d.err == nil {
-		d.err = s.copyTo(d.w)
+		d.err = writeOut(d.w, s)
 	}
 }
 
@@ -175,7 +176,7 @@ func (d *mdWriter) writeStats() {
 // with something to say: below full marks, flagged, not scored, or with
 // the unit's own reason.
 func (d *mdWriter) note(u *engine.UnitResult) {
-	w := &d.notes
+	w := d.notes
 	d.fprintf(w, "\n### %s %s（%s 分，%s，第 %d 名）\n\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), Num(u.Score), mdEscape.Replace(u.Grade), u.Rank)
 	n := 0
 	for k := range u.Indicators {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // SheetIndex is the first sheet of the selfeval workbook: every unit with
@@ -45,10 +46,10 @@ type selfEvalWriter struct {
 	// The index: its rows, the links of its rows to the forms, and the
 	// forms' entries in the workbook's list of sheets.
 	index      sheetWriter
-	indexRows  spool
-	links      spool
+	indexRows  *spill.Spill
+	links      *spill.Spill
 	nlinks     int
-	entries    spool
+	entries    *spill.Spill
 	row        int     // the index's last row
 	groups     []Group // with --groups, the subtotals the index gives
 	indexStyle struct{ border, num, link int }
@@ -56,8 +57,8 @@ type selfEvalWriter struct {
 
 func newSelfEval(o Options, m Meta) Rows {
 	s := &selfEvalWriter{o: o, sheets: map[string]bool{strings.ToLower(SheetIndex): true},
-		indexRows: spool{limit: spoolMem}, links: spool{limit: spoolMem}, entries: spool{limit: spoolMem}}
-	s.index.rows = &s.indexRows
+		indexRows: spill.New(spoolMem), links: spill.New(spoolMem), entries: spill.New(spoolMem)}
+	s.index.rows = s.indexRows
 	return &drawRows{d: s, m: m, inputs: true}
 }
 
@@ -198,7 +199,7 @@ func (s *selfEvalWriter) unit(u *engine.UnitResult) error {
 			return err
 		}
 	}
-	fmt.Fprintf(&s.entries, `<sheet name="%s" sheetId="%d" r:id="rIdF%d"/>`, xmlText(name), id, id)
+	fmt.Fprintf(s.entries, `<sheet name="%s" sheetId="%d" r:id="rIdF%d"/>`, xmlText(name), id, id)
 	return s.indexUnit(u, name)
 }
 
@@ -620,15 +621,15 @@ func (s *selfEvalWriter) indexUnit(u *engine.UnitResult, sheet string) error {
 		}
 		s.nlinks++
 		ref := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!A1"
-		fmt.Fprintf(&s.links, `<hyperlink ref="%s" location="%s"/>`, cellName(6+g, s.row), xmlText(ref))
+		fmt.Fprintf(s.links, `<hyperlink ref="%s" location="%s"/>`, cellName(6+g, s.row), xmlText(ref))
 	}
 	return s.index.SetRow(cellName(1, s.row), vals)
 }
 
 func (s *selfEvalWriter) end(sum engine.Summary) error {
-	defer s.indexRows.close()
-	defer s.links.close()
-	defer s.entries.close()
+	defer s.indexRows.Close()
+	defer s.links.Close()
+	defer s.entries.Close()
 	last := colLetter(len(s.groups) + 6)
 	s.row += 2
 	for _, line := range []string{summaryLine(sum), provenanceLine(s.m)} {
@@ -660,7 +661,7 @@ func (s *selfEvalWriter) end(sum engine.Summary) error {
 	}
 	s.zip.replace = map[string]func(io.Writer, []byte) error{
 		"xl/worksheets/sheet1.xml": func(w io.Writer, _ []byte) error { return s.writeIndex(w) },
-		"xl/workbook.xml":          add("</sheets>", s.entries.copyTo),
+		"xl/workbook.xml":          add("</sheets>", func(w io.Writer) error { return writeOut(w, s.entries) }),
 		"xl/_rels/workbook.xml.rels": add("</Relationships>", each(`<Relationship Id="rIdF%d" Target="worksheets/sheet%d.xml" `+
 			`Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>`)),
 		"[Content_Types].xml": add("</Types>", each(`<Override PartName="/xl/worksheets/sheet%[1]d.xml" `+
@@ -677,7 +678,7 @@ func (s *selfEvalWriter) writeIndex(w io.Writer) error {
 	if _, err := io.WriteString(w, s.index.head(view)); err != nil {
 		return err
 	}
-	if err := s.indexRows.copyTo(w); err != nil {
+	if err := writeOut(w, s.indexRows); err != nil {
 		return err
 	}
 	if _, err := io.WriteString(w, s.index.tail()); err != nil {
@@ -685,7 +686,7 @@ func (s *selfEvalWriter) writeIndex(w io.Writer) error {
 	}
 	if s.nlinks > 0 {
 		io.WriteString(w, "<hyperlinks>")
-		if err := s.links.copyTo(w); err != nil {
+		if err := writeOut(w, s.links); err != nil {
 			return err
 		}
 		io.WriteString(w, "</hyperlinks>")

@@ -13,6 +13,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // The terminal table is laid out by display width, with East Asian
@@ -41,17 +42,17 @@ type tableWriter struct {
 	m      Meta
 	l      Layout
 	stats  *Stats
-	rows   spool // each row: its cells, each a uvarint length and the text
+	rows   *spill.Spill // each row: its cells, each a uvarint length and the text
 	nrows  int
-	widths []int // of the row cells, by column
-	failed spool // the lines of 未能评分的单位
+	widths []int        // of the row cells, by column
+	failed *spill.Spill // the lines of 未能评分的单位
 	cell   []byte
 	marks  marksSeen
 	claims bool // a cell shows a departing claim (8.62/9)
 }
 
 func newTable(o Options, m Meta) Rows {
-	return &drawRows{d: &tableWriter{o: o, marks: marksSeen{}, rows: spool{limit: spoolMem}, failed: spool{limit: spoolMem}}, m: m}
+	return &drawRows{d: &tableWriter{o: o, marks: marksSeen{}, rows: spill.New(spoolMem), failed: spill.New(spoolMem)}, m: m}
 }
 
 func (t *tableWriter) begin(w io.Writer, m Meta) error {
@@ -63,9 +64,9 @@ func (t *tableWriter) begin(w io.Writer, m Meta) error {
 
 func (t *tableWriter) unit(u *engine.UnitResult) error {
 	if u.Failed() {
-		fmt.Fprintf(&t.failed, "  %s %s\n", u.Unit, u.Name)
+		fmt.Fprintf(t.failed, "  %s %s\n", u.Unit, u.Name)
 		for _, e := range u.Errors {
-			fmt.Fprintf(&t.failed, "    %s\n", strings.ReplaceAll(e.Error(), "\n", "\n    "))
+			fmt.Fprintf(t.failed, "    %s\n", strings.ReplaceAll(e.Error(), "\n", "\n    "))
 		}
 		return nil
 	}
@@ -127,8 +128,8 @@ type gridCol struct {
 }
 
 func (t *tableWriter) end(s engine.Summary) error {
-	defer t.rows.close()
-	defer t.failed.close()
+	defer t.rows.Close()
+	defer t.failed.Close()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s（%s %s）\n", title(t.m), t.m.Ruleset.ID, t.m.Ruleset.Version)
 	if _, err := io.WriteString(t.w, b.String()); err != nil {
@@ -155,13 +156,13 @@ func (t *tableWriter) end(s engine.Summary) error {
 	for _, l := range legend {
 		fmt.Fprintf(&b, "  %s\n", l)
 	}
-	if t.failed.n > 0 {
+	if t.failed.Len() > 0 {
 		b.WriteString("未能评分的单位：\n")
 	}
 	if _, err := io.WriteString(t.w, b.String()); err != nil {
 		return err
 	}
-	if err := t.failed.copyTo(t.w); err != nil {
+	if err := writeOut(t.w, t.failed); err != nil {
 		return err
 	}
 	_, err := io.WriteString(t.w, provenanceLines(t.m))
@@ -224,7 +225,7 @@ func (t *tableWriter) grid() error {
 	if _, err := io.WriteString(t.w, b.String()); err != nil {
 		return err
 	}
-	rows, err := t.rows.section(0, t.rows.n)
+	rows, err := t.rows.Section(0, t.rows.Len())
 	if err != nil {
 		return err
 	}

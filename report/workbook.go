@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao/jixiao/spill"
 )
 
 // Shared workbook plumbing for the xlsx and selfeval formats: a file whose
@@ -57,7 +59,7 @@ type sortedZip struct {
 	parts   map[string]*zipPart
 	last    *zipPart      // the part being written
 	flate   *flate.Writer // reused from part to part
-	store   spool
+	store   *spill.Spill // made by the first part
 	replace map[string]func(w io.Writer, b []byte) error
 }
 
@@ -106,19 +108,19 @@ func (z *sortedZip) create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	p := &zipPart{z: z, crc: crc32.NewIEEE(), start: z.store.n}
-	if z.store.limit == 0 {
-		z.store.limit = zipStoreMem
+	if z.store == nil {
+		z.store = spill.New(zipStoreMem)
 	}
+	p := &zipPart{z: z, crc: crc32.NewIEEE(), start: z.store.Len()}
 	if z.flate == nil {
 		// Level 5, as archive/zip deflates.
-		fw, err := flate.NewWriter(&z.store, 5)
+		fw, err := flate.NewWriter(z.store, 5)
 		if err != nil {
 			return nil, err
 		}
 		z.flate = fw
 	} else {
-		z.flate.Reset(&z.store)
+		z.flate.Reset(z.store)
 	}
 	z.parts[name], z.last = p, p
 	return p, nil
@@ -139,7 +141,7 @@ func (z *sortedZip) finish() error {
 		return nil
 	}
 	err := z.flate.Close()
-	z.last.end = z.store.n
+	z.last.end = z.store.Len()
 	z.last = nil
 	return err
 }
@@ -149,7 +151,9 @@ func (z *sortedZip) AddFS(fs.FS) error {
 }
 
 func (z *sortedZip) Close() error {
-	defer z.store.close()
+	if z.store != nil {
+		defer z.store.Close()
+	}
 	for name := range z.replace {
 		return fmt.Errorf("workbook: excelize wrote no %s", name)
 	}
@@ -179,7 +183,7 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		sec, err := z.store.section(p.start, p.end)
+		sec, err := z.store.Section(p.start, p.end)
 		if err != nil {
 			return err
 		}
