@@ -42,12 +42,9 @@ type selfEvalWriter struct {
 	st     *styles
 	sheets map[string]bool // names used, lower-cased
 	forms  int             // form sheets written
-	form   bytes.Buffer
-	// The index: its rows, the links of its rows to the forms, and the
-	// forms' entries in the workbook's list of sheets.
+	// The index, with links of its rows to the forms, and the forms'
+	// entries in the workbook's list of sheets.
 	index      sheetWriter
-	indexRows  *spill.Spill
-	links      *spill.Spill
 	nlinks     int
 	entries    *spill.Spill
 	row        int     // the index's last row
@@ -57,8 +54,7 @@ type selfEvalWriter struct {
 
 func newSelfEval(o Options, m Meta) Rows {
 	s := &selfEvalWriter{o: o, sheets: map[string]bool{strings.ToLower(SheetIndex): true},
-		indexRows: spill.New(spoolMem), links: spill.New(spoolMem), entries: spill.New(spoolMem)}
-	s.index.rows = s.indexRows
+		index: sheetWriter{rows: spill.New(spoolMem), links: spill.New(spoolMem)}, entries: spill.New(spoolMem)}
 	return &drawRows{d: s, m: m, inputs: true}
 }
 
@@ -183,8 +179,7 @@ func (s *selfEvalWriter) unit(u *engine.UnitResult) error {
 	name := s.sheetName(u)
 	s.forms++
 	id := s.forms + 1 // sheet 1 is the index
-	sw := &sheetWriter{rows: &s.form}
-	s.form.Reset()
+	sw := &sheetWriter{rows: spill.New(spoolMem)}
 	form := &seForm{w: s, sw: sw, u: u}
 	if err := form.write(); err != nil {
 		return err
@@ -194,10 +189,8 @@ func (s *selfEvalWriter) unit(u *engine.UnitResult) error {
 		return err
 	}
 	// The form is filed one page a unit.
-	for _, p := range []string{sw.head(`<sheetView workbookViewId="0"/>`), s.form.String(), sw.tail(), pageSetup(1)} {
-		if _, err := io.WriteString(part, p); err != nil {
-			return err
-		}
+	if err := sw.writeTo(part, `<sheetView workbookViewId="0"/>`, 1); err != nil {
+		return err
 	}
 	fmt.Fprintf(s.entries, `<sheet name="%s" sheetId="%d" r:id="rIdF%d"/>`, xmlText(name), id, id)
 	return s.indexUnit(u, name)
@@ -621,14 +614,14 @@ func (s *selfEvalWriter) indexUnit(u *engine.UnitResult, sheet string) error {
 		}
 		s.nlinks++
 		ref := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!A1"
-		fmt.Fprintf(s.links, `<hyperlink ref="%s" location="%s"/>`, cellName(6+g, s.row), xmlText(ref))
+		fmt.Fprintf(s.index.links, `<hyperlink ref="%s" location="%s"/>`, cellName(6+g, s.row), xmlText(ref))
 	}
 	return s.index.SetRow(cellName(1, s.row), vals)
 }
 
 func (s *selfEvalWriter) end(sum engine.Summary) error {
-	defer s.indexRows.Close()
-	defer s.links.Close()
+	defer s.index.rows.Close()
+	defer s.index.links.Close()
 	defer s.entries.Close()
 	last := colLetter(len(s.groups) + 6)
 	s.row += 2
@@ -660,38 +653,18 @@ func (s *selfEvalWriter) end(sum engine.Summary) error {
 		return func(w io.Writer, b []byte) error { return insertBefore(w, b, mark, add) }
 	}
 	s.zip.replace = map[string]func(io.Writer, []byte) error{
-		"xl/worksheets/sheet1.xml": func(w io.Writer, _ []byte) error { return s.writeIndex(w) },
-		"xl/workbook.xml":          add("</sheets>", func(w io.Writer) error { return writeOut(w, s.entries) }),
+		// The index: frozen under its heads, as wide as a page.
+		"xl/worksheets/sheet1.xml": func(w io.Writer, _ []byte) error {
+			return s.index.writeTo(w, `<sheetView tabSelected="1" workbookViewId="0">`+
+				`<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/></sheetView>`, 0)
+		},
+		"xl/workbook.xml": add("</sheets>", func(w io.Writer) error { return writeOut(w, s.entries) }),
 		"xl/_rels/workbook.xml.rels": add("</Relationships>", each(`<Relationship Id="rIdF%d" Target="worksheets/sheet%d.xml" `+
 			`Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>`)),
 		"[Content_Types].xml": add("</Types>", each(`<Override PartName="/xl/worksheets/sheet%[1]d.xml" `+
 			`ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)),
 	}
 	_, err := s.f.WriteTo(s.w)
-	return err
-}
-
-// writeIndex writes the index sheet: frozen under its heads, as wide as a
-// page.
-func (s *selfEvalWriter) writeIndex(w io.Writer) error {
-	view := `<sheetView tabSelected="1" workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/></sheetView>`
-	if _, err := io.WriteString(w, s.index.head(view)); err != nil {
-		return err
-	}
-	if err := writeOut(w, s.indexRows); err != nil {
-		return err
-	}
-	if _, err := io.WriteString(w, s.index.tail()); err != nil {
-		return err
-	}
-	if s.nlinks > 0 {
-		io.WriteString(w, "<hyperlinks>")
-		if err := writeOut(w, s.links); err != nil {
-			return err
-		}
-		io.WriteString(w, "</hyperlinks>")
-	}
-	_, err := io.WriteString(w, pageSetup(0))
 	return err
 }
 

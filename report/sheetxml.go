@@ -11,6 +11,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao/jixiao/spill"
 )
 
 // sheetWriter writes a worksheet's XML by hand, for the selfeval workbook:
@@ -21,11 +23,11 @@ import (
 // strings inline, cut to 32,767 characters), so that every cell reads
 // back the same.
 type sheetWriter struct {
-	rows   io.Writer // the <row> elements, as they are written
-	cols   []float64 // the widths of columns A…, 0 for none set
+	rows   *spill.Spill // the <row> elements, as they are written
+	links  *spill.Spill // the <hyperlink> elements, when there are any
+	cols   []float64    // the widths of columns A…, 0 for none set
 	merges []string
 	buf    []byte
-	err    error
 }
 
 // SetColWidth sets the width of columns min to max (from 1).
@@ -82,16 +84,15 @@ func (s *sheetWriter) MergeCell(top, bottom string) error {
 	return nil
 }
 
-// sheetHead is what a worksheet has before its rows: its page fits a
-// page, its view (selected, panes), its columns.
-func (s *sheetWriter) head(view string) string {
+// writeTo writes the worksheet: its page fits a page wide and, when
+// tall is 1, a page tall; its view (selected, panes) is view; then its
+// columns, rows, merged cells and links. The spills are closed.
+func (s *sheetWriter) writeTo(w io.Writer, view string, tall int) error {
+	defer s.rows.Close()
 	var b strings.Builder
-	b.WriteString(xml.Header)
-	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+	b.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
 		`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>`)
-	b.WriteString(view)
-	b.WriteString(`</sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
+		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>` + view + `</sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
 	if len(s.cols) > 0 {
 		b.WriteString("<cols>")
 		for i, w := range s.cols {
@@ -102,13 +103,13 @@ func (s *sheetWriter) head(view string) string {
 		b.WriteString("</cols>")
 	}
 	b.WriteString("<sheetData>")
-	return b.String()
-}
-
-// tail is what a worksheet has after its rows, but for its links: the
-// merged cells.
-func (s *sheetWriter) tail() string {
-	var b strings.Builder
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	if err := writeOut(w, s.rows); err != nil {
+		return err
+	}
+	b.Reset()
 	b.WriteString("</sheetData>")
 	if len(s.merges) > 0 {
 		fmt.Fprintf(&b, `<mergeCells count="%d">`, len(s.merges))
@@ -117,13 +118,21 @@ func (s *sheetWriter) tail() string {
 		}
 		b.WriteString("</mergeCells>")
 	}
-	return b.String()
-}
-
-// pageSetup is the end of a worksheet printed landscape on A4, as wide as
-// a page and, when tall is 1, as tall as one.
-func pageSetup(tall int) string {
-	return fmt.Sprintf(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="%d"/></worksheet>`, tall)
+	if s.links != nil && s.links.Len() > 0 {
+		defer s.links.Close()
+		b.WriteString("<hyperlinks>")
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		if err := writeOut(w, s.links); err != nil {
+			return err
+		}
+		b.Reset()
+		b.WriteString("</hyperlinks>")
+	}
+	fmt.Fprintf(&b, `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="%d"/></worksheet>`, tall)
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // appendCell appends the <c> element of one cell.

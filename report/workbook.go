@@ -59,7 +59,7 @@ type sortedZip struct {
 	parts   map[string]*zipPart
 	last    *zipPart      // the part being written
 	flate   *flate.Writer // reused from part to part
-	store   *spill.Spill // made by the first part
+	store   *spill.Spill  // made by the first part
 	replace map[string]func(w io.Writer, b []byte) error
 }
 
