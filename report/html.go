@@ -235,16 +235,20 @@ func (h *htmlWriter) end(s engine.Summary) error {
 		"Provenance": Provenance(h.m),
 		"GroupsOnly": h.o.Groups,
 	}
-	part := func(name string) func() error {
-		return func() error { return htmlTemplate.ExecuteTemplate(h.w, name, data) }
-	}
-	copyOf := func(s *spill.Spill) func() error { return func() error { return writeOut(h.w, s) } }
-	steps := []func() error{part("top"), copyOf(h.rows), part("middle"), copyOf(h.units)}
+	// The parts of html.tmpl and the spills, in page order.
+	parts := []any{"top", h.rows, "middle", h.units}
 	if h.nfailed > 0 {
-		steps = append(steps, part("failedHead"), copyOf(h.failed))
+		parts = append(parts, "failedHead", h.failed)
 	}
-	for _, step := range append(steps, part("bottom")) {
-		if err := step(); err != nil {
+	for _, p := range append(parts, "bottom") {
+		var err error
+		switch p := p.(type) {
+		case string:
+			err = htmlTemplate.ExecuteTemplate(h.w, p, data)
+		case *spill.Spill:
+			err = writeOut(h.w, p)
+		}
+		if err != nil {
 			return err
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -196,26 +197,17 @@ func SortKeys(m Meta) []string {
 		keys = append(keys, ind.ID)
 	}
 	for _, g := range Groups(m.Indicators) {
-		if !hasKey(keys, g.Name) {
+		if !slices.Contains(keys, g.Name) {
 			keys = append(keys, g.Name)
 		}
 	}
 	return keys
 }
 
-func hasKey(keys []string, k string) bool {
-	for _, x := range keys {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
 // CheckSort checks a --sort key against the keys of meta m (SortKeys),
 // with its word when the key is none of them; "" is no key.
 func CheckSort(m Meta, key string) error {
-	if key == "" || hasKey(SortKeys(m), strings.TrimPrefix(key, "-")) {
+	if key == "" || slices.Contains(SortKeys(m), strings.TrimPrefix(key, "-")) {
 		return nil
 	}
 	return fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", key, strings.Join(SortKeys(m), ", "))

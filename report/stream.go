@@ -63,19 +63,15 @@ func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
 	if err := CheckSort(m, o.Sort); err != nil {
 		return nil, err
 	}
-	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: streamOrderOf(m, sortKey(f, o)), rows: f.Rows(o, m)}
+	key := o.Sort
+	if key == "" {
+		key = f.Sort
+	}
+	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: streamOrderOf(m, key), rows: f.Rows(o, m)}
 	if s.keep, s.wanted = wantedUnits(o.Units); s.keep != nil {
 		s.seen = map[string]bool{}
 	}
 	return s, nil
-}
-
-// sortKey is the --sort of o, else the format's default.
-func sortKey(f Format, o Options) string {
-	if o.Sort != "" {
-		return o.Sort
-	}
-	return f.Sort
 }
 
 // Ordered tells engine.Stream whether the units come in an order of their
