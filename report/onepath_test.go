@@ -110,7 +110,9 @@ func TestHoldsResults(t *testing.T) {
 	}{
 		{struct{ units []*engine.UnitResult }{}, "w.units ([]*engine.UnitResult)"},
 		{&struct{ rows []row }{}, "w.rows ([]report.row)"},
-		{struct{ by map[string][]engine.IndicatorResult }{}, "w.by (map[string][]engine.IndicatorResult)"},
+		{struct {
+			by map[string][]engine.IndicatorResult
+		}{}, "w.by (map[string][]engine.IndicatorResult)"},
 		{struct {
 			d    any
 			lean leanUnit
