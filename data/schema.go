@@ -9,6 +9,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -263,7 +264,7 @@ func (s *Schema) header(file string, line int, names []string) ([]field, []*diag
 	}
 	if !hasUnit {
 		return nil, nil, &diag.Error{Pos: diag.Pos{File: file, Line: line}, Code: "missing_column", Field: "unit",
-			Msg: fmt.Sprintf("the header has no unit column (unit, 单位编码 or 单位代码, the unit's id); its columns are %s", strings.Join(names, ", "))}
+			Msg: fmt.Sprintf("the header has no unit column (%s, the unit's id); its columns are %s", unitColumns, strings.Join(slices.DeleteFunc(slices.Clone(names), func(n string) bool { return strings.TrimSpace(n) == "" }), ", "))}
 	}
 	w, err := s.checkInputs(diag.Pos{File: file, Line: line}, "column", cols, fields)
 	if err != nil {
@@ -592,6 +593,13 @@ func (s *Schema) setNumber(u *indicators.Unit, f *field, x float64, raw string, 
 }
 
 func (s *Schema) cellError(u *indicators.Unit, f *field, text string, pos diag.Pos, err error) {
+	u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "bad_cell", Field: f.name, Value: text,
+		Msg: fmt.Sprintf("%s: %v", s.fieldWhat(f), err), Err: err})
+}
+
+// fieldWhat names a field for a message: the column as written, with the
+// input's label or id beside it.
+func (s *Schema) fieldWhat(f *field) string {
 	what := f.name
 	if f.kind == fieldInput {
 		in := s.rs.Inputs[f.input]
@@ -601,8 +609,7 @@ func (s *Schema) cellError(u *indicators.Unit, f *field, text string, pos diag.P
 			what = fmt.Sprintf("%s (%s)", f.name, in.ID)
 		}
 	}
-	u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "bad_cell", Field: f.name, Value: text,
-		Msg: fmt.Sprintf("%s: %v", what, err), Err: err})
+	return what
 }
 
 // unknownFieldWarning describes a column or key the ruleset does not know.

@@ -32,15 +32,20 @@ type Source interface {
 }
 
 // Formats by file extension.
-var formats = map[string]func(name string, r io.Reader, s *Schema) (Source, error){
-	".csv":    newCSV,
-	".txt":    newCSV,
-	".yaml":   newYAML,
-	".yml":    newYAML,
-	".json":   newYAML, // JSON is YAML, and yaml.v3 gives line numbers
-	".jsonl":  newJSONL,
-	".ndjson": newJSONL,
+var formats = map[string]func(name string, r io.Reader, s *Schema, o *Options) (Source, error){
+	".csv":    plain(newCSV),
+	".txt":    plain(newCSV),
+	".yaml":   plain(newYAML),
+	".yml":    plain(newYAML),
+	".json":   plain(newYAML), // JSON is YAML, and yaml.v3 gives line numbers
+	".jsonl":  plain(newJSONL),
+	".ndjson": plain(newJSONL),
 	".xlsx":   newXLSX,
+}
+
+// plain is a format reader that takes no options.
+func plain(open func(name string, r io.Reader, s *Schema) (Source, error)) func(string, io.Reader, *Schema, *Options) (Source, error) {
+	return func(name string, r io.Reader, s *Schema, _ *Options) (Source, error) { return open(name, r, s) }
 }
 
 // Open opens the data file at path, choosing the reader by extension.
@@ -49,27 +54,27 @@ var formats = map[string]func(name string, r io.Reader, s *Schema) (Source, erro
 // memory, so a source keeps nothing per unit however many there are. A
 // CSV source can also be read a chunk at a time, each chunk decoded on any
 // goroutine (NextChunk, see engine.ChunkedUnits).
-func Open(path string, s *Schema) (Source, error) { return open(path, s, true) }
+func Open(path string, s *Schema) (Source, error) { return Options{}.Open(path, s) }
 
 // OpenReader reads data in the format that name's extension says from r,
 // which the caller closes.
 func OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
-	return openReader(name, r, s, true)
+	return Options{}.OpenReader(name, r, s)
 }
 
 // OpenStream is Open without the digest when digest is false (SHA256 is
 // then ""): reading is that much cheaper, for reports that show none.
 func OpenStream(path string, s *Schema, digest bool) (Source, error) {
-	return open(path, s, digest)
+	return Options{}.OpenStream(path, s, digest)
 }
 
 // OpenStreamReader is OpenReader without the digest unless digest is set
 // (see OpenStream).
 func OpenStreamReader(name string, r io.Reader, s *Schema, digest bool) (Source, error) {
-	return openReader(name, r, s, digest)
+	return Options{}.OpenStreamReader(name, r, s, digest)
 }
 
-func open(path string, s *Schema, digest bool) (Source, error) {
+func open(path string, s *Schema, o *Options, digest bool) (Source, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if open, ok := formats[ext]; !ok || open == nil {
 		return nil, unknownFormat(path, ext)
@@ -78,7 +83,7 @@ func open(path string, s *Schema, digest bool) (Source, error) {
 	if err != nil {
 		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("open data: %v", unwrapPath(err)), Err: err}
 	}
-	src, err := openReader(path, f, s, digest)
+	src, err := openReader(path, f, s, o, digest)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -97,7 +102,7 @@ func unknownFormat(name, ext string) error {
 		Msg: fmt.Sprintf("unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl", ext)}
 }
 
-func openReader(name string, r io.Reader, s *Schema, digest bool) (_ Source, err error) {
+func openReader(name string, r io.Reader, s *Schema, o *Options, digest bool) (_ Source, err error) {
 	defer errRecover(name, &err)
 	ext := strings.ToLower(filepath.Ext(name))
 	open, ok := formats[ext]
@@ -117,7 +122,7 @@ func openReader(name string, r io.Reader, s *Schema, digest bool) (_ Source, err
 		}
 		in = text
 	}
-	src, err := open(name, in, s)
+	src, err := open(name, in, s, o)
 	if err != nil {
 		return nil, err
 	}
@@ -218,8 +223,30 @@ func (fs *fileSource) Next() (_ *indicators.Unit, err error) {
 	if u == nil {
 		return nil, err
 	}
+	had := len(u.Errors)
 	checkID(u)
+	if p, ok := fs.Source.(rowPlacer); ok {
+		for _, e := range u.Errors[had:] {
+			e.Msg = p.rowPlace(e.Pos.Line) + ": " + e.Msg
+		}
+	}
 	return u, err
+}
+
+// rowPlacer is a format reader that names a row more fully than its line
+// number: a workbook's says the sheet.
+type rowPlacer interface {
+	rowPlace(line int) string
+}
+
+// RowPlace names the row at line more fully than its number where the
+// format can (a workbook's sheet and row), for what the units' consumer
+// says of a row (engine.Stream, of a repeated id); "" where it cannot.
+func (fs *fileSource) RowPlace(line int) string {
+	if p, ok := fs.Source.(rowPlacer); ok {
+		return p.rowPlace(line)
+	}
+	return ""
 }
 
 // finish hashes what the reader left unread (a trailing newline, say) and

@@ -87,7 +87,7 @@ func TestXLSXErrors(t *testing.T) {
 	}
 	e := r.units[0].Errors
 	if len(e) != 1 || e[0].Code != "bad_cell" || e[0].Pos.Line != 2 || e[0].Pos.Col != 3 ||
-		!strings.HasPrefix(e[0].Msg, "row 2, column C: spent (执行数): not a number") {
+		!strings.HasPrefix(e[0].Msg, "sheet Sheet1, row 2, column C: spent (执行数): not a number") {
 		t.Errorf("bad cell: %+v", e)
 	}
 	e = r.units[1].Errors

@@ -241,15 +241,32 @@ func YAML(file string, src []byte, err error) *Error {
 			}
 		}
 	}
+	if strings.Contains(msg, "tab character that violates indentation") {
+		// yaml.v3 names the line where the plain scalar before the tab
+		// began (a key's value, often the line above): the tab is in the
+		// indentation of the first line from there on that has one.
+		last := strings.Count(string(src), "\n") + 1
+		for n := line; n <= last; n++ {
+			if text := LineOf(src, n); leadingTab(text) >= 0 {
+				d.Pos = Pos{File: file, Line: n, Col: utf8.RuneCountInString(text[:leadingTab(text)]) + 1}
+				d.Msg += tabHint
+				d.Snippet = text
+				return d
+			}
+		}
+	}
 	text := LineOf(src, line)
 	if strings.TrimSpace(text) == "" {
 		return d
 	}
 	col := len(text) - len(strings.TrimLeft(text, " \t"))
 	switch {
+	case strings.Contains(msg, "cannot start any token") && leadingTab(text) >= 0:
+		col = leadingTab(text)
+		d.Msg += tabHint
 	case strings.Contains(msg, "cannot start any token") && strings.ContainsRune(text, '\t'):
 		col = strings.IndexRune(text, '\t')
-		d.Msg += " (YAML indents with spaces, not tabs)"
+		d.Msg += tabHint
 	case strings.Contains(msg, "end of stream") && strings.Count(text, `"`)%2 == 1:
 		col = strings.LastIndexByte(text, '"')
 		d.Msg += ` (this " is not closed)`
@@ -257,6 +274,16 @@ func YAML(file string, src []byte, err error) *Error {
 	d.Pos.Col = utf8.RuneCountInString(text[:col]) + 1
 	d.Snippet = text
 	return d
+}
+
+// tabHint follows yaml.v3's message about a tab.
+const tabHint = " (YAML indents with spaces, not tabs)"
+
+// leadingTab returns the byte offset of the first tab in the indentation
+// of line (a line of blanks is all indentation), or -1.
+func leadingTab(line string) int {
+	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+	return strings.IndexByte(indent, '\t')
 }
 
 // unclosed returns the byte offset of the last bracket open on line that

@@ -104,6 +104,13 @@ type formula struct {
 	// built on first use (see Program.steps).
 	sub     *subExpr
 	boolean bool // a condition (when, assert), not a number
+	// alloc is how many range elements the formula builds whenever it
+	// runs (limitChecker.certainAlloc), the first of them at allocAt; f
+	// and what place them in messages.
+	alloc   int64
+	allocAt file.Location
+	f       indicators.Formula
+	what    string
 }
 
 // scratch is the per-worker state of an evaluation.
@@ -140,8 +147,7 @@ type scratch struct {
 func (p *Program) newScratch(ctx context.Context) *scratch {
 	n := len(p.Ruleset.Inputs)
 	s := &scratch{in: make([]float64, n+2), tiers: make([]string, n), p: p, explain: p.conf.explain}
-	s.vm.MemoryBudget = p.conf.memBudget
-	s.meter = meter{ctx: ctx, maxSteps: p.conf.maxSteps, timeout: p.conf.timeout}
+	s.meter = meter{ctx: ctx, maxSteps: p.conf.maxSteps, memBudget: p.conf.memBudget, timeout: p.conf.timeout}
 	return s
 }
 
@@ -207,6 +213,9 @@ func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
 			c.errs.Add(diag.Errorf(c.filePos(ch.Pos), "missing_key", "check %s: the assert formula is missing", ch.ID))
 		}
 		p.checks = append(p.checks, cc)
+	}
+	if len(c.errs) == 0 {
+		c.checkCertainAlloc()
 	}
 	if len(c.errs) > 0 {
 		c.errs.Sort()
@@ -339,9 +348,9 @@ func (c *compiler) env(sc scope) map[string]any {
 }
 
 // exprOptions are the options of every expr compile of a scope: its
-// names, the node limit and the step counter (limits.go).
+// names, the node limit and the meter's counters (limits.go).
 func (c *compiler) exprOptions(sc scope) []expr.Option {
-	return []expr.Option{expr.Env(c.env(sc)), expr.MaxNodes(c.p.conf.maxNodes), stepOption(), expr.Patch(stepPatcher{})}
+	return []expr.Option{expr.Env(c.env(sc)), expr.MaxNodes(c.p.conf.maxNodes), meterOption(), expr.Patch(meterPatcher{})}
 }
 
 // need compiles a formula the indicator's scoring form cannot do without.
@@ -373,8 +382,8 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 	// The limits are checked on the tree as written (before expr's
 	// optimizer rewrites it), so that errors point where the user looks.
 	prog, err := expr.Compile(f.Src, append(opts, expr.Optimize(false))...)
+	lc := limitChecker{memBudget: c.p.conf.memBudget, maxSteps: c.p.conf.maxSteps}
 	if err == nil {
-		lc := limitChecker{memBudget: c.p.conf.memBudget, maxSteps: c.p.conf.maxSteps}
 		if fe := lc.check(prog.Node()); fe != nil {
 			d := c.exprError(f, sc, what, fe.Bind(file.NewSource(f.Src)))
 			d.Code = "formula_limit"
@@ -387,8 +396,16 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 		c.errs.Add(c.exprError(f, sc, what, err))
 		return &formula{src: f.Src}
 	}
-	unpatchSteps(prog)
-	out := &formula{src: f.Src, prog: prog, node: prog.Node(), sc: sc, boolean: boolean}
+	// Counted on the program that runs: the optimizer may have taken a
+	// range out.
+	alloc := lc.certainAlloc(prog.Node())
+	var allocAt file.Location
+	if lc.allocAt != nil {
+		allocAt = lc.allocAt.Location()
+	}
+	unpatchMeter(prog)
+	out := &formula{src: f.Src, prog: prog, node: prog.Node(), sc: sc, boolean: boolean,
+		alloc: alloc, allocAt: allocAt, f: f, what: what}
 	ast.Walk(&out.node, identVisitor(func(name string) {
 		if name == "value" {
 			out.readsValue = true
@@ -618,10 +635,21 @@ func (s *scratch) run(f *formula) (out any, err error) {
 	}
 	s.env["value"] = s.value()
 	s.env["weight"] = s.weight()
-	s.env[meterVar] = &s.meter
+	m := &s.meter
+	s.env[meterVar] = m
+	if err := m.enter(); err != nil {
+		return nil, err
+	}
+	// The VM refuses a run that would build more than what is left of
+	// the unit's budget, before building it (its count stops at one
+	// short of MemoryBudget).
+	s.vm.MemoryBudget = m.memLeft() + 1
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("formula failed: %v", r)
+		}
+		if isMemoryError(err) && m.err == nil {
+			m.err = m.memoryError()
 		}
 	}()
 	return s.vm.Run(f.prog, s.env)

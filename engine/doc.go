@@ -52,8 +52,8 @@
 //	                                 and target branches they reached
 //
 // Rulesets are written by people, so formulas are bounded (limits.go): at
-// most MaxNodes nodes, only the builtins scoring needs, a memory budget per
-// formula run, a number of loop steps and a time limit per unit. What can be
+// most MaxNodes nodes, only the builtins scoring needs, and per unit a
+// memory budget, a number of loop steps and a time limit. What can be
 // known from the ruleset alone is refused by Compile with its position; a
 // unit whose data makes a formula exceed a limit fails with the reason and
 // the other units are scored. No panic crosses the package boundary: Load,

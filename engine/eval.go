@@ -156,18 +156,33 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	r.Indicators = inds[:len(p.inds)]
 	var sum, applicable float64
 	anyNA := false
+	// Explanations evaluate formulas again. They do so with the meter as
+	// it stood before the indicator was scored, and the meter is put back
+	// after, so that they meet the limits as scoring did and a unit
+	// scores the same with explanations or without.
+	again := s.explain || u.Claims != nil || p.conf.trace
+	var before meterState
 	for k := range p.inds {
 		ir := &r.Indicators[k]
 		ci := &p.inds[k]
+		if again {
+			before = s.meter.save()
+		}
 		p.scoreIndicator(s, ci, u, ir)
 		// A claim that departs from the rules is explained even when
 		// explanations are off: its finding quotes the explanation.
 		flagged := u.Claims != nil && p.claim(s, u, ir)
-		if s.explain || flagged {
-			p.explain(s, ci, u, ir, k)
-		}
-		if p.conf.trace {
-			p.recordSteps(s, ci, u, ir)
+		if s.explain || flagged || p.conf.trace {
+			after := s.meter.save()
+			if s.explain || flagged {
+				s.meter.restore(before)
+				p.explain(s, ci, u, ir, k)
+			}
+			if p.conf.trace {
+				s.meter.restore(before)
+				p.recordSteps(s, ci, u, ir)
+			}
+			s.meter.restore(after)
 		}
 		if ir.Status == StatusNA {
 			anyNA = true
@@ -460,7 +475,9 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 			}
 		}
 	}
+	before := s.meter.save() // see evalUnit
 	ok, err := cc.assert.bool(s)
+	after := s.meter.save()
 	switch {
 	case err != nil:
 		cr.OK = false
@@ -471,7 +488,9 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 		cr.Message = cc.failMsg
 	}
 	if !cr.OK && p.conf.trace {
+		s.meter.restore(before)
 		p.recordCheckSteps(s, cc, cr)
+		s.meter.restore(after)
 	}
 }
 

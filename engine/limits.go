@@ -19,41 +19,48 @@ import (
 
 // Limits on formulas. A ruleset is written by people and may hold a formula
 // that would run for hours or eat the machine's memory (1..1e9,
-// map(1..1e8, #), text doubled forty times). jixiao bounds every formula in
-// four ways that no ruleset can switch off:
+// map(1..1e8, #), text doubled forty times, or two thousand indicators of
+// len(1..999999)). jixiao bounds the formulas of every unit in four ways
+// that no ruleset can switch off:
 //
 //   - size: at most MaxNodes syntax-tree nodes (expr's own limit) and
 //     MaxFormulaLen bytes of source;
 //   - builtins: only the ones scoring needs (allowedBuiltins); now(),
 //     date() and the rest would make results depend on the day of the run,
 //     and repeat(), concat(), toJSON() and the like can build text and lists
-//     of any size; joining text with + is refused for the same reason;
-//   - memory: expr's VM counts the list elements a formula allocates
-//     (ranges, arrays, maps, map() results) against MemoryBudget per run;
+//     of any size; joining text with + is refused for the same reason, so
+//     no formula can make text longer than what it reads;
+//   - memory: the list elements the formulas of one unit build with ranges
+//     (a..b) count against MemoryBudget together, and expr's VM refuses a
+//     run that would build more than what is left (its count covers the
+//     list literals too, which MaxNodes keeps short);
 //   - work: every step of a loop (the predicate of map, filter, all, sum,
 //     reduce, ...) counts against MaxSteps per unit, and every few hundred
-//     steps the unit's time limit (UnitTimeout) and the evaluation's
-//     context are checked.
+//     steps, and every few runs of expr's VM, the unit's time limit
+//     (UnitTimeout) and the evaluation's context are checked.
 //
 // What can be known when the ruleset is compiled is refused there, with the
 // file, line and column: a disallowed builtin, a range with constant bounds
-// larger than the memory budget, nested loops over lists of known length
-// that would take more than MaxSteps. What depends on the data (a range up
-// to an input) is checked while running: a unit that hits a limit fails
-// with the reason, and every other unit is scored.
+// larger than the memory budget, ranges of constant bounds that every unit
+// builds and that together exceed it, nested loops over lists of known
+// length that would take more than MaxSteps. What depends on the data (a
+// range up to an input) is checked while running: a unit that hits a limit
+// fails with the reason and the indicator that hit it, and every other
+// unit is scored.
 
 // Default limits (see newConfig).
 const (
 	// DefaultMaxNodes bounds the syntax tree of one formula.
 	DefaultMaxNodes = 500
-	// DefaultMemoryBudget is how many list elements one run of a formula
-	// may allocate (expr's vm.VM.MemoryBudget; expr's own default).
+	// DefaultMemoryBudget is how many list elements the formulas of one
+	// unit may build together (expr's own default for one run, about 8 MB
+	// of ranges; building them takes milliseconds).
 	DefaultMemoryBudget = 1_000_000
 	// DefaultMaxSteps is how many loop steps the formulas of one unit may
 	// run together.
 	DefaultMaxSteps = 1_000_000
-	// DefaultUnitTimeout bounds the time formulas may loop on one unit. It
-	// is a backstop: DefaultMaxSteps steps take about 0.1 s on one core,
+	// DefaultUnitTimeout bounds the time the formulas of one unit may take,
+	// from the first that runs on expr's VM. It is a backstop: DefaultMaxSteps steps take about 0.1 s on one core,
 	// and 50 times as long leaves room for slow machines and the race
 	// detector, so that the step limit, which does not depend on the
 	// machine, is the one a long formula meets.
@@ -97,70 +104,91 @@ func builtinWhy(name string) string {
 	return "it has no use in scoring"
 }
 
-// Names the step counter goes by inside compiled formulas. Input ids may not
+// Names the meter goes by inside compiled formulas. Input ids may not
 // start with reservedPrefix (see load.go).
 const (
 	reservedPrefix = "__jixiao"
 	stepFunc       = "__jixiao_step"
+	allocFunc      = "__jixiao_alloc"
 	meterVar       = "__jixiao_meter"
 )
 
-// stepOption registers the step function: stepFunc(meter, x) counts one
-// loop step on the unit's meter and returns x unchanged; its type is the
-// type of x, so wrapping a predicate's body changes nothing else.
-func stepOption() expr.Option {
+// meterOption registers the meter's functions: stepFunc(meter, x) counts
+// one loop step on the unit's meter and returns x unchanged;
+// allocFunc(meter, list) counts the elements of a range the VM has just
+// built and returns it. The type of each is the type of x, so wrapping a
+// node changes nothing else.
+func meterOption() expr.Option {
 	return func(c *conf.Config) {
-		c.Functions[stepFunc] = &builtin.Function{
-			Name: stepFunc,
-			Func: func(args ...any) (any, error) {
-				if m, ok := args[0].(*meter); ok && m != nil {
-					if err := m.step(); err != nil {
-						return nil, err
-					}
+		c.Functions[stepFunc] = meterFunc(stepFunc, func(m *meter, _ any) error { return m.step() })
+		c.Functions[allocFunc] = meterFunc(allocFunc, func(m *meter, x any) error {
+			if r, ok := x.([]int); ok {
+				return m.alloc(len(r))
+			}
+			return nil
+		})
+	}
+}
+
+func meterFunc(name string, count func(m *meter, x any) error) *builtin.Function {
+	return &builtin.Function{
+		Name: name,
+		Func: func(args ...any) (any, error) {
+			if m, ok := args[0].(*meter); ok && m != nil {
+				if err := count(m, args[1]); err != nil {
+					return nil, err
 				}
-				return args[1], nil
-			},
-			Validate: func(args []reflect.Type) (reflect.Type, error) {
-				if len(args) != 2 {
-					return nil, fmt.Errorf("%s takes 2 arguments", stepFunc)
-				}
-				return args[1], nil
-			},
+			}
+			return args[1], nil
+		},
+		Validate: func(args []reflect.Type) (reflect.Type, error) {
+			if len(args) != 2 {
+				return nil, fmt.Errorf("%s takes 2 arguments", name)
+			}
+			return args[1], nil
+		},
+	}
+}
+
+// meterPatcher wraps the body of every predicate (the loop bodies of map,
+// filter, all, sum, reduce, ...) in a call of the step function, and every
+// range in a call of the alloc function.
+type meterPatcher struct{}
+
+func (meterPatcher) Visit(n *ast.Node) {
+	switch x := (*n).(type) {
+	case *ast.PredicateNode:
+		if !isMeterCall(x.Node, stepFunc) {
+			ast.Patch(&x.Node, meterCall(stepFunc, x.Node))
+		}
+	case *ast.BinaryNode:
+		if x.Operator == ".." {
+			ast.Patch(n, meterCall(allocFunc, x))
 		}
 	}
 }
 
-// stepPatcher wraps the body of every predicate (the loop bodies of map,
-// filter, all, sum, reduce, ...) in a call of the step function.
-type stepPatcher struct{}
-
-func (stepPatcher) Visit(n *ast.Node) {
-	p, ok := (*n).(*ast.PredicateNode)
-	if !ok || isStepCall(p.Node) {
-		return
-	}
-	body := p.Node
-	call := &ast.CallNode{
-		Callee:    &ast.IdentifierNode{Value: stepFunc},
+func meterCall(fn string, body ast.Node) *ast.CallNode {
+	return &ast.CallNode{
+		Callee:    &ast.IdentifierNode{Value: fn},
 		Arguments: []ast.Node{&ast.IdentifierNode{Value: meterVar}, body},
 	}
-	ast.Patch(&p.Node, call)
 }
 
-// isStepCall reports whether n is a call of the step function.
-func isStepCall(n ast.Node) bool {
+// isMeterCall reports whether n is a call of the meter function fn.
+func isMeterCall(n ast.Node, fn string) bool {
 	c, ok := n.(*ast.CallNode)
 	if !ok || len(c.Arguments) != 2 {
 		return false
 	}
 	id, ok := c.Callee.(*ast.IdentifierNode)
-	return ok && id.Value == stepFunc
+	return ok && id.Value == fn
 }
 
-// unpatchSteps takes the step calls out of a compiled program's syntax
+// unpatchMeter takes the meter's calls out of a compiled program's syntax
 // tree, which explanations print and the compiler's walks read. The
-// bytecode, which counts the steps, is already built and keeps them.
-func unpatchSteps(prog *vm.Program) {
+// bytecode, which counts, is already built and keeps them.
+func unpatchMeter(prog *vm.Program) {
 	root := prog.Node()
 	ast.Walk(&root, unpatcher{})
 }
@@ -168,8 +196,15 @@ func unpatchSteps(prog *vm.Program) {
 type unpatcher struct{}
 
 func (unpatcher) Visit(n *ast.Node) {
-	if p, ok := (*n).(*ast.PredicateNode); ok && isStepCall(p.Node) {
-		p.Node = p.Node.(*ast.CallNode).Arguments[1]
+	switch x := (*n).(type) {
+	case *ast.PredicateNode:
+		if isMeterCall(x.Node, stepFunc) {
+			x.Node = x.Node.(*ast.CallNode).Arguments[1]
+		}
+	case *ast.CallNode:
+		if isMeterCall(x, allocFunc) {
+			*n = x.Arguments[1]
+		}
 	}
 }
 
@@ -184,26 +219,53 @@ func (e *limitError) Error() string { return e.msg }
 // is cancelled (Ctrl-C).
 var errCancelled = errors.New("evaluation cancelled")
 
-// meter counts the loop steps of one unit and watches its clock. Each
-// worker has one, reset for every unit.
+// meter counts the loop steps and the range elements of one unit and
+// watches its clock. Each worker has one, reset for every unit.
 type meter struct {
-	ctx      context.Context
-	maxSteps int64
-	timeout  time.Duration
-	steps    int64
-	deadline time.Time
-	err      error // the first limit hit in this unit, sticky
+	ctx       context.Context
+	maxSteps  int64
+	memBudget uint
+	timeout   time.Duration
+	steps     int64
+	mem       uint   // range elements built by the unit's formulas
+	runs      uint32 // runs of expr's VM for the unit
+	deadline  time.Time
+	err       error // the first limit hit in this unit, sticky
+}
+
+// meterState is what a unit has used of its limits, saved while an
+// explanation evaluates formulas again (see scratch.explaining).
+type meterState struct {
+	steps int64
+	mem   uint
+	err   error
 }
 
 // reset starts a new unit.
 func (m *meter) reset() {
-	m.steps, m.err, m.deadline = 0, nil, time.Time{}
+	m.steps, m.mem, m.runs, m.err, m.deadline = 0, 0, 0, nil, time.Time{}
+}
+
+func (m *meter) save() meterState         { return meterState{m.steps, m.mem, m.err} }
+func (m *meter) restore(st meterState)    { m.steps, m.mem, m.err = st.steps, st.mem, st.err }
+func (m *meter) memLeft() uint            { return m.memBudget - min(m.mem, m.memBudget) }
+func (m *meter) memoryError() *limitError { return memoryError(m.memBudget) }
+
+func memoryError(budget uint) *limitError {
+	return &limitError{fmt.Sprintf("the formula needs more than %d list elements or characters (the memory limit of jixiao); simplify the formula (the limit is for all the formulas of a unit together)", budget)}
 }
 
 // clockEvery is how often (in steps) the meter reads the clock and the
 // context: often enough to stop within a millisecond or so, rarely enough
 // to cost nothing measurable.
 const clockEvery = 256
+
+// runClockEvery is how often (in runs of expr's VM) the meter reads the
+// clock between formulas. A run without loops is short (MaxNodes nodes,
+// ranges within the memory budget, a few milliseconds at most), so every
+// 8th run stops a unit of many formulas soon after its time limit, and
+// units of a few VM formulas read the clock once.
+const runClockEvery = 8
 
 func (m *meter) step() error {
 	if m.err != nil {
@@ -215,23 +277,61 @@ func (m *meter) step() error {
 		return m.err
 	}
 	if m.steps%clockEvery == 1 {
-		now := time.Now()
-		if m.deadline.IsZero() {
-			m.deadline = now.Add(m.timeout)
-		} else if now.After(m.deadline) {
-			m.err = &limitError{fmt.Sprintf("the formulas took longer than %v on this unit (a limit of jixiao); simplify the formula", m.timeout)}
-			return m.err
-		}
-		if m.ctx != nil && m.ctx.Err() != nil {
-			m.err = errCancelled
-			return m.err
-		}
+		return m.clock()
 	}
 	return nil
 }
 
+// enter is called before each run of expr's VM: it stops at once after
+// a limit, and reads the clock every runClockEvery runs.
+func (m *meter) enter() error {
+	if m.err != nil {
+		return m.err
+	}
+	m.runs++
+	if m.runs%runClockEvery == 1 {
+		return m.clock()
+	}
+	return nil
+}
+
+// alloc counts n range elements built.
+func (m *meter) alloc(n int) error {
+	if m.err != nil {
+		return m.err
+	}
+	m.mem += uint(n)
+	if m.mem > m.memBudget {
+		m.err = m.memoryError()
+	}
+	return m.err
+}
+
+// clock starts the unit's time limit on its first call, then checks it
+// and the context.
+func (m *meter) clock() error {
+	now := time.Now()
+	if m.deadline.IsZero() {
+		m.deadline = now.Add(m.timeout)
+	} else if now.After(m.deadline) {
+		m.err = &limitError{fmt.Sprintf("the formulas took longer than %v on this unit (a limit of jixiao); simplify the formula", m.timeout)}
+		return m.err
+	}
+	if m.ctx != nil && m.ctx.Err() != nil {
+		m.err = errCancelled
+		return m.err
+	}
+	return nil
+}
+
+// isMemoryError reports whether err is expr's VM refusing a run that
+// would build more list elements than its budget: expr says so in a plain
+// message.
+func isMemoryError(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "memory budget exceeded")
+}
+
 // asLimit returns the limit error behind a formula's failure, or nil.
-// expr's VM reports an exhausted memory budget as a plain message.
 func asLimit(err error, memBudget uint) error {
 	var le *limitError
 	switch {
@@ -241,8 +341,8 @@ func asLimit(err error, memBudget uint) error {
 		return le
 	case errors.Is(err, errCancelled):
 		return errCancelled
-	case strings.Contains(err.Error(), "memory budget exceeded"):
-		return &limitError{fmt.Sprintf("the formula needs more than %d list elements or characters (the memory limit of jixiao); simplify the formula", memBudget)}
+	case isMemoryError(err):
+		return memoryError(memBudget)
 	}
 	return nil
 }
@@ -254,6 +354,7 @@ type limitChecker struct {
 	maxSteps  int64
 	lets      map[string]int64 // list sizes of let variables, when known
 	err       *file.Error
+	allocAt   ast.Node // the first range certainAlloc counted
 }
 
 // unknownSize marks a list whose length depends on the data.
@@ -380,6 +481,10 @@ func (c *limitChecker) size(n ast.Node) int64 {
 		if s, ok := c.lets[n.Value]; ok {
 			return s
 		}
+	case *ast.CallNode:
+		if isMeterCall(n, allocFunc) {
+			return c.size(n.Arguments[1])
+		}
 	case *ast.BinaryNode:
 		if n.Operator == ".." {
 			from, ok1 := constInt(n.Left)
@@ -406,6 +511,48 @@ func (c *limitChecker) size(n ast.Node) int64 {
 		return max(a, b)
 	}
 	return unknownSize
+}
+
+// certainAlloc returns how many range elements n builds whenever it is
+// evaluated: the ranges of constant bounds that no condition, short
+// circuit or loop can skip. Ranges whose bounds depend on the data count
+// nothing here; they are counted while running.
+func (c *limitChecker) certainAlloc(n ast.Node) int64 {
+	switch n := n.(type) {
+	case nil:
+		return 0
+	case *ast.BinaryNode:
+		switch n.Operator {
+		case "..":
+			total := addSat(c.certainAlloc(n.Left), c.certainAlloc(n.Right))
+			from, ok1 := constInt(n.Left)
+			to, ok2 := constInt(n.Right)
+			if ok1 && ok2 && to >= from {
+				total = addSat(total, addSat(addSat(to, -from), 1))
+				if c.allocAt == nil {
+					c.allocAt = n
+				}
+			}
+			return total
+		case "and", "&&", "or", "||", "??":
+			return c.certainAlloc(n.Left)
+		}
+	case *ast.ConditionalNode:
+		return addSat(c.certainAlloc(n.Cond), min(c.certainAlloc(n.Exp1), c.certainAlloc(n.Exp2)))
+	case *ast.PredicateNode, *ast.ChainNode:
+		return 0 // a loop body may run no time; a?.b may stop at a
+	case *ast.BuiltinNode:
+		var total int64
+		for _, a := range n.Arguments {
+			total = addSat(total, c.certainAlloc(a))
+		}
+		return total // not n.Map, a loop body
+	}
+	var total int64
+	for _, ch := range subNodes(n) {
+		total = addSat(total, c.certainAlloc(ch))
+	}
+	return total
 }
 
 func constInt(n ast.Node) (int64, bool) {
@@ -459,4 +606,39 @@ func subNodes(n ast.Node) []ast.Node {
 		return []ast.Node{n.Key, n.Value}
 	}
 	return nil
+}
+
+// checkCertainAlloc refuses a ruleset whose formulas build more range
+// elements than the memory budget on every unit that reports their
+// inputs: each such unit would fail. Of each indicator it counts the
+// formula that runs first (a later one may not run when that fails), and
+// each check's assertion.
+func (c *compiler) checkCertainAlloc() {
+	var fs []*formula
+	for k := range c.p.inds {
+		ci := &c.p.inds[k]
+		for _, f := range []*formula{ci.value, ci.count, ci.score} {
+			if f != nil {
+				fs = append(fs, f)
+				break
+			}
+		}
+	}
+	for k := range c.p.checks {
+		if f := c.p.checks[k].assert; f != nil {
+			fs = append(fs, f)
+		}
+	}
+	budget := int64(c.p.conf.memBudget)
+	var total int64
+	for _, f := range fs {
+		total = addSat(total, f.alloc)
+		if f.alloc > 0 && total > budget {
+			fe := &file.Error{Location: f.allocAt, Message: fmt.Sprintf("with the formulas before it, every unit would build ranges of %d elements, more than the limit of %d per unit: use shorter ranges", total, budget)}
+			d := c.exprError(f.f, f.sc, f.what, fe.Bind(file.NewSource(f.f.Src)))
+			d.Code = "formula_limit"
+			c.errs.Add(d)
+			return
+		}
+	}
 }

@@ -112,15 +112,16 @@ func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
 	}{
 		// 1..2000000 allocates 2·10⁶ elements > the budget of 10⁶.
 		{name: "range up to an input", formula: "count(1..int(n), # > 0) > 0 ? 50 : 0", n: 2e6,
-			want: "indicator hostile score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao)"},
+			want: "indicator hostile score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao); simplify the formula (the limit is for all the formulas of a unit together)"},
 		// 1500 × 1500 = 2.25·10⁶ steps > 10⁶ (sum has no early exit).
 		{name: "nested loops up to an input", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 1500,
 			opts: []engine.Option{engine.UnitTimeout(time.Minute)},
 			want: "indicator hostile score: the formulas ran more than 1000000 loop steps on this unit (a limit of jixiao)"},
-		// 3000 × 3000 = 9·10⁶ steps take far longer than 1ms.
-		{name: "time limit", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 3000,
-			opts: []engine.Option{engine.MaxSteps(1e9), engine.UnitTimeout(time.Millisecond)},
-			want: "indicator hostile score: the formulas took longer than 1ms on this unit (a limit of jixiao)"},
+		// 30000 × 30000 = 9·10⁸ steps take minutes; the other units
+		// take microseconds.
+		{name: "time limit", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 30000,
+			opts: []engine.Option{engine.MaxSteps(1e9), engine.UnitTimeout(200 * time.Millisecond)},
+			want: "indicator hostile score: the formulas took longer than 200ms on this unit (a limit of jixiao)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -136,9 +137,13 @@ func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
 				// time this unit out.
 				{ID: "ok2", Values: []indicators.Value{indicators.NumberValue(15)}},
 			}
+			start := time.Now()
 			res, err := prog.Eval(context.Background(), units)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("Eval took %v", d)
 			}
 			// ok1 and ok2: n ≥ 1 meets the target (50) and the loop finds
 			// elements above 0 (50): 100 each.
@@ -223,5 +228,219 @@ func TestLimitsAllowOrdinaryLoops(t *testing.T) {
 	}
 	if strings.Contains(ir.Explain, "__jixiao") {
 		t.Errorf("explanation shows the step counter: %s", ir.Explain)
+	}
+}
+
+// manyRuleset is a ruleset with one input n and k score indicators i0,
+// i1, ... of the same formula, one a line from line 4.
+func manyRuleset(t *testing.T, k int, formula string) *indicators.Ruleset {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("id: many\ninputs: {n: {label: 次数}}\nindicators:\n")
+	for i := 0; i < k; i++ {
+		fmt.Fprintf(&b, "  - {id: i%d, weight: %g, score: \"%s\"}\n", i, 100/float64(k), formula)
+	}
+	rs, err := engine.Load("many.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return rs
+}
+
+// Ranges of constant bounds that every unit builds count together against
+// the memory budget of a unit: 2000 formulas of len(1..999999) would make
+// every unit fail (and took 22 s a unit when the budget was per formula).
+func TestLimitsRangesOfAllFormulasRefusedAtCompile(t *testing.T) {
+	tests := []struct {
+		name    string
+		k       int
+		formula string
+		want    string // "" when it compiles
+	}{
+		{name: "2000 formulas", k: 2000, formula: "len(1..999999) > 0 ? 1 : 0",
+			want: "many.yaml:5:41: indicator i1 score: with the formulas before it, every unit would build ranges of 1999998 elements, more than the limit of 1000000 per unit"},
+		// Both branches build a range: one of them always runs.
+		{name: "both branches", k: 2, formula: "n > 0 ? len(1..600000) : len(1..700000)",
+			want: "indicator i1 score: with the formulas before it, every unit would build ranges of 1200000 elements"},
+		{name: "within the budget", k: 2, formula: "len(1..400000) > 0 ? 1 : 0"},
+		// A branch, a short circuit or a loop body may not run: counted
+		// while running instead.
+		{name: "one branch", k: 3, formula: "n > 0 ? len(1..600000) : 0"},
+		{name: "short circuit", k: 3, formula: "n > 0 || len(1..600000) > 0 ? 1 : 0"},
+		{name: "loop body", k: 3, formula: "count(1..int(n), len(1..600000) > 0)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := engine.Compile(manyRuleset(t, tc.k, tc.formula))
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("Compile took %v", d)
+			}
+			if tc.want == "" {
+				if err != nil {
+					t.Fatalf("Compile: %v", err)
+				}
+				return
+			}
+			var list diag.List
+			if !errors.As(err, &list) || len(list) != 1 {
+				t.Fatalf("Compile: %v, want one diagnostic", err)
+			}
+			if list[0].Code != "formula_limit" || !strings.Contains(list[0].Error(), tc.want) {
+				t.Errorf("Compile: %s %v\nwant formula_limit %q", list[0].Code, list[0], tc.want)
+			}
+		})
+	}
+}
+
+// evalMany scores units of inputs ns with prog, one worker, and returns
+// the results and how long it took.
+func evalMany(t *testing.T, prog *engine.Program, ns ...float64) ([]engine.UnitResult, time.Duration) {
+	t.Helper()
+	var units []indicators.Unit
+	for i, n := range ns {
+		units = append(units, indicators.Unit{ID: fmt.Sprintf("u%d", i), Values: []indicators.Value{indicators.NumberValue(n)}})
+	}
+	start := time.Now()
+	res, err := prog.Eval(context.Background(), units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Units, time.Since(start)
+}
+
+// wantFailed checks that r failed with one formula_limit error holding want.
+func wantFailed(t *testing.T, r engine.UnitResult, want string) {
+	t.Helper()
+	if !r.Failed() || len(r.Errors) != 1 {
+		t.Fatalf("%s: errors %v, want one", r.Unit, r.Errors)
+	}
+	if e := r.Errors[0]; e.Code != "formula_limit" || !strings.Contains(e.Msg, want) {
+		t.Errorf("%s: %s %q, want formula_limit %q", r.Unit, e.Code, e.Msg, want)
+	}
+}
+
+// The ranges a unit's formulas build while running count together: the
+// second formula of 999999 elements fails the unit at once, naming its
+// indicator, and a unit whose ranges are short scores.
+func TestLimitsMemoryIsPerUnit(t *testing.T) {
+	prog, err := engine.Compile(manyRuleset(t, 2000, "len(1..int(n)) > 0 ? 1 : 0"), engine.Workers(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, took := evalMany(t, prog, 3, 999999, 2)
+	if took > 10*time.Second {
+		t.Errorf("Eval took %v", took)
+	}
+	for _, i := range []int{0, 2} {
+		if r := rs[i]; r.Failed() || r.Score != 100 {
+			t.Errorf("%s: score %v errors %v, want 100", r.Unit, r.Score, r.Errors)
+		}
+	}
+	wantFailed(t, rs[1], "indicator i1 score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao); simplify the formula (the limit is for all the formulas of a unit together)")
+
+	// Two formulas of 600000 elements each: within the budget of one run,
+	// over the budget of the unit.
+	prog, err = engine.Compile(manyRuleset(t, 2, "len(1..int(n)) > 0 ? 50 : 0"), engine.Workers(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, _ = evalMany(t, prog, 600000, 400000)
+	wantFailed(t, rs[0], "indicator i1 score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao)")
+	if r := rs[1]; r.Failed() || r.Score != 100 {
+		t.Errorf("%s: score %v errors %v, want 100 (800000 elements)", r.Unit, r.Score, r.Errors)
+	}
+}
+
+// The time limit holds between formulas too, not only inside loops: a
+// unit of many formulas without a loop stops soon after it.
+func TestLimitsTimeBetweenFormulas(t *testing.T) {
+	// 2000 ranges of 20000 elements: 4·10⁷ elements, within the budget
+	// set here, and far more than 1 ms of work.
+	prog, err := engine.Compile(manyRuleset(t, 2000, "len(1..int(n)) > 0 ? 1 : 0"),
+		engine.Workers(1), engine.MemoryBudget(100_000_000), engine.UnitTimeout(time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, took := evalMany(t, prog, 20000, -1)
+	if took > 10*time.Second {
+		t.Errorf("Eval took %v", took)
+	}
+	wantFailed(t, rs[0], "the formulas took longer than 1ms on this unit (a limit of jixiao)")
+	if !strings.HasPrefix(rs[0].Errors[0].Msg, "indicator i") {
+		t.Errorf("message %q does not name the indicator", rs[0].Errors[0].Msg)
+	}
+	// n = -1 builds empty ranges: 2000 VM runs in well under the limit
+	// would be too tight a bet on a loaded machine; it must not fail of
+	// memory at least.
+	if r := rs[1]; r.Failed() && !strings.Contains(r.Errors[0].Msg, "took longer") {
+		t.Errorf("%s: %v", r.Unit, r.Errors)
+	}
+}
+
+// Explanations and traces evaluate formulas again; they must not count
+// against the unit's limits, or a unit would fail only when explained.
+func TestLimitsSameWithExplanations(t *testing.T) {
+	// 2 × 400000 elements: within the budget once, not twice; 2 × 400
+	// loop steps: within a limit of 1000 once, not twice.
+	ranges := manyRuleset(t, 2, "len(1..int(n)) > 0 ? 50 : 0")
+	loops := manyRuleset(t, 2, "count(1..int(n), # > 0) > 0 ? 50 : 0")
+	for _, tc := range []struct {
+		rs   *indicators.Ruleset
+		n    float64
+		opts []engine.Option
+	}{
+		{ranges, 400000, []engine.Option{engine.Explain(true)}},
+		{ranges, 400000, []engine.Option{engine.Trace(true)}},
+		{ranges, 400000, []engine.Option{engine.Explain(true), engine.Trace(true)}},
+		{loops, 400, []engine.Option{engine.Explain(true), engine.MaxSteps(1000)}},
+		{loops, 400, []engine.Option{engine.Trace(true), engine.MaxSteps(1000)}},
+	} {
+		prog, err := engine.Compile(tc.rs, append(tc.opts, engine.Workers(1))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := prog.EvalUnit(&indicators.Unit{ID: "u", Values: []indicators.Value{indicators.NumberValue(tc.n)}})
+		if r.Failed() || r.Score != 100 {
+			t.Fatalf("score %v errors %v, want 100", r.Score, r.Errors)
+		}
+		for _, ir := range r.Indicators {
+			if strings.Contains(ir.Explain, "limit of jixiao") || strings.Contains(fmt.Sprint(ir.Steps), "limit of jixiao") {
+				t.Errorf("%s: explanation met a limit: %.300s %.300v", ir.ID, ir.Explain, ir.Steps)
+			}
+			// A step shows a list of 400000 elements by its first few.
+			for _, st := range ir.Steps {
+				if len(st.Value) > 200 {
+					t.Errorf("%s: step %s shows %d bytes: %.100s", ir.ID, st.Expr, len(st.Value), st.Value)
+				}
+			}
+		}
+		if steps := r.Indicators[0].Steps; tc.n == 400000 && len(steps) > 1 && steps[1].Value != "[1 2 3 4 5 6 7 8 9 10 …]（共 400000 项）" {
+			t.Errorf("the range shows as %.100s", steps[1].Value)
+		}
+	}
+}
+
+// Each evaluation of a Probe (jixiao gen runs thousands) meets the limits
+// of a unit on its own: neither the time since the first nor the ranges
+// of the ones before count.
+func TestLimitsProbeEvaluationsStandAlone(t *testing.T) {
+	src := "id: probe\ninputs: {n: {label: 次数}}\nindicators:\n  - {id: a, weight: 100, value: \"len(1..int(n)) * 1.0\", target: \">= 1\"}\n"
+	rs, err := engine.Load("probe.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := engine.Compile(rs, engine.UnitTimeout(20*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := prog.NewProbe()
+	for i := 0; i < 12; i++ {
+		// 12 × 400000 elements, over 12 × 5 ms: far over the limits of
+		// one unit together.
+		if v, ok := pr.Value(0, []float64{400000}); !ok || v != 400000 {
+			t.Fatalf("evaluation %d: %v %v, want 400000", i, v, ok)
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }

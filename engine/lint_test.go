@@ -32,8 +32,8 @@ func TestLint(t *testing.T) {
 		{"20:5", "weight_sum", "indicator weights sum to 95, not 100"},
 		// spent ≥ 0, budget ≥ 0 → spent / budget ∈ [0, +∞) ≥ 0 always.
 		{"20:63", "target_always_met", `indicator exec: full marks are certain: value spent / budget lies in [0, +∞), which always meets target ">= 0"`},
-		// count ∈ [0, +∞) is never ≤ −1.
-		{"21:55", "target_never_met", `indicator never: full marks are impossible: value count lies in [0, +∞), which never meets target "<= -1"`},
+		// issue ∈ [0, +∞) is never ≤ −1.
+		{"21:55", "target_never_met", `indicator never: full marks are impossible: value issue lies in [0, +∞), which never meets target "<= -1"`},
 		// Rows match value ≥ 0.5 at best (band 5); rate ∈ [0, 0.5) matches none.
 		{"22:5", "band_gap", "indicator shadow: no band matches 0 <= value < 0.5: such units score 0 (add an else row if that is meant)"},
 		{"27:17", "band_shadowed", "indicator shadow: band 2 (value >= 0.95) can never match: band 1 (value >= 0.9) comes first and takes every value it would"},

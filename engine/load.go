@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/expr-lang/expr/builtin"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -417,6 +418,17 @@ var reserved = map[string]bool{
 	"false": true, "if": true, "else": true, "env": true, "$env": true,
 }
 
+// builtinInput refuses an input id that is the name of one of expr's
+// built-in functions (abs, len, max, round, ...): in a formula the name
+// would mean the input, hiding the function, and abs(x) would fail with
+// expr's "float64 is not callable". Indicator and check ids are not names
+// in formulas and may be anything.
+func (l *loader) builtinInput(n *yaml.Node, id string) {
+	if _, ok := builtin.Index[id]; ok {
+		l.errorf(n, "reserved_id", "input id %q is the name of a built-in function of formulas (%s(...)): rename the input, e.g. %s_value", id, id, id)
+	}
+}
+
 func (l *loader) ident(n *yaml.Node, what string) string {
 	s := l.str(n, what)
 	if s == "" {
@@ -540,6 +552,8 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 			l.errorf(kn, "bad_id", "input id %q is not an identifier: use letters, digits and _, not starting with a digit", key)
 		} else if reserved[key] || strings.HasPrefix(key, reservedPrefix) {
 			l.errorf(kn, "reserved_id", "input id %q is a reserved word", key)
+		} else {
+			l.builtinInput(kn, key)
 		}
 		in.Pos = l.pos(kn)
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
@@ -726,6 +740,7 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	if useNode != nil && !l.use(&ind, useNode, rs) {
 		return ind // the use: error says it all
 	}
+
 	if ind.ID == "" {
 		l.errorf(n, "missing_key", "an indicator needs an id")
 	}

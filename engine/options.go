@@ -83,10 +83,11 @@ func MaxNodes(n uint) Option {
 	}
 }
 
-// MemoryBudget bounds how many list elements one run of a formula may
-// allocate on expr's VM (default DefaultMemoryBudget). A constant range
-// over the budget is refused by Compile; a unit whose data makes a formula
-// exceed it fails with the reason.
+// MemoryBudget bounds how many list elements the formulas of one unit may
+// build together (default DefaultMemoryBudget). Ranges of constant bounds
+// over the budget, in one formula or in all the formulas every unit runs,
+// are refused by Compile; a unit whose data makes its formulas exceed it
+// fails with the reason.
 func MemoryBudget(n uint) Option {
 	return func(c *config) error {
 		if n == 0 || n > capMemoryBudget {
@@ -111,8 +112,9 @@ func MaxSteps(n int64) Option {
 	}
 }
 
-// UnitTimeout bounds the time the formulas of one unit may loop (default
-// DefaultUnitTimeout, at most a minute). A unit over it fails with the
+// UnitTimeout bounds the time the formulas of one unit may take (default
+// DefaultUnitTimeout, at most a minute), checked inside loops and between
+// the formulas that run on expr's VM. A unit over it fails with the
 // reason and the others are scored. Being a time, it is the one limit whose
 // outcome can depend on the machine; MaxSteps is hit first by any formula
 // that is merely long.

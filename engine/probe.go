@@ -62,7 +62,11 @@ func appearance(rs *indicators.Ruleset, f *formula) []int {
 	return out
 }
 
+// load sets the inputs of one evaluation, which meets the limits of a unit
+// on its own (the meter is reset; else the time limit would run from the
+// probe's first use and every probe after it would fail).
 func (pr *Probe) load(in []float64) {
+	pr.s.meter.reset()
 	copy(pr.s.in[:len(pr.s.in)-2], in)
 	pr.s.envOK = false
 	pr.s.setValue(0)

@@ -51,6 +51,11 @@ type Summary struct {
 	// FailedChecks counts the consistency checks that failed, over all
 	// units.
 	FailedChecks int
+	// MissingUnits counts the scored units with an indicator that is
+	// missing (an input blank or absent: scored 0), and CheckUnits the
+	// units with a failed consistency check, so that a run can say how
+	// many units to look at again.
+	MissingUnits, CheckUnits int
 }
 
 // GradeCount is how many units got one grade.
@@ -84,6 +89,29 @@ type UnitResult struct {
 
 // Failed reports whether the unit failed as a whole.
 func (u *UnitResult) Failed() bool { return len(u.Errors) > 0 }
+
+// FailedChecks counts the unit's consistency checks that failed (skipped
+// ones are not failures).
+func (u *UnitResult) FailedChecks() int {
+	n := 0
+	for k := range u.Checks {
+		if !u.Checks[k].OK && !u.Checks[k].Skipped {
+			n++
+		}
+	}
+	return n
+}
+
+// HasMissing reports whether an indicator of the unit is missing: scored
+// 0 for a blank or absent input.
+func (u *UnitResult) HasMissing() bool {
+	for k := range u.Indicators {
+		if u.Indicators[k].Status == StatusMissing {
+			return true
+		}
+	}
+	return false
+}
 
 // IndicatorResult is the score of one indicator for one unit.
 type IndicatorResult struct {

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -131,14 +133,33 @@ func showValue(v any, err error) string {
 	case string:
 		return v
 	}
+	// A list (a range up to an input) may hold a million elements: show
+	// its first few and its length, not megabytes of numbers.
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.Len() > maxShownElems {
+		return fmt.Sprintf("%v …]（共 %d 项）", strings.TrimSuffix(fmt.Sprint(rv.Slice(0, maxShownElems).Interface()), "]"), rv.Len())
+	}
 	return fmt.Sprint(v)
 }
+
+// maxShownElems is how many elements of a list a step shows.
+const maxShownElems = 10
 
 // stepper records the steps of one indicator or check.
 type stepper struct {
 	p     *Program
 	s     *scratch
 	steps []Step
+	// before is the unit's meter as it stood when the indicator or check
+	// was evaluated: each sub-expression is evaluated from it, so that it
+	// meets the limits as the whole formula did, not the sum of all
+	// sub-expressions.
+	before meterState
+}
+
+// eval evaluates a sub-expression for a step.
+func (st *stepper) eval(se *subExpr) (any, error) {
+	st.s.meter.restore(st.before)
+	return se.eval(st.s)
 }
 
 // formula records the steps of f under part, and returns its value.
@@ -232,7 +253,7 @@ func (st *stepper) walk(part string, se *subExpr, known map[ast.Node]string, tex
 			kid(i)
 		}
 	}
-	v, err := se.eval(st.s)
+	v, err := st.eval(se)
 	shown := showValue(v, err)
 	subst := st.p.render(se.node, st.s, 0, known)
 	known[se.node] = shown
@@ -243,7 +264,7 @@ func (st *stepper) walk(part string, se *subExpr, known map[ast.Node]string, tex
 // leafOrKnown evaluates child i of se.
 func (st *stepper) leafOrKnown(se *subExpr, i int) (any, error) {
 	if se.kids[i] != nil {
-		return se.kids[i].eval(st.s)
+		return st.eval(se.kids[i])
 	}
 	return st.leaf(children(se.node)[i])
 }
@@ -257,7 +278,7 @@ func (p *Program) recordSteps(s *scratch, ci *compiledIndicator, u *indicators.U
 		return
 	}
 	p.steps.Do(p.buildSteps)
-	st := &stepper{p: p, s: s}
+	st := &stepper{p: p, s: s, before: s.meter.save()}
 	raw, ok := st.indicator(ci, u, ir)
 	if ok && ir.Status == StatusOK {
 		w := fmtNum(ci.def.Weight)
@@ -366,7 +387,7 @@ func (st *stepper) indicator(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 // recordCheckSteps fills the steps of a failed check's assertion.
 func (p *Program) recordCheckSteps(s *scratch, cc *compiledCheck, cr *CheckResult) {
 	p.steps.Do(p.buildSteps)
-	st := &stepper{p: p, s: s}
+	st := &stepper{p: p, s: s, before: s.meter.save()}
 	st.formula("assert", cc.assert)
 	cr.Steps = st.steps
 }

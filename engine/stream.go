@@ -108,6 +108,9 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	defer st.spill.Close()
 	defer st.idSpill.Close()
 	st.warner, _ = sink.(CheckWarner)
+	if p, ok := src.(interface{ RowPlace(line int) string }); ok {
+		st.rowPlace = p.RowPlace
+	}
 	_, st.keep = sink.(keeper)
 	if o, ok := sink.(Orderer); ok && o.Ordered() {
 		st.orderer = o
@@ -146,26 +149,44 @@ type streamer struct {
 	sink   Sink
 	warner CheckWarner
 	keep   bool // the sink keeps results (keeper)
-	ctx    context.Context
-	spill  *spill.Spill
+	// rowPlace names a row of the data more fully than its line, when the
+	// source can (data's workbooks: the sheet), for a repeated id.
+	rowPlace func(line int) string
+	ctx      context.Context
+	spill    *spill.Spill
 
 	// Gathered in input order by the collector.
 	units, failed, claimed int
 	grades                 []int // by grade band
 	ranks                  rankCounter
 	failedChecks           int
+	missingUnits           int       // scored units with a missing indicator
+	checkUnits             int       // units with a failed check
 	warnings               []warning // the first failed checks, for the warner
 	ids                    *idSet
 	idSpill                *spill.Spill
 	dups                   map[int]int // record index of a duplicate → line of its first
 	touched                uint64      // keeps idSet.touch's loads from being left out
 
-	// For an Orderer: where each record lies in the spill, in input
-	// order, and how many bytes have been spilled.
+	// Where the records lie in the spill, in input order: runs of
+	// records, or for an Orderer each record with its key.
+	segs    []segment
 	orderer Orderer
 	recs    []spillRec
-	spilled int64
 }
+
+// segment is a run of records in the spill, in input order. The workers
+// spill their records as they go, side by side, so that a worker holds at
+// most about spillBytes of them however large a chunk's output is (a JSON
+// record with explanations is some 60 times its CSV row).
+type segment struct {
+	off int64
+	n   int
+}
+
+// spillBytes is how many bytes of records a worker gathers before it
+// spills them: a few writes a megabyte, and little memory a worker.
+const spillBytes = 128 << 10
 
 // spillRec is where a record lies in the spill and its key in the
 // Orderer's order.
@@ -189,9 +210,10 @@ type job struct {
 	seq    int
 	decode ChunkDecoder
 	units  []indicators.Unit // from a plain source
-	out    []byte            // the records of the chunk's units
+	segs   []segment         // where the records of the chunk's units lie in the spill
 	meta   []unitMeta        // what the collector needs of each unit
 	ids    []byte            // the units' entries of the id spill
+	warn   []byte            // the headers of the records with failed checks, for a CheckWarner
 	err    error
 	last   bool
 }
@@ -202,7 +224,9 @@ type unitMeta struct {
 	cents   int64
 	key     OrderKey // the Orderer's key, when there is one
 	hash    uint64   // hashID of the unit id, when hasID
-	off     int      // where the unit's record starts in job.out
+	off     int64    // where the unit's record lies in the spill (at first, in the worker's buffer)
+	n       int      // the record's length
+	warn    int      // where its header lies in job.warn, when nchecks > 0
 	nchecks int      // failed checks
 	grade   uint8
 	flags   uint8
@@ -233,7 +257,7 @@ func (st *streamer) score(src Units) error {
 			var j *job
 			select {
 			case j = <-free:
-				*j = job{out: j.out[:0], units: j.units[:0], meta: j.meta[:0], ids: j.ids[:0]}
+				*j = job{segs: j.segs[:0], units: j.units[:0], meta: j.meta[:0], ids: j.ids[:0], warn: j.warn[:0]}
 			default:
 				j = &job{}
 			}
@@ -343,6 +367,25 @@ type worker struct {
 	s     *scratch
 	r     UnitResult
 	units []indicators.Unit
+	out   []byte // records of the current job not yet spilled
+	first int    // index in job.meta of the first unit in out
+}
+
+// flush spills the records in wk.out and notes where they went.
+func (st *streamer) flush(wk *worker, j *job) error {
+	if len(wk.out) == 0 {
+		return nil
+	}
+	off, err := st.spill.Add(wk.out)
+	if err != nil {
+		return err
+	}
+	for i := wk.first; i < len(j.meta); i++ {
+		j.meta[i].off += off
+	}
+	j.segs = append(j.segs, segment{off: off, n: len(wk.out)})
+	wk.out, wk.first = wk.out[:0], len(j.meta)
+	return nil
 }
 
 func (st *streamer) work(wk *worker, j *job) {
@@ -351,18 +394,33 @@ func (st *streamer) work(wk *worker, j *job) {
 		units, j.err = j.decode(wk.units[:0])
 		wk.units = units[:0]
 	}
+	wk.out, wk.first = wk.out[:0], 0
+	defer func() {
+		if err := st.flush(wk, j); err != nil && j.err == nil {
+			j.err = err
+		}
+	}()
 	file := ""
 	for i := range units {
+		if len(wk.out) >= spillBytes {
+			if err := st.flush(wk, j); err != nil {
+				j.err = err
+				return
+			}
+		}
 		u := &units[i]
 		r := &wk.r
 		if st.keep {
 			*r = UnitResult{}
 		}
 		st.p.evalUnit(wk.s, u, r)
-		m := unitMeta{off: len(j.out), grade: noGrade}
+		m := unitMeta{off: int64(len(wk.out)), grade: noGrade}
 		if r.Failed() {
 			m.flags |= recFailed
 		} else {
+			if r.HasMissing() {
+				m.flags |= recMissing
+			}
 			m.cents = cents(r.Score)
 			if st.orderer != nil {
 				m.key = st.orderer.OrderKey(r)
@@ -392,12 +450,21 @@ func (st *streamer) work(wk *worker, j *job) {
 			m.hasID = true
 			m.hash = hashString(r.Unit)
 		}
-		j.out = append(j.out, 0, 0, 0, 0, 0, 0, 0, 0)
-		j.out = st.appendHeader(j.out, u, r, &m)
-		h := len(j.out)
-		j.out = st.sink.Render(j.out, r)
-		binary.LittleEndian.PutUint32(j.out[m.off:], uint32(h-m.off-8))
-		binary.LittleEndian.PutUint32(j.out[m.off+4:], uint32(len(j.out)-h))
+		at := len(wk.out)
+		wk.out = append(wk.out, 0, 0, 0, 0, 0, 0, 0, 0)
+		wk.out = st.appendHeader(wk.out, u, r, &m)
+		h := len(wk.out)
+		wk.out = st.sink.Render(wk.out, r)
+		binary.LittleEndian.PutUint32(wk.out[at:], uint32(h-at-8))
+		binary.LittleEndian.PutUint32(wk.out[at+4:], uint32(len(wk.out)-h))
+		m.n = len(wk.out) - at
+		if m.nchecks > 0 && st.warner != nil {
+			// The header alone, as a record without payload.
+			m.warn = len(j.warn)
+			j.warn = binary.LittleEndian.AppendUint32(j.warn, uint32(h-at-8))
+			j.warn = binary.LittleEndian.AppendUint32(j.warn, 0)
+			j.warn = append(j.warn, wk.out[at+8:h]...)
+		}
 		j.meta = append(j.meta, m)
 		// The id spill entry (verifyDuplicates).
 		j.ids = binary.AppendUvarint(j.ids, uint64(max(0, u.Pos.Line)))
@@ -413,7 +480,7 @@ func (st *streamer) work(wk *worker, j *job) {
 // second pass needs of every unit, then what it needs only to render a
 // unit again (a duplicate found late) and what warnings need:
 //
-//	flags     byte (recFailed, recClaims, recFile)
+//	flags     byte (recFailed, recClaims, recFile, recMissing)
 //	cents     uvarint, then grade byte (noGrade: none)   unless recFailed
 //	file      string, when recFile (the first unit of a chunk, or a new file)
 //	line      uvarint
@@ -429,6 +496,7 @@ const (
 	recFailed = 1 << iota
 	recClaims
 	recFile
+	recMissing // an indicator of the scored unit is missing (Summary.MissingUnits)
 )
 
 const noGrade = 0xff
@@ -666,9 +734,15 @@ func (st *streamer) collect(j *job) error {
 			}
 		}
 		st.failedChecks += m.nchecks
+		if m.nchecks > 0 {
+			st.checkUnits++
+		}
+		if m.flags&recMissing != 0 {
+			st.missingUnits++
+		}
 		if m.nchecks > 0 && st.warner != nil && len(st.warnings) < maxWarnings {
 			var h header
-			if _, ok := parseRecord(j.out[m.off:], &h, true); !ok {
+			if _, ok := parseRecord(j.warn[m.warn:], &h, true); !ok {
 				return errors.New("stream: a record was cut short")
 			}
 			unit, name := string(h.unit), string(h.name)
@@ -688,17 +762,12 @@ func (st *streamer) collect(j *job) error {
 	if st.orderer != nil {
 		for i := range j.meta {
 			m := &j.meta[i]
-			end := len(j.out)
-			if i+1 < len(j.meta) {
-				end = j.meta[i+1].off
-			}
-			st.recs = append(st.recs, spillRec{off: st.spilled + int64(m.off), n: int32(end - m.off),
-				failed: m.flags&recFailed != 0, key: m.key})
+			st.recs = append(st.recs, spillRec{off: m.off, n: int32(m.n), failed: m.flags&recFailed != 0, key: m.key})
 		}
-		st.spilled += int64(len(j.out))
+		return nil
 	}
-	_, err := st.spill.Write(j.out)
-	return err
+	st.segs = append(st.segs, j.segs...)
+	return nil
 }
 
 // readSpill calls parse on the bytes of sp from the start, as often as
@@ -784,6 +853,12 @@ func (st *streamer) verifyDuplicates() error {
 			// claims go.
 			st.failed++
 			st.failedChecks -= nchecks
+			if nchecks > 0 {
+				st.checkUnits--
+			}
+			if flags&recMissing != 0 {
+				st.missingUnits--
+			}
 			if flags&recClaims != 0 {
 				st.claimed--
 			}
@@ -797,7 +872,8 @@ func (st *streamer) verifyDuplicates() error {
 }
 
 func (st *streamer) summary() Summary {
-	s := Summary{Units: st.units, Errors: st.failed, Claimed: st.claimed, FailedChecks: st.failedChecks}
+	s := Summary{Units: st.units, Errors: st.failed, Claimed: st.claimed, FailedChecks: st.failedChecks,
+		MissingUnits: st.missingUnits, CheckUnits: st.checkUnits}
 	for k, g := range st.p.Ruleset.Grades {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label, Units: st.grades[k]})
 	}
@@ -813,19 +889,29 @@ func (st *streamer) emit() error {
 	}
 	e := emitter{st: st}
 	idx := 0
-	return readSpill(st.spill, func(b []byte) (int, bool, error) {
-		n, ok := e.parse(b, idx)
-		if !ok {
-			return 0, false, nil
+	var buf []byte
+	for _, seg := range st.segs {
+		if err := st.ctx.Err(); err != nil {
+			return err
 		}
-		if idx%4096 == 0 {
-			if err := st.ctx.Err(); err != nil {
-				return 0, false, err
+		b, err := st.spill.ReadAt(seg.off, seg.n, buf)
+		if err != nil {
+			return err
+		}
+		buf = b[:0]
+		for len(b) > 0 {
+			n, ok := e.parse(b, idx)
+			if !ok {
+				return errors.New("stream: a record was cut short")
 			}
+			if err := e.emit(); err != nil {
+				return err
+			}
+			b = b[n:]
+			idx++
 		}
-		idx++
-		return n, true, e.emit()
-	})
+	}
+	return nil
 }
 
 // emitOrdered emits the records in the Orderer's order: it sorts their
@@ -901,7 +987,11 @@ func (e *emitter) emit() error {
 		// Failed after all: render it again with its errors.
 		u := UnitResult{Unit: string(h.unit), Name: string(h.name), Pos: diag.Pos{File: e.file, Line: h.line},
 			Errors: decodeErrors(h.errors)}
-		u.Errors = append(u.Errors, diag.DuplicateUnit(u.Pos, u.Unit, e.first))
+		d := diag.DuplicateUnit(u.Pos, u.Unit, e.first)
+		if st.rowPlace != nil && st.rowPlace(h.line) != "" {
+			d.Msg = st.rowPlace(h.line) + ": " + d.Msg
+		}
+		u.Errors = append(u.Errors, d)
 		e.buf = st.sink.Render(e.buf[:0], &u)
 		return st.sink.Emit(e.buf, 0)
 	}

@@ -20,7 +20,9 @@ import (
 // streamData is generated grid-center data with everything that makes a
 // unit fail or stand out: repeated ids (of a scored unit, of a failed
 // one, three times), a bad cell, a ragged row, a missing id, claims and
-// reasons on some units.
+// reasons on some units, and a unit (i = 11) with a blank input and a
+// failed check (spent over budget), which every unit i%89 == 11 repeats,
+// blank and check included.
 func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -28,11 +30,27 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 	g := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), n, 3)
 	head := append(g.Header(), "claimed.score", "claimed.grade", "claimed.budget_execution_rate", "reason.training")
 	w.Write(head)
+	col := func(id string) int {
+		for k, h := range head {
+			if h == id {
+				return k
+			}
+		}
+		t.Fatalf("no column %s in %v", id, head)
+		return -1
+	}
+	budget, spent, articles := col("budget"), col("spent"), col("articles_published")
 	var row fixtures.Row
 	for i := 0; i < n; i++ {
 		g.Unit(i, &row)
 		rec := append([]string{row.ID, row.Name}, row.Cells...)
 		switch {
+		case i%89 == 11:
+			rec[articles] = ""
+			rec[budget], rec[spent] = "100", "120"
+			if i > 11 {
+				rec[0] = "U0012" // a repeat of i = 11: fails, its blank and check uncounted
+			}
 		case i%97 == 5:
 			rec[0] = "U0001" // a repeat of the first unit (line 2)
 		case i%101 == 30:
@@ -109,8 +127,8 @@ func TestStreamOrders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Summary.Errors < 40 || res.Summary.Claimed == 0 {
-		t.Fatalf("the data should have failed units and claims: %+v", res.Summary)
+	if s := res.Summary; s.Errors < 40 || s.Claimed == 0 || s.MissingUnits == 0 || s.CheckUnits == 0 {
+		t.Fatalf("the data should have failed units, claims, missing data and failed checks: %+v", s)
 	}
 	for _, tc := range []struct {
 		format, sort string

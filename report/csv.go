@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/binary"
 	"io"
 	"strconv"
@@ -16,13 +17,26 @@ import (
 // quoted as encoding/csv quotes, one row per unit in input order:
 //
 //	单位编码, 单位名称, the points of each indicator (headed by its label),
-//	总分, 等级, 排名, [自评总分, 自评等级], 错误, [each indicator's 说明]
+//	总分, 等级, 排名, [自评总分, 自评等级], 缺项, 无法计算, 未通过校验, 错误,
+//	[each indicator's 说明]
 //
 // An indicator that does not apply reads 不适用; a unit that failed has
 // empty points, total, grade and rank and its errors under 错误. The
 // claimed columns appear when the data carries claims, the explanations
 // with --explain. The first two headers are names the data readers take
 // for unit and name, so the file can be read back.
+//
+// A missing or uncomputable indicator scores 0, and its cell holds that
+// plain 0: people read the file in Excel or WPS and sum, average or
+// chart the columns, and "0(缺)" would be text there, left out of a SUM
+// without a word, or refused by a chart. So the points stay numbers and
+// each unit says what they hide in columns of its own: 缺项 lists the
+// indicators scored 0 for missing data, 无法计算 those that could not be
+// computed (÷0), 未通过校验 the failed consistency checks (message and
+// id), each list joined by ；. Filtering a column for non-blank cells
+// gives the units to look at again. The columns are always there, blank
+// when there is nothing to say, so a template or formula that reads the
+// file by column keeps working from one run to the next.
 type csvRows struct {
 	o      Options
 	m      Meta
@@ -46,7 +60,7 @@ func (c *csvRows) Begin(w io.Writer, m Meta) error {
 	if c.claims {
 		b = append(b, ",自评总分,自评等级"...)
 	}
-	b = append(b, ",错误"...)
+	b = append(b, ",缺项,无法计算,未通过校验,错误"...)
 	if c.o.Explain {
 		for _, ind := range m.Indicators {
 			b = append(b, ',')
@@ -99,6 +113,7 @@ func (c *csvRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 		dst = appendCSVField(dst, u.Claimed.Grade)
 	}
 	end := len(dst)
+	dst = c.appendIssues(dst, u)
 	dst = append(dst, ',')
 	if u.Failed() {
 		var msgs []string
@@ -120,6 +135,67 @@ func (c *csvRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 	binary.LittleEndian.PutUint32(dst[at:], uint32(mid-start))
 	binary.LittleEndian.PutUint32(dst[at+4:], uint32(end-mid))
 	return dst
+}
+
+// appendIssues appends the 缺项, 无法计算 and 未通过校验 fields, each with
+// its leading comma: blank for a unit with nothing to say (most of them,
+// and every failed unit, whose errors say it all), which costs a pass
+// over the statuses and checks and nothing else.
+func (c *csvRows) appendIssues(dst []byte, u *engine.UnitResult) []byte {
+	var missing, failed bool
+	for k := range u.Indicators {
+		switch u.Indicators[k].Status {
+		case engine.StatusMissing:
+			missing = true
+		case engine.StatusError:
+			failed = true
+		}
+	}
+	checks := u.FailedChecks() > 0
+	if u.Failed() || !missing && !failed && !checks {
+		return append(dst, ",,,"...)
+	}
+	dst = append(dst, ',')
+	if missing {
+		at := len(dst)
+		dst = quoteTail(appendLabels(dst, u, engine.StatusMissing), at)
+	}
+	dst = append(dst, ',')
+	if failed {
+		at := len(dst)
+		dst = quoteTail(appendLabels(dst, u, engine.StatusError), at)
+	}
+	dst = append(dst, ',')
+	if checks {
+		at := len(dst)
+		dst = quoteTail(appendChecks(dst, u), at)
+	}
+	return dst
+}
+
+// quoteTail quotes dst[at:], a field appended as it is, where
+// appendCSVField would: the list fields are appended in place, and
+// rarely need quotes.
+func quoteTail(dst []byte, at int) []byte {
+	if !csvNeedsQuotesBytes(dst[at:]) {
+		return dst
+	}
+	field := string(dst[at:])
+	return appendCSVField(dst[:at], field)
+}
+
+// csvNeedsQuotesBytes is csvNeedsQuotes of b. The lists are long (a
+// check's message): four vectorised searches beat IndexAny's byte loop.
+func csvNeedsQuotesBytes(b []byte) bool {
+	switch {
+	case len(b) == 0:
+		return false
+	case string(b) == `\.`, bytes.IndexByte(b, ',') >= 0, bytes.IndexByte(b, '"') >= 0,
+		bytes.IndexByte(b, '\n') >= 0, bytes.IndexByte(b, '\r') >= 0:
+		return true
+	}
+	r, _ := utf8.DecodeRune(b)
+	return unicode.IsSpace(r)
 }
 
 // indicatorCount is how many indicator columns a row has.

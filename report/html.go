@@ -34,8 +34,10 @@ type htmlWriter struct {
 	rows    *spill.Spill // the rows of the comparison table
 	units   *spill.Spill // 各单位评分说明, a <details> per scored unit
 	failed  *spill.Spill // 未能评分的单位
+	checks  *spill.Spill // 未通过的检查, an item per scored unit with failed checks
 	nrows   int
 	nfailed int
+	nchecks int
 	claims  bool // a cell shows a departing claim (8.62/9)
 }
 
@@ -50,15 +52,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"gradeClass": func(grades []indicators.Grade, label string) string {
 		return fmt.Sprintf("g%d", min(gradeIndex(grades, label), 4))
 	},
-	"failedChecks": func(u *engine.UnitResult) []engine.CheckResult {
-		var out []engine.CheckResult
-		for _, c := range u.Checks {
-			if !c.OK && !c.Skipped {
-				out = append(out, c)
-			}
-		}
-		return out
-	},
+	"failedChecks": failedChecks,
+	"checkText":    checkText,
 	"status": func(ir *engine.IndicatorResult) string {
 		if mk, ok := MarkOf(ir); ok {
 			return mk.Class
@@ -76,9 +71,13 @@ type htmlRow struct {
 	Grade       string
 	GradeClass  string
 	Claims      bool // the table has the claimed columns
+	CheckColumn bool // the table has the 校验 column
 	ClaimScore  string
 	ClaimGrade  string
 	HasFindings bool
+	// Check is the 校验 cell: 未通过 with the checks in its tooltip, or
+	// empty text for a unit that passed.
+	Check htmlCell
 }
 
 // htmlUnit is a scored unit's section of explanations.
@@ -94,7 +93,7 @@ type htmlCell struct {
 
 func newHTML(o Options, m Meta) Rows {
 	return &drawRows{d: &htmlWriter{o: o, marks: marksSeen{}, rows: spill.New(spoolMem), units: spill.New(spoolMem),
-		failed: spill.New(spoolMem)}, m: m}
+		failed: spill.New(spoolMem), checks: spill.New(spoolMem)}, m: m}
 }
 
 func (h *htmlWriter) begin(w io.Writer, m Meta) error {
@@ -117,14 +116,27 @@ func (h *htmlWriter) unit(u *engine.UnitResult) error {
 	}
 	r := htmlRow{Rank: u.Rank, Unit: u.Unit, Name: u.Name, Score: Num(u.Score), Grade: u.Grade,
 		GradeClass: fmt.Sprintf("g%d", min(gradeIndex(h.m.Grades, u.Grade), 4)), Claims: h.m.HasClaims,
-		ClaimScore: claimedScore(u), ClaimGrade: claimedGrade(u), HasFindings: len(u.Review) > 0}
+		CheckColumn: h.m.HasFailedChecks, ClaimScore: claimedScore(u), ClaimGrade: claimedGrade(u), HasFindings: len(u.Review) > 0}
+	if u.FailedChecks() > 0 {
+		r.Check = htmlCell{Text: MarkCheck.Sym, Class: MarkCheck.Class, Title: checksText(u)}
+		h.marks.addMark(MarkCheck, true)
+		h.nchecks++
+		if err := htmlTemplate.ExecuteTemplate(h.checks, "check", u); err != nil {
+			return err
+		}
+	}
 	for _, c := range h.l.Columns {
 		pts, ir := h.l.Points(u, c)
-		h.marks.add(ir)
-		cell := htmlCell{Text: CellText(pts, ir)}
-		if c.Subtotal() {
+		mk, marked := h.l.Mark(u, c)
+		h.marks.addMark(mk, marked)
+		cell := htmlCell{Text: MarkText(pts, mk, marked)}
+		switch {
+		case c.Subtotal() && marked:
+			cell.Class = "sub " + mk.Class
+			cell.Title = mk.Legend
+		case c.Subtotal():
 			cell.Class = "sub"
-		} else if mk, ok := MarkOf(ir); ok {
+		case marked:
 			cell.Class = mk.Class
 			cell.Title = mk.Legend
 		}
@@ -167,6 +179,7 @@ func (h *htmlWriter) end(s engine.Summary) error {
 	defer h.rows.Close()
 	defer h.units.Close()
 	defer h.failed.Close()
+	defer h.checks.Close()
 	var groupsRow, labelsRow []htmlHead
 	for k, c := range h.l.Columns {
 		g := h.l.Groups[c.Group]
@@ -209,10 +222,7 @@ func (h *htmlWriter) end(s engine.Summary) error {
 		sub := k >= len(h.l.Columns) || h.l.Columns[k].Subtotal()
 		statRows = append(statRows, htmlStat{Stat: st, Sub: sub})
 	}
-	summary := summaryLine(s)
-	if h.m.Population > s.Units {
-		summary += fmt.Sprintf("（排名为全部 %d 个单位中的名次）", h.m.Population)
-	}
+	summary := summaryLine(s, h.m.Population)
 	data := map[string]any{
 		"Title":      title(h.m),
 		"Meta":       h.m,
@@ -238,7 +248,10 @@ func (h *htmlWriter) end(s engine.Summary) error {
 	// The parts of html.tmpl and the spills, in page order.
 	parts := []any{"top", h.rows, "middle", h.units}
 	if h.nfailed > 0 {
-		parts = append(parts, "failedHead", h.failed)
+		parts = append(parts, "failedHead", h.failed, "listEnd")
+	}
+	if h.nchecks > 0 {
+		parts = append(parts, "checksHead", h.checks, "listEnd")
 	}
 	for _, p := range append(parts, "bottom") {
 		var err error

@@ -83,12 +83,12 @@ func TestHTMLTable(t *testing.T) {
 	}
 	// testdata/README.md; header rows, units in rank order, mean row.
 	want := []string{
-		"排名 单位 名称 预算执行 10分 产出 50分 满意度 40分 总分 等级 自评总分 自评等级",
+		"排名 单位 名称 预算执行 10分 产出 50分 满意度 40分 总分 等级 自评总分 自评等级 校验",
 		"预算执行率 10分 完成数量 30分 质量达标 20分 小计 服务对象满意度 40分",
-		"1 U5 戊单位 10超 30 18 48 40 98 优",
+		"1 U5 戊单位 10超 30 18 48 40 98 优 不符",
 		"2 U1 甲单位 9.5 30超 18/20 48 40 97.5 优 99 优",
 		"3 U2 乙单位<b>|丙 5 15 14 29 35.56 69.56 中",
-		"4 U3 丙单位 10 0缺 NA 0 0错 12.5 差",
+		"4 U3 丙单位 10 0缺 NA 0缺 0错 12.5 差",
 		"平均 8.63 18.75 16.67 31.25 28.89 69.39",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
@@ -98,15 +98,17 @@ func TestHTMLTable(t *testing.T) {
 	if len(grp) != 3 || attr(grp[1], "colspan") != "3" {
 		t.Errorf("产出 should span 完成数量, 质量达标 and 小计: %d group headers", len(grp))
 	}
-	cls := map[string]string{}
+	cls := map[string][]string{}
 	for _, td := range find(tables[0], tag("td")) {
 		if c := attr(td, "class"); c != "" {
-			cls[text(td)] = c
+			cls[text(td)] = append(cls[text(td)], c)
 		}
 	}
-	for cell, want := range map[string]string{"0缺": "missing", "0错": "error", "NA": "na", "30超": "overshoot", "差": "grade g3", "中": "grade g2"} {
-		if cls[cell] != want {
-			t.Errorf("cell %q class = %q, want %q", cell, cls[cell], want)
+	// 0缺 twice: U3's 完成数量, then its 产出小计, which holds it.
+	for cell, want := range map[string]string{"0缺": "missing,sub missing", "0错": "error", "NA": "na", "30超": "overshoot",
+		"差": "grade g3", "中": "grade g2", "不符": "check"} {
+		if got := strings.Join(cls[cell], ","); got != want {
+			t.Errorf("cell %q class = %q, want %q", cell, got, want)
 		}
 	}
 	// The name is text, not markup.
@@ -212,9 +214,9 @@ func TestHTMLOptionsAndStamp(t *testing.T) {
 		rows = append(rows, text(tr))
 	}
 	want := []string{
-		"排名 单位 名称 预算执行 10分 产出 50分 满意度 40分 总分 等级 自评总分 自评等级",
+		"排名 单位 名称 预算执行 10分 产出 50分 满意度 40分 总分 等级 自评总分 自评等级 校验",
 		"2 U1 甲单位 9.5 48 40 97.5 优 99 优",
-		"4 U3 丙单位 10 0 0 12.5 差",
+		"4 U3 丙单位 10 0缺 0错 12.5 差",
 		"平均 9.75 24 20 55",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {

@@ -82,7 +82,7 @@ func (l *Layout) Points(u *engine.UnitResult, c Column) (float64, *engine.Indica
 type Mark struct {
 	Sym    string // after the points; the whole cell for N/A
 	Legend string
-	Class  string // CSS class and style key: na, missing, error, overshoot
+	Class  string // CSS class and style key: na, missing, error, overshoot, check
 }
 
 // Marks a cell may carry. The symbols are plain ASCII or wide CJK
@@ -93,10 +93,18 @@ var (
 	MarkMissing   = Mark{Sym: "缺", Legend: "缺 数据缺失，记 0 分", Class: "missing"}
 	MarkError     = Mark{Sym: "错", Legend: "错 无法计算（如除以零），记 0 分", Class: "error"}
 	MarkOvershoot = Mark{Sym: "超", Legend: "超 超过目标 20% 以上，需说明偏离原因", Class: "overshoot"}
+	// MarkCheck stands in the 校验 column of a unit that failed a
+	// consistency check: a check is about the unit's data as a whole, not
+	// one indicator, and it changes no points (DESIGN.md), so it gets a
+	// column of its own rather than a cell's mark.
+	MarkCheck = Mark{Sym: "不符", Legend: "不符 数据未通过一致性校验（不影响得分），见「未通过的检查」", Class: "check"}
 )
 
 // allMarks lists the marks in legend order.
-var allMarks = []Mark{MarkNA, MarkMissing, MarkError, MarkOvershoot}
+var allMarks = []Mark{MarkNA, MarkMissing, MarkError, MarkOvershoot, MarkCheck}
+
+// checkHeader heads the column of MarkCheck in the comparison tables.
+const checkHeader = "校验"
 
 // MarkOf returns the mark of an indicator result, and false when it has
 // none (scored normally, nothing to flag).
@@ -117,19 +125,133 @@ func MarkOf(ir *engine.IndicatorResult) (Mark, bool) {
 	return Mark{}, false
 }
 
+// Mark returns the mark of a scored unit's cell in column c: the
+// indicator's (MarkOf), or for a subtotal what its sum hides: 缺 when an
+// indicator of the group is missing, else 错 when one could not be
+// computed (both count 0 in the sum), and NA when every indicator of the
+// group is 不适用 (the sum is then no score at all). A subtotal is never
+// marked 超: that is one indicator's note, not a problem of the sum.
+func (l *Layout) Mark(u *engine.UnitResult, c Column) (Mark, bool) {
+	if !c.Subtotal() {
+		return MarkOf(&u.Indicators[c.Indicator])
+	}
+	return GroupMark(u, l.Groups[c.Group])
+}
+
+// GroupMark is the mark of a scored unit's subtotal of group g (see
+// Layout.Mark).
+func GroupMark(u *engine.UnitResult, g Group) (Mark, bool) {
+	var missing, failed bool
+	na := 0
+	members := g.Members
+	for _, i := range members {
+		if i >= len(u.Indicators) {
+			continue
+		}
+		switch u.Indicators[i].Status {
+		case engine.StatusMissing:
+			missing = true
+		case engine.StatusError:
+			failed = true
+		case engine.StatusNA:
+			na++
+		}
+	}
+	switch {
+	case missing:
+		return MarkMissing, true
+	case failed:
+		return MarkError, true
+	case na > 0 && na == len(members):
+		return MarkNA, true
+	}
+	return Mark{}, false
+}
+
 // CellText renders points with their mark: 9.55, 0缺, /, 3超.
 func CellText(pts float64, ir *engine.IndicatorResult) string {
 	if ir == nil {
 		return Num(pts)
 	}
 	mk, ok := MarkOf(ir)
+	return MarkText(pts, mk, ok)
+}
+
+// MarkText renders points with mark mk when marked: 9.55, 0缺, NA, 3超.
+func MarkText(pts float64, mk Mark, marked bool) string {
 	switch {
-	case !ok:
+	case !marked:
 		return Num(pts)
 	case mk == MarkNA:
 		return mk.Sym
 	}
 	return Num(pts) + mk.Sym
+}
+
+// failedChecks returns the consistency checks the unit failed.
+func failedChecks(u *engine.UnitResult) []engine.CheckResult {
+	var out []engine.CheckResult
+	for _, c := range u.Checks {
+		if !c.OK && !c.Skipped {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// checkText names a failed check for people: its message, which the
+// ruleset writes for them, then its id, to find it in the ruleset.
+func checkText(c engine.CheckResult) string { return string(appendCheckText(nil, &c)) }
+
+func appendCheckText(dst []byte, c *engine.CheckResult) []byte {
+	dst = append(dst, c.Message...)
+	dst = append(dst, "（"...)
+	dst = append(dst, c.ID...)
+	return append(dst, "）"...)
+}
+
+// checksText lists the failed checks of a unit, "" when none failed.
+func checksText(u *engine.UnitResult) string { return string(appendChecks(nil, u)) }
+
+// appendChecks appends the failed checks of u, joined by listSep (the
+// csv writes it for most units of a population that fails a check: it
+// allocates nothing).
+func appendChecks(dst []byte, u *engine.UnitResult) []byte {
+	first := true
+	for k := range u.Checks {
+		if c := &u.Checks[k]; !c.OK && !c.Skipped {
+			if !first {
+				dst = append(dst, listSep...)
+			}
+			first = false
+			dst = appendCheckText(dst, c)
+		}
+	}
+	return dst
+}
+
+// listSep separates the items of a list in one cell. Not 、: labels may
+// hold it (基础数据“一次采集、多次利用”实现程度).
+const listSep = "；"
+
+// labelsWith lists, joined by listSep, the labels of the unit's
+// indicators with the given status; "" when none has it.
+func labelsWith(u *engine.UnitResult, status string) string {
+	return string(appendLabels(nil, u, status))
+}
+
+func appendLabels(dst []byte, u *engine.UnitResult, status string) []byte {
+	first := true
+	for k := range u.Indicators {
+		if ir := &u.Indicators[k]; ir.Status == status {
+			if !first {
+				dst = append(dst, listSep...)
+			}
+			first = false
+			dst = append(dst, ir.Label...)
+		}
+	}
+	return dst
 }
 
 // marksSeen collects which marks a report used, for its legend.
@@ -139,7 +261,12 @@ func (s marksSeen) add(ir *engine.IndicatorResult) {
 	if ir == nil {
 		return
 	}
-	if mk, ok := MarkOf(ir); ok {
+	s.addMark(MarkOf(ir))
+}
+
+// addMark notes mk when marked is set.
+func (s marksSeen) addMark(mk Mark, marked bool) {
+	if marked {
 		s[mk.Class] = true
 	}
 }

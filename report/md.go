@@ -70,6 +70,10 @@ func (d *mdWriter) begin(w io.Writer, m Meta) error {
 		head = append(head, "自评总分", "自评等级")
 		align = append(align, "---:", ":---:")
 	}
+	if m.HasFailedChecks {
+		head = append(head, checkHeader)
+		align = append(align, ":---:")
+	}
 	d.row(head)
 	d.row(align)
 	return d.err
@@ -88,14 +92,15 @@ func (d *mdWriter) unit(u *engine.UnitResult) error {
 	}
 	for _, c := range u.Checks {
 		if !c.OK && !c.Skipped {
-			d.fprintf(d.checks, "- %s %s：%s（%s）\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(c.Message), mdEscape.Replace(c.ID))
+			d.fprintf(d.checks, "- %s %s：%s\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(checkText(c)))
 		}
 	}
 	cells := []string{fmt.Sprint(u.Rank), mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name)}
 	for _, c := range d.l.Columns {
 		pts, ir := d.l.Points(u, c)
-		d.marks.add(ir)
-		cell := CellText(pts, ir)
+		mk, marked := d.l.Mark(u, c)
+		d.marks.addMark(mk, marked)
+		cell := MarkText(pts, mk, marked)
 		if ir != nil {
 			if cl, ok := claimCell(ir); ok {
 				cell += cl
@@ -111,6 +116,14 @@ func (d *mdWriter) unit(u *engine.UnitResult) error {
 	if d.m.HasClaims {
 		cells = append(cells, claimedScore(u), mdEscape.Replace(claimedGrade(u)))
 	}
+	if d.m.HasFailedChecks {
+		check := ""
+		if u.FailedChecks() > 0 {
+			check = MarkCheck.Sym
+			d.marks.addMark(MarkCheck, true)
+		}
+		cells = append(cells, check)
+	}
 	d.row(cells)
 	d.rows++
 	return d.err
@@ -123,11 +136,7 @@ func (d *mdWriter) end(s engine.Summary) error {
 	if d.rows == 0 {
 		d.printf("| （没有可评分的单位） |\n")
 	}
-	d.printf("\n%s", summaryLine(s))
-	if d.m.Population > s.Units {
-		d.printf("（排名为全部 %d 个单位中的名次）", d.m.Population)
-	}
-	d.printf("\n\n")
+	d.printf("\n%s\n\n", summaryLine(s, d.m.Population))
 	legend := d.marks.legend()
 	if d.claims {
 		legend = append(legend, legendClaim)

@@ -59,8 +59,11 @@ func title(m Meta) string {
 }
 
 // summaryLine says how many units the report holds and their grades:
-// 共 4 个单位：优 3，良 1，中 0，差 0.
-func summaryLine(s engine.Summary) string {
+// 共 4 个单位：优 3，良 1，中 0，差 0; among how many units they were
+// ranked when that is more (population, --units); then, apart (they
+// overlap the grades), how many of them have missing data or failed
+// checks.
+func summaryLine(s engine.Summary, population int) string {
 	var parts []string
 	for _, g := range s.Grades {
 		parts = append(parts, fmt.Sprintf("%s %d", g.Label, g.Units))
@@ -68,6 +71,19 @@ func summaryLine(s engine.Summary) string {
 	line := fmt.Sprintf("共 %d 个单位：%s", s.Units, strings.Join(parts, "，"))
 	if s.Errors > 0 {
 		line += fmt.Sprintf("，未能评分 %d", s.Errors)
+	}
+	if population > s.Units {
+		line += fmt.Sprintf("（排名为全部 %d 个单位中的名次）", population)
+	}
+	var issues []string
+	if s.MissingUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d 个单位有缺失数据（记 0 分）", s.MissingUnits))
+	}
+	if s.CheckUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d 个单位未通过一致性校验", s.CheckUnits))
+	}
+	if len(issues) > 0 {
+		line += "；其中 " + strings.Join(issues, "，")
 	}
 	return line
 }

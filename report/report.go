@@ -48,6 +48,11 @@ type Meta struct {
 	// HasClaims is set when the data carries claimed scores, so tables show
 	// them beside the computed ones.
 	HasClaims bool
+	// HasFailedChecks is set when a unit of the population failed a
+	// consistency check, so tables give every unit a 校验 column. The Sink
+	// sets it, from all the units evaluated, as ranks are (a --units
+	// report shows the column even when its own units pass).
+	HasFailedChecks bool
 	// Stamp is when the report was made. It is zero unless the caller gives
 	// a time explicitly (SOURCE_DATE_EPOCH, --stamp-time): without one,
 	// every format is byte-identical between runs on the same input.
@@ -86,7 +91,8 @@ type Format struct {
 	Name string
 	Desc string
 	// Rows makes the format's writer of units. m is final but for
-	// HasClaims, Data and Population, which Rows.Begin gets.
+	// HasClaims, HasFailedChecks, Data and Population, which Rows.Begin
+	// gets.
 	Rows func(o Options, m Meta) Rows
 	// Binary formats (xlsx) cannot go to a terminal and need -o.
 	Binary bool

@@ -152,7 +152,7 @@ func TestWriteSummaryOfKeptUnits(t *testing.T) {
 	f, _ := Lookup("table")
 	var got engine.Summary
 	var meta Meta
-	f.Rows = func(Options, Meta) Rows { return &summaryRows{sum: &got, meta: &meta} }
+	f.Rows = func(Options, Meta) Rows { return &keptSummaryRows{sum: &got, meta: &meta} }
 	if err := res.write(&bytes.Buffer{}, f, Options{Units: []string{"U1", "U2", "U4"}}, m); err != nil {
 		t.Fatal(err)
 	}
@@ -165,15 +165,15 @@ func TestWriteSummaryOfKeptUnits(t *testing.T) {
 	}
 }
 
-type summaryRows struct {
+type keptSummaryRows struct {
 	sum  *engine.Summary
 	meta *Meta
 }
 
-func (s *summaryRows) Begin(_ io.Writer, m Meta) error                    { *s.meta = m; return nil }
-func (s *summaryRows) AppendUnit(dst []byte, _ *engine.UnitResult) []byte { return dst }
-func (s *summaryRows) WriteUnit(io.Writer, []byte, int) error             { return nil }
-func (s *summaryRows) End(_ io.Writer, sum engine.Summary) error          { *s.sum = sum; return nil }
+func (s *keptSummaryRows) Begin(_ io.Writer, m Meta) error                    { *s.meta = m; return nil }
+func (s *keptSummaryRows) AppendUnit(dst []byte, _ *engine.UnitResult) []byte { return dst }
+func (s *keptSummaryRows) WriteUnit(io.Writer, []byte, int) error             { return nil }
+func (s *keptSummaryRows) End(_ io.Writer, sum engine.Summary) error          { *s.sum = sum; return nil }
 
 func TestJSONTime(t *testing.T) {
 	m, res := sample(t)

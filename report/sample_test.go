@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"sort"
 	"testing"
 	"time"
 
@@ -41,6 +42,49 @@ func (l *unitList) Next() (*indicators.Unit, error) {
 func (e *evaluated) write(w io.Writer, f Format, o Options, m Meta) error {
 	_, err := Write(context.Background(), w, f, o, m, e.prog, &unitList{units: e.units})
 	return err
+}
+
+// replay writes res in format name through a Sink as engine.Stream drives
+// one, for the tests that edit a result by hand: each unit rendered, Start
+// with res's summary, each record emitted with the unit's rank in the
+// sink's order (ties in input order, failed units last), End.
+func replay(t testing.TB, name string, o Options, m Meta, res *engine.Result) []byte {
+	t.Helper()
+	f, err := Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	sink, err := NewSink(&b, f, o, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := make([]int, len(res.Units))
+	recs := make([][]byte, len(res.Units))
+	for i := range res.Units {
+		order[i], recs[i] = i, sink.Render(nil, &res.Units[i])
+	}
+	if sink.Ordered() {
+		sort.SliceStable(order, func(a, b int) bool {
+			ua, ub := &res.Units[order[a]], &res.Units[order[b]]
+			if ua.Failed() || ub.Failed() {
+				return !ua.Failed() && ub.Failed()
+			}
+			return sink.CompareKeys(sink.OrderKey(ua), sink.OrderKey(ub)) < 0
+		})
+	}
+	if err := sink.Start(res.Summary); err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range order {
+		if err := sink.Emit(recs[i], res.Units[i].Rank); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sink.End(res.Summary); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 // sample evaluates testdata/sample.yaml over testdata/sample.csv, whose

@@ -47,13 +47,14 @@ type selfEvalWriter struct {
 	index      sheetWriter
 	nlinks     int
 	entries    *spill.Spill
-	row        int     // the index's last row
-	groups     []Group // with --groups, the subtotals the index gives
+	row        int       // the index's last row
+	marks      marksSeen // of the index's subtotals
+	groups     []Group   // with --groups, the subtotals the index gives
 	indexStyle struct{ border, num, link int }
 }
 
 func newSelfEval(o Options, m Meta) Rows {
-	s := &selfEvalWriter{o: o, sheets: map[string]bool{strings.ToLower(SheetIndex): true},
+	s := &selfEvalWriter{o: o, sheets: map[string]bool{strings.ToLower(SheetIndex): true}, marks: marksSeen{},
 		index: sheetWriter{rows: spill.New(spoolMem), links: spill.New(spoolMem)}, entries: spill.New(spoolMem)}
 	return &drawRows{d: s, m: m, inputs: true}
 }
@@ -543,6 +544,24 @@ func (f *seForm) total() error {
 	return nil
 }
 
+// indexNote is the 说明 of a scored unit on the index: what its form
+// shows of missing data, indicators that could not be computed and
+// failed checks, so that the list of units points at the forms to look at
+// again; "" when there is nothing to say.
+func indexNote(u *engine.UnitResult) string {
+	var parts []string
+	if l := labelsWith(u, engine.StatusMissing); l != "" {
+		parts = append(parts, "缺项："+l)
+	}
+	if l := labelsWith(u, engine.StatusError); l != "" {
+		parts = append(parts, "无法计算："+l)
+	}
+	if c := checksText(u); c != "" {
+		parts = append(parts, "未通过校验："+c)
+	}
+	return strings.Join(parts, "\n")
+}
+
 // indexHead writes the top of the index sheet: its title and the heads of
 // its columns, one line per unit below with a link to its form, or its
 // errors when it could not be scored.
@@ -596,7 +615,11 @@ func (s *selfEvalWriter) indexUnit(u *engine.UnitResult, sheet string) error {
 		for _, gr := range s.groups {
 			vals = append(vals, Subtotal(u, gr))
 		}
-		vals = append(vals, u.Score, u.Grade, u.Rank, sheet, nil)
+		var note any
+		if n := indexNote(u); n != "" {
+			note = n
+		}
+		vals = append(vals, u.Score, u.Grade, u.Rank, sheet, note)
 	}
 	for i, v := range vals {
 		style := st.border
@@ -607,6 +630,20 @@ func (s *selfEvalWriter) indexUnit(u *engine.UnitResult, sheet string) error {
 			style = st.link
 		}
 		vals[i] = excelize.Cell{StyleID: style, Value: v}
+	}
+	for k, gr := range s.groups {
+		// A subtotal hiding a missing or uncomputable indicator is marked
+		// as the comparison tables mark it (0.00缺, coloured).
+		mk, marked := GroupMark(u, gr)
+		if u.Failed() || !marked {
+			continue
+		}
+		s.marks.addMark(mk, true)
+		cell := excelize.Cell{StyleID: s.st.id(styleKey{border: true, numFmt: markedPoints(mk), fill: markFill[mk.Class]}), Value: vals[2+k].(excelize.Cell).Value}
+		if mk == MarkNA {
+			cell = excelize.Cell{StyleID: s.st.id(styleKey{border: true, align: "center", fill: markFill[mk.Class]}), Value: mk.Sym}
+		}
+		vals[2+k] = cell
 	}
 	if sheet != "" {
 		if s.nlinks > excelize.TotalSheetHyperlinks {
@@ -625,7 +662,11 @@ func (s *selfEvalWriter) end(sum engine.Summary) error {
 	defer s.entries.Close()
 	last := colLetter(len(s.groups) + 6)
 	s.row += 2
-	for _, line := range []string{summaryLine(sum), provenanceLine(s.m)} {
+	lines := []string{summaryLine(sum, 0)}
+	if legend := s.marks.legend(); len(legend) > 0 {
+		lines = append(lines, "标记："+strings.Join(legend, "；"))
+	}
+	for _, line := range append(lines, provenanceLine(s.m)) {
 		cell := cellName(1, s.row)
 		if err := s.index.SetRow(cell, []any{excelize.Cell{StyleID: s.st.id(styleKey{wrap: true, valign: "top"}), Value: line}},
 			excelize.RowOpts{Height: heightFor(line, 140)}); err != nil {

@@ -85,8 +85,10 @@ func (s *Sink) OrderKey(u *engine.UnitResult) engine.OrderKey { return s.order.k
 func (s *Sink) CompareKeys(a, b engine.OrderKey) int { return s.order.compare(a, b) }
 
 // Render renders one unit (engine.Sink). With --units, the record starts
-// with a tag for Emit: 0 a unit not kept (and nothing else), 1 a failed
-// unit, 2 a scored unit of no grade band, 3+j one of band j.
+// with a tag for Emit: 0 a unit not kept (and nothing else); else a kind
+// shifted left by 2, 1 a failed unit, 2 a scored unit of no grade band,
+// 3+j one of band j, with bit 1 set for a unit with a missing indicator
+// and bit 2 for one with failed checks, then their number.
 func (s *Sink) Render(dst []byte, u *engine.UnitResult) []byte {
 	if s.keep == nil {
 		return s.rows.AppendUnit(dst, u)
@@ -107,7 +109,18 @@ func (s *Sink) Render(dst []byte, u *engine.UnitResult) []byte {
 			}
 		}
 	}
+	tag <<= 2
+	if !u.Failed() && u.HasMissing() {
+		tag |= 1
+	}
+	checks := u.FailedChecks()
+	if checks > 0 {
+		tag |= 2
+	}
 	dst = binary.AppendUvarint(dst, uint64(tag))
+	if checks > 0 {
+		dst = binary.AppendUvarint(dst, uint64(checks))
+	}
 	return s.rows.AppendUnit(dst, u)
 }
 
@@ -116,6 +129,7 @@ func (s *Sink) Start(sum engine.Summary) error {
 	if sum.Claimed > 0 {
 		s.Meta.HasClaims = true
 	}
+	s.Meta.HasFailedChecks = sum.CheckUnits > 0
 	s.Meta.Population = sum.Units
 	if s.keep != nil {
 		if err := unknownUnits(s.wanted, s.seen); err != nil {
@@ -143,6 +157,16 @@ func (s *Sink) Emit(rec []byte, rank int) error {
 		}
 		rec = rec[n:]
 		s.kept.Units++
+		if tag&1 != 0 {
+			s.kept.MissingUnits++
+		}
+		if tag&2 != 0 {
+			checks, n := binary.Uvarint(rec)
+			rec = rec[n:]
+			s.kept.CheckUnits++
+			s.kept.FailedChecks += int(checks)
+		}
+		tag >>= 2
 		switch {
 		case tag == 1:
 			s.kept.Errors++

@@ -46,13 +46,15 @@ type tableWriter struct {
 	nrows  int
 	widths []int        // of the row cells, by column
 	failed *spill.Spill // the lines of 未能评分的单位
+	checks *spill.Spill // the lines of 未通过的检查
 	cell   []byte
 	marks  marksSeen
 	claims bool // a cell shows a departing claim (8.62/9)
 }
 
 func newTable(o Options, m Meta) Rows {
-	return &drawRows{d: &tableWriter{o: o, marks: marksSeen{}, rows: spill.New(spoolMem), failed: spill.New(spoolMem)}, m: m}
+	return &drawRows{d: &tableWriter{o: o, marks: marksSeen{}, rows: spill.New(spoolMem), failed: spill.New(spoolMem),
+		checks: spill.New(spoolMem)}, m: m}
 }
 
 func (t *tableWriter) begin(w io.Writer, m Meta) error {
@@ -74,8 +76,9 @@ func (t *tableWriter) unit(u *engine.UnitResult) error {
 	row := []string{fmt.Sprint(u.Rank), u.Unit, u.Name}
 	for _, c := range t.l.Columns {
 		pts, ir := t.l.Points(u, c)
-		t.marks.add(ir)
-		cell := CellText(pts, ir)
+		mk, marked := t.l.Mark(u, c)
+		t.marks.addMark(mk, marked)
+		cell := MarkText(pts, mk, marked)
 		if ir != nil {
 			if cl, ok := claimCell(ir); ok {
 				cell += cl
@@ -88,6 +91,9 @@ func (t *tableWriter) unit(u *engine.UnitResult) error {
 	if t.m.HasClaims {
 		row = append(row, claimedScore(u), claimedGrade(u))
 	}
+	if t.m.HasFailedChecks {
+		row = append(row, t.checkCell(u))
+	}
 	if t.widths == nil {
 		t.widths = make([]int, len(row))
 	}
@@ -99,6 +105,19 @@ func (t *tableWriter) unit(u *engine.UnitResult) error {
 	t.nrows++
 	_, err := t.rows.Write(t.cell)
 	return err
+}
+
+// checkCell is the 校验 cell of a scored unit: 不符 when it failed a
+// check, whose lines go to the list below the table.
+func (t *tableWriter) checkCell(u *engine.UnitResult) string {
+	if u.FailedChecks() == 0 {
+		return ""
+	}
+	for _, c := range failedChecks(u) {
+		fmt.Fprintf(t.checks, "  %s %s：%s\n", u.Unit, u.Name, checkText(c))
+	}
+	t.marks.addMark(MarkCheck, true)
+	return MarkCheck.Sym
 }
 
 func claimedScore(u *engine.UnitResult) string {
@@ -130,6 +149,7 @@ type gridCol struct {
 func (t *tableWriter) end(s engine.Summary) error {
 	defer t.rows.Close()
 	defer t.failed.Close()
+	defer t.checks.Close()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s（%s %s）\n", title(t.m), t.m.Ruleset.ID, t.m.Ruleset.Version)
 	if _, err := io.WriteString(t.w, b.String()); err != nil {
@@ -141,10 +161,7 @@ func (t *tableWriter) end(s engine.Summary) error {
 		}
 	}
 	b.Reset()
-	b.WriteString(summaryLine(s))
-	if t.m.Population > s.Units {
-		fmt.Fprintf(&b, "（排名为全部 %d 个单位中的名次）", t.m.Population)
-	}
+	b.WriteString(summaryLine(s, t.m.Population))
 	b.WriteString("\n")
 	if !t.o.Groups && t.nrows > 0 {
 		t.indicatorLegend(&b)
@@ -164,6 +181,12 @@ func (t *tableWriter) end(s engine.Summary) error {
 	}
 	if err := writeOut(t.w, t.failed); err != nil {
 		return err
+	}
+	if t.checks.Len() > 0 {
+		io.WriteString(t.w, "未通过的检查：\n")
+		if err := writeOut(t.w, t.checks); err != nil {
+			return err
+		}
 	}
 	_, err := io.WriteString(t.w, provenanceLines(t.m))
 	return err
@@ -193,8 +216,15 @@ func (t *tableWriter) grid() error {
 	if t.m.HasClaims {
 		tail = append(tail, "自评总分", "自评等级")
 	}
+	if t.m.HasFailedChecks {
+		tail = append(tail, checkHeader)
+	}
 	for i := range tail {
-		cols = append(cols, gridCol{right: i%2 == 0, bar: i == 0})
+		// Numbers right, text left: 总分 and 自评总分 are the even ones.
+		// 校验 stands one space off, to keep a wide ruleset's table
+		// (grid-center, 21 indicators) within a maximised terminal.
+		check := tail[i] == checkHeader
+		cols = append(cols, gridCol{right: i%2 == 0 && !check, bar: i == 0, tight: check})
 		head = append(head, tail[i])
 	}
 	mean := make([]string, len(cols))

@@ -123,12 +123,12 @@ func TestTableContent(t *testing.T) {
 	text := string(render(t, "table", Options{}))
 	// Rows in rank order; figures from testdata/README.md. Columns: rank,
 	// unit, name, 1 预算执行率, 2 完成数量, 3 质量达标, 产出小计, 4 满意度,
-	// total, grade, claimed total, claimed grade.
+	// total, grade, claimed total, claimed grade, 校验.
 	want := []string{
-		"1 U5 戊单位 10超 30 18 48 40 98 优",
+		"1 U5 戊单位 10超 30 18 48 40 98 优 不符",
 		"2 U1 甲单位 9.5 30超 18/20 48 40 97.5 优 99 优",
 		"3 U2 乙单位<b>|丙 5 15 14 29 35.56 69.56 中",
-		"4 U3 丙单位 10 0缺 NA 0 0错 12.5 差",
+		"4 U3 丙单位 10 0缺 NA 0缺 0错 12.5 差",
 		"平均 8.63 18.75 16.67 31.25 28.89 69.39",
 	}
 	var rows []string
@@ -168,7 +168,7 @@ func TestTableGroupsOnly(t *testing.T) {
 			head = strings.Join(fields(l), " ")
 		}
 	}
-	if head != "排名 单位 名称 预算执行(10) 产出(50) 满意度(40) 总分 等级 自评总分 自评等级" {
+	if head != "排名 单位 名称 预算执行(10) 产出(50) 满意度(40) 总分 等级 自评总分 自评等级 校验" {
 		t.Errorf("header = %q", head)
 	}
 	if strings.Contains(text, "指标：") {

@@ -34,6 +34,7 @@ type xlsxWriter struct {
 	sw    *excelize.StreamWriter
 	st    *styles
 	stats *Stats
+	marks marksSeen // for the legend under the comparison
 	row   int
 	cols  int // columns of the comparison sheet
 	// The 未通过 sheet is streamed beside the comparison sheet, a row per
@@ -50,7 +51,7 @@ type xlsxWriter struct {
 func newXLSXRows(o Options, m Meta) Rows { return &drawRows{d: newXLSXWriter(o), m: m} }
 
 func newXLSXWriter(o Options) *xlsxWriter {
-	return &xlsxWriter{o: o, lastRow: excelize.TotalRows, maxFails: excelize.TotalRows - 2}
+	return &xlsxWriter{o: o, marks: marksSeen{}, lastRow: excelize.TotalRows, maxFails: excelize.TotalRows - 2}
 }
 
 // The comparison sheet: a title row, 一级指标 over their columns, the
@@ -78,6 +79,9 @@ func (x *xlsxWriter) begin(w io.Writer, m Meta) error {
 	x.cols = xlsxFixed + len(x.l.Columns) + 2
 	if m.HasClaims {
 		x.cols += 2
+	}
+	if m.HasFailedChecks {
+		x.cols++
 	}
 	// The sheets in the order of their tabs, and their page setup, before
 	// any is streamed.
@@ -109,7 +113,11 @@ func (x *xlsxWriter) begin(w io.Writer, m Meta) error {
 			widths = append(widths, 11)
 		}
 	}
-	widths = append(widths, 9, 6, 9, 8)
+	widths = append(widths, 9, 6)
+	if m.HasClaims {
+		widths = append(widths, 9, 8)
+	}
+	widths = append(widths, 40) // 未通过校验: the checks' messages
 	for i := 0; i < x.cols; i++ {
 		if err := x.sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
 			return err
@@ -168,6 +176,9 @@ func (x *xlsxWriter) header() error {
 	if x.m.HasClaims {
 		tail = append(tail, "自评总分", "自评等级")
 	}
+	if x.m.HasFailedChecks {
+		tail = append(tail, xlsxCheckHeader)
+	}
 	for i, h := range tail {
 		col := xlsxFixed + len(x.l.Columns) + 1 + i
 		set(group, col, h)
@@ -188,24 +199,36 @@ func (x *xlsxWriter) header() error {
 	return nil
 }
 
+// xlsxCheckHeader heads the column of the failed checks: the sheet has
+// room for their messages, where the tables write 未通过 and list them
+// below.
+const xlsxCheckHeader = "未通过校验"
+
 // pointsCell is the cell of one column for one unit: a number with two
-// decimals, coloured by its mark; N/A is the text "/".
-func (x *xlsxWriter) pointsCell(pts float64, ir *engine.IndicatorResult, subtotal bool) excelize.Cell {
+// decimals, coloured by its mark and followed by its symbol (0.00缺), as
+// the tables write it: the symbol is in the number format, so the cell
+// stays a number that SUM and charts take, and the mark still shows
+// when the sheet is printed without colour. N/A is the text NA.
+func (x *xlsxWriter) pointsCell(pts float64, mk Mark, marked, subtotal bool) excelize.Cell {
 	k := styleKey{numFmt: fmtPoints, border: true, bold: subtotal}
 	if subtotal {
 		k.fill = "F2F2F2"
 	}
-	if ir != nil {
-		if mk, ok := MarkOf(ir); ok {
-			k.fill = markFill[mk.Class]
-			if mk == MarkNA {
-				k.align = "center"
-				return excelize.Cell{StyleID: x.st.id(k), Value: mk.Sym}
-			}
+	if marked {
+		x.marks.addMark(mk, true)
+		k.fill = markFill[mk.Class]
+		if mk == MarkNA {
+			k.align = "center"
+			return excelize.Cell{StyleID: x.st.id(k), Value: mk.Sym}
 		}
+		k.numFmt = markedPoints(mk)
 	}
 	return excelize.Cell{StyleID: x.st.id(k), Value: pts}
 }
+
+// markedPoints is the number format of points marked mk: 0.00 then the
+// symbol, quoted as a literal.
+func markedPoints(mk Mark) string { return fmtPoints + `"` + mk.Sym + `"` }
 
 func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 	if u.Failed() {
@@ -235,8 +258,9 @@ func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 		excelize.Cell{StyleID: text, Value: u.Name},
 	}
 	for _, c := range x.l.Columns {
-		pts, ir := x.l.Points(u, c)
-		row = append(row, x.pointsCell(pts, ir, c.Subtotal()))
+		pts, _ := x.l.Points(u, c)
+		mk, marked := x.l.Mark(u, c)
+		row = append(row, x.pointsCell(pts, mk, marked, c.Subtotal()))
 	}
 	fill, font := gradeColour(gradeIndex(x.m.Grades, u.Grade))
 	row = append(row,
@@ -249,6 +273,14 @@ func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 		}
 		row = append(row, excelize.Cell{StyleID: x.st.id(styleKey{numFmt: fmtPoints, border: true}), Value: cs},
 			excelize.Cell{StyleID: x.st.id(styleKey{border: true, align: "center"}), Value: claimedGrade(u)})
+	}
+	if x.m.HasFailedChecks {
+		cell := excelize.Cell{StyleID: x.st.id(styleKey{border: true})}
+		if text := checksText(u); text != "" {
+			cell = excelize.Cell{StyleID: x.st.id(styleKey{border: true, fill: markFill[MarkCheck.Class], font: "9C0006"}), Value: text}
+			x.marks.addMark(MarkCheck, true)
+		}
+		row = append(row, cell)
 	}
 	if err := x.sw.SetRow(cellName(1, x.row), row); err != nil {
 		return err
@@ -271,6 +303,10 @@ func (x *xlsxWriter) end(s engine.Summary) error {
 		if err := x.sw.SetRow(cellName(1, x.row), []any{"（没有可评分的单位）"}); err != nil {
 			return err
 		}
+		x.row++
+	}
+	if err := x.scoresLegend(); err != nil {
+		return err
 	}
 	if err := x.sw.Flush(); err != nil {
 		return err
@@ -287,6 +323,42 @@ func (x *xlsxWriter) end(s engine.Summary) error {
 	_, err := x.f.WriteTo(x.w)
 	return err
 }
+
+// scoresLegend writes, a blank row below the units, what the marks the
+// comparison used mean, where a reader of the sheet looks for it (the
+// 指标统计 sheet explains every mark). A sheet full to its last row has
+// no room for it.
+func (x *xlsxWriter) scoresLegend() error {
+	var lines []string
+	for _, mk := range allMarks {
+		if !x.marks[mk.Class] {
+			continue
+		}
+		if mk == MarkCheck {
+			lines = append(lines, xlsxCheckLegend)
+		} else {
+			lines = append(lines, mk.Legend)
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	lines = append([]string{"标记："}, lines...)
+	note := x.st.id(styleKey{font: "595959"})
+	for i, l := range lines {
+		row := x.row + 1 + i
+		if row > x.lastRow {
+			break
+		}
+		if err := x.sw.SetRow(cellName(1, row), []any{excelize.Cell{StyleID: note, Value: l}}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// xlsxCheckLegend explains the 未通过校验 column.
+const xlsxCheckLegend = "未通过校验 该单位数据未通过的一致性校验（不影响得分），另见「未通过」工作表"
 
 // statsSheet writes the per-indicator statistics, the grade distribution,
 // the legend of cell colours and the provenance.
@@ -371,9 +443,13 @@ func (x *xlsxWriter) statsSheet(s engine.Summary) error {
 	}
 	row += 2
 	note := x.st.id(styleKey{font: "595959"})
-	lines := []string{"评分表中单元格底色："}
+	lines := []string{"评分表中的标记（单元格底色，分数后的符号）："}
 	for _, mk := range allMarks {
-		lines = append(lines, "  "+mk.Legend)
+		if mk == MarkCheck {
+			lines = append(lines, "  "+xlsxCheckLegend)
+		} else {
+			lines = append(lines, "  "+mk.Legend)
+		}
 	}
 	lines = append(lines, "")
 	for _, p := range Provenance(x.m) {

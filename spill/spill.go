@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 )
 
 // Spill holds the bytes written to it. The file, if one is made, is
@@ -24,10 +25,21 @@ type Spill struct {
 	w       *bufio.Writer
 	n       int64 // bytes held
 	removed bool
+	mu      sync.Mutex // for Add
 }
 
 // New returns an empty spill that keeps up to limit bytes in memory.
 func New(limit int) *Spill { return &Spill{limit: limit} }
+
+// Add writes p at the end of the spill and returns where it starts.
+// Unlike Write, it may be called from several goroutines at once.
+func (s *Spill) Add(p []byte) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	off := s.n
+	_, err := s.Write(p)
+	return off, err
+}
 
 func (s *Spill) Write(p []byte) (int, error) {
 	s.n += int64(len(p))

@@ -146,7 +146,7 @@ var badCases = []badCase{
 	{name: "header only", args: badData("header-only.csv"), exit: 2,
 		stderr: []string{"testdata/bad/data/header-only.csv: the data holds no units"}},
 	{name: "no unit column", args: badData("no-unit-column.csv"), exit: 2,
-		stderr: []string{"testdata/bad/data/no-unit-column.csv:1: the header has no unit column (unit, 单位编码 or 单位代码, the unit's id); its columns are name, spent, budget, tier"}},
+		stderr: []string{"testdata/bad/data/no-unit-column.csv:1: the header has no unit column (unit, 单位编码, 单位代码 or 编码, the unit's id); its columns are name, spent, budget, tier"}},
 	{name: "duplicate column", args: badData("duplicate-column.csv"), exit: 2,
 		stderr: []string{`testdata/bad/data/duplicate-column.csv:1:4: column "spent" appears twice (columns B and D)`}},
 	{name: "bare quote", args: badData("bare-quote.csv"), exit: 2,

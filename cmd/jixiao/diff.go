@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/report"
 )
@@ -17,6 +18,7 @@ type diffOptions struct {
 	io       *streams
 	Rulesets []string
 	Data     string
+	Read     data.Options // how to read Data
 	Format   string
 	Output   string
 }
@@ -58,12 +60,16 @@ of them (shown as not scored); 2 nothing was compared.`,
   $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml -f xlsx -o 影响.xlsx`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+				return err
+			}
 			return runDiff(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
 	f.StringArrayVarP(&o.Rulesets, "ruleset", "r", nil, "ruleset file or built-in id: give it twice, old then new")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the old ruleset's demo units)")
+	addDataFlags(f, &o.Read)
 	f.StringVarP(&o.Format, "format", "f", diffFormatNames()[0], "output format: "+strings.Join(diffFormatNames(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	return cmd
@@ -102,7 +108,7 @@ func runDiff(ctx context.Context, o *diffOptions) error {
 		if stdin != nil {
 			st.In = bytes.NewReader(stdin)
 		}
-		units, info, err := readAllOf(o.Data, progs[0].Ruleset.ID, prog, &st)
+		units, info, err := readAllOf(o.Data, o.Read, progs[0].Ruleset.ID, prog, &st)
 		if err != nil {
 			return err
 		}

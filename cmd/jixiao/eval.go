@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
@@ -21,6 +22,7 @@ type evalOptions struct {
 	io      *streams
 	Ruleset string
 	Data    string
+	Read    data.Options // how to read Data
 	Format  string
 	Output  string
 	Groups  bool
@@ -75,12 +77,16 @@ Ctrl-C (a failed or interrupted run leaves the previous -o FILE as it was).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.ExplainSet = cmd.Flags().Changed("explain")
+			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+				return err
+			}
 			return runEval(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
+	addDataFlags(f, &o.Read)
 	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], "output format: "+strings.Join(report.FormatNames(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
@@ -131,7 +137,7 @@ func runEval(ctx context.Context, o *evalOptions) error {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
-	src, info, err := openData(o.Data, prog, o.io.In, format.Digest)
+	src, info, err := openData(o.Data, o.Read, prog, o.io.In, format.Digest)
 	if err != nil {
 		return err
 	}
@@ -183,8 +189,29 @@ func runEval(ctx context.Context, o *evalOptions) error {
 		printWarnings(o.io.ErrOut, w[said:])
 	}
 	warn.print(o.io.ErrOut, sum.FailedChecks)
-	if sum.Errors > 0 {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", sum.Errors, sum.Units)
+	return endOfRun(o.io.ErrOut, sum)
+}
+
+// endOfRun says how the run went on stderr and gives its exit status:
+// the units that could not be scored, then, last, one line counting the
+// units whose scores hide missing data (scored 0) or that failed a
+// consistency check, which the output marks but which a reader of a
+// long report or a csv may not look for. Nothing when all is well.
+func endOfRun(w io.Writer, s engine.Summary) error {
+	if s.Errors > 0 {
+		fmt.Fprintf(w, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", s.Errors, s.Units)
+	}
+	var issues []string
+	if s.MissingUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d of %d units have missing inputs (scored 0)", s.MissingUnits, s.Units))
+	}
+	if s.CheckUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d of %d units failed consistency checks", s.CheckUnits, s.Units))
+	}
+	if len(issues) > 0 {
+		fmt.Fprintf(w, "jixiao: %s; see the marks in the output\n", strings.Join(issues, ", "))
+	}
+	if s.Errors > 0 {
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/report"
@@ -19,6 +20,7 @@ type explainOptions struct {
 	io        *streams
 	Ruleset   string
 	Data      string
+	Read      data.Options // how to read Data
 	Format    string
 	Output    string
 	Unit      string
@@ -56,12 +58,16 @@ shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Unit = args[0]
+			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+				return err
+			}
 			return runExplain(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
+	addDataFlags(f, &o.Read)
 	f.StringVarP(&o.Format, "format", "f", report.ExplainFormats()[0], "output format: "+strings.Join(report.ExplainFormats(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
@@ -79,7 +85,7 @@ func runExplain(ctx context.Context, o *explainOptions) error {
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	units, info, err := readAll(o.Data, prog, o.io)
+	units, info, err := readAll(o.Data, o.Read, prog, o.io)
 	if err != nil {
 		return err
 	}

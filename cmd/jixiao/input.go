@@ -36,16 +36,17 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 	return prog, nil
 }
 
-// openData opens the data at path for the program's ruleset, hashing it
-// when digest is set. With no path it opens the embedded demonstration data
-// of a built-in ruleset. "-" reads CSV from standard input.
-func openData(path string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(path, prog.Ruleset.ID, prog, stdin, digest)
+// openData opens the data at path for the program's ruleset, read as
+// opts say, hashing it when digest is set. With no path it opens the
+// embedded demonstration data of a built-in ruleset. "-" reads CSV from
+// standard input.
+func openData(path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+	return openDataOf(path, opts, prog.Ruleset.ID, prog, stdin, digest)
 }
 
 // openDataOf is openData taking the demonstration data of ruleset demoID
 // when path is empty (diff reads the old ruleset's demo units for both).
-func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+func openDataOf(path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
 	schema := data.NewSchema(prog.Ruleset)
 	var src data.Source
 	var err error
@@ -59,13 +60,13 @@ func openDataOf(path, demoID string, prog *engine.Program, stdin io.Reader, dige
 		if ferr != nil {
 			return nil, nil, failWith(exitNothing, ferr)
 		}
-		src, err = data.OpenStreamReader("fixtures/"+name, f, schema, digest)
+		src, err = opts.OpenStreamReader("fixtures/"+name, f, schema, digest)
 		path = "fixtures/" + name
 	case "-":
-		src, err = data.OpenStreamReader("stdin.csv", stdin, schema, digest)
+		src, err = opts.OpenStreamReader("stdin.csv", stdin, schema, digest)
 		path = "stdin"
 	default:
-		src, err = data.OpenStream(path, schema, digest)
+		src, err = opts.OpenStream(path, schema, digest)
 	}
 	if err != nil {
 		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset.ID))
@@ -101,14 +102,15 @@ func withFit(err error, current string) error {
 	return &hinted
 }
 
-// readAll reads every unit of path and reports warnings on errOut.
-func readAll(path string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	return readAllOf(path, prog.Ruleset.ID, prog, st)
+// readAll reads every unit of path, read as opts say, and reports
+// warnings on errOut.
+func readAll(path string, opts data.Options, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
+	return readAllOf(path, opts, prog.Ruleset.ID, prog, st)
 }
 
 // readAllOf is readAll with the demonstration data of ruleset demoID.
-func readAllOf(path, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	src, info, err := openDataOf(path, demoID, prog, st.In, true)
+func readAllOf(path string, opts data.Options, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
+	src, info, err := openDataOf(path, opts, demoID, prog, st.In, true)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -150,3 +150,36 @@ func around(s string, i int) string {
 	lo, hi := max(0, i-300), min(len(s), i+300)
 	return s[lo:hi]
 }
+
+// TestEvalRepeatInWorkbook: a unit id repeated in a workbook fails the
+// later unit with a message that names its sheet and row, as the reader's
+// own messages do, whatever the format.
+func TestEvalRepeatInWorkbook(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", "数据"); err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{
+		{"unit", "name", "budget_initial", "budget", "spent", "done", "plan", "quality_tier", "satisfied", "surveyed"},
+		{"U1", "甲单位", 90, 100, 95, 120, 100, "A", 95, 100},
+		{"U2", "乙单位", 90, 100, 95, 120, 100, "A", 95, 100},
+		{"U1", "丙单位", 90, 100, 95, 120, 100, "A", 95, 100},
+	}
+	for i, r := range rows {
+		if err := f.SetSheetRow("数据", fmt.Sprintf("A%d", i+1), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "units.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	want := "sheet 数据, row 4: unit U1 appears again: it was first at line 2"
+	for _, format := range []string{"csv", "table", "md"} {
+		code, out, errOut := jixiao(t, "", "eval", "-r", "../../report/testdata/sample.yaml", "-d", path, "-f", format)
+		if code != exitUnitsFailed || !strings.Contains(out, want) {
+			t.Errorf("-f %s: exit %d, output lacks %q:\n%s\n%s", format, code, want, out, errOut)
+		}
+	}
+}

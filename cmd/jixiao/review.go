@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -16,6 +17,7 @@ type reviewOptions struct {
 	io        *streams
 	Ruleset   string
 	Data      string
+	Read      data.Options // how to read Data
 	Format    string
 	Output    string
 	Workers   int
@@ -59,12 +61,16 @@ unreadable data, or data without any claim).`,
   $ jixiao review -r fixtures/review-demo-rules.yaml -d fixtures/review-demo.csv --tolerance 0.5 -f json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+				return err
+			}
 			return runReview(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file with claimed.* fields: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin")
+	addDataFlags(f, &o.Read)
 	f.StringVarP(&o.Format, "format", "f", report.ReviewFormatNames()[0], "output format: "+strings.Join(report.ReviewFormatNames(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
@@ -89,7 +95,7 @@ func runReview(ctx context.Context, o *reviewOptions) error {
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	units, info, err := readAll(o.Data, prog, o.io)
+	units, info, err := readAll(o.Data, o.Read, prog, o.io)
 	if err != nil {
 		return err
 	}
