@@ -40,7 +40,7 @@ func BenchmarkCSV(b *testing.B) {
 		var buf []indicators.Unit
 		start := cputime.Now()
 		for i := 0; i < b.N; i += 20000 {
-			c, err := newCSVChunks("b.csv", bytes.NewReader(text), s, csvChunk)
+			c, err := newCSVChunks("b.csv", bytes.NewReader(text), s, &Options{}, csvChunk)
 			if err != nil {
 				b.Fatal(err)
 			}

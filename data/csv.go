@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -17,8 +16,10 @@ import (
 //
 // It reads the way encoding/csv does with FieldsPerRecord -1 (RFC 4180
 // quoting, \r\n read as \n, blank lines skipped, a quote inside an
-// unquoted field an error at its line and column), without allocating
-// per row: the raw bytes are cut into chunks at record boundaries (just
+// unquoted field an error at its line and column) — but for a file whose
+// lines end with a lone \r, read as \n, and fields and rows over the limit
+// of Options.MaxField, which stop the file (csvcut.go) — without
+// allocating per row: the raw bytes are cut into chunks at record boundaries (just
 // after a newline outside quotes) by one goroutine, and each chunk is
 // decoded on its own, so engine.Stream's workers decode chunks in
 // parallel (NextChunk). A chunk becomes one string; fields, ids and names
@@ -34,10 +35,12 @@ type csvSource struct {
 
 	r     io.Reader
 	chunk int    // bytes per chunk (csvChunk; tests make it small)
+	limit int    // the longest field, in bytes (Options.MaxField)
 	buf   []byte // read but not yet handed out; starts at a record boundary
 	line  int    // lines before buf
 	eof   bool
 	err   error // a read error, returned after the data before it
+	cutState
 
 	// Next reads chunk by chunk.
 	units  []indicators.Unit
@@ -47,11 +50,6 @@ type csvSource struct {
 
 // csvChunk is about how many bytes of rows go to one chunk.
 const csvChunk = 64 << 10
-
-// maxRecord bounds a chunk that finds no newline outside quotes: past it
-// the chunk is cut at any newline, and a quoted field that long is
-// reported as unterminated (a stray quote is the likely cause).
-const maxRecord = 16 << 20
 
 // cellKind says how a column's plain cells may be read without
 // indicators.ParseCell.
@@ -63,8 +61,8 @@ const (
 	cellTier            // a tier input
 )
 
-func newCSV(name string, r io.Reader, s *Schema) (Source, error) {
-	c, err := newCSVChunks(name, r, s, csvChunk)
+func newCSV(name string, r io.Reader, s *Schema, o *Options) (Source, error) {
+	c, err := newCSVChunks(name, r, s, o, csvChunk)
 	if err != nil {
 		return nil, err
 	}
@@ -72,11 +70,19 @@ func newCSV(name string, r io.Reader, s *Schema) (Source, error) {
 }
 
 // newCSVChunks is newCSV with chunks of about chunk bytes.
-func newCSVChunks(name string, r io.Reader, s *Schema, chunk int) (*csvSource, error) {
-	c := &csvSource{name: name, r: r, s: s, chunk: chunk}
+func newCSVChunks(name string, r io.Reader, s *Schema, o *Options, chunk int) (*csvSource, error) {
+	c := &csvSource{name: name, r: r, s: s, chunk: chunk, limit: o.maxField()}
+	if c.crOnly() {
+		cr := &crLines{r: c.r}
+		c.buf = cr.translate(c.buf)
+		c.r = cr
+	}
 	var header []string
 	for {
 		n := c.whole()
+		if n == 0 && c.stop != nil {
+			return nil, c.stop
+		}
 		if n == 0 && c.err != nil {
 			return nil, csvError(name, c.err)
 		}
@@ -85,7 +91,7 @@ func newCSVChunks(name string, r io.Reader, s *Schema, chunk int) (*csvSource, e
 		if header, _, err = sc.record(nil); err != nil {
 			return nil, csvError(name, err)
 		}
-		c.buf = c.buf[:copy(c.buf, c.buf[sc.pos:])]
+		c.consume(sc.pos)
 		c.line = sc.line
 		if header != nil || n == 0 {
 			break
@@ -137,6 +143,21 @@ func csvError(name string, err error) error {
 	return readError(name, 0, err)
 }
 
+// columnList names the columns of a header in a message: each clipped
+// (diag.Clip), and the first 40 of a longer header.
+func columnList(header []string) string {
+	const most = 40
+	names := make([]string, 0, min(len(header), most))
+	for _, h := range header[:min(len(header), most)] {
+		names = append(names, diag.Clip(h))
+	}
+	list := strings.Join(names, ", ")
+	if len(header) > most {
+		list += fmt.Sprintf(", … (%d columns)", len(header))
+	}
+	return list
+}
+
 // colName is the spreadsheet letter of column i (from 0): A, B, ..., AA.
 func colName(i int) string {
 	s := ""
@@ -146,80 +167,15 @@ func colName(i int) string {
 	return s
 }
 
-// whole reads until buf holds a chunk's worth of bytes with at least one
-// whole record, or to the end of the data, and returns the length of the
-// whole records at the start of buf.
-func (c *csvSource) whole() int {
-	for {
-		if !c.eof && c.err == nil && len(c.buf) < c.chunk {
-			c.read()
-			continue
-		}
-		if n := c.cut(); n > 0 || c.eof || c.err != nil {
-			return n
-		}
-		c.read() // no whole record yet
-	}
-}
-
-// read reads once more into buf, making room first.
-func (c *csvSource) read() {
-	if cap(c.buf)-len(c.buf) < c.chunk/2+1 {
-		nb := make([]byte, len(c.buf), 2*max(c.chunk, len(c.buf)))
-		copy(nb, c.buf)
-		c.buf = nb
-	}
-	n, err := c.r.Read(c.buf[len(c.buf):cap(c.buf)])
-	c.buf = c.buf[:len(c.buf)+n]
-	if err == io.EOF {
-		c.eof = true
-	} else if err != nil {
-		c.err = err
-	}
-}
-
-// cut returns the length of the whole records at the start of buf: up to
-// just after the last newline outside quotes, all of buf at the end of
-// the data. Quotes open and close a quoted field in turn (a doubled quote
-// inside one closes and reopens it), so a newline is outside quotes when
-// an even number of quotes stand before it. A malformed record (a stray
-// quote) is cut wherever the count says: decoding reports it before
-// reaching the cut.
-func (c *csvSource) cut() int {
-	if c.eof || c.err != nil {
-		return len(c.buf)
-	}
-	b := c.buf
-	best, even, start := 0, true, 0
-	for {
-		q := bytes.IndexByte(b[start:], '"')
-		end := len(b)
-		if q >= 0 {
-			end = start + q
-		}
-		if even {
-			if nl := bytes.LastIndexByte(b[start:end], '\n'); nl >= 0 {
-				best = start + nl + 1
-			}
-		}
-		if q < 0 {
-			break
-		}
-		even = !even
-		start = end + 1
-	}
-	if best == 0 && len(b) > maxRecord {
-		best = bytes.LastIndexByte(b, '\n') + 1
-	}
-	return best
-}
-
 // NextChunk cuts the next chunk of whole records off the data. Its
 // decoder may run on any goroutine.
 func (c *csvSource) NextChunk() (func([]indicators.Unit) ([]indicators.Unit, error), error) {
 	n := c.whole()
 	if n == 0 {
-		if c.err != nil {
+		switch {
+		case c.stop != nil:
+			return nil, c.stop
+		case c.err != nil:
 			return nil, csvError(c.name, c.err)
 		}
 		return nil, io.EOF
@@ -227,7 +183,7 @@ func (c *csvSource) NextChunk() (func([]indicators.Unit) ([]indicators.Unit, err
 	text := string(c.buf[:n])
 	line := c.line
 	c.line += strings.Count(text, "\n")
-	c.buf = c.buf[:copy(c.buf, c.buf[n:])]
+	c.consume(n)
 	return func(buf []indicators.Unit) ([]indicators.Unit, error) {
 		return c.decode(text, line, buf)
 	}, nil
@@ -531,11 +487,10 @@ func (c *csvSource) finish(u *indicators.Unit, n, line int, extra string) {
 	case n < len(c.fields):
 		f := c.fields[n]
 		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line}, Code: "ragged_row", Field: f.name,
-			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, n, len(c.fields), colName(n), f.name)})
+			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, n, len(c.fields), colName(n), diag.Clip(f.name))})
 	case n > len(c.fields):
-		extra = strings.Clone(extra)
-		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: len(c.fields) + 1}, Code: "ragged_row", Value: extra,
-			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%q) has no header", line, n, len(c.fields), colName(len(c.fields)), extra)})
+		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: len(c.fields) + 1}, Code: "ragged_row", Value: diag.Clip(extra),
+			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) has no header", line, n, len(c.fields), colName(len(c.fields)), diag.Quote(extra))})
 	}
 	// Name the column by letter as a spreadsheet would.
 	for _, e := range u.Errors {

@@ -91,11 +91,11 @@ func (c *refCSVSource) Next() (*indicators.Unit, error) {
 	case len(rec) < len(c.fields):
 		f := c.fields[len(rec)]
 		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line}, Code: "ragged_row", Field: f.name,
-			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, len(rec), len(c.fields), refColName(len(rec)), f.name)})
+			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, len(rec), len(c.fields), refColName(len(rec)), diag.Clip(f.name))})
 	case len(rec) > len(c.fields):
 		extra := rec[len(c.fields)]
-		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: len(c.fields) + 1}, Code: "ragged_row", Value: extra,
-			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%q) has no header", line, len(rec), len(c.fields), refColName(len(c.fields)), extra)})
+		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: len(c.fields) + 1}, Code: "ragged_row", Value: diag.Clip(extra),
+			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) has no header", line, len(rec), len(c.fields), refColName(len(c.fields)), diag.Quote(extra))})
 	}
 	// Name the column by letter as a spreadsheet would.
 	for _, e := range u.Errors {

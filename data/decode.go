@@ -17,7 +17,8 @@ import (
 // The decoding layer. Data files come from hundreds of units' machines:
 // most write UTF-8 (with or without Excel's byte-order mark), but older
 // Chinese systems and Excel's plain "CSV" on a Chinese Windows write
-// GB18030 (GBK), and Excel's "Unicode text" writes UTF-16. Every text
+// GB18030 (GBK), and Excel's "Unicode text" writes UTF-16 (with a
+// byte-order mark; some exports leave it out). Every text
 // format is read through textReader, which passes UTF-8 through, detects
 // GB18030 and UTF-16 and converts them with a warning, and refuses binary
 // data and text that is neither, naming the line and column and saying how
@@ -60,7 +61,12 @@ type textReader struct {
 	err     error // sticky: io.EOF or a *diag.Error
 
 	line, col int // of the end of what was handed out: lines from 1, characters on the line so far
-	warning   *diag.Error
+	// lineEnd is the byte that ends lines: '\n', or '\r' in a file whose
+	// first line ends with a lone \r (old Mac Excel's CSV); 0 until the
+	// first line end. lastCR tells that what was handed out ends with \r.
+	lineEnd byte
+	lastCR  bool
+	warning *diag.Error
 }
 
 // newTextReader returns a reader of r's text as UTF-8 and refuses what is
@@ -81,6 +87,14 @@ func newTextReader(name string, r io.Reader) (*textReader, error) {
 		t.dec = transform.NewReader(t.src, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
 		t.warning = &diag.Error{Pos: diag.Pos{File: name}, Code: "encoding",
 			Msg: "the file is UTF-16 (Excel's \"Unicode text\"); it was converted to UTF-8"}
+	default:
+		sample, _ := t.src.Peek(sampleSize)
+		if order, ok := utf16NoBOM(sample); ok {
+			t.mode, t.decName = modeDecoded, "UTF-16"
+			t.dec = transform.NewReader(t.src, unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder())
+			t.warning = &diag.Error{Pos: diag.Pos{File: name}, Code: "encoding",
+				Msg: "the file is UTF-16 without a byte-order mark (every other byte is NUL); it was converted to UTF-8"}
+		}
 	}
 	t.buf = make([]byte, 0, chunkSize+utf8.UTFMax)
 	return t, nil
@@ -211,13 +225,50 @@ func (t *textReader) utf8Chunk(buf []byte, from int) {
 
 // emit hands out b and moves the position past it.
 func (t *textReader) emit(b []byte) {
-	if nl := bytes.LastIndexByte(b, '\n'); nl >= 0 {
-		t.line += bytes.Count(b, []byte("\n"))
+	if t.lineEnd == 0 {
+		t.decideLineEnd(b)
+	}
+	end := t.lineEnd
+	if end == 0 {
+		end = '\n'
+	}
+	if nl := bytes.LastIndexByte(b, end); nl >= 0 {
+		t.line += bytes.Count(b, []byte{end})
 		t.col = utf8.RuneCount(b[nl+1:])
 	} else {
 		t.col += utf8.RuneCount(b)
 	}
+	if len(b) > 0 {
+		t.lastCR = b[len(b)-1] == '\r'
+	}
 	t.pending = b
+}
+
+// decideLineEnd sets lineEnd at the first line end, which b, the next
+// text handed out, may hold.
+func (t *textReader) decideLineEnd(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	if t.lastCR {
+		// The text so far ended with the first line end, a \r.
+		if b[0] == '\n' {
+			t.lineEnd = '\n'
+		} else {
+			t.lineEnd = '\r'
+			t.line, t.col = t.line+1, 0
+		}
+		return
+	}
+	switch i := bytes.IndexAny(b, "\r\n"); {
+	case i < 0:
+	case b[i] == '\n':
+		t.lineEnd = '\n'
+	case i+1 < len(b) && b[i+1] == '\n':
+		t.lineEnd = '\n'
+	case i+1 < len(b):
+		t.lineEnd = '\r'
+	}
 }
 
 // fail hands out buf up to i and then stops with an error at i.
@@ -225,6 +276,66 @@ func (t *textReader) fail(buf []byte, i int, code, msg string) {
 	t.emit(buf[:i])
 	t.err = &diag.Error{Pos: diag.Pos{File: t.name, Line: t.line, Col: t.col + 1}, Code: code, Msg: msg}
 	t.pending = nil // what came before is of no use: the file is refused
+}
+
+// utf16NoBOM reports whether b, the start of a file, is UTF-16 text
+// without a byte-order mark, and in which byte order. Text in UTF-16 that
+// is a quarter or more ASCII (digits, commas, ids: any CSV of reported
+// data) has a NUL as the high byte of each of those characters, so every
+// other byte is NUL; binary data has NULs anywhere. The sample must also
+// decode to text: no NUL character, no control character other than tab
+// and line breaks, no unpaired surrogate.
+func utf16NoBOM(b []byte) (unicode.Endianness, bool) {
+	n := len(b) &^ 1
+	if n < 4 {
+		return unicode.LittleEndian, false
+	}
+	var zeroHigh, zeroLow int // characters whose second or first byte is NUL
+	for i := 0; i < n; i += 2 {
+		switch {
+		case b[i] == 0 && b[i+1] == 0:
+			return unicode.LittleEndian, false
+		case b[i+1] == 0:
+			zeroHigh++
+		case b[i] == 0:
+			zeroLow++
+		}
+	}
+	chars := n / 2
+	var order unicode.Endianness
+	switch {
+	case 4*zeroHigh >= chars && zeroLow < zeroHigh/8+1:
+		order = unicode.LittleEndian
+	case 4*zeroLow >= chars && zeroHigh < zeroLow/8+1:
+		order = unicode.BigEndian
+	default:
+		return unicode.LittleEndian, false
+	}
+	for i := 0; i < n; i += 2 {
+		r := rune(b[i]) | rune(b[i+1])<<8
+		if order == unicode.BigEndian {
+			r = rune(b[i])<<8 | rune(b[i+1])
+		}
+		switch {
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xFFFE, r == 0xFFFF:
+			return unicode.LittleEndian, false
+		case r >= 0xD800 && r < 0xDC00: // a high surrogate: a low one follows
+			if i+2 >= n {
+				return order, true // cut by the end of the sample
+			}
+			lo := rune(b[i+2]) | rune(b[i+3])<<8
+			if order == unicode.BigEndian {
+				lo = rune(b[i+2])<<8 | rune(b[i+3])
+			}
+			if lo < 0xDC00 || lo >= 0xE000 {
+				return unicode.LittleEndian, false
+			}
+			i += 2
+		case r >= 0xDC00 && r < 0xE000:
+			return unicode.LittleEndian, false
+		}
+	}
+	return order, true
 }
 
 func firstNonASCII(b []byte) int {

@@ -35,6 +35,16 @@ func utf16le(t *testing.T, s string) string {
 	return b
 }
 
+// utf16NoBOM is s in UTF-16 in byte order e, without a byte-order mark.
+func utf16NoBOM(t *testing.T, e unicode.Endianness, s string) string {
+	t.Helper()
+	b, err := unicode.UTF16(e, unicode.IgnoreBOM).NewEncoder().String(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // decodeCSV is a CSV file headed by labels, the way a unit's finance
 // system exports it.
 const decodeCSV = "单位编码,单位名称,支出,预算,档次\n" +
@@ -61,12 +71,15 @@ func TestDecodeConvertsGB18030AndUTF16(t *testing.T) {
 		// decision falls in the second chunk of the decoding layer.
 		{"gb18030 after a long ascii prefix", gb18030(t, "unit,name,spent,budget,tier\n"+filler(3000)+"U1,甲区网格化管理服务中心,\"1,234.5万元\",2000,达成\nU2,乙区网格化管理服务中心,50,100,部分达成\n"), "converted to UTF-8"},
 		{"utf-16 with BOM", utf16le(t, decodeCSV), "the file is UTF-16 (Excel's \"Unicode text\"); it was converted to UTF-8"},
+		{"utf-16le without BOM", utf16NoBOM(t, unicode.LittleEndian, decodeCSV), "the file is UTF-16 without a byte-order mark (every other byte is NUL); it was converted to UTF-8"},
+		{"utf-16be without BOM", utf16NoBOM(t, unicode.BigEndian, decodeCSV), "the file is UTF-16 without a byte-order mark"},
+		{"utf-16le without BOM, a character outside the BMP", utf16NoBOM(t, unicode.LittleEndian, strings.Replace(decodeCSV, "甲区", "𠀀区", 1)), "the file is UTF-16 without a byte-order mark"},
 		// A character split across the 32 KiB chunks of the layer.
 		// 28 + 2338 × 14 + 3 + 4 = 32767 bytes before 一, whose 3 bytes
 		// are the last of the first chunk (32768) and the first of the next.
 		{"utf-8 across a chunk boundary", "unit,name,spent,budget,tier\n" + filler(2338) + "Y,x" + strings.Repeat("x", 4) + "一,1,2,A\n" + "U1,甲区网格化管理服务中心,\"1,234.5万元\",2000,达成\nU2,乙区网格化管理服务中心,50,100,部分达成\n", ""},
 	}
-	if i := strings.Index(tests[5].src, "一"); i != 32767 {
+	if i := strings.Index(tests[8].src, "一"); tests[8].name != "utf-8 across a chunk boundary" || i != 32767 {
 		t.Fatalf("一 at byte %d, want 32767 (across the chunk boundary)", i)
 	}
 	rs := decodeRuleset(t)
@@ -82,7 +95,7 @@ func TestDecodeConvertsGB18030AndUTF16(t *testing.T) {
 			}
 			// The last two units are U1 and U2 in every file.
 			u1, u2 := units[len(units)-2], units[len(units)-1]
-			if u1.ID != "U1" || u1.Name != "甲区网格化管理服务中心" || u2.Name != "乙区网格化管理服务中心" {
+			if u1.ID != "U1" || u1.Name != "甲区网格化管理服务中心" && u1.Name != "𠀀区网格化管理服务中心" || u2.Name != "乙区网格化管理服务中心" {
 				t.Fatalf("units %q %q, %q %q", u1.ID, u1.Name, u2.ID, u2.Name)
 			}
 			// 1,234.5万元 → 1234.5; 达成 → A; 部分达成 → B.
@@ -138,12 +151,21 @@ func TestDecodeRefusesWhatIsNotText(t *testing.T) {
 		// The NUL is the 4th character of line 2.
 		{"binary", "units.csv", "unit,spent\nU1,\x00\x01\x02",
 			"units.csv:2:4: the file holds binary data (a NUL byte), not text: want a CSV, JSON or YAML text file"},
+		// Every other byte NUL, but a control character is no text.
+		{"binary with every other byte NUL", "units.csv", "u\x00n\x00i\x00t\x00\x01\x00\x02\x00",
+			"units.csv:1:2: the file holds binary data (a NUL byte), not text: want a CSV, JSON or YAML text file"},
 		// 0xFF starts no character of UTF-8 or GB18030; it is the 4th
 		// character of line 2.
 		{"neither utf-8 nor gb18030", "units.csv", "unit,name\nU1,\xff\xfe\xfd\n",
 			"units.csv:2:4: the text is neither UTF-8 nor GB18030 (GBK) (byte 0xFF): save the file as UTF-8 (Excel: 另存为 → CSV UTF-8), or convert it with iconv -f GB18030 -t UTF-8"},
 		// 甲 in UTF-8 on line 2 decides UTF-8; 乙 in GBK on line 3 is not.
 		{"mixed encodings", "units.csv", "unit,name\nU1,甲\nU2,\xd2\xd2\n",
+			"units.csv:3:4: invalid UTF-8 (byte 0xD2) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)"},
+		// Lines that end with a lone CR are counted as lines.
+		{"mixed encodings, CR line ends", "units.csv", "unit,name\rU1,甲\rU2,\xd2\xd2\r",
+			"units.csv:3:4: invalid UTF-8 (byte 0xD2) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)"},
+		// The first CR is the last byte of the layer's first 32 KiB chunk.
+		{"mixed encodings, CR line ends, CR at a chunk's end", "units.csv", "unit,支出,预算,档次," + strings.Repeat("x", 32767-len("unit,支出,预算,档次,")) + "\rU1,甲\rU2,\xd2\xd2\r",
 			"units.csv:3:4: invalid UTF-8 (byte 0xD2) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)"},
 		{"binary json lines", "units.jsonl", "{\"unit\": \"U1\"}\n\x00",
 			"units.jsonl:2:1: the file holds binary data (a NUL byte), not text: want a CSV, JSON or YAML text file"},

@@ -129,6 +129,9 @@ var csvSeeds = []string{
 	"unit,name\nU1,\xb2\xe2\xca\xd4\n",
 	"unit,name\nU1,\xff\xfe\n",
 	"\xff\xfeu\x00n\x00i\x00t\x00\n\x00U\x001\x00",
+	"u\x00n\x00i\x00t\x00,\x00s\x00p\x00e\x00n\x00t\x00\n\x00U\x001\x00,\x005\x000\x00\n\x00",
+	"unit,spent,tier\rU1,５０,Ａ\rU2,\"1,234\",B:0.7\r",
+	"unit,spent,budget\nU1,－1，234.5万,９５．５％\nU2,10²,①\n",
 }
 
 // FuzzReadCSV: the CSV reader (with the decoding layer under it) never

@@ -26,7 +26,18 @@ type Options struct {
 	// XLSXMaxRatio bounds how many times its compressed size a part larger
 	// than xlsxRatioFloor may unzip to; 0 means DefaultXLSXMaxRatio.
 	XLSXMaxRatio int64
+
+	// MaxField is the longest CSV field read, in bytes; 0 means
+	// DefaultMaxField. A longer field, and a row longer than 16 times
+	// MaxField, stop the file with an error naming the row and column, so
+	// that a stray quote or a broken export cannot make jixiao hold
+	// gigabytes.
+	MaxField int64
 }
+
+// DefaultMaxField is the default of Options.MaxField: far more than any
+// cell of reported data needs.
+const DefaultMaxField = 1 << 20
 
 // Default limits of a workbook. A bureau's workbook of some thousand units
 // unzips to a few megabytes; 100,000 units of grid-center as jixiao gen
@@ -44,6 +55,10 @@ func (o *Options) maxSize() int64  { return orDefault(o.XLSXMaxSize, DefaultXLSX
 func (o *Options) maxPart() int64  { return orDefault(o.XLSXMaxPart, DefaultXLSXMaxPart) }
 func (o *Options) maxRatio() int64 { return orDefault(o.XLSXMaxRatio, DefaultXLSXMaxRatio) }
 
+// maxField is the field limit; beyond 1 TiB it is 1 TiB, which no reader
+// reaches, so that 16 times it cannot overflow.
+func (o *Options) maxField() int { return int(min(orDefault(o.MaxField, DefaultMaxField), 1<<40)) }
+
 func orDefault(v, def int64) int64 {
 	if v > 0 {
 		return v
@@ -58,6 +73,8 @@ func (o Options) Check() error {
 		return fmt.Errorf("--header-row %d: want a row from 1 to %d", o.HeaderRow, maxRows)
 	case o.XLSXMaxSize < 0 || o.XLSXMaxPart < 0 || o.XLSXMaxRatio < 0:
 		return fmt.Errorf("the workbook limits must be 0 (the default) or more")
+	case o.MaxField < 0:
+		return fmt.Errorf("--max-field %d: want a size above 0 (default 1MiB)", o.MaxField)
 	}
 	return nil
 }

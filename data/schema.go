@@ -264,7 +264,7 @@ func (s *Schema) header(file string, line int, names []string) ([]field, []*diag
 	}
 	if !hasUnit {
 		return nil, nil, &diag.Error{Pos: diag.Pos{File: file, Line: line}, Code: "missing_column", Field: "unit",
-			Msg: fmt.Sprintf("the header has no unit column (%s, the unit's id); its columns are %s", unitColumns, strings.Join(slices.DeleteFunc(slices.Clone(names), func(n string) bool { return strings.TrimSpace(n) == "" }), ", "))}
+			Msg: fmt.Sprintf("the header has no unit column (%s, the unit's id); its columns are %s", unitColumns, columnList(slices.DeleteFunc(slices.Clone(names), func(n string) bool { return strings.TrimSpace(n) == "" })))}
 	}
 	w, err := s.checkInputs(diag.Pos{File: file, Line: line}, "column", cols, fields)
 	if err != nil {
@@ -288,16 +288,16 @@ func oneOrList(l diag.List) error {
 func (s *Schema) duplicateColumn(fa, fb *field, a, b string, pos diag.Pos) *diag.Error {
 	if fa.name == fb.name {
 		return &diag.Error{Pos: pos, Code: "duplicate_column", Field: fb.name,
-			Msg: fmt.Sprintf("column %q appears twice (columns %s and %s)", fb.name, a, b)}
+			Msg: fmt.Sprintf("column %s appears twice (columns %s and %s)", diag.Quote(fb.name), a, b)}
 	}
 	return &diag.Error{Pos: pos, Code: "duplicate_column", Field: fb.name,
-		Msg: fmt.Sprintf("columns %s (%q) and %s (%q) both give %s: keep one of them", a, fa.name, b, fb.name, s.describe(fb))}
+		Msg: fmt.Sprintf("columns %s (%s) and %s (%s) both give %s: keep one of them", a, diag.Quote(fa.name), b, diag.Quote(fb.name), s.describe(fb))}
 }
 
 // duplicateKey is the error of two keys of one unit that mean one thing.
 func (s *Schema) duplicateKey(fa, fb *field, pos diag.Pos) *diag.Error {
 	return &diag.Error{Pos: pos, Code: "duplicate_column", Field: fb.name,
-		Msg: fmt.Sprintf("keys %q and %q both give %s: keep one of them", fa.name, fb.name, s.describe(fb))}
+		Msg: fmt.Sprintf("keys %s and %s both give %s: keep one of them", diag.Quote(fa.name), diag.Quote(fb.name), s.describe(fb))}
 }
 
 // wrongUnit is the error of a column (or key) named like an input but with
@@ -465,7 +465,7 @@ func (s *Schema) alike(i int, cols []column, fields []field) []string {
 		if d < 0 {
 			continue
 		}
-		like := fmt.Sprintf("%q (%s)", f.name, cols[k].where)
+		like := fmt.Sprintf("%s (%s)", diag.Quote(f.name), cols[k].where)
 		switch {
 		case bestD < 0 || d < bestD:
 			best, bestD = []string{like}, d
@@ -593,7 +593,7 @@ func (s *Schema) setNumber(u *indicators.Unit, f *field, x float64, raw string, 
 }
 
 func (s *Schema) cellError(u *indicators.Unit, f *field, text string, pos diag.Pos, err error) {
-	u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "bad_cell", Field: f.name, Value: text,
+	u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "bad_cell", Field: f.name, Value: diag.Clip(text),
 		Msg: fmt.Sprintf("%s: %v", s.fieldWhat(f), err), Err: err})
 }
 
@@ -614,9 +614,9 @@ func (s *Schema) fieldWhat(f *field) string {
 
 // unknownFieldWarning describes a column or key the ruleset does not know.
 func (s *Schema) unknownFieldWarning(f field, pos diag.Pos) *diag.Error {
-	msg := fmt.Sprintf("column %q is not an input of ruleset %s; it is ignored", f.name, s.rs.ID)
+	msg := fmt.Sprintf("column %s is not an input of ruleset %s; it is ignored", diag.Quote(f.name), s.rs.ID)
 	if strings.HasPrefix(f.name, ClaimedPrefix) || strings.HasPrefix(f.name, ReasonPrefix) {
-		msg = fmt.Sprintf("column %q names no indicator of ruleset %s; it is ignored", f.name, s.rs.ID)
+		msg = fmt.Sprintf("column %s names no indicator of ruleset %s; it is ignored", diag.Quote(f.name), s.rs.ID)
 	}
 	return &diag.Error{Pos: pos, Code: "unknown_column", Field: f.name, Msg: msg}
 }

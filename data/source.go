@@ -33,11 +33,11 @@ type Source interface {
 
 // Formats by file extension.
 var formats = map[string]func(name string, r io.Reader, s *Schema, o *Options) (Source, error){
-	".csv":    plain(newCSV),
-	".txt":    plain(newCSV),
+	".csv":    newCSV,
+	".txt":    newCSV,
 	".yaml":   plain(newYAML),
 	".yml":    plain(newYAML),
-	".json":   plain(newYAML), // JSON is YAML, and yaml.v3 gives line numbers
+	".json":   plain(newJSON),
 	".jsonl":  plain(newJSONL),
 	".ndjson": plain(newJSONL),
 	".xlsx":   newXLSX,

@@ -329,6 +329,6 @@ func Internal(file string, e any) *Error {
 // DuplicateUnit is the error of a unit whose id appeared first at line
 // first: the data readers and engine.Stream give it alike.
 func DuplicateUnit(pos Pos, id string, first int) *Error {
-	return &Error{Pos: pos, Code: "duplicate_unit", Field: "unit", Value: id,
-		Msg: fmt.Sprintf("unit %s appears again: it was first at line %d, which is scored; unit ids must be unique", id, first)}
+	return &Error{Pos: pos, Code: "duplicate_unit", Field: "unit", Value: Clip(id),
+		Msg: fmt.Sprintf("unit %s appears again: it was first at line %d, which is scored; unit ids must be unique", Clip(id), first)}
 }

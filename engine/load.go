@@ -270,6 +270,22 @@ func (l *loader) fields(n *yaml.Node, fn func(key string, v *yaml.Node)) {
 	}
 }
 
+// duplicateKey reports each key of mapping n given twice, where it is
+// given: decoding the mapping would refuse it without saying where.
+func (l *loader) duplicateKey(n *yaml.Node) bool {
+	seen := map[string]bool{}
+	dup := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if seen[k.Value] {
+			l.errorf(k, "duplicate_key", "duplicate key %q", k.Value)
+			dup = true
+		}
+		seen[k.Value] = true
+	}
+	return dup
+}
+
 // maxKeys bounds the keys the loader reads, counting a key again each time
 // an alias (*name) repeats it. Anchors let a bureau share a band table;
 // aliases that refer to each other many times would make the loader's
@@ -860,6 +876,9 @@ func (l *loader) cases(n *yaml.Node) []indicators.Case {
 			case "name":
 				c.Name = l.str(v, "test name")
 			case "data":
+				if v.Kind == yaml.MappingNode && l.duplicateKey(v) {
+					return
+				}
 				var data map[string]any
 				if err := v.Decode(&data); err != nil || v.Kind != yaml.MappingNode {
 					l.errorf(v, "type_mismatch", "test data: expected a mapping of input to value")

@@ -6,6 +6,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+
+	"github.com/jixiao/jixiao/diag"
 )
 
 // Kind says what a data cell holds.
@@ -84,26 +90,56 @@ func IsNA(s string) bool {
 // ParseCell reads the text of a cell for input in. Blank text is Missing;
 // NA and 不适用 are NA. A number input takes a plain decimal, optionally with
 // correctly grouped thousands separators (1,234.5) and the input's declared
-// unit as a suffix (153.51万元); a tier input takes A/B/C, 达成/部分达成/
-// 未达成, or a letter with a fraction inside its band (A:0.95). Anything else
-// is an error saying why.
+// unit as a suffix (153.51万元, or 50万 for a 万元 input); a tier input takes
+// A/B/C, 达成/部分达成/未达成, or a letter with a fraction inside its band
+// (A:0.95). Full-width forms typed with a Chinese keyboard (５０, ９５．５％,
+// １，２３４, －５０, Ａ：０．９５) read as their ASCII forms (normalize).
+// Anything else is an error saying why.
 func ParseCell(s string, in *Input) (Value, error) {
 	s = TrimSpace(s)
 	if s == "" {
 		return Value{}, nil
 	}
+	if typedWide(s) {
+		// Sure not to read as it stands, and reads normalised as it would
+		// after failing to: skip the failure, whose message costs more
+		// than the rest.
+		if n, err := normalize(s); err == nil {
+			return parseCell(TrimSpace(n), s, in)
+		}
+	}
+	v, err := parseCell(s, s, in)
+	if err == nil || isASCII(s) {
+		return v, err
+	}
+	// Normalising costs more than reading most cells (部分达成, 153.51万元)
+	// does: only a cell that does not read as it stands is normalised.
+	// What reads as it stands reads the same normalised.
+	n, nerr := normalize(s)
+	switch {
+	case nerr != nil && in.Type == TypeTier:
+		return Value{}, fmt.Errorf("unknown tier %s: %w", diag.Quote(s), nerr)
+	case nerr != nil:
+		return Value{}, fmt.Errorf("%w: %s %w", ErrNotNumber, diag.Quote(s), nerr)
+	case n == s:
+		return v, err
+	}
+	return parseCell(TrimSpace(n), s, in)
+}
+
+// parseCell is ParseCell on trimmed text s; text is the cell as typed,
+// for messages.
+func parseCell(s, text string, in *Input) (Value, error) {
 	if IsNA(s) {
 		return Value{Kind: NA}, nil
 	}
 	if in.Type == TypeTier {
-		return ParseTier(s)
+		return parseTier(s, text)
 	}
 	if in.Unit != "" {
-		if t, ok := strings.CutSuffix(s, in.Unit); ok {
-			s = TrimSpace(t)
-		}
+		s = cutUnit(s, in.Unit)
 	}
-	x, err := ParseNumber(s)
+	x, err := parseNumber(s, text)
 	if err != nil {
 		if in.Unit != "" {
 			return Value{}, fmt.Errorf("%w (the input's unit is %s)", err, in.Unit)
@@ -113,6 +149,107 @@ func ParseCell(s string, in *Input) (Value, error) {
 	return NumberValue(x), nil
 }
 
+// cutUnit returns s without unit at its end, if it ends so. A unit written
+// in the ruleset with full-width forms (％) is also cut in its ASCII form,
+// and 万 alone is how a 万元 figure is often written.
+func cutUnit(s, unit string) string {
+	if t, ok := strings.CutSuffix(s, unit); ok {
+		return TrimSpace(t)
+	}
+	if !isASCII(unit) {
+		unit = norm.NFKC.String(unit)
+		if t, ok := strings.CutSuffix(s, unit); ok {
+			return TrimSpace(t)
+		}
+	}
+	if t, ok := strings.CutSuffix(s, "万"); ok && unit == "万元" {
+		return TrimSpace(t)
+	}
+	return s
+}
+
+// ErrLookalike is wrapped by the error of a cell holding a character that
+// only looks like a digit, sign or letter of a number or tier: a
+// superscript, a circled digit, a small-form comma. normalize does not
+// read them: 10² would become 102.
+var ErrLookalike = errors.New("type the cell with plain digits, signs and letters")
+
+// normalize returns cell text as ParseCell reads it when it does not read
+// as it stands: its NFKC form, so that the full-width forms a Chinese
+// keyboard types (５０, ．, ，, ％, －, Ａ, ：, the ideographic space) become
+// ASCII, and the minus sign − (U+2212) as "-", which it can only mean. A
+// character that NFKC would turn into ASCII in any other way than by its
+// width (², ①, ﹐, ㎡) is an error wrapping ErrLookalike: reading it would
+// change the number silently.
+func normalize(s string) (string, error) {
+	t := norm.NFKC.String(s)
+	if t != s {
+		for _, r := range s {
+			if lookalike(r) {
+				return "", fmt.Errorf("holds %q (U+%04X), which only looks like %q: %w", r, r, norm.NFKC.String(string(r)), ErrLookalike)
+			}
+		}
+	}
+	if strings.Contains(t, "−") {
+		t = strings.ReplaceAll(t, "−", "-")
+	}
+	return t, nil
+}
+
+// lookalike reports whether NFKC turns r into text holding ASCII other
+// than by a change of width (Ｆ → F, ５ → 5).
+func lookalike(r rune) bool {
+	if r < utf8.RuneSelf {
+		return false
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianFullwidth, width.EastAsianHalfwidth:
+		return false
+	}
+	var b [utf8.UTFMax]byte
+	n := utf8.EncodeRune(b[:], r)
+	for _, c := range norm.NFKC.Properties(b[:n]).Decomposition() {
+		if c < utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// typedWide reports whether s holds a full-width form (U+FF01–U+FF5E,
+// the ideographic space U+3000) or the minus sign U+2212: what a Chinese
+// keyboard types and normalize turns into ASCII.
+func typedWide(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch s[i] {
+		case 0xEF:
+			if b := s[i+1]; b == 0xBC || b == 0xBD {
+				return true
+			}
+		case 0xE3:
+			if s[i+1] == 0x80 && s[i+2] == 0x80 {
+				return true
+			}
+		case 0xE2:
+			if s[i+1] == 0x88 && s[i+2] == 0x92 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isASCII reports whether s is all ASCII: such a cell needs no
+// normalising, which keeps the common cell's path short.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // ErrNotNumber is wrapped by every error of ParseNumber.
 var ErrNotNumber = errors.New("not a number")
 
@@ -120,7 +257,25 @@ var ErrNotNumber = errors.New("not a number")
 // or grouped in threes by commas, and an optional fraction. Exponents, hex,
 // Inf and NaN are refused: reported data never needs them and they hide
 // typing mistakes.
+//
+// Full-width forms read as ASCII (see normalize).
 func ParseNumber(s string) (float64, error) {
+	x, err := parseNumber(s, s)
+	if err == nil || isASCII(s) {
+		return x, err
+	}
+	n, nerr := normalize(s)
+	switch {
+	case nerr != nil:
+		return 0, fmt.Errorf("%w: %s %w", ErrNotNumber, diag.Quote(s), nerr)
+	case n == s:
+		return x, err
+	}
+	return parseNumber(n, s)
+}
+
+// parseNumber reads s; text is the cell as typed, for messages.
+func parseNumber(s, text string) (float64, error) {
 	i := 0
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		i++
@@ -133,10 +288,10 @@ func ParseNumber(s string) (float64, error) {
 		if s[i] == ',' {
 			if group == -1 {
 				if lead == 0 || lead > 3 {
-					return 0, fmt.Errorf("%w: %q has a misplaced thousands separator", ErrNotNumber, s)
+					return 0, fmt.Errorf("%w: %s has a misplaced thousands separator", ErrNotNumber, diag.Quote(text))
 				}
 			} else if group != 3 {
-				return 0, fmt.Errorf("%w: %q has a misplaced thousands separator", ErrNotNumber, s)
+				return 0, fmt.Errorf("%w: %s has a misplaced thousands separator", ErrNotNumber, diag.Quote(text))
 			}
 			grouped = true
 			group = 0
@@ -148,7 +303,7 @@ func ParseNumber(s string) (float64, error) {
 		i++
 	}
 	if grouped && group != 3 {
-		return 0, fmt.Errorf("%w: %q has a misplaced thousands separator", ErrNotNumber, s)
+		return 0, fmt.Errorf("%w: %s has a misplaced thousands separator", ErrNotNumber, diag.Quote(text))
 	}
 	intDigits := i - start
 	if i < len(s) && s[i] == '.' {
@@ -158,32 +313,47 @@ func ParseNumber(s string) (float64, error) {
 			i++
 		}
 		if i == frac && intDigits == 0 {
-			return 0, fmt.Errorf("%w: %q", ErrNotNumber, s)
+			return 0, fmt.Errorf("%w: %s", ErrNotNumber, diag.Quote(text))
 		}
 	} else if intDigits == 0 {
-		return 0, fmt.Errorf("%w: %q", ErrNotNumber, s)
+		return 0, fmt.Errorf("%w: %s", ErrNotNumber, diag.Quote(text))
 	}
 	if i != len(s) {
-		return 0, fmt.Errorf("%w: %q", ErrNotNumber, s)
+		return 0, fmt.Errorf("%w: %s", ErrNotNumber, diag.Quote(text))
 	}
 	if grouped {
 		s = strings.ReplaceAll(s, ",", "")
 	}
 	x, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(x, 0) {
-		return 0, fmt.Errorf("%w: %q is out of range", ErrNotNumber, s)
+		// Only a number of over 300 digits is: its length goes after.
+		return 0, fmt.Errorf("%w: %q is out of range (%d characters)", ErrNotNumber, diag.Head(text), utf8.RuneCountInString(text))
 	}
 	return x, nil
 }
 
 // ParseTier reads a tier cell: A, B, C (any case), 达成, 部分达成, 未达成, or
 // one of those with a fraction of the weight after a colon (A:0.95, 达成：0.9),
-// which must lie inside the tier's band.
+// which must lie inside the tier's band. Full-width forms read as ASCII
+// (Ａ, Ａ：０．９５; see normalize).
 func ParseTier(s string) (Value, error) {
-	name, frac, hasFrac := strings.Cut(s, ":")
-	if !hasFrac {
-		name, frac, hasFrac = strings.Cut(s, "：")
+	v, err := parseTier(s, s)
+	if err == nil || isASCII(s) {
+		return v, err
 	}
+	n, nerr := normalize(s)
+	switch {
+	case nerr != nil:
+		return Value{}, fmt.Errorf("unknown tier %s: %w", diag.Quote(s), nerr)
+	case n == s:
+		return v, err
+	}
+	return parseTier(n, s)
+}
+
+// parseTier reads s; text is the cell as typed, for messages.
+func parseTier(s, text string) (Value, error) {
+	name, frac, hasFrac := strings.Cut(s, ":")
 	name = strings.TrimSpace(name)
 	var letter byte
 	switch strings.ToUpper(name) {
@@ -194,18 +364,19 @@ func ParseTier(s string) (Value, error) {
 	case "C", "未达成":
 		letter = 'C'
 	default:
-		return Value{}, fmt.Errorf("unknown tier %q: want A, B, C, 达成, 部分达成 or 未达成", s)
+		return Value{}, fmt.Errorf("unknown tier %s: want A, B, C, 达成, 部分达成 or 未达成", diag.Quote(text))
 	}
 	v := Value{Kind: Tier, Tier: letter}
 	if !hasFrac {
 		return v, nil
 	}
-	x, err := ParseNumber(strings.TrimSpace(frac))
+	frac = strings.TrimSpace(frac)
+	x, err := parseNumber(frac, frac)
 	if err != nil {
-		return Value{}, fmt.Errorf("tier %q: fraction %w", s, err)
+		return Value{}, fmt.Errorf("tier %s: fraction %w", diag.Quote(text), err)
 	}
 	if err := CheckTierFraction(letter, x); err != nil {
-		return Value{}, fmt.Errorf("tier %q: %w", s, err)
+		return Value{}, fmt.Errorf("tier %s: %w", diag.Quote(text), err)
 	}
 	v.Num, v.HasFrac = x, true
 	return v, nil

@@ -12,14 +12,15 @@ import (
 )
 
 // addDataFlags adds to a command that reads data (-d) the flags that say
-// how: the sheet and header row of a workbook, and the limits a workbook is
-// held to. Like every flag they may be settings (jixiao.yaml, JIXIAO_*).
+// how: the sheet and header row of a workbook, the limits a workbook is
+// held to, and the longest field of a CSV file. Like every flag they may be settings (jixiao.yaml, JIXIAO_*).
 func addDataFlags(f *pflag.FlagSet, o *data.Options) {
 	f.StringVar(&o.Sheet, "sheet", "", "xlsx data: the sheet that holds the units (default: the one sheet with a header row)")
 	f.IntVar(&o.HeaderRow, "header-row", 0, "xlsx data: the row of the header, from 1 (default: the first row with the unit column and an input, past title rows)")
 	f.Var(&byteSize{&o.XLSXMaxSize, data.DefaultXLSXMaxSize}, "xlsx-max-size", "xlsx data: the most a workbook may unzip to, all its parts together (K, M, G: powers of 1024)")
 	f.Var(&byteSize{&o.XLSXMaxPart, data.DefaultXLSXMaxPart}, "xlsx-max-part", "xlsx data: the most one part of a workbook (a sheet) may unzip to")
 	f.Var(&ratio{&o.XLSXMaxRatio, data.DefaultXLSXMaxRatio}, "xlsx-max-ratio", "xlsx data: the most times its compressed size a part may unzip to")
+	f.Var(&byteSize{&o.MaxField, data.DefaultMaxField}, "max-field", "csv data: the longest field read; a longer one (a stray quote, a broken export) stops the file with its row and column")
 }
 
 // checkDataFlags refuses --sheet and --header-row given for data that is

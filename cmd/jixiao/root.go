@@ -173,11 +173,17 @@ func loadSettings(v *viper.Viper, configFile string, cmd *cobra.Command) error {
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
 	if configFile != "" {
+		if err := checkSettingsKeys(configFile); err != nil {
+			return failWith(exitNothing, err)
+		}
 		v.SetConfigFile(configFile)
 		if err := v.ReadInConfig(); err != nil {
 			return failWith(exitNothing, fmt.Errorf("read settings %s: %w", configFile, err))
 		}
 	} else if _, err := os.Stat("jixiao.yaml"); err == nil {
+		if err := checkSettingsKeys("jixiao.yaml"); err != nil {
+			return failWith(exitNothing, err)
+		}
 		v.SetConfigFile("jixiao.yaml")
 		if err := v.ReadInConfig(); err != nil {
 			return failWith(exitNothing, fmt.Errorf("read settings jixiao.yaml: %w", err))

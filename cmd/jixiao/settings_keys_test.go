@@ -1,0 +1,37 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSettingsDuplicateKeys: viper reads settings ignoring case and lets
+// the last of two JSON keys win, so a setting given twice (in any case)
+// is refused where the second is; one given once is read as before.
+func TestSettingsDuplicateKeys(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ file, src, want string }{
+		{"a.yaml", "format: json\nruleset: dept-2013\nFormat: csv\n", `a.yaml:3:1: key "Format" means the same as "format" (line 1, column 1): keep one`},
+		{"b.yml", "format: json\nformat: csv\n", `b.yml:2:1: duplicate key "format" (first at line 1, column 1): keep one`},
+		{"c.json", "{\"format\": \"json\",\n \"format\": \"csv\"}", `c.json:2:2: duplicate key "format" (first at line 1, column 2): keep one`},
+		{"d.json", "{\"format\": \"json\", \"ruleset\": \"dept-2013\"}", ""},
+		{"e.yaml", "format: json\nruleset: dept-2013\n", ""},
+	} {
+		path := filepath.Join(dir, tc.file)
+		if err := os.WriteFile(path, []byte(tc.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := runCLI(t, "--config", path, "eval")
+		if tc.want == "" {
+			if code != exitOK || !strings.Contains(out, `"id":"dept-2013"`) {
+				t.Errorf("%s: exit %d, stderr %s, output %.100s", tc.file, code, errOut, out)
+			}
+			continue
+		}
+		if code != exitNothing || !strings.HasPrefix(errOut, filepath.Join(dir, tc.want)) || out != "" {
+			t.Errorf("%s: exit %d, stderr %s\nwant %s", tc.file, code, errOut, tc.want)
+		}
+	}
+}
