@@ -9,12 +9,13 @@ import (
 	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/cputime"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // genCSV returns n generated grid-center units as CSV, with the schema.
 func genCSV(tb testing.TB, n int) ([]byte, *Schema) {
 	tb.Helper()
-	rs, err := engine.Open("grid-center")
+	rs, err := rulesets.Open("grid-center")
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -12,8 +12,8 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diag"
-	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // colsRuleset has inputs with units of both kinds, a label that carries
@@ -41,7 +41,7 @@ var (
 
 func loadRuleset(t *testing.T, src string) *indicators.Ruleset {
 	t.Helper()
-	rs, err := engine.Load("r.yaml", []byte(src))
+	rs, err := rulesets.Load("r.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -387,11 +387,11 @@ func TestKeyedTwoKeysOneInput(t *testing.T) {
 // few inputs to be this ruleset's with some columns misnamed; the error
 // says so and carries the header, by which the ruleset it fits is found.
 func TestAnotherRulesetsData(t *testing.T) {
-	grid, err := engine.Open("grid-center")
+	grid, err := rulesets.Open("grid-center")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dept, err := engine.Open("dept-2013")
+	dept, err := rulesets.Open("dept-2013")
 	if err != nil {
 		t.Fatal(err)
 	}

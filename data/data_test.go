@@ -10,8 +10,8 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diag"
-	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 const ruleset = `
@@ -28,7 +28,7 @@ indicators:
 
 func schema(t *testing.T) *data.Schema {
 	t.Helper()
-	rs, err := engine.Load("d.yaml", []byte(ruleset))
+	rs, err := rulesets.Load("d.yaml", []byte(ruleset))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // fuzzRuleset has a number input with a unit, a plain number input and a
@@ -26,7 +27,7 @@ indicators:
 `
 
 func fuzzProgram(t testing.TB) *engine.Program {
-	rs, err := engine.Load("fuzz.yaml", []byte(fuzzRuleset))
+	rs, err := rulesets.Load("fuzz.yaml", []byte(fuzzRuleset))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +52,7 @@ func checkPositioned(t *testing.T, e *diag.Error, file string) {
 // otherwise every unit either carries positioned errors or scores within
 // the rules.
 func fuzzRead(t *testing.T, prog *engine.Program, name string, src []byte) {
-	s, err := data.OpenReader(name, bytes.NewReader(src), data.NewSchema(prog.Ruleset))
+	s, err := data.OpenReader(name, bytes.NewReader(src), data.NewSchema(prog.Ruleset()))
 	if err != nil {
 		var de *diag.Error
 		if !errors.As(err, &de) {

@@ -9,8 +9,8 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diag"
-	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // colOf returns the line (from 1) and column (in characters, from 1) of
@@ -35,7 +35,7 @@ func colOf(t *testing.T, src string, from int, sub string) (line, col int) {
 // a file gives (see columns_test.go).
 func jsonSchema(t *testing.T) *data.Schema {
 	t.Helper()
-	rs, err := engine.Load("d.yaml", []byte(ruleset))
+	rs, err := rulesets.Load("d.yaml", []byte(ruleset))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"io"
 )
@@ -80,7 +81,15 @@ func (o Options) Check() error {
 }
 
 // Open opens the data file at path, choosing the reader by extension.
-func (o Options) Open(path string, s *Schema) (Source, error) { return open(path, s, &o, true) }
+func (o Options) Open(path string, s *Schema) (Source, error) {
+	return open(context.Background(), path, s, &o, true)
+}
+
+// OpenContext is Open that stops waiting when ctx is done (see the function
+// OpenContext).
+func (o Options) OpenContext(ctx context.Context, path string, s *Schema) (Source, error) {
+	return open(ctx, path, s, &o, true)
+}
 
 // OpenReader reads data in the format that name's extension says from r,
 // which the caller closes.
@@ -91,7 +100,13 @@ func (o Options) OpenReader(name string, r io.Reader, s *Schema) (Source, error)
 // OpenStream is Open without the digest unless digest is set (see the
 // function OpenStream).
 func (o Options) OpenStream(path string, s *Schema, digest bool) (Source, error) {
-	return open(path, s, &o, digest)
+	return open(context.Background(), path, s, &o, digest)
+}
+
+// OpenStreamContext is OpenStream that stops waiting when ctx is done (see
+// the function OpenContext).
+func (o Options) OpenStreamContext(ctx context.Context, path string, s *Schema, digest bool) (Source, error) {
+	return open(ctx, path, s, &o, digest)
 }
 
 // OpenStreamReader is OpenReader without the digest unless digest is set

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/openctx"
 )
 
 // Source yields the units of a data file one at a time, in file order.
@@ -56,6 +58,14 @@ func plain(open func(name string, r io.Reader, s *Schema) (Source, error)) func(
 // goroutine (NextChunk, see engine.ChunkedUnits).
 func Open(path string, s *Schema) (Source, error) { return Options{}.Open(path, s) }
 
+// OpenContext is Open that stops waiting when ctx is done: data from a FIFO
+// (mkfifo, a shell's process substitution) blocks the open until a writer
+// comes and each read until it writes, and a Ctrl-C must end the wait. A
+// FIFO is read once, as any file: the digest is taken as the units are read.
+func OpenContext(ctx context.Context, path string, s *Schema) (Source, error) {
+	return Options{}.OpenContext(ctx, path, s)
+}
+
 // OpenReader reads data in the format that name's extension says from r,
 // which the caller closes.
 func OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
@@ -68,31 +78,70 @@ func OpenStream(path string, s *Schema, digest bool) (Source, error) {
 	return Options{}.OpenStream(path, s, digest)
 }
 
+// OpenStreamContext is OpenStream that stops waiting when ctx is done (see
+// OpenContext).
+func OpenStreamContext(ctx context.Context, path string, s *Schema, digest bool) (Source, error) {
+	return Options{}.OpenStreamContext(ctx, path, s, digest)
+}
+
+// ReadFile reads the data file at path whole, for a consumer that reads
+// its units more than once (under two rulesets): a FIFO or a device gives
+// its bytes only once. It stops waiting when ctx is done (see OpenContext).
+func ReadFile(ctx context.Context, path string) ([]byte, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if open, ok := formats[ext]; !ok || open == nil {
+		return nil, unknownFormat(path, ext)
+	}
+	f, err := openFile(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	defer openctx.Unblock(ctx, f)()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("read data: %v", unwrapPath(err)), Err: err}
+	}
+	return b, nil
+}
+
+// openFile opens the data file at path for reading, as long as ctx lets it
+// wait.
+func openFile(ctx context.Context, path string) (*os.File, error) {
+	f, err := openctx.OpenFile(ctx, path, os.O_RDONLY, 0)
+	if err != nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("open data: %v", unwrapPath(err)), Err: err}
+	}
+	return f, nil
+}
+
 // OpenStreamReader is OpenReader without the digest unless digest is set
 // (see OpenStream).
 func OpenStreamReader(name string, r io.Reader, s *Schema, digest bool) (Source, error) {
 	return Options{}.OpenStreamReader(name, r, s, digest)
 }
 
-func open(path string, s *Schema, o *Options, digest bool) (Source, error) {
+func open(ctx context.Context, path string, s *Schema, o *Options, digest bool) (Source, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if open, ok := formats[ext]; !ok || open == nil {
 		return nil, unknownFormat(path, ext)
 	}
-	f, err := os.Open(path)
+	f, err := openFile(ctx, path)
 	if err != nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("open data: %v", unwrapPath(err)), Err: err}
+		return nil, err
 	}
+	unblock := openctx.Unblock(ctx, f)
 	src, err := openReader(path, f, s, o, digest)
 	if err != nil {
+		unblock()
 		f.Close()
 		return nil, err
 	}
 	switch src := src.(type) {
 	case *fileSource:
-		src.f = f
+		src.f, src.unblock = f, unblock
 	case *chunkSource:
-		src.f = f
+		src.f, src.unblock = f, unblock
 	}
 	return src, nil
 }
@@ -190,9 +239,12 @@ type fileSource struct {
 	name string
 	r    io.Reader
 	f    *os.File // closed by Close, when the source opened it
-	h    *countingHash
-	text *textReader // the decoding layer of a text format, else nil
-	sum  string
+	// unblock ends the watch that stops a blocked read of f when the
+	// run is cancelled.
+	unblock func()
+	h       *countingHash
+	text    *textReader // the decoding layer of a text format, else nil
+	sum     string
 }
 
 // countingHash hashes the data (unless Hash is nil) and counts its bytes,
@@ -298,6 +350,7 @@ func (fs *fileSource) SHA256() string {
 func (fs *fileSource) Close() error {
 	err := fs.Source.Close()
 	if fs.f != nil {
+		fs.unblock()
 		err = errors.Join(err, fs.f.Close())
 	}
 	return err

@@ -14,13 +14,14 @@ import (
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/cputime"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // genUnits returns n synthetic units of a built-in ruleset, read back
 // through the CSV reader as jixiao eval would read them.
 func genUnits(tb testing.TB, id string, n int, opts ...engine.Option) (*engine.Program, []indicators.Unit) {
 	tb.Helper()
-	rs, err := engine.Open(id)
+	rs, err := rulesets.Open(id)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -34,15 +35,15 @@ func genUnits(tb testing.TB, id string, n int, opts ...engine.Option) (*engine.P
 var genCache sync.Map
 
 func genData(tb testing.TB, prog *engine.Program, n int, seed int64) []indicators.Unit {
-	key := fmt.Sprintf("%s/%d/%d", prog.Ruleset.ID, n, seed)
+	key := fmt.Sprintf("%s/%d/%d", prog.Ruleset().ID, n, seed)
 	if u, ok := genCache.Load(key); ok {
 		return u.([]indicators.Unit)
 	}
 	var buf bytes.Buffer
-	if err := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), n, seed).WriteCSV(&buf, n); err != nil {
+	if err := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, seed).WriteCSV(&buf, n); err != nil {
 		tb.Fatal(err)
 	}
-	src, err := data.OpenReader("gen.csv", &buf, data.NewSchema(prog.Ruleset))
+	src, err := data.OpenReader("gen.csv", &buf, data.NewSchema(prog.Ruleset()))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func BenchmarkStream(b *testing.B) {
 			b.ResetTimer()
 			start := cputime.Now()
 			for i := 0; i < b.N; i += 100000 {
-				src, err := data.OpenStreamReader("b.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset), false)
+				src, err := data.OpenStreamReader("b.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()), false)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -174,7 +175,7 @@ func BenchmarkScore(b *testing.B) {
 		cputime.Report(b, start)
 	})
 	b.Run("grid-center/handwritten", func(b *testing.B) {
-		x := newGridIdx(prog.Ruleset)
+		x := newGridIdx(prog.Ruleset())
 		var r hwResult
 		b.ReportAllocs()
 		b.ResetTimer()

@@ -35,7 +35,7 @@ type Mismatch struct {
 
 // RunCases runs the test cases of the program's ruleset, in order.
 func (p *Program) RunCases() []CaseResult {
-	rs := p.Ruleset
+	rs := p.rs
 	out := make([]CaseResult, len(rs.Tests))
 	for i := range rs.Tests {
 		out[i] = p.RunCase(&rs.Tests[i])
@@ -113,7 +113,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // CaseUnit builds the unit of a test case from its data: keys are input
 // ids (or labels), claimed.* and reason.*; values are numbers or cell text.
 func (p *Program) CaseUnit(c *indicators.Case) (indicators.Unit, error) {
-	rs := p.Ruleset
+	rs := p.rs
 	u := indicators.Unit{ID: c.Name, Name: c.Name, Values: make([]indicators.Value, len(rs.Inputs)), Pos: c.Pos}
 	var errs diag.List
 	for _, key := range sortedKeys(c.Data) {

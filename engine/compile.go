@@ -23,11 +23,14 @@ import (
 // concurrent use: per-run scratch state (one expr VM per worker) lives in
 // the calls that evaluate units.
 type Program struct {
-	Ruleset *indicators.Ruleset
-	conf    config
-	inds    []compiledIndicator
-	checks  []compiledCheck
-	isTier  []bool // by input index
+	// rs is Compile's own copy of the ruleset: the compiled formulas and
+	// the full marks worked out from it must not change under a caller
+	// who goes on editing the ruleset it passed.
+	rs     *indicators.Ruleset
+	conf   config
+	inds   []compiledIndicator
+	checks []compiledCheck
+	isTier []bool // by input index
 	// steps builds the sub-expressions of explanations once, on first
 	// use; a pointer, so that copies of the Program share it.
 	steps *sync.Once
@@ -145,7 +148,7 @@ type scratch struct {
 // newScratch returns the scratch state of one worker; ctx stops formulas
 // that loop when the evaluation is cancelled.
 func (p *Program) newScratch(ctx context.Context) *scratch {
-	n := len(p.Ruleset.Inputs)
+	n := len(p.rs.Inputs)
 	s := &scratch{in: make([]float64, n+2), tiers: make([]string, n), p: p, explain: p.conf.explain}
 	s.meter = meter{ctx: ctx, maxSteps: p.conf.maxSteps, memBudget: p.conf.memBudget, timeout: p.conf.timeout}
 	return s
@@ -173,10 +176,16 @@ func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Program{Ruleset: rs, conf: conf, isTier: make([]bool, len(rs.Inputs)), steps: new(sync.Once)}
+	rs = rs.Clone()
+	p := &Program{rs: rs, conf: conf, isTier: make([]bool, len(rs.Inputs)), steps: new(sync.Once)}
 	c := &compiler{p: p, rs: rs}
 	p.inputIndex = make(map[string]int, len(rs.Inputs))
 	for i, in := range rs.Inputs {
+		if indicators.ReservedInput(in.ID) {
+			// The loader refuses these; a ruleset built in Go must not
+			// compile into one whose formulas read something else.
+			c.errs.Add(diag.Errorf(c.filePos(in.Pos), "reserved_id", "input id %q is a reserved word", in.ID))
+		}
 		p.inputIndex[in.ID] = i
 		p.isTier[i] = in.Type == indicators.TypeTier
 		p.skipMsg = append(p.skipMsg, "未检查：缺少 "+in.Label)
@@ -223,6 +232,11 @@ func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
 	}
 	return p, nil
 }
+
+// Ruleset returns a copy of the compiled ruleset, for its metadata (id,
+// labels, inputs, grades): changing it changes nothing the Program scores.
+// Each call copies, so a caller reading many fields keeps the copy.
+func (p *Program) Ruleset() *indicators.Ruleset { return p.rs.Clone() }
 
 type compiler struct {
 	p    *Program
@@ -354,8 +368,9 @@ func (c *compiler) exprOptions(sc scope) []expr.Option {
 }
 
 // need compiles a formula the indicator's scoring form cannot do without.
-// The loader refuses a missing one with its position; a ruleset built in
-// Go may still lack it, and must not compile into a program that panics.
+// The loader (package rulesets) refuses a missing one with its position; a
+// ruleset built in Go may still lack it, and must not compile into a
+// program that panics.
 func (c *compiler) need(ind *indicators.Indicator, f indicators.Formula, sc scope, boolean bool, what string) *formula {
 	if !f.Set() {
 		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "missing_key", "%s: the formula is missing", what))
@@ -624,7 +639,7 @@ func (s *scratch) run(f *formula) (out any, err error) {
 		if s.env == nil {
 			s.env = make(map[string]any, len(s.in)+2)
 		}
-		for i, in := range s.p.Ruleset.Inputs {
+		for i, in := range s.p.rs.Inputs {
 			if s.p.isTier[i] {
 				s.env[in.ID] = s.tiers[i]
 			} else {

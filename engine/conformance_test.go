@@ -11,6 +11,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/internal/jsonpos"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // expected mirrors testdata/conformance/expected.json, the public suite of
@@ -37,7 +38,7 @@ type expected struct {
 
 func TestConformance(t *testing.T) {
 	for _, workers := range []int{1, 4} {
-		rs, err := engine.LoadFile("testdata/conformance/ruleset.yaml")
+		rs, err := rulesets.LoadFile("testdata/conformance/ruleset.yaml")
 		if err != nil {
 			t.Fatal(err)
 		}

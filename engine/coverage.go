@@ -95,7 +95,7 @@ func (p *Program) targetRules(ci *compiledIndicator) []indicators.Rule {
 	if ci.value == nil || ci.value.node == nil || ci.target == nil || ci.target.node == nil {
 		return nil
 	}
-	e := newRangeEnv(p.Ruleset)
+	e := newRangeEnv(p.rs)
 	v, t := e.of(ci.value.node), e.of(ci.target.node)
 	can := map[indicators.Rule]bool{}
 	posT := math.Max(t.lo, 0) // the smallest positive target, near enough

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 const coverageRuleset = `
@@ -37,7 +38,7 @@ tests:
 // TestCoverage lists the branches each indicator can take, found from
 // the ranges of value and target, and counts the cases that reached each.
 func TestCoverage(t *testing.T) {
-	rs, err := engine.Load("cov.yaml", []byte(coverageRuleset))
+	rs, err := rulesets.Load("cov.yaml", []byte(coverageRuleset))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +79,7 @@ func TestCoverage(t *testing.T) {
 // TestRunCaseExpected: every expectation is listed in order with what the
 // run gave; the failing ones are also in Failures.
 func TestRunCaseExpected(t *testing.T) {
-	rs, err := engine.Load("cases.yaml", []byte(`
+	rs, err := rulesets.Load("cases.yaml", []byte(`
 id: c
 inputs: {spent: {label: 支出}, budget: {label: 预算}}
 indicators:

@@ -8,13 +8,13 @@ func (p *Program) Describe(i int) IndicatorInfo {
 	ci := &p.inds[i]
 	info := IndicatorInfo{Percent: ci.percent}
 	for _, r := range ci.reads {
-		info.Reads = append(info.Reads, p.Ruleset.Inputs[r].ID)
+		info.Reads = append(info.Reads, p.rs.Inputs[r].ID)
 	}
 	if ci.value != nil {
 		if b, ok := ci.value.node.(*ast.BinaryNode); ok && b.Operator == "/" {
 			num, ok1 := b.Left.(*ast.IdentifierNode)
 			den, ok2 := b.Right.(*ast.IdentifierNode)
-			if ok1 && ok2 && p.Ruleset.InputIndex(num.Value) >= 0 && p.Ruleset.InputIndex(den.Value) >= 0 {
+			if ok1 && ok2 && p.rs.InputIndex(num.Value) >= 0 && p.rs.InputIndex(den.Value) >= 0 {
 				info.Numerator, info.Denominator = num.Value, den.Value
 			}
 		}

@@ -3,7 +3,8 @@
 //
 // The flow follows the stages of the data:
 //
-//	engine.Open / LoadFile / Load    ruleset YAML → *indicators.Ruleset (strict, positioned errors)
+//	rulesets.Open / LoadFile / Load  ruleset YAML → *indicators.Ruleset (package rulesets:
+//	                                 strict, positioned errors, the indicator library)
 //	engine.Compile                   every formula type-checked once by expr against the
 //	                                 ruleset's inputs → *engine.Program
 //	data.Open / data.Source          reported data → indicators.Unit, one at a time
@@ -14,8 +15,9 @@
 //	                                 one unit on its own
 //	(*Program).Review                claims (复核) → units in review order, summary
 //
-// A Program is immutable and safe for concurrent use; each worker keeps its
-// own scratch state and expr VM (an Evaluator is one). Formulas that are
+// A Program is immutable and safe for concurrent use: Compile keeps its
+// own copy of the ruleset, (*Program).Ruleset returns a copy, and each
+// worker keeps its own scratch state and expr VM (an Evaluator is one). Formulas that are
 // plain arithmetic over numeric inputs run as typed float64 closures over
 // an array of the unit's inputs (fast.go), with operands that are inputs or
 // constants read in place; the rest run on expr's VM. Both give the same
@@ -56,10 +58,9 @@
 // memory budget, a number of loop steps and a time limit. What can be
 // known from the ruleset alone is refused by Compile with its position; a
 // unit whose data makes a formula exceed a limit fails with the reason and
-// the other units are scored. No panic crosses the package boundary: Load,
-// LoadCases and Compile turn one into an error, and evaluation fails only
-// the unit it happened in, except for runtime errors (bugs), which are
-// panicked again.
+// the other units are scored. No panic crosses the package boundary: Compile
+// turns one into an error, and evaluation fails only the unit it happened
+// in, except for runtime errors (bugs), which are panicked again.
 //
 // # Streaming
 //

@@ -33,7 +33,7 @@ func (p *Program) Eval(ctx context.Context, units []indicators.Unit) (*Result, e
 
 // NewResult returns an empty result stamped with the ruleset.
 func (p *Program) NewResult() *Result {
-	rs := p.Ruleset
+	rs := p.rs
 	return &Result{Ruleset: RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256}}
 }
 
@@ -114,7 +114,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		r.Errors = u.Errors
 		return
 	}
-	rs := p.Ruleset
+	rs := p.rs
 	if len(u.Values) != len(rs.Inputs) {
 		r.Errors = []*diag.Error{{Pos: u.Pos, Code: "internal", Msg: "unit was read for another ruleset"}}
 		return
@@ -277,7 +277,7 @@ func (p *Program) missingErrors(u *indicators.Unit) []*diag.Error {
 		for _, i := range p.inds[k].reads {
 			if u.Values[i].Kind == indicators.Missing && !seen[i] {
 				seen[i] = true
-				in := p.Ruleset.Inputs[i]
+				in := p.rs.Inputs[i]
 				errs = append(errs, &diag.Error{Pos: u.Pos, Code: "missing_input", Field: in.ID,
 					Msg: fmt.Sprintf("input %s (%s) is missing and the ruleset says missing: error", in.ID, in.Label)})
 			}
@@ -318,7 +318,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		for _, i := range ci.reads {
 			if u.Values[i].Kind == indicators.NA {
 				ir.Status = StatusNA
-				ir.NA = append(ir.NA, p.Ruleset.Inputs[i].ID)
+				ir.NA = append(ir.NA, p.rs.Inputs[i].ID)
 			}
 		}
 		if ir.Status == StatusNA {
@@ -329,7 +329,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		for _, i := range ci.reads {
 			if u.Values[i].Kind == indicators.Missing {
 				ir.Status = StatusMissing
-				ir.Missing = append(ir.Missing, p.Ruleset.Inputs[i].ID)
+				ir.Missing = append(ir.Missing, p.rs.Inputs[i].ID)
 			}
 		}
 		if ir.Status == StatusMissing {

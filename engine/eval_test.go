@@ -10,6 +10,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // scoringRuleset exercises every scoring form of DESIGN.md with inputs a
@@ -62,7 +63,7 @@ func with(over map[string]any) map[string]any {
 
 func evalCase(t *testing.T, src string, data map[string]any) engine.UnitResult {
 	t.Helper()
-	rs, err := engine.Load("forms.yaml", []byte(src))
+	rs, err := rulesets.Load("forms.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +182,7 @@ func TestGrades(t *testing.T) {
 }
 
 func TestRanks(t *testing.T) {
-	rs, err := engine.Load("ranks.yaml", []byte("id: ranks\ninputs: {x: {label: 分}}\nindicators:\n  - {id: a, weight: 100, score: x}\n"))
+	rs, err := rulesets.Load("ranks.yaml", []byte("id: ranks\ninputs: {x: {label: 分}}\nindicators:\n  - {id: a, weight: 100, score: x}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +211,7 @@ func TestRanks(t *testing.T) {
 }
 
 func TestEvalKeepsOrderAndCountsFailures(t *testing.T) {
-	rs, err := engine.Load("forms.yaml", []byte(scoringRuleset))
+	rs, err := rulesets.Load("forms.yaml", []byte(scoringRuleset))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -288,9 +288,9 @@ func hasFlag(flags []string, f string) bool {
 func (p *Program) labels(ids []string) string {
 	var parts []string
 	for _, id := range ids {
-		i := p.Ruleset.InputIndex(id)
-		if i >= 0 && p.Ruleset.Inputs[i].Label != "" {
-			parts = append(parts, p.Ruleset.Inputs[i].Label)
+		i := p.rs.InputIndex(id)
+		if i >= 0 && p.rs.Inputs[i].Label != "" {
+			parts = append(parts, p.rs.Inputs[i].Label)
 		} else {
 			parts = append(parts, id)
 		}
@@ -363,7 +363,7 @@ func (p *Program) appendRender(b []byte, n ast.Node, s *scratch, outer int) []by
 		if !ok {
 			return append(b, n.Value...)
 		}
-		in := &p.Ruleset.Inputs[i]
+		in := &p.rs.Inputs[i]
 		if in.Label != "" {
 			b = append(b, in.Label...)
 		} else {
@@ -530,11 +530,11 @@ func (p *Program) render(n ast.Node, s *scratch, outer int, known map[ast.Node]s
 		case "weight":
 			return fmtNum(s.weight())
 		}
-		i := p.Ruleset.InputIndex(n.Value)
+		i := p.rs.InputIndex(n.Value)
 		if i < 0 {
 			return n.Value
 		}
-		in := p.Ruleset.Inputs[i]
+		in := p.rs.Inputs[i]
 		label := in.Label
 		if label == "" {
 			label = in.ID

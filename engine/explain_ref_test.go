@@ -171,9 +171,9 @@ func refHasFlag(flags []string, f string) bool {
 func (p *Program) refLabels(ids []string) string {
 	var parts []string
 	for _, id := range ids {
-		i := p.Ruleset.InputIndex(id)
-		if i >= 0 && p.Ruleset.Inputs[i].Label != "" {
-			parts = append(parts, p.Ruleset.Inputs[i].Label)
+		i := p.rs.InputIndex(id)
+		if i >= 0 && p.rs.Inputs[i].Label != "" {
+			parts = append(parts, p.rs.Inputs[i].Label)
 		} else {
 			parts = append(parts, id)
 		}
@@ -225,11 +225,11 @@ func (p *Program) refRender(n ast.Node, s *scratch, outer int) string {
 		case "weight":
 			return refFmtNum(s.weight())
 		}
-		i := p.Ruleset.InputIndex(n.Value)
+		i := p.rs.InputIndex(n.Value)
 		if i < 0 {
 			return n.Value
 		}
-		in := p.Ruleset.Inputs[i]
+		in := p.rs.Inputs[i]
 		label := in.Label
 		if label == "" {
 			label = in.ID

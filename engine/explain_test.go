@@ -18,10 +18,10 @@ import (
 func explainUnits(t *testing.T, p *Program, n int) []indicators.Unit {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := fixtures.NewGenerator(p.Ruleset, p.NewProbe(), n, 5).WriteCSV(&buf, n); err != nil {
+	if err := fixtures.NewGenerator(p.rs, p.NewProbe(), n, 5).WriteCSV(&buf, n); err != nil {
 		t.Fatal(err)
 	}
-	src, err := data.OpenReader("g.csv", &buf, data.NewSchema(p.Ruleset))
+	src, err := data.OpenReader("g.csv", &buf, data.NewSchema(p.rs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,8 +29,8 @@ func explainUnits(t *testing.T, p *Program, n int) []indicators.Unit {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Ruleset.ID == "conformance" {
-		more, _, _, err := data.ReadAll(filepath.Join("testdata", "conformance", "units.csv"), data.NewSchema(p.Ruleset))
+	if p.rs.ID == "conformance" {
+		more, _, _, err := data.ReadAll(filepath.Join("testdata", "conformance", "units.csv"), data.NewSchema(p.rs))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,10 +38,10 @@ func explainUnits(t *testing.T, p *Program, n int) []indicators.Unit {
 	}
 	// Random units reach what a plausible population does not: zeros,
 	// negatives, huge values (÷0, clamping below 0 and above the weight).
-	r := rand.New(rand.NewPCG(uint64(len(p.Ruleset.ID)), 3))
+	r := rand.New(rand.NewPCG(uint64(len(p.rs.ID)), 3))
 	for i := 0; i < n; i++ {
-		u := indicators.Unit{ID: "R", Values: make([]indicators.Value, len(p.Ruleset.Inputs))}
-		for j, in := range p.Ruleset.Inputs {
+		u := indicators.Unit{ID: "R", Values: make([]indicators.Value, len(p.rs.Inputs))}
+		for j, in := range p.rs.Inputs {
 			switch k := r.IntN(20); {
 			case k == 0:
 				u.Values[j] = indicators.Value{Kind: indicators.NA}

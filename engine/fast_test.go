@@ -78,13 +78,13 @@ func compareOn(t *testing.T, what string, f, g *formula, sf, sg *scratch) {
 func rulesetFiles(t *testing.T) []*indicators.Ruleset {
 	var out []*indicators.Ruleset
 	for _, id := range rulesets.IDs() {
-		rs, err := Open(id)
+		rs, err := rulesets.Open(id)
 		if err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, rs)
 	}
-	rs, err := LoadFile(filepath.Join("testdata", "conformance", "ruleset.yaml"))
+	rs, err := rulesets.LoadFile(filepath.Join("testdata", "conformance", "ruleset.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -149,7 +149,7 @@ func FuzzLoadRuleset(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		rs, err := engine.Load("fuzz.yaml", src)
+		rs, err := rulesets.Load("fuzz.yaml", src)
 		if err != nil {
 			if rs != nil {
 				t.Fatal("Load returned a ruleset and an error")

@@ -184,10 +184,10 @@ func scoreGrid(x *gridIdx, u *indicators.Unit, r *hwResult) {
 // so that BenchmarkScore compares two programs that compute the same.
 func TestHandwrittenGridCenter(t *testing.T) {
 	prog, units := genUnits(t, "grid-center", 20000)
-	if n := len(prog.Ruleset.Indicators); n != 21 {
+	if n := len(prog.Ruleset().Indicators); n != 21 {
 		t.Fatalf("grid-center has %d indicators; the hand-written scorer knows 21", n)
 	}
-	x := newGridIdx(prog.Ruleset)
+	x := newGridIdx(prog.Ruleset())
 	ev := prog.NewEvaluator()
 	var hw hwResult
 	statuses := map[string]uint8{engine.StatusOK: hwOK, engine.StatusMissing: hwMissing, engine.StatusNA: hwNA, engine.StatusError: hwError}

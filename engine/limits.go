@@ -15,6 +15,8 @@ import (
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/vm"
+
+	"github.com/jixiao/jixiao/indicators"
 )
 
 // Limits on formulas. A ruleset is written by people and may hold a formula
@@ -104,13 +106,12 @@ func builtinWhy(name string) string {
 	return "it has no use in scoring"
 }
 
-// Names the meter goes by inside compiled formulas. Input ids may not
-// start with reservedPrefix (see load.go).
+// Names the meter goes by inside compiled formulas; no input id may start
+// with indicators.ReservedPrefix (Compile and the loader refuse one).
 const (
-	reservedPrefix = "__jixiao"
-	stepFunc       = "__jixiao_step"
-	allocFunc      = "__jixiao_alloc"
-	meterVar       = "__jixiao_meter"
+	stepFunc  = indicators.ReservedPrefix + "_step"
+	allocFunc = indicators.ReservedPrefix + "_alloc"
+	meterVar  = indicators.ReservedPrefix + "_meter"
 )
 
 // meterOption registers the meter's functions: stepFunc(meter, x) counts

@@ -11,6 +11,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // limitRuleset is a ruleset with one input n and one score indicator whose
@@ -23,7 +24,7 @@ func limitRuleset(t *testing.T, formula string) *indicators.Ruleset {
 		"indicators:\n" +
 		"  - {id: plain, weight: 50, value: n, target: \">= 1\"}\n" +
 		"  - {id: hostile, weight: 50, score: \"" + formula + "\"}\n"
-	rs, err := engine.Load("limits.yaml", []byte(src))
+	rs, err := rulesets.Load("limits.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -240,7 +241,7 @@ func manyRuleset(t *testing.T, k int, formula string) *indicators.Ruleset {
 	for i := 0; i < k; i++ {
 		fmt.Fprintf(&b, "  - {id: i%d, weight: %g, score: \"%s\"}\n", i, 100/float64(k), formula)
 	}
-	rs, err := engine.Load("many.yaml", []byte(b.String()))
+	rs, err := rulesets.Load("many.yaml", []byte(b.String()))
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -426,7 +427,7 @@ func TestLimitsSameWithExplanations(t *testing.T) {
 // of the ones before count.
 func TestLimitsProbeEvaluationsStandAlone(t *testing.T) {
 	src := "id: probe\ninputs: {n: {label: 次数}}\nindicators:\n  - {id: a, weight: 100, value: \"len(1..int(n)) * 1.0\", target: \">= 1\"}\n"
-	rs, err := engine.Load("probe.yaml", []byte(src))
+	rs, err := rulesets.Load("probe.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

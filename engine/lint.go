@@ -45,8 +45,8 @@ func (i Issue) String() string {
 	return fmt.Sprintf("%s: %s: %s", i.Pos, i.Severity, i.Msg)
 }
 
-// ErrorIssues turns the error of Open, Load or Compile into issues of
-// severity error, one per diagnostic.
+// ErrorIssues turns the error of rulesets.Open or Load, or of Compile,
+// into issues of severity error, one per diagnostic.
 func ErrorIssues(err error) []Issue {
 	var list diag.List
 	var one *diag.Error

@@ -12,7 +12,7 @@ import (
 // TestLint checks every warning of testdata/lint/suspect.yaml: its place,
 // its code and its whole message. Each row says why the ruleset earns it.
 func TestLint(t *testing.T) {
-	rs, err := engine.LoadFile("testdata/lint/suspect.yaml")
+	rs, err := rulesets.LoadFile("testdata/lint/suspect.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestLintClean(t *testing.T) {
 	refs := append(rulesets.IDs(), "testdata/lint/clean.yaml", "testdata/conformance/ruleset.yaml")
 	for _, ref := range refs {
 		t.Run(ref, func(t *testing.T) {
-			rs, err := engine.Open(ref)
+			rs, err := rulesets.Open(ref)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,7 +100,7 @@ func TestLintClean(t *testing.T) {
 
 // TestLintErrors: what cannot run is an error issue with its position.
 func TestLintErrors(t *testing.T) {
-	rs, err := engine.LoadFile("testdata/lint/broken.yaml")
+	rs, err := rulesets.LoadFile("testdata/lint/broken.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestLintErrors(t *testing.T) {
 	}
 
 	// A ruleset that does not load: Open's diagnostics become error issues.
-	_, err = engine.Load("bad.yaml", []byte("id: x\nindicators:\n  - {id: a, weight: 100, value: 1, targt: \">= 1\"}\n"))
+	_, err = rulesets.Load("bad.yaml", []byte("id: x\nindicators:\n  - {id: a, weight: 100, value: 1, targt: \">= 1\"}\n"))
 	issues := engine.ErrorIssues(err)
 	if len(issues) == 0 {
 		t.Fatal("no issues from a load error")

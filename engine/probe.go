@@ -35,12 +35,12 @@ func (p *Program) NewProbe() *Probe {
 		ci := &p.inds[k]
 		switch {
 		case ci.value != nil && ci.def.Form != indicators.FormTiers:
-			pr.reads[k] = appearance(p.Ruleset, ci.value)
+			pr.reads[k] = appearance(p.rs, ci.value)
 		case ci.count != nil:
-			pr.reads[k] = appearance(p.Ruleset, ci.count)
+			pr.reads[k] = appearance(p.rs, ci.count)
 		}
 		if ci.target != nil {
-			pr.treads[k] = appearance(p.Ruleset, ci.target)
+			pr.treads[k] = appearance(p.rs, ci.target)
 		}
 	}
 	return pr

@@ -134,7 +134,7 @@ func (p *Program) review(u *indicators.Unit, r *UnitResult) {
 		}
 	}
 	c.Over = indicators.Round2(max(rowsOver, scoreOver))
-	grades := p.Ruleset.Grades
+	grades := p.rs.Grades
 	switch {
 	case c.Grade != "":
 		c.ImpliedGrade = gradeLabel(grades, c.Grade)
@@ -288,7 +288,7 @@ func (p *Program) gradeFinding(r *UnitResult, c *Claimed) Finding {
 		fmt.Fprintf(&b, "（即「%s」）", c.ImpliedGrade)
 	}
 	fmt.Fprintf(&b, "，按规则总分 %s 分应为「%s」（等级与总分不符）", fmtNum(r.Score), r.Grade)
-	grades := p.Ruleset.Grades
+	grades := p.rs.Grades
 	known := false
 	labels := make([]string, len(grades))
 	for i, g := range grades {

@@ -11,6 +11,7 @@ import (
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // reviewDemo evaluates the made-up review demo of fixtures/ (ruleset
@@ -21,7 +22,7 @@ func reviewDemo(t testing.TB, opts ...engine.Option) (*engine.Program, *engine.R
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := engine.Load("fixtures/review-demo-rules.yaml", src)
+	rs, err := rulesets.Load("fixtures/review-demo-rules.yaml", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +329,7 @@ func TestReviewTolerance(t *testing.T) {
 // claims.
 func demoUnit(t *testing.T, prog *engine.Program) indicators.Unit {
 	t.Helper()
-	rs := prog.Ruleset
+	rs := prog.Ruleset()
 	u := indicators.Unit{ID: "T", Values: make([]indicators.Value, len(rs.Inputs))}
 	for id, v := range map[string]float64{"budget": 100, "spent": 86.2, "planned": 100, "done": 98,
 		"survey_n": 50, "survey_ok": 45, "violations": 1} {
@@ -398,7 +399,7 @@ func TestReviewExplainOff(t *testing.T) {
 // findings, most points over-claimed first.
 func ExampleProgram_Review() {
 	src, _ := fs.ReadFile(fixtures.FS, "review-demo-rules.yaml")
-	rs, _ := engine.Load("review-demo-rules.yaml", src)
+	rs, _ := rulesets.Load("review-demo-rules.yaml", src)
 	prog, _ := engine.Compile(rs)
 	f, _ := fixtures.FS.Open("review-demo.csv")
 	defer f.Close()

@@ -57,7 +57,7 @@ func children(n ast.Node) []ast.Node {
 // buildSteps compiles the sub-expressions of every formula of p. It runs
 // once per Program (p.steps), the first time an explanation needs it.
 func (p *Program) buildSteps() {
-	c := &compiler{p: p, rs: p.Ruleset}
+	c := &compiler{p: p, rs: p.rs}
 	var all []*formula
 	for k := range p.inds {
 		all = append(all, p.inds[k].formulas()...)
@@ -191,7 +191,7 @@ func (st *stepper) leaf(n ast.Node) (any, error) {
 		case "weight":
 			return st.s.weight(), nil
 		}
-		if i := st.p.Ruleset.InputIndex(n.Value); i >= 0 {
+		if i := st.p.rs.InputIndex(n.Value); i >= 0 {
 			if st.p.isTier[i] {
 				return st.s.tiers[i], nil
 			}
@@ -308,7 +308,7 @@ func (st *stepper) indicator(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 	switch def.Form {
 	case indicators.FormTiers:
 		v := u.Values[ci.tierInput]
-		in := st.p.Ruleset.Inputs[ci.tierInput]
+		in := st.p.rs.Inputs[ci.tierInput]
 		label := in.Label
 		if label == "" {
 			label = in.ID

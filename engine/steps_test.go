@@ -7,6 +7,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 const stepsRuleset = `
@@ -39,7 +40,7 @@ indicators:
 // reviewer would write by hand for the unit done 12, plan 10, cap 10,
 // cost 12, issues 1, q A.
 func TestSteps(t *testing.T) {
-	rs, err := engine.Load("steps.yaml", []byte(stepsRuleset))
+	rs, err := rulesets.Load("steps.yaml", []byte(stepsRuleset))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +125,7 @@ func TestSteps(t *testing.T) {
 
 // TestStepsStopAtFailure: a ÷0 shows the failing value and no rule.
 func TestStepsStopAtFailure(t *testing.T) {
-	rs, err := engine.Load("steps.yaml", []byte(stepsRuleset))
+	rs, err := rulesets.Load("steps.yaml", []byte(stepsRuleset))
 	if err != nil {
 		t.Fatal(err)
 	}

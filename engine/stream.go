@@ -115,8 +115,8 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	if o, ok := sink.(Orderer); ok && o.Ordered() {
 		st.orderer = o
 	}
-	st.grades = make([]int, len(p.Ruleset.Grades))
-	st.ranks.init(p.Ruleset)
+	st.grades = make([]int, len(p.rs.Grades))
+	st.ranks.init(p.rs)
 	st.ids = newIDSet()
 	if err := st.score(src); err != nil {
 		return Summary{}, err
@@ -425,7 +425,7 @@ func (st *streamer) work(wk *worker, j *job) {
 			if st.orderer != nil {
 				m.key = st.orderer.OrderKey(r)
 			}
-			for k, g := range st.p.Ruleset.Grades {
+			for k, g := range st.p.rs.Grades {
 				if g.Label == r.Grade && k < noGrade {
 					m.grade = uint8(k)
 					break
@@ -874,7 +874,7 @@ func (st *streamer) verifyDuplicates() error {
 func (st *streamer) summary() Summary {
 	s := Summary{Units: st.units, Errors: st.failed, Claimed: st.claimed, FailedChecks: st.failedChecks,
 		MissingUnits: st.missingUnits, CheckUnits: st.checkUnits}
-	for k, g := range st.p.Ruleset.Grades {
+	for k, g := range st.p.rs.Grades {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label, Units: st.grades[k]})
 	}
 	return s

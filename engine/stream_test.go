@@ -15,6 +15,7 @@ import (
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // streamData is generated grid-center data with everything that makes a
@@ -27,7 +28,7 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	g := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), n, 3)
+	g := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, 3)
 	head := append(g.Header(), "claimed.score", "claimed.grade", "claimed.budget_execution_rate", "reason.training")
 	w.Write(head)
 	col := func(id string) int {
@@ -78,7 +79,7 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 // streamWrite is the streaming path of jixiao eval.
 func streamWrite(t testing.TB, prog *engine.Program, text []byte, f report.Format, o report.Options) ([]byte, engine.Summary) {
 	t.Helper()
-	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset), f.Digest)
+	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()), f.Digest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +101,7 @@ func streamWrite(t testing.TB, prog *engine.Program, text []byte, f report.Forma
 
 func compile(t testing.TB, id string, opts ...engine.Option) *engine.Program {
 	t.Helper()
-	rs, err := engine.Open(id)
+	rs, err := rulesets.Open(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +185,7 @@ func TestStreamOrders(t *testing.T) {
 
 // evalAll reads every unit of text and evaluates them with Eval.
 func evalAll(prog *engine.Program, text []byte) (*engine.Result, error) {
-	src, err := data.OpenReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset))
+	src, err := data.OpenReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()))
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,7 @@ import (
 
 // LibraryYAML is the indicator library (指标库): the standard definitions of
 // 财预〔2013〕53号's common indicators and the usual 财预〔2020〕10号 /
-// 财预〔2021〕101号 output, benefit and satisfaction indicators. Package engine
+// 财预〔2021〕101号 output, benefit and satisfaction indicators. Package rulesets
 // parses it; rulesets refer to its entries with use: ID.
 //
 //go:embed library.yaml

@@ -1,6 +1,8 @@
 package indicators
 
 import (
+	"strings"
+
 	"github.com/jixiao/jixiao/diag"
 )
 
@@ -55,6 +57,30 @@ type Grade struct {
 // 差 otherwise.
 func DefaultGrades() []Grade {
 	return []Grade{{Min: 90, Label: "优"}, {Min: 80, Label: "良"}, {Min: 60, Label: "中"}, {Min: 0, Label: "差"}}
+}
+
+// ReservedPrefix starts the names engine gives its own variables inside
+// compiled formulas: input ids may not start with it.
+const ReservedPrefix = "__jixiao"
+
+// ReservedWord reports whether s is a name formulas give a meaning of their
+// own: value and weight, and expr's keywords and literals. No input,
+// indicator or check may take it.
+func ReservedWord(s string) bool {
+	switch s {
+	case "value", "weight",
+		"and", "or", "not", "in", "matches", "contains",
+		"startsWith", "endsWith", "let", "nil", "true",
+		"false", "if", "else", "env", "$env":
+		return true
+	}
+	return false
+}
+
+// ReservedInput reports whether an input may not take id: a reserved word,
+// or a name that starts with ReservedPrefix.
+func ReservedInput(id string) bool {
+	return ReservedWord(id) || strings.HasPrefix(id, ReservedPrefix)
 }
 
 // Input is one field of the reported data that formulas may read.

@@ -16,6 +16,7 @@ import (
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // marshalUnit is what the JSON format wrote for a unit before
@@ -188,7 +189,7 @@ func awkwardUnits(u engine.UnitResult) []engine.UnitResult {
 // generated populations of three built-in rulesets, claims and their
 // findings, failed units, odd numbers and strings encoding/json escapes.
 func TestAppendUnitJSON(t *testing.T) {
-	conf, err := engine.LoadFile(filepath.Join("..", "engine", "testdata", "conformance", "ruleset.yaml"))
+	conf, err := rulesets.LoadFile(filepath.Join("..", "engine", "testdata", "conformance", "ruleset.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +200,7 @@ func TestAppendUnitJSON(t *testing.T) {
 	t.Run("conformance", func(t *testing.T) { checkUnits(t, evalUnits(t, conf, confUnits)) })
 	t.Run("conformance/explain", func(t *testing.T) { checkUnits(t, evalUnits(t, conf, confUnits, engine.Explain(true))) })
 	for _, id := range []string{"grid-center", "dept-2013", "selfeval-2020"} {
-		rs, err := engine.Open(id)
+		rs, err := rulesets.Open(id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -224,7 +225,7 @@ func TestAppendUnitJSON(t *testing.T) {
 		})
 	}
 	t.Run("awkward strings", func(t *testing.T) {
-		rs, err := engine.Open("grid-center")
+		rs, err := rulesets.Open("grid-center")
 		if err != nil {
 			t.Fatal(err)
 		}

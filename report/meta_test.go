@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // TestMetaStamp: NewMeta carries the ruleset's id, version and the sha256
 // of its bytes, and the data stamp, and the JSON writer prints both.
 func TestMetaStamp(t *testing.T) {
 	src := []byte("id: stamp\nversion: \"7\"\ninputs: {a: {label: 甲}}\nindicators:\n  - {id: x, weight: 100, value: a, target: \">= 1\"}\n")
-	rs, err := engine.Load("stamp.yaml", src)
+	rs, err := rulesets.Load("stamp.yaml", src)
 	if err != nil {
 		t.Fatal(err)
 	}

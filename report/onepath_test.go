@@ -131,7 +131,7 @@ func TestHoldsResults(t *testing.T) {
 // several chunks are in flight.
 func TestDrawnFormatsDeterministic(t *testing.T) {
 	_, demo := builtin(t, "grid-center")
-	units := generated(t, demo.prog.Ruleset, 700, 5)
+	units := generated(t, demo.prog.Ruleset(), 700, 5)
 	units = append(units, units[3], units[400]) // two repeated ids
 	for _, name := range []string{"table", "md", "html", "selfeval"} {
 		f, err := Lookup(name)
@@ -140,7 +140,7 @@ func TestDrawnFormatsDeterministic(t *testing.T) {
 		}
 		var first []byte
 		for _, c := range []struct{ workers, spill int }{{1, 1 << 30}, {4, 0}, {3, 1 << 30}} {
-			prog, err := engine.Compile(demo.prog.Ruleset, engine.Explain(true), engine.Workers(c.workers), engine.SpillMemory(c.spill))
+			prog, err := engine.Compile(demo.prog.Ruleset(), engine.Explain(true), engine.Workers(c.workers), engine.SpillMemory(c.spill))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -28,7 +28,7 @@ import (
 // The audit stamp lets a result be matched to its inputs years later, and
 // every format that can carry it must (JSON, xlsx, html, explain): Ruleset
 // holds the ruleset's id, version and the hex sha256 of its file's bytes
-// (engine.Load computes it), Data the hex sha256 of the data file's bytes
+// (rulesets.Load computes it), Data the hex sha256 of the data file's bytes
 // as read (data.Source.SHA256, of the whole file once read to the end) and
 // the file names. JSON writes them as "ruleset": {id, version, sha256} and
 // "data": {files, sha256}; other formats should use the same words.
@@ -65,7 +65,7 @@ type Meta struct {
 // NewMeta returns the meta of a compiled program, stamped with the
 // program's ruleset and the data d.
 func NewMeta(p *engine.Program, d *engine.DataInfo) Meta {
-	rs := p.Ruleset
+	rs := p.Ruleset()
 	m := Meta{Ruleset: engine.RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256},
 		Data: d, Indicators: rs.Indicators, Grades: rs.Grades, Inputs: rs.Inputs}
 	for i := range rs.Indicators {

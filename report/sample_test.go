@@ -13,6 +13,7 @@ import (
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // evaluated is what a report is written from, the program and the units
@@ -96,7 +97,7 @@ func sample(t testing.TB) (Meta, *evaluated) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := engine.Load("testdata/sample.yaml", src)
+	rs, err := rulesets.Load("testdata/sample.yaml", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +159,7 @@ var stamp = time.Date(2024, 3, 31, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
 // builtin evaluates the demonstration units of a built-in ruleset.
 func builtin(t testing.TB, id string) (Meta, *evaluated) {
 	t.Helper()
-	rs, err := engine.Open(id)
+	rs, err := rulesets.Open(id)
 	if err != nil {
 		t.Fatal(err)
 	}

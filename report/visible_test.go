@@ -15,6 +15,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 // The sample (testdata/README.md, "Missing data and failed checks") has
@@ -370,7 +371,7 @@ func streamSample(t *testing.T, f Format, o Options) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := engine.Load("testdata/sample.yaml", src)
+	rs, err := rulesets.Load("testdata/sample.yaml", src)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,16 +1,19 @@
-// Package rulesets holds jixiao's built-in rulesets, embedded in the binary:
-// NAME.yaml is the ruleset with id NAME, and NAME.test.yaml beside it holds
-// its test cases. engine.Open takes these ids wherever a ruleset is named.
 package rulesets
 
 import (
 	"embed"
+	"fmt"
 	"io/fs"
+	"os"
 	"sort"
 	"strings"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/indicators"
 )
 
-// FS holds the built-in ruleset files.
+// FS holds the built-in ruleset files: NAME.yaml is the ruleset with id
+// NAME, and NAME.test.yaml beside it holds its test cases.
 //
 //go:embed *.yaml
 var FS embed.FS
@@ -30,4 +33,30 @@ func IDs() []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// Open loads a ruleset by reference: a built-in id (see IDs) or
+// a file path. A path wins when both exist.
+func Open(ref string) (*indicators.Ruleset, error) {
+	if _, err := os.Stat(ref); err == nil || strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
+		return LoadFile(ref)
+	}
+	src, err := fs.ReadFile(FS, ref+".yaml")
+	if err != nil {
+		return nil, diag.List{{Pos: diag.Pos{File: ref}, Code: "unknown_ruleset",
+			Msg: fmt.Sprintf("no ruleset file %s and no built-in ruleset of that id (built-in: %s)", ref, strings.Join(IDs(), ", "))}}
+	}
+	name := "rulesets/" + ref + ".yaml"
+	rs, err := Load(name, src)
+	if err != nil {
+		return nil, err
+	}
+	if tsrc, err := fs.ReadFile(FS, ref+".test.yaml"); err == nil {
+		cases, err := LoadCases("rulesets/"+ref+".test.yaml", tsrc)
+		if err != nil {
+			return nil, err
+		}
+		rs.Tests = append(rs.Tests, cases...)
+	}
+	return rs, nil
 }

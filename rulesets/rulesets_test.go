@@ -19,7 +19,7 @@ func TestBuiltinCases(t *testing.T) {
 	}
 	for _, id := range ids {
 		t.Run(id, func(t *testing.T) {
-			rs, err := engine.Open(id)
+			rs, err := rulesets.Open(id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -57,7 +57,7 @@ func TestCasesCatchChanges(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		defs, err := engine.Library()
+		defs, err := rulesets.Library()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,11 +86,11 @@ func TestCasesCatchChanges(t *testing.T) {
 				if changed == string(src) {
 					t.Fatalf("the %s mutation found nothing to change in %s", what, id)
 				}
-				rs, err := engine.Load(id+".yaml", []byte(changed))
+				rs, err := rulesets.Load(id+".yaml", []byte(changed))
 				if err != nil {
 					t.Fatal(err)
 				}
-				cases, err := engine.LoadCases(id+".test.yaml", tests)
+				cases, err := rulesets.LoadCases(id+".test.yaml", tests)
 				if err != nil {
 					t.Fatal(err)
 				}

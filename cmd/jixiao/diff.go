@@ -63,7 +63,7 @@ of them (shown as not scored); 2 nothing was compared.`,
 			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
 				return err
 			}
-			return runDiff(cmd.Context(), o)
+			return runDiff(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
@@ -75,7 +75,7 @@ of them (shown as not scored); 2 nothing was compared.`,
 	return cmd
 }
 
-func runDiff(ctx context.Context, o *diffOptions) error {
+func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	if len(o.Rulesets) != 2 {
 		return failWith(exitNothing, fmt.Errorf("diff compares two rulesets: give -r OLD -r NEW (got %d)", len(o.Rulesets)))
 	}
@@ -86,18 +86,31 @@ func runDiff(ctx context.Context, o *diffOptions) error {
 	if format.Binary && o.Output == "" {
 		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
 	}
+	out, err := openOutput(ctx, cmd, o.io, o.Output)
+	if err != nil {
+		return err
+	}
+	defer out.close()
 	progs := make([]*engine.Program, 2)
 	for i, ref := range o.Rulesets {
 		if progs[i], err = openRuleset(ref); err != nil {
 			return err
 		}
 	}
-	var stdin []byte
-	if o.Data == "-" {
+	// Both rulesets read the units: the data is read once, and kept for
+	// the second, for standard input, a FIFO or a file that changes in
+	// between could not give the same units twice.
+	var text []byte
+	switch o.Data {
+	case "":
+	case "-":
 		defer unblockOnCancel(ctx, o.io.In)()
-		// Both rulesets read the units: keep standard input for the second.
-		if stdin, err = io.ReadAll(o.io.In); err != nil {
+		if text, err = io.ReadAll(o.io.In); err != nil {
 			return failWith(exitNothing, fmt.Errorf("read stdin: %w", err))
+		}
+	default:
+		if text, err = data.ReadFile(ctx, o.Data); err != nil {
+			return failWith(exitNothing, err)
 		}
 	}
 	results := make([]*engine.Result, 2)
@@ -105,10 +118,7 @@ func runDiff(ctx context.Context, o *diffOptions) error {
 	for i, prog := range progs {
 		st := *o.io
 		st.ErrOut = &warnings[i]
-		if stdin != nil {
-			st.In = bytes.NewReader(stdin)
-		}
-		units, info, err := readAllOf(o.Data, o.Read, progs[0].Ruleset.ID, prog, &st)
+		units, info, err := readText(ctx, o.Data, text, o.Read, progs[0].Ruleset().ID, prog, &st)
 		if err != nil {
 			return err
 		}
@@ -120,7 +130,7 @@ func runDiff(ctx context.Context, o *diffOptions) error {
 	// A column one ruleset reads is no warning because the other does not.
 	printCommonLines(o.io.ErrOut, warnings[0].String(), warnings[1].String())
 	cmp := engine.Diff(results[0], results[1])
-	if err := writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error { return format.Write(w, cmp) }); err != nil {
+	if err := out.write(ctx, func(w io.Writer) error { return format.Write(w, cmp) }); err != nil {
 		return failWith(exitNothing, err)
 	}
 	failed := 0

@@ -64,11 +64,14 @@ Tables show each 一级指标's subtotal beside its indicators; --groups keeps
 only the subtotals, --sort orders the units, --units keeps some of them.
 Reports carry their provenance (ruleset and data with their SHA-256) and
 are byte-identical between runs; --stamp-time or SOURCE_DATE_EPOCH adds a
-time. Files given with -o are written whole or not at all.
+time. Files given with -o are written whole or not at all, and never over
+an input (the data, the ruleset, its tests, the settings file); a FIFO or
+a device such as /dev/null is written directly.
 
 Exit status: 0 all went well (failed checks are warnings on stderr); 1 the
 run finished but some units failed; 2 nothing was evaluated; 130 stopped by
-Ctrl-C (a failed or interrupted run leaves the previous -o FILE as it was).`,
+Ctrl-C, 143 by SIGTERM (a failed or interrupted run leaves the previous -o
+FILE as it was).`,
 		Example: `  $ jixiao eval
   $ jixiao eval -r grid-center -d fixtures/lusong-grid-2022.yaml -f json
   $ jixiao eval -r dept-2013 -f table --groups --sort -score
@@ -80,7 +83,7 @@ Ctrl-C (a failed or interrupted run leaves the previous -o FILE as it was).`,
 			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
 				return err
 			}
-			return runEval(cmd.Context(), o)
+			return runEval(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
@@ -113,7 +116,7 @@ func engineOptions(workers int, tolerance float64, explain bool) []engine.Option
 // written in the format's order (input order, by rank, --sort) once the
 // ranks are known, in memory that does not grow with the number of units.
 // A progress bar shows on a terminal when the run is long.
-func runEval(ctx context.Context, o *evalOptions) error {
+func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	format, err := report.Lookup(o.Format)
 	if err != nil {
 		return failWith(exitNothing, err)
@@ -125,6 +128,11 @@ func runEval(ctx context.Context, o *evalOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
+	out, err := openOutput(ctx, cmd, o.io, o.Output)
+	if err != nil {
+		return err
+	}
+	defer out.close()
 	explain := o.Explain || !format.Lean && !o.ExplainSet
 	prog, err := openRuleset(o.Ruleset, engineOptions(o.Workers, o.Tolerance, explain)...)
 	if err != nil {
@@ -137,7 +145,7 @@ func runEval(ctx context.Context, o *evalOptions) error {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
-	src, info, err := openData(o.Data, o.Read, prog, o.io.In, format.Digest)
+	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, format.Digest)
 	if err != nil {
 		return err
 	}
@@ -158,7 +166,7 @@ func runEval(ctx context.Context, o *evalOptions) error {
 	var sum engine.Summary
 	var streamErr error
 	warn := &checkWarnings{}
-	err = writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error {
+	err = out.write(ctx, func(w io.Writer) error {
 		meta := report.NewMeta(prog, info)
 		meta.Stamp = stamp
 		sink, err := report.NewSink(w, format, ro, meta)
@@ -178,10 +186,11 @@ func runEval(ctx context.Context, o *evalOptions) error {
 	case errors.Is(streamErr, errNoUnits):
 		return failWith(exitNothing, fmt.Errorf("%s: the data holds no units", info.Files[0]))
 	case streamErr != nil && ctx.Err() != nil:
-		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", streamErr))
+		// err wraps streamErr, and tells when a FIFO got part of the output.
+		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
 	case streamErr != nil:
 		// A data error reads as it does when the data is read first.
-		return failWith(exitNothing, withFit(streamErr, prog.Ruleset.ID))
+		return failWith(exitNothing, withFit(streamErr, prog.Ruleset().ID))
 	case err != nil:
 		return failWith(exitNothing, err)
 	}
@@ -307,39 +316,4 @@ func (c *checkWarnings) print(w io.Writer, total int) {
 	if total > len(c.lines) {
 		fmt.Fprintf(w, "warning: %d more failed checks (see the full output)\n", total-len(c.lines))
 	}
-}
-
-// writeReport writes to stdout, or to path whole or not at all: a failed
-// write, or a cancelled ctx (Ctrl-C), leaves the previous file as it was
-// and no temporary file behind.
-func writeReport(ctx context.Context, stdout io.Writer, path string, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(ctxWriter{ctx, stdout})
-	}
-	f, err := createAtomic(path)
-	if err != nil {
-		return err
-	}
-	if err := write(ctxWriter{ctx, f}); err != nil {
-		f.abort()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := ctx.Err(); err != nil {
-		f.abort()
-		return err
-	}
-	return f.commit()
-}
-
-// ctxWriter stops writing once ctx is cancelled.
-type ctxWriter struct {
-	ctx context.Context
-	w   io.Writer
-}
-
-func (c ctxWriter) Write(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.w.Write(p)
 }

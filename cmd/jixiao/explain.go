@@ -61,7 +61,7 @@ shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
 			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
 				return err
 			}
-			return runExplain(cmd.Context(), o)
+			return runExplain(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
@@ -74,10 +74,15 @@ shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
 	return cmd
 }
 
-func runExplain(ctx context.Context, o *explainOptions) error {
+func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) error {
 	if !slices.Contains(report.ExplainFormats(), o.Format) {
 		return failWith(exitNothing, fmt.Errorf("unknown format %q: want one of %s", o.Format, strings.Join(report.ExplainFormats(), ", ")))
 	}
+	out, err := openOutput(ctx, cmd, o.io, o.Output)
+	if err != nil {
+		return err
+	}
+	defer out.close()
 	prog, err := openRuleset(o.Ruleset, engine.Tolerance(o.Tolerance))
 	if err != nil {
 		return err
@@ -85,7 +90,7 @@ func runExplain(ctx context.Context, o *explainOptions) error {
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	units, info, err := readAll(o.Data, o.Read, prog, o.io)
+	units, info, err := readAll(ctx, o.Data, o.Read, prog, o.io)
 	if err != nil {
 		return err
 	}
@@ -105,14 +110,14 @@ func runExplain(ctx context.Context, o *explainOptions) error {
 	}
 	// The derivation comes from a program with explanations and trace
 	// on, which records every step while scoring the unit.
-	eprog, err := engine.Compile(prog.Ruleset, engine.Explain(true), engine.Trace(true), engine.Tolerance(o.Tolerance))
+	eprog, err := engine.Compile(prog.Ruleset(), engine.Explain(true), engine.Trace(true), engine.Tolerance(o.Tolerance))
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
 	u := eprog.EvalUnit(&units[at])
 	u.Rank = res.Units[at].Rank
 	d := report.Derivation{Meta: report.NewMeta(prog, info), Unit: &u, Ranked: res.Summary.Units - res.Summary.Errors}
-	if err := writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error { return report.Explain(w, o.Format, d) }); err != nil {
+	if err := out.write(ctx, func(w io.Writer) error { return report.Explain(w, o.Format, d) }); err != nil {
 		return failWith(exitNothing, err)
 	}
 	if u.Failed() {

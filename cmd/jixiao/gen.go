@@ -62,7 +62,7 @@ below full with no reason — for trying jixiao review on a population.`,
   $ jixiao gen -r grid-center -n 5000 --claims -o claimed.csv && jixiao review -r grid-center -d claimed.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runGen(cmd.Context(), o)
+			return runGen(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
@@ -86,7 +86,7 @@ type rowWriter interface {
 	close() error
 }
 
-func runGen(ctx context.Context, o *genOptions) error {
+func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if o.N < 1 {
 		return failWith(exitNothing, fmt.Errorf("-n %d: want at least 1 unit", o.N))
 	}
@@ -95,15 +95,20 @@ func runGen(ctx context.Context, o *genOptions) error {
 	if o.Output == "" || !ok {
 		return failWith(exitNothing, fmt.Errorf("-o %q: want a file ending in .csv, .jsonl or .xlsx", o.Output))
 	}
+	out, err := openOutput(ctx, cmd, o.io, o.Output)
+	if err != nil {
+		return err
+	}
+	defer out.close()
 	prog, err := openRuleset(o.Ruleset)
 	if err != nil {
 		return err
 	}
-	header := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), o.N, o.Seed).Header()
+	header := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), o.N, o.Seed).Header()
 	if o.Claims {
-		header = append(header, fixtures.ClaimHeader(prog.Ruleset)...)
+		header = append(header, fixtures.ClaimHeader(prog.Ruleset())...)
 	}
-	err = writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error {
+	err = out.write(ctx, func(w io.Writer) error {
 		rw := newWriter(w, header)
 		err := generate(prog, o.N, o.Seed, o.Claims, rw.row)
 		if cerr := rw.close(); err == nil {
@@ -114,7 +119,7 @@ func runGen(ctx context.Context, o *genOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	fmt.Fprintf(o.io.ErrOut, "wrote %d units of ruleset %s to %s\n", o.N, prog.Ruleset.ID, o.Output)
+	fmt.Fprintf(o.io.ErrOut, "wrote %d units of ruleset %s to %s\n", o.N, prog.Ruleset().ID, o.Output)
 	return nil
 }
 
@@ -133,7 +138,7 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*f
 	defer close(done)
 	for w := 0; w < workers; w++ {
 		go func() {
-			g := fixtures.NewGenerator(prog.Ruleset, prog.NewProbe(), n, seed)
+			g := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, seed)
 			ev := prog.NewEvaluator()
 			for j := range jobs {
 				rows := make([]fixtures.Row, min(block, n-j.start))
@@ -180,7 +185,7 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*f
 // seeded by its number, so the file does not depend on the order of the
 // work.
 func addClaims(prog *engine.Program, ev *engine.Evaluator, row *fixtures.Row, seed int64, i int) {
-	rs := prog.Ruleset
+	rs := prog.Ruleset()
 	u := indicators.Unit{ID: row.ID, Name: row.Name, Values: make([]indicators.Value, len(rs.Inputs))}
 	for k, c := range row.Cells {
 		if v, err := indicators.ParseCell(c, &rs.Inputs[k]); err == nil {

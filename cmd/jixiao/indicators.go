@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 func newIndicatorsCmd(io *streams) *cobra.Command {
@@ -25,7 +25,7 @@ what differs, at least its weight and usually its target.`,
   $ jixiao indicators --long 满意度`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			defs, err := engine.Library()
+			defs, err := rulesets.Library()
 			if err != nil {
 				return failWith(exitNothing, err)
 			}
@@ -33,7 +33,7 @@ what differs, at least its weight and usually its target.`,
 			if len(args) == 1 {
 				word = args[0]
 			}
-			found := engine.SearchLibrary(defs, word)
+			found := rulesets.SearchLibrary(defs, word)
 			if len(found) == 0 {
 				fmt.Fprintf(io.ErrOut, "no indicator in the library matches %q\n", word)
 				return failWith(exitUnitsFailed, nil)

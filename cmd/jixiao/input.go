@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,13 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/openctx"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -25,7 +26,7 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 	if ref == "" {
 		ref = rulesets.Default
 	}
-	rs, err := engine.Open(ref)
+	rs, err := rulesets.Open(ref)
 	if err != nil {
 		return nil, failWith(exitNothing, err)
 	}
@@ -40,14 +41,16 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 // opts say, hashing it when digest is set. With no path it opens the
 // embedded demonstration data of a built-in ruleset. "-" reads CSV from
 // standard input.
-func openData(path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(path, opts, prog.Ruleset.ID, prog, stdin, digest)
+func openData(ctx context.Context, path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+	return openDataOf(ctx, path, opts, prog.Ruleset().ID, prog, stdin, digest)
 }
 
 // openDataOf is openData taking the demonstration data of ruleset demoID
 // when path is empty (diff reads the old ruleset's demo units for both).
-func openDataOf(path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
-	schema := data.NewSchema(prog.Ruleset)
+// Opening and reading a file stop when ctx is done, as a FIFO can leave
+// them waiting.
+func openDataOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+	schema := data.NewSchema(prog.Ruleset())
 	var src data.Source
 	var err error
 	switch path {
@@ -66,10 +69,10 @@ func openDataOf(path string, opts data.Options, demoID string, prog *engine.Prog
 		src, err = opts.OpenStreamReader("stdin.csv", stdin, schema, digest)
 		path = "stdin"
 	default:
-		src, err = opts.OpenStream(path, schema, digest)
+		src, err = opts.OpenStreamContext(ctx, path, schema, digest)
 	}
 	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset.ID))
+		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
 	}
 	return src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, nil
 }
@@ -89,7 +92,7 @@ func withFit(err error, current string) error {
 		if id == current {
 			continue
 		}
-		if rs, err := engine.Open(id); err == nil && len(data.NewSchema(rs).Absent(absent.Columns)) == 0 {
+		if rs, err := rulesets.Open(id); err == nil && len(data.NewSchema(rs).Absent(absent.Columns)) == 0 {
 			fits = append(fits, id)
 		}
 	}
@@ -104,20 +107,44 @@ func withFit(err error, current string) error {
 
 // readAll reads every unit of path, read as opts say, and reports
 // warnings on errOut.
-func readAll(path string, opts data.Options, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	return readAllOf(path, opts, prog.Ruleset.ID, prog, st)
+func readAll(ctx context.Context, path string, opts data.Options, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
+	return readAllOf(ctx, path, opts, prog.Ruleset().ID, prog, st)
 }
 
 // readAllOf is readAll with the demonstration data of ruleset demoID.
-func readAllOf(path string, opts data.Options, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	src, info, err := openDataOf(path, opts, demoID, prog, st.In, true)
+func readAllOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
+	src, info, err := openDataOf(ctx, path, opts, demoID, prog, st.In, true)
 	if err != nil {
 		return nil, nil, err
 	}
+	return collect(src, info, prog, st)
+}
+
+// readText is readAllOf over data read already: text holds the bytes of
+// path ("-" for standard input); with no path, the demonstration data of
+// ruleset demoID is read.
+func readText(ctx context.Context, path string, text []byte, opts data.Options, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
+	switch path {
+	case "":
+		return readAllOf(ctx, path, opts, demoID, prog, st)
+	case "-":
+		in := *st
+		in.In = bytes.NewReader(text)
+		return readAllOf(ctx, path, opts, demoID, prog, &in)
+	}
+	src, err := opts.OpenReader(path, bytes.NewReader(text), data.NewSchema(prog.Ruleset()))
+	if err != nil {
+		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+	}
+	return collect(src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, prog, st)
+}
+
+// collect reads every unit of src and reports warnings on st.ErrOut.
+func collect(src data.Source, info *engine.DataInfo, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
 	defer src.Close()
 	units, warnings, sum, err := data.Collect(src)
 	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset.ID))
+		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
 	}
 	printWarnings(st.ErrOut, warnings)
 	info.SHA256 = sum
@@ -132,69 +159,11 @@ func unblockOnCancel(ctx context.Context, r io.Reader) (stop func()) {
 	if !ok {
 		return func() {}
 	}
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-ctx.Done():
-			f.SetReadDeadline(time.Now())
-		case <-done:
-		}
-	}()
-	return func() { close(done) }
+	return openctx.Unblock(ctx, f)
 }
 
 func printWarnings(w io.Writer, warnings []*diag.Error) {
 	for _, e := range warnings {
 		fmt.Fprintf(w, "warning: %s\n", e.Error())
 	}
-}
-
-// atomicFile is an output file written whole or not at all: the bytes go to
-// a temporary file beside it, renamed over the target only on success, so
-// a failed or interrupted run leaves the previous output intact.
-type atomicFile struct {
-	*os.File
-	path string
-}
-
-func createAtomic(path string) (*atomicFile, error) {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("create %s: is a directory", path)
-	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return nil, fmt.Errorf("create %s: %w", path, unwrapPathErr(err))
-	}
-	return &atomicFile{File: f, path: path}, nil
-}
-
-// commit closes the file and moves it into place.
-func (a *atomicFile) commit() error {
-	if err := a.File.Close(); err != nil {
-		os.Remove(a.Name())
-		return fmt.Errorf("write %s: %w", a.path, err)
-	}
-	if err := os.Chmod(a.Name(), 0o644); err != nil {
-		os.Remove(a.Name())
-		return fmt.Errorf("write %s: %w", a.path, err)
-	}
-	if err := os.Rename(a.Name(), a.path); err != nil {
-		os.Remove(a.Name())
-		return fmt.Errorf("write %s: %w", a.path, err)
-	}
-	return nil
-}
-
-// abort drops the temporary file.
-func (a *atomicFile) abort() {
-	a.File.Close()
-	os.Remove(a.Name())
-}
-
-func unwrapPathErr(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }

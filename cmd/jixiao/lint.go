@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 type lintOptions struct {
@@ -57,7 +58,7 @@ func runLint(o *lintOptions) error {
 	warnings, errs := 0, 0
 	for _, ref := range o.Rulesets {
 		var issues []engine.Issue
-		if rs, err := engine.Open(ref); err != nil {
+		if rs, err := rulesets.Open(ref); err != nil {
 			issues = engine.ErrorIssues(err)
 		} else {
 			issues = engine.Lint(rs)

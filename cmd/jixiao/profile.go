@@ -1,20 +1,24 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"runtime/pprof"
 
 	"github.com/spf13/pflag"
+
+	"github.com/jixiao/jixiao/internal/outfile"
 )
 
 // profile is the hidden --cpuprofile and --memprofile flags, for taking
 // the timings of README's "Large populations" apart with go tool pprof.
 type profile struct {
 	cpuPath, memPath string
-	cpu              *os.File
+	cpu              *outfile.File
+	// inputs are the run's input files, which no profile may replace.
+	inputs []string
 }
 
 func (p *profile) addFlags(fs *pflag.FlagSet) {
@@ -24,46 +28,53 @@ func (p *profile) addFlags(fs *pflag.FlagSet) {
 	_ = fs.MarkHidden("memprofile")
 }
 
-// start begins the CPU profile once the flags are parsed.
-func (p *profile) start() error {
+// start begins the CPU profile once the flags are parsed; inputs are the
+// files the run reads. Profiles are written as any output (outfile).
+func (p *profile) start(ctx context.Context, inputs []string) error {
+	p.inputs = inputs
 	if p.cpuPath == "" || p.cpu != nil {
 		return nil
 	}
-	f, err := os.Create(p.cpuPath)
+	f, err := outfile.Create(ctx, p.cpuPath, inputs...)
 	if err != nil {
-		return fmt.Errorf("cpu profile: %w", err)
+		return failWith(exitNothing, fmt.Errorf("cpu profile: %w", err))
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return fmt.Errorf("cpu profile: %w", err)
+		f.Abort()
+		return failWith(exitNothing, fmt.Errorf("cpu profile: %w", err))
 	}
 	p.cpu = f
 	return nil
 }
 
-// stop ends the CPU profile and writes the heap profile.
-func (p *profile) stop() error {
+// stop ends the CPU profile and writes the heap profile; an interrupted
+// run (ctx done) writes neither, as it writes no other output.
+func (p *profile) stop(ctx context.Context) error {
 	var errs []error
 	if p.cpu != nil {
 		pprof.StopCPUProfile()
-		errs = append(errs, p.cpu.Close())
+		if ctx.Err() != nil {
+			p.cpu.Abort()
+		} else {
+			errs = append(errs, p.cpu.Commit())
+		}
 		p.cpu = nil
 	}
-	if p.memPath != "" {
-		errs = append(errs, writeHeapProfile(p.memPath))
+	if p.memPath != "" && ctx.Err() == nil {
+		errs = append(errs, writeHeapProfile(ctx, p.memPath, p.inputs))
 	}
 	return errors.Join(errs...)
 }
 
-func writeHeapProfile(path string) error {
-	f, err := os.Create(path)
+func writeHeapProfile(ctx context.Context, path string, inputs []string) error {
+	f, err := outfile.Create(ctx, path, inputs...)
 	if err != nil {
 		return fmt.Errorf("heap profile: %w", err)
 	}
 	runtime.GC() // up-to-date statistics
 	if err := pprof.WriteHeapProfile(f); err != nil {
-		f.Close()
+		f.Abort()
 		return fmt.Errorf("heap profile: %w", err)
 	}
-	return f.Close()
+	return f.Commit()
 }

@@ -64,7 +64,7 @@ unreadable data, or data without any claim).`,
 			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
 				return err
 			}
-			return runReview(cmd.Context(), o)
+			return runReview(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
@@ -78,7 +78,7 @@ unreadable data, or data without any claim).`,
 	return cmd
 }
 
-func runReview(ctx context.Context, o *reviewOptions) error {
+func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error {
 	format, err := report.LookupReview(o.Format)
 	if err != nil {
 		return failWith(exitNothing, err)
@@ -86,6 +86,11 @@ func runReview(ctx context.Context, o *reviewOptions) error {
 	if format.Binary && (o.Output == "" || o.Output == "-") {
 		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
 	}
+	out, err := openOutput(ctx, cmd, o.io, o.Output)
+	if err != nil {
+		return err
+	}
+	defer out.close()
 	// Findings quote the explanation of their indicator; the engine builds
 	// it for those indicators only, so the review costs what eval costs.
 	prog, err := openRuleset(o.Ruleset, engineOptions(o.Workers, o.Tolerance, false)...)
@@ -95,7 +100,7 @@ func runReview(ctx context.Context, o *reviewOptions) error {
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	units, info, err := readAll(o.Data, o.Read, prog, o.io)
+	units, info, err := readAll(ctx, o.Data, o.Read, prog, o.io)
 	if err != nil {
 		return err
 	}
@@ -114,7 +119,7 @@ func runReview(ctx context.Context, o *reviewOptions) error {
 	rv := prog.Review(res)
 	meta := report.NewMeta(prog, info)
 	meta.HasClaims = true
-	if err := writeReport(ctx, o.io.Out, o.Output, func(w io.Writer) error { return report.WriteReview(w, format, meta, rv) }); err != nil {
+	if err := out.write(ctx, func(w io.Writer) error { return report.WriteReview(w, format, meta, rv) }); err != nil {
 		return failWith(exitNothing, err)
 	}
 	s := rv.Summary

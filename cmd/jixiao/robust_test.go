@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jixiao/jixiao/internal/outfile"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -53,11 +54,22 @@ func checkUntouched(t *testing.T, dir, path string) {
 	}
 }
 
+// writeReport writes path as a command writes -o FILE.
+func writeReport(ctx context.Context, path string, write func(io.Writer) error) error {
+	f, err := outfile.Create(ctx, path)
+	if err != nil {
+		return err
+	}
+	out := &output{file: f}
+	defer out.close()
+	return out.write(ctx, write)
+}
+
 // A write that fails half-way leaves the previous file as it was and no
 // temporary file.
 func TestWriteReportFailureKeepsPreviousOutput(t *testing.T) {
 	dir, path := writeOld(t)
-	err := writeReport(context.Background(), io.Discard, path, func(w io.Writer) error {
+	err := writeReport(context.Background(), path, func(w io.Writer) error {
 		fmt.Fprintln(w, `{"ruleset": {"id": "half`)
 		return errors.New("disk full")
 	})
@@ -71,7 +83,7 @@ func TestWriteReportFailureKeepsPreviousOutput(t *testing.T) {
 func TestWriteReportCancelKeepsPreviousOutput(t *testing.T) {
 	dir, path := writeOld(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	err := writeReport(ctx, io.Discard, path, func(w io.Writer) error {
+	err := writeReport(ctx, path, func(w io.Writer) error {
 		for i := 0; i < 1000; i++ {
 			if i == 10 {
 				cancel()
@@ -91,7 +103,7 @@ func TestWriteReportCancelKeepsPreviousOutput(t *testing.T) {
 // A successful write replaces the file whole.
 func TestWriteReportReplaces(t *testing.T) {
 	dir, path := writeOld(t)
-	if err := writeReport(context.Background(), io.Discard, path, func(w io.Writer) error {
+	if err := writeReport(context.Background(), path, func(w io.Writer) error {
 		_, err := io.WriteString(w, "new results\n")
 		return err
 	}); err != nil {

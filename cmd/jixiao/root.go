@@ -25,7 +25,18 @@ const (
 	// exitInterrupted is the shells' status for a run stopped by Ctrl-C
 	// (128 + SIGINT): nothing was written.
 	exitInterrupted = 130
+	// exitTerminated is the status of a run stopped by SIGTERM (128 +
+	// SIGTERM), as a service manager or kill stops it.
+	exitTerminated = 143
 )
+
+// stopSignal is the cause of a run's cancellation by a signal.
+type stopSignal struct{ sig syscall.Signal }
+
+func (s stopSignal) Error() string { return s.sig.String() + " signal received" }
+
+// exitStatus is the shells' status of a process the signal stopped.
+func (s stopSignal) exitStatus() int { return 128 + int(s.sig) }
 
 // exitError carries an exit status with the error to print, if any.
 type exitError struct {
@@ -54,15 +65,26 @@ type streams struct {
 }
 
 // run executes the command line and returns the exit status. Ctrl-C
-// (SIGINT) or SIGTERM cancels the run: evaluation stops, no output file is
-// written or left half-written, and the status is exitInterrupted. A second
-// Ctrl-C kills the process at once.
+// (SIGINT) or SIGTERM cancels the run: evaluation stops, as does a wait to
+// open or read a FIFO, no output file is written or left half-written,
+// and the status is exitInterrupted (SIGINT) or exitTerminated (SIGTERM).
+// A second signal kills the process at once.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	done := make(chan struct{})
+	defer close(done)
 	go func() {
-		<-ctx.Done()
-		stop()
+		select {
+		case sig := <-sigs:
+			// The default action comes back for the next signal.
+			signal.Stop(sigs)
+			cancel(stopSignal{sig.(syscall.Signal)})
+		case <-done:
+		}
 	}()
 	return runContext(ctx, args, stdin, stdout, stderr)
 }
@@ -74,17 +96,37 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	root := newRootCmd(io, &prof)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
-	if perr := prof.stop(); perr != nil && err == nil {
+	if perr := prof.stop(ctx); perr != nil && err == nil {
 		err = failWith(exitNothing, perr)
 	}
 	if err == nil {
 		return exitOK
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintln(io.ErrOut, "jixiao: interrupted; no output was written")
-		return exitInterrupted
+		return interrupted(io.ErrOut, ctx, err)
 	}
 	return exitCode(io, err)
+}
+
+// interrupted says how a cancelled run ended and gives its exit status:
+// 128 + the signal's number, or exitInterrupted when a caller cancelled.
+func interrupted(w io.Writer, ctx context.Context, err error) int {
+	code := exitInterrupted
+	var sig stopSignal
+	if errors.As(context.Cause(ctx), &sig) {
+		code = sig.exitStatus()
+	}
+	how := "interrupted"
+	if code == exitTerminated {
+		how = "terminated"
+	}
+	var part *partialOutput
+	if errors.As(err, &part) {
+		fmt.Fprintf(w, "jixiao: %s; %s got part of the output (a FIFO or device is written as the output is made)\n", how, part.path)
+	} else {
+		fmt.Fprintf(w, "jixiao: %s; no output was written\n", how)
+	}
+	return code
 }
 
 // exitCode prints err once and maps it to an exit status.
@@ -142,7 +184,7 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 			if err := loadSettings(v, configFile, cmd); err != nil {
 				return err
 			}
-			return prof.start()
+			return prof.start(cmd.Context(), inputFiles(cmd, io))
 		},
 	}
 	root.PersistentFlags().StringVar(&configFile, "config", "", "settings file (default ./jixiao.yaml when it exists)")
@@ -162,6 +204,15 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 		newGenCmd(io),
 	)
 	return root
+}
+
+// settingsFile is the settings file of --config flag: the flag's file, or
+// jixiao.yaml in the working directory (read when it exists).
+func settingsFile(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	return "jixiao.yaml"
 }
 
 // loadSettings reads app settings (config file, JIXIAO_* environment) and

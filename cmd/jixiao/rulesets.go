@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -25,7 +24,7 @@ ids as well as file paths.`,
 			tw := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tINDICATORS\tWEIGHT\tTITLE")
 			for _, id := range rulesets.IDs() {
-				rs, err := engine.Open(id)
+				rs, err := rulesets.Open(id)
 				if err != nil {
 					return failWith(exitNothing, err)
 				}

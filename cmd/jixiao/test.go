@@ -102,11 +102,11 @@ func runTest(o *testOptions) error {
 			unloaded++
 			continue
 		}
-		if len(prog.Ruleset.Tests) == 0 {
-			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset.File, prog.Ruleset.ID)
+		if len(prog.Ruleset().Tests) == 0 {
+			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset().File, prog.Ruleset().ID)
 		}
 		results := prog.RunCases()
-		run := report.CaseRun{Ruleset: prog.NewResult().Ruleset, File: prog.Ruleset.File, Results: results}
+		run := report.CaseRun{Ruleset: prog.NewResult().Ruleset, File: prog.Ruleset().File, Results: results}
 		if o.Coverage {
 			run.Coverage = prog.Coverage(results)
 		}

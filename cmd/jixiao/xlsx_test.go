@@ -10,8 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 const selfevalCSV = "../../fixtures/demo-selfeval-2020.csv"
@@ -23,7 +23,7 @@ const selfevalCSV = "../../fixtures/demo-selfeval-2020.csv"
 // shown 89.60%).
 func selfevalWorkbook(t *testing.T, path string) {
 	t.Helper()
-	rs, err := engine.Open("selfeval-2020")
+	rs, err := rulesets.Open("selfeval-2020")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,13 @@
-package engine_test
+package rulesets_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 func TestLoadErrors(t *testing.T) {
@@ -83,7 +86,7 @@ func TestLoadErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rs, err := engine.Load("r.yaml", []byte(tc.src))
+			rs, err := rulesets.Load("r.yaml", []byte(tc.src))
 			if err == nil {
 				_, err = engine.Compile(rs)
 			}
@@ -98,7 +101,7 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestLoadUse(t *testing.T) {
-	rs, err := engine.Load("r.yaml", []byte("id: x\nindicators:\n  - {use: budget_execution_rate, weight: 10, target: \">= 0.95\"}\n"))
+	rs, err := rulesets.Load("r.yaml", []byte("id: x\nindicators:\n  - {use: budget_execution_rate, weight: 10, target: \">= 0.95\"}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,12 +116,37 @@ func TestLoadUse(t *testing.T) {
 
 func TestBuiltinRulesetsCompile(t *testing.T) {
 	for _, id := range []string{"grid-center", "dept-2013", "selfeval-2020"} {
-		rs, err := engine.Open(id)
+		rs, err := rulesets.Open(id)
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
 		if _, err := engine.Compile(rs); err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
+	}
+}
+
+// TestLoadBoundsAliases: 3000 test cases that each refer, through an alias,
+// to a mapping of 3000 points would make the loader read 9·10⁶ keys
+// (billion laughs); past 200000 keys the file is refused.
+func TestLoadBoundsAliases(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id: x\ninputs: {a: }\nindicators:\n  - {id: i, weight: 10, value: a, target: \">= 1\"}\n")
+	b.WriteString("points: &p {")
+	for i := 0; i < 3000; i++ {
+		fmt.Fprintf(&b, "i%d: 1, ", i)
+	}
+	b.WriteString("}\ncase: &c {name: c, expect: {points: *p}}\ntests: [")
+	for i := 0; i < 3000; i++ {
+		b.WriteString("*c, ")
+	}
+	b.WriteString("]\n")
+	start := time.Now()
+	_, err := rulesets.Load("aliases.yaml", []byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "the file has more than 200000 keys, counting those that aliases (*name) repeat: share less through anchors") {
+		t.Errorf("Load: %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Load took %v", d)
 	}
 }

@@ -1,4 +1,4 @@
-package engine
+package rulesets
 
 import (
 	"bytes"
@@ -20,7 +20,6 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
-	"github.com/jixiao/jixiao/rulesets"
 )
 
 // LoadFile reads and loads the ruleset file at path, together with its test
@@ -34,7 +33,7 @@ func LoadFile(path string) (*indicators.Ruleset, error) {
 	if err != nil {
 		return nil, err
 	}
-	testPath := strings.TrimSuffix(strings.TrimSuffix(path, ".yaml"), ".yml") + ".test.yaml"
+	testPath := TestFile(path)
 	if tsrc, err := os.ReadFile(testPath); err == nil {
 		cases, err := LoadCases(testPath, tsrc)
 		if err != nil {
@@ -45,30 +44,10 @@ func LoadFile(path string) (*indicators.Ruleset, error) {
 	return rs, nil
 }
 
-// Open loads a ruleset by reference: a built-in id (see package rulesets) or
-// a file path. A path wins when both exist.
-func Open(ref string) (*indicators.Ruleset, error) {
-	if _, err := os.Stat(ref); err == nil || strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
-		return LoadFile(ref)
-	}
-	src, err := fs.ReadFile(rulesets.FS, ref+".yaml")
-	if err != nil {
-		return nil, diag.List{{Pos: diag.Pos{File: ref}, Code: "unknown_ruleset",
-			Msg: fmt.Sprintf("no ruleset file %s and no built-in ruleset of that id (built-in: %s)", ref, strings.Join(rulesets.IDs(), ", "))}}
-	}
-	name := "rulesets/" + ref + ".yaml"
-	rs, err := Load(name, src)
-	if err != nil {
-		return nil, err
-	}
-	if tsrc, err := fs.ReadFile(rulesets.FS, ref+".test.yaml"); err == nil {
-		cases, err := LoadCases("rulesets/"+ref+".test.yaml", tsrc)
-		if err != nil {
-			return nil, err
-		}
-		rs.Tests = append(rs.Tests, cases...)
-	}
-	return rs, nil
+// TestFile is the file of test cases LoadFile reads beside the ruleset
+// file at path: NAME.test.yaml.
+func TestFile(path string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(path, ".yaml"), ".yml") + ".test.yaml"
 }
 
 func unwrapPath(err error) error {
@@ -425,15 +404,6 @@ var identRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_]*$`)
 // rulesetIDRE also allows -, since ruleset ids never appear in formulas.
 var rulesetIDRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_-]*$`)
 
-// reserved are the names formulas give a meaning of their own: value and
-// weight, and expr's keywords and literals.
-var reserved = map[string]bool{
-	"value": true, "weight": true,
-	"and": true, "or": true, "not": true, "in": true, "matches": true, "contains": true,
-	"startsWith": true, "endsWith": true, "let": true, "nil": true, "true": true,
-	"false": true, "if": true, "else": true, "env": true, "$env": true,
-}
-
 // builtinInput refuses an input id that is the name of one of expr's
 // built-in functions (abs, len, max, round, ...): in a formula the name
 // would mean the input, hiding the function, and abs(x) would fail with
@@ -454,7 +424,7 @@ func (l *loader) ident(n *yaml.Node, what string) string {
 		l.errorf(n, "bad_id", "%s %q is not an identifier: use letters, digits and _, not starting with a digit", what, s)
 		return s
 	}
-	if reserved[s] {
+	if indicators.ReservedWord(s) {
 		l.errorf(n, "reserved_id", "%s %q is a reserved word", what, s)
 	}
 	return s
@@ -566,7 +536,7 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 		kn := keyNode(n, key)
 		if !identRE.MatchString(key) {
 			l.errorf(kn, "bad_id", "input id %q is not an identifier: use letters, digits and _, not starting with a digit", key)
-		} else if reserved[key] || strings.HasPrefix(key, reservedPrefix) {
+		} else if indicators.ReservedInput(key) {
 			l.errorf(kn, "reserved_id", "input id %q is a reserved word", key)
 		} else {
 			l.builtinInput(kn, key)
@@ -917,4 +887,12 @@ func (l *loader) expect(n *yaml.Node, c *indicators.Case) {
 			l.unknownKey(key, "expect", "score, grade, points, status")
 		}
 	})
+}
+
+// errRecover turns a panic while loading into the error returned by Load or
+// LoadCases; runtime errors are panicked again (see diag.Internal).
+func errRecover(name string, errp *error) {
+	if e := recover(); e != nil {
+		*errp = diag.List{diag.Internal(name, e)}
+	}
 }
