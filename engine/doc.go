@@ -48,8 +48,8 @@
 //
 //	engine.Lint(rs)                  what cannot run (errors) and what is suspect (warnings),
 //	                                 found from the static ranges of the formulas (ranges.go)
-//	engine.Diff(old, new)            two results of the same units → *engine.Comparison:
-//	                                 per unit changes, grade migration, causes by indicator
+//	diff.Diff(old, new)              two results of the same units → *diff.Comparison (package
+//	                                 diff): per unit changes, grade migration, causes by indicator
 //	(*Program).RunCases / Coverage   the ruleset's own test cases, and the band rows, tiers
 //	                                 and target branches they reached
 //

@@ -1,26 +1,27 @@
-package engine
+package diff
 
 import (
 	"math"
 	"sort"
 
 	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 )
 
 // Comparison is what a rule change does to every unit: the same units
 // scored under an old and a new ruleset, side by side (see Diff).
 type Comparison struct {
-	Old, New RulesetInfo
+	Old, New engine.RulesetInfo
 	// Data identifies the units both results were computed from, when
 	// the old result says.
-	Data *DataInfo
+	Data *engine.DataInfo
 	// OldGrades and NewGrades are the grade labels of each ruleset, in
 	// band order.
 	OldGrades, NewGrades []string
 	// Units are in the old result's order, then the units only the new
 	// result has.
-	Units []UnitDiff
+	Units []Unit
 	// Migration is the grade migration matrix: for every old grade and
 	// every new grade (band order, old grade first), how many units went
 	// from one to the other, zeros included. Units not scored on a side
@@ -44,8 +45,8 @@ type Side struct {
 	Errors []*diag.Error
 }
 
-// UnitDiff is one unit under both rulesets.
-type UnitDiff struct {
+// Unit is one unit under both rulesets.
+type Unit struct {
 	Unit, Name string
 	Old, New   Side
 	// Delta is New.Score − Old.Score, rounded to 2 decimals; valid when
@@ -58,7 +59,7 @@ type UnitDiff struct {
 }
 
 // Both reports whether the unit was scored under both rulesets.
-func (u *UnitDiff) Both() bool { return u.Old.Scored && u.New.Scored }
+func (u *Unit) Both() bool { return u.Old.Scored && u.New.Scored }
 
 // PointsChange is one indicator's points for a unit under both rulesets.
 // Old or New is nil when that ruleset has no such indicator.
@@ -92,7 +93,7 @@ type IndicatorChange struct {
 // each unit its old and new score, grade and rank and the indicators whose
 // points changed; the grade migration matrix; and which indicators caused
 // the change over the whole population.
-func Diff(old, new *Result) *Comparison {
+func Diff(old, new *engine.Result) *Comparison {
 	d := &Comparison{Old: old.Ruleset, New: new.Ruleset, Data: old.Data,
 		OldGrades: gradeLabels(old.Summary), NewGrades: gradeLabels(new.Summary)}
 	newAt := map[string]int{}
@@ -108,7 +109,7 @@ func Diff(old, new *Result) *Comparison {
 			continue // a duplicate id failed in the data already; keep the first
 		}
 		seen[o.Unit] = true
-		var n *UnitResult
+		var n *engine.UnitResult
 		if j, ok := newAt[o.Unit]; ok {
 			n = &new.Units[j]
 		}
@@ -126,7 +127,7 @@ func Diff(old, new *Result) *Comparison {
 	return d
 }
 
-func gradeLabels(s Summary) []string {
+func gradeLabels(s engine.Summary) []string {
 	var out []string
 	for _, g := range s.Grades {
 		out = append(out, g.Label)
@@ -134,7 +135,7 @@ func gradeLabels(s Summary) []string {
 	return out
 }
 
-func side(u *UnitResult) Side {
+func side(u *engine.UnitResult) Side {
 	switch {
 	case u == nil:
 		return Side{}
@@ -144,8 +145,8 @@ func side(u *UnitResult) Side {
 	return Side{Scored: true, Score: u.Score, Grade: u.Grade, Rank: u.Rank}
 }
 
-func unitDiff(o, n *UnitResult) UnitDiff {
-	ud := UnitDiff{Old: side(o), New: side(n)}
+func unitDiff(o, n *engine.UnitResult) Unit {
+	ud := Unit{Old: side(o), New: side(n)}
 	if o != nil {
 		ud.Unit, ud.Name = o.Unit, o.Name
 	} else {
@@ -155,7 +156,7 @@ func unitDiff(o, n *UnitResult) UnitDiff {
 		return ud
 	}
 	ud.Delta = indicators.Round2(n.Score - o.Score)
-	oldAt := map[string]*IndicatorResult{}
+	oldAt := map[string]*engine.IndicatorResult{}
 	for k := range o.Indicators {
 		oldAt[o.Indicators[k].ID] = &o.Indicators[k]
 	}
@@ -243,7 +244,7 @@ func migration(d *Comparison) []Migration {
 	return append(out, extra...)
 }
 
-func indicatorChanges(d *Comparison, old, new *Result) []IndicatorChange {
+func indicatorChanges(d *Comparison, old, new *engine.Result) []IndicatorChange {
 	var out []IndicatorChange
 	at := map[string]int{}
 	add := func(id, label string, isNew bool) {
@@ -263,7 +264,7 @@ func indicatorChanges(d *Comparison, old, new *Result) []IndicatorChange {
 	// old ones it dropped. Labels come from the result's first unit
 	// that has indicators.
 	for _, r := range []struct {
-		res   *Result
+		res   *engine.Result
 		isNew bool
 	}{{new, true}, {old, false}} {
 		for i := range r.res.Units {
@@ -306,7 +307,7 @@ func indicatorChanges(d *Comparison, old, new *Result) []IndicatorChange {
 	return out
 }
 
-func unitIndex(r *Result) map[string]int {
+func unitIndex(r *engine.Result) map[string]int {
 	m := map[string]int{}
 	for i := range r.Units {
 		if _, dup := m[r.Units[i].Unit]; !dup {
@@ -319,8 +320,8 @@ func unitIndex(r *Result) map[string]int {
 // Moved returns up to n units scored on both sides that moved most, by
 // the size of their change in score (ties in unit order), leaving out
 // units that did not move.
-func (d *Comparison) Moved(n int) []UnitDiff {
-	var out []UnitDiff
+func (d *Comparison) Moved(n int) []Unit {
+	var out []Unit
 	for _, u := range d.Units {
 		if u.Both() && u.Delta != 0 {
 			out = append(out, u)
