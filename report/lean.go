@@ -24,7 +24,7 @@ type drawer interface {
 }
 
 // drawRows is the Rows of a drawer: a unit's record is the lean copy of
-// its result (appendLean), which WriteUnit decodes for the drawer.
+// its result (leanUnit.code), which WriteUnit decodes for the drawer.
 type drawRows struct {
 	d      drawer
 	m      Meta
