@@ -50,8 +50,8 @@
 //	                                 found from the static ranges of the formulas (ranges.go)
 //	diff.Diff(old, new)              two results of the same units → *diff.Comparison (package
 //	                                 diff): per unit changes, grade migration, causes by indicator
-//	(*Program).RunCases / Coverage   the ruleset's own test cases, and the band rows, tiers
-//	                                 and target branches they reached
+//	(*Program).TargetRules           the target branches an indicator can reach, which the
+//	                                 test runner (package tester) counts its cases against
 //
 // Rulesets are written by people, so formulas are bounded (limits.go): at
 // most MaxNodes nodes, only the builtins scoring needs, and per unit a

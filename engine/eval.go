@@ -510,6 +510,11 @@ func (p *Program) NewEvaluator() *Evaluator {
 	return &Evaluator{p: p, s: p.newScratch(context.Background())}
 }
 
+// Explain turns the explanation of every indicator on or off for the
+// units e scores next, whatever Compile's Explain option said: a test
+// runner shows why an expectation failed.
+func (e *Evaluator) Explain(on bool) { e.s.explain = on }
+
 // Eval scores u (no rank). The result and the slices it holds are valid
 // until the next call.
 func (e *Evaluator) Eval(u *indicators.Unit) *UnitResult {

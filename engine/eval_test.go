@@ -2,12 +2,11 @@ package engine_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
@@ -61,7 +60,7 @@ func with(over map[string]any) map[string]any {
 	return m
 }
 
-func evalCase(t *testing.T, src string, data map[string]any) engine.UnitResult {
+func evalCase(t *testing.T, src string, fields map[string]any) engine.UnitResult {
 	t.Helper()
 	rs, err := rulesets.Load("forms.yaml", []byte(src))
 	if err != nil {
@@ -71,7 +70,7 @@ func evalCase(t *testing.T, src string, data map[string]any) engine.UnitResult {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := prog.CaseUnit(&indicators.Case{Name: "t", Data: data})
+	u, err := data.NewSchema(rs).Unit("t", "t", fields)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,11 +226,8 @@ func TestEvalKeepsOrderAndCountsFailures(t *testing.T) {
 			d["quality"] = "D" // unknown tier: this unit fails
 			bad++
 		}
-		u, err := prog.CaseUnit(&indicators.Case{Name: "u", Data: d})
-		var list diag.List
-		if errors.As(err, &list) {
-			u.Errors = list
-		}
+		// A field that does not read is on the unit's errors.
+		u, _ := data.NewSchema(rs).Unit("u", "u", d)
 		u.ID = fmt.Sprintf("U%03d", i)
 		units = append(units, u)
 	}

@@ -13,9 +13,9 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/synth"
 )
 
 // streamData is generated grid-center data with everything that makes a
@@ -28,7 +28,7 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	g := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, 3)
+	g := synth.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, 3)
 	head := append(g.Header(), "claimed.score", "claimed.grade", "claimed.budget_execution_rate", "reason.training")
 	w.Write(head)
 	col := func(id string) int {
@@ -41,7 +41,7 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 		return -1
 	}
 	budget, spent, articles := col("budget"), col("spent"), col("articles_published")
-	var row fixtures.Row
+	var row synth.Row
 	for i := 0; i < n; i++ {
 		g.Unit(i, &row)
 		rec := append([]string{row.ID, row.Name}, row.Cells...)

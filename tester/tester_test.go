@@ -1,4 +1,4 @@
-package engine_test
+package tester_test
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/tester"
 )
 
 const coverageRuleset = `
@@ -47,7 +48,7 @@ func TestCoverage(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, b := range prog.Coverage(prog.RunCases()) {
+	for _, b := range tester.Coverage(prog, tester.Run(prog)) {
 		got = append(got, fmt.Sprintf("%s %s %s: %d", b.Indicator, b.Kind, b.Name, b.Cases))
 	}
 	want := []string{
@@ -70,15 +71,15 @@ func TestCoverage(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("coverage:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	b := prog.Branches()[0]
+	b := tester.Branches(prog)[0]
 	if b.String() != "target met (达到目标，得满分)" || b.Pos.Line != 8 {
 		t.Errorf("first branch %q at line %d", b, b.Pos.Line)
 	}
 }
 
-// TestRunCaseExpected: every expectation is listed in order with what the
+// TestRunExpected: every expectation is listed in order with what the
 // run gave; the failing ones are also in Failures.
-func TestRunCaseExpected(t *testing.T) {
+func TestRunExpected(t *testing.T) {
 	rs, err := rulesets.Load("cases.yaml", []byte(`
 id: c
 inputs: {spent: {label: 支出}, budget: {label: 预算}}
@@ -96,7 +97,7 @@ tests:
 	if err != nil {
 		t.Fatal(err)
 	}
-	cr := prog.RunCases()[0]
+	cr := tester.Run(prog)[0]
 	var got []string
 	for _, m := range cr.Expected {
 		got = append(got, fmt.Sprintf("%s want %s got %s %v", m.Key, m.Want, m.Got, m.OK))
@@ -114,5 +115,40 @@ tests:
 	}
 	if cr.Pass || len(cr.Failures) != 2 || cr.Failures[0].Key != "score" || cr.Failures[1].Key != "points.nope" {
 		t.Errorf("pass %v failures %+v", cr.Pass, cr.Failures)
+	}
+}
+
+// TestCaseDataReadAsData: a case's data is read by the rules of a data
+// file (data.Schema.Unit): labels with their unit in brackets and
+// full-width ids are inputs, text cells parse as cells do; what does not
+// read stops the case with its name and place, and nothing is scored.
+func TestCaseDataReadAsData(t *testing.T) {
+	rs, err := rulesets.Load("cases.yaml", []byte(`
+id: c
+inputs: {spent: {label: 支出, unit: 万元}, budget: {label: 预算, unit: 万元}}
+indicators:
+  - {id: exec, label: 预算执行率, weight: 100, value: spent / budget, target: ">= 1"}
+tests:
+  - name: 表头
+    data: {"预算（万元）": "1,000", "ｓｐｅｎｔ": 500万元}
+    expect: {score: 50}
+  - name: 坏
+    data: {spent: 多, budget: 100}
+    expect: {score: 0}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := engine.Compile(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := tester.Run(prog)
+	if !res[0].Pass || res[0].Err != nil || res[0].Unit.Score != 50 {
+		t.Errorf("表头: pass %v, err %v, score %v", res[0].Pass, res[0].Err, res[0].Unit.Score)
+	}
+	want := `cases.yaml:10:5: test 坏: input spent: not a number: "多" (the input's unit is 万元)`
+	if res[1].Err == nil || res[1].Err.Error() != want || res[1].Pass || len(res[1].Unit.Indicators) != 0 {
+		t.Errorf("坏: err %q, want %q; pass %v", res[1].Err, want, res[1].Pass)
 	}
 }

@@ -1,10 +1,10 @@
-package engine
+package tester
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 )
 
@@ -60,12 +60,12 @@ var ruleNames = map[indicators.Rule]string{
 // Branches lists the branches of every indicator that some unit can
 // reach, in ruleset order. Target rules that no value can reach (a
 // proportional score on a target that is never above 0, say) are left
-// out; see Lint for how ranges are found.
-func (p *Program) Branches() []Branch {
+// out (see engine.Program.TargetRules).
+func Branches(p *engine.Program) []Branch {
+	rs := p.Ruleset()
 	var out []Branch
-	for k := range p.inds {
-		ci := &p.inds[k]
-		def := ci.def
+	for k := range rs.Indicators {
+		def := &rs.Indicators[k]
 		switch def.Form {
 		case indicators.FormBands:
 			for i, b := range def.Bands {
@@ -80,7 +80,7 @@ func (p *Program) Branches() []Branch {
 				out = append(out, Branch{Indicator: def.ID, Kind: BranchTier, Name: string(letter), Desc: indicators.TierName(letter), Pos: def.Value.Pos, tier: letter})
 			}
 		case indicators.FormTarget:
-			for _, r := range p.targetRules(ci) {
+			for _, r := range p.TargetRules(k) {
 				out = append(out, Branch{Indicator: def.ID, Kind: BranchTarget, Name: ruleNames[r], Desc: r.String(), Pos: def.Target.Expr.Pos, rule: r})
 			}
 		}
@@ -88,65 +88,17 @@ func (p *Program) Branches() []Branch {
 	return out
 }
 
-// targetRules lists the rules of indicators.ScoreTarget that the ranges
-// of the value and the target allow.
-func (p *Program) targetRules(ci *compiledIndicator) []indicators.Rule {
-	def := ci.def
-	if ci.value == nil || ci.value.node == nil || ci.target == nil || ci.target.node == nil {
-		return nil
-	}
-	e := newRangeEnv(p.rs)
-	v, t := e.of(ci.value.node), e.of(ci.target.node)
-	can := map[indicators.Rule]bool{}
-	posT := math.Max(t.lo, 0) // the smallest positive target, near enough
-	switch def.Target.Op {
-	case "<=":
-		can[indicators.RuleMet] = v.lo <= t.hi
-		if t.lo <= 0 && v.hi > t.lo {
-			can[indicators.RuleZero] = true
-		}
-		if t.hi > 0 && v.hi > posT {
-			if def.Reverse == indicators.ReverseRatio {
-				can[indicators.RuleReverseRatio] = true
-			} else {
-				can[indicators.RuleReverseLinear] = v.lo < 2*t.hi
-				can[indicators.RuleZero] = can[indicators.RuleZero] || v.hi >= 2*posT
-			}
-		}
-	default: // ">=", "="
-		if t.hi > 0 { // T > 0: met or proportional
-			can[indicators.RuleMet] = v.hi >= posT
-			can[indicators.RuleProportional] = v.lo < t.hi
-		}
-		if def.Target.Op == "=" && t.lo <= 0 && t.hi >= 0 { // T = 0
-			can[indicators.RuleMet] = can[indicators.RuleMet] || v.lo <= 0
-			can[indicators.RuleZero] = v.hi > 0
-		}
-		if t.lo < 0 || def.Target.Op == ">=" && t.lo <= 0 { // T ≤ 0 on ">="; T < 0 on "="
-			can[indicators.RuleMet] = can[indicators.RuleMet] || v.hi >= t.lo
-			can[indicators.RuleZero] = can[indicators.RuleZero] || v.lo < math.Min(t.hi, 0)
-		}
-	}
-	var out []indicators.Rule
-	for _, r := range []indicators.Rule{indicators.RuleMet, indicators.RuleProportional, indicators.RuleReverseLinear, indicators.RuleReverseRatio, indicators.RuleZero} {
-		if can[r] {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // Coverage returns the branches of p with, for each, how many of the
 // case results reached it. A branch with Cases 0 was never reached.
-func (p *Program) Coverage(results []CaseResult) []Branch {
-	brs := p.Branches()
+func Coverage(p *engine.Program, results []Result) []Branch {
+	brs := Branches(p)
 	at := map[string][]int{}
 	for i, b := range brs {
 		at[b.Indicator] = append(at[b.Indicator], i)
 	}
 	for _, cr := range results {
 		for _, ir := range cr.Unit.Indicators {
-			if ir.Status != StatusOK {
+			if ir.Status != engine.StatusOK {
 				continue
 			}
 			for _, i := range at[ir.ID] {
