@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/data"
+	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
