@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/data"
+	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
@@ -181,13 +182,30 @@ func TestGrades(t *testing.T) {
 }
 
 func TestRanks(t *testing.T) {
-	scores := []float64{80, 95, 80, 70, 95, 0}
-	ok := []bool{true, true, true, true, true, false}
+	rs, err := rulesets.Load("ranks.yaml", []byte("id: ranks\ninputs: {x: {label: 分}}\nindicators:\n  - {id: a, weight: 100, score: x}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := engine.Compile(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units []indicators.Unit
+	for i, x := range []float64{80, 95, 80, 70, 95, 0} {
+		u := indicators.Unit{ID: fmt.Sprint("U", i), Values: []indicators.Value{indicators.NumberValue(x)}}
+		if i == 5 {
+			u.Errors = []*diag.Error{{Code: "bad_cell", Msg: "not a number"}} // fails: rank 0
+		}
+		units = append(units, u)
+	}
+	res, err := prog.Eval(context.Background(), units)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []int{3, 1, 3, 5, 1, 0} // ties share the best rank; the next skips
-	got := engine.Ranks(scores, ok)
 	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("Ranks = %v, want %v", got, want)
+		if res.Units[i].Rank != want[i] {
+			t.Fatalf("unit %d rank %d, want %v", i, res.Units[i].Rank, want)
 		}
 	}
 }
