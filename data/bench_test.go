@@ -6,10 +6,10 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/cputime"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/synth"
 )
 
 // genCSV returns n generated grid-center units as CSV, with the schema.
@@ -24,7 +24,7 @@ func genCSV(tb testing.TB, n int) ([]byte, *Schema) {
 		tb.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := fixtures.NewGenerator(rs, prog.NewProbe(), n, 1).WriteCSV(&buf, n); err != nil {
+	if err := synth.NewGenerator(rs, prog.NewProbe(), n, 1).WriteCSV(&buf, n); err != nil {
 		tb.Fatal(err)
 	}
 	return buf.Bytes(), NewSchema(rs)

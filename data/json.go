@@ -195,30 +195,29 @@ func (j *jsonUnits) set(u *indicators.Unit, d *jsonpos.Decoder, key string, kpos
 		return err
 	}
 	pos := j.at(vpos)
+	var val any
+	raw := ""
 	switch v := t.(type) {
 	case nil:
 		// absent: stays missing
 	case json.Number:
-		x, err := strconv.ParseFloat(string(v), 64)
-		if err != nil {
-			// The decoder checked the syntax: the number is too large
-			// for a float64 (1e400, 400 digits).
-			j.s.cellError(u, &f, string(v), pos, fmt.Errorf("%w: %s is out of range", indicators.ErrNotNumber, diag.Head(string(v))))
-			return nil
-		}
-		j.s.setNumber(u, &f, x, string(v), pos)
+		// The decoder checked the syntax; setKeyed says a number too
+		// large for a float64 (1e400, 400 digits) is out of range.
+		val, raw = v, string(v)
 	case string:
-		j.s.setText(u, &f, v, pos)
+		val = v
 	case bool:
-		j.s.cellError(u, &f, strconv.FormatBool(v), pos, fmt.Errorf("want a number or text, found %v", v))
+		raw = strconv.FormatBool(v)
+		val = found(raw)
 	case json.Delim:
-		raw, err := skip(d, t)
-		if err != nil {
+		var err error
+		if raw, err = skip(d, t); err != nil {
 			return err
 		}
 		raw = diag.Head(raw)
-		j.s.cellError(u, &f, raw, pos, fmt.Errorf("want a number or text, found %s", raw))
+		val = found(raw)
 	}
+	j.s.setKeyed(u, &f, val, raw, pos)
 	return nil
 }
 

@@ -82,35 +82,35 @@ func (o Options) Check() error {
 
 // Open opens the data file at path, choosing the reader by extension.
 func (o Options) Open(path string, s *Schema) (Source, error) {
-	return open(context.Background(), path, s, &o, false, true)
+	return open(context.Background(), path, s, &o, true)
 }
 
 // OpenContext is Open that stops waiting when ctx is done (see the function
 // OpenContext).
 func (o Options) OpenContext(ctx context.Context, path string, s *Schema) (Source, error) {
-	return open(ctx, path, s, &o, false, true)
+	return open(ctx, path, s, &o, true)
 }
 
 // OpenReader reads data in the format that name's extension says from r,
 // which the caller closes.
 func (o Options) OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
-	return openReader(name, r, s, &o, false, true)
+	return openReader(name, r, s, &o, true)
 }
 
-// OpenStream is Open for a consumer that checks duplicate unit ids itself
-// (see the function OpenStream).
+// OpenStream is Open without the digest unless digest is set (see the
+// function OpenStream).
 func (o Options) OpenStream(path string, s *Schema, digest bool) (Source, error) {
-	return open(context.Background(), path, s, &o, true, digest)
+	return open(context.Background(), path, s, &o, digest)
 }
 
 // OpenStreamContext is OpenStream that stops waiting when ctx is done (see
 // the function OpenContext).
 func (o Options) OpenStreamContext(ctx context.Context, path string, s *Schema, digest bool) (Source, error) {
-	return open(ctx, path, s, &o, true, digest)
+	return open(ctx, path, s, &o, digest)
 }
 
-// OpenStreamReader is OpenReader for a consumer that checks duplicate unit
-// ids itself (see the function OpenStream).
+// OpenStreamReader is OpenReader without the digest unless digest is set
+// (see the function OpenStream).
 func (o Options) OpenStreamReader(name string, r io.Reader, s *Schema, digest bool) (Source, error) {
-	return openReader(name, r, s, &o, true, digest)
+	return openReader(name, r, s, &o, digest)
 }

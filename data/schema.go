@@ -1,15 +1,19 @@
 // Package data reads the reported data of budget units — CSV, XLSX, YAML,
 // JSON and JSON Lines — into indicators.Unit values for one ruleset. A cell
 // that cannot be read becomes a positioned error on its unit; the other
-// units are unaffected. Text formats are read through a decoding layer
-// (decode.go) that converts GB18030 (GBK) and UTF-16 to UTF-8 with a
-// warning and refuses binary data and unknown encodings with the line and
-// column.
+// units are unaffected. Schema.Unit reads one unit from fields keyed by
+// name — a library caller's map, a ruleset test case's data, a generated
+// row — by the same rules as a keyed data file. Text formats are read
+// through a decoding layer (decode.go) that converts GB18030 (GBK) and
+// UTF-16 to UTF-8 with a warning and refuses binary data and unknown
+// encodings with the line and column.
 package data
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -34,6 +38,11 @@ type Schema struct {
 	rs        *indicators.Ruleset
 	byName    map[string]int    // normalised input id or label → input index
 	indByName map[string]string // normalised indicator id or label → indicator id
+	// known holds what resolve says of the names a field is most often
+	// written as (ids, labels, claimed.<id>, unit, ...), computed once: a
+	// name found here needs no normalising, which is most of the cost of
+	// reading a keyed unit.
+	known map[string]field
 }
 
 // NewSchema returns the schema of ruleset rs.
@@ -66,6 +75,22 @@ func NewSchema(rs *indicators.Ruleset) *Schema {
 	}
 	for _, ind := range rs.Indicators {
 		s.indByName[normalize(ind.ID)] = ind.ID
+	}
+	// Each of these names is its own normal form, so resolve gives it the
+	// same meaning whether it is looked up here or worked out.
+	s.known = map[string]field{}
+	learn := func(name string) { s.known[name] = s.resolveName(name) }
+	for n := range s.byName {
+		learn(n)
+	}
+	for n := range s.indByName {
+		learn(ClaimedPrefix + n)
+		learn(ReasonPrefix + n)
+	}
+	for _, names := range []map[string]bool{unitNames, nameNames, claimScoreNames, claimGradeNames} {
+		for n := range names {
+			learn(n)
+		}
 	}
 	return s
 }
@@ -133,6 +158,14 @@ var claimGradeNames = map[string]bool{ClaimedPrefix + "grade": true, "自评等�
 // resolve says what field name means.
 func (s *Schema) resolve(name string) field {
 	name = strings.TrimSpace(name)
+	if f, ok := s.known[name]; ok {
+		return f
+	}
+	return s.resolveName(name)
+}
+
+// resolveName is resolve of a name with no spaces around it, worked out.
+func (s *Schema) resolveName(name string) field {
 	f := field{name: name}
 	n := normalize(name)
 	switch {
@@ -592,6 +625,184 @@ func (s *Schema) setNumber(u *indicators.Unit, f *field, x float64, raw string, 
 	}
 }
 
+// found is a keyed value that is neither a number nor text, as its reader
+// names it in the error: "a mapping", "true", "[1]".
+type found string
+
+// setKeyed stores the value of one key of keyed data — a YAML or JSON
+// document, JSON Lines, or a map given to Unit — as its reader gives it:
+// nil (missing), a string (read as a cell is), a number (float64, or
+// json.Number for one written in the data, which may be out of range), or
+// found, which is an error. raw is the value as written, for messages.
+func (s *Schema) setKeyed(u *indicators.Unit, f *field, v any, raw string, pos diag.Pos) {
+	switch x := v.(type) {
+	case nil:
+		// absent: stays missing
+	case string:
+		s.setText(u, f, x, pos)
+	case json.Number:
+		n, err := strconv.ParseFloat(string(x), 64)
+		if err != nil {
+			s.cellError(u, f, raw, pos, fmt.Errorf("%w: %s is out of range", indicators.ErrNotNumber, diag.Head(raw)))
+			return
+		}
+		s.setNumber(u, f, n, raw, pos)
+	case float64:
+		s.setNumber(u, f, x, raw, pos)
+	case found:
+		s.cellError(u, f, raw, pos, fmt.Errorf("want a number or text, found %s", x))
+	default:
+		s.cellError(u, f, raw, pos, fmt.Errorf("want a number or text, found %T", v))
+	}
+}
+
+// Unit builds the unit id (named name) from fields keyed as keyed data
+// (YAML, JSON) names them: input ids or labels, compared as headers are
+// (see resolve), claimed.<indicator>, claimed.score, claimed.grade,
+// reason.<indicator>, and claimed or reason mappings of those. A value is
+// nil (missing), text (read as a cell is: "1,234", "85%", "A", "NA"), a
+// Go number or json.Number. It is how library callers, ruleset test cases
+// and generated rows become units, by the rules data files are read by.
+//
+// Unlike a data file, whose unknown columns are ignored with a warning,
+// fields are written by hand or by a program: a key that names nothing of
+// the ruleset, a key with another unit in brackets, two keys for one input
+// and a value that does not read are errors. They are returned as a
+// diag.List naming the key, with no position (the caller knows where the
+// fields came from), and are also on the unit's Errors, so that the unit
+// fails rather than scores with an input missing.
+func (s *Schema) Unit(id, name string, fields map[string]any) (indicators.Unit, error) {
+	// Fields are read in map order, and again in key order only when one
+	// is wrong, so that the errors (and which of two keys for one input is
+	// named second) are the same run after run: sorting every unit's keys
+	// would cost more than reading them.
+	u, errs := s.unit(id, name, fields, false)
+	if len(errs) == 0 {
+		return u, nil
+	}
+	u, errs = s.unit(id, name, fields, true)
+	u.Errors = errs
+	return u, errs
+}
+
+// unit reads fields into a new unit, in key order if sorted.
+func (s *Schema) unit(id, name string, fields map[string]any, sorted bool) (indicators.Unit, diag.List) {
+	u := s.newUnit(diag.Pos{})
+	u.ID, u.Name = id, name
+	g := given{inputs: make([]string, len(s.rs.Inputs)), sorted: sorted}
+	var errs diag.List
+	g.each(fields, func(key string, v any) { s.setField(&u, key, v, &g, &errs) })
+	return u, errs
+}
+
+// given is the keys a unit's fields gave, by what they mean, so that two
+// keys for one input (or one claim) are found, as unitKeys finds them in
+// keyed files; inputs by index, as a map with a string per key would be
+// most of the cost of a generated row (jixiao gen --claims).
+type given struct {
+	inputs []string          // by input index
+	others map[string]string // by field.meaning, claims and reasons
+	sorted bool              // read fields in key order
+}
+
+// each calls f for every field of m, in key order if g.sorted.
+func (g *given) each(m map[string]any, f func(key string, v any)) {
+	if !g.sorted {
+		for k, v := range m {
+			f(k, v)
+		}
+		return
+	}
+	for _, k := range sortedKeys(m) {
+		f(k, m[k])
+	}
+}
+
+// seen notes that key gave f and returns the key that gave it before, if
+// any.
+func (g *given) seen(f *field, key string) (string, bool) {
+	if f.kind == fieldInput {
+		prev := g.inputs[f.input]
+		if prev == "" {
+			g.inputs[f.input] = key
+		}
+		return prev, prev != ""
+	}
+	if g.others == nil {
+		g.others = map[string]string{}
+	}
+	m := f.meaning()
+	prev, ok := g.others[m]
+	if !ok {
+		g.others[m] = key
+	}
+	return prev, ok
+}
+
+// setField stores one field of Unit, adding what is wrong with it to errs.
+func (s *Schema) setField(u *indicators.Unit, key string, v any, g *given, errs *diag.List) {
+	if sub, ok := v.(map[string]any); ok && nestedClaims(key) {
+		g.each(sub, func(k string, v any) { s.setField(u, key+"."+k, v, g, errs) })
+		return
+	}
+	f := s.resolve(key)
+	switch f.kind {
+	case fieldInput, fieldClaim, fieldClaimScore, fieldClaimGrade, fieldReason:
+	case fieldWrongUnit:
+		errs.Add(s.wrongUnit(&f, "key", diag.Pos{}))
+		return
+	default:
+		what := "is not an input"
+		if strings.HasPrefix(normalize(key), ClaimedPrefix) || strings.HasPrefix(normalize(key), ReasonPrefix) {
+			what = "names no indicator"
+		}
+		errs.Add(&diag.Error{Code: "unknown_input", Field: key,
+			Msg: fmt.Sprintf("data names %s, which %s of ruleset %s", diag.Quote(key), what, s.rs.ID)})
+		return
+	}
+	if prev, dup := g.seen(&f, key); dup {
+		errs.Add(s.duplicateKey(&field{name: prev}, &f, diag.Pos{}))
+		return
+	}
+	var raw string
+	switch x := v.(type) {
+	case nil:
+	case string:
+		raw = x
+	case json.Number:
+		raw = string(x)
+	case float64:
+		raw = strconv.FormatFloat(x, 'f', -1, 64)
+	case float32:
+		v, raw = float64(x), strconv.FormatFloat(float64(x), 'f', -1, 32)
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		raw = fmt.Sprint(x)
+		v = json.Number(raw)
+	case bool:
+		v, raw = found(strconv.FormatBool(x)), strconv.FormatBool(x)
+	case map[string]any:
+		v = found("a mapping")
+	case []any:
+		v = found("a list")
+	default:
+		raw = fmt.Sprint(x)
+		v = found(diag.Clip(raw))
+	}
+	n := len(u.Errors)
+	s.setKeyed(u, &f, v, raw, diag.Pos{})
+	for _, e := range u.Errors[n:] {
+		// Data files name a cell's column as written, beside its label;
+		// fields have no column, so they are named by key.
+		what := diag.Clip(key)
+		if f.kind == fieldInput {
+			what = "input " + what
+		}
+		e.Msg = fmt.Sprintf("%s: %v", what, e.Err)
+		errs.Add(e)
+	}
+	u.Errors = u.Errors[:n]
+}
+
 func (s *Schema) cellError(u *indicators.Unit, f *field, text string, pos diag.Pos, err error) {
 	u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "bad_cell", Field: f.name, Value: diag.Clip(text),
 		Msg: fmt.Sprintf("%s: %v", s.fieldWhat(f), err), Err: err})
@@ -619,4 +830,15 @@ func (s *Schema) unknownFieldWarning(f field, pos diag.Pos) *diag.Error {
 		msg = fmt.Sprintf("column %s names no indicator of ruleset %s; it is ignored", diag.Quote(f.name), s.rs.ID)
 	}
 	return &diag.Error{Pos: pos, Code: "unknown_column", Field: f.name, Msg: msg}
+}
+
+// sortedKeys returns the keys of m in order: fields are read, and their
+// errors said, in the same order run after run.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

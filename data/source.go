@@ -51,6 +51,11 @@ func plain(open func(name string, r io.Reader, s *Schema) (Source, error)) func(
 }
 
 // Open opens the data file at path, choosing the reader by extension.
+// Units are checked for a missing id, not against each other: a unit id
+// that appears twice is engine.Stream's to find (Eval's too), in bounded
+// memory, so a source keeps nothing per unit however many there are. A
+// CSV source can also be read a chunk at a time, each chunk decoded on any
+// goroutine (NextChunk, see engine.ChunkedUnits).
 func Open(path string, s *Schema) (Source, error) { return Options{}.Open(path, s) }
 
 // OpenContext is Open that stops waiting when ctx is done: data from a FIFO
@@ -67,13 +72,8 @@ func OpenReader(name string, r io.Reader, s *Schema) (Source, error) {
 	return Options{}.OpenReader(name, r, s)
 }
 
-// OpenStream is Open for a consumer that checks duplicate unit ids itself
-// in bounded memory, as engine.Stream does: its units are not checked
-// against each other (only for a missing id), so the source keeps nothing
-// per unit however many there are. A CSV source can also be read a chunk
-// at a time, each chunk decoded on any goroutine (NextChunk, see
-// engine.ChunkedUnits). Without digest the data is not hashed (SHA256 is
-// "") and reading is that much cheaper, for reports that show no digest.
+// OpenStream is Open without the digest when digest is false (SHA256 is
+// then ""): reading is that much cheaper, for reports that show none.
 func OpenStream(path string, s *Schema, digest bool) (Source, error) {
 	return Options{}.OpenStream(path, s, digest)
 }
@@ -115,13 +115,13 @@ func openFile(ctx context.Context, path string) (*os.File, error) {
 	return f, nil
 }
 
-// OpenStreamReader is OpenReader for a consumer that checks duplicate unit
-// ids itself (see OpenStream).
+// OpenStreamReader is OpenReader without the digest unless digest is set
+// (see OpenStream).
 func OpenStreamReader(name string, r io.Reader, s *Schema, digest bool) (Source, error) {
 	return Options{}.OpenStreamReader(name, r, s, digest)
 }
 
-func open(ctx context.Context, path string, s *Schema, o *Options, stream, digest bool) (Source, error) {
+func open(ctx context.Context, path string, s *Schema, o *Options, digest bool) (Source, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if open, ok := formats[ext]; !ok || open == nil {
 		return nil, unknownFormat(path, ext)
@@ -131,7 +131,7 @@ func open(ctx context.Context, path string, s *Schema, o *Options, stream, diges
 		return nil, err
 	}
 	unblock := openctx.Unblock(ctx, f)
-	src, err := openReader(path, f, s, o, stream, digest)
+	src, err := openReader(path, f, s, o, digest)
 	if err != nil {
 		unblock()
 		f.Close()
@@ -151,7 +151,7 @@ func unknownFormat(name, ext string) error {
 		Msg: fmt.Sprintf("unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl", ext)}
 }
 
-func openReader(name string, r io.Reader, s *Schema, o *Options, stream, digest bool) (_ Source, err error) {
+func openReader(name string, r io.Reader, s *Schema, o *Options, digest bool) (_ Source, err error) {
 	defer errRecover(name, &err)
 	ext := strings.ToLower(filepath.Ext(name))
 	open, ok := formats[ext]
@@ -176,9 +176,7 @@ func openReader(name string, r io.Reader, s *Schema, o *Options, stream, digest 
 		return nil, err
 	}
 	fs := &fileSource{Source: src, name: name, r: r, h: h, text: text}
-	if !stream {
-		fs.dups = map[string]diag.Pos{}
-	} else if ch, ok := src.(chunker); ok {
+	if ch, ok := src.(chunker); ok {
 		return &chunkSource{fileSource: fs, ch: ch}, nil
 	}
 	return fs, nil
@@ -190,7 +188,7 @@ type chunker interface {
 	NextChunk() (func([]indicators.Unit) ([]indicators.Unit, error), error)
 }
 
-// chunkSource is a streaming fileSource read by chunks.
+// chunkSource is a fileSource that can be read by chunks.
 type chunkSource struct {
 	*fileSource
 	ch chunker
@@ -234,9 +232,8 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// fileSource adds the file, its digest and the id checks to a format's
-// reader. dups is nil for a streaming source, which leaves duplicate ids
-// to its consumer.
+// fileSource adds the file, its digest and the check for a missing id to
+// a format's reader.
 type fileSource struct {
 	Source
 	name string
@@ -247,7 +244,6 @@ type fileSource struct {
 	unblock func()
 	h       *countingHash
 	text    *textReader // the decoding layer of a text format, else nil
-	dups    map[string]diag.Pos
 	sum     string
 }
 
@@ -280,13 +276,7 @@ func (fs *fileSource) Next() (_ *indicators.Unit, err error) {
 		return nil, err
 	}
 	had := len(u.Errors)
-	if !checkID(u) && fs.dups != nil {
-		if prev, dup := fs.dups[u.ID]; dup {
-			u.Errors = append(u.Errors, diag.DuplicateUnit(u.Pos, u.ID, prev.Line))
-		} else {
-			fs.dups[u.ID] = u.Pos
-		}
-	}
+	checkID(u)
 	if p, ok := fs.Source.(rowPlacer); ok {
 		for _, e := range u.Errors[had:] {
 			e.Msg = p.rowPlace(e.Pos.Line) + ": " + e.Msg
@@ -301,6 +291,16 @@ type rowPlacer interface {
 	rowPlace(line int) string
 }
 
+// RowPlace names the row at line more fully than its number where the
+// format can (a workbook's sheet and row), for what the units' consumer
+// says of a row (engine.Stream, of a repeated id); "" where it cannot.
+func (fs *fileSource) RowPlace(line int) string {
+	if p, ok := fs.Source.(rowPlacer); ok {
+		return p.rowPlace(line)
+	}
+	return ""
+}
+
 // finish hashes what the reader left unread (a trailing newline, say) and
 // fixes the digest.
 func (fs *fileSource) finish() {
@@ -312,15 +312,11 @@ func (fs *fileSource) finish() {
 }
 
 // checkID reports a unit without an id, unless it is no unit at all (a
-// line that said so already); it returns whether the id is missing.
-func checkID(u *indicators.Unit) bool {
-	if u.ID != "" {
-		return false
-	}
-	if !unreadable(u) {
+// line that said so already).
+func checkID(u *indicators.Unit) {
+	if u.ID == "" && !unreadable(u) {
 		u.Errors = append(u.Errors, &diag.Error{Pos: u.Pos, Code: "missing_unit_id", Field: "unit", Msg: "the unit has no id (column unit)"})
 	}
-	return true
 }
 
 // Warnings lists how the file was converted, if it was, then what the

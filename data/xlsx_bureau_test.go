@@ -330,7 +330,8 @@ func TestXLSXSheetAndHeader(t *testing.T) {
 }
 
 // TestXLSXRowMessages: what the file reader says of a row (a unit without
-// an id, one seen before) names the sheet too.
+// an id) names the sheet too, and so can engine.Stream (of an id seen
+// before) through RowPlace.
 func TestXLSXRowMessages(t *testing.T) {
 	b := newBureauBook(t)
 	b.row(firstUnit, "U1", "一局", 100.0)
@@ -343,11 +344,20 @@ func TestXLSXRowMessages(t *testing.T) {
 	for i, want := range []string{
 		"",
 		"missing_unit_id 自评.xlsx:6 sheet 数据, row 6: the unit has no id (column unit)",
-		"duplicate_unit 自评.xlsx:7 sheet 数据, row 7: unit U1 appears again: it was first at line 5, which is scored; unit ids must be unique",
+		"", // a repeated id is engine.Stream's to find (cmd/jixiao's TestEvalRepeatInWorkbook)
 	} {
 		if g := strings.Join(errorsOf(got.units[i]), "\n"); g != want {
 			t.Errorf("unit %d: %s\nwant %s", i, g, want)
 		}
+	}
+	// What engine.Stream says of the repeat names the sheet.
+	src, err := Options{}.OpenReader("自评.xlsx", bytes.NewReader(b.bytes()), NewSchema(bureauRuleset()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	if p := src.(interface{ RowPlace(int) string }).RowPlace(7); p != "sheet 数据, row 7" {
+		t.Errorf("RowPlace(7) = %q", p)
 	}
 }
 

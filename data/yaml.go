@@ -191,9 +191,14 @@ func (y *yamlSource) set(u *indicators.Unit, k, v *yaml.Node) {
 		return
 	}
 	pos := y.pos(v)
+	var val any
 	switch {
+	case v.Kind == yaml.MappingNode:
+		val = found("a mapping")
+	case v.Kind == yaml.SequenceNode:
+		val = found("a list")
 	case v.Kind != yaml.ScalarNode:
-		y.s.cellError(u, &f, "", pos, fmt.Errorf("want a number or text, found a %s", map[yaml.Kind]string{yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}[v.Kind]))
+		val = found("an alias")
 	case v.Tag == "!!null":
 		// absent: stays missing
 	case v.Tag == "!!int" || v.Tag == "!!float":
@@ -202,12 +207,13 @@ func (y *yamlSource) set(u *indicators.Unit, k, v *yaml.Node) {
 			y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("%w: %s", indicators.ErrNotNumber, diag.Quote(v.Value)))
 			return
 		}
-		y.s.setNumber(u, &f, x, v.Value, pos)
+		val = x
 	case v.Tag == "!!bool":
-		y.s.cellError(u, &f, v.Value, pos, fmt.Errorf("want a number or text, found %s", diag.Clip(v.Value)))
+		val = found(diag.Clip(v.Value))
 	default:
-		y.s.setText(u, &f, v.Value, pos)
+		val = v.Value
 	}
+	y.s.setKeyed(u, &f, val, v.Value, pos)
 }
 
 func (y *yamlSource) Warnings() []*diag.Error { return y.warnings }

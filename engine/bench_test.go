@@ -10,11 +10,11 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/cputime"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/synth"
 )
 
 // genUnits returns n synthetic units of a built-in ruleset, read back
@@ -40,7 +40,7 @@ func genData(tb testing.TB, prog *engine.Program, n int, seed int64) []indicator
 		return u.([]indicators.Unit)
 	}
 	var buf bytes.Buffer
-	if err := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, seed).WriteCSV(&buf, n); err != nil {
+	if err := synth.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, seed).WriteCSV(&buf, n); err != nil {
 		tb.Fatal(err)
 	}
 	src, err := data.OpenReader("gen.csv", &buf, data.NewSchema(prog.Ruleset()))

@@ -8,11 +8,12 @@
 //	engine.Compile                   every formula type-checked once by expr against the
 //	                                 ruleset's inputs → *engine.Program
 //	data.Open / data.Source          reported data → indicators.Unit, one at a time
-//	(*Program).Eval / EvalUnit       units in memory → *engine.Result: points, totals, grades, ranks
-//	(*Program).Stream                units as they are read → a Sink, in input order, ranked
+//	(*Program).Stream                units as they are read → a Sink: points, totals, grades,
+//	                                 ranks, summary; the one evaluation (see Streaming)
+//	report.Sink / report.Write       a Sink for every output format (table, JSON, CSV, ...)
+//	(*Program).Eval / EvalUnit       Stream into a sink that keeps every result → *engine.Result;
+//	                                 one unit on its own
 //	(*Program).Review                claims (复核) → units in review order, summary
-//	report.Write / WriteReview       results → table, JSON, CSV, ...
-//	report.Sink                      the streaming side of a row format (csv, json)
 //
 // A Program is immutable and safe for concurrent use: Compile keeps its
 // own copy of the ruleset, (*Program).Ruleset returns a copy, and each
@@ -47,10 +48,10 @@
 //
 //	engine.Lint(rs)                  what cannot run (errors) and what is suspect (warnings),
 //	                                 found from the static ranges of the formulas (ranges.go)
-//	engine.Diff(old, new)            two results of the same units → *engine.Comparison:
-//	                                 per unit changes, grade migration, causes by indicator
-//	(*Program).RunCases / Coverage   the ruleset's own test cases, and the band rows, tiers
-//	                                 and target branches they reached
+//	diff.Diff(old, new)              two results of the same units → *diff.Comparison (package
+//	                                 diff): per unit changes, grade migration, causes by indicator
+//	(*Program).TargetRules           the target branches an indicator can reach, which the
+//	                                 test runner (package tester) counts its cases against
 //
 // Rulesets are written by people, so formulas are bounded (limits.go): at
 // most MaxNodes nodes, only the builtins scoring needs, and per unit a
@@ -72,7 +73,7 @@
 //     boundaries, which the workers decode. A worker per core decodes,
 //     scores (an Evaluator's reused result: no allocation per unit) and
 //     renders each unit through Sink.Render into a record with a hole where
-//     the rank goes (report's csv and json formats do), noting beside it
+//     the rank goes (report's formats do), noting beside it
 //     the unit's score in cents, grade, flags and id hash. A collector
 //     takes the chunks back in input order, with a bounded number in
 //     flight, and keeps only counts: units per score in cents (an array up
@@ -89,8 +90,8 @@
 //     it, read off the counts; Sink.Start gets the summary, then Sink.Emit
 //     every record from the spill, in input order, with its rank (a
 //     duplicate is rendered again as the failed unit it is). A sink that
-//     is an Orderer (report's xlsx, whose comparison sheet is sorted by
-//     rank, and any streamed format with --sort) gets them in its order
+//     is an Orderer (report's tables, sorted by rank, and any format with
+//     --sort) gets them in its order
 //     instead: the collector noted where each record lies and its key, 40
 //     bytes a unit, and emit sorts those and reads each record back from
 //     the spill.

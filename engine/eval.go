@@ -2,10 +2,11 @@ package engine
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
-	"sort"
 	"sync"
 
 	"github.com/jixiao/jixiao/diag"
@@ -14,58 +15,19 @@ import (
 
 // Eval scores every unit and returns the results in input order, ranked
 // and summarised. Units that cannot be scored are in the result with their
-// errors; they never stop the others. Eval returns an error only when ctx
-// is cancelled.
+// errors; they never stop the others; a unit whose id appeared before
+// fails with duplicate_unit. Eval is Stream over the slice into a sink
+// that keeps every result, so it holds them all: Stream is for many
+// units. It returns an error only when ctx is cancelled (or a spill file
+// fails).
 func (p *Program) Eval(ctx context.Context, units []indicators.Unit) (*Result, error) {
+	c := &collector{}
+	sum, err := p.Stream(ctx, &sliceUnits{units: units}, c)
+	if err != nil {
+		return nil, err
+	}
 	res := p.NewResult()
-	res.Units = make([]UnitResult, len(units))
-	workers := min(p.conf.workers, max(1, len(units)/64))
-	if workers <= 1 {
-		s := p.newScratch(ctx)
-		for i := range units {
-			if i%1024 == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			p.evalUnit(s, &units[i], &res.Units[i])
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-	} else {
-		var wg sync.WaitGroup
-		next := make(chan int, workers)
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				s := p.newScratch(ctx)
-				for i := range next {
-					p.evalUnit(s, &units[i], &res.Units[i])
-				}
-			}()
-		}
-		const chunk = 256
-	feed:
-		for i := 0; i < len(units); i += chunk {
-			if ctx.Err() != nil {
-				break feed
-			}
-			for j := i; j < min(i+chunk, len(units)); j++ {
-				next <- j
-			}
-		}
-		close(next)
-		wg.Wait()
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-	}
-	p.Finish(res)
-	for i := range res.Units {
-		if res.Units[i].Claimed != nil {
-			res.Summary.Claimed++
-		}
-	}
+	res.Units, res.Summary = c.out, sum
 	return res, nil
 }
 
@@ -75,68 +37,50 @@ func (p *Program) NewResult() *Result {
 	return &Result{Ruleset: RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256}}
 }
 
-// Finish ranks the units of res and computes its summary.
-func (p *Program) Finish(res *Result) {
-	scores := make([]float64, len(res.Units))
-	ok := make([]bool, len(res.Units))
-	for i := range res.Units {
-		scores[i], ok[i] = res.Units[i].Score, !res.Units[i].Failed()
-	}
-	ranks := Ranks(scores, ok)
-	for i := range res.Units {
-		res.Units[i].Rank = ranks[i]
-	}
-	res.Summary = p.Summarize(res.Units)
+// sliceUnits is a slice of units as Stream reads them.
+type sliceUnits struct {
+	units []indicators.Unit
+	next  int
 }
 
-// Summarize counts units, failures and grades.
-func (p *Program) Summarize(units []UnitResult) Summary {
-	s := Summary{Units: len(units)}
-	for _, g := range p.rs.Grades {
-		s.Grades = append(s.Grades, GradeCount{Label: g.Label})
+func (s *sliceUnits) Next() (*indicators.Unit, error) {
+	if s.next == len(s.units) {
+		return nil, io.EOF
 	}
-	for i := range units {
-		if n := units[i].FailedChecks(); n > 0 {
-			s.FailedChecks += n
-			s.CheckUnits++
-		}
-		if units[i].Failed() {
-			s.Errors++
-			continue
-		}
-		if units[i].HasMissing() {
-			s.MissingUnits++
-		}
-		for j := range s.Grades {
-			if s.Grades[j].Label == units[i].Grade {
-				s.Grades[j].Units++
-				break
-			}
-		}
-	}
-	return s
+	s.next++
+	return &s.units[s.next-1], nil
 }
 
-// Ranks ranks scores from the highest: ties share the best rank and the
-// next rank skips (1, 2, 2, 4). Entries with ok false get rank 0 and do
-// not count.
-func Ranks(scores []float64, ok []bool) []int {
-	idx := make([]int, 0, len(scores))
-	for i := range scores {
-		if ok[i] {
-			idx = append(idx, i)
-		}
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
-	ranks := make([]int, len(scores))
-	for pos, i := range idx {
-		if pos > 0 && scores[i] == scores[idx[pos-1]] {
-			ranks[i] = ranks[idx[pos-1]]
-		} else {
-			ranks[i] = pos + 1
-		}
-	}
-	return ranks
+// collector is Eval's sink. Render keeps each result (Stream gives a
+// keeper a result of its own for every unit) and records its place; Emit
+// puts them in input order with their ranks.
+type collector struct {
+	mu  sync.Mutex
+	got []UnitResult // in the order the workers rendered them
+	out []UnitResult
+}
+
+func (c *collector) keepsResults() {}
+
+func (c *collector) Render(dst []byte, u *UnitResult) []byte {
+	c.mu.Lock()
+	i := len(c.got)
+	c.got = append(c.got, *u)
+	c.mu.Unlock()
+	return binary.AppendUvarint(dst, uint64(i))
+}
+
+func (c *collector) Start(s Summary) error {
+	c.out = make([]UnitResult, 0, s.Units)
+	return nil
+}
+
+func (c *collector) Emit(rec []byte, rank int) error {
+	i, _ := binary.Uvarint(rec)
+	u := c.got[i]
+	u.Rank = rank
+	c.out = append(c.out, u)
+	return nil
 }
 
 // EvalUnit scores one unit on its own (no rank).
@@ -565,6 +509,11 @@ type Evaluator struct {
 func (p *Program) NewEvaluator() *Evaluator {
 	return &Evaluator{p: p, s: p.newScratch(context.Background())}
 }
+
+// Explain turns the explanation of every indicator on or off for the
+// units e scores next, whatever Compile's Explain option said: a test
+// runner shows why an expectation failed.
+func (e *Evaluator) Explain(on bool) { e.s.explain = on }
 
 // Eval scores u (no rank). The result and the slices it holds are valid
 // until the next call.

@@ -2,11 +2,11 @@ package engine_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
@@ -61,7 +61,7 @@ func with(over map[string]any) map[string]any {
 	return m
 }
 
-func evalCase(t *testing.T, src string, data map[string]any) engine.UnitResult {
+func evalCase(t *testing.T, src string, fields map[string]any) engine.UnitResult {
 	t.Helper()
 	rs, err := rulesets.Load("forms.yaml", []byte(src))
 	if err != nil {
@@ -71,7 +71,7 @@ func evalCase(t *testing.T, src string, data map[string]any) engine.UnitResult {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := prog.CaseUnit(&indicators.Case{Name: "t", Data: data})
+	u, err := data.NewSchema(rs).Unit("t", "t", fields)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,13 +182,30 @@ func TestGrades(t *testing.T) {
 }
 
 func TestRanks(t *testing.T) {
-	scores := []float64{80, 95, 80, 70, 95, 0}
-	ok := []bool{true, true, true, true, true, false}
+	rs, err := rulesets.Load("ranks.yaml", []byte("id: ranks\ninputs: {x: {label: 分}}\nindicators:\n  - {id: a, weight: 100, score: x}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := engine.Compile(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units []indicators.Unit
+	for i, x := range []float64{80, 95, 80, 70, 95, 0} {
+		u := indicators.Unit{ID: fmt.Sprint("U", i), Values: []indicators.Value{indicators.NumberValue(x)}}
+		if i == 5 {
+			u.Errors = []*diag.Error{{Code: "bad_cell", Msg: "not a number"}} // fails: rank 0
+		}
+		units = append(units, u)
+	}
+	res, err := prog.Eval(context.Background(), units)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []int{3, 1, 3, 5, 1, 0} // ties share the best rank; the next skips
-	got := engine.Ranks(scores, ok)
 	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("Ranks = %v, want %v", got, want)
+		if res.Units[i].Rank != want[i] {
+			t.Fatalf("unit %d rank %d, want %v", i, res.Units[i].Rank, want)
 		}
 	}
 }
@@ -210,11 +227,8 @@ func TestEvalKeepsOrderAndCountsFailures(t *testing.T) {
 			d["quality"] = "D" // unknown tier: this unit fails
 			bad++
 		}
-		u, err := prog.CaseUnit(&indicators.Case{Name: "u", Data: d})
-		var list diag.List
-		if errors.As(err, &list) {
-			u.Errors = list
-		}
+		// A field that does not read is on the unit's errors.
+		u, _ := data.NewSchema(rs).Unit("u", "u", d)
 		u.ID = fmt.Sprintf("U%03d", i)
 		units = append(units, u)
 	}

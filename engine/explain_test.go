@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/data"
-	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/synth"
 )
 
 // units returns generated units of rs, and for the conformance ruleset
@@ -18,7 +18,7 @@ import (
 func explainUnits(t *testing.T, p *Program, n int) []indicators.Unit {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := fixtures.NewGenerator(p.rs, p.NewProbe(), n, 5).WriteCSV(&buf, n); err != nil {
+	if err := synth.NewGenerator(p.rs, p.NewProbe(), n, 5).WriteCSV(&buf, n); err != nil {
 		t.Fatal(err)
 	}
 	src, err := data.OpenReader("g.csv", &buf, data.NewSchema(p.rs))

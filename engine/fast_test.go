@@ -59,6 +59,10 @@ func pairFormulas(fast, ref *Program, fn func(what string, f, g *formula)) {
 func compareOn(t *testing.T, what string, f, g *formula, sf, sg *scratch) {
 	t.Helper()
 	sf.envOK, sg.envOK = false, false
+	// Each set of inputs stands for a unit: the per-unit limits start
+	// afresh, or thousands of evaluations add up to the unit time limit.
+	sf.meter.reset()
+	sg.meter.reset()
 	if f.boolean {
 		a, errA := f.bool(sf)
 		b, errB := g.bool(sg)

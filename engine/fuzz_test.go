@@ -13,6 +13,7 @@ import (
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/tester"
 )
 
 // fuzzLimits keep each fuzz input fast: a formula that loops is stopped
@@ -166,7 +167,7 @@ func FuzzLoadRuleset(f *testing.F) {
 			r := prog.EvalUnit(&u)
 			checkUnit(t, rs, &r)
 		}
-		for _, cr := range prog.RunCases() {
+		for _, cr := range tester.Run(prog) {
 			_ = cr.Pass
 		}
 	})

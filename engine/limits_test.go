@@ -133,7 +133,10 @@ func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
 			units := []indicators.Unit{
 				{ID: "ok1", Values: []indicators.Value{indicators.NumberValue(10)}},
 				{ID: "bad", Values: []indicators.Value{indicators.NumberValue(tc.n)}},
-				{ID: "ok2", Values: []indicators.Value{indicators.NumberValue(20)}},
+				// 15² = 225 loop steps: below the meter's first clock check
+				// after the start (clockEvery), so a busy machine cannot
+				// time this unit out.
+				{ID: "ok2", Values: []indicators.Value{indicators.NumberValue(15)}},
 			}
 			start := time.Now()
 			res, err := prog.Eval(context.Background(), units)

@@ -10,7 +10,7 @@ import (
 
 // Probe evaluates single formulas of a compiled ruleset on made-up inputs,
 // for tools that explore what a ruleset does across its input space, such
-// as the synthetic-data generator (fixtures.Generator, jixiao gen). It
+// as the synthetic-data generator (synth.Generator, jixiao gen). It
 // uses the same compiled formulas as scoring. A Probe is not safe for
 // concurrent use: make one per goroutine.
 type Probe struct {

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -48,7 +48,7 @@ func TestSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := prog.CaseUnit(&indicators.Case{Name: "u", Data: map[string]any{"done": 12, "plan": 10, "cap": 10, "cost": 12, "issues": 1, "q": "A"}})
+	u, err := data.NewSchema(rs).Unit("u", "u", map[string]any{"done": 12, "plan": 10, "cap": 10, "cost": 12, "issues": 1, "q": "A"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestStepsStopAtFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := prog.CaseUnit(&indicators.Case{Name: "u", Data: map[string]any{"done": 5, "plan": 0, "cap": 10, "cost": 1, "issues": 0, "q": "B"}})
+	u, err := data.NewSchema(rs).Unit("u", "u", map[string]any{"done": 5, "plan": 0, "cap": 10, "cost": 1, "issues": 0, "q": "B"})
 	if err != nil {
 		t.Fatal(err)
 	}

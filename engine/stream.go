@@ -14,6 +14,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // Units is what Stream reads: units one at a time in input order, io.EOF
@@ -76,6 +77,11 @@ type OrderKey struct {
 	Text string
 }
 
+// keeper is implemented by a Sink that keeps the results Render is given
+// (Eval's collector): each unit is scored into a result of its own, with
+// its own explanations, rather than into the worker's reused one.
+type keeper interface{ keepsResults() }
+
 // CheckWarner is implemented by a Sink that wants to hear of failed
 // consistency checks: FailedCheck is called for them in input order,
 // before Start, until it returns false, for the first maxWarnings at most.
@@ -98,10 +104,14 @@ type CheckWarner interface {
 // error) or ctx is cancelled; or, with some units emitted, when the sink
 // or the spill file fails.
 func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, error) {
-	st := &streamer{p: p, sink: sink, ctx: ctx, spill: newSpill(p.conf.spill), idSpill: newSpill(p.conf.spill / 4)}
-	defer st.spill.close()
-	defer st.idSpill.close()
+	st := &streamer{p: p, sink: sink, ctx: ctx, spill: spill.New(p.conf.spill), idSpill: spill.New(p.conf.spill / 4)}
+	defer st.spill.Close()
+	defer st.idSpill.Close()
 	st.warner, _ = sink.(CheckWarner)
+	if p, ok := src.(interface{ RowPlace(line int) string }); ok {
+		st.rowPlace = p.RowPlace
+	}
+	_, st.keep = sink.(keeper)
 	if o, ok := sink.(Orderer); ok && o.Ordered() {
 		st.orderer = o
 	}
@@ -138,8 +148,12 @@ type streamer struct {
 	p      *Program
 	sink   Sink
 	warner CheckWarner
-	ctx    context.Context
-	spill  *spill
+	keep   bool // the sink keeps results (keeper)
+	// rowPlace names a row of the data more fully than its line, when the
+	// source can (data's workbooks: the sheet), for a repeated id.
+	rowPlace func(line int) string
+	ctx      context.Context
+	spill    *spill.Spill
 
 	// Gathered in input order by the collector.
 	units, failed, claimed int
@@ -150,7 +164,7 @@ type streamer struct {
 	checkUnits             int       // units with a failed check
 	warnings               []warning // the first failed checks, for the warner
 	ids                    *idSet
-	idSpill                *spill
+	idSpill                *spill.Spill
 	dups                   map[int]int // record index of a duplicate → line of its first
 	touched                uint64      // keeps idSet.touch's loads from being left out
 
@@ -265,7 +279,7 @@ func (st *streamer) score(src Units) error {
 		go func() {
 			defer wg.Done()
 			wk := &worker{s: st.p.newScratch(st.ctx)}
-			wk.s.lendText = true // work renders each result before the next
+			wk.s.lendText = !st.keep // work renders each result before the next
 			for j := range jobs {
 				st.work(wk, j)
 				done <- j // never blocks: at most inflight jobs exist
@@ -362,7 +376,7 @@ func (st *streamer) flush(wk *worker, j *job) error {
 	if len(wk.out) == 0 {
 		return nil
 	}
-	off, err := st.spill.add(wk.out)
+	off, err := st.spill.Add(wk.out)
 	if err != nil {
 		return err
 	}
@@ -396,6 +410,9 @@ func (st *streamer) work(wk *worker, j *job) {
 		}
 		u := &units[i]
 		r := &wk.r
+		if st.keep {
+			*r = UnitResult{}
+		}
 		st.p.evalUnit(wk.s, u, r)
 		m := unitMeta{off: int64(len(wk.out)), grade: noGrade}
 		if r.Failed() {
@@ -756,8 +773,8 @@ func (st *streamer) collect(j *job) error {
 // readSpill calls parse on the bytes of sp from the start, as often as
 // it takes whole items off the front, until the end. parse returns the
 // length of the item it took, or ok false when b holds less than one.
-func readSpill(sp *spill, parse func(b []byte) (n int, ok bool, err error)) error {
-	r, err := sp.reader()
+func readSpill(sp *spill.Spill, parse func(b []byte) (n int, ok bool, err error)) error {
+	r, err := sp.Section(0, sp.Len())
 	if err != nil {
 		return err
 	}
@@ -877,7 +894,7 @@ func (st *streamer) emit() error {
 		if err := st.ctx.Err(); err != nil {
 			return err
 		}
-		b, err := st.spill.readAt(seg.off, seg.n, buf)
+		b, err := st.spill.ReadAt(seg.off, seg.n, buf)
 		if err != nil {
 			return err
 		}
@@ -924,7 +941,7 @@ func (st *streamer) emitOrdered() error {
 			}
 		}
 		r := st.recs[i]
-		b, err := st.spill.readAt(r.off, int(r.n), buf)
+		b, err := st.spill.ReadAt(r.off, int(r.n), buf)
 		if err != nil {
 			return err
 		}
@@ -970,7 +987,11 @@ func (e *emitter) emit() error {
 		// Failed after all: render it again with its errors.
 		u := UnitResult{Unit: string(h.unit), Name: string(h.name), Pos: diag.Pos{File: e.file, Line: h.line},
 			Errors: decodeErrors(h.errors)}
-		u.Errors = append(u.Errors, diag.DuplicateUnit(u.Pos, u.Unit, e.first))
+		d := diag.DuplicateUnit(u.Pos, u.Unit, e.first)
+		if st.rowPlace != nil && st.rowPlace(h.line) != "" {
+			d.Msg = st.rowPlace(h.line) + ": " + d.Msg
+		}
+		u.Errors = append(u.Errors, d)
 		e.buf = st.sink.Render(e.buf[:0], &u)
 		return st.sink.Emit(e.buf, 0)
 	}

@@ -4,15 +4,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/synth"
 )
 
 // streamData is generated grid-center data with everything that makes a
@@ -25,7 +28,7 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	g := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, 3)
+	g := synth.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, 3)
 	head := append(g.Header(), "claimed.score", "claimed.grade", "claimed.budget_execution_rate", "reason.training")
 	w.Write(head)
 	col := func(id string) int {
@@ -38,7 +41,7 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 		return -1
 	}
 	budget, spent, articles := col("budget"), col("spent"), col("articles_published")
-	var row fixtures.Row
+	var row synth.Row
 	for i := 0; i < n; i++ {
 		g.Unit(i, &row)
 		rec := append([]string{row.ID, row.Name}, row.Cells...)
@@ -71,30 +74,6 @@ func streamData(t testing.TB, prog *engine.Program, n int) []byte {
 	}
 	w.Flush()
 	return buf.Bytes()
-}
-
-// evalWrite is the path that holds every unit: read all, Eval, Write.
-func evalWrite(t testing.TB, prog *engine.Program, text []byte, f report.Format, o report.Options) ([]byte, engine.Summary) {
-	t.Helper()
-	src, err := data.OpenReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	units, _, sum, err := data.Collect(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := prog.Eval(context.Background(), units)
-	if err != nil {
-		t.Fatal(err)
-	}
-	meta := report.NewMeta(prog, &engine.DataInfo{Files: []string{"t.csv"}, SHA256: sum})
-	meta.HasClaims = res.Summary.Claimed > 0
-	var out bytes.Buffer
-	if err := report.Write(&out, f, o, meta, res); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes(), res.Summary
 }
 
 // streamWrite is the streaming path of jixiao eval.
@@ -133,18 +112,25 @@ func compile(t testing.TB, id string, opts ...engine.Option) *engine.Program {
 	return prog
 }
 
-// TestStreamLikeEval holds Stream's output to the in-memory path, byte
-// for byte, for each streaming format, with 1 worker and with several,
-// with the records in memory and spilled to a file at once; and sorted:
-// xlsx by rank (its default) and the others by --sort keys of every kind
-// (rank, a score descending, grade, an indicator, a 一级指标, the unit id
-// and name), which the
-// stream emits by key, ties and failed units in input order, as
-// report.Write sorts.
-func TestStreamLikeEval(t *testing.T) {
+// TestStreamOrders holds Stream's output, for each format that has no
+// order of its own to keep (csv, json, xlsx), to the same bytes with 1
+// worker and with several, with the records in memory and spilled to a
+// file at once; and its order to that of Eval's results sorted here: by
+// --sort keys of every kind (rank, a score descending, grade, an
+// indicator, a 一级指标, the unit id and name), ties and failed units in
+// input order, and with --units only those units.
+func TestStreamOrders(t *testing.T) {
 	// Units the data holds, one of them repeated (U0001) and one failed
 	// (U0009); a few not kept between them.
 	units := []string{"U0001", " U0009", "U0003", "U0100", "", "U2000"}
+	text := streamData(t, compile(t, "grid-center"), 3000)
+	res, err := evalAll(compile(t, "grid-center"), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := res.Summary; s.Errors < 40 || s.Claimed == 0 || s.MissingUnits == 0 || s.CheckUnits == 0 {
+		t.Fatalf("the data should have failed units, claims, missing data and failed checks: %+v", s)
+	}
 	for _, tc := range []struct {
 		format, sort string
 		units        []string
@@ -161,16 +147,25 @@ func TestStreamLikeEval(t *testing.T) {
 		}
 		explain := tc.format == "json"
 		o := report.Options{Explain: explain, Sort: tc.sort, Units: tc.units}
-		text := streamData(t, compile(t, "grid-center"), 3000)
-		want, wantSum := evalWrite(t, compile(t, "grid-center", engine.Explain(explain)), text, f, o)
-		if wantSum.Errors < 40 || wantSum.Claimed == 0 || wantSum.MissingUnits == 0 || wantSum.CheckUnits == 0 {
-			t.Fatalf("the data should have failed units, claims, missing data and failed checks: %+v", wantSum)
+		want, wantSum := streamWrite(t, compile(t, "grid-center", engine.Explain(explain), engine.Workers(1)), text, f, o)
+		if fmt.Sprint(wantSum) != fmt.Sprint(res.Summary) {
+			t.Errorf("summary %+v, Eval's %+v", wantSum, res.Summary)
+		}
+		if tc.format != "xlsx" {
+			key := tc.sort
+			if key == "" {
+				key = f.Sort
+			}
+			got, order := idsOf(t, tc.format, want), sortedIDs(t, res, key, tc.units)
+			if got != order {
+				t.Errorf("%s --sort %q --units %q: units in the order\n%s\nwant\n%s", tc.format, tc.sort, tc.units, got, order)
+			}
 		}
 		type config struct{ workers, spill int }
-		configs := []config{{1, 0}, {4, 0}, {1, 1 << 30}, {4, 1 << 30}}
+		configs := []config{{4, 0}, {1, 1 << 30}, {4, 1 << 30}}
 		if tc.sort != "" || tc.units != nil {
-			// Sorting and keeping do not depend on them: two, to keep -race quick.
-			configs = []config{{4, 0}, {1, 1 << 30}}
+			// Sorting and keeping do not depend on them: one, to keep -race quick.
+			configs = []config{{4, 0}}
 		}
 		for _, c := range configs {
 			t.Run(fmt.Sprintf("%s/sort=%s/units=%d/workers=%d/spill=%d", tc.format, tc.sort, len(tc.units), c.workers, c.spill), func(t *testing.T) {
@@ -180,12 +175,120 @@ func TestStreamLikeEval(t *testing.T) {
 					t.Errorf("summary %+v, want %+v", sum, wantSum)
 				}
 				if !bytes.Equal(got, want) {
-					t.Errorf("stream output differs from Eval's at byte %d:\n%s\nwant:\n%s", firstDiff(got, want),
+					t.Errorf("output differs from 1 worker's at byte %d:\n%s\nwant:\n%s", firstDiff(got, want),
 						around(got, firstDiff(got, want)), around(want, firstDiff(got, want)))
 				}
 			})
 		}
 	}
+}
+
+// evalAll reads every unit of text and evaluates them with Eval.
+func evalAll(prog *engine.Program, text []byte) (*engine.Result, error) {
+	src, err := data.OpenReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()))
+	if err != nil {
+		return nil, err
+	}
+	units, _, _, err := data.Collect(src)
+	if err != nil {
+		return nil, err
+	}
+	return prog.Eval(context.Background(), units)
+}
+
+// idsOf lists the unit ids of a csv or json report in their order.
+func idsOf(t *testing.T, format string, out []byte) string {
+	t.Helper()
+	var ids []string
+	if format == "csv" {
+		rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows[1:] {
+			ids = append(ids, r[0])
+		}
+		return strings.Join(ids, " ")
+	}
+	var doc struct{ Units []struct{ Unit string } }
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range doc.Units {
+		ids = append(ids, u.Unit)
+	}
+	return strings.Join(ids, " ")
+}
+
+// sortedIDs lists the ids of the units a report keeps (all, or those of
+// --units) in the order of --sort key: a stable sort, failed units last;
+// rank and grade put the best first and "-" reverses.
+func sortedIDs(t *testing.T, res *engine.Result, key string, keep []string) string {
+	t.Helper()
+	m := report.NewMeta(compile(t, "grid-center"), nil)
+	desc := strings.HasPrefix(key, "-")
+	key = strings.TrimPrefix(key, "-")
+	value := func(u *engine.UnitResult) any {
+		switch key {
+		case "rank":
+			return float64(u.Rank)
+		case "score":
+			return u.Score
+		case "grade":
+			for i, g := range m.Grades {
+				if g.Label == u.Grade {
+					return float64(i)
+				}
+			}
+		case "unit":
+			return u.Unit
+		case "name":
+			return u.Name
+		}
+		for i, ind := range m.Indicators {
+			if ind.ID == key {
+				return u.Indicators[i].Points
+			}
+		}
+		for _, g := range report.Groups(m.Indicators) {
+			if g.Name == key {
+				return report.Subtotal(u, g)
+			}
+		}
+		return 0.0
+	}
+	less := func(a, b *engine.UnitResult) bool {
+		switch x := value(a).(type) {
+		case string:
+			return x < value(b).(string)
+		default:
+			return x.(float64) < value(b).(float64)
+		}
+	}
+	var units []*engine.UnitResult
+	for i := range res.Units {
+		u := &res.Units[i]
+		if keep == nil || slices.ContainsFunc(keep, func(id string) bool { return strings.TrimSpace(id) == u.Unit && u.Unit != "" }) {
+			units = append(units, u)
+		}
+	}
+	if key != "" {
+		sort.SliceStable(units, func(i, j int) bool {
+			a, b := units[i], units[j]
+			if a.Failed() || b.Failed() {
+				return !a.Failed() && b.Failed()
+			}
+			if desc {
+				return less(b, a)
+			}
+			return less(a, b)
+		})
+	}
+	var ids []string
+	for _, u := range units {
+		ids = append(ids, u.Unit)
+	}
+	return strings.Join(ids, " ")
 }
 
 // TestStreamDeterministic: two runs give the same bytes, and one worker

@@ -1,28 +1,32 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"testing"
-
-	"github.com/jixiao/jixiao/engine"
 )
 
 // population repeats the demonstration units of grid-center (21
 // indicators) until there are n, each with its own id.
-func population(b *testing.B, n int) (Meta, *engine.Result) {
+func population(b *testing.B, n int) (Meta, *evaluated) {
 	m, demo := builtin(b, "grid-center")
-	res := &engine.Result{Ruleset: demo.Ruleset, Data: demo.Data, Summary: demo.Summary}
+	e := &evaluated{prog: demo.prog}
 	for i := 0; i < n; i++ {
-		u := demo.Units[i%len(demo.Units)]
-		u.Unit = fmt.Sprintf("U%06d", i)
-		res.Units = append(res.Units, u)
+		u := demo.units[i%len(demo.units)]
+		u.ID = fmt.Sprintf("U%06d", i)
+		e.units = append(e.units, u)
 	}
-	return m, res
+	res, err := e.prog.Eval(context.Background(), e.units)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e.Result = res
+	return m, e
 }
 
-// BenchmarkWrite writes every format of a population of grid-center units
-// (the 自评表 for fewer: it is a sheet per unit).
+// BenchmarkWrite evaluates a population of grid-center units and writes
+// it in every format (the 自评表 for fewer: it is a sheet per unit).
 func BenchmarkWrite(b *testing.B) {
 	for _, f := range Formats() {
 		n := 10000
@@ -35,7 +39,7 @@ func BenchmarkWrite(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if err := Write(io.Discard, f, o, m, res); err != nil {
+				if err := res.write(io.Discard, f, o, m); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -10,16 +10,17 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/tester"
 )
 
 // CaseRun is the outcome of the test cases of one ruleset (jixiao test).
 type CaseRun struct {
 	Ruleset engine.RulesetInfo
 	File    string // the ruleset file, as named in messages
-	Results []engine.CaseResult
+	Results []tester.Result
 	// Coverage lists the ruleset's branches with how many cases reached
 	// each; nil unless coverage was asked for.
-	Coverage []engine.Branch
+	Coverage []tester.Branch
 }
 
 // CaseReporter writes the outcome of ruleset test cases, as OPA's tester
@@ -150,7 +151,7 @@ func writeCaseData(b *strings.Builder, data map[string]any) {
 
 // writeExpectations prints one line per expectation, want against got, a
 // ✗ on those that did not hold with the indicator's explanation below.
-func writeExpectations(b *strings.Builder, exp []engine.Mismatch) {
+func writeExpectations(b *strings.Builder, exp []tester.Expectation) {
 	kw, ww, gw := 0, 0, 0
 	for _, m := range exp {
 		kw = max(kw, displayWidth(m.Key))

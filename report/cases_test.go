@@ -9,6 +9,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/tester"
 )
 
 // caseRuns are hand-built outcomes (OPA's reporter tests): one passing
@@ -19,7 +20,7 @@ func caseRuns() []CaseRun {
 	fail := &indicators.Case{Name: "期望写错", File: "r.test.yaml", Pos: diag.Pos{File: "r.test.yaml", Line: 3},
 		Data: map[string]any{"spent": 50, "budget": 100, "q": "B"}}
 	bad := &indicators.Case{Name: "坏数据", File: "r.test.yaml", Pos: diag.Pos{File: "r.test.yaml", Line: 9}, Data: map[string]any{"spent": "多"}}
-	exp := []engine.Mismatch{
+	exp := []tester.Expectation{
 		{Key: "score", Want: "60", Got: "57"},
 		{Key: "grade", Want: "差", Got: "差", OK: true},
 		{Key: "points.exec", Want: "20", Got: "25", Explain: "预算执行率 = 支出 50 ÷ 预算 100 = 50.00%"},
@@ -28,15 +29,15 @@ func caseRuns() []CaseRun {
 	return []CaseRun{{
 		Ruleset: engine.RulesetInfo{ID: "r", Version: "1", SHA256: "abc"},
 		File:    "r.yaml",
-		Results: []engine.CaseResult{
-			{Case: pass, Pass: true, Expected: []engine.Mismatch{{Key: "score", Want: "98", Got: "98", OK: true}}},
-			{Case: fail, Expected: exp, Failures: []engine.Mismatch{exp[0], exp[2]}},
+		Results: []tester.Result{
+			{Case: pass, Pass: true, Expected: []tester.Expectation{{Key: "score", Want: "98", Got: "98", OK: true}}},
+			{Case: fail, Expected: exp, Failures: []tester.Expectation{exp[0], exp[2]}},
 			{Case: bad, Err: errors.New(`r.test.yaml:9:5: test 坏数据: input spent: not a number: "多"`)},
 		},
-		Coverage: []engine.Branch{
-			{Indicator: "exec", Kind: engine.BranchTarget, Name: "met", Desc: "达到目标，得满分", Pos: diag.Pos{File: "r.yaml", Line: 5, Col: 40}, Cases: 1},
-			{Indicator: "progress", Kind: engine.BranchBand, Name: "else", Pos: diag.Pos{File: "r.yaml", Line: 9, Col: 9}},
-			{Indicator: "q", Kind: engine.BranchTier, Name: "C", Desc: "未达成", Pos: diag.Pos{File: "r.yaml", Line: 11, Col: 7}},
+		Coverage: []tester.Branch{
+			{Indicator: "exec", Kind: tester.BranchTarget, Name: "met", Desc: "达到目标，得满分", Pos: diag.Pos{File: "r.yaml", Line: 5, Col: 40}, Cases: 1},
+			{Indicator: "progress", Kind: tester.BranchBand, Name: "else", Pos: diag.Pos{File: "r.yaml", Line: 9, Col: 9}},
+			{Indicator: "q", Kind: tester.BranchTier, Name: "C", Desc: "未达成", Pos: diag.Pos{File: "r.yaml", Line: 11, Col: 7}},
 		},
 	}}
 }

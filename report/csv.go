@@ -46,8 +46,6 @@ type csvRows struct {
 
 func newCSVRows(o Options, m Meta) Rows { return &csvRows{o: o, m: m} }
 
-func newCSV(w io.Writer, o Options) Writer { return RowsWriter(w, &csvRows{o: o}) }
-
 func (c *csvRows) Begin(w io.Writer, m Meta) error {
 	c.m, c.claims = m, m.HasClaims
 	b := []byte("\ufeff")

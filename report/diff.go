@@ -12,6 +12,7 @@ import (
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
 )
 
@@ -19,7 +20,7 @@ import (
 type DiffFormat struct {
 	Name  string
 	Desc  string
-	Write func(w io.Writer, c *engine.Comparison) error
+	Write func(w io.Writer, c *diff.Comparison) error
 	// Binary formats (xlsx) cannot go to a terminal and need -o.
 	Binary bool
 }
@@ -73,7 +74,7 @@ func rulesetTitle(r engine.RulesetInfo) string {
 }
 
 // diffSideText shows a unit's score, grade and rank on one side.
-func diffSideText(s engine.Side) (score, grade, rank string) {
+func diffSideText(s diff.Side) (score, grade, rank string) {
 	if !s.Scored {
 		return notScored, notScored, "—"
 	}
@@ -81,7 +82,7 @@ func diffSideText(s engine.Side) (score, grade, rank string) {
 }
 
 // changedText lists the indicators whose points changed: "id −2.1, id2 +0.5".
-func changedText(u *engine.UnitDiff) string {
+func changedText(u *diff.Unit) string {
 	var parts []string
 	for _, pc := range u.Indicators {
 		parts = append(parts, pc.ID+" "+signed(pc.Delta))
@@ -90,7 +91,7 @@ func changedText(u *engine.UnitDiff) string {
 }
 
 // diffRows are the per-unit rows of the table and Markdown formats.
-func diffRows(c *engine.Comparison) [][]string {
+func diffRows(c *diff.Comparison) [][]string {
 	var rows [][]string
 	for i := range c.Units {
 		u := &c.Units[i]
@@ -110,7 +111,7 @@ var diffHeader = []string{"单位", "名称", "原总分", "新总分", "变化"
 // migrationCells lays the migration cells out as rows of old grades and
 // columns of new grades (band order), with a 未评分 row or column only
 // when some unit was not scored on that side.
-func migrationCells(c *engine.Comparison) (from, to []string, counts [][]int) {
+func migrationCells(c *diff.Comparison) (from, to []string, counts [][]int) {
 	from, to = append([]string{}, c.OldGrades...), append([]string{}, c.NewGrades...)
 	count := map[[2]string]int{}
 	for _, m := range c.Migration {
@@ -133,7 +134,7 @@ func migrationCells(c *engine.Comparison) (from, to []string, counts [][]int) {
 }
 
 // migrationMatrix is the migration matrix as text, with its header row.
-func migrationMatrix(c *engine.Comparison) (header []string, rows [][]string) {
+func migrationMatrix(c *diff.Comparison) (header []string, rows [][]string) {
 	from, to, counts := migrationCells(c)
 	header = append([]string{"原等级 \\ 新等级"}, mapStrings(to, diffGrade)...)
 	for i, f := range from {
@@ -155,7 +156,7 @@ func mapStrings(xs []string, f func(string) string) []string {
 }
 
 // movedLines says how the units that moved most moved.
-func movedLines(c *engine.Comparison) []string {
+func movedLines(c *diff.Comparison) []string {
 	var out []string
 	for _, u := range c.Moved(MostMoved) {
 		out = append(out, fmt.Sprintf("%s %s：%s → %s（%s），%s → %s，排名 %d → %d", u.Unit, u.Name,
@@ -166,7 +167,7 @@ func movedLines(c *engine.Comparison) []string {
 
 // causeLines says which indicators caused the change, largest first,
 // leaving out those that changed nothing.
-func causeLines(c *engine.Comparison) []string {
+func causeLines(c *diff.Comparison) []string {
 	var out []string
 	for _, ic := range c.Indicators {
 		if ic.Delta == 0 && ic.Units == 0 && ic.InOld == ic.InNew {
@@ -184,14 +185,14 @@ func causeLines(c *engine.Comparison) []string {
 	return out
 }
 
-func diffTitle(c *engine.Comparison) string {
+func diffTitle(c *diff.Comparison) string {
 	return fmt.Sprintf("规则变更影响：%s → %s，共 %d 个单位", rulesetTitle(c.Old), rulesetTitle(c.New), len(c.Units))
 }
 
 // DiffTable writes a comparison for the terminal: the units, the grade
 // migration matrix, the units that moved most and the indicators that
 // caused the change.
-func DiffTable(w io.Writer, c *engine.Comparison) error {
+func DiffTable(w io.Writer, c *diff.Comparison) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, diffTitle(c))
 	align := []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft}
@@ -243,7 +244,7 @@ func boxTable(w io.Writer, header []string, rows [][]string, align []tw.Align) e
 }
 
 // DiffMarkdown writes a comparison as Markdown tables.
-func DiffMarkdown(w io.Writer, c *engine.Comparison) error {
+func DiffMarkdown(w io.Writer, c *diff.Comparison) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# %s\n\n", diffTitle(c))
 	fmt.Fprintf(bw, "- 原规则集：%s，sha256 `%s`\n", rulesetTitle(c.Old), c.Old.SHA256)
@@ -331,7 +332,7 @@ type diffJSONIndicator struct {
 	Units int     `json:"units"`
 }
 
-func diffSideJSON(s engine.Side) diffJSONSide {
+func diffSideJSON(s diff.Side) diffJSONSide {
 	if !s.Scored {
 		var js diffJSONSide
 		for _, e := range s.Errors {
@@ -361,7 +362,7 @@ func optString(s string) *string {
 // A side where the unit was not scored has null score, grade and rank (and
 // its errors); delta is then null. indicators lists only those whose points
 // changed; an indicator of one side only has null on the other.
-func DiffJSON(w io.Writer, c *engine.Comparison) error {
+func DiffJSON(w io.Writer, c *diff.Comparison) error {
 	bw := bufio.NewWriter(w)
 	put := func(prefix string, v any) {
 		b, _ := json.Marshal(v)

@@ -8,13 +8,14 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
 )
 
 // smallComparison: U1 scored under both rulesets (exec 40 → 30, quality
 // new with 9: 100 → 99), U2 scored under the old one only (a bad cell
 // under the new one).
-func smallComparison() *engine.Comparison {
+func smallComparison() *diff.Comparison {
 	ind := func(id, label string, pts float64) engine.IndicatorResult {
 		return engine.IndicatorResult{ID: id, Label: label, Points: pts}
 	}
@@ -42,7 +43,7 @@ func smallComparison() *engine.Comparison {
 			{Unit: "U2", Name: "乙", Errors: []*diag.Error{{Pos: diag.Pos{File: "units.csv", Line: 3, Col: 4}, Code: "bad_cell", Msg: "unknown tier \"X\""}}},
 		},
 	}
-	return engine.Diff(old, new)
+	return diff.Diff(old, new)
 }
 
 func TestDiffJSON(t *testing.T) {

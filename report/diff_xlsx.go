@@ -7,14 +7,14 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/diff"
 )
 
 // DiffXLSX writes a comparison as an Excel workbook: a sheet of units
 // (old and new score, grade and rank, the change, the indicators whose
 // points changed), the grade migration matrix, the population's indicator
 // changes, and the audit stamp of both rulesets and the data.
-func DiffXLSX(w io.Writer, c *engine.Comparison) error {
+func DiffXLSX(w io.Writer, c *diff.Comparison) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheets := []struct {
@@ -53,14 +53,14 @@ func DiffXLSX(w io.Writer, c *engine.Comparison) error {
 
 // diffXLSXSide gives the score, grade and rank cells of a side: numbers
 // where scored, empty cells where not.
-func diffXLSXSide(s engine.Side) []any {
+func diffXLSXSide(s diff.Side) []any {
 	if !s.Scored {
 		return []any{nil, notScored, nil}
 	}
 	return []any{s.Score, s.Grade, s.Rank}
 }
 
-func diffXLSXUnits(c *engine.Comparison) [][]any {
+func diffXLSXUnits(c *diff.Comparison) [][]any {
 	rows := [][]any{{"单位", "名称", "原总分", "原等级", "原排名", "新总分", "新等级", "新排名", "变化", "得分变化的指标"}}
 	for i := range c.Units {
 		u := &c.Units[i]
@@ -78,7 +78,7 @@ func diffXLSXUnits(c *engine.Comparison) [][]any {
 	return rows
 }
 
-func diffXLSXMigration(c *engine.Comparison) [][]any {
+func diffXLSXMigration(c *diff.Comparison) [][]any {
 	from, to, counts := migrationCells(c)
 	head := []any{"原等级 \\ 新等级"}
 	for _, t := range to {
@@ -95,7 +95,7 @@ func diffXLSXMigration(c *engine.Comparison) [][]any {
 	return rows
 }
 
-func diffXLSXIndicators(c *engine.Comparison) [][]any {
+func diffXLSXIndicators(c *diff.Comparison) [][]any {
 	rows := [][]any{{"指标", "名称", "原规则集", "新规则集", "原得分合计", "新得分合计", "变化", "得分变化的单位数"}}
 	yes := map[bool]string{true: "有", false: "无"}
 	for _, ic := range c.Indicators {
@@ -104,7 +104,7 @@ func diffXLSXIndicators(c *engine.Comparison) [][]any {
 	return rows
 }
 
-func diffXLSXStamp(c *engine.Comparison) [][]any {
+func diffXLSXStamp(c *diff.Comparison) [][]any {
 	rows := [][]any{
 		{"项目", "id", "版本", "sha256"},
 		{"原规则集", c.Old.ID, c.Old.Version, c.Old.SHA256},

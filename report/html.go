@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // htmlWriter writes one self-contained printable page: the comparison table
@@ -19,18 +19,26 @@ import (
 // checks that failed, and the provenance in the footer. No script, font or
 // style is loaded from elsewhere; print CSS lays it out on A4 landscape
 // and a small inline script unfolds every <details> before printing.
+//
+// The chart and the statistics come first on the page but need every
+// unit, so the parts drawn unit by unit (the table rows, the sections of
+// explanations, the failures) are rendered as the units come into spools,
+// and copied in at the end (html.tmpl's parts).
 type htmlWriter struct {
-	w      io.Writer
-	o      Options
-	m      Meta
-	l      Layout
-	stats  *Stats
-	marks  marksSeen
-	rows   []htmlRow
-	units  []*engine.UnitResult
-	failed []*engine.UnitResult
-	checks []*engine.UnitResult // scored units with failed checks, listed under the table
-	claims bool                 // a cell shows a departing claim (8.62/9)
+	w       io.Writer
+	o       Options
+	m       Meta
+	l       Layout
+	stats   *Stats
+	marks   marksSeen
+	rows    *spill.Spill // the rows of the comparison table
+	units   *spill.Spill // 各单位评分说明, a <details> per scored unit
+	failed  *spill.Spill // 未能评分的单位
+	checks  *spill.Spill // 未通过的检查, an item per scored unit with failed checks
+	nrows   int
+	nfailed int
+	nchecks int
+	claims  bool // a cell shows a departing claim (8.62/9)
 }
 
 //go:embed html.tmpl
@@ -62,6 +70,8 @@ type htmlRow struct {
 	Score       string
 	Grade       string
 	GradeClass  string
+	Claims      bool // the table has the claimed columns
+	CheckColumn bool // the table has the 校验 column
 	ClaimScore  string
 	ClaimGrade  string
 	HasFindings bool
@@ -70,36 +80,50 @@ type htmlRow struct {
 	Check htmlCell
 }
 
+// htmlUnit is a scored unit's section of explanations.
+type htmlUnit struct {
+	*engine.UnitResult
+	Grades []indicators.Grade
+}
+
 // htmlCell is one scored cell: its text, CSS class and tooltip.
 type htmlCell struct {
 	Text, Class, Title string
 }
 
-func newHTML(w io.Writer, o Options) Writer {
-	return &htmlWriter{w: w, o: o, marks: marksSeen{}}
+func newHTML(o Options, m Meta) Rows {
+	return &drawRows{d: &htmlWriter{o: o, marks: marksSeen{}, rows: spill.New(spoolMem), units: spill.New(spoolMem),
+		failed: spill.New(spoolMem), checks: spill.New(spoolMem)}, m: m}
 }
 
-func (h *htmlWriter) Begin(m Meta) error {
-	h.m = m
+func (h *htmlWriter) begin(w io.Writer, m Meta) error {
+	h.w, h.m = w, m
 	h.l = NewLayout(m, h.o)
 	h.stats = NewStats(h.l)
 	return nil
 }
 
-func (h *htmlWriter) Unit(u *engine.UnitResult) error {
+func (h *htmlWriter) unit(u *engine.UnitResult) error {
 	if u.Failed() {
-		h.failed = append(h.failed, u)
-		return nil
+		h.nfailed++
+		return htmlTemplate.ExecuteTemplate(h.failed, "failed", u)
 	}
 	h.stats.Add(u)
-	h.units = append(h.units, u)
+	if h.o.Explain {
+		if err := htmlTemplate.ExecuteTemplate(h.units, "unit", htmlUnit{u, h.m.Grades}); err != nil {
+			return err
+		}
+	}
 	r := htmlRow{Rank: u.Rank, Unit: u.Unit, Name: u.Name, Score: Num(u.Score), Grade: u.Grade,
-		GradeClass: fmt.Sprintf("g%d", min(gradeIndex(h.m.Grades, u.Grade), 4)),
-		ClaimScore: claimedScore(u), ClaimGrade: claimedGrade(u), HasFindings: len(u.Review) > 0}
+		GradeClass: fmt.Sprintf("g%d", min(gradeIndex(h.m.Grades, u.Grade), 4)), Claims: h.m.HasClaims,
+		CheckColumn: h.m.HasFailedChecks, ClaimScore: claimedScore(u), ClaimGrade: claimedGrade(u), HasFindings: len(u.Review) > 0}
 	if u.FailedChecks() > 0 {
 		r.Check = htmlCell{Text: MarkCheck.Sym, Class: MarkCheck.Class, Title: checksText(u)}
 		h.marks.addMark(MarkCheck, true)
-		h.checks = append(h.checks, u)
+		h.nchecks++
+		if err := htmlTemplate.ExecuteTemplate(h.checks, "check", u); err != nil {
+			return err
+		}
 	}
 	for _, c := range h.l.Columns {
 		pts, ir := h.l.Points(u, c)
@@ -125,8 +149,8 @@ func (h *htmlWriter) Unit(u *engine.UnitResult) error {
 		}
 		r.Cells = append(r.Cells, cell)
 	}
-	h.rows = append(h.rows, r)
-	return nil
+	h.nrows++
+	return htmlTemplate.ExecuteTemplate(h.rows, "row", r)
 }
 
 // htmlHead is a header cell of the comparison table.
@@ -151,7 +175,11 @@ const (
 	chartLeft   = 80
 )
 
-func (h *htmlWriter) End(s engine.Summary) error {
+func (h *htmlWriter) end(s engine.Summary) error {
+	defer h.rows.Close()
+	defer h.units.Close()
+	defer h.failed.Close()
+	defer h.checks.Close()
 	var groupsRow, labelsRow []htmlHead
 	for k, c := range h.l.Columns {
 		g := h.l.Groups[c.Group]
@@ -201,7 +229,7 @@ func (h *htmlWriter) End(s engine.Summary) error {
 		"Summary":    summary,
 		"Groups":     groupsRow,
 		"Labels":     labelsRow,
-		"Rows":       h.rows,
+		"NRows":      h.nrows,
 		"Means":      means,
 		"MeanScore":  means[len(means)-1],
 		"Means1":     means[:len(means)-1],
@@ -212,18 +240,32 @@ func (h *htmlWriter) End(s engine.Summary) error {
 		"BarMax":     chartBarMax,
 		"Stats":      statRows,
 		"Legend":     h.legend(),
-		"Units":      h.units,
-		"Failed":     h.failed,
-		"Checks":     h.checks,
+		"Failed":     h.nfailed > 0,
 		"Explain":    h.o.Explain,
 		"Provenance": Provenance(h.m),
 		"GroupsOnly": h.o.Groups,
 	}
-	bw := bufio.NewWriter(h.w)
-	if err := htmlTemplate.Execute(bw, data); err != nil {
-		return err
+	// The parts of html.tmpl and the spills, in page order.
+	parts := []any{"top", h.rows, "middle", h.units}
+	if h.nfailed > 0 {
+		parts = append(parts, "failedHead", h.failed, "listEnd")
 	}
-	return bw.Flush()
+	if h.nchecks > 0 {
+		parts = append(parts, "checksHead", h.checks, "listEnd")
+	}
+	for _, p := range append(parts, "bottom") {
+		var err error
+		switch p := p.(type) {
+		case string:
+			err = htmlTemplate.ExecuteTemplate(h.w, p, data)
+		case *spill.Spill:
+			err = writeOut(h.w, p)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // htmlStat is one row of the statistics table.

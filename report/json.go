@@ -24,8 +24,6 @@ type jsonRows struct {
 
 func newJSONRows(o Options, m Meta) Rows { return &jsonRows{o: o, first: true} }
 
-func newJSON(w io.Writer, o Options) Writer { return RowsWriter(w, newJSONRows(o, Meta{})) }
-
 // JSON field layout of DESIGN.md "Results".
 type jsonRuleset struct {
 	ID      string `json:"id"`

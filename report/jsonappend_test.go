@@ -14,9 +14,9 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/synth"
 )
 
 // marshalUnit is what the JSON format wrote for a unit before
@@ -88,7 +88,7 @@ func evalUnits(t *testing.T, rs *indicators.Ruleset, units []indicators.Unit, op
 	return res.Units
 }
 
-// generated returns n units of fixtures.NewGenerator for rs, read back
+// generated returns n units of synth.NewGenerator for rs, read back
 // through the CSV reader.
 func generated(t *testing.T, rs *indicators.Ruleset, n int, seed int64) []indicators.Unit {
 	t.Helper()
@@ -97,7 +97,7 @@ func generated(t *testing.T, rs *indicators.Ruleset, n int, seed int64) []indica
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := fixtures.NewGenerator(rs, prog.NewProbe(), n, seed).WriteCSV(&buf, n); err != nil {
+	if err := synth.NewGenerator(rs, prog.NewProbe(), n, seed).WriteCSV(&buf, n); err != nil {
 		t.Fatal(err)
 	}
 	return readUnits(t, rs, "gen.csv", buf.String())
@@ -116,21 +116,21 @@ func readUnits(t *testing.T, rs *indicators.Ruleset, name, text string) []indica
 	return units
 }
 
-// withClaims adds fixtures' claims to units (a slip on about one unit in
+// withClaims adds synth's claims to units (a slip on about one unit in
 // two, so that every kind of finding is there) and scores them again.
 func withClaims(t *testing.T, rs *indicators.Ruleset, units []indicators.Unit) []engine.UnitResult {
 	t.Helper()
 	res := evalUnits(t, rs, units)
-	scored := make([]fixtures.Scored, len(res))
+	scored := make([]synth.Scored, len(res))
 	for i, u := range res {
-		scored[i] = fixtures.Scored{Score: u.Score, Grade: u.Grade, Failed: u.Failed()}
+		scored[i] = synth.Scored{Score: u.Score, Grade: u.Grade, Failed: u.Failed()}
 		for _, ir := range u.Indicators {
 			scored[i].Points = append(scored[i].Points, ir.Points)
 			scored[i].NA = append(scored[i].NA, ir.Status == engine.StatusNA)
 		}
 	}
-	mix := fixtures.ClaimMix{RoundedUp: 0.15, Inflated: 0.1, WrongGrade: 0.1, BadSum: 0.1, NoReason: 0.1}
-	fixtures.AddClaims(rs, units, scored, rand.New(rand.NewPCG(2022, 10)), mix)
+	mix := synth.ClaimMix{RoundedUp: 0.15, Inflated: 0.1, WrongGrade: 0.1, BadSum: 0.1, NoReason: 0.1}
+	synth.AddClaims(rs, units, scored, rand.New(rand.NewPCG(2022, 10)), mix)
 	return evalUnits(t, rs, units, engine.Explain(true))
 }
 

@@ -319,25 +319,3 @@ func gradeIndex(grades []indicators.Grade, label string) int {
 	}
 	return -1
 }
-
-// Cell renders the points of one indicator result with its status, and
-// the legend of its mark ("" when it has none), in the marks the first
-// table used (— ↑). New writers use CellText and MarkOf, whose marks are
-// safe in any terminal.
-func Cell(ir *engine.IndicatorResult) (string, string) {
-	switch ir.Status {
-	case engine.StatusNA:
-		return "—", "— 不适用"
-	case engine.StatusMissing:
-		return Num(ir.Points) + "缺", "缺 数据缺失，记 0 分"
-	case engine.StatusError:
-		return Num(ir.Points) + "错", "错 无法计算（如除以零），记 0 分"
-	}
-	s := Num(ir.Points)
-	for _, f := range ir.Flags {
-		if f == engine.FlagOvershoot {
-			return s + "↑", "↑ 超过目标 20% 以上，需说明偏离原因"
-		}
-	}
-	return s, ""
-}

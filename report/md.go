@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -9,36 +8,42 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // mdWriter writes the comparison as Markdown (GitHub pipe tables): the
 // table, streamed a unit per row, then the summary, the per-indicator
 // statistics, each unit's deviation notes, the units that failed and the
-// checks that failed, and the provenance.
+// checks that failed, and the provenance. What comes after the table is
+// written as the units come, into spools, and copied in at the end.
 type mdWriter struct {
-	w      *bufio.Writer
+	w      io.Writer
 	o      Options
 	m      Meta
 	l      Layout
 	stats  *Stats
 	marks  marksSeen
-	scored []*engine.UnitResult // for the notes after the table
-	failed []*engine.UnitResult
+	notes  *spill.Spill // 扣分与偏差说明, a section per scored unit
+	failed *spill.Spill // 未能评分的单位
+	checks *spill.Spill // 未通过的检查
 	rows   int
 	claims bool // a cell shows a departing claim (8.62/9)
 	err    error
 }
 
-func newMarkdown(w io.Writer, o Options) Writer {
-	return &mdWriter{w: bufio.NewWriter(w), o: o, marks: marksSeen{}}
+func newMarkdown(o Options, m Meta) Rows {
+	return &drawRows{d: &mdWriter{o: o, marks: marksSeen{}, notes: spill.New(spoolMem), failed: spill.New(spoolMem),
+		checks: spill.New(spoolMem)}, m: m}
 }
 
 // mdEscape keeps text from breaking a table or turning into markup.
 var mdEscape = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "<", "&lt;", ">", "&gt;", "`", "\\`", "\r\n", " ", "\n", " ")
 
-func (d *mdWriter) printf(format string, args ...any) {
+func (d *mdWriter) printf(format string, args ...any) { d.fprintf(d.w, format, args...) }
+
+func (d *mdWriter) fprintf(w io.Writer, format string, args ...any) {
 	if d.err == nil {
-		_, d.err = fmt.Fprintf(d.w, format, args...)
+		_, d.err = fmt.Fprintf(w, format, args...)
 	}
 }
 
@@ -47,8 +52,8 @@ func (d *mdWriter) row(cells []string) {
 	d.printf("| %s |\n", strings.Join(cells, " | "))
 }
 
-func (d *mdWriter) Begin(m Meta) error {
-	d.m = m
+func (d *mdWriter) begin(w io.Writer, m Meta) error {
+	d.w, d.m = w, m
 	d.l = NewLayout(m, d.o)
 	d.stats = NewStats(d.l)
 	d.printf("# %s\n\n", mdEscape.Replace(title(m)))
@@ -74,13 +79,22 @@ func (d *mdWriter) Begin(m Meta) error {
 	return d.err
 }
 
-func (d *mdWriter) Unit(u *engine.UnitResult) error {
+func (d *mdWriter) unit(u *engine.UnitResult) error {
 	if u.Failed() {
-		d.failed = append(d.failed, u)
+		for _, e := range u.Errors {
+			d.fprintf(d.failed, "- %s %s：%s\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(errorLine(e)))
+		}
 		return d.err
 	}
 	d.stats.Add(u)
-	d.scored = append(d.scored, u)
+	if d.o.Explain {
+		d.note(u)
+	}
+	for _, c := range u.Checks {
+		if !c.OK && !c.Skipped {
+			d.fprintf(d.checks, "- %s %s：%s\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(checkText(c)))
+		}
+	}
 	cells := []string{fmt.Sprint(u.Rank), mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name)}
 	for _, c := range d.l.Columns {
 		pts, ir := d.l.Points(u, c)
@@ -115,7 +129,10 @@ func (d *mdWriter) Unit(u *engine.UnitResult) error {
 	return d.err
 }
 
-func (d *mdWriter) End(s engine.Summary) error {
+func (d *mdWriter) end(s engine.Summary) error {
+	defer d.notes.Close()
+	defer d.failed.Close()
+	defer d.checks.Close()
 	if d.rows == 0 {
 		d.printf("| （没有可评分的单位） |\n")
 	}
@@ -129,17 +146,29 @@ func (d *mdWriter) End(s engine.Summary) error {
 	}
 	d.writeStats()
 	if d.o.Explain {
-		d.writeNotes()
+		d.printf("\n## 扣分与偏差说明\n")
+		d.copy(d.notes)
 	}
-	d.writeFailures()
+	if d.failed.Len() > 0 {
+		d.printf("\n## 未能评分的单位\n\n")
+		d.copy(d.failed)
+	}
+	if d.checks.Len() > 0 {
+		d.printf("\n## 未通过的检查\n\n")
+		d.copy(d.checks)
+	}
 	d.printf("\n---\n\n")
 	for _, f := range Provenance(d.m) {
 		d.printf("- %s：%s\n", f.Label, mdEscape.Replace(f.Value))
 	}
-	if d.err != nil {
-		return d.err
+	return d.err
+}
+
+// copy writes out a spooled section.
+func (d *mdWriter) copy(s *spill.Spill) {
+	if d.err == nil {
+		d.err = writeOut(d.w, s)
 	}
-	return d.w.Flush()
 }
 
 func (d *mdWriter) writeStats() {
@@ -152,57 +181,32 @@ func (d *mdWriter) writeStats() {
 	}
 }
 
-// writeNotes lists, unit by unit, every indicator with something to say:
-// below full marks, flagged, not scored, or with the unit's own reason.
-func (d *mdWriter) writeNotes() {
-	d.printf("\n## 扣分与偏差说明\n")
-	for _, u := range d.scored {
-		d.printf("\n### %s %s（%s 分，%s，第 %d 名）\n\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), Num(u.Score), mdEscape.Replace(u.Grade), u.Rank)
-		n := 0
-		for k := range u.Indicators {
-			ir := &u.Indicators[k]
-			note := Deviation(ir)
-			if note == "" {
-				continue
-			}
-			got := Num(ir.Points) + "/" + Num(ir.Weight)
-			if ir.Status == engine.StatusNA {
-				got = "不适用"
-			}
-			d.printf("- **%s**（%s）：%s\n", mdEscape.Replace(ir.Label), got, mdEscape.Replace(note))
-			n++
+// note writes, for the 扣分与偏差说明 section, every indicator of a unit
+// with something to say: below full marks, flagged, not scored, or with
+// the unit's own reason.
+func (d *mdWriter) note(u *engine.UnitResult) {
+	w := d.notes
+	d.fprintf(w, "\n### %s %s（%s 分，%s，第 %d 名）\n\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), Num(u.Score), mdEscape.Replace(u.Grade), u.Rank)
+	n := 0
+	for k := range u.Indicators {
+		ir := &u.Indicators[k]
+		note := Deviation(ir)
+		if note == "" {
+			continue
 		}
-		for _, f := range u.Review {
-			d.printf("- 复核：%s\n", mdEscape.Replace(f.Message))
-			n++
+		got := Num(ir.Points) + "/" + Num(ir.Weight)
+		if ir.Status == engine.StatusNA {
+			got = "不适用"
 		}
-		if n == 0 {
-			d.printf("各项指标均得满分。\n")
-		}
+		d.fprintf(w, "- **%s**（%s）：%s\n", mdEscape.Replace(ir.Label), got, mdEscape.Replace(note))
+		n++
 	}
-}
-
-func (d *mdWriter) writeFailures() {
-	if len(d.failed) > 0 {
-		d.printf("\n## 未能评分的单位\n\n")
-		for _, u := range d.failed {
-			for _, e := range u.Errors {
-				d.printf("- %s %s：%s\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(errorLine(e)))
-			}
-		}
+	for _, f := range u.Review {
+		d.fprintf(w, "- 复核：%s\n", mdEscape.Replace(f.Message))
+		n++
 	}
-	head := false
-	for _, u := range d.scored {
-		for _, c := range u.Checks {
-			if c.OK || c.Skipped {
-				continue
-			}
-			if !head {
-				d.printf("\n## 未通过的检查\n\n")
-				head = true
-			}
-			d.printf("- %s %s：%s\n", mdEscape.Replace(u.Unit), mdEscape.Replace(u.Name), mdEscape.Replace(checkText(c)))
-		}
+	if n == 0 {
+		d.fprintf(w, "各项指标均得满分。\n")
 	}
 }
 

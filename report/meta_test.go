@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -30,12 +31,11 @@ func TestMetaStamp(t *testing.T) {
 		t.Fatalf("meta stamp: %+v %+v", m.Ruleset, m.Data)
 	}
 	var b bytes.Buffer
-	res := prog.NewResult()
 	f, err := Lookup("json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(&b, f, Options{}, m, res); err != nil {
+	if _, err := Write(context.Background(), &b, f, Options{}, m, prog, &unitList{}); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {

@@ -1,14 +1,20 @@
 // Package report writes evaluation results for people and programs: the
 // terminal comparison table, JSON, and the other formats reviewers use.
 // Writers only format: every number, rank, flag and explanation comes from
-// package engine, so all formats show the same figures.
+// package engine, so all formats show the same figures. Every format is
+// written the one way engine.Stream evaluates: a Sink hands each unit to
+// the format's Rows as it is scored, then in the report's order with its
+// rank; formats that need the whole population before they write (the
+// table sizes its columns, html draws its chart first) keep only what
+// they draw, or spill it.
 package report
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,17 +49,16 @@ type Meta struct {
 	// them beside the computed ones.
 	HasClaims bool
 	// HasFailedChecks is set when a unit of the population failed a
-	// consistency check, so tables give every unit a 校验 column. Write and
-	// Sink set it, from all the units evaluated, as ranks are (a --units
-	// report shows the column even when its own units pass), so that a
-	// streamed report is the one Write makes.
+	// consistency check, so tables give every unit a 校验 column. The Sink
+	// sets it, from all the units evaluated, as ranks are (a --units
+	// report shows the column even when its own units pass).
 	HasFailedChecks bool
 	// Stamp is when the report was made. It is zero unless the caller gives
 	// a time explicitly (SOURCE_DATE_EPOCH, --stamp-time): without one,
 	// every format is byte-identical between runs on the same input.
 	Stamp time.Time
 	// Population is how many units were evaluated (ranks are among them);
-	// Write sets it.
+	// the Sink sets it.
 	Population int
 }
 
@@ -80,53 +85,42 @@ type Options struct {
 	Explain bool     // include explanations where the format can
 }
 
-// Writer writes a report unit by unit: Begin once, Unit for each unit in
-// order, End with the summary. A writer may buffer (a table needs every
-// row before it can size its columns).
-type Writer interface {
-	Begin(m Meta) error
-	Unit(u *engine.UnitResult) error
-	End(s engine.Summary) error
-}
-
-// Format is one output format of -f.
+// Format is one output format of -f. Every format is written by a Sink
+// as engine.Stream evaluates (see Write).
 type Format struct {
 	Name string
 	Desc string
-	New  func(w io.Writer, o Options) Writer
+	// Rows makes the format's writer of units. m is final but for
+	// HasClaims, HasFailedChecks, Data and Population, which Rows.Begin
+	// gets.
+	Rows func(o Options, m Meta) Rows
 	// Binary formats (xlsx) cannot go to a terminal and need -o.
 	Binary bool
 	// Sort is the default --sort of the format: "rank" for the tables a
 	// reviewer reads, empty (input order, as DESIGN.md fixes for JSON)
 	// for the others.
 	Sort string
-	// Rows, when set, renders units one at a time, so that jixiao eval can
-	// stream the format (see Sink). m is final but for HasClaims,
-	// HasFailedChecks, Data and Population, which Begin gets.
-	Rows func(o Options, m Meta) Rows
-	// SortedRows is Rows for a format sorted by default (Sort): a Sink of
-	// it has engine.Stream hand it the units in the format's order.
-	SortedRows func(o Options, m Meta) Rows
 	// Lean formats show explanations only when asked (--explain), or
 	// never (table, xlsx, selfeval): they are not worked out for them by
 	// default. The others (json, md, html) always carry them.
 	Lean bool
 	// Digest is set by formats that show the data's digest (Meta.Data):
-	// the data is hashed only for them when streamed.
+	// the data is hashed only for them.
 	Digest bool
 }
 
 // Formats lists the output formats; the first is the default.
 func Formats() []Format {
 	return []Format{
-		{Name: "table", Desc: "comparison table for the terminal", New: newTable, Sort: "rank", Lean: true},
-		{Name: "json", Desc: "full results as JSON (DESIGN.md)", New: newJSON, Rows: newJSONRows, Digest: true},
-		{Name: "csv", Desc: "comparison table as CSV for Excel (UTF-8 with BOM), input order", New: newCSV, Rows: newCSVRows, Lean: true},
-		{Name: "md", Desc: "comparison table, statistics and explanations as Markdown", New: newMarkdown, Sort: "rank"},
-		{Name: "xlsx", Desc: "workbook: comparison, statistics and failures sheets", New: newXLSX, Binary: true, Sort: "rank", Lean: true,
-			SortedRows: newXLSXRows, Digest: true},
-		{Name: "html", Desc: "one printable page: table, grade chart, statistics, explanations", New: newHTML, Sort: "rank"},
-		{Name: "selfeval", Desc: "workbook with each unit's 自评表 in the 财预〔2020〕10号 layout", New: newSelfEval, Binary: true, Lean: true},
+		{Name: "table", Desc: "comparison table for the terminal", Rows: newTable, Sort: "rank", Lean: true, Digest: true},
+		{Name: "json", Desc: "full results as JSON (DESIGN.md)", Rows: newJSONRows, Digest: true},
+		{Name: "csv", Desc: "comparison table as CSV for Excel (UTF-8 with BOM), input order", Rows: newCSVRows, Lean: true},
+		{Name: "md", Desc: "comparison table, statistics and explanations as Markdown", Rows: newMarkdown, Sort: "rank", Digest: true},
+		{Name: "xlsx", Desc: "workbook: comparison, statistics and failures sheets", Rows: newXLSXRows, Binary: true, Sort: "rank", Lean: true,
+			Digest: true},
+		{Name: "html", Desc: "one printable page: table, grade chart, statistics, explanations", Rows: newHTML, Sort: "rank", Digest: true},
+		{Name: "selfeval", Desc: "workbook with each unit's 自评表 in the 财预〔2020〕10号 layout", Rows: newSelfEval, Binary: true, Lean: true,
+			Digest: true},
 	}
 }
 
@@ -149,65 +143,25 @@ func Lookup(name string) (Format, error) {
 	return Format{}, fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(FormatNames(), ", "))
 }
 
-// Write writes a whole result in format f: the units o.Units keeps (all
-// when empty), in the order o.Sort asks for (the format's default when
-// empty). The summary the writer gets counts the units written. Write
-// checks the options before it writes anything, so a bad --units or
-// --sort leaves w untouched.
-func Write(w io.Writer, f Format, o Options, m Meta, res *engine.Result) error {
-	key := o.Sort
-	if key == "" {
-		key = f.Sort
-	}
-	if err := checkSort(m, key); err != nil {
-		return err
-	}
-	keep, err := unitFilter(o.Units, res.Units)
+// Write evaluates the units of src with p and writes them in format f:
+// the units o.Units keeps (all when empty), in the order o.Sort asks for
+// (the format's default when empty), through a Sink. It checks the
+// options before it writes anything, so a bad --units or --sort leaves w
+// untouched. m.Data, when set, gets the digest of src if src has one
+// (data.Source). The summary is of all units.
+func Write(ctx context.Context, w io.Writer, f Format, o Options, m Meta, p *engine.Program, src engine.Units) (engine.Summary, error) {
+	sink, err := NewSink(w, f, o, m)
 	if err != nil {
-		return err
+		return engine.Summary{}, err
 	}
-	m.Population = len(res.Units)
-	m.HasFailedChecks = false
-	for i := range res.Units {
-		if res.Units[i].FailedChecks() > 0 {
-			m.HasFailedChecks = true
-			break
-		}
+	if d, ok := src.(interface{ SHA256() string }); ok {
+		sink.Digest = d.SHA256
 	}
-	sum := res.Summary
-	if keep != nil {
-		sum = summarize(m.Grades, res.Units, keep)
+	sum, err := p.Stream(ctx, src, sink)
+	if err != nil {
+		return sum, err
 	}
-	wr := f.New(w, o)
-	if err := wr.Begin(m); err != nil {
-		return err
-	}
-	for _, i := range order(m, res.Units, key) {
-		if keep != nil && !keep[res.Units[i].Unit] {
-			continue
-		}
-		if err := wr.Unit(&res.Units[i]); err != nil {
-			return err
-		}
-	}
-	return wr.End(sum)
-}
-
-// unitFilter returns the set of unit ids to keep, nil for all. An id that
-// names no unit is an error: a typo should not silently shrink a report.
-func unitFilter(ids []string, units []engine.UnitResult) (map[string]bool, error) {
-	keep, wanted := wantedUnits(ids)
-	if keep == nil {
-		return nil, nil
-	}
-	have := make(map[string]bool, len(units))
-	for i := range units {
-		have[units[i].Unit] = true
-	}
-	if err := unknownUnits(wanted, have); err != nil {
-		return nil, err
-	}
-	return keep, nil
+	return sum, sink.End(sum)
 }
 
 // wantedUnits returns the set of unit ids --units names and the ids in
@@ -241,40 +195,6 @@ func unknownUnits(wanted []string, have map[string]bool) error {
 	return nil
 }
 
-// summarize counts the kept units and their grades, as engine.Summarize
-// does for all of them.
-func summarize(grades []indicators.Grade, units []engine.UnitResult, keep map[string]bool) engine.Summary {
-	s := engine.Summary{}
-	for _, g := range grades {
-		s.Grades = append(s.Grades, engine.GradeCount{Label: g.Label})
-	}
-	for i := range units {
-		u := &units[i]
-		if !keep[u.Unit] {
-			continue
-		}
-		s.Units++
-		if n := u.FailedChecks(); n > 0 {
-			s.FailedChecks += n
-			s.CheckUnits++
-		}
-		if u.Failed() {
-			s.Errors++
-			continue
-		}
-		if u.HasMissing() {
-			s.MissingUnits++
-		}
-		for j := range s.Grades {
-			if s.Grades[j].Label == u.Grade {
-				s.Grades[j].Units++
-				break
-			}
-		}
-	}
-	return s
-}
-
 // SortKeys lists the keys --sort takes for meta m: the fixed columns, each
 // indicator id and each 一级指标 (its subtotal).
 func SortKeys(m Meta) []string {
@@ -283,66 +203,57 @@ func SortKeys(m Meta) []string {
 		keys = append(keys, ind.ID)
 	}
 	for _, g := range Groups(m.Indicators) {
-		if !hasKey(keys, g.Name) {
+		if !slices.Contains(keys, g.Name) {
 			keys = append(keys, g.Name)
 		}
 	}
 	return keys
 }
 
-func hasKey(keys []string, k string) bool {
-	for _, x := range keys {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
-func checkSort(m Meta, key string) error {
-	if key == "" || hasKey(SortKeys(m), strings.TrimPrefix(key, "-")) {
+// CheckSort checks a --sort key against the keys of meta m (SortKeys),
+// with its word when the key is none of them; "" is no key.
+func CheckSort(m Meta, key string) error {
+	if key == "" || slices.Contains(SortKeys(m), strings.TrimPrefix(key, "-")) {
 		return nil
 	}
 	return fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", key, strings.Join(SortKeys(m), ", "))
 }
 
-// order returns the indexes of units in the order the sort key asks for;
-// failed units go last, in input order. The sort is stable, so ties keep
-// input order. "rank" and "grade" put the best first; "-" reverses.
-func order(m Meta, units []engine.UnitResult, key string) []int {
-	idx := make([]int, len(units))
-	for i := range idx {
-		idx[i] = i
-	}
-	by, less, desc := sortBy(m, key)
-	if by != nil {
-		less = func(a, b *engine.UnitResult) bool { return by(a) < by(b) }
-	}
-	if less == nil {
-		return idx
-	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		a, b := &units[idx[i]], &units[idx[j]]
-		if a.Failed() || b.Failed() {
-			return !a.Failed() && b.Failed()
-		}
-		if desc {
-			return less(b, a)
-		}
-		return less(a, b)
-	})
-	return idx
+// streamOrder is --sort key as an engine.Orderer's keys: failed units
+// last, ties in input order; "rank" and "grade" put the best first, "-"
+// reverses.
+type streamOrder struct {
+	key     func(u *engine.UnitResult) engine.OrderKey
+	compare func(a, b engine.OrderKey) int
 }
 
-// sortBy returns how --sort key orders scored units: by a number (by), or
-// for unit and name by comparing strings (less); desc for a "-" key. Both
-// are nil for no key.
-func sortBy(m Meta, key string) (by func(u *engine.UnitResult) float64, less func(a, b *engine.UnitResult) bool, desc bool) {
-	desc = strings.HasPrefix(key, "-")
+// streamOrderOf returns the order of --sort key, nil for no key. A
+// stream knows no rank before every unit is scored, but ranks order
+// units as their scores do, best first.
+func streamOrderOf(m Meta, key string) *streamOrder {
+	switch key {
+	case "rank":
+		key = "-score"
+	case "-rank":
+		key = "score"
+	}
+	sign := 1
+	if strings.HasPrefix(key, "-") {
+		sign = -1
+	}
+	var by func(u *engine.UnitResult) float64
 	switch key = strings.TrimPrefix(key, "-"); key {
 	case "":
-	case "rank":
-		by = func(u *engine.UnitResult) float64 { return float64(u.Rank) }
+		return nil
+	case "unit", "name":
+		text := func(u *engine.UnitResult) string { return u.Unit }
+		if key == "name" {
+			text = func(u *engine.UnitResult) string { return u.Name }
+		}
+		return &streamOrder{
+			key:     func(u *engine.UnitResult) engine.OrderKey { return engine.OrderKey{Text: strings.Clone(text(u))} },
+			compare: func(a, b engine.OrderKey) int { return sign * strings.Compare(a.Text, b.Text) },
+		}
 	case "score":
 		by = func(u *engine.UnitResult) float64 { return u.Score }
 	case "grade":
@@ -351,58 +262,15 @@ func sortBy(m Meta, key string) (by func(u *engine.UnitResult) float64, less fun
 			band[g.Label] = i
 		}
 		by = func(u *engine.UnitResult) float64 { return float64(band[u.Grade]) }
-	case "unit":
-		less = func(a, b *engine.UnitResult) bool { return a.Unit < b.Unit }
-	case "name":
-		less = func(a, b *engine.UnitResult) bool { return a.Name < b.Name }
 	default:
 		if k := indicatorIndex(m.Indicators, key); k >= 0 {
 			by = func(u *engine.UnitResult) float64 { return u.Indicators[k].Points }
 		} else {
 			for _, g := range Groups(m.Indicators) {
 				if g.Name == key {
-					g := g
 					by = func(u *engine.UnitResult) float64 { return Subtotal(u, g) }
 				}
 			}
-		}
-	}
-	return by, less, desc
-}
-
-// streamOrder is --sort key as an engine.Orderer's keys, in the order
-// report.Write sorts (order); nil for no key.
-type streamOrder struct {
-	key     func(u *engine.UnitResult) engine.OrderKey
-	compare func(a, b engine.OrderKey) int
-}
-
-// streamOrderOf returns the stream order of --sort key. A stream knows no
-// rank before every unit is scored, but ranks order units as their
-// scores do, best first.
-func streamOrderOf(m Meta, key string) *streamOrder {
-	switch key {
-	case "rank":
-		key = "-score"
-	case "-rank":
-		key = "score"
-	}
-	by, _, desc := sortBy(m, key)
-	sign := 1
-	if desc {
-		sign = -1
-	}
-	switch strings.TrimPrefix(key, "-") {
-	case "":
-		return nil
-	case "unit", "name":
-		text := func(u *engine.UnitResult) string { return u.Unit }
-		if strings.TrimPrefix(key, "-") == "name" {
-			text = func(u *engine.UnitResult) string { return u.Name }
-		}
-		return &streamOrder{
-			key:     func(u *engine.UnitResult) engine.OrderKey { return engine.OrderKey{Text: strings.Clone(text(u))} },
-			compare: func(a, b engine.OrderKey) int { return sign * strings.Compare(a.Text, b.Text) },
 		}
 	}
 	if by == nil {

@@ -72,12 +72,18 @@ func TestLayout(t *testing.T) {
 	}
 }
 
-// orderWriter records the unit ids in the order Write hands them over.
-type orderWriter struct{ ids *[]string }
+// orderRows records the unit ids in the order the Sink hands them over.
+type orderRows struct{ ids *[]string }
 
-func (o orderWriter) Begin(Meta) error                { return nil }
-func (o orderWriter) Unit(u *engine.UnitResult) error { *o.ids = append(*o.ids, u.Unit); return nil }
-func (o orderWriter) End(engine.Summary) error        { return nil }
+func (o orderRows) Begin(io.Writer, Meta) error { return nil }
+func (o orderRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
+	return append(dst, u.Unit...)
+}
+func (o orderRows) WriteUnit(_ io.Writer, rec []byte, _ int) error {
+	*o.ids = append(*o.ids, string(rec))
+	return nil
+}
+func (o orderRows) End(io.Writer, engine.Summary) error { return nil }
 
 func TestWriteOrderAndFilter(t *testing.T) {
 	m, res := sample(t)
@@ -105,8 +111,8 @@ func TestWriteOrderAndFilter(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f, _ := Lookup(tc.format)
 			var ids []string
-			f.New = func(io.Writer, Options) Writer { return orderWriter{&ids} }
-			if err := Write(&bytes.Buffer{}, f, tc.o, m, res); err != nil {
+			f.Rows = func(Options, Meta) Rows { return orderRows{&ids} }
+			if err := res.write(&bytes.Buffer{}, f, tc.o, m); err != nil {
 				t.Fatal(err)
 			}
 			if got := strings.Join(ids, " "); got != tc.want {
@@ -130,7 +136,7 @@ func TestWriteBadOptions(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
-			err := Write(&b, f, tc.o, m, res)
+			err := res.write(&b, f, tc.o, m)
 			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 				t.Fatalf("error = %v, want %s", err, tc.want)
 			}
@@ -146,10 +152,8 @@ func TestWriteSummaryOfKeptUnits(t *testing.T) {
 	f, _ := Lookup("table")
 	var got engine.Summary
 	var meta Meta
-	f.New = func(io.Writer, Options) Writer {
-		return &summaryWriter{sum: &got, meta: &meta}
-	}
-	if err := Write(&bytes.Buffer{}, f, Options{Units: []string{"U1", "U2", "U4"}}, m, res); err != nil {
+	f.Rows = func(Options, Meta) Rows { return &keptSummaryRows{sum: &got, meta: &meta} }
+	if err := res.write(&bytes.Buffer{}, f, Options{Units: []string{"U1", "U2", "U4"}}, m); err != nil {
 		t.Fatal(err)
 	}
 	// U1 优, U2 中, U4 failed: 3 units, 1 error.
@@ -161,14 +165,15 @@ func TestWriteSummaryOfKeptUnits(t *testing.T) {
 	}
 }
 
-type summaryWriter struct {
+type keptSummaryRows struct {
 	sum  *engine.Summary
 	meta *Meta
 }
 
-func (s *summaryWriter) Begin(m Meta) error            { *s.meta = m; return nil }
-func (s *summaryWriter) Unit(*engine.UnitResult) error { return nil }
-func (s *summaryWriter) End(sum engine.Summary) error  { *s.sum = sum; return nil }
+func (s *keptSummaryRows) Begin(_ io.Writer, m Meta) error                    { *s.meta = m; return nil }
+func (s *keptSummaryRows) AppendUnit(dst []byte, _ *engine.UnitResult) []byte { return dst }
+func (s *keptSummaryRows) WriteUnit(io.Writer, []byte, int) error             { return nil }
+func (s *keptSummaryRows) End(_ io.Writer, sum engine.Summary) error          { *s.sum = sum; return nil }
 
 func TestJSONTime(t *testing.T) {
 	m, res := sample(t)

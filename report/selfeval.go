@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // SheetIndex is the first sheet of the selfeval workbook: every unit with
@@ -23,25 +26,37 @@ const SheetIndex = "目录"
 // fill), then one row per other indicator: 一级指标 / 二级指标 / 三级指标 /
 // 年度指标值 / 实际完成值 / 分值 / 得分 / 偏差原因分析及改进措施, and the total.
 // Cells the ruleset has no input for stay blank.
+//
+// Each form's sheet is written by hand (sheetWriter) straight into the
+// workbook's zip as its unit comes, in time linear in the units; the
+// index's rows and links wait in spools. excelize makes the rest (styles,
+// properties), and the workbook's list of sheets is added to its parts as
+// they are written (sortedZip.replace).
 type selfEvalWriter struct {
 	w      io.Writer
 	o      Options
 	m      Meta
 	budget budgetPart
 	f      *excelize.File
+	zip    *sortedZip
 	st     *styles
 	sheets map[string]bool // names used, lower-cased
-	index  []indexRow
+	forms  int             // form sheets written
+	// The index, with links of its rows to the forms, and the forms'
+	// entries in the workbook's list of sheets.
+	index      sheetWriter
+	nlinks     int
+	entries    *spill.Spill
+	row        int       // the index's last row
+	marks      marksSeen // of the index's subtotals
+	groups     []Group   // with --groups, the subtotals the index gives
+	indexStyle struct{ border, num, link int }
 }
 
-// indexRow is a line of the index sheet.
-type indexRow struct {
-	u     *engine.UnitResult
-	sheet string
-}
-
-func newSelfEval(w io.Writer, o Options) Writer {
-	return &selfEvalWriter{w: w, o: o, sheets: map[string]bool{strings.ToLower(SheetIndex): true}}
+func newSelfEval(o Options, m Meta) Rows {
+	s := &selfEvalWriter{o: o, sheets: map[string]bool{strings.ToLower(SheetIndex): true}, marks: marksSeen{},
+		index: sheetWriter{rows: spill.New(spoolMem), links: spill.New(spoolMem)}, entries: spill.New(spoolMem)}
+	return &drawRows{d: s, m: m, inputs: true}
 }
 
 // budgetPart locates the funds block of the form: the budget-execution
@@ -104,15 +119,18 @@ func findBudget(m Meta) budgetPart {
 	return b
 }
 
-func (s *selfEvalWriter) Begin(m Meta) error {
-	s.m = m
+func (s *selfEvalWriter) begin(w io.Writer, m Meta) error {
+	s.w, s.m = w, m
 	s.budget = findBudget(m)
-	f, err := newWorkbook(SheetIndex, m)
+	f, z, err := newWorkbook(SheetIndex, m, w)
 	if err != nil {
 		return err
 	}
-	s.f, s.st = f, newStyles(f)
-	return setProperties(f, m, "绩效自评表（财预〔2020〕10号 附件1 格式）")
+	s.f, s.zip, s.st = f, z, newStyles(f)
+	if err := setProperties(f, m, "绩效自评表（财预〔2020〕10号 附件1 格式）"); err != nil {
+		return err
+	}
+	return s.indexHead()
 }
 
 // sheetName makes a unique, valid sheet name for a unit: its id and name,
@@ -155,40 +173,41 @@ func cutRunes(s string, n int) string {
 // seCols is the number of columns of the form, A to I.
 const seCols = 9
 
-func (s *selfEvalWriter) Unit(u *engine.UnitResult) error {
+func (s *selfEvalWriter) unit(u *engine.UnitResult) error {
 	if u.Failed() {
-		s.index = append(s.index, indexRow{u: u})
-		return nil
+		return s.indexUnit(u, "")
 	}
 	name := s.sheetName(u)
-	s.index = append(s.index, indexRow{u: u, sheet: name})
-	if _, err := s.f.NewSheet(name); err != nil {
-		return err
-	}
-	const a4 = 9
-	// The form is filed one page a unit.
-	if err := s.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(a4), Orientation: ptr("landscape"),
-		FitToWidth: ptr(1), FitToHeight: ptr(1)}); err != nil {
-		return err
-	}
-	if err := s.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-		return err
-	}
-	sw, err := s.f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
+	s.forms++
+	id := s.forms + 1 // sheet 1 is the index
+	sw := &sheetWriter{rows: spill.New(spoolMem)}
 	form := &seForm{w: s, sw: sw, u: u}
 	if err := form.write(); err != nil {
 		return err
 	}
-	return sw.Flush()
+	part, err := s.zip.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", id))
+	if err != nil {
+		return err
+	}
+	// The form is filed one page a unit.
+	if err := sw.writeTo(part, `<sheetView workbookViewId="0"/>`, 1); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.entries, `<sheet name="%s" sheetId="%d" r:id="rIdF%d"/>`, xmlText(name), id, id)
+	return s.indexUnit(u, name)
+}
+
+// xmlText escapes s for XML text or an attribute value.
+func xmlText(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
 }
 
 // seForm writes one unit's form into its sheet, row by row.
 type seForm struct {
 	w      *selfEvalWriter
-	sw     *excelize.StreamWriter
+	sw     *sheetWriter
 	u      *engine.UnitResult
 	row    int
 	merges [][2]string
@@ -543,163 +562,166 @@ func indexNote(u *engine.UnitResult) string {
 	return strings.Join(parts, "\n")
 }
 
-func (s *selfEvalWriter) End(sum engine.Summary) error {
-	if err := s.writeIndex(sum); err != nil {
-		return err
-	}
-	if s.st.err != nil {
-		return s.st.err
-	}
-	_, err := s.f.WriteTo(s.w)
-	return err
-}
-
-// writeIndex fills the index sheet: one line per unit with a link to its
-// form, or its errors when it could not be scored.
-func (s *selfEvalWriter) writeIndex(sum engine.Summary) error {
-	f := s.f
+// indexHead writes the top of the index sheet: its title and the heads of
+// its columns, one line per unit below with a link to its form, or its
+// errors when it could not be scored.
+func (s *selfEvalWriter) indexHead() error {
 	hs := s.st.id(styleKey{bold: true, fill: "D9E1F2", align: "center", border: true})
 	// With --groups the index also gives each 一级指标's subtotal, after
 	// the name.
-	var groups []Group
 	if s.o.Groups {
-		groups = Groups(s.m.Indicators)
+		s.groups = Groups(s.m.Indicators)
 	}
-	g := len(groups)
 	widths := []float64{10, 30}
-	heads := []string{"单位", "名称"}
-	for _, gr := range groups {
+	heads := []any{"单位", "名称"}
+	for _, gr := range s.groups {
 		widths = append(widths, 10)
 		heads = append(heads, fmt.Sprintf("%s（%s分）", gr.Name, Num(gr.Weight)))
 	}
 	widths = append(widths, 9, 7, 7, 30, 50)
 	heads = append(heads, "总分", "等级", "排名", "自评表", "说明")
 	for i, wd := range widths {
-		col := colLetter(i)
-		if err := f.SetColWidth(SheetIndex, col, col, wd); err != nil {
-			return err
-		}
+		s.index.SetColWidth(i+1, i+1, wd)
 	}
-	if err := f.SetCellValue(SheetIndex, "A1", fmt.Sprintf("%s：各单位绩效自评表", title(s.m))); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(SheetIndex, "A1", "A1", s.st.id(styleKey{bold: true, size: 14})); err != nil {
+	if err := s.index.SetRow("A1", []any{excelize.Cell{StyleID: s.st.id(styleKey{bold: true, size: 14}),
+		Value: fmt.Sprintf("%s：各单位绩效自评表", title(s.m))}}); err != nil {
 		return err
 	}
 	for i, h := range heads {
-		if err := f.SetCellValue(SheetIndex, cellName(i+1, 3), h); err != nil {
-			return err
-		}
+		heads[i] = excelize.Cell{StyleID: hs, Value: h}
 	}
-	if err := f.SetCellStyle(SheetIndex, "A3", cellName(len(heads), 3), hs); err != nil {
-		return err
+	s.indexStyle.border = s.st.id(styleKey{border: true})
+	s.indexStyle.num = s.st.id(styleKey{border: true, numFmt: fmtPoints})
+	s.indexStyle.link = s.st.id(styleKey{border: true, font: "0563C1"})
+	s.row = 3
+	return s.index.SetRow("A3", heads)
+}
+
+// indexUnit writes a unit's line of the index: its subtotals, total,
+// grade, rank and a link to its form, or its errors.
+func (s *selfEvalWriter) indexUnit(u *engine.UnitResult, sheet string) error {
+	s.row++
+	g := len(s.groups)
+	st := s.indexStyle
+	vals := []any{u.Unit, u.Name}
+	if u.Failed() {
+		var msgs []string
+		for _, e := range u.Errors {
+			msgs = append(msgs, errorLine(e))
+		}
+		vals = append(vals, make([]any, g+3)...)
+		vals = append(vals, "未能评分", strings.Join(msgs, "\n"))
+	} else {
+		for _, gr := range s.groups {
+			vals = append(vals, Subtotal(u, gr))
+		}
+		var note any
+		if n := indexNote(u); n != "" {
+			note = n
+		}
+		vals = append(vals, u.Score, u.Grade, u.Rank, sheet, note)
 	}
-	border := s.st.id(styleKey{border: true})
-	num := s.st.id(styleKey{border: true, numFmt: fmtPoints})
-	link := s.st.id(styleKey{border: true, font: "0563C1"})
-	marks := marksSeen{}
-	row := 3
-	for _, ir := range s.index {
-		row++
-		u := ir.u
-		vals := []any{u.Unit, u.Name}
-		if u.Failed() {
-			var msgs []string
-			for _, e := range u.Errors {
-				msgs = append(msgs, errorLine(e))
-			}
-			vals = append(vals, make([]any, g+3)...)
-			vals = append(vals, "未能评分", strings.Join(msgs, "\n"))
-		} else {
-			for _, gr := range groups {
-				vals = append(vals, Subtotal(u, gr))
-			}
-			var note any
-			if n := indexNote(u); n != "" {
-				note = n
-			}
-			vals = append(vals, u.Score, u.Grade, u.Rank, ir.sheet, note)
+	for i, v := range vals {
+		style := st.border
+		switch {
+		case i >= 2 && i <= 2+g:
+			style = st.num
+		case sheet != "" && i == 5+g:
+			style = st.link
 		}
-		for i, v := range vals {
-			if v == nil {
-				continue
-			}
-			if err := f.SetCellValue(SheetIndex, cellName(i+1, row), v); err != nil {
-				return err
-			}
+		vals[i] = excelize.Cell{StyleID: style, Value: v}
+	}
+	for k, gr := range s.groups {
+		// A subtotal hiding a missing or uncomputable indicator is marked
+		// as the comparison tables mark it (0.00缺, coloured).
+		mk, marked := GroupMark(u, gr)
+		if u.Failed() || !marked {
+			continue
 		}
-		if err := f.SetCellStyle(SheetIndex, cellName(1, row), cellName(len(heads), row), border); err != nil {
+		s.marks.addMark(mk, true)
+		cell := excelize.Cell{StyleID: s.st.id(styleKey{border: true, numFmt: markedPoints(mk), fill: markFill[mk.Class]}), Value: vals[2+k].(excelize.Cell).Value}
+		if mk == MarkNA {
+			cell = excelize.Cell{StyleID: s.st.id(styleKey{border: true, align: "center", fill: markFill[mk.Class]}), Value: mk.Sym}
+		}
+		vals[2+k] = cell
+	}
+	if sheet != "" {
+		if s.nlinks > excelize.TotalSheetHyperlinks {
+			return fmt.Errorf("selfeval: the index links at most %d forms: use --units to write fewer units", excelize.TotalSheetHyperlinks+1)
+		}
+		s.nlinks++
+		ref := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!A1"
+		fmt.Fprintf(s.index.links, `<hyperlink ref="%s" location="%s"/>`, cellName(6+g, s.row), xmlText(ref))
+	}
+	return s.index.SetRow(cellName(1, s.row), vals)
+}
+
+func (s *selfEvalWriter) end(sum engine.Summary) error {
+	defer s.index.rows.Close()
+	defer s.index.links.Close()
+	defer s.entries.Close()
+	last := colLetter(len(s.groups) + 6)
+	s.row += 2
+	lines := []string{summaryLine(sum, 0)}
+	if legend := s.marks.legend(); len(legend) > 0 {
+		lines = append(lines, "标记："+strings.Join(legend, "；"))
+	}
+	for _, line := range append(lines, provenanceLine(s.m)) {
+		cell := cellName(1, s.row)
+		if err := s.index.SetRow(cell, []any{excelize.Cell{StyleID: s.st.id(styleKey{wrap: true, valign: "top"}), Value: line}},
+			excelize.RowOpts{Height: heightFor(line, 140)}); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(SheetIndex, cellName(3, row), cellName(3+g, row), num); err != nil {
-			return err
-		}
-		if !u.Failed() {
-			// A subtotal hiding a missing or uncomputable indicator is
-			// marked as the comparison tables mark it (0.00缺, coloured).
-			for k, gr := range groups {
-				mk, marked := GroupMark(u, gr)
-				if !marked {
-					continue
-				}
-				marks.addMark(mk, true)
-				at := cellName(3+k, row)
-				st := styleKey{border: true, numFmt: markedPoints(mk), fill: markFill[mk.Class]}
-				if mk == MarkNA {
-					st = styleKey{border: true, align: "center", fill: markFill[mk.Class]}
-					if err := f.SetCellValue(SheetIndex, at, mk.Sym); err != nil {
-						return err
-					}
-				}
-				if err := f.SetCellStyle(SheetIndex, at, at, s.st.id(st)); err != nil {
+		s.index.MergeCell(cell, fmt.Sprintf("%s%d", last, s.row))
+		s.row++
+	}
+	if s.st.err != nil {
+		return s.st.err
+	}
+	// The forms' sheets join the workbook's list, relations and content
+	// types, as excelize writes them.
+	each := func(format string) func(io.Writer) error {
+		return func(w io.Writer) error {
+			for id := 2; id <= s.forms+1; id++ {
+				if _, err := fmt.Fprintf(w, format, id, id); err != nil {
 					return err
 				}
 			}
-		}
-		if ir.sheet != "" {
-			at := cellName(6+g, row)
-			ref := "'" + strings.ReplaceAll(ir.sheet, "'", "''") + "'!A1"
-			if err := f.SetCellHyperLink(SheetIndex, at, ref, "Location"); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(SheetIndex, at, at, link); err != nil {
-				return err
-			}
+			return nil
 		}
 	}
-	const a4 = 9
-	if err := f.SetPageLayout(SheetIndex, &excelize.PageLayoutOptions{Size: ptr(a4), Orientation: ptr("landscape"),
-		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+	add := func(mark string, add func(io.Writer) error) func(io.Writer, []byte) error {
+		return func(w io.Writer, b []byte) error { return insertBefore(w, b, mark, add) }
+	}
+	s.zip.replace = map[string]func(io.Writer, []byte) error{
+		// The index: frozen under its heads, as wide as a page.
+		"xl/worksheets/sheet1.xml": func(w io.Writer, _ []byte) error {
+			return s.index.writeTo(w, `<sheetView tabSelected="1" workbookViewId="0">`+
+				`<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/></sheetView>`, 0)
+		},
+		"xl/workbook.xml": add("</sheets>", func(w io.Writer) error { return writeOut(w, s.entries) }),
+		"xl/_rels/workbook.xml.rels": add("</Relationships>", each(`<Relationship Id="rIdF%d" Target="worksheets/sheet%d.xml" `+
+			`Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>`)),
+		"[Content_Types].xml": add("</Types>", each(`<Override PartName="/xl/worksheets/sheet%[1]d.xml" `+
+			`ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)),
+	}
+	_, err := s.f.WriteTo(s.w)
+	return err
+}
+
+// insertBefore writes b with what add writes inserted before the last mark
+// in it.
+func insertBefore(w io.Writer, b []byte, mark string, add func(io.Writer) error) error {
+	at := bytes.LastIndex(b, []byte(mark))
+	if at < 0 {
+		return fmt.Errorf("workbook: no %s to add the forms' sheets before", mark)
+	}
+	if _, err := w.Write(b[:at]); err != nil {
 		return err
 	}
-	if err := f.SetSheetProps(SheetIndex, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+	if err := add(w); err != nil {
 		return err
 	}
-	if err := f.SetPanes(SheetIndex, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	row += 2
-	last := colLetter(len(heads) - 1)
-	lines := []string{summaryLine(sum, 0)}
-	if legend := marks.legend(); len(legend) > 0 {
-		lines = append(lines, "标记："+strings.Join(legend, "；"))
-	}
-	lines = append(lines, provenanceLine(s.m))
-	for _, line := range lines {
-		cell := cellName(1, row)
-		if err := f.SetCellValue(SheetIndex, cell, line); err != nil {
-			return err
-		}
-		if err := f.MergeCell(SheetIndex, cell, fmt.Sprintf("%s%d", last, row)); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(SheetIndex, cell, cell, s.st.id(styleKey{wrap: true, valign: "top"})); err != nil {
-			return err
-		}
-		if err := f.SetRowHeight(SheetIndex, row, heightFor(line, 140)); err != nil {
-			return err
-		}
-		row++
-	}
-	return nil
+	_, err := w.Write(b[at:])
+	return err
 }

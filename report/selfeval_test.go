@@ -138,7 +138,7 @@ func TestFindBudget(t *testing.T) {
 }
 
 func TestSelfEvalSheetNames(t *testing.T) {
-	w := newSelfEval(nil, Options{}).(*selfEvalWriter)
+	w := newSelfEval(Options{}, Meta{}).(*drawRows).d.(*selfEvalWriter)
 	tests := []struct {
 		unit, name, want string
 	}{

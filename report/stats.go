@@ -2,7 +2,6 @@ package report
 
 import (
 	"math"
-	"sort"
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
@@ -44,10 +43,11 @@ func (s Stat) FullShare() float64 {
 }
 
 // Stats accumulates per-column statistics one unit at a time, so a writer
-// can compute them while it streams units out. Points and totals have two
-// decimals, so each column keeps a count per distinct value in cents: its
-// memory grows with the number of distinct points (at most 100 × weight + 1),
-// not with the number of units, and the median is exact.
+// can compute them while units stream through it. Points and totals are
+// rounded to cents and lie between 0 and the column's weight (the total's
+// 100, or the total weight), so each column counts its units per value in
+// cents, in an array of weight × 100 + 1 counts: its memory is bounded by
+// the weight, not the number of units, and the median is exact.
 type Stats struct {
 	layout Layout
 	cols   []acc // one per layout column, then the total
@@ -58,15 +58,20 @@ type acc struct {
 	units, full, missing, na, err int
 	sum                           int64 // cents
 	min, max                      int64
-	hist                          map[int64]int
+	count                         []int64 // units per value in cents
 }
 
 // NewStats returns an empty accumulator for the columns of layout l.
 func NewStats(l Layout) *Stats {
 	s := &Stats{layout: l, cols: make([]acc, len(l.Columns)+1)}
-	for i := range s.cols {
-		s.cols[i].hist = map[int64]int{}
+	for k, c := range l.Columns {
+		s.cols[k].count = make([]int64, cents(c.Weight)+1)
 	}
+	var total float64
+	for _, g := range l.Groups {
+		total += g.Weight
+	}
+	s.cols[len(l.Columns)].count = make([]int64, cents(max(100, total))+1)
 	return s
 }
 
@@ -74,7 +79,7 @@ func NewStats(l Layout) *Stats {
 func cents(x float64) int64 { return int64(math.Round(x * 100)) }
 
 func (a *acc) add(pts float64, full bool) {
-	c := cents(pts)
+	c := cents(pts) // 0 or more: points are never below 0
 	if a.units == 0 || c < a.min {
 		a.min = c
 	}
@@ -83,7 +88,12 @@ func (a *acc) add(pts float64, full bool) {
 	}
 	a.units++
 	a.sum += c
-	a.hist[c]++
+	if c >= int64(len(a.count)) {
+		// Beyond the weight: the bound does not hold (a ruleset whose
+		// weights sum past 100 rescaled), so the array grows.
+		a.count = append(a.count, make([]int64, c+1-int64(len(a.count)))...)
+	}
+	a.count[c]++
 	if full {
 		a.full++
 	}
@@ -173,37 +183,24 @@ func (a *acc) stat() Stat {
 	return st
 }
 
-// median walks the sorted distinct values to the middle one (or the mean
-// of the middle two, rounded half-up).
+// median walks the counts to the middle value (or the mean of the middle
+// two, rounded half-up).
 func (a *acc) median() float64 {
-	vals := make([]int64, 0, len(a.hist))
-	for v := range a.hist {
-		vals = append(vals, v)
-	}
-	sort.Slice(vals, func(i, j int) bool { return vals[i] < vals[j] })
-	lo, hi := (a.units-1)/2, a.units/2 // 0-based ranks of the middle values
-	var mlo, mhi int64
-	seen := 0
-	for _, v := range vals {
-		next := seen + a.hist[v]
+	lo, hi := int64(a.units-1)/2, int64(a.units)/2 // 0-based ranks of the middle values
+	var mlo, mhi, seen int64
+	for v, n := range a.count {
+		if n == 0 {
+			continue
+		}
+		next := seen + n
 		if lo >= seen && lo < next {
-			mlo = v
+			mlo = int64(v)
 		}
 		if hi >= seen && hi < next {
-			mhi = v
+			mhi = int64(v)
 			break
 		}
 		seen = next
 	}
 	return indicators.Round2(float64(mlo+mhi) / 200)
-}
-
-// ComputeStats returns the statistics of every column of layout l over
-// units, as a writer accumulating them one by one would.
-func ComputeStats(l Layout, units []engine.UnitResult) []Stat {
-	s := NewStats(l)
-	for i := range units {
-		s.Add(&units[i])
-	}
-	return s.Result()
 }

@@ -8,6 +8,16 @@ import (
 	"github.com/jixiao/jixiao/indicators"
 )
 
+// ComputeStats returns the statistics of every column of layout l over
+// units, as a writer accumulating them one by one does.
+func ComputeStats(l Layout, units []engine.UnitResult) []Stat {
+	s := NewStats(l)
+	for i := range units {
+		s.Add(&units[i])
+	}
+	return s.Result()
+}
+
 // oneIndicator is a ruleset of one indicator x of weight 10.
 func oneIndicator() []indicators.Indicator {
 	return []indicators.Indicator{{ID: "x", Label: "指标", Weight: 10}}

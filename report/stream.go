@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"encoding/binary"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -16,7 +15,7 @@ import (
 // Rows is a format that renders each unit on its own into bytes, with a
 // hole where the rank goes: engine.Stream's workers render units as they
 // are scored, and the records are written, ranks filled in, once every
-// unit is scored. A Rows format is also a Writer (see RowsWriter).
+// unit is scored.
 type Rows interface {
 	// Begin writes what comes before the first unit.
 	Begin(w io.Writer, m Meta) error
@@ -25,41 +24,17 @@ type Rows interface {
 	AppendUnit(dst []byte, u *engine.UnitResult) []byte
 	// WriteUnit writes a record of AppendUnit with the unit's rank (0 for
 	// a unit that failed). It is called for one record at a time, in
-	// order, so it may keep state and scratch memory in the format.
+	// order, so it may keep state and scratch memory in the format, but
+	// not the record.
 	WriteUnit(w io.Writer, rec []byte, rank int) error
 	// End writes what comes after the last unit.
 	End(w io.Writer, s engine.Summary) error
 }
 
-// RowsWriter is the Writer of a Rows format: each unit rendered and
-// written at once with the rank it has.
-func RowsWriter(w io.Writer, r Rows) Writer {
-	return &rowsWriter{w: bufio.NewWriterSize(w, 64<<10), r: r}
-}
-
-type rowsWriter struct {
-	w   *bufio.Writer
-	r   Rows
-	buf []byte
-}
-
-func (rw *rowsWriter) Begin(m Meta) error { return rw.r.Begin(rw.w, m) }
-
-func (rw *rowsWriter) Unit(u *engine.UnitResult) error {
-	rw.buf = rw.r.AppendUnit(rw.buf[:0], u)
-	return rw.r.WriteUnit(rw.w, rw.buf, u.Rank)
-}
-
-func (rw *rowsWriter) End(s engine.Summary) error {
-	if err := rw.r.End(rw.w, s); err != nil {
-		return err
-	}
-	return rw.w.Flush()
-}
-
-// Sink writes a report of a Rows format as engine.Stream evaluates: it is
-// the engine.Sink that renders units on the workers and writes them in
-// order with their ranks. Meta may be changed until Stream calls Start
+// Sink writes a report as engine.Stream evaluates: it is the engine.Sink
+// that renders units on the workers through the format's Rows and writes
+// them in order with their ranks. It is where --sort (an engine.Orderer)
+// and --units are done, for every format. Meta may be changed until Stream calls Start
 // (to stamp the data's digest, known only once it is all read).
 type Sink struct {
 	Meta Meta
@@ -71,7 +46,7 @@ type Sink struct {
 
 	// For --units: the ids to keep in the order given, the kept ones
 	// seen so far (Render runs on the workers), and the summary of the
-	// kept units (report.Write's: units, errors, grades).
+	// kept units (units, errors, grades).
 	keep   map[string]bool
 	wanted []string
 	mu     sync.Mutex
@@ -79,41 +54,25 @@ type Sink struct {
 	kept   engine.Summary
 }
 
-// NewSink returns the sink of format f writing to w, or an error when f
-// cannot render units on their own (it has no Rows) or o.Sort names no
-// column. It sorts as report.Write does, with engine.Stream's help; with
-// o.Units it keeps those units, and its Start fails, before anything is
-// written, when the data holds no unit of one of the ids.
+// NewSink returns the sink of format f writing to w, or an error when
+// o.Sort names no column. It has engine.Stream hand it the units in the
+// order of o.Sort (the format's default when empty); with o.Units it keeps
+// those units, and its Start fails, before anything is written, when the
+// data holds no unit of one of the ids.
 func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
-	if !Streams(f) {
-		return nil, fmt.Errorf("format %s cannot be streamed", f.Name)
-	}
-	if err := checkSort(m, sortKey(f, o)); err != nil {
+	if err := CheckSort(m, o.Sort); err != nil {
 		return nil, err
 	}
-	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: streamOrderOf(m, sortKey(f, o))}
+	key := o.Sort
+	if key == "" {
+		key = f.Sort
+	}
+	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: streamOrderOf(m, key), rows: f.Rows(o, m)}
 	if s.keep, s.wanted = wantedUnits(o.Units); s.keep != nil {
 		s.seen = map[string]bool{}
 	}
-	if f.Rows != nil {
-		s.rows = f.Rows(o, m)
-	} else {
-		s.rows = f.SortedRows(o, m)
-	}
 	return s, nil
 }
-
-// sortKey is the --sort of o, else the format's default.
-func sortKey(f Format, o Options) string {
-	if o.Sort != "" {
-		return o.Sort
-	}
-	return f.Sort
-}
-
-// Streams reports whether format f can be written by a Sink: it renders
-// units on their own (Rows, SortedRows).
-func Streams(f Format) bool { return f.Rows != nil || f.SortedRows != nil }
 
 // Ordered tells engine.Stream whether the units come in an order of their
 // own (engine.Orderer).
@@ -219,7 +178,7 @@ func (s *Sink) Emit(rec []byte, rank int) error {
 }
 
 // End writes the end of the report and flushes it. With --units, the
-// summary it writes is of the kept units, as report.Write's is.
+// summary it writes is of the kept units.
 func (s *Sink) End(sum engine.Summary) error {
 	if s.keep != nil {
 		sum = s.kept

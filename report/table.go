@@ -1,8 +1,11 @@
 package report
 
 import (
+	"bufio"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +13,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // The terminal table is laid out by display width, with East Asian
@@ -28,35 +32,44 @@ const legendWidth = 100
 // tableWriter prints the comparison table: units × indicator points, with
 // 一级指标 subtotals, total, grade and rank. Indicator columns are headed by
 // number under their 一级指标, with a legend below, so that a ruleset of 20
-// or more indicators still fits a wide terminal. It buffers the rows, since
-// the table sizes its columns from all of them.
+// or more indicators still fits a wide terminal. The table sizes its
+// columns from every row, so it keeps the rows it draws, as their cells'
+// text (rows), sizing the columns as they come, and the lines about the
+// units that failed (failed), until the end.
 type tableWriter struct {
 	w      io.Writer
 	o      Options
 	m      Meta
 	l      Layout
 	stats  *Stats
-	rows   [][]string
-	failed []*engine.UnitResult
-	checks []*engine.UnitResult // scored units with failed checks, listed below the table
+	rows   *spill.Spill // each row: its cells, each a uvarint length and the text
+	nrows  int
+	widths []int        // of the row cells, by column
+	failed *spill.Spill // the lines of 未能评分的单位
+	checks *spill.Spill // the lines of 未通过的检查
+	cell   []byte
 	marks  marksSeen
 	claims bool // a cell shows a departing claim (8.62/9)
 }
 
-func newTable(w io.Writer, o Options) Writer {
-	return &tableWriter{w: w, o: o, marks: marksSeen{}}
+func newTable(o Options, m Meta) Rows {
+	return &drawRows{d: &tableWriter{o: o, marks: marksSeen{}, rows: spill.New(spoolMem), failed: spill.New(spoolMem),
+		checks: spill.New(spoolMem)}, m: m}
 }
 
-func (t *tableWriter) Begin(m Meta) error {
-	t.m = m
+func (t *tableWriter) begin(w io.Writer, m Meta) error {
+	t.w, t.m = w, m
 	t.l = NewLayout(m, t.o)
 	t.stats = NewStats(t.l)
 	return nil
 }
 
-func (t *tableWriter) Unit(u *engine.UnitResult) error {
+func (t *tableWriter) unit(u *engine.UnitResult) error {
 	if u.Failed() {
-		t.failed = append(t.failed, u)
+		fmt.Fprintf(t.failed, "  %s %s\n", u.Unit, u.Name)
+		for _, e := range u.Errors {
+			fmt.Fprintf(t.failed, "    %s\n", strings.ReplaceAll(e.Error(), "\n", "\n    "))
+		}
 		return nil
 	}
 	t.stats.Add(u)
@@ -81,17 +94,28 @@ func (t *tableWriter) Unit(u *engine.UnitResult) error {
 	if t.m.HasFailedChecks {
 		row = append(row, t.checkCell(u))
 	}
-	t.rows = append(t.rows, row)
-	return nil
+	if t.widths == nil {
+		t.widths = make([]int, len(row))
+	}
+	t.cell = t.cell[:0]
+	for i, cell := range row {
+		t.widths[i] = max(t.widths[i], textWidth(cell))
+		t.cell = append(binary.AppendUvarint(t.cell, uint64(len(cell))), cell...)
+	}
+	t.nrows++
+	_, err := t.rows.Write(t.cell)
+	return err
 }
 
-// checkCell is the 校验 cell of a scored unit: 未通过 when it failed a
-// check, noted for the list below the table.
+// checkCell is the 校验 cell of a scored unit: 不符 when it failed a
+// check, whose lines go to the list below the table.
 func (t *tableWriter) checkCell(u *engine.UnitResult) string {
 	if u.FailedChecks() == 0 {
 		return ""
 	}
-	t.checks = append(t.checks, u)
+	for _, c := range failedChecks(u) {
+		fmt.Fprintf(t.checks, "  %s %s：%s\n", u.Unit, u.Name, checkText(c))
+	}
 	t.marks.addMark(MarkCheck, true)
 	return MarkCheck.Sym
 }
@@ -122,15 +146,24 @@ type gridCol struct {
 	tight bool
 }
 
-func (t *tableWriter) End(s engine.Summary) error {
+func (t *tableWriter) end(s engine.Summary) error {
+	defer t.rows.Close()
+	defer t.failed.Close()
+	defer t.checks.Close()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s（%s %s）\n", title(t.m), t.m.Ruleset.ID, t.m.Ruleset.Version)
-	if len(t.rows) > 0 {
-		t.grid(&b)
+	if _, err := io.WriteString(t.w, b.String()); err != nil {
+		return err
 	}
+	if t.nrows > 0 {
+		if err := t.grid(); err != nil {
+			return err
+		}
+	}
+	b.Reset()
 	b.WriteString(summaryLine(s, t.m.Population))
 	b.WriteString("\n")
-	if !t.o.Groups && len(t.rows) > 0 {
+	if !t.o.Groups && t.nrows > 0 {
 		t.indicatorLegend(&b)
 	}
 	legend := t.marks.legend()
@@ -140,34 +173,30 @@ func (t *tableWriter) End(s engine.Summary) error {
 	for _, l := range legend {
 		fmt.Fprintf(&b, "  %s\n", l)
 	}
-	if len(t.failed) > 0 {
+	if t.failed.Len() > 0 {
 		b.WriteString("未能评分的单位：\n")
-		for _, u := range t.failed {
-			fmt.Fprintf(&b, "  %s %s\n", u.Unit, u.Name)
-			for _, e := range u.Errors {
-				fmt.Fprintf(&b, "    %s\n", strings.ReplaceAll(e.Error(), "\n", "\n    "))
-			}
+	}
+	if _, err := io.WriteString(t.w, b.String()); err != nil {
+		return err
+	}
+	if err := writeOut(t.w, t.failed); err != nil {
+		return err
+	}
+	if t.checks.Len() > 0 {
+		io.WriteString(t.w, "未通过的检查：\n")
+		if err := writeOut(t.w, t.checks); err != nil {
+			return err
 		}
 	}
-	if len(t.checks) > 0 {
-		b.WriteString("未通过的检查：\n")
-		for _, u := range t.checks {
-			for _, c := range failedChecks(u) {
-				fmt.Fprintf(&b, "  %s %s：%s\n", u.Unit, u.Name, checkText(c))
-			}
-		}
-	}
-	b.WriteString(provenanceLines(t.m))
-	_, err := io.WriteString(t.w, b.String())
+	_, err := io.WriteString(t.w, provenanceLines(t.m))
 	return err
 }
 
 // grid writes the header (一级指标 over their columns, then numbers or
 // titles), the rows, and a row of means.
-func (t *tableWriter) grid(b *strings.Builder) {
+func (t *tableWriter) grid() error {
 	fixed := []string{"排名", "单位", "名称"}
 	cols := []gridCol{{right: true}, {}, {}}
-	top := []string{"", "", ""}
 	head := append([]string{}, fixed...)
 	for k, c := range t.l.Columns {
 		gc := gridCol{right: true, bar: k == 0 || c.Group != t.l.Columns[k-1].Group}
@@ -175,13 +204,10 @@ func (t *tableWriter) grid(b *strings.Builder) {
 		g := t.l.Groups[c.Group]
 		switch {
 		case t.o.Groups:
-			top = append(top, "")
 			head = append(head, fmt.Sprintf("%s(%s)", g.Name, Num(g.Weight)))
 		case c.Subtotal():
-			top = append(top, "")
 			head = append(head, "小计")
 		default:
-			top = append(top, "")
 			head = append(head, fmt.Sprint(c.Num))
 		}
 		cols = append(cols, gc)
@@ -199,7 +225,6 @@ func (t *tableWriter) grid(b *strings.Builder) {
 		// (grid-center, 21 indicators) within a maximised terminal.
 		check := tail[i] == checkHeader
 		cols = append(cols, gridCol{right: i%2 == 0 && !check, bar: i == 0, tight: check})
-		top = append(top, "")
 		head = append(head, tail[i])
 	}
 	mean := make([]string, len(cols))
@@ -207,10 +232,8 @@ func (t *tableWriter) grid(b *strings.Builder) {
 	for k, st := range t.stats.Result() {
 		mean[3+k] = Num(st.Mean) // the last stat is the total's
 	}
-	for _, row := range append([][]string{head, mean}, t.rows...) {
-		for i, cell := range row {
-			cols[i].width = max(cols[i].width, textWidth(cell))
-		}
+	for i := range cols {
+		cols[i].width = max(t.widths[i], textWidth(head[i]), textWidth(mean[i]))
 	}
 	// 一级指标 names span their columns; widen the last one where a name
 	// is wider than its columns.
@@ -223,18 +246,42 @@ func (t *tableWriter) grid(b *strings.Builder) {
 			}
 		}
 	}
+	var b strings.Builder
 	if !t.o.Groups {
 		b.WriteString(t.topLine(cols, spans))
 	}
 	b.WriteString(gridLine(cols, head))
 	b.WriteString(ruleLine(cols))
-	for _, row := range t.rows {
-		b.WriteString(gridLine(cols, row))
+	if _, err := io.WriteString(t.w, b.String()); err != nil {
+		return err
 	}
-	if len(t.rows) > 1 {
-		b.WriteString(ruleLine(cols))
-		b.WriteString(gridLine(cols, mean))
+	rows, err := t.rows.Section(0, t.rows.Len())
+	if err != nil {
+		return err
 	}
+	in := bufio.NewReader(rows)
+	row := make([]string, len(cols))
+	var cell []byte
+	for range t.nrows {
+		for i := range row {
+			n, err := binary.ReadUvarint(in)
+			if err != nil {
+				return fmt.Errorf("table: read back a row: %w", err)
+			}
+			cell = slices.Grow(cell[:0], int(n))[:n]
+			if _, err := io.ReadFull(in, cell); err != nil {
+				return fmt.Errorf("table: read back a row: %w", err)
+			}
+			row[i] = string(cell)
+		}
+		if _, err := io.WriteString(t.w, gridLine(cols, row)); err != nil {
+			return err
+		}
+	}
+	if t.nrows > 1 {
+		_, err = io.WriteString(t.w, ruleLine(cols)+gridLine(cols, mean))
+	}
+	return err
 }
 
 // span is the columns of one 一级指标 in the grid (grid column indexes).

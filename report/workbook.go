@@ -2,7 +2,6 @@ package report
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -10,34 +9,35 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao/jixiao/spill"
 )
 
 // Shared workbook plumbing for the xlsx and selfeval formats: a file whose
 // bytes are the same on every run, document properties with provenance,
 // and the styles both use.
 
-// newWorkbook returns an empty workbook that writes its parts in a fixed
-// order (see sortedZip), with its first sheet renamed to first.
-func newWorkbook(first string, m Meta) (*excelize.File, error) {
+// newWorkbook returns an empty workbook to be written to w, with its first
+// sheet renamed to first, and the zip writer it writes its parts through
+// (see sortedZip), which takes parts of the caller's too.
+func newWorkbook(first string, m Meta, w io.Writer) (*excelize.File, *sortedZip, error) {
 	f := excelize.NewFile()
 	mod := m.Stamp
 	if mod.IsZero() {
 		mod = zipEpoch
 	}
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		return &sortedZip{w: w, mod: mod, parts: map[string]*zipPart{}}
-	})
+	z := &sortedZip{w: w, mod: mod, parts: map[string]*zipPart{}}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
 	if err := f.SetSheetName("Sheet1", first); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return f, nil
+	return f, z, nil
 }
 
 // sortedZip is the zip writer of a workbook: excelize writes the parts of
@@ -49,13 +49,33 @@ func newWorkbook(first string, m Meta) (*excelize.File, error) {
 // the comparison sheet of a million units (about 300 MB deflated) does
 // not sit in memory. Entries carry the report's stamp as their time, or
 // the zip epoch, so equal workbooks are equal bytes.
+//
+// A part named in replace is not written as excelize gives it (in one
+// write) but by the function, from excelize's bytes: to add to them, or
+// to write the part by hand.
 type sortedZip struct {
-	w     io.Writer
-	mod   time.Time
-	parts map[string]*zipPart
-	last  *zipPart      // the part being written
-	flate *flate.Writer // reused from part to part
-	store zipStore
+	w       io.Writer
+	mod     time.Time
+	parts   map[string]*zipPart
+	last    *zipPart      // the part being written
+	flate   *flate.Writer // reused from part to part
+	store   *spill.Spill  // made by the first part
+	replace map[string]func(w io.Writer, b []byte) error
+}
+
+// replaced is a part that replace writes.
+type replaced struct {
+	w  io.Writer
+	fn func(w io.Writer, b []byte) error
+}
+
+func (r *replaced) Write(b []byte) (int, error) {
+	if r.fn == nil {
+		return 0, errors.New("sortedZip: a part to replace is written twice")
+	}
+	fn := r.fn
+	r.fn = nil
+	return len(b), fn(r.w, b)
 }
 
 // zipPart is one deflated part: where it lies in the store and what its
@@ -71,80 +91,36 @@ type zipPart struct {
 // before the rest go to a temporary file.
 const zipStoreMem = 32 << 20
 
-// zipStore holds the deflated parts one after another.
-type zipStore struct {
-	limit   int // in memory at most, zipStoreMem when 0
-	mem     []byte
-	f       *os.File
-	n       int64 // bytes held
-	removed bool  // the file was unlinked as soon as made
-}
-
-func (s *zipStore) Write(p []byte) (int, error) {
-	limit := s.limit
-	if limit == 0 {
-		limit = zipStoreMem
-	}
-	if s.f == nil && len(s.mem)+len(p) > limit {
-		f, err := os.CreateTemp("", "jixiao-xlsx-*.tmp")
-		if err != nil {
-			return 0, fmt.Errorf("workbook: %w", err)
-		}
-		s.f = f
-		s.removed = os.Remove(f.Name()) == nil
-		if _, err := f.Write(s.mem); err != nil {
-			return 0, fmt.Errorf("workbook: %w", err)
-		}
-		s.mem = nil
-	}
-	s.n += int64(len(p))
-	if s.f == nil {
-		s.mem = append(s.mem, p...)
-		return len(p), nil
-	}
-	n, err := s.f.Write(p)
-	if err != nil {
-		err = fmt.Errorf("workbook: %w", err)
-	}
-	return n, err
-}
-
-// section returns the bytes held from start to end.
-func (s *zipStore) section(start, end int64) io.Reader {
-	if s.f == nil {
-		return bytes.NewReader(s.mem[start:end])
-	}
-	return io.NewSectionReader(s.f, start, end-start)
-}
-
-func (s *zipStore) close() {
-	if s.f == nil {
-		return
-	}
-	s.f.Close()
-	if !s.removed {
-		os.Remove(s.f.Name())
-	}
-}
-
 // zipEpoch is the earliest time a zip entry can carry (MS-DOS dates).
 var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Create starts a part; like zip.Writer's, it ends the one before.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
+	w, err := z.create(name)
+	if fn := z.replace[name]; fn != nil && err == nil {
+		delete(z.replace, name)
+		return &replaced{w: w, fn: fn}, nil
+	}
+	return w, err
+}
+
+func (z *sortedZip) create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	p := &zipPart{z: z, crc: crc32.NewIEEE(), start: z.store.n}
+	if z.store == nil {
+		z.store = spill.New(zipStoreMem)
+	}
+	p := &zipPart{z: z, crc: crc32.NewIEEE(), start: z.store.Len()}
 	if z.flate == nil {
 		// Level 5, as archive/zip deflates.
-		fw, err := flate.NewWriter(&z.store, 5)
+		fw, err := flate.NewWriter(z.store, 5)
 		if err != nil {
 			return nil, err
 		}
 		z.flate = fw
 	} else {
-		z.flate.Reset(&z.store)
+		z.flate.Reset(z.store)
 	}
 	z.parts[name], z.last = p, p
 	return p, nil
@@ -165,7 +141,7 @@ func (z *sortedZip) finish() error {
 		return nil
 	}
 	err := z.flate.Close()
-	z.last.end = z.store.n
+	z.last.end = z.store.Len()
 	z.last = nil
 	return err
 }
@@ -175,7 +151,12 @@ func (z *sortedZip) AddFS(fs.FS) error {
 }
 
 func (z *sortedZip) Close() error {
-	defer z.store.close()
+	if z.store != nil {
+		defer z.store.Close()
+	}
+	for name := range z.replace {
+		return fmt.Errorf("workbook: excelize wrote no %s", name)
+	}
 	if err := z.finish(); err != nil {
 		return err
 	}
@@ -202,7 +183,11 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		if _, err := io.Copy(fw, z.store.section(p.start, p.end)); err != nil {
+		sec, err := z.store.Section(p.start, p.end)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(fw, sec); err != nil {
 			return fmt.Errorf("workbook: %w", err)
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jixiao/jixiao/spill"
 )
 
 // TestSortedZip writes parts out of order, one of them large and in many
@@ -17,7 +19,7 @@ import (
 // parts give the same bytes, whether they were held in memory or in a
 // temporary file.
 func TestSortedZip(t *testing.T) {
-	for _, limit := range []int{0, 1000} { // in memory; in a temporary file past 1000 bytes
+	for _, limit := range []int{zipStoreMem, 1000} { // in memory; in a temporary file past 1000 bytes
 		t.Run(fmt.Sprintf("limit=%d", limit), func(t *testing.T) { testSortedZip(t, limit) })
 	}
 }
@@ -34,7 +36,7 @@ func testSortedZip(t *testing.T, limit int) {
 	mod := time.Date(2024, 3, 31, 9, 30, 12, 0, time.UTC)
 	write := func() []byte {
 		var out bytes.Buffer
-		z := &sortedZip{w: &out, mod: mod, parts: map[string]*zipPart{}, store: zipStore{limit: limit}}
+		z := &sortedZip{w: &out, mod: mod, parts: map[string]*zipPart{}, store: spill.New(limit)}
 		for _, p := range parts {
 			w, err := z.Create(p.name)
 			if err != nil {

@@ -23,6 +23,8 @@ const (
 // statistics and the grade distribution) and 未通过 (units that failed
 // and checks that failed). The comparison sheet is streamed a row per unit;
 // the provenance is in the document properties and the printed footer.
+// The units come by rank (or --sort), so the workbook is written row by
+// row however many units come.
 type xlsxWriter struct {
 	w     io.Writer
 	o     Options
@@ -46,10 +48,10 @@ type xlsxWriter struct {
 	lastRow, maxFails int
 }
 
-func newXLSX(w io.Writer, o Options) Writer { return newXLSXWriter(w, o) }
+func newXLSXRows(o Options, m Meta) Rows { return &drawRows{d: newXLSXWriter(o), m: m} }
 
-func newXLSXWriter(w io.Writer, o Options) *xlsxWriter {
-	return &xlsxWriter{w: w, o: o, marks: marksSeen{}, lastRow: excelize.TotalRows, maxFails: excelize.TotalRows - 2}
+func newXLSXWriter(o Options) *xlsxWriter {
+	return &xlsxWriter{o: o, marks: marksSeen{}, lastRow: excelize.TotalRows, maxFails: excelize.TotalRows - 2}
 }
 
 // The comparison sheet: a title row, 一级指标 over their columns, the
@@ -62,11 +64,11 @@ const (
 	xlsxFixed    = 3 // 排名, 单位, 名称: frozen on the left
 )
 
-func (x *xlsxWriter) Begin(m Meta) error {
-	x.m = m
+func (x *xlsxWriter) begin(w io.Writer, m Meta) error {
+	x.w, x.m = w, m
 	x.l = NewLayout(m, x.o)
 	x.stats = NewStats(x.l)
-	f, err := newWorkbook(SheetScores, m)
+	f, _, err := newWorkbook(SheetScores, m, w)
 	if err != nil {
 		return err
 	}
@@ -228,7 +230,7 @@ func (x *xlsxWriter) pointsCell(pts float64, mk Mark, marked, subtotal bool) exc
 // symbol, quoted as a literal.
 func markedPoints(mk Mark) string { return fmtPoints + `"` + mk.Sym + `"` }
 
-func (x *xlsxWriter) Unit(u *engine.UnitResult) error {
+func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 	if u.Failed() {
 		for _, e := range u.Errors {
 			if err := x.failure(failRow(u, "未能评分", e)); err != nil {
@@ -296,7 +298,7 @@ func failRow(u *engine.UnitResult, kind string, e *diag.Error) []any {
 	return []any{u.Unit, u.Name, kind, e.Code, pos, e.Field, e.Value, e.Msg}
 }
 
-func (x *xlsxWriter) End(s engine.Summary) error {
+func (x *xlsxWriter) end(s engine.Summary) error {
 	if x.row == xlsxFirstRow {
 		if err := x.sw.SetRow(cellName(1, x.row), []any{"（没有可评分的单位）"}); err != nil {
 			return err

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"io"
 	"strings"
 	"testing"
 
@@ -229,13 +228,13 @@ func TestXLSXProvenance(t *testing.T) {
 func xlsxWith(t *testing.T, lastRow, maxFails int) ([]byte, error) {
 	t.Helper()
 	m, res := sample(t)
-	f := Format{Name: "xlsx", Binary: true, Sort: "rank", New: func(w io.Writer, o Options) Writer {
-		x := newXLSXWriter(w, o)
+	f := Format{Name: "xlsx", Binary: true, Sort: "rank", Rows: func(o Options, m Meta) Rows {
+		x := newXLSXWriter(o)
 		x.lastRow, x.maxFails = lastRow, maxFails
-		return x
+		return &drawRows{d: x, m: m}
 	}}
 	var buf bytes.Buffer
-	err := Write(&buf, f, Options{}, m, res)
+	err := res.write(&buf, f, Options{}, m)
 	return buf.Bytes(), err
 }
 

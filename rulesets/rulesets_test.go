@@ -8,6 +8,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/tester"
 )
 
 // TestBuiltinCases runs every test case of every built-in ruleset, so that
@@ -27,7 +28,7 @@ func TestBuiltinCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			results := prog.RunCases()
+			results := tester.Run(prog)
 			if len(results) == 0 {
 				t.Fatalf("ruleset %s has no test cases", id)
 			}
@@ -100,7 +101,7 @@ func TestCasesCatchChanges(t *testing.T) {
 					t.Fatal(err)
 				}
 				failed := 0
-				for _, cr := range prog.RunCases() {
+				for _, cr := range tester.Run(prog) {
 					if !cr.Pass {
 						failed++
 					}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao/jixiao/data"
+	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/report"
 )
@@ -129,7 +130,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	}
 	// A column one ruleset reads is no warning because the other does not.
 	printCommonLines(o.io.ErrOut, warnings[0].String(), warnings[1].String())
-	cmp := engine.Diff(results[0], results[1])
+	cmp := diff.Diff(results[0], results[1])
 	if err := out.write(ctx, func(w io.Writer) error { return format.Write(w, cmp) }); err != nil {
 		return failWith(exitNothing, err)
 	}

@@ -111,6 +111,11 @@ func engineOptions(workers int, tolerance float64, explain bool) []engine.Option
 	return opts
 }
 
+// runEval evaluates with engine.Stream, whatever the format: units are
+// read, scored and rendered as they come, by a worker per core, and
+// written in the format's order (input order, by rank, --sort) once the
+// ranks are known, in memory that does not grow with the number of units.
+// A progress bar shows on a terminal when the run is long.
 func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	format, err := report.Lookup(o.Format)
 	if err != nil {
@@ -133,125 +138,14 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Sort != "" && !validSort(o.Sort, prog) {
-		return failWith(exitNothing, fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", o.Sort, strings.Join(report.SortKeys(report.NewMeta(prog, nil)), ", ")))
+	if err := report.CheckSort(report.NewMeta(prog, nil), o.Sort); err != nil {
+		return failWith(exitNothing, err)
 	}
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
-	if report.Streams(format) {
-		return runEvalStream(ctx, o, out, prog, format, ro, stamp)
-	}
-	units, info, err := readAll(ctx, o.Data, o.Read, prog, o.io)
-	if err != nil {
-		return err
-	}
-	if len(units) == 0 {
-		return failWith(exitNothing, fmt.Errorf("%s: the data holds no units", info.Files[0]))
-	}
-	if w := inMemoryWarning(len(units), format.Name); w != "" {
-		fmt.Fprintln(o.io.ErrOut, w)
-	}
-	res, err := prog.Eval(ctx, units)
-	if err != nil {
-		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
-	}
-	res.Data = info
-	meta := report.NewMeta(prog, info)
-	meta.HasClaims = res.HasClaims()
-	meta.Stamp = stamp
-	if err := out.write(ctx, func(w io.Writer) error { return report.Write(w, format, ro, meta, res) }); err != nil {
-		return failWith(exitNothing, err)
-	}
-	warnChecks(o.io.ErrOut, res)
-	return endOfRun(o.io.ErrOut, res.Summary)
-}
-
-// endOfRun says how the run went on stderr and gives its exit status:
-// the units that could not be scored, then, last, one line counting the
-// units whose scores hide missing data (scored 0) or that failed a
-// consistency check, which the output marks but which a reader of a
-// long report or a csv may not look for. Nothing when all is well.
-func endOfRun(w io.Writer, s engine.Summary) error {
-	if s.Errors > 0 {
-		fmt.Fprintf(w, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", s.Errors, s.Units)
-	}
-	var issues []string
-	if s.MissingUnits > 0 {
-		issues = append(issues, fmt.Sprintf("%d of %d units have missing inputs (scored 0)", s.MissingUnits, s.Units))
-	}
-	if s.CheckUnits > 0 {
-		issues = append(issues, fmt.Sprintf("%d of %d units failed consistency checks", s.CheckUnits, s.Units))
-	}
-	if len(issues) > 0 {
-		fmt.Fprintf(w, "jixiao: %s; see the marks in the output\n", strings.Join(issues, ", "))
-	}
-	if s.Errors > 0 {
-		return failWith(exitUnitsFailed, nil)
-	}
-	return nil
-}
-
-// manyUnits is how many units an in-memory format takes before eval warns
-// that memory grows with them: some tens of kilobytes a unit, so gigabytes
-// from here.
-const manyUnits = 100000
-
-// inMemoryWarning is what eval says before it evaluates n units in memory
-// for format, or "" when they are not so many.
-func inMemoryWarning(n int, format string) string {
-	if n <= manyUnits {
-		return ""
-	}
-	return fmt.Sprintf("warning: %d units: -f %s holds every unit's result in memory (csv, json and xlsx stream them in flat memory)", n, format)
-}
-
-// formatList describes the output formats for the help, one a line.
-func formatList() string {
-	var b strings.Builder
-	for _, f := range report.Formats() {
-		fmt.Fprintf(&b, "  %-9s %s", f.Name, f.Desc)
-		if f.Binary {
-			b.WriteString(" (needs -o)")
-		}
-		b.WriteString("\n")
-	}
-	return b.String()
-}
-
-// reportTime is the time a report is stamped with: --stamp-time (RFC 3339,
-// or "now"), else SOURCE_DATE_EPOCH (seconds since 1970, the convention of
-// reproducible builds), else none, so that two runs on the same input
-// write the same bytes.
-func reportTime(flag, epoch string, now func() time.Time) (time.Time, error) {
-	switch {
-	case flag == "now":
-		return now().UTC().Truncate(time.Second), nil
-	case flag != "":
-		t, err := time.Parse(time.RFC3339, flag)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("--stamp-time %q: want RFC 3339 such as 2024-03-31T09:00:00+08:00, or now", flag)
-		}
-		return t, nil
-	case epoch != "":
-		sec, err := strconv.ParseInt(epoch, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q: want whole seconds since 1970-01-01", epoch)
-		}
-		return time.Unix(sec, 0).UTC(), nil
-	}
-	return time.Time{}, nil
-}
-
-// runEvalStream evaluates with engine.Stream: units are read, scored and
-// rendered as they come, by a worker per core, and written in input order
-// (or sorted: xlsx by rank, --sort) once the ranks are known, in memory
-// that does not grow with the number of units. Formats that render units
-// one at a time (csv, json, xlsx) take this path, sorted or not, all units
-// or some. A progress bar shows on a terminal when the run is long.
-func runEvalStream(ctx context.Context, o *evalOptions, out *output, prog *engine.Program, format report.Format, ro report.Options, stamp time.Time) error {
-	src, info, err := openStream(ctx, o.Data, o.Read, prog, o.io.In, format.Digest)
+	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, format.Digest)
 	if err != nil {
 		return err
 	}
@@ -265,8 +159,8 @@ func runEvalStream(ctx context.Context, o *evalOptions, out *output, prog *engin
 		read = c.BytesRead
 	}
 	// What the data's header said (unknown columns, a conversion) is said
-	// now, before the long part, as when all data is read first; what the
-	// rest of the data says, at the end.
+	// now, before the long part; what the rest of the data says, at the
+	// end.
 	said := len(src.Warnings())
 	printWarnings(o.io.ErrOut, src.Warnings())
 	var sum engine.Summary
@@ -305,6 +199,68 @@ func runEvalStream(ctx context.Context, o *evalOptions, out *output, prog *engin
 	}
 	warn.print(o.io.ErrOut, sum.FailedChecks)
 	return endOfRun(o.io.ErrOut, sum)
+}
+
+// endOfRun says how the run went on stderr and gives its exit status:
+// the units that could not be scored, then, last, one line counting the
+// units whose scores hide missing data (scored 0) or that failed a
+// consistency check, which the output marks but which a reader of a
+// long report or a csv may not look for. Nothing when all is well.
+func endOfRun(w io.Writer, s engine.Summary) error {
+	if s.Errors > 0 {
+		fmt.Fprintf(w, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", s.Errors, s.Units)
+	}
+	var issues []string
+	if s.MissingUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d of %d units have missing inputs (scored 0)", s.MissingUnits, s.Units))
+	}
+	if s.CheckUnits > 0 {
+		issues = append(issues, fmt.Sprintf("%d of %d units failed consistency checks", s.CheckUnits, s.Units))
+	}
+	if len(issues) > 0 {
+		fmt.Fprintf(w, "jixiao: %s; see the marks in the output\n", strings.Join(issues, ", "))
+	}
+	if s.Errors > 0 {
+		return failWith(exitUnitsFailed, nil)
+	}
+	return nil
+}
+
+// formatList describes the output formats for the help, one a line.
+func formatList() string {
+	var b strings.Builder
+	for _, f := range report.Formats() {
+		fmt.Fprintf(&b, "  %-9s %s", f.Name, f.Desc)
+		if f.Binary {
+			b.WriteString(" (needs -o)")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// reportTime is the time a report is stamped with: --stamp-time (RFC 3339,
+// or "now"), else SOURCE_DATE_EPOCH (seconds since 1970, the convention of
+// reproducible builds), else none, so that two runs on the same input
+// write the same bytes.
+func reportTime(flag, epoch string, now func() time.Time) (time.Time, error) {
+	switch {
+	case flag == "now":
+		return now().UTC().Truncate(time.Second), nil
+	case flag != "":
+		t, err := time.Parse(time.RFC3339, flag)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--stamp-time %q: want RFC 3339 such as 2024-03-31T09:00:00+08:00, or now", flag)
+		}
+		return t, nil
+	case epoch != "":
+		sec, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q: want whole seconds since 1970-01-01", epoch)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return time.Time{}, nil
 }
 
 // errNoUnits stops a stream over data with no units before anything is
@@ -360,29 +316,4 @@ func (c *checkWarnings) print(w io.Writer, total int) {
 	if total > len(c.lines) {
 		fmt.Fprintf(w, "warning: %d more failed checks (see the full output)\n", total-len(c.lines))
 	}
-}
-
-func validSort(key string, prog *engine.Program) bool {
-	key = strings.TrimPrefix(key, "-")
-	for _, k := range report.SortKeys(report.NewMeta(prog, nil)) {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
-
-// warnChecks prints failed consistency checks as warnings, at most a few
-// per run so a large population does not drown the terminal.
-func warnChecks(w io.Writer, res *engine.Result) {
-	var c checkWarnings
-	more := true
-	for _, u := range res.Units {
-		for _, r := range u.Checks {
-			if more && !r.OK && !r.Skipped {
-				more = c.add(u.Unit, u.Name, r)
-			}
-		}
-	}
-	c.print(w, res.Summary.FailedChecks)
 }

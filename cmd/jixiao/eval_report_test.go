@@ -149,25 +149,12 @@ func TestEvalTableSameUnderChineseLocale(t *testing.T) {
 	}
 }
 
-// TestInMemoryWarning: past manyUnits, a format that holds every result
-// in memory says so and names the streaming ones; up to it, nothing.
-func TestInMemoryWarning(t *testing.T) {
-	if w := inMemoryWarning(manyUnits, "xlsx"); w != "" {
-		t.Errorf("%d units warned: %q", manyUnits, w)
-	}
-	want := "warning: 100001 units: -f xlsx holds every unit's result in memory (csv, json and xlsx stream them in flat memory)"
-	if w := inMemoryWarning(manyUnits+1, "xlsx"); w != want {
-		t.Errorf("%d units: %q, want %q", manyUnits+1, w, want)
-	}
-}
-
-// TestEvalUnitsStreamed: --units streams with csv, json and xlsx; an id
-// the data does not hold is an error before anything is written, as on
-// the in-memory path. (engine's TestStreamLikeEval holds the kept units'
-// output to report.Write's byte for byte.)
+// TestEvalUnitsStreamed: --units streams with every format; an id the
+// data does not hold is an error before anything is written.
+// (TestEvalPinned holds the kept units' output to what it was.)
 func TestEvalUnitsStreamed(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"csv", "json", "xlsx"} {
+	for _, f := range []string{"table", "json", "csv", "md", "xlsx", "html", "selfeval"} {
 		out := filepath.Join(dir, "out."+f)
 		code, _, errOut := runReport(t, "eval", "-f", f, "--units", "G02,NOPE,G05", "-o", out)
 		if code != exitNothing || !strings.Contains(errOut, "--units: no unit NOPE in the data") {

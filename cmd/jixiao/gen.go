@@ -16,10 +16,10 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/fixtures"
-	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/synth"
 )
 
 type genOptions struct {
@@ -82,7 +82,7 @@ var genWriters = map[string]func(w io.Writer, header []string) rowWriter{
 }
 
 type rowWriter interface {
-	row(r *fixtures.Row) error
+	row(r *synth.Row) error
 	close() error
 }
 
@@ -104,9 +104,10 @@ func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if err != nil {
 		return err
 	}
-	header := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), o.N, o.Seed).Header()
+	rs := prog.Ruleset()
+	header := synth.NewGenerator(rs, prog.NewProbe(), o.N, o.Seed).Header()
 	if o.Claims {
-		header = append(header, fixtures.ClaimHeader(prog.Ruleset())...)
+		header = append(header, synth.ClaimHeader(rs)...)
 	}
 	err = out.write(ctx, func(w io.Writer) error {
 		rw := newWriter(w, header)
@@ -119,17 +120,21 @@ func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	fmt.Fprintf(o.io.ErrOut, "wrote %d units of ruleset %s to %s\n", o.N, prog.Ruleset().ID, o.Output)
+	fmt.Fprintf(o.io.ErrOut, "wrote %d units of ruleset %s to %s\n", o.N, rs.ID, o.Output)
 	return nil
 }
 
 // generate makes units 0..n-1 on one goroutine per core, in blocks, and
 // hands them to emit in order.
-func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*fixtures.Row) error) error {
-	const block = 512
+func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*synth.Row) error) error {
+	const size = 512
+	type block struct {
+		rows []synth.Row
+		err  error
+	}
 	type job struct {
-		start int
-		rows  chan []fixtures.Row
+		start  int
+		blocks chan block
 	}
 	workers := runtime.NumCPU()
 	jobs := make(chan job)
@@ -138,25 +143,27 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*f
 	defer close(done)
 	for w := 0; w < workers; w++ {
 		go func() {
-			g := fixtures.NewGenerator(prog.Ruleset(), prog.NewProbe(), n, seed)
+			rs := prog.Ruleset() // a copy: the workers share nothing
+			g := synth.NewGenerator(rs, prog.NewProbe(), n, seed)
+			schema := data.NewSchema(rs)
 			ev := prog.NewEvaluator()
 			for j := range jobs {
-				rows := make([]fixtures.Row, min(block, n-j.start))
-				for i := range rows {
-					g.Unit(j.start+i, &rows[i])
-					if claims {
-						addClaims(prog, ev, &rows[i], seed, j.start+i)
+				b := block{rows: make([]synth.Row, min(size, n-j.start))}
+				for i := range b.rows {
+					g.Unit(j.start+i, &b.rows[i])
+					if claims && b.err == nil {
+						b.err = addClaims(g, schema, ev, &b.rows[i], seed, j.start+i)
 					}
 				}
-				j.rows <- rows
+				j.blocks <- b
 			}
 		}()
 	}
 	go func() {
 		defer close(jobs)
 		defer close(order)
-		for start := 0; start < n; start += block {
-			j := job{start: start, rows: make(chan []fixtures.Row, 1)}
+		for start := 0; start < n; start += size {
+			j := job{start: start, blocks: make(chan block, 1)}
 			select {
 			case order <- j:
 			case <-done:
@@ -170,9 +177,12 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*f
 		}
 	}()
 	for j := range order {
-		rows := <-j.rows
-		for i := range rows {
-			if err := emit(&rows[i]); err != nil {
+		b := <-j.blocks
+		if b.err != nil {
+			return b.err
+		}
+		for i := range b.rows {
+			if err := emit(&b.rows[i]); err != nil {
 				return err
 			}
 		}
@@ -181,26 +191,27 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*f
 }
 
 // addClaims scores a generated row by the rules and appends the unit's
-// claims drawn around that score. Each unit has its own random source,
-// seeded by its number, so the file does not depend on the order of the
-// work.
-func addClaims(prog *engine.Program, ev *engine.Evaluator, row *fixtures.Row, seed int64, i int) {
-	rs := prog.Ruleset()
-	u := indicators.Unit{ID: row.ID, Name: row.Name, Values: make([]indicators.Value, len(rs.Inputs))}
-	for k, c := range row.Cells {
-		if v, err := indicators.ParseCell(c, &rs.Inputs[k]); err == nil {
-			u.Values[k] = v
-		}
+// claims drawn around that score. The row is read as data is
+// (data.Schema.Unit); a cell that does not read is the generator's bug,
+// and stops the run rather than draw claims around a wrong score. Each
+// unit has its own random source, seeded by its number, so the file does
+// not depend on the order of the work.
+func addClaims(g *synth.Generator, schema *data.Schema, ev *engine.Evaluator, row *synth.Row, seed int64, i int) error {
+	rs := schema.Ruleset()
+	u, err := schema.Unit(row.ID, row.Name, g.Fields(row))
+	if err != nil {
+		return fmt.Errorf("generated unit %s does not read: %w", row.ID, err)
 	}
 	r := ev.Eval(&u)
-	s := fixtures.Scored{Score: r.Score, Grade: r.Grade, Failed: r.Failed()}
+	s := synth.Scored{Score: r.Score, Grade: r.Grade, Failed: r.Failed()}
 	for _, ir := range r.Indicators {
 		s.Points = append(s.Points, ir.Points)
 		s.NA = append(s.NA, ir.Status == engine.StatusNA)
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)^0x636c61696d73)) // "claims"
-	fixtures.Claim(rs, &u, &s, rng, fixtures.DefaultClaimMix())
-	row.Cells = append(row.Cells, fixtures.ClaimCells(rs, &u)...)
+	synth.Claim(rs, &u, &s, rng, synth.DefaultClaimMix())
+	row.Cells = append(row.Cells, synth.ClaimCells(rs, &u)...)
+	return nil
 }
 
 type genCSV struct {
@@ -214,7 +225,7 @@ func newGenCSV(w io.Writer, header []string) rowWriter {
 	return c
 }
 
-func (c *genCSV) row(r *fixtures.Row) error {
+func (c *genCSV) row(r *synth.Row) error {
 	c.rec = append(append(c.rec[:0], r.ID, r.Name), r.Cells...)
 	return c.w.Write(c.rec)
 }
@@ -239,7 +250,7 @@ func newGenJSONL(w io.Writer, header []string) rowWriter {
 
 // row writes {"unit", "name", "data"}: plain numbers as JSON numbers,
 // other cells as text, blank cells left out.
-func (j *genJSONL) row(r *fixtures.Row) error {
+func (j *genJSONL) row(r *synth.Row) error {
 	b := append(j.buf[:0], `{"unit":`...)
 	b = strconv.AppendQuote(b, r.ID)
 	b = append(b, `,"name":`...)
@@ -298,7 +309,7 @@ func newGenXLSX(w io.Writer, header []string) rowWriter {
 }
 
 // row writes plain numbers as numeric cells, everything else as text.
-func (x *genXLSX) row(r *fixtures.Row) error {
+func (x *genXLSX) row(r *synth.Row) error {
 	if x.err != nil {
 		return x.err
 	}

@@ -37,29 +37,20 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 	return prog, nil
 }
 
-// openStream opens the data at path, read as opts say, for engine.Stream:
-// the source leaves duplicate ids to it, and hashes the data only with
-// digest. With no path it opens the embedded demonstration data of a
-// built-in ruleset. "-" reads CSV from standard input.
-func openStream(ctx context.Context, path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(ctx, path, opts, prog.Ruleset().ID, prog, stdin, true, digest)
+// openData opens the data at path for the program's ruleset, read as
+// opts say, hashing it when digest is set. With no path it opens the
+// embedded demonstration data of a built-in ruleset. "-" reads CSV from
+// standard input.
+func openData(ctx context.Context, path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+	return openDataOf(ctx, path, opts, prog.Ruleset().ID, prog, stdin, digest)
 }
 
-// openDataOf opens the data at path, taking the demonstration data of
-// ruleset demoID when path is empty (diff reads the old ruleset's demo
-// units for both); stream is for engine.Stream (see openStream). Opening
-// and reading a file stop when ctx is done, as a FIFO can leave them
-// waiting.
-func openDataOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, stream, digest bool) (data.Source, *engine.DataInfo, error) {
+// openDataOf is openData taking the demonstration data of ruleset demoID
+// when path is empty (diff reads the old ruleset's demo units for both).
+// Opening and reading a file stop when ctx is done, as a FIFO can leave
+// them waiting.
+func openDataOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
 	schema := data.NewSchema(prog.Ruleset())
-	openFile := func(p string, s *data.Schema) (data.Source, error) { return opts.OpenContext(ctx, p, s) }
-	openReader := opts.OpenReader
-	if stream {
-		openFile = func(p string, s *data.Schema) (data.Source, error) { return opts.OpenStreamContext(ctx, p, s, digest) }
-		openReader = func(n string, r io.Reader, s *data.Schema) (data.Source, error) {
-			return opts.OpenStreamReader(n, r, s, digest)
-		}
-	}
 	var src data.Source
 	var err error
 	switch path {
@@ -72,13 +63,13 @@ func openDataOf(ctx context.Context, path string, opts data.Options, demoID stri
 		if ferr != nil {
 			return nil, nil, failWith(exitNothing, ferr)
 		}
-		src, err = openReader("fixtures/"+name, f, schema)
+		src, err = opts.OpenStreamReader("fixtures/"+name, f, schema, digest)
 		path = "fixtures/" + name
 	case "-":
-		src, err = openReader("stdin.csv", stdin, schema)
+		src, err = opts.OpenStreamReader("stdin.csv", stdin, schema, digest)
 		path = "stdin"
 	default:
-		src, err = openFile(path, schema)
+		src, err = opts.OpenStreamContext(ctx, path, schema, digest)
 	}
 	if err != nil {
 		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
@@ -122,7 +113,7 @@ func readAll(ctx context.Context, path string, opts data.Options, prog *engine.P
 
 // readAllOf is readAll with the demonstration data of ruleset demoID.
 func readAllOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	src, info, err := openDataOf(ctx, path, opts, demoID, prog, st.In, false, true)
+	src, info, err := openDataOf(ctx, path, opts, demoID, prog, st.In, true)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/tester"
 )
 
 type testOptions struct {
@@ -41,6 +42,12 @@ the score, the grade and each pinned indicator, marking with ✗ those that
 did not hold and explaining them; then a summary line "N passed, M failed".
 With no argument it tests every built-in ruleset; a DIR is searched for
 rulesets (*.yaml but not *.test.yaml).
+
+A case's data: is read as the keys of a YAML data file are: input ids or
+labels (a label may carry its unit in brackets, 预算（万元）), cells as text
+("1,234", 85%, A, NA), claimed.<id>, claimed.score, claimed.grade and
+reason.<id>. A key that names nothing of the ruleset, or two keys for one
+input, fails the case.
 
 --coverage lists the band rows, tiers and target branches (met,
 proportional, zero, reverse linear, reverse ratio) that no case reached.
@@ -105,10 +112,10 @@ func runTest(o *testOptions) error {
 		if len(prog.Ruleset().Tests) == 0 {
 			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset().File, prog.Ruleset().ID)
 		}
-		results := prog.RunCases()
+		results := tester.Run(prog)
 		run := report.CaseRun{Ruleset: prog.NewResult().Ruleset, File: prog.Ruleset().File, Results: results}
 		if o.Coverage {
-			run.Coverage = prog.Coverage(results)
+			run.Coverage = tester.Coverage(prog, results)
 		}
 		runs = append(runs, run)
 	}

@@ -1,0 +1,335 @@
+package diff
+
+import (
+	"math"
+	"sort"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// Comparison is what a rule change does to every unit: the same units
+// scored under an old and a new ruleset, side by side (see Diff).
+type Comparison struct {
+	Old, New engine.RulesetInfo
+	// Data identifies the units both results were computed from, when
+	// the old result says.
+	Data *engine.DataInfo
+	// OldGrades and NewGrades are the grade labels of each ruleset, in
+	// band order.
+	OldGrades, NewGrades []string
+	// Units are in the old result's order, then the units only the new
+	// result has.
+	Units []Unit
+	// Migration is the grade migration matrix: for every old grade and
+	// every new grade (band order, old grade first), how many units went
+	// from one to the other, zeros included. Units not scored on a side
+	// (failed, or absent) have an empty grade there; those cells appear
+	// only when they hold units.
+	Migration []Migration
+	// Indicators says, for the whole population, which indicators caused
+	// the change: the sum over units scored on both sides of each
+	// indicator's change in points, largest change first. An indicator of
+	// one side only counts its points as gained or lost.
+	Indicators []IndicatorChange
+}
+
+// Side is a unit's result under one ruleset. Scored is false when the
+// unit failed there (Errors says why) or is absent from that result.
+type Side struct {
+	Scored bool
+	Score  float64
+	Grade  string
+	Rank   int
+	Errors []*diag.Error
+}
+
+// Unit is one unit under both rulesets.
+type Unit struct {
+	Unit, Name string
+	Old, New   Side
+	// Delta is New.Score − Old.Score, rounded to 2 decimals; valid when
+	// both sides are scored.
+	Delta float64
+	// Indicators lists the indicators whose points changed, in the new
+	// ruleset's order and then those only the old one has; empty unless
+	// both sides are scored.
+	Indicators []PointsChange
+}
+
+// Both reports whether the unit was scored under both rulesets.
+func (u *Unit) Both() bool { return u.Old.Scored && u.New.Scored }
+
+// PointsChange is one indicator's points for a unit under both rulesets.
+// Old or New is nil when that ruleset has no such indicator.
+type PointsChange struct {
+	ID, Label string
+	Old, New  *float64
+	// Delta is new − old points (a missing side counting 0), rounded to
+	// 2 decimals.
+	Delta float64
+}
+
+// Migration is one cell of the grade migration matrix.
+type Migration struct {
+	From, To string // "" for a unit not scored on that side
+	Units    int
+}
+
+// IndicatorChange is one indicator's change in points over the whole
+// population.
+type IndicatorChange struct {
+	ID, Label    string
+	InOld, InNew bool
+	// Old and New are the indicator's points summed over the units scored
+	// on both sides; Delta is New − Old, rounded to 2 decimals.
+	Old, New, Delta float64
+	// Units counts the units whose points of this indicator changed.
+	Units int
+}
+
+// Diff compares two results of the same units, matched by unit id: for
+// each unit its old and new score, grade and rank and the indicators whose
+// points changed; the grade migration matrix; and which indicators caused
+// the change over the whole population.
+func Diff(old, new *engine.Result) *Comparison {
+	d := &Comparison{Old: old.Ruleset, New: new.Ruleset, Data: old.Data,
+		OldGrades: gradeLabels(old.Summary), NewGrades: gradeLabels(new.Summary)}
+	newAt := map[string]int{}
+	for i := range new.Units {
+		if _, dup := newAt[new.Units[i].Unit]; !dup {
+			newAt[new.Units[i].Unit] = i
+		}
+	}
+	seen := map[string]bool{}
+	for i := range old.Units {
+		o := &old.Units[i]
+		if seen[o.Unit] {
+			continue // a duplicate id failed in the data already; keep the first
+		}
+		seen[o.Unit] = true
+		var n *engine.UnitResult
+		if j, ok := newAt[o.Unit]; ok {
+			n = &new.Units[j]
+		}
+		d.Units = append(d.Units, unitDiff(o, n))
+	}
+	for i := range new.Units {
+		n := &new.Units[i]
+		if !seen[n.Unit] {
+			seen[n.Unit] = true
+			d.Units = append(d.Units, unitDiff(nil, n))
+		}
+	}
+	d.Migration = migration(d)
+	d.Indicators = indicatorChanges(d, old, new)
+	return d
+}
+
+func gradeLabels(s engine.Summary) []string {
+	var out []string
+	for _, g := range s.Grades {
+		out = append(out, g.Label)
+	}
+	return out
+}
+
+func side(u *engine.UnitResult) Side {
+	switch {
+	case u == nil:
+		return Side{}
+	case u.Failed():
+		return Side{Errors: u.Errors}
+	}
+	return Side{Scored: true, Score: u.Score, Grade: u.Grade, Rank: u.Rank}
+}
+
+func unitDiff(o, n *engine.UnitResult) Unit {
+	ud := Unit{Old: side(o), New: side(n)}
+	if o != nil {
+		ud.Unit, ud.Name = o.Unit, o.Name
+	} else {
+		ud.Unit, ud.Name = n.Unit, n.Name
+	}
+	if !ud.Both() {
+		return ud
+	}
+	ud.Delta = indicators.Round2(n.Score - o.Score)
+	oldAt := map[string]*engine.IndicatorResult{}
+	for k := range o.Indicators {
+		oldAt[o.Indicators[k].ID] = &o.Indicators[k]
+	}
+	inNew := map[string]bool{}
+	for k := range n.Indicators {
+		ir := &n.Indicators[k]
+		inNew[ir.ID] = true
+		pc := PointsChange{ID: ir.ID, Label: ir.Label, New: ptr(ir.Points)}
+		if oi, ok := oldAt[ir.ID]; ok {
+			pc.Old = ptr(oi.Points)
+			if oi.Points == ir.Points {
+				continue
+			}
+		}
+		pc.Delta = pointsDelta(pc.Old, pc.New)
+		ud.Indicators = append(ud.Indicators, pc)
+	}
+	for k := range o.Indicators {
+		oi := &o.Indicators[k]
+		if !inNew[oi.ID] {
+			pc := PointsChange{ID: oi.ID, Label: oi.Label, Old: ptr(oi.Points)}
+			pc.Delta = pointsDelta(pc.Old, nil)
+			ud.Indicators = append(ud.Indicators, pc)
+		}
+	}
+	return ud
+}
+
+func ptr(x float64) *float64 { return &x }
+
+func pointsDelta(o, n *float64) float64 {
+	var a, b float64
+	if o != nil {
+		a = *o
+	}
+	if n != nil {
+		b = *n
+	}
+	return indicators.Round2(b - a)
+}
+
+func gradeOf(s Side) string {
+	if !s.Scored {
+		return ""
+	}
+	return s.Grade
+}
+
+func migration(d *Comparison) []Migration {
+	count := map[[2]string]int{}
+	for i := range d.Units {
+		u := &d.Units[i]
+		count[[2]string{gradeOf(u.Old), gradeOf(u.New)}]++
+	}
+	from := append(append([]string{}, d.OldGrades...), "")
+	to := append(append([]string{}, d.NewGrades...), "")
+	var out []Migration
+	for _, f := range from {
+		for _, t := range to {
+			n := count[[2]string{f, t}]
+			if n == 0 && (f == "" || t == "") {
+				continue
+			}
+			out = append(out, Migration{From: f, To: t, Units: n})
+		}
+	}
+	// Grades a unit got that its ruleset's bands do not list (a total
+	// below every band) still count.
+	listed := map[[2]string]bool{}
+	for _, m := range out {
+		listed[[2]string{m.From, m.To}] = true
+	}
+	var extra []Migration
+	for k, n := range count {
+		if !listed[k] {
+			extra = append(extra, Migration{From: k[0], To: k[1], Units: n})
+		}
+	}
+	sort.Slice(extra, func(i, j int) bool {
+		if extra[i].From != extra[j].From {
+			return extra[i].From < extra[j].From
+		}
+		return extra[i].To < extra[j].To
+	})
+	return append(out, extra...)
+}
+
+func indicatorChanges(d *Comparison, old, new *engine.Result) []IndicatorChange {
+	var out []IndicatorChange
+	at := map[string]int{}
+	add := func(id, label string, isNew bool) {
+		k, ok := at[id]
+		if !ok {
+			k = len(out)
+			at[id] = k
+			out = append(out, IndicatorChange{ID: id, Label: label})
+		}
+		if isNew {
+			out[k].InNew, out[k].Label = true, label
+		} else {
+			out[k].InOld = true
+		}
+	}
+	// Order of first appearance: the new ruleset's indicators, then the
+	// old ones it dropped. Labels come from the result's first unit
+	// that has indicators.
+	for _, r := range []struct {
+		res   *engine.Result
+		isNew bool
+	}{{new, true}, {old, false}} {
+		for i := range r.res.Units {
+			if len(r.res.Units[i].Indicators) == 0 {
+				continue
+			}
+			for _, ir := range r.res.Units[i].Indicators {
+				add(ir.ID, ir.Label, r.isNew)
+			}
+			break
+		}
+	}
+	oldIdx, newIdx := unitIndex(old), unitIndex(new)
+	for i := range d.Units {
+		u := &d.Units[i]
+		if !u.Both() {
+			continue
+		}
+		o, n := &old.Units[oldIdx[u.Unit]], &new.Units[newIdx[u.Unit]]
+		for _, ir := range o.Indicators {
+			if k, ok := at[ir.ID]; ok {
+				out[k].Old += ir.Points
+			}
+		}
+		for _, ir := range n.Indicators {
+			if k, ok := at[ir.ID]; ok {
+				out[k].New += ir.Points
+			}
+		}
+		for _, pc := range u.Indicators {
+			out[at[pc.ID]].Units++
+		}
+	}
+	for k := range out {
+		out[k].Old = indicators.Round2(out[k].Old)
+		out[k].New = indicators.Round2(out[k].New)
+		out[k].Delta = indicators.Round2(out[k].New - out[k].Old)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return math.Abs(out[i].Delta) > math.Abs(out[j].Delta) })
+	return out
+}
+
+func unitIndex(r *engine.Result) map[string]int {
+	m := map[string]int{}
+	for i := range r.Units {
+		if _, dup := m[r.Units[i].Unit]; !dup {
+			m[r.Units[i].Unit] = i
+		}
+	}
+	return m
+}
+
+// Moved returns up to n units scored on both sides that moved most, by
+// the size of their change in score (ties in unit order), leaving out
+// units that did not move.
+func (d *Comparison) Moved(n int) []Unit {
+	var out []Unit
+	for _, u := range d.Units {
+		if u.Both() && u.Delta != 0 {
+			out = append(out, u)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return math.Abs(out[i].Delta) > math.Abs(out[j].Delta) })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
