@@ -17,7 +17,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 )
 
-// Exit statuses (DESIGN.md "Command line").
+// Exit statuses (README "Exit status").
 const (
 	exitOK          = 0 // all went well; failed checks are warnings
 	exitUnitsFailed = 1 // the run finished but some units failed (or tests failed, or lint warned)
