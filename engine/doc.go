@@ -24,7 +24,7 @@
 // bits: tests compare them on every formula of the built-in and
 // conformance rulesets and on fuzzed formulas and inputs.
 //
-// Scoring follows DESIGN.md and 财预〔2020〕10号 (see package indicators for
+// Scoring follows 财预〔2020〕10号 (docs/计分规则.md) (see package indicators for
 // the arithmetic): points are clamped to [0, weight] and rounded as Excel's
 // ROUND; a division by zero, NaN or ±Inf sets status error and scores 0;
 // 不适用 removes an indicator and rescales the total to 100; a missing input

@@ -11,7 +11,7 @@ import (
 
 // The review (复核) sets a unit's own claims — claimed.<indicator id>,
 // claimed.score, claimed.grade — beside what the rules give and lists every
-// place where they depart (DESIGN.md "Claimed scores"). The rules always
+// place where they depart (docs/数据.md, claims). The rules always
 // decide the score; claims never change it.
 //
 // How claims meet the statuses of the rules:

@@ -13,7 +13,7 @@ import (
 	"github.com/jixiao/jixiao/indicators"
 )
 
-// jsonRows writes the results of DESIGN.md: one unit per line inside the
+// jsonRows writes the documented results: one unit per line inside the
 // units array, rendered on its own (Rows) so that a million units never
 // sit in memory at once.
 type jsonRows struct {
@@ -24,7 +24,7 @@ type jsonRows struct {
 
 func newJSONRows(o Options, m Meta) Rows { return &jsonRows{o: o, first: true} }
 
-// JSON field layout of DESIGN.md "Results".
+// JSON field layout of the documented results.
 type jsonRuleset struct {
 	ID      string `json:"id"`
 	Version string `json:"version"`
@@ -176,7 +176,7 @@ func (j *jsonRows) End(w io.Writer, s engine.Summary) error {
 	return err
 }
 
-// JSONUnit returns the JSON shape of one unit result (DESIGN.md).
+// JSONUnit returns the JSON shape of one unit result.
 func JSONUnit(u *engine.UnitResult) any {
 	ju := jsonUnit{Unit: u.Unit, Name: u.Name, Indicators: []jsonIndicator{}, Checks: []jsonCheck{}, Errors: []jsonError{}}
 	if u.Failed() {

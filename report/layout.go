@@ -95,7 +95,7 @@ var (
 	MarkOvershoot = Mark{Sym: "超", Legend: "超 超过目标 20% 以上，需说明偏离原因", Class: "overshoot"}
 	// MarkCheck stands in the 校验 column of a unit that failed a
 	// consistency check: a check is about the unit's data as a whole, not
-	// one indicator, and it changes no points (DESIGN.md), so it gets a
+	// one indicator, and it changes no points, so it gets a
 	// column of its own rather than a cell's mark.
 	MarkCheck = Mark{Sym: "不符", Legend: "不符 数据未通过一致性校验（不影响得分），见「未通过的检查」", Class: "check"}
 )

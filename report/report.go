@@ -97,7 +97,7 @@ type Format struct {
 	// Binary formats (xlsx) cannot go to a terminal and need -o.
 	Binary bool
 	// Sort is the default --sort of the format: "rank" for the tables a
-	// reviewer reads, empty (input order, as DESIGN.md fixes for JSON)
+	// reviewer reads, empty (input order, as fixed for JSON)
 	// for the others.
 	Sort string
 	// Lean formats show explanations only when asked (--explain), or
@@ -113,7 +113,7 @@ type Format struct {
 func Formats() []Format {
 	return []Format{
 		{Name: "table", Desc: "comparison table for the terminal", Rows: newTable, Sort: "rank", Lean: true, Digest: true},
-		{Name: "json", Desc: "full results as JSON (DESIGN.md)", Rows: newJSONRows, Digest: true},
+		{Name: "json", Desc: "full results as JSON (every number, status, flag and explanation)", Rows: newJSONRows, Digest: true},
 		{Name: "csv", Desc: "comparison table as CSV for Excel (UTF-8 with BOM), input order", Rows: newCSVRows, Lean: true},
 		{Name: "md", Desc: "comparison table, statistics and explanations as Markdown", Rows: newMarkdown, Sort: "rank", Digest: true},
 		{Name: "xlsx", Desc: "workbook: comparison, statistics and failures sheets", Rows: newXLSXRows, Binary: true, Sort: "rank", Lean: true,

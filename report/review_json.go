@@ -9,7 +9,7 @@ import (
 
 // The review as JSON (`jixiao review -f json`): the audit stamp, the
 // tolerance, every unit in review order and the summary. A unit carries
-// the fields of DESIGN.md's results ("claimed": {"score", "grade"} and
+// the fields of the documented results ("claimed": {"score", "grade"} and
 // "review": [{"id", "kind", "claimed", "rules", "message"}]) plus "over",
 // the points it over-claimed, and "grade_changed".
 
@@ -33,7 +33,7 @@ type jsonReviewUnit struct {
 	Errors       []jsonError          `json:"errors,omitempty"`
 }
 
-// jsonReviewFinding is DESIGN.md's finding with the indicator's label and
+// jsonReviewFinding is the documented finding with the indicator's label and
 // the no-reason mark of a met target scored below full.
 type jsonReviewFinding struct {
 	ID       string `json:"id"`
