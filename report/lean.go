@@ -123,7 +123,9 @@ func (c *leanCodec) flag(ok *bool) {
 		n = 1
 	}
 	c.int(&n)
-	*ok = n == 1
+	if c.read {
+		*ok = n == 1
+	}
 }
 
 // count codes the length of a slice; read, it is 0 for a record cut
@@ -183,7 +185,11 @@ func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool
 			kind := int(u.Inputs[i].Kind)
 			c.int(&kind)
 			c.num(&u.Inputs[i].Num)
-			u.Inputs[i].Kind = indicators.Kind(kind)
+			if c.read {
+				// Written only when decoding: encoding, u.Inputs is the
+				// unit's data, shared with the reader and other sinks.
+				u.Inputs[i].Kind = indicators.Kind(kind)
+			}
 		}
 	}
 	if len(u.Errors) > 0 {
