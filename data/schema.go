@@ -485,7 +485,7 @@ func (s *Schema) alike(i int, cols []column, fields []field) []string {
 			if t == "" {
 				continue
 			}
-			td := distance(n, t)
+			td := diag.Distance(n, t)
 			// A name that holds the other whole (档次评价, 2023年全年预算数)
 			// is alike however much it adds.
 			if !near(td, t) && !contains(n, t) {
@@ -522,28 +522,6 @@ func contains(a, b string) bool {
 		return false
 	}
 	return strings.Contains(a, b) || strings.Contains(b, a)
-}
-
-// distance is the Levenshtein distance between a and b, on runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // newUnit returns a unit with every input missing.
