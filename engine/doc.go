@@ -69,7 +69,7 @@
 // the data:
 //
 //  1. Score. One goroutine reads the data: a plain Source unit by unit, a
-//     ChunkedUnits source (data's CSV reader) as raw chunks cut at record
+//     chunkedUnits source (data's CSV reader) as raw chunks cut at record
 //     boundaries, which the workers decode. A worker per core decodes,
 //     scores (an Evaluator's reused result: no allocation per unit) and
 //     renders each unit through Sink.Render into a record with a hole where

@@ -28,10 +28,10 @@ type config struct {
 func newConfig(opts []Option) (config, error) {
 	c := config{
 		workers:   runtime.NumCPU(),
-		maxNodes:  DefaultMaxNodes,
-		memBudget: DefaultMemoryBudget,
-		maxSteps:  DefaultMaxSteps,
-		timeout:   DefaultUnitTimeout,
+		maxNodes:  defaultMaxNodes,
+		memBudget: defaultMemoryBudget,
+		maxSteps:  defaultMaxSteps,
+		timeout:   defaultUnitTimeout,
 		tolerance: 0.01,
 		spill:     4 << 20,
 	}
@@ -70,10 +70,10 @@ func Trace(on bool) Option {
 	return func(c *config) error { c.trace = on; return nil }
 }
 
-// MaxNodes bounds the size of a formula's syntax tree (default
-// DefaultMaxNodes, at most 10000). A formula over the limit is refused by
+// maxNodesOpt bounds the size of a formula's syntax tree (default
+// defaultMaxNodes, at most 10000). A formula over the limit is refused by
 // Compile.
-func MaxNodes(n uint) Option {
+func maxNodesOpt(n uint) Option {
 	return func(c *config) error {
 		if n == 0 || n > capMaxNodes {
 			return fmt.Errorf("max nodes must be between 1 and %d, got %d", capMaxNodes, n)
@@ -83,12 +83,12 @@ func MaxNodes(n uint) Option {
 	}
 }
 
-// MemoryBudget bounds how many list elements the formulas of one unit may
-// build together (default DefaultMemoryBudget). Ranges of constant bounds
+// memoryBudgetOpt bounds how many list elements the formulas of one unit may
+// build together (default defaultMemoryBudget). Ranges of constant bounds
 // over the budget, in one formula or in all the formulas every unit runs,
 // are refused by Compile; a unit whose data makes its formulas exceed it
 // fails with the reason.
-func MemoryBudget(n uint) Option {
+func memoryBudgetOpt(n uint) Option {
 	return func(c *config) error {
 		if n == 0 || n > capMemoryBudget {
 			return fmt.Errorf("memory budget must be between 1 and %d, got %d", capMemoryBudget, n)
@@ -98,11 +98,11 @@ func MemoryBudget(n uint) Option {
 	}
 }
 
-// MaxSteps bounds the loop steps (predicate bodies of map, filter, all,
+// maxStepsOpt bounds the loop steps (predicate bodies of map, filter, all,
 // sum, reduce, ...) the formulas of one unit may run together (default
-// DefaultMaxSteps). Nested loops over lists of known length that may exceed
+// defaultMaxSteps). Nested loops over lists of known length that may exceed
 // it are refused by Compile; a unit that exceeds it fails with the reason.
-func MaxSteps(n int64) Option {
+func maxStepsOpt(n int64) Option {
 	return func(c *config) error {
 		if n < 1 || n > capMaxSteps {
 			return fmt.Errorf("max steps must be between 1 and %d, got %d", capMaxSteps, n)
@@ -112,13 +112,13 @@ func MaxSteps(n int64) Option {
 	}
 }
 
-// UnitTimeout bounds the time the formulas of one unit may take (default
-// DefaultUnitTimeout, at most a minute), checked inside loops and between
+// unitTimeoutOpt bounds the time the formulas of one unit may take (default
+// defaultUnitTimeout, at most a minute), checked inside loops and between
 // the formulas that run on expr's VM. A unit over it fails with the
 // reason and the others are scored. Being a time, it is the one limit whose
 // outcome can depend on the machine; MaxSteps is hit first by any formula
 // that is merely long.
-func UnitTimeout(d time.Duration) Option {
+func unitTimeoutOpt(d time.Duration) Option {
 	return func(c *config) error {
 		if d <= 0 || d > capUnitTimeout {
 			return fmt.Errorf("unit timeout must be above 0 and at most %v, got %v", capUnitTimeout, d)
@@ -140,9 +140,9 @@ func Tolerance(t float64) Option {
 	}
 }
 
-// ExprOnly turns the fast path off, so every formula runs on expr's VM. It
+// exprOnly turns the fast path off, so every formula runs on expr's VM. It
 // exists for tests and benchmarks that compare the two.
-func ExprOnly() Option {
+func exprOnly() Option {
 	return func(c *config) error { c.noFast = true; return nil }
 }
 

@@ -23,18 +23,18 @@ type Units interface {
 	Next() (*indicators.Unit, error)
 }
 
-// ChunkDecoder decodes one chunk of a ChunkedUnits source: it appends the
+// chunkDecoder decodes one chunk of a chunkedUnits source: it appends the
 // chunk's units to buf (reusing the memory of the units beyond len(buf),
 // up to cap(buf)) and returns them. An error means the data cannot be
 // read past the units returned, as a syntax error of the file.
-type ChunkDecoder = func(buf []indicators.Unit) ([]indicators.Unit, error)
+type chunkDecoder = func(buf []indicators.Unit) ([]indicators.Unit, error)
 
-// ChunkedUnits is a source whose units Stream's workers decode in
+// chunkedUnits is a source whose units Stream's workers decode in
 // parallel: NextChunk cuts the raw data into chunks in input order (io.EOF
 // after the last), and each chunk's decoder runs on a worker. Stream reads
 // such a source through NextChunk only. data's CSV reader is one.
-type ChunkedUnits interface {
-	NextChunk() (ChunkDecoder, error)
+type chunkedUnits interface {
+	NextChunk() (chunkDecoder, error)
 }
 
 // Sink receives what Stream makes of the units. Stream calls Render on
@@ -82,11 +82,11 @@ type OrderKey struct {
 // its own explanations, rather than into the worker's reused one.
 type keeper interface{ keepsResults() }
 
-// CheckWarner is implemented by a Sink that wants to hear of failed
+// checkWarner is implemented by a Sink that wants to hear of failed
 // consistency checks: FailedCheck is called for them in input order,
 // before Start, until it returns false, for the first maxWarnings at most.
 // (The summary counts them all.)
-type CheckWarner interface {
+type checkWarner interface {
 	FailedCheck(unit, name string, c CheckResult) (more bool)
 }
 
@@ -107,7 +107,7 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	st := &streamer{p: p, sink: sink, ctx: ctx, spill: spill.New(p.conf.spill), idSpill: spill.New(p.conf.spill / 4)}
 	defer st.spill.Close()
 	defer st.idSpill.Close()
-	st.warner, _ = sink.(CheckWarner)
+	st.warner, _ = sink.(checkWarner)
 	if p, ok := src.(interface{ RowPlace(line int) string }); ok {
 		st.rowPlace = p.RowPlace
 	}
@@ -136,7 +136,7 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	return sum, st.emit()
 }
 
-// maxWarnings bounds the failed checks Stream keeps for a CheckWarner.
+// maxWarnings bounds the failed checks Stream keeps for a checkWarner.
 const maxWarnings = 256
 
 // chunkUnits is how many units Stream takes from a plain (not chunked)
@@ -147,7 +147,7 @@ const chunkUnits = 256
 type streamer struct {
 	p      *Program
 	sink   Sink
-	warner CheckWarner
+	warner checkWarner
 	keep   bool // the sink keeps results (keeper)
 	// rowPlace names a row of the data more fully than its line, when the
 	// source can (data's workbooks: the sheet), for a repeated id.
@@ -197,7 +197,7 @@ type spillRec struct {
 	key    OrderKey
 }
 
-// warning is a failed check kept for the CheckWarner; idx is the unit's
+// warning is a failed check kept for the checkWarner; idx is the unit's
 // place in input order.
 type warning struct {
 	idx        int
@@ -208,12 +208,12 @@ type warning struct {
 // job is one chunk of units on its way through the workers.
 type job struct {
 	seq    int
-	decode ChunkDecoder
+	decode chunkDecoder
 	units  []indicators.Unit // from a plain source
 	segs   []segment         // where the records of the chunk's units lie in the spill
 	meta   []unitMeta        // what the collector needs of each unit
 	ids    []byte            // the units' entries of the id spill
-	warn   []byte            // the headers of the records with failed checks, for a CheckWarner
+	warn   []byte            // the headers of the records with failed checks, for a checkWarner
 	err    error
 	last   bool
 }
@@ -244,7 +244,7 @@ func (st *streamer) score(src Units) error {
 	jobs := make(chan *job)
 	done := make(chan *job, inflight)
 	quit := make(chan struct{})
-	chunked, _ := src.(ChunkedUnits)
+	chunked, _ := src.(chunkedUnits)
 
 	go func() {
 		defer close(jobs)
@@ -331,7 +331,7 @@ func (st *streamer) score(src Units) error {
 }
 
 // read fills j with the next chunk of src.
-func (st *streamer) read(src Units, chunked ChunkedUnits, j *job) {
+func (st *streamer) read(src Units, chunked chunkedUnits, j *job) {
 	if err := st.ctx.Err(); err != nil {
 		j.err, j.last = err, true
 		return
