@@ -23,7 +23,7 @@ indicators:
 		fmt.Println(err)
 		return
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		fmt.Println(err)
 		return

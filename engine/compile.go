@@ -168,11 +168,12 @@ const (
 	scopeScoring              // inputs, value and weight
 )
 
-// Compile type-checks and compiles every formula of rs once. It returns
-// every error it finds (a diag.List), not just the first.
-func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
+// Compile type-checks and compiles every formula of rs once, with options
+// o (nil: the defaults). It returns every error it finds (a diag.List),
+// not just the first.
+func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 	defer errRecover(rs.File, &err)
-	conf, err := newConfig(opts)
+	conf, err := newConfig(o)
 	if err != nil {
 		return nil, err
 	}

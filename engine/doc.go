@@ -90,14 +90,14 @@
 //     it, read off the counts; Sink.Start gets the summary, then Sink.Emit
 //     every record from the spill, in input order, with its rank (a
 //     duplicate is rendered again as the failed unit it is). A sink that
-//     is an Orderer (report's tables, sorted by rank, and any format with
+//     is an orderer (report's tables, sorted by rank, and any format with
 //     --sort) gets them in its order
 //     instead: the collector noted where each record lies and its key, 40
 //     bytes a unit, and emit sorts those and reads each record back from
 //     the spill.
 //
 // Memory is the chunks in flight, the counts and the filters (and the
-// places of the records for an Orderer); the records sit in the page
+// places of the records for an orderer); the records sit in the page
 // cache, not in the process.
 // Output is the same bytes whatever the number of workers: records are
 // made per unit and emitted in input order (or a stable sort of it).

@@ -26,13 +26,13 @@ func (p *Program) Eval(ctx context.Context, units []indicators.Unit) (*Result, e
 	if err != nil {
 		return nil, err
 	}
-	res := p.NewResult()
+	res := p.newResult()
 	res.Units, res.Summary = c.out, sum
 	return res, nil
 }
 
-// NewResult returns an empty result stamped with the ruleset.
-func (p *Program) NewResult() *Result {
+// newResult returns an empty result stamped with the ruleset.
+func (p *Program) newResult() *Result {
 	rs := p.rs
 	return &Result{Ruleset: RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256}}
 }

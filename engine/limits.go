@@ -75,7 +75,7 @@ const (
 // Hard caps on the options, so a program cannot switch a limit off by
 // passing a huge value by mistake.
 const (
-	capMaxNodes     = 10_000 // expr's conf.defaultMaxNodes
+	capMaxNodes     = 10_000 // expr's conf.DefaultMaxNodes
 	capMemoryBudget = 100_000_000
 	capMaxSteps     = 1_000_000_000
 	capUnitTimeout  = time.Minute

@@ -76,7 +76,7 @@ func Lint(rs *indicators.Ruleset) []Issue {
 	for i := range rs.Indicators {
 		l.tiers(&rs.Indicators[i])
 	}
-	prog, err := Compile(rs)
+	prog, err := Compile(rs, nil)
 	if err != nil {
 		l.issues = append(l.issues, ErrorIssues(err)...)
 	} else {
@@ -332,7 +332,7 @@ func (l *linter) bands(ci *compiledIndicator, e rangeEnv) {
 			e2 := e
 			e2.value = span{math.Max(e.value.lo, hullLo(upper)), math.Min(e.value.hi, hullHi(upper))}
 			if r := e2.of(s.node); r.lo > 1 || r.hi < 0 {
-				l.warn(b.Score.Pos, "band_score_range", "indicator %s: band %d scores %s of the weight, outside [0, 1]: points are clamped", def.ID, n, r)
+				l.warn(b.Score.Pos, "band_score_range", "indicator %s: band %d scores %s of the weight, outside [0, 1]: points are clamped", def.ID, n, r.text())
 			}
 		}
 		covered = covered.union(lower)
@@ -342,7 +342,7 @@ func (l *linter) bands(ci *compiledIndicator, e rangeEnv) {
 	// A value outside every row's upper set surely matches no row.
 	if !hasElse {
 		if gap := dom.intersect(possible.complement()); !gap.empty() {
-			l.warn(def.Pos, "band_gap", "indicator %s: no band matches %s: such units score 0 (add an else row if that is meant)", def.ID, gap)
+			l.warn(def.Pos, "band_gap", "indicator %s: no band matches %s: such units score 0 (add an else row if that is meant)", def.ID, gap.text())
 		}
 	}
 }

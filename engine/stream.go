@@ -39,8 +39,13 @@ type chunkedUnits interface {
 
 // Sink receives what Stream makes of the units. Stream calls Render on
 // its workers as units are scored, then, once every unit is scored and the
-// ranks are known, Start once and Emit for each unit in input order (in
-// the sink's own order for an Orderer).
+// ranks are known, Start once and Emit for each unit in input order.
+//
+// A Sink that wants its units in an order of its own also has the methods
+// Ordered() bool, OrderKey(u *UnitResult) OrderKey and CompareKeys(a, b
+// OrderKey) int (see orderer in stream.go); one that wants to hear of
+// failed checks, FailedCheck(unit, name string, c CheckResult) (more bool)
+// (see checkWarner).
 type Sink interface {
 	// Render appends the record of one unit result to dst: whatever the
 	// sink wants handed back to Emit, usually the unit formatted for
@@ -51,11 +56,11 @@ type Sink interface {
 	// Start receives the summary of all units before the first Emit.
 	Start(s Summary) error
 	// Emit receives the record Render made of a unit, in input order
-	// (or rank order), with the unit's rank (0 for a unit that failed).
+	// (or its own order), with the unit's rank (0 for a unit that failed).
 	Emit(rec []byte, rank int) error
 }
 
-// Orderer is implemented by a Sink that wants its units in an order of
+// orderer is implemented by a Sink that wants its units in an order of
 // its own instead of input order, when Ordered returns true: by the key
 // OrderKey gives each scored unit, as CompareKeys compares them, units of
 // equal key in input order, then the units that failed, in input order.
@@ -64,14 +69,14 @@ type Sink interface {
 // units are emitted, so it must not hold memory of u (clone a string).
 // Stream reads the spilled records back in that order, at the cost of
 // some 40 bytes of memory a unit for where each record lies and its key.
-type Orderer interface {
+type orderer interface {
 	Ordered() bool
 	OrderKey(u *UnitResult) OrderKey
 	CompareKeys(a, b OrderKey) int
 }
 
-// OrderKey is a unit's place in an Orderer's order: a number, a text, or
-// both, as the Orderer compares them.
+// OrderKey is a unit's place in an orderer's order: a number, a text, or
+// both, as the orderer compares them.
 type OrderKey struct {
 	Num  float64
 	Text string
@@ -112,7 +117,7 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 		st.rowPlace = p.RowPlace
 	}
 	_, st.keep = sink.(keeper)
-	if o, ok := sink.(Orderer); ok && o.Ordered() {
+	if o, ok := sink.(orderer); ok && o.Ordered() {
 		st.orderer = o
 	}
 	st.grades = make([]int, len(p.rs.Grades))
@@ -169,9 +174,9 @@ type streamer struct {
 	touched                uint64      // keeps idSet.touch's loads from being left out
 
 	// Where the records lie in the spill, in input order: runs of
-	// records, or for an Orderer each record with its key.
+	// records, or for an orderer each record with its key.
 	segs    []segment
-	orderer Orderer
+	orderer orderer
 	recs    []spillRec
 }
 
@@ -189,7 +194,7 @@ type segment struct {
 const spillBytes = 128 << 10
 
 // spillRec is where a record lies in the spill and its key in the
-// Orderer's order.
+// orderer's order.
 type spillRec struct {
 	off    int64
 	n      int32
@@ -222,7 +227,7 @@ type job struct {
 // worker that scored it so that the one collector goroutine does little.
 type unitMeta struct {
 	cents   int64
-	key     OrderKey // the Orderer's key, when there is one
+	key     OrderKey // the orderer's key, when there is one
 	hash    uint64   // hashID of the unit id, when hasID
 	off     int64    // where the unit's record lies in the spill (at first, in the worker's buffer)
 	n       int      // the record's length
@@ -881,7 +886,7 @@ func (st *streamer) summary() Summary {
 }
 
 // emit is the second pass: the spilled records in input order (or rank
-// the Orderer's order), each with its rank.
+// the orderer's order), each with its rank.
 func (st *streamer) emit() error {
 	st.ranks.finish()
 	if st.orderer != nil {
@@ -914,7 +919,7 @@ func (st *streamer) emit() error {
 	return nil
 }
 
-// emitOrdered emits the records in the Orderer's order: it sorts their
+// emitOrdered emits the records in the orderer's order: it sorts their
 // places by key (a stable sort keeps input order among equals and among
 // the failed, which sort last), and reads each from the spill.
 func (st *streamer) emitOrdered() error {

@@ -219,7 +219,7 @@ func CheckSort(m Meta, key string) error {
 	return fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", key, strings.Join(SortKeys(m), ", "))
 }
 
-// streamOrder is --sort key as an engine.Orderer's keys: failed units
+// streamOrder is --sort key as the keys of an ordering engine.Sink: failed units
 // last, ties in input order; "rank" and "grade" put the best first, "-"
 // reverses.
 type streamOrder struct {

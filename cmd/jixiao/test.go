@@ -101,7 +101,7 @@ func runTest(o *testOptions) error {
 	var runs []report.CaseRun
 	unloaded := 0
 	for _, ref := range refs {
-		prog, err := openRuleset(ref)
+		prog, err := openRuleset(ref, nil)
 		if err != nil {
 			// Say why, and go on with the other rulesets: one broken file
 			// should not hide the results of the rest.
@@ -113,7 +113,7 @@ func runTest(o *testOptions) error {
 			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset().File, prog.Ruleset().ID)
 		}
 		results := tester.Run(prog)
-		run := report.CaseRun{Ruleset: prog.NewResult().Ruleset, File: prog.Ruleset().File, Results: results}
+		run := report.CaseRun{Ruleset: report.NewMeta(prog, nil).Ruleset, File: prog.Ruleset().File, Results: results}
 		if o.Coverage {
 			run.Coverage = tester.Coverage(prog, results)
 		}
