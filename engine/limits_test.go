@@ -432,7 +432,7 @@ func TestLimitsProbeEvaluationsStandAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, &engine.Options{UnitTimeout: 20*time.Millisecond})
+	prog, err := engine.Compile(rs, &engine.Options{UnitTimeout: 20 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

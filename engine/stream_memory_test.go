@@ -77,7 +77,7 @@ func (c *chunks) NextChunk() (func(buf []indicators.Unit) ([]indicators.Unit, er
 func TestStreamWorkersHoldLittle(t *testing.T) {
 	rs := limitRuleset(t, "n >= 0 ? 50 : 0")
 	for _, workers := range []int{1, 7, 32} {
-		prog, err := engine.Compile(rs, &engine.Options{Workers: workers, SpillMemory: 1<<20})
+		prog, err := engine.Compile(rs, &engine.Options{Workers: workers, SpillMemory: 1 << 20})
 		if err != nil {
 			t.Fatal(err)
 		}

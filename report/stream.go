@@ -60,14 +60,15 @@ type Sink struct {
 // those units, and its Start fails, before anything is written, when the
 // data holds no unit of one of the ids.
 func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
-	if err := CheckSort(m, o.Sort); err != nil {
-		return nil, err
-	}
 	key := o.Sort
 	if key == "" {
 		key = f.Sort
 	}
-	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: streamOrderOf(m, key), rows: f.Rows(o, m)}
+	order, err := sortOrder(m, key)
+	if err != nil {
+		return nil, err
+	}
+	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: order, rows: f.Rows(o, m)}
 	if s.keep, s.wanted = wantedUnits(o.Units); s.keep != nil {
 		s.seen = map[string]bool{}
 	}

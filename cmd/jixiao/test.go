@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 	"github.com/jixiao/jixiao/tester"
@@ -101,7 +102,8 @@ func runTest(o *testOptions) error {
 	var runs []report.CaseRun
 	unloaded := 0
 	for _, ref := range refs {
-		prog, err := openRuleset(ref, nil)
+		// Explanations show why an expectation failed.
+		prog, err := openRuleset(ref, &engine.Options{Explain: true})
 		if err != nil {
 			// Say why, and go on with the other rulesets: one broken file
 			// should not hide the results of the rest.
