@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ import (
 
 // reviewDemo evaluates the made-up review demo of fixtures/ (ruleset
 // review-demo-rules.yaml, units review-demo.csv) with opts.
-func reviewDemo(t testing.TB, opts ...engine.Option) (*engine.Program, *engine.Result) {
+func reviewDemo(t testing.TB, o *engine.Options) (*engine.Program, *engine.Result) {
 	t.Helper()
 	src, err := fs.ReadFile(fixtures.FS, "review-demo-rules.yaml")
 	if err != nil {
@@ -26,7 +27,7 @@ func reviewDemo(t testing.TB, opts ...engine.Option) (*engine.Program, *engine.R
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, opts...)
+	prog, err := engine.Compile(rs, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +68,7 @@ type finding struct {
 // 0.9 ≥ 0.9 → 30; 服务质量 A → 20 × 0.9 = 18; 合规性 1 violation → 20 − 2 =
 // 18; total 8.62 + 20 + 30 + 18 + 18 = 94.62 → 优.
 func TestReviewDemo(t *testing.T) {
-	_, res := reviewDemo(t)
+	_, res := reviewDemo(t, nil)
 	tests := []struct {
 		unit     string
 		score    float64
@@ -249,7 +250,7 @@ func checkFindings(t *testing.T, u *engine.UnitResult, want []finding) {
 // with findings by points over-claimed (ties in input order), then units
 // whose claims agree, then units without claims, then failed units.
 func TestReviewOrderAndSummary(t *testing.T) {
-	prog, res := reviewDemo(t)
+	prog, res := reviewDemo(t, nil)
 	rv := prog.Review(res)
 	var order []string
 	for _, i := range rv.Order {
@@ -304,7 +305,11 @@ func TestReviewTolerance(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			prog, _ := reviewDemo(t, engine.Tolerance(tc.tolerance))
+			o := engine.Options{Tolerance: tc.tolerance}
+			if tc.tolerance == 0 {
+				o.Tolerance = -1 // none: Options' 0 is the default
+			}
+			prog, _ := reviewDemo(t, &o)
 			u := demoUnit(t, prog)
 			u.Claims = map[string]float64{"execution": tc.execution}
 			if tc.score != 0 {
@@ -320,8 +325,8 @@ func TestReviewTolerance(t *testing.T) {
 			}
 		})
 	}
-	if _, err := engine.Compile(&indicators.Ruleset{ID: "x"}, engine.Tolerance(-0.01)); err == nil {
-		t.Error("a negative tolerance must be refused")
+	if _, err := engine.Compile(&indicators.Ruleset{ID: "x"}, &engine.Options{Tolerance: math.NaN()}); err == nil {
+		t.Error("a tolerance that is not a number must be refused")
 	}
 }
 
@@ -342,7 +347,7 @@ func demoUnit(t *testing.T, prog *engine.Program) indicators.Unit {
 // TestReviewGradeLabels: claimed grades are read as the ruleset's labels
 // where they name one (优秀 → 优); anything else departs from every grade.
 func TestReviewGradeLabels(t *testing.T) {
-	prog, _ := reviewDemo(t)
+	prog, _ := reviewDemo(t, nil)
 	tests := []struct {
 		claimed string
 		implied string
@@ -380,7 +385,7 @@ func TestReviewGradeLabels(t *testing.T) {
 // TestReviewExplainOff: findings quote the explanation even when
 // explanations are off, and only the flagged indicators pay for it.
 func TestReviewExplainOff(t *testing.T) {
-	prog, _ := reviewDemo(t, engine.Explain(false))
+	prog, _ := reviewDemo(t, &engine.Options{Explain: false})
 	u := demoUnit(t, prog)
 	u.Claims = map[string]float64{"execution": 9, "output": 20}
 	r := prog.EvalUnit(&u)
@@ -400,7 +405,7 @@ func TestReviewExplainOff(t *testing.T) {
 func ExampleProgram_Review() {
 	src, _ := fs.ReadFile(fixtures.FS, "review-demo-rules.yaml")
 	rs, _ := rulesets.Load("review-demo-rules.yaml", src)
-	prog, _ := engine.Compile(rs)
+	prog, _ := engine.Compile(rs, nil)
 	f, _ := fixtures.FS.Open("review-demo.csv")
 	defer f.Close()
 	s, _ := data.OpenReader("review-demo.csv", f, data.NewSchema(rs))

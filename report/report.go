@@ -80,7 +80,7 @@ func (m *Meta) Percent(i int) bool { return i < len(m.Info) && m.Info[i].Percent
 // Options select what a report shows.
 type Options struct {
 	Groups  bool     // show only the 一级指标 subtotals, not each indicator
-	Sort    string   // column to sort by (SortKeys); "-" prefix for descending; empty: the format's default
+	Sort    string   // column to sort by (CheckSort); "-" prefix for descending; empty: the format's default
 	Units   []string // keep only these unit ids
 	Explain bool     // include explanations where the format can
 }
@@ -195,9 +195,9 @@ func unknownUnits(wanted []string, have map[string]bool) error {
 	return nil
 }
 
-// SortKeys lists the keys --sort takes for meta m: the fixed columns, each
+// sortKeys lists the keys --sort takes for meta m: the fixed columns, each
 // indicator id and each 一级指标 (its subtotal).
-func SortKeys(m Meta) []string {
+func sortKeys(m Meta) []string {
 	keys := []string{"rank", "score", "unit", "name", "grade"}
 	for _, ind := range m.Indicators {
 		keys = append(keys, ind.ID)
@@ -210,16 +210,15 @@ func SortKeys(m Meta) []string {
 	return keys
 }
 
-// CheckSort checks a --sort key against the keys of meta m (SortKeys),
-// with its word when the key is none of them; "" is no key.
+// CheckSort checks a --sort key against the columns of meta m, before
+// anything is read, with its word when the key is none of them; "" is no
+// key. It is sortOrder's check: the one place a key is judged.
 func CheckSort(m Meta, key string) error {
-	if key == "" || slices.Contains(SortKeys(m), strings.TrimPrefix(key, "-")) {
-		return nil
-	}
-	return fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", key, strings.Join(SortKeys(m), ", "))
+	_, err := sortOrder(m, key)
+	return err
 }
 
-// streamOrder is --sort key as an engine.Orderer's keys: failed units
+// streamOrder is --sort key as the keys of an ordering engine.Sink: failed units
 // last, ties in input order; "rank" and "grade" put the best first, "-"
 // reverses.
 type streamOrder struct {
@@ -227,10 +226,12 @@ type streamOrder struct {
 	compare func(a, b engine.OrderKey) int
 }
 
-// streamOrderOf returns the order of --sort key, nil for no key. A
-// stream knows no rank before every unit is scored, but ranks order
-// units as their scores do, best first.
-func streamOrderOf(m Meta, key string) *streamOrder {
+// sortOrder returns the order of --sort key, nil for no key, or an error
+// naming the keys there are when key is none of them. A stream knows no
+// rank before every unit is scored, but ranks order units as their
+// scores do, best first.
+func sortOrder(m Meta, key string) (*streamOrder, error) {
+	asked := key
 	switch key {
 	case "rank":
 		key = "-score"
@@ -244,7 +245,9 @@ func streamOrderOf(m Meta, key string) *streamOrder {
 	var by func(u *engine.UnitResult) float64
 	switch key = strings.TrimPrefix(key, "-"); key {
 	case "":
-		return nil
+		if asked == "" {
+			return nil, nil
+		}
 	case "unit", "name":
 		text := func(u *engine.UnitResult) string { return u.Unit }
 		if key == "name" {
@@ -253,7 +256,7 @@ func streamOrderOf(m Meta, key string) *streamOrder {
 		return &streamOrder{
 			key:     func(u *engine.UnitResult) engine.OrderKey { return engine.OrderKey{Text: strings.Clone(text(u))} },
 			compare: func(a, b engine.OrderKey) int { return sign * strings.Compare(a.Text, b.Text) },
-		}
+		}, nil
 	case "score":
 		by = func(u *engine.UnitResult) float64 { return u.Score }
 	case "grade":
@@ -274,12 +277,12 @@ func streamOrderOf(m Meta, key string) *streamOrder {
 		}
 	}
 	if by == nil {
-		return nil
+		return nil, fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", asked, strings.Join(sortKeys(m), ", "))
 	}
 	return &streamOrder{
 		key:     func(u *engine.UnitResult) engine.OrderKey { return engine.OrderKey{Num: by(u)} },
 		compare: func(a, b engine.OrderKey) int { return sign * cmp.Compare(a.Num, b.Num) },
-	}
+	}, nil
 }
 
 func indicatorIndex(inds []indicators.Indicator, id string) int {

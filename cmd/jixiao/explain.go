@@ -83,7 +83,11 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 		return err
 	}
 	defer out.close()
-	prog, err := openRuleset(o.Ruleset, engine.Tolerance(o.Tolerance))
+	eo, err := engineOptions(0, o.Tolerance, false)
+	if err != nil {
+		return err
+	}
+	prog, err := openRuleset(o.Ruleset, eo)
 	if err != nil {
 		return err
 	}
@@ -110,7 +114,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	}
 	// The derivation comes from a program with explanations and trace
 	// on, which records every step while scoring the unit.
-	eprog, err := engine.Compile(prog.Ruleset(), engine.Explain(true), engine.Trace(true), engine.Tolerance(o.Tolerance))
+	eprog, err := engine.Compile(prog.Ruleset(), &engine.Options{Explain: true, Trace: true, Tolerance: eo.Tolerance})
 	if err != nil {
 		return failWith(exitNothing, err)
 	}

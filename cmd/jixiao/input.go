@@ -20,9 +20,9 @@ import (
 )
 
 // openRuleset loads a ruleset by path or built-in id (the default ruleset
-// when ref is empty) and compiles it. Any failure means nothing can be
+// when ref is empty) and compiles it with options o (nil: the defaults). Any failure means nothing can be
 // evaluated: exit status 2.
-func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
+func openRuleset(ref string, o *engine.Options) (*engine.Program, error) {
 	if ref == "" {
 		ref = rulesets.Default
 	}
@@ -30,7 +30,7 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 	if err != nil {
 		return nil, failWith(exitNothing, err)
 	}
-	prog, err := engine.Compile(rs, opts...)
+	prog, err := engine.Compile(rs, o)
 	if err != nil {
 		return nil, failWith(exitNothing, err)
 	}

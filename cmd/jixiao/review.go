@@ -93,7 +93,11 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 	defer out.close()
 	// Findings quote the explanation of their indicator; the engine builds
 	// it for those indicators only, so the review costs what eval costs.
-	prog, err := openRuleset(o.Ruleset, engineOptions(o.Workers, o.Tolerance, false)...)
+	eo, err := engineOptions(o.Workers, o.Tolerance, false)
+	if err != nil {
+		return err
+	}
+	prog, err := openRuleset(o.Ruleset, eo)
 	if err != nil {
 		return err
 	}
