@@ -244,7 +244,6 @@ func checkFindings(t *testing.T, u *engine.UnitResult, want []finding) {
 	}
 }
 
-
 // TestReviewTolerance pins the tolerance: a difference greater than the
 // tolerance is a finding, an equal one is not. The demo's base unit scores
 // 预算执行率 8.62 and a total of 94.62.
@@ -359,4 +358,3 @@ func TestReviewExplainOff(t *testing.T) {
 		}
 	}
 }
-
