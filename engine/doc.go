@@ -20,7 +20,7 @@
 //	report.Sink / report.Write       a Sink for every output format (table, JSON, CSV, ...)
 //	(*Program).Eval / EvalUnit       Stream into a sink that keeps every result → *engine.Result;
 //	                                 one unit on its own
-//	(*Program).Review                claims (复核) → units in review order, summary
+//	review.Of (package review)       claims (复核) → units in review order, summary
 //
 // A Program is immutable and safe for concurrent use: Compile keeps its
 // own copy of the ruleset, (*Program).Ruleset returns a copy, and each

@@ -31,7 +31,7 @@ var resultTypes = []reflect.Type{reflect.TypeFor[engine.UnitResult](), reflect.T
 // holdsResults returns the path of a collection in v whose elements are or
 // hold a unit or indicator result, or "".
 func holdsResults(v reflect.Value, path string, seen map[reflect.Type]bool) string {
-	if v.Type() == reflect.TypeFor[leanUnit]() {
+	if v.Type() == reflect.TypeFor[leanUnit]() || v.Type() == reflect.TypeFor[reviewLean]() {
 		return ""
 	}
 	switch v.Kind() {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/review"
 )
 
 // Meta is what a report needs besides the units: the ruleset's columns and
@@ -83,6 +84,9 @@ type Options struct {
 	Sort    string   // column to sort by (CheckSort); "-" prefix for descending; empty: the format's default
 	Units   []string // keep only these unit ids
 	Explain bool     // include explanations where the format can
+	// Tolerance is how far a claim may lie from the rules' points, shown
+	// by the review formats.
+	Tolerance float64
 }
 
 // Format is one output format of -f. Every format is written by a Sink
@@ -110,8 +114,8 @@ type Format struct {
 }
 
 // Formats lists the output formats; the first is the default.
-func Formats() []Format {
-	return []Format{
+func Formats() Registry {
+	return Registry{
 		{Name: "table", Desc: "comparison table for the terminal", Rows: newTable, Sort: "rank", Lean: true, Digest: true},
 		{Name: "json", Desc: "full results as JSON (every number, status, flag and explanation)", Rows: newJSONRows, Digest: true},
 		{Name: "csv", Desc: "comparison table as CSV for Excel (UTF-8 with BOM), input order", Rows: newCSVRows, Lean: true},
@@ -124,24 +128,34 @@ func Formats() []Format {
 	}
 }
 
-// FormatNames lists the names of the formats, the default first.
-func FormatNames() []string {
+// Registry is the list of formats of one command's -f, the default
+// first: eval's (Formats) and review's (ReviewFormats).
+type Registry []Format
+
+// Names lists the names of the formats, the default first.
+func (r Registry) Names() []string {
 	var names []string
-	for _, f := range Formats() {
+	for _, f := range r {
 		names = append(names, f.Name)
 	}
 	return names
 }
 
 // Lookup returns the format called name.
-func Lookup(name string) (Format, error) {
-	for _, f := range Formats() {
+func (r Registry) Lookup(name string) (Format, error) {
+	for _, f := range r {
 		if f.Name == name {
 			return f, nil
 		}
 	}
-	return Format{}, fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(FormatNames(), ", "))
+	return Format{}, fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(r.Names(), ", "))
 }
+
+// FormatNames lists the names of eval's formats, the default first.
+func FormatNames() []string { return Formats().Names() }
+
+// Lookup returns eval's format called name.
+func Lookup(name string) (Format, error) { return Formats().Lookup(name) }
 
 // Write evaluates the units of src with p and writes them in format f:
 // the units o.Units keeps (all when empty), in the order o.Sort asks for
@@ -233,6 +247,8 @@ type streamOrder struct {
 func sortOrder(m Meta, key string) (*streamOrder, error) {
 	asked := key
 	switch key {
+	case reviewOrder:
+		return &streamOrder{key: review.Key, compare: review.Compare}, nil
 	case "rank":
 		key = "-score"
 	case "-rank":

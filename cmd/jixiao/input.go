@@ -105,13 +105,8 @@ func withFit(err error, current string) error {
 	return &hinted
 }
 
-// readAll reads every unit of path, read as opts say, and reports
-// warnings on errOut.
-func readAll(ctx context.Context, path string, opts data.Options, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	return readAllOf(ctx, path, opts, prog.Ruleset().ID, prog, st)
-}
-
-// readAllOf is readAll with the demonstration data of ruleset demoID.
+// readAllOf reads every unit of path, read as opts say (with no path, the
+// demonstration data of ruleset demoID), and reports warnings on st.ErrOut.
 func readAllOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
 	src, info, err := openDataOf(ctx, path, opts, demoID, prog, st.In, true)
 	if err != nil {
