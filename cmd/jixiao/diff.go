@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -98,39 +99,43 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 			return err
 		}
 	}
-	// Both rulesets read the units: the data is read once, and kept for
-	// the second, for standard input, a FIFO or a file that changes in
-	// between could not give the same units twice.
-	var text []byte
-	switch o.Data {
-	case "":
-	case "-":
-		defer unblockOnCancel(ctx, o.io.In)()
-		if text, err = io.ReadAll(o.io.In); err != nil {
-			return failWith(exitNothing, fmt.Errorf("read stdin: %w", err))
-		}
-	default:
-		if text, err = data.ReadFile(ctx, o.Data); err != nil {
-			return failWith(exitNothing, err)
-		}
-	}
-	results := make([]*engine.Result, 2)
-	warnings := make([]bytes.Buffer, 2)
-	for i, prog := range progs {
-		st := *o.io
-		st.ErrOut = &warnings[i]
-		units, info, err := readText(ctx, o.Data, text, o.Read, progs[0].Ruleset().ID, prog, &st)
+	// Both rulesets read the units, one engine.Stream each, keeping only
+	// the comparison's part of each unit (diff.Recorder). Standard input
+	// is kept in a temporary file for the second reading; a file that
+	// changes in between is caught by its digest.
+	in := o.io.In
+	if o.Data == "-" {
+		f, err := spoolStdin(ctx, o.io.In)
 		if err != nil {
 			return err
 		}
-		if results[i], err = prog.Eval(ctx, units); err != nil {
-			return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+		defer func() { f.Close(); os.Remove(f.Name()) }()
+		in = f
+	}
+	recs := make([]*diff.Recorder, 2)
+	infos := make([]*engine.DataInfo, 2)
+	warnings := make([]bytes.Buffer, 2)
+	for i, prog := range progs {
+		if f, ok := in.(*os.File); ok && o.Data == "-" {
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return failWith(exitNothing, fmt.Errorf("read stdin again: %w", err))
+			}
 		}
-		results[i].Data = info
+		recs[i] = diff.NewRecorder(prog)
+		defer recs[i].Close()
+		if infos[i], err = streamSide(ctx, o, prog, progs[0].Ruleset().ID, in, recs[i], &warnings[i]); err != nil {
+			return err
+		}
+	}
+	if infos[0].SHA256 != infos[1].SHA256 {
+		return failWith(exitNothing, fmt.Errorf("%s changed while diff read it for each ruleset: run diff again once it no longer changes", strings.Join(infos[0].Files, ", ")))
 	}
 	// A column one ruleset reads is no warning because the other does not.
 	printCommonLines(o.io.ErrOut, warnings[0].String(), warnings[1].String())
-	cmp := diff.Diff(results[0], results[1])
+	cmp, err := diff.Compare(recs[0], recs[1], infos[0])
+	if err != nil {
+		return failWith(exitNothing, err)
+	}
 	if err := out.write(ctx, func(w io.Writer) error { return format.Write(w, cmp) }); err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -145,6 +150,42 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil
+}
+
+// streamSide scores the units of o.Data under prog into rec, its data
+// warnings going to warn. With no data, the demonstration units of
+// ruleset demoID are read.
+func streamSide(ctx context.Context, o *diffOptions, prog *engine.Program, demoID string, in io.Reader, rec *diff.Recorder, warn io.Writer) (*engine.DataInfo, error) {
+	src, info, err := openDataOf(ctx, o.Data, o.Read, demoID, prog, in, true)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	if _, err := prog.Stream(ctx, src, rec); err != nil {
+		if ctx.Err() != nil {
+			return nil, failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+		}
+		return nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+	}
+	printWarnings(warn, src.Warnings())
+	info.SHA256 = src.SHA256()
+	return info, nil
+}
+
+// spoolStdin copies standard input to a temporary file, removed at once
+// where the system allows, so that it can be read once for each ruleset.
+func spoolStdin(ctx context.Context, stdin io.Reader) (*os.File, error) {
+	defer unblockOnCancel(ctx, stdin)()
+	f, err := os.CreateTemp("", "jixiao-stdin-*.csv")
+	if err != nil {
+		return nil, failWith(exitNothing, fmt.Errorf("keep stdin for the second ruleset: %w", err))
+	}
+	os.Remove(f.Name())
+	if _, err := io.Copy(f, stdin); err != nil {
+		f.Close()
+		return nil, failWith(exitNothing, fmt.Errorf("read stdin: %w", err))
+	}
+	return f, nil
 }
 
 // printCommonLines prints the lines of a that b has too.
