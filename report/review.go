@@ -165,19 +165,6 @@ func (d *reviewDoc) each(c review.Class, fn func(n int, u *engine.UnitResult) er
 	return nil
 }
 
-// units returns copies of the units of class c, for the writers that lay
-// a whole class out at once.
-func (d *reviewDoc) units(c review.Class) ([]*engine.UnitResult, error) {
-	var us []*engine.UnitResult
-	err := d.each(c, func(_ int, u *engine.UnitResult) error {
-		var l reviewLean
-		v, err := l.decode(d.l.rec)
-		us = append(us, v)
-		return err
-	})
-	return us, err
-}
-
 // reviewLean is the unit review records are read into, reusing its
 // memory from one record to the next.
 type reviewLean struct {
