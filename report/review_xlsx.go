@@ -10,6 +10,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/review"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // The review as an Excel workbook (`jixiao review -f xlsx -o FILE`), the
@@ -25,22 +26,27 @@ const (
 )
 
 func writeReviewXLSX(w io.Writer, m Meta, d *reviewDoc) error {
-	// The sheets are streamed, as eval's workbook is: the units are read
-	// from the review's spill a class at a time, and no sheet is held.
-	f, _, err := newWorkbook(reviewSheetSummary, m, w)
+	// The sheets are written by hand, as the 自评表's are, into spills:
+	// the units are read from the review's spill a class at a time, and
+	// no sheet is held in memory.
+	f, z, err := newWorkbook(reviewSheetSummary, m, w)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	x := &reviewXLSX{f: f, sw: map[string]*excelize.StreamWriter{}}
+	x := &reviewXLSX{f: f, sw: map[string]*sheetWriter{}}
+	defer func() { // on an error, before writeTo closes them
+		for _, sw := range x.sw {
+			sw.rows.Close()
+		}
+	}()
 	bold := x.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	head := x.style(&excelize.Style{Font: &excelize.Font{Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8E8E8"}}})
 	wrap := x.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	freeze := &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}
-	x.sheet(reviewSheetSummary, nil, 10, 12, 30, 10, 10, 10, 10, 10, 8)
-	x.sheet(reviewSheetFindings, freeze, 6, 10, 24, 18, 14, 16, 8, 8, 8, 10, 90)
-	x.sheet(reviewSheetOthers, freeze, 10, 30, 16, 10, 10, 80)
+	x.sheet(reviewSheetSummary, 10, 12, 30, 10, 10, 10, 10, 10, 8)
+	x.sheet(reviewSheetFindings, 6, 10, 24, 18, 14, 16, 8, 8, 8, 10, 90)
+	x.sheet(reviewSheetOthers, 10, 30, 16, 10, 10, 80)
 
 	// 复核汇总: title, tolerance and data, the summary, the units with findings.
 	sh := reviewSheetSummary
@@ -89,7 +95,10 @@ func writeReviewXLSX(w io.Writer, m Meta, d *reviewDoc) error {
 		return err
 	}
 	if r > 2 && x.err == nil {
-		x.err = f.AutoFilter(reviewSheetFindings, fmt.Sprintf("A1:K%d", r-1), nil)
+		// excelize names the filter's range in the workbook; the sheet
+		// writes its element.
+		x.sw[reviewSheetFindings].filter = fmt.Sprintf("A1:K%d", r-1)
+		x.err = f.AutoFilter(reviewSheetFindings, x.sw[reviewSheetFindings].filter, nil)
 	}
 
 	// 其他单位: what the review did not flag, and why.
@@ -117,24 +126,26 @@ func writeReviewXLSX(w io.Writer, m Meta, d *reviewDoc) error {
 			return err
 		}
 	}
-	for _, name := range []string{reviewSheetSummary, reviewSheetFindings, reviewSheetOthers} {
-		if x.err == nil {
-			x.err = x.sw[name].Flush()
-		}
-	}
 	if x.err != nil {
 		return x.err
+	}
+	const frozen = `<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView>`
+	z.replace = map[string]func(io.Writer, []byte) error{}
+	for i, v := range []struct{ name, view string }{
+		{reviewSheetSummary, `<sheetView tabSelected="1" workbookViewId="0"/>`}, {reviewSheetFindings, frozen}, {reviewSheetOthers, frozen},
+	} {
+		z.replace[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = func(w io.Writer, _ []byte) error { return x.sw[v.name].writeTo(w, v.view, 0) }
 	}
 	f.SetActiveSheet(0)
 	_, err = f.WriteTo(w)
 	return err
 }
 
-// reviewXLSX streams the sheets of the review workbook and keeps the
+// reviewXLSX writes the sheets of the review workbook and keeps the
 // first error.
 type reviewXLSX struct {
 	f   *excelize.File
-	sw  map[string]*excelize.StreamWriter
+	sw  map[string]*sheetWriter
 	err error
 }
 
@@ -146,8 +157,8 @@ func (x *reviewXLSX) style(s *excelize.Style) int {
 	return id
 }
 
-// sheet starts streaming a sheet: its panes and the widths of its columns from A.
-func (x *reviewXLSX) sheet(name string, panes *excelize.Panes, widths ...float64) {
+// sheet starts a sheet: the widths of its columns from A.
+func (x *reviewXLSX) sheet(name string, widths ...float64) {
 	if x.err != nil {
 		return
 	}
@@ -156,15 +167,8 @@ func (x *reviewXLSX) sheet(name string, panes *excelize.Panes, widths ...float64
 			return
 		}
 	}
-	sw, err := x.f.NewStreamWriter(name)
-	if err != nil {
-		x.err = err
-		return
-	}
+	sw := &sheetWriter{rows: spill.New(spoolMem), plain: true}
 	x.sw[name] = sw
-	if panes != nil {
-		x.err = sw.SetPanes(panes)
-	}
 	for i, wd := range widths {
 		if x.err == nil {
 			x.err = sw.SetColWidth(i+1, i+1, wd)
