@@ -29,6 +29,7 @@ type Program struct {
 	rs     *indicators.Ruleset
 	conf   config
 	inds   []compiledIndicator
+	groups []indicators.Group // the 一级指标, for subtotals
 	checks []compiledCheck
 	isTier []bool // by input index
 	// steps builds the sub-expressions of explanations once, on first
@@ -207,6 +208,7 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 		}
 		p.inds = append(p.inds, ci)
 	}
+	p.groups = indicators.Groups(rs.Indicators)
 	for i := range rs.Checks {
 		ch := &rs.Checks[i]
 		msg := ch.Message

@@ -105,7 +105,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	// A caller that evaluates unit after unit into the same result (a
 	// stream worker) keeps its slices' memory; a fresh
 	// result has none.
-	inds, checks := r.Indicators[:0], r.Checks[:0]
+	inds, checks, groups := r.Indicators[:0], r.Checks[:0], r.Groups[:0]
 	*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos}
 	s.meter.reset()
 	s.limit = nil
@@ -206,6 +206,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		return
 	}
 	r.Grade = indicators.GradeOf(rs.Grades, r.Score)
+	p.setGroups(r, groups)
 	if len(p.checks) > 0 {
 		if cap(checks) < len(p.checks) {
 			checks = make([]CheckResult, len(p.checks))

@@ -41,6 +41,12 @@ type Summary struct {
 	// units with a failed consistency check, so that a run can say how
 	// many units to look at again.
 	MissingUnits, CheckUnits int
+	// Indicators (in ruleset order), Groups (the 一级指标, as in
+	// UnitResult.Groups) and Score (the total) are the statistics of the
+	// scored units the sink keeps: all of them, unless it shows only some
+	// (a Sink with a method Keeps(u *UnitResult) bool, report's --units).
+	Indicators, Groups []Stat
+	Score              Stat
 }
 
 // GradeCount is how many units got one grade.
@@ -63,8 +69,11 @@ type UnitResult struct {
 	// the 自评表's 年初预算数 / 全年预算数 / 全年执行数.
 	Inputs     []indicators.Value
 	Indicators []IndicatorResult
-	Checks     []CheckResult
-	Errors     []*diag.Error
+	// Groups are the unit's 一级指标 subtotals, in order of first
+	// appearance in the ruleset (indicators.Groups).
+	Groups []Subtotal
+	Checks []CheckResult
+	Errors []*diag.Error
 	// Claimed holds the unit's own total and grade when the data has them.
 	Claimed *Claimed
 	// Review lists where the unit's claims depart from the rules.

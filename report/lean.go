@@ -70,6 +70,7 @@ func writeOut(w io.Writer, s *spill.Spill) error {
 type leanUnit struct {
 	u       engine.UnitResult
 	inds    []engine.IndicatorResult
+	groups  []engine.Subtotal
 	checks  []engine.CheckResult
 	review  []engine.Finding
 	values  []indicators.Value
@@ -148,6 +149,17 @@ func (l *leanUnit) code(c *record.Codec, u *engine.UnitResult, m *Meta, inputs b
 		c.Str(&ir.Tier)
 		c.Str(&ir.Explain)
 		c.Str(&ir.Reason)
+	}
+	ng := c.count(len(u.Groups))
+	if c.read {
+		l.groups = slices.Grow(l.groups[:0], ng)[:ng]
+		u.Groups = l.groups
+	}
+	for i := range ng {
+		g := &u.Groups[i]
+		c.str(&g.Name)
+		c.num(&g.Points)
+		c.num(&g.Weight)
 	}
 	var failed []engine.CheckResult
 	if c.Read {
