@@ -150,16 +150,16 @@ func (l *leanUnit) code(c *record.Codec, u *engine.UnitResult, m *Meta, inputs b
 		c.Str(&ir.Explain)
 		c.Str(&ir.Reason)
 	}
-	ng := c.count(len(u.Groups))
-	if c.read {
+	ng := c.Count(len(u.Groups))
+	if c.Read {
 		l.groups = slices.Grow(l.groups[:0], ng)[:ng]
 		u.Groups = l.groups
 	}
 	for i := range ng {
 		g := &u.Groups[i]
-		c.str(&g.Name)
-		c.num(&g.Points)
-		c.num(&g.Weight)
+		c.Str(&g.Name)
+		c.Num(&g.Points)
+		c.Num(&g.Weight)
 	}
 	var failed []engine.CheckResult
 	if c.Read {
