@@ -168,15 +168,6 @@ func GroupMark(u *engine.UnitResult, g indicators.Group) (Mark, bool) {
 	return Mark{}, false
 }
 
-// CellText renders points with their mark: 9.55, 0缺, /, 3超.
-func CellText(pts float64, ir *engine.IndicatorResult) string {
-	if ir == nil {
-		return Num(pts)
-	}
-	mk, ok := MarkOf(ir)
-	return MarkText(pts, mk, ok)
-}
-
 // MarkText renders points with mark mk when marked: 9.55, 0缺, NA, 3超.
 func MarkText(pts float64, mk Mark, marked bool) string {
 	switch {
@@ -256,13 +247,6 @@ func appendLabels(dst []byte, u *engine.UnitResult, status string) []byte {
 
 // marksSeen collects which marks a report used, for its legend.
 type marksSeen map[string]bool
-
-func (s marksSeen) add(ir *engine.IndicatorResult) {
-	if ir == nil {
-		return
-	}
-	s.addMark(MarkOf(ir))
-}
 
 // addMark notes mk when marked is set.
 func (s marksSeen) addMark(mk Mark, marked bool) {
