@@ -6,10 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 
-	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/record"
 	"github.com/jixiao/jixiao/spill"
 )
 
@@ -49,9 +48,9 @@ func (r *Recorder) Close() { r.sp.Close() }
 
 // Render codes what the comparison needs of u (engine.Sink).
 func (r *Recorder) Render(dst []byte, u *engine.UnitResult) []byte {
-	c := codec{b: dst}
-	c.unit(u)
-	return c.b
+	c := record.Codec{B: dst}
+	codeUnit(&c, u)
+	return c.B
 }
 
 // Start notes the grade labels (engine.Sink).
@@ -71,9 +70,9 @@ func (r *Recorder) Emit(rec []byte, rank int) error {
 	if _, err := r.sp.Write(r.buf); err != nil {
 		return err
 	}
-	c := codec{b: rec, read: true}
+	c := record.Codec{B: rec, Read: true}
 	var id string
-	c.str(&id)
+	c.Str(&id)
 	if _, dup := r.first[id]; !dup {
 		r.first[id] = sp
 	}
@@ -170,16 +169,16 @@ type decoded struct {
 }
 
 func (d *decoded) decode(rec []byte) (*engine.UnitResult, error) {
-	c := codec{b: rec, read: true}
+	c := record.Codec{B: rec, Read: true}
 	var rank int
-	c.int(&rank)
+	c.Int(&rank)
 	d.u = engine.UnitResult{Indicators: d.inds[:0]}
 	if d.intern == nil {
 		d.intern = map[string]string{}
 	}
-	c.intern = d.intern
-	c.unit(&d.u)
-	if c.short {
+	c.Intern = d.intern
+	codeUnit(&c, &d.u)
+	if c.Short {
 		return nil, errors.New("a unit's record is cut short")
 	}
 	d.inds = d.u.Indicators
@@ -187,109 +186,21 @@ func (d *decoded) decode(rec []byte) (*engine.UnitResult, error) {
 	return &d.u, nil
 }
 
-// codec writes or reads a record: the same calls do both, so that the
-// two cannot drift apart.
-type codec struct {
-	b      []byte
-	read   bool
-	short  bool
-	intern map[string]string
-}
-
-func (c *codec) unit(u *engine.UnitResult) {
-	c.str(&u.Unit)
-	c.str(&u.Name)
-	c.num(&u.Score)
-	c.str(&u.Grade)
-	n := c.count(len(u.Errors))
+// codeUnit writes or reads what a comparison needs of u.
+func codeUnit(c *record.Codec, u *engine.UnitResult) {
+	c.Str(&u.Unit)
+	c.Str(&u.Name)
+	c.Num(&u.Score)
+	c.Str(&u.Grade)
+	c.Errors(&u.Errors)
+	n := c.Count(len(u.Indicators))
 	for i := 0; i < n; i++ {
-		if c.read {
-			u.Errors = append(u.Errors, &diag.Error{})
-		}
-		e := u.Errors[i]
-		c.str(&e.Pos.File)
-		c.int(&e.Pos.Line)
-		c.int(&e.Pos.Col)
-		for _, s := range []*string{&e.Code, &e.Field, &e.Value, &e.Msg, &e.Snippet} {
-			c.str(s)
-		}
-	}
-	n = c.count(len(u.Indicators))
-	for i := 0; i < n; i++ {
-		if c.read {
+		if c.Read {
 			u.Indicators = append(u.Indicators, engine.IndicatorResult{})
 		}
 		ir := &u.Indicators[i]
-		c.name(&ir.ID)
-		c.name(&ir.Label)
-		c.num(&ir.Points)
-	}
-}
-
-func (c *codec) take(n int) []byte {
-	if c.short || n < 0 || n > len(c.b) {
-		c.short, c.b = true, nil
-		return nil
-	}
-	b := c.b[:n]
-	c.b = c.b[n:]
-	return b
-}
-
-func (c *codec) int(x *int) {
-	if !c.read {
-		c.b = binary.AppendUvarint(c.b, uint64(int64(*x)))
-		return
-	}
-	v, n := binary.Uvarint(c.b)
-	if n <= 0 {
-		n = -1
-	}
-	c.take(n)
-	*x = int(int64(v))
-}
-
-func (c *codec) count(n int) int {
-	c.int(&n)
-	if c.read && (c.short || n < 0 || n > len(c.b)) {
-		c.short = true
-		return 0
-	}
-	return n
-}
-
-func (c *codec) str(s *string) {
-	if !c.read {
-		c.b = append(binary.AppendUvarint(c.b, uint64(len(*s))), *s...)
-		return
-	}
-	var n int
-	c.int(&n)
-	*s = string(c.take(n))
-}
-
-// name is str for the ids and labels of indicators, which every unit
-// repeats: read, they are made into strings once.
-func (c *codec) name(s *string) {
-	if !c.read {
-		c.str(s)
-		return
-	}
-	var n int
-	c.int(&n)
-	b := c.take(n)
-	v, ok := c.intern[string(b)]
-	if !ok {
-		v = string(b)
-		c.intern[v] = v
-	}
-	*s = v
-}
-
-func (c *codec) num(x *float64) {
-	if !c.read {
-		c.b = binary.LittleEndian.AppendUint64(c.b, math.Float64bits(*x))
-	} else if b := c.take(8); b != nil {
-		*x = math.Float64frombits(binary.LittleEndian.Uint64(b))
+		c.Name(&ir.ID)
+		c.Name(&ir.Label)
+		c.Num(&ir.Points)
 	}
 }

@@ -15,40 +15,56 @@ import (
 // points changed), the grade migration matrix, the population's indicator
 // changes, and the audit stamp of both rulesets and the data.
 func DiffXLSX(w io.Writer, c *diff.Comparison) error {
-	f := excelize.NewFile()
+	// Streamed, as eval's workbook is: no sheet is held, only c.
+	f, _, err := newWorkbook("单位", Meta{}, w)
+	if err != nil {
+		return err
+	}
 	defer f.Close()
 	sheets := []struct {
 		name string
-		rows [][]any
+		rows func(row func([]any) error) error
 	}{
-		{"单位", diffXLSXUnits(c)},
-		{"等级迁移", diffXLSXMigration(c)},
-		{"指标", diffXLSXIndicators(c)},
-		{"说明", diffXLSXStamp(c)},
+		{"单位", func(row func([]any) error) error { return diffXLSXUnits(c, row) }},
+		{"等级迁移", diffXLSXRows(diffXLSXMigration(c))},
+		{"指标", diffXLSXRows(diffXLSXIndicators(c))},
+		{"说明", diffXLSXRows(diffXLSXStamp(c))},
 	}
 	for i, sh := range sheets {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", sh.name); err != nil {
+		if i > 0 {
+			if _, err := f.NewSheet(sh.name); err != nil {
 				return err
 			}
-		} else if _, err := f.NewSheet(sh.name); err != nil {
-			return err
 		}
-		for r, row := range sh.rows {
-			cell, err := excelize.CoordinatesToCellName(1, r+1)
-			if err != nil {
-				return err
-			}
-			if err := f.SetSheetRow(sh.name, cell, &row); err != nil {
-				return fmt.Errorf("sheet %s: %w", sh.name, err)
-			}
+		sw, err := f.NewStreamWriter(sh.name)
+		if err == nil && i == 0 {
+			err = sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+		}
+		r := 0
+		if err == nil {
+			err = sh.rows(func(v []any) error { r++; return sw.SetRow(cellName(1, r), v) })
+		}
+		if err == nil {
+			err = sw.Flush()
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %s: %w", sh.name, err)
 		}
 	}
-	if err := f.SetPanes("单位", &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	_, err := f.WriteTo(w)
+	_, err = f.WriteTo(w)
 	return err
+}
+
+// diffXLSXRows gives rows one by one.
+func diffXLSXRows(rows [][]any) func(row func([]any) error) error {
+	return func(row func([]any) error) error {
+		for _, v := range rows {
+			if err := row(v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // diffXLSXSide gives the score, grade and rank cells of a side: numbers
@@ -60,8 +76,12 @@ func diffXLSXSide(s diff.Side) []any {
 	return []any{s.Score, s.Grade, s.Rank}
 }
 
-func diffXLSXUnits(c *diff.Comparison) [][]any {
-	rows := [][]any{{"单位", "名称", "原总分", "原等级", "原排名", "新总分", "新等级", "新排名", "变化", "得分变化的指标"}}
+// diffXLSXUnits gives the rows of the units' sheet one by one: a row per
+// unit, of which there may be a million.
+func diffXLSXUnits(c *diff.Comparison, emit func([]any) error) error {
+	if err := emit([]any{"单位", "名称", "原总分", "原等级", "原排名", "新总分", "新等级", "新排名", "变化", "得分变化的指标"}); err != nil {
+		return err
+	}
 	for i := range c.Units {
 		u := &c.Units[i]
 		row := []any{u.Unit, u.Name}
@@ -72,10 +92,11 @@ func diffXLSXUnits(c *diff.Comparison) [][]any {
 		} else {
 			row = append(row, nil)
 		}
-		row = append(row, changedText(u))
-		rows = append(rows, row)
+		if err := emit(append(row, changedText(u))); err != nil {
+			return err
+		}
 	}
-	return rows
+	return nil
 }
 
 func diffXLSXMigration(c *diff.Comparison) [][]any {

@@ -1,15 +1,13 @@
 package report
 
 import (
-	"encoding/binary"
 	"errors"
 	"io"
-	"math"
 	"slices"
 
-	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/record"
 	"github.com/jixiao/jixiao/spill"
 )
 
@@ -38,17 +36,17 @@ func (r *drawRows) Begin(w io.Writer, m Meta) error {
 }
 
 func (r *drawRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
-	c := leanCodec{b: dst}
+	c := record.Codec{B: dst}
 	var l leanUnit
 	l.code(&c, u, &r.m, r.inputs)
-	return c.b
+	return c.B
 }
 
 func (r *drawRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
-	c := leanCodec{b: rec, read: true}
+	c := record.Codec{B: rec, Read: true}
 	u := &r.lean.u
 	r.lean.code(&c, u, &r.m, r.inputs)
-	if c.short || len(c.b) > 0 {
+	if c.Short || len(c.B) > 0 {
 		return errors.New("report: a unit's record is cut short")
 	}
 	u.Rank = rank
@@ -65,117 +63,6 @@ const spoolMem = 8 << 20
 func writeOut(w io.Writer, s *spill.Spill) error {
 	_, err := s.WriteTo(w)
 	return err
-}
-
-// leanCodec writes a record to b, or reads one from b when read is set:
-// strings as a uvarint length and the bytes, numbers as 8 bytes, ints as
-// uvarints of their int64, flags as a byte.
-type leanCodec struct {
-	b     []byte
-	read  bool
-	short bool // a read ran past the end
-}
-
-func (c *leanCodec) take(n int) []byte {
-	if c.short || n < 0 || n > len(c.b) {
-		c.short, c.b = true, nil
-		return nil
-	}
-	b := c.b[:n]
-	c.b = c.b[n:]
-	return b
-}
-
-func (c *leanCodec) int(x *int) {
-	if !c.read {
-		c.b = binary.AppendUvarint(c.b, uint64(int64(*x)))
-		return
-	}
-	v, n := binary.Uvarint(c.b)
-	if n <= 0 {
-		n = -1
-	}
-	c.take(n)
-	*x = int(int64(v))
-}
-
-func (c *leanCodec) str(s *string) {
-	if !c.read {
-		c.b = append(binary.AppendUvarint(c.b, uint64(len(*s))), *s...)
-		return
-	}
-	var n int
-	c.int(&n)
-	*s = string(c.take(n))
-}
-
-func (c *leanCodec) num(x *float64) {
-	if !c.read {
-		c.b = binary.LittleEndian.AppendUint64(c.b, math.Float64bits(*x))
-	} else if b := c.take(8); b != nil {
-		*x = math.Float64frombits(binary.LittleEndian.Uint64(b))
-	}
-}
-
-func (c *leanCodec) flag(ok *bool) {
-	n := 0
-	if *ok {
-		n = 1
-	}
-	c.int(&n)
-	if c.read {
-		*ok = n == 1
-	}
-}
-
-// any codes a finding's claimed or rules value: nil, a number or a text.
-func (c *leanCodec) any(v *any) {
-	kind := 0
-	switch (*v).(type) {
-	case float64:
-		kind = 1
-	case string:
-		kind = 2
-	}
-	c.int(&kind)
-	switch kind {
-	case 1:
-		x, _ := (*v).(float64)
-		c.num(&x)
-		*v = x
-	case 2:
-		s, _ := (*v).(string)
-		c.str(&s)
-		*v = s
-	}
-}
-
-// codeErrors codes the errors of a unit that failed.
-func codeErrors(c *leanCodec, u *engine.UnitResult) {
-	n := c.count(len(u.Errors))
-	for i := 0; i < n; i++ {
-		if c.read {
-			u.Errors = append(u.Errors, &diag.Error{})
-		}
-		e := u.Errors[i]
-		c.str(&e.Pos.File)
-		c.int(&e.Pos.Line)
-		c.int(&e.Pos.Col)
-		for _, s := range []*string{&e.Code, &e.Field, &e.Value, &e.Msg, &e.Snippet} {
-			c.str(s)
-		}
-	}
-}
-
-// count codes the length of a slice; read, it is 0 for a record cut
-// short, so that no loop runs past it.
-func (c *leanCodec) count(n int) int {
-	c.int(&n)
-	if c.short || n < 0 || n > len(c.b) && c.read {
-		c.short = true
-		return 0
-	}
-	return n
 }
 
 // leanUnit is the result lean records are read into, reusing its memory
@@ -196,24 +83,24 @@ type leanUnit struct {
 // of a unit result. The labels, groups and weights of the indicators come
 // from the meta, and only the checks that failed are kept. Written, u is
 // only read.
-func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool) {
-	if c.read {
+func (l *leanUnit) code(c *record.Codec, u *engine.UnitResult, m *Meta, inputs bool) {
+	if c.Read {
 		*u = engine.UnitResult{}
 	}
-	c.str(&u.Unit)
-	c.str(&u.Name)
-	codeErrors(c, u)
+	c.Str(&u.Unit)
+	c.Str(&u.Name)
+	c.Errors(&u.Errors)
 	if inputs {
-		n := c.count(len(u.Inputs))
-		if c.read {
+		n := c.Count(len(u.Inputs))
+		if c.Read {
 			l.values = slices.Grow(l.values[:0], n)[:n]
 			u.Inputs = l.values
 		}
 		for i := range n {
 			kind := int(u.Inputs[i].Kind)
-			c.int(&kind)
-			c.num(&u.Inputs[i].Num)
-			if c.read {
+			c.Int(&kind)
+			c.Num(&u.Inputs[i].Num)
+			if c.Read {
 				// Written only when decoding: encoding, u.Inputs is the
 				// unit's data, shared with the reader and other sinks.
 				u.Inputs[i].Kind = indicators.Kind(kind)
@@ -223,10 +110,10 @@ func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool
 	if len(u.Errors) > 0 {
 		return
 	}
-	c.num(&u.Score)
-	c.str(&u.Grade)
-	c.num(&u.Applicable)
-	if c.read {
+	c.Num(&u.Score)
+	c.Str(&u.Grade)
+	c.Num(&u.Applicable)
+	if c.Read {
 		if len(l.inds) != len(m.Indicators) {
 			l.inds, l.claimed = make([]engine.IndicatorResult, len(m.Indicators)), make([]float64, len(m.Indicators))
 		}
@@ -238,44 +125,44 @@ func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool
 	}
 	for k := range u.Indicators {
 		ir := &u.Indicators[k]
-		c.num(&ir.Points)
-		c.str(&ir.Status)
-		nf := c.count(len(ir.Flags))
+		c.Num(&ir.Points)
+		c.Str(&ir.Status)
+		nf := c.Count(len(ir.Flags))
 		for i := 0; i < nf; i++ {
-			if c.read {
+			if c.Read {
 				ir.Flags = append(ir.Flags, "")
 			}
-			c.str(&ir.Flags[i])
+			c.Str(&ir.Flags[i])
 		}
-		c.flag(&ir.HasValue)
-		c.num(&ir.Value)
-		c.flag(&ir.HasTarget)
-		c.num(&ir.Target)
+		c.Flag(&ir.HasValue)
+		c.Num(&ir.Value)
+		c.Flag(&ir.HasTarget)
+		c.Num(&ir.Target)
 		claimed := ir.Claimed != nil
-		c.flag(&claimed)
-		if claimed && c.read {
+		c.Flag(&claimed)
+		if claimed && c.Read {
 			ir.Claimed = &l.claimed[k]
 		}
 		if claimed {
-			c.num(ir.Claimed)
+			c.Num(ir.Claimed)
 		}
-		c.str(&ir.Tier)
-		c.str(&ir.Explain)
-		c.str(&ir.Reason)
+		c.Str(&ir.Tier)
+		c.Str(&ir.Explain)
+		c.Str(&ir.Reason)
 	}
-	ng := c.count(len(u.Groups))
-	if c.read {
+	ng := c.Count(len(u.Groups))
+	if c.Read {
 		l.groups = slices.Grow(l.groups[:0], ng)[:ng]
 		u.Groups = l.groups
 	}
 	for i := range ng {
 		g := &u.Groups[i]
-		c.str(&g.Name)
-		c.num(&g.Points)
-		c.num(&g.Weight)
+		c.Str(&g.Name)
+		c.Num(&g.Points)
+		c.Num(&g.Weight)
 	}
 	var failed []engine.CheckResult
-	if c.read {
+	if c.Read {
 		failed = l.checks[:0]
 	} else {
 		for _, ch := range u.Checks {
@@ -284,43 +171,43 @@ func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool
 			}
 		}
 	}
-	n := c.count(len(failed))
+	n := c.Count(len(failed))
 	for i := 0; i < n; i++ {
-		if c.read {
+		if c.Read {
 			failed = append(failed, engine.CheckResult{})
 		}
-		c.str(&failed[i].ID)
-		c.str(&failed[i].Message)
+		c.Str(&failed[i].ID)
+		c.Str(&failed[i].Message)
 	}
 	claims := u.Claimed != nil
-	c.flag(&claims)
+	c.Flag(&claims)
 	if claims {
-		if c.read {
+		if c.Read {
 			l.claim = engine.Claimed{}
 			u.Claimed = &l.claim
 		}
 		score := u.Claimed.Score != nil
-		c.flag(&score)
-		if score && c.read {
+		c.Flag(&score)
+		if score && c.Read {
 			u.Claimed.Score = &l.score
 		}
 		if score {
-			c.num(u.Claimed.Score)
+			c.Num(u.Claimed.Score)
 		}
-		c.str(&u.Claimed.Grade)
+		c.Str(&u.Claimed.Grade)
 	}
 	review := u.Review
-	if c.read {
+	if c.Read {
 		review = l.review[:0]
 	}
-	n = c.count(len(review))
+	n = c.Count(len(review))
 	for i := 0; i < n; i++ {
-		if c.read {
+		if c.Read {
 			review = append(review, engine.Finding{})
 		}
-		c.str(&review[i].Message)
+		c.Str(&review[i].Message)
 	}
-	if c.read {
+	if c.Read {
 		u.Checks, u.Review, l.checks, l.review = failed, review, failed, review
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/record"
 	"github.com/jixiao/jixiao/review"
 	"github.com/jixiao/jixiao/spill"
 )
@@ -73,9 +74,9 @@ type reviewRows struct {
 func (r *reviewRows) Begin(w io.Writer, m Meta) error { r.m = m; return nil }
 
 func (r *reviewRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
-	c := leanCodec{b: dst}
+	c := record.Codec{B: dst}
 	codeReview(&c, u, nil)
-	return c.b
+	return c.B
 }
 
 // WriteUnit keeps the unit's review: units come in review order.
@@ -165,19 +166,6 @@ func (d *reviewDoc) each(c review.Class, fn func(n int, u *engine.UnitResult) er
 	return nil
 }
 
-// units returns copies of the units of class c, for the writers that lay
-// a whole class out at once.
-func (d *reviewDoc) units(c review.Class) ([]*engine.UnitResult, error) {
-	var us []*engine.UnitResult
-	err := d.each(c, func(_ int, u *engine.UnitResult) error {
-		var l reviewLean
-		v, err := l.decode(d.l.rec)
-		us = append(us, v)
-		return err
-	})
-	return us, err
-}
-
 // reviewLean is the unit review records are read into, reusing its
 // memory from one record to the next.
 type reviewLean struct {
@@ -190,9 +178,9 @@ type reviewLean struct {
 
 func (l *reviewLean) decode(rec []byte) (*engine.UnitResult, error) {
 	l.rec = rec
-	c := leanCodec{b: rec, read: true}
+	c := record.Codec{B: rec, Read: true}
 	codeReview(&c, &l.u, l)
-	if c.short || len(c.b) > 0 {
+	if c.Short || len(c.B) > 0 {
 		return nil, errors.New("report: a unit's review record is cut short")
 	}
 	return &l.u, nil
@@ -200,55 +188,55 @@ func (l *reviewLean) decode(rec []byte) (*engine.UnitResult, error) {
 
 // codeReview writes or reads (into l's memory) the review record of u:
 // what the review formats show of a unit. Written, u is only read.
-func codeReview(c *leanCodec, u *engine.UnitResult, l *reviewLean) {
-	if c.read {
+func codeReview(c *record.Codec, u *engine.UnitResult, l *reviewLean) {
+	if c.Read {
 		*u = engine.UnitResult{}
 	}
-	c.str(&u.Unit)
-	c.str(&u.Name)
-	codeErrors(c, u)
+	c.Str(&u.Unit)
+	c.Str(&u.Name)
+	c.Errors(&u.Errors)
 	if len(u.Errors) > 0 {
 		return
 	}
-	c.num(&u.Score)
-	c.str(&u.Grade)
+	c.Num(&u.Score)
+	c.Str(&u.Grade)
 	claims := u.Claimed != nil
-	c.flag(&claims)
+	c.Flag(&claims)
 	if !claims {
 		return
 	}
-	if c.read {
+	if c.Read {
 		l.claim = engine.Claimed{}
 		u.Claimed = &l.claim
 	}
 	score := u.Claimed.Score != nil
-	c.flag(&score)
-	if score && c.read {
+	c.Flag(&score)
+	if score && c.Read {
 		u.Claimed.Score = &l.score
 	}
 	if score {
-		c.num(u.Claimed.Score)
+		c.Num(u.Claimed.Score)
 	}
-	c.str(&u.Claimed.Grade)
-	c.num(&u.Claimed.Over)
-	c.str(&u.Claimed.ImpliedGrade)
-	n := c.count(len(u.Review))
-	if c.read {
+	c.Str(&u.Claimed.Grade)
+	c.Num(&u.Claimed.Over)
+	c.Str(&u.Claimed.ImpliedGrade)
+	n := c.Count(len(u.Review))
+	if c.Read {
 		l.review = slices.Grow(l.review[:0], n)[:n]
 		u.Review = l.review
 	}
 	for i := range n {
 		f := &u.Review[i]
-		if c.read {
+		if c.Read {
 			*f = engine.Finding{}
 		}
-		c.str(&f.ID)
-		c.str(&f.Label)
-		c.str(&f.Kind)
-		c.any(&f.Claimed)
-		c.any(&f.Rules)
-		c.flag(&f.NoReason)
-		c.str(&f.Message)
+		c.Str(&f.ID)
+		c.Str(&f.Label)
+		c.Str(&f.Kind)
+		c.Any(&f.Claimed)
+		c.Any(&f.Rules)
+		c.Flag(&f.NoReason)
+		c.Str(&f.Message)
 	}
 }
 

@@ -28,6 +28,8 @@ type sheetWriter struct {
 	cols   []float64    // the widths of columns A…, 0 for none set
 	merges []string
 	buf    []byte
+	plain  bool   // no page setup: the sheet prints with Excel's defaults
+	filter string // the range of the sheet's autofilter, if it has one
 }
 
 // SetColWidth sets the width of columns min to max (from 1).
@@ -84,15 +86,19 @@ func (s *sheetWriter) MergeCell(top, bottom string) error {
 	return nil
 }
 
-// writeTo writes the worksheet: its page fits a page wide and, when
-// tall is 1, a page tall; its view (selected, panes) is view; then its
-// columns, rows, merged cells and links. The spills are closed.
+// writeTo writes the worksheet: unless plain, its page fits a page wide
+// and, when tall is 1, a page tall; its view (selected, panes) is view;
+// then its columns, rows, filter, merged cells and links. The spills are
+// closed.
 func (s *sheetWriter) writeTo(w io.Writer, view string, tall int) error {
 	defer s.rows.Close()
 	var b strings.Builder
 	b.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
-		`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>` + view + `</sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
+		`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
+	if !s.plain {
+		b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
+	}
+	b.WriteString(`<sheetViews>` + view + `</sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
 	if len(s.cols) > 0 {
 		b.WriteString("<cols>")
 		for i, w := range s.cols {
@@ -111,6 +117,9 @@ func (s *sheetWriter) writeTo(w io.Writer, view string, tall int) error {
 	}
 	b.Reset()
 	b.WriteString("</sheetData>")
+	if s.filter != "" {
+		fmt.Fprintf(&b, `<autoFilter ref="%s"/>`, s.filter)
+	}
 	if len(s.merges) > 0 {
 		fmt.Fprintf(&b, `<mergeCells count="%d">`, len(s.merges))
 		for _, m := range s.merges {
@@ -130,8 +139,10 @@ func (s *sheetWriter) writeTo(w io.Writer, view string, tall int) error {
 		b.Reset()
 		b.WriteString("</hyperlinks>")
 	}
-	fmt.Fprintf(&b, `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="%d"/></worksheet>`, tall)
-	_, err := io.WriteString(w, b.String())
+	if !s.plain {
+		fmt.Fprintf(&b, `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="%d"/>`, tall)
+	}
+	_, err := io.WriteString(w, b.String()+"</worksheet>")
 	return err
 }
 
