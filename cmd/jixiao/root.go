@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -187,6 +188,8 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 			return prof.start(cmd.Context(), inputFiles(cmd, io))
 		},
 	}
+	root.Version = versionText(debug.ReadBuildInfo())
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&configFile, "config", "", "settings file (default ./jixiao.yaml when it exists)")
 	prof.addFlags(root.PersistentFlags())
 	root.SetOut(io.Out)
