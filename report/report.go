@@ -83,6 +83,14 @@ type Options struct {
 	Sort    string   // column to sort by (SortKeys); "-" prefix for descending; empty: the format's default
 	Units   []string // keep only these unit ids
 	Explain bool     // include explanations where the format can
+	// Width, when positive, is the width of the terminal the table is
+	// drawn on: a wider table is split into parts by 一级指标, each
+	// repeating the unit columns, and Split is told. Zero draws it whole,
+	// as pipes and files want.
+	Width int
+	// Split, if set, is called when the table was split: its full width
+	// and the number of parts.
+	Split func(width, parts int)
 }
 
 // Format is one output format of -f. Every format is written by a Sink

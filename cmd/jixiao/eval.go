@@ -145,6 +145,13 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
+	// A table for a terminal narrower than itself is split by 一级指标.
+	split := &tableSplit{}
+	if format.Name == "table" && (o.Output == "" || o.Output == "-") {
+		if split.terminal = terminalWidth(o.io.Out); split.terminal > 0 {
+			ro.Width, ro.Split = split.terminal, split.split
+		}
+	}
 	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, format.Digest)
 	if err != nil {
 		return err
@@ -198,6 +205,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 		printWarnings(o.io.ErrOut, w[said:])
 	}
 	warn.print(o.io.ErrOut, sum.FailedChecks)
+	split.print(o.io.ErrOut)
 	return endOfRun(o.io.ErrOut, sum)
 }
 
