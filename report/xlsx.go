@@ -8,6 +8,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Sheet names of the xlsx format.
@@ -289,13 +290,24 @@ func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 	return nil
 }
 
+// codeWord is an error code as a reader of the 未通过 sheet wants it: the
+// catalogue's word, with the stable code after it for searching the
+// guide (单元格无法识别（bad_cell）).
+func codeWord(code string) string {
+	w := msg.Printer{Lang: msg.ZH}.Word(code)
+	if w == code || code == "" {
+		return code
+	}
+	return w + "（" + code + "）"
+}
+
 // failRow is a row of the 未通过 sheet for one data error of a unit.
 func failRow(u *engine.UnitResult, kind string, e *diag.Error) []any {
 	pos := ""
 	if e.Pos.File != "" || e.Pos.Line > 0 {
 		pos = e.Pos.String()
 	}
-	return []any{u.Unit, u.Name, kind, e.Code, pos, e.Field, e.Value, e.Msg}
+	return []any{u.Unit, u.Name, kind, codeWord(e.Code), pos, e.Field, e.Value, e.Msg}
 }
 
 func (x *xlsxWriter) end(s engine.Summary) error {

@@ -12,6 +12,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -36,7 +37,7 @@ func newDiffCmd(io *streams) *cobra.Command {
 	o := &diffOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "diff -r OLD -r NEW [-d DATA] [-f table|json|md|xlsx] [-o FILE]",
-		Short: "Show what a rule change does to every unit",
+		Short: io.msg.Sprintf(msg.HelpDiff),
 		Long: `diff scores the same units under two rulesets, the one in force (OLD) and a
 proposed change (NEW), and shows what the change does before it is adopted:
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -41,7 +42,7 @@ func newEvalCmd(io *streams) *cobra.Command {
 	o := &evalOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "eval [-r RULESET] [-d DATA] [-f FORMAT] [-o FILE]",
-		Short: "Score every unit of a data file and print the results",
+		Short: io.msg.Sprintf(msg.HelpEval),
 		Long: `eval scores every unit of the data against the ruleset and writes the
 comparison table (units × indicator points, total, grade, rank) or the full
 results in another format.
@@ -146,7 +147,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	}
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
 	// A table for a terminal narrower than itself is split by 一级指标.
-	split := &tableSplit{}
+	split := &tableSplit{p: o.io.msg}
 	if format.Name == "table" && (o.Output == "" || o.Output == "-") {
 		if split.terminal = terminalWidth(o.io.Out); split.terminal > 0 {
 			ro.Width, ro.Split = split.terminal, split.split
@@ -172,7 +173,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	printWarnings(o.io.ErrOut, src.Warnings())
 	var sum engine.Summary
 	var streamErr error
-	warn := &checkWarnings{}
+	warn := &checkWarnings{p: o.io.msg}
 	err = out.write(ctx, func(w io.Writer) error {
 		meta := report.NewMeta(prog, info)
 		meta.Stamp = stamp
@@ -206,7 +207,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	}
 	warn.print(o.io.ErrOut, sum.FailedChecks)
 	split.print(o.io.ErrOut)
-	return endOfRun(o.io.ErrOut, sum)
+	return endOfRun(o.io.ErrOut, o.io.msg, sum)
 }
 
 // endOfRun says how the run went on stderr and gives its exit status:
@@ -214,19 +215,19 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 // units whose scores hide missing data (scored 0) or that failed a
 // consistency check, which the output marks but which a reader of a
 // long report or a csv may not look for. Nothing when all is well.
-func endOfRun(w io.Writer, s engine.Summary) error {
+func endOfRun(w io.Writer, p msg.Printer, s engine.Summary) error {
 	if s.Errors > 0 {
-		fmt.Fprintf(w, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", s.Errors, s.Units)
+		fmt.Fprintln(w, p.Sprintf(msg.RunUnitsFailed, s.Errors, s.Units))
 	}
 	var issues []string
 	if s.MissingUnits > 0 {
-		issues = append(issues, fmt.Sprintf("%d of %d units have missing inputs (scored 0)", s.MissingUnits, s.Units))
+		issues = append(issues, p.Sprintf(msg.RunMissing, s.MissingUnits, s.Units))
 	}
 	if s.CheckUnits > 0 {
-		issues = append(issues, fmt.Sprintf("%d of %d units failed consistency checks", s.CheckUnits, s.Units))
+		issues = append(issues, p.Sprintf(msg.RunChecks, s.CheckUnits, s.Units))
 	}
 	if len(issues) > 0 {
-		fmt.Fprintf(w, "jixiao: %s; see the marks in the output\n", strings.Join(issues, ", "))
+		fmt.Fprintln(w, p.Sprintf(msg.RunIssues, strings.Join(issues, p.Sprintf(msg.RunIssuesSep))))
 	}
 	if s.Errors > 0 {
 		return failWith(exitUnitsFailed, nil)
@@ -306,14 +307,17 @@ func (e *evalSink) FailedCheck(unit, name string, c engine.CheckResult) bool {
 }
 
 // checkWarnings keeps the first failed checks of a run, for warnings.
-type checkWarnings struct{ lines []string }
+type checkWarnings struct {
+	p     msg.Printer
+	lines []string
+}
 
 // mostWarnings is how many failed checks a run prints, so that a large
 // population does not drown the terminal.
 const mostWarnings = 20
 
 func (c *checkWarnings) add(unit, name string, r engine.CheckResult) bool {
-	c.lines = append(c.lines, fmt.Sprintf("warning: %s %s: check %s failed: %s\n", unit, name, r.ID, r.Message))
+	c.lines = append(c.lines, c.p.Sprintf(msg.WarnCheck, unit, name, r.ID, r.Message))
 	return len(c.lines) < mostWarnings
 }
 
@@ -322,6 +326,6 @@ func (c *checkWarnings) print(w io.Writer, total int) {
 		io.WriteString(w, l)
 	}
 	if total > len(c.lines) {
-		fmt.Fprintf(w, "warning: %d more failed checks (see the full output)\n", total-len(c.lines))
+		io.WriteString(w, c.p.Sprintf(msg.WarnMoreChecks, total-len(c.lines)))
 	}
 }

@@ -1,11 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 
 	"golang.org/x/term"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // terminalWidth is the width in columns of w when w is a terminal; pipes
@@ -25,6 +26,7 @@ func terminalWidth(w io.Writer) int {
 // tableSplit remembers that the terminal table was split into parts, to
 // say so, and how to see it whole, once the table is drawn.
 type tableSplit struct {
+	p            msg.Printer
 	terminal     int
 	width, parts int
 }
@@ -33,7 +35,6 @@ func (s *tableSplit) split(width, parts int) { s.width, s.parts = width, parts }
 
 func (s *tableSplit) print(w io.Writer) {
 	if s.parts > 1 {
-		fmt.Fprintf(w, "jixiao: 表格宽 %d 列，终端只有 %d 列，已按一级指标分成 %d 段显示；--groups 只显示一级指标小计，经管道（jixiao eval … | less -S）或 -o 文件可看不分段的整表\n",
-			s.width, s.terminal, s.parts)
+		io.WriteString(w, s.p.Sprintf(msg.TableSplit, s.width, s.terminal, s.parts))
 	}
 }

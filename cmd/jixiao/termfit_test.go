@@ -67,7 +67,7 @@ func tableLines(out string) string {
 func TestTableFitsTerminal(t *testing.T) {
 	for _, rs := range []string{"grid-center", "dept-2013"} {
 		t.Run(rs, func(t *testing.T) {
-			code, out, errOut := evalOnTerminal(t, 100, "eval", "-r", rs)
+			code, out, errOut := evalOnTerminal(t, 100, "--lang", "zh", "eval", "-r", rs)
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}

@@ -1,8 +1,9 @@
 package main
 
 import (
-	"fmt"
 	"runtime/debug"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // versionText is what `jixiao --version` prints: the module version, and
@@ -10,13 +11,13 @@ import (
 // `go build` in a clone give the module version "(devel)", which means
 // nothing to a user: the commit (and whether the tree had local changes)
 // then identifies the build.
-func versionText(info *debug.BuildInfo, ok bool) string {
+func versionText(p msg.Printer, info *debug.BuildInfo, ok bool) string {
 	if !ok || info == nil {
-		return "jixiao (version unknown: built without module information)"
+		return p.Sprintf(msg.VersionUnknown)
 	}
 	version := info.Main.Version
 	if version == "" || version == "(devel)" {
-		version = "development build"
+		version = p.Sprintf(msg.VersionDevel)
 	}
 	var rev, when, modified string
 	for _, s := range info.Settings {
@@ -34,13 +35,13 @@ func versionText(info *debug.BuildInfo, ok bool) string {
 		if len(rev) > 12 {
 			rev = rev[:12]
 		}
-		out += ", commit " + rev
+		out += p.Sprintf(msg.VersionCommit, rev)
 		if when != "" {
 			out += " (" + when + ")"
 		}
 		if modified == "true" {
-			out += ", with local changes"
+			out += p.Sprintf(msg.VersionModified)
 		}
 	}
-	return fmt.Sprintf("%s, %s", out, info.GoVersion)
+	return p.Sprintf(msg.VersionGo, out, info.GoVersion)
 }

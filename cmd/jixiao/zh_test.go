@@ -1,0 +1,62 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestChineseMessages pins the Chinese wording of the lines a run ends
+// with (the catalogue's run.* and warn.* messages), and that English
+// (LANG=C, --lang en) says the same.
+func TestChineseMessages(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		code int
+		err  string // the end of stderr
+	}{
+		{"units failed", nil, []string{"--lang", "zh", "eval", "-r", conformanceRuleset, "-d", conformanceData, "-f", "json"}, exitUnitsFailed,
+			"jixiao：共 32 个单位，4 个未能评分（错误见输出）\njixiao：32 个单位中 1 个缺少数据（按 0 分计）；见输出中的标记\n"},
+		{"units failed, LANG=C", map[string]string{"JIXIAO_LANG": "", "LANG": "C"}, []string{"eval", "-r", conformanceRuleset, "-d", conformanceData, "-f", "json"}, exitUnitsFailed,
+			"jixiao: 4 of 32 units could not be scored (see their errors in the output)\njixiao: 1 of 32 units have missing inputs (scored 0); see the marks in the output\n"},
+		{"zh_CN locale", map[string]string{"JIXIAO_LANG": "", "LANG": "zh_CN.UTF-8"}, []string{"eval", "-r", conformanceRuleset, "-d", conformanceData, "-f", "json"}, exitUnitsFailed,
+			"jixiao：共 32 个单位，4 个未能评分（错误见输出）\njixiao：32 个单位中 1 个缺少数据（按 0 分计）；见输出中的标记\n"},
+		{"bad flag", nil, []string{"--lang", "zh", "eval", "--colour"}, exitNothing,
+			"jixiao: unknown flag: --colour\n用法见 jixiao --help。\n"},
+		{"check warning", nil, []string{"--lang", "zh", "eval"}, exitOK,
+			"警告：G09 壬区网格化管理服务中心：检查 total_is_project_plus_basic 未通过：项目支出 + 基本支出 应等于财政拨款支出（全年执行数），两位小数下差额应为0\njixiao：14 个单位中 1 个未通过一致性校验；见输出中的标记\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for k, v := range c.env {
+				t.Setenv(k, v)
+			}
+			code, _, errOut := runCLI(t, c.args...)
+			if code != c.code || !strings.HasSuffix(errOut, c.err) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d, stderr ending:\n%s", code, errOut, c.code, c.err)
+			}
+		})
+	}
+}
+
+// TestChineseHelp: the help is Chinese by default, headings included, and
+// English with --lang en.
+func TestChineseHelp(t *testing.T) {
+	t.Setenv("JIXIAO_LANG", "")
+	t.Setenv("LANG", "")
+	_, zh, _ := runCLI(t, "--help")
+	for _, want := range []string{"jixiao 为预算单位的年度绩效自评计分。", "用法：\n", "命令：\n", "  lint        在使用前检查规则集中的错误和可疑之处\n", "--lang zh|en"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("jixiao --help lacks %q:\n%s", want, zh)
+		}
+	}
+	_, en, _ := runCLI(t, "--lang", "en", "--help")
+	for _, want := range []string{"Usage:\n", "Available Commands:\n", "  lint        Check rulesets for mistakes before they are used\n"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("jixiao --help --lang en lacks %q:\n%s", want, en)
+		}
+	}
+	if code, _, errOut := runCLI(t, "--lang", "fr", "rulesets"); code != exitNothing || !strings.Contains(errOut, `--lang "fr": want zh (中文) or en (English)`) {
+		t.Errorf("--lang fr: exit %d, %s", code, errOut)
+	}
+}
