@@ -60,3 +60,35 @@ func TestChineseHelp(t *testing.T) {
 		t.Errorf("--lang fr: exit %d, %s", code, errOut)
 	}
 }
+
+// TestTierAMeansMet: a tier A (达成) indicator scored below its weight
+// (A at 90 %) is not a deduction to explain; B and C are.
+func TestTierAMeansMet(t *testing.T) {
+	var a, bc int
+	for _, unit := range []string{"D01", "D02", "D03", "D12"} {
+		code, out, errOut := runCLI(t, "explain", "-r", "dept-2013", unit)
+		if code != exitOK {
+			t.Fatalf("explain %s: exit %d: %s", unit, code, errOut)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if !strings.Contains(line, "说明") || !strings.Contains(line, "：评价档次 ") {
+				continue
+			}
+			switch {
+			case strings.Contains(line, "评价档次 A"):
+				a++
+				if strings.Contains(line, "扣") || strings.Contains(line, "偏差原因") {
+					t.Errorf("%s: tier A reads as a deduction: %s", unit, line)
+				}
+			default:
+				bc++
+				if !strings.Contains(line, "应说明偏差原因") && !strings.Contains(line, "单位说明") {
+					t.Errorf("%s: tier B or C without its deduction: %s", unit, line)
+				}
+			}
+		}
+	}
+	if a < 5 || bc < 3 {
+		t.Errorf("only %d tier A and %d tier B/C lines seen", a, bc)
+	}
+}
