@@ -176,7 +176,7 @@ func newRootCmd(io *streams, prof *profile) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			if err := loadSettings(v, configFile, cmd); err != nil {
+			if err := loadSettings(io, v, configFile, cmd); err != nil {
 				return err
 			}
 			return prof.start(cmd.Context(), inputFiles(cmd, io))
@@ -222,7 +222,7 @@ func settingsFile(flag string) string {
 // applies them to every flag of cmd that the command line did not set.
 // Rulesets and data are never read through viper: it lower-cases keys and
 // treats dots as nesting, which would corrupt user-defined ids.
-func loadSettings(v *viper.Viper, configFile string, cmd *cobra.Command) error {
+func loadSettings(st *streams, v *viper.Viper, configFile string, cmd *cobra.Command) error {
 	v.SetEnvPrefix("JIXIAO")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
@@ -234,6 +234,7 @@ func loadSettings(v *viper.Viper, configFile string, cmd *cobra.Command) error {
 		if err := v.ReadInConfig(); err != nil {
 			return failWith(exitNothing, fmt.Errorf("read settings %s: %w", configFile, err))
 		}
+		warnUnknownSettings(st.ErrOut, st.msg, configFile, cmd.Root())
 	} else if _, err := os.Stat("jixiao.yaml"); err == nil {
 		if err := checkSettingsKeys("jixiao.yaml"); err != nil {
 			return failWith(exitNothing, err)
@@ -242,6 +243,7 @@ func loadSettings(v *viper.Viper, configFile string, cmd *cobra.Command) error {
 		if err := v.ReadInConfig(); err != nil {
 			return failWith(exitNothing, fmt.Errorf("read settings jixiao.yaml: %w", err))
 		}
+		warnUnknownSettings(st.ErrOut, st.msg, "jixiao.yaml", cmd.Root())
 	}
 	var err error
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
