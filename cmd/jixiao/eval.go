@@ -94,8 +94,8 @@ FILE as it was).`,
 	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], "output format: "+strings.Join(report.FormatNames(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
-	f.StringVar(&o.Sort, "sort", "", "sort units by rank, score, unit, name, grade, an indicator id or a 一级指标 (prefix - for descending; default: rank for tables, input order for json and selfeval)")
-	f.StringSliceVar(&o.Units, "units", nil, "keep only these unit ids (comma-separated)")
+	f.StringVar(&o.Sort, "sort", "", "sort units by rank, score, unit, name, grade (or 排名, 总分, 单位, 名称, 等级), an indicator id or label or a 一级指标 (prefix - for descending; default: rank for tables, input order for json and selfeval)")
+	f.StringSliceVar(&o.Units, "units", nil, "keep only these unit ids (separated by , ， 、 or ；)")
 	f.BoolVar(&o.Explain, "explain", false, "include explanations (on by default for json, md and html; --explain=false leaves them out)")
 	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
 	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
@@ -139,6 +139,10 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.Sort, err = sortKey(prog.Ruleset().Indicators, o.Sort); err != nil {
+		return failWith(exitNothing, err)
+	}
+	o.Units = splitUnits(o.Units)
 	if err := report.CheckSort(report.NewMeta(prog, nil), o.Sort); err != nil {
 		return failWith(exitNothing, err)
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/indicators"
 )
 
 // TestChineseMessages pins the Chinese wording of the lines a run ends
@@ -90,5 +92,35 @@ func TestTierAMeansMet(t *testing.T) {
 	}
 	if a < 5 || bc < 3 {
 		t.Errorf("only %d tier A and %d tier B/C lines seen", a, bc)
+	}
+}
+
+// TestUnitsAndSortAsTyped: --units splits at full-width separators too,
+// and --sort takes an indicator's label or a header word for the id or
+// key.
+func TestUnitsAndSortAsTyped(t *testing.T) {
+	_, byID, _ := runCLI(t, "eval", "-r", "grid-center", "-f", "csv", "--units", "G01,G03,G05", "--sort", "-score")
+	code, typed, errOut := runCLI(t, "eval", "-r", "grid-center", "-f", "csv", "--units", "G01，G03、G05；", "--sort", "-总分")
+	if code != exitOK || typed != byID || strings.Count(typed, "\n") != 4 {
+		t.Errorf("exit %d, stderr %s:\n%s\nwant\n%s", code, errOut, typed, byID)
+	}
+	rs, err := openRuleset("grid-center")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	for _, ind := range rs.Ruleset().Indicators {
+		if ind.Label == "预算执行率" {
+			id = ind.ID
+		}
+	}
+	_, want, _ := runCLI(t, "eval", "-r", "grid-center", "-f", "csv", "--sort", "-"+id)
+	_, got, _ := runCLI(t, "eval", "-r", "grid-center", "-f", "csv", "--sort", "-预算执行率")
+	if id == "" || got != want || !strings.HasPrefix(strings.SplitN(got, "\n", 3)[1], "G02,") {
+		t.Errorf("--sort -预算执行率 (%s):\n%s\nwant\n%s", id, got, want)
+	}
+	twice := []indicators.Indicator{{ID: "b", Label: "完成率"}, {ID: "a", Label: "完成率"}}
+	if _, err := sortKey(twice, "完成率"); err == nil || err.Error() != `--sort "完成率": 2 indicators have that label (a, b): give the id of one` {
+		t.Errorf("ambiguous label: %v", err)
 	}
 }
