@@ -141,6 +141,9 @@ func writeReviewXLSX(w io.Writer, m Meta, d *reviewDoc) error {
 	if x.err != nil {
 		return x.err
 	}
+	if err := reviewPrintSetup(f, m); err != nil {
+		return err
+	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
 }
