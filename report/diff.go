@@ -237,6 +237,7 @@ func DiffTable(w io.Writer, c *diff.Comparison) error {
 			fmt.Fprintln(bw, "  "+l)
 		}
 	}
+	writeRuleSections(bw, c, func(h string) string { return "\n" + h + "\n" }, "  ")
 	return bw.Flush()
 }
 
@@ -288,6 +289,7 @@ func DiffMarkdown(w io.Writer, c *diff.Comparison) error {
 			fmt.Fprintln(bw, "- "+explainMDEscape(l))
 		}
 	}
+	writeRuleSections(bw, c, func(h string) string { return "\n## " + h + "\n\n" }, "- ")
 	return bw.Flush()
 }
 

@@ -132,6 +132,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	// A column one ruleset reads is no warning because the other does not.
 	printCommonLines(o.io.ErrOut, warnings[0].String(), warnings[1].String())
 	cmp := diff.Diff(results[0], results[1])
+	cmp.AddRules(progs[0].Ruleset(), progs[1].Ruleset())
 	if err := out.write(ctx, func(w io.Writer) error { return format.Write(w, cmp) }); err != nil {
 		return failWith(exitNothing, err)
 	}
