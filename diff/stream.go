@@ -39,8 +39,6 @@ const recorderMem = 8 << 20
 
 // NewRecorder returns the recorder of p's results.
 func NewRecorder(p *engine.Program) *Recorder {
-	// main at 3910118 called p.NewResult, which engine does not export
-	// (held to 50 names): the info is the ruleset's own.
 	rs := p.Ruleset()
 	info := engine.RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256}
 	return &Recorder{ruleset: info, sp: spill.New(recorderMem), first: map[string]span{}}
