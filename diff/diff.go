@@ -33,6 +33,9 @@ type Comparison struct {
 	// indicator's change in points, largest change first. An indicator of
 	// one side only counts its points as gained or lost.
 	Indicators []IndicatorChange
+	// Rules are the differences between the two rulesets that move
+	// scores or grades, when the caller gave them (AddRules).
+	Rules []RuleChange
 }
 
 // Side is a unit's result under one ruleset. Scored is false when the
@@ -56,6 +59,9 @@ type Unit struct {
 	// ruleset's order and then those only the old one has; empty unless
 	// both sides are scored.
 	Indicators []PointsChange
+	// Causes are the rule changes that gave the unit its new grade, for a
+	// unit whose grade changed (AddRules).
+	Causes []RuleChange
 }
 
 // Both reports whether the unit was scored under both rulesets.

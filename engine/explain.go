@@ -249,7 +249,10 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 		b = pts(b)
 		b = append(b, " 分"...)
 	}
-	if ir.Points < def.Weight {
+	// Tier A is 达成 (the target was met): its fraction below 1 is the
+	// evaluator's judgement within the tier, not a deduction to explain.
+	met := def.Form == indicators.FormTiers && ir.Tier != "" && ir.Tier[0] == 'A'
+	if ir.Points < def.Weight && !met {
 		b = append(b, "；扣 "...)
 		b = appendNum4(b, indicators.Round2(def.Weight-ir.Points))
 		b = append(b, " 分"...)

@@ -138,7 +138,7 @@ func (p *Program) refExplain(s *scratch, ci *compiledIndicator, u *indicators.Un
 		p.refClampNote(&b, raw, def.Weight)
 		fmt.Fprintf(&b, "，得 %s 分", pts)
 	}
-	if ir.Points < def.Weight {
+	if ir.Points < def.Weight && !(def.Form == indicators.FormTiers && strings.HasPrefix(ir.Tier, "A")) {
 		fmt.Fprintf(&b, "；扣 %s 分", refFmtNum(indicators.Round2(def.Weight-ir.Points)))
 		if ir.Reason != "" {
 			fmt.Fprintf(&b, "，单位说明：%s", ir.Reason)

@@ -53,34 +53,51 @@ func rulesetTitle(r engine.RulesetInfo) string {
 }
 
 // diffSideText shows a unit's score, grade and rank on one side.
-func diffSideText(s diff.Side) (score, grade, rank string) {
+func diffSideText(s diff.Side, none string) (score, grade, rank string) {
 	if !s.Scored {
-		return notScored, notScored, "—"
+		return notScored, notScored, none
 	}
 	return Num(s.Score), s.Grade, fmt.Sprint(s.Rank)
 }
 
-// changedText lists the indicators whose points changed: "id −2.1, id2 +0.5".
+// changedText lists the indicators whose points changed, by label, as
+// the bureau names them: "验收合格率 -2、资金使用合规性 +0.5".
 func changedText(u *diff.Unit) string {
 	var parts []string
 	for _, pc := range u.Indicators {
-		parts = append(parts, pc.ID+" "+signed(pc.Delta))
+		parts = append(parts, indicatorName(pc.ID, pc.Label)+" "+signed(pc.Delta))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, "、")
+}
+
+// indicatorName is an indicator as a diff names it: its label, or its
+// id when it has none.
+func indicatorName(id, label string) string {
+	if label != "" {
+		return label
+	}
+	return id
 }
 
 // diffRows are the per-unit rows of the table and Markdown formats.
-func diffRows(c *diff.Comparison) [][]string {
+// The terminal's box gets ASCII arrows (ascii): "→" and "—" are East
+// Asian ambiguous characters, two columns wide in a CJK terminal, where
+// they would break the box's lines.
+func diffRows(c *diff.Comparison, ascii bool) [][]string {
+	arrow, none := " → ", "—"
+	if ascii {
+		arrow, none = " -> ", "-"
+	}
 	var rows [][]string
 	for i := range c.Units {
 		u := &c.Units[i]
-		os, og, or := diffSideText(u.Old)
-		ns, ng, nr := diffSideText(u.New)
+		os, og, or := diffSideText(u.Old, none)
+		ns, ng, nr := diffSideText(u.New, none)
 		delta := ""
 		if u.Both() {
 			delta = signed(u.Delta)
 		}
-		rows = append(rows, []string{u.Unit, u.Name, os, ns, delta, og + " → " + ng, or + " → " + nr, changedText(u)})
+		rows = append(rows, []string{u.Unit, u.Name, os, ns, delta, og + arrow + ng, or + arrow + nr, changedText(u)})
 	}
 	return rows
 }
@@ -159,7 +176,7 @@ func causeLines(c *diff.Comparison) []string {
 		case !ic.InNew:
 			note = "，已删除的指标"
 		}
-		out = append(out, fmt.Sprintf("%s %s：合计 %s → %s（%s），%d 个单位得分变化%s", ic.ID, ic.Label, Num(ic.Old), Num(ic.New), signed(ic.Delta), ic.Units, note))
+		out = append(out, fmt.Sprintf("%s：合计 %s → %s（%s），%d 个单位得分变化%s", indicatorName(ic.ID, ic.Label), Num(ic.Old), Num(ic.New), signed(ic.Delta), ic.Units, note))
 	}
 	return out
 }
@@ -175,7 +192,7 @@ func DiffTable(w io.Writer, c *diff.Comparison) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, diffTitle(c))
 	align := []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft}
-	if err := boxTable(bw, diffHeader, diffRows(c), align); err != nil {
+	if err := boxTable(bw, diffHeader, diffRows(c, true), align); err != nil {
 		return err
 	}
 	fmt.Fprintln(bw, "\n等级迁移（行：原等级，列：新等级）")
@@ -199,6 +216,7 @@ func DiffTable(w io.Writer, c *diff.Comparison) error {
 			fmt.Fprintln(bw, "  "+l)
 		}
 	}
+	writeRuleSections(bw, c, func(h string) string { return "\n" + h + "\n" }, "  ")
 	return bw.Flush()
 }
 
@@ -209,7 +227,7 @@ func boxTable(w io.Writer, header []string, rows [][]string, align []tw.Align) e
 	tbl := tablewriter.NewTable(w,
 		tablewriter.WithEastAsian(tw.Off),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
 		tablewriter.WithHeaderAlignment(tw.AlignCenter),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
@@ -232,7 +250,7 @@ func DiffMarkdown(w io.Writer, c *diff.Comparison) error {
 		fmt.Fprintf(bw, "- 数据：%s，sha256 `%s`\n", strings.Join(c.Data.Files, ", "), c.Data.SHA256)
 	}
 	fmt.Fprintln(bw, "\n## 各单位")
-	diffMDTable(bw, diffHeader, diffRows(c))
+	diffMDTable(bw, diffHeader, diffRows(c, false))
 	fmt.Fprintln(bw, "\n## 等级迁移（行：原等级，列：新等级）")
 	cols, rows := migrationMatrix(c)
 	diffMDTable(bw, cols, rows)
@@ -250,6 +268,7 @@ func DiffMarkdown(w io.Writer, c *diff.Comparison) error {
 			fmt.Fprintln(bw, "- "+explainMDEscape(l))
 		}
 	}
+	writeRuleSections(bw, c, func(h string) string { return "\n## " + h + "\n\n" }, "- ")
 	return bw.Flush()
 }
 

@@ -88,6 +88,14 @@ type Options struct {
 	// Tolerance is how far a claim may lie from the rules' points, shown
 	// by the review formats.
 	Tolerance float64
+	// Width, when positive, is the width of the terminal the table is
+	// drawn on: a wider table is split into parts by 一级指标, each
+	// repeating the unit columns, and Split is told. Zero draws it whole,
+	// as pipes and files want.
+	Width int
+	// Split, if set, is called when the table was split: its full width
+	// and the number of parts.
+	Split func(width, parts int)
 }
 
 // Format is one output format of -f. Every format is written by a Sink

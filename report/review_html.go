@@ -67,7 +67,18 @@ td.msg { max-width: 60em; }
 .k-sum_mismatch { background: #fff4d6; color: #ad6800; }
 .k-grade_mismatch { background: #f3e8ff; color: #722ed1; }
 .over { color: #a8071a; font-weight: normal; font-size: 0.9em; }
-@media print { body { margin: 1cm; } section { page-break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+@page { size: A4 landscape; margin: 12mm 10mm; }
+@media print {
+  body { margin: 0; font-size: 10px; }
+  table { width: 100%; }
+  th { white-space: normal; }
+  td.msg { max-width: none; }
+  thead { display: table-header-group; }
+  tr, section h3 { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+  th, .kind { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 </style>
 </head>
 <body>
@@ -75,13 +86,13 @@ td.msg { max-width: 60em; }
 <p class="meta">容差 {{.Tolerance}} 分（相差超过容差才算问题，恰好等于容差不算）{{if .Files}}；数据 {{.Files}}{{if .DataSHA}}（sha256 {{.DataSHA}}）{{end}}{{end}}{{if .RulesetSHA}}；规则集 sha256 {{.RulesetSHA}}{{end}}</p>
 <p class="summary-text">{{.SummaryText}}</p>
 <table>
-<tr>{{range .SummaryColumns}}<th>{{.}}</th>{{end}}</tr>
+<thead><tr>{{range .SummaryColumns}}<th>{{.}}</th>{{end}}</tr></thead>
 <tr>{{range .SummaryCells}}<td class="num">{{.}}</td>{{end}}</tr>
 </table>
 {{- if .Units}}
 <h2>有问题的单位（按多计分数从多到少）</h2>
 <table>
-<tr>{{range .UnitColumns}}<th>{{.}}</th>{{end}}</tr>
+<thead><tr>{{range .UnitColumns}}<th>{{.}}</th>{{end}}</tr></thead>
 {{- range $u := .Units}}
 <tr>{{range $i, $c := $u.Cells}}{{if eq $i 1}}<td><a href="#u{{$u.N}}">{{$c}}</a></td>{{else}}<td{{if or (eq $i 0) (ge $i 3)}} class="num"{{end}}>{{$c}}</td>{{end}}{{end}}</tr>
 {{- end}}
@@ -90,7 +101,7 @@ td.msg { max-width: 60em; }
 <section id="u{{.N}}">
 <h3>{{.N}}. {{.ID}} {{.Name}}{{if .Over}} <span class="over">多计 {{.Over}} 分</span>{{end}}</h3>
 <table class="findings">
-<tr><th>项目</th><th>问题</th><th>自评</th><th>规则</th><th>说明</th></tr>
+<thead><tr><th>项目</th><th>问题</th><th>自评</th><th>规则</th><th>说明</th></tr></thead>
 {{- range .Findings}}
 <tr><td>{{.Label}}</td><td><span class="kind k-{{.KindClass}}">{{.Kind}}</span></td><td class="num">{{.Claimed}}</td><td class="num">{{.Rules}}</td><td class="msg">{{.Message}}</td></tr>
 {{- end}}

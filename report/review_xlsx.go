@@ -34,7 +34,7 @@ func writeReviewXLSX(w io.Writer, m Meta, d *reviewDoc) error {
 		return err
 	}
 	defer f.Close()
-	x := &reviewXLSX{f: f, sw: map[string]*sheetWriter{}}
+	x := &reviewXLSX{f: f, sw: map[string]*sheetWriter{}, footer: printFooter(m)}
 	defer func() { // on an error, before writeTo closes them
 		for _, sw := range x.sw {
 			sw.rows.Close()
@@ -129,6 +129,9 @@ func writeReviewXLSX(w io.Writer, m Meta, d *reviewDoc) error {
 	if x.err != nil {
 		return x.err
 	}
+	if err := reviewPrintTitles(f); err != nil {
+		return err
+	}
 	const frozen = `<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView>`
 	z.replace = map[string]func(io.Writer, []byte) error{}
 	for i, v := range []struct{ name, view string }{
@@ -144,9 +147,10 @@ func writeReviewXLSX(w io.Writer, m Meta, d *reviewDoc) error {
 // reviewXLSX writes the sheets of the review workbook and keeps the
 // first error.
 type reviewXLSX struct {
-	f   *excelize.File
-	sw  map[string]*sheetWriter
-	err error
+	f      *excelize.File
+	sw     map[string]*sheetWriter
+	footer string // of every printed page
+	err    error
 }
 
 func (x *reviewXLSX) style(s *excelize.Style) int {
@@ -167,7 +171,7 @@ func (x *reviewXLSX) sheet(name string, widths ...float64) {
 			return
 		}
 	}
-	sw := &sheetWriter{rows: spill.New(spoolMem), plain: true}
+	sw := &sheetWriter{rows: spill.New(spoolMem), footer: x.footer}
 	x.sw[name] = sw
 	for i, wd := range widths {
 		if x.err == nil {

@@ -420,10 +420,7 @@ func (f *seForm) indicators() error {
 		return err
 	}
 	var keys [][2]string // 一级指标 and 一级+二级指标 of each row written
-	for i := range u.Indicators {
-		if i == f.w.budget.indicator {
-			continue
-		}
+	for _, i := range groupedOrder(u.Indicators, f.w.budget.indicator) {
 		ir := &u.Indicators[i]
 		l1, l2 := "", ""
 		if len(ir.Group) > 0 {
@@ -496,9 +493,12 @@ func (f *seForm) actualCell(i int, ir *engine.IndicatorResult) excelize.Cell {
 		return excelize.Cell{StyleID: f.center()}
 	}
 	if f.w.m.Percent(i) {
-		return excelize.Cell{StyleID: f.number(fmtPercent), Value: ir.Value}
+		return excelize.Cell{StyleID: f.number(fmtPercent), Value: forPeople(ir.Value, true)}
 	}
-	return excelize.Cell{StyleID: f.number("0.####"), Value: ir.Value}
+	if percentInput(f.w.m, i) {
+		return excelize.Cell{StyleID: f.number(`0.##"%"`), Value: forPeople(ir.Value, false)}
+	}
+	return excelize.Cell{StyleID: f.number("0.####"), Value: forPeople(ir.Value, false)}
 }
 
 // total writes the 总分 row, the grade and rank, failed checks and review

@@ -30,6 +30,7 @@ type sheetWriter struct {
 	buf    []byte
 	plain  bool   // no page setup: the sheet prints with Excel's defaults
 	filter string // the range of the sheet's autofilter, if it has one
+	footer string // the printed pages' footer (&L…&R…), if any
 }
 
 // SetColWidth sets the width of columns min to max (from 1).
@@ -141,6 +142,11 @@ func (s *sheetWriter) writeTo(w io.Writer, view string, tall int) error {
 	}
 	if !s.plain {
 		fmt.Fprintf(&b, `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="%d"/>`, tall)
+	}
+	if s.footer != "" {
+		b.WriteString(`<headerFooter><oddFooter>`)
+		xml.EscapeText(&b, []byte(s.footer))
+		b.WriteString(`</oddFooter></headerFooter>`)
 	}
 	_, err := io.WriteString(w, b.String()+"</worksheet>")
 	return err

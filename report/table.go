@@ -244,8 +244,28 @@ func (t *tableWriter) grid(s engine.Summary) error {
 			}
 		}
 	}
+	parts := t.fit(cols, spans)
+	if len(parts) > 1 && t.o.Split != nil {
+		t.o.Split(spanWidth(cols, 0, len(cols)-1), len(parts))
+	}
+	for i, p := range parts {
+		if i > 0 {
+			if _, err := io.WriteString(t.w, "\n"); err != nil {
+				return err
+			}
+		}
+		if err := t.drawPart(partCols(cols, p), pick(head, p.sel), pick(mean, p.sel), p.spans, p.sel); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// drawPart draws the grid columns sel of every row: the header, the rows
+// read back from the spill, and the means.
+func (t *tableWriter) drawPart(cols []gridCol, head, mean []string, spans []span, sel []int) error {
 	var b strings.Builder
-	if !t.o.Groups {
+	if !t.o.Groups && len(spans) > 0 {
 		b.WriteString(t.topLine(cols, spans))
 	}
 	b.WriteString(gridLine(cols, head))
@@ -258,7 +278,7 @@ func (t *tableWriter) grid(s engine.Summary) error {
 		return err
 	}
 	in := bufio.NewReader(rows)
-	row := make([]string, len(cols))
+	row := make([]string, len(t.widths))
 	var cell []byte
 	for range t.nrows {
 		for i := range row {
@@ -272,7 +292,7 @@ func (t *tableWriter) grid(s engine.Summary) error {
 			}
 			row[i] = string(cell)
 		}
-		if _, err := io.WriteString(t.w, gridLine(cols, row)); err != nil {
+		if _, err := io.WriteString(t.w, gridLine(cols, pick(row, sel))); err != nil {
 			return err
 		}
 	}

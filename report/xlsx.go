@@ -8,6 +8,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Sheet names of the xlsx format.
@@ -286,13 +287,24 @@ func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 	return nil
 }
 
+// codeWord is an error code as a reader of the 未通过 sheet wants it: the
+// catalogue's word, with the stable code after it for searching the
+// guide (单元格无法识别（bad_cell）).
+func codeWord(code string) string {
+	w := msg.Printer{Lang: msg.ZH}.Word(code)
+	if w == code || code == "" {
+		return code
+	}
+	return w + "（" + code + "）"
+}
+
 // failRow is a row of the 未通过 sheet for one data error of a unit.
 func failRow(u *engine.UnitResult, kind string, e *diag.Error) []any {
 	pos := ""
 	if e.Pos.File != "" || e.Pos.Line > 0 {
 		pos = e.Pos.String()
 	}
-	return []any{u.Unit, u.Name, kind, e.Code, pos, e.Field, e.Value, e.Msg}
+	return []any{u.Unit, u.Name, kind, codeWord(e.Code), pos, e.Field, e.Value, e.Msg}
 }
 
 func (x *xlsxWriter) end(s engine.Summary) error {
@@ -532,11 +544,15 @@ func printSetup(f *excelize.File, sheet string, m Meta) error {
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return err
 	}
+	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: printFooter(m)})
+}
+
+// printFooter is the footer of every printed page: the ruleset with the
+// start of its SHA-256, and the page number.
+func printFooter(m Meta) string {
 	short := m.Ruleset.SHA256
 	if len(short) > 12 {
 		short = short[:12]
 	}
-	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddFooter: fmt.Sprintf("&L%s %s（SHA-256 %s…）&R第 &P 页，共 &N 页", m.Ruleset.ID, m.Ruleset.Version, short),
-	})
+	return fmt.Sprintf("&L%s %s（SHA-256 %s…）&R第 &P 页，共 &N 页", m.Ruleset.ID, m.Ruleset.Version, short)
 }

@@ -159,7 +159,7 @@ func TestXLSXStatsAndFailures(t *testing.T) {
 	fails := []string{
 		"单位 名称 类别 代码或检查 位置 字段 值 说明",
 		"U5 戊单位 检查未通过 spent_within_budget    全年执行数不应超过全年预算数",
-		"U4 丁单位 未能评分 bad_cell testdata/sample.csv:5:4 budget abc row 5, column D: budget (全年预算数): not a number: \"abc\" (the input's unit is 万元)",
+		"U4 丁单位 未能评分 单元格无法识别（bad_cell） testdata/sample.csv:5:4 budget abc row 5, column D: budget (全年预算数): not a number: \"abc\" (the input's unit is 万元)",
 	}
 	for i, w := range fails {
 		var names []string

@@ -14,6 +14,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/openctx"
 	"github.com/jixiao/jixiao/report"
 )
@@ -31,7 +32,7 @@ func newDiffCmd(io *streams) *cobra.Command {
 	o := &diffOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "diff -r OLD -r NEW [-d DATA] [-f table|json|md|xlsx] [-o FILE]",
-		Short: "Show what a rule change does to every unit",
+		Short: io.msg.Sprintf(msg.HelpDiff),
 		Long: `diff scores the same units under two rulesets, the one in force (OLD) and a
 proposed change (NEW), and shows what the change does before it is adopted:
 
@@ -124,6 +125,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
+	cmp.AddRules(progs[0].Ruleset(), progs[1].Ruleset())
 	if err := out.write(ctx, func(w io.Writer) error { return format.Diff(w, cmp) }); err != nil {
 		return failWith(exitNothing, err)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -41,7 +42,7 @@ func newEvalCmd(io *streams) *cobra.Command {
 	o := &evalOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "eval [-r RULESET] [-d DATA] [-f FORMAT] [-o FILE]",
-		Short: "Score every unit of a data file and print the results",
+		Short: io.msg.Sprintf(msg.HelpEval),
 		Long: `eval scores every unit of the data against the ruleset and writes the
 comparison table (units × indicator points, total, grade, rank) or the full
 results in another format.
@@ -93,8 +94,8 @@ FILE as it was).`,
 	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], "output format: "+strings.Join(report.FormatNames(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
-	f.StringVar(&o.Sort, "sort", "", "sort units by rank, score, unit, name, grade, an indicator id or a 一级指标 (prefix - for descending; default: rank for tables, input order for json and selfeval)")
-	f.StringSliceVar(&o.Units, "units", nil, "keep only these unit ids (comma-separated)")
+	f.StringVar(&o.Sort, "sort", "", "sort units by rank, score, unit, name, grade (or 排名, 总分, 单位, 名称, 等级), an indicator id or label or a 一级指标 (prefix - for descending; default: rank for tables, input order for json and selfeval)")
+	f.StringSliceVar(&o.Units, "units", nil, "keep only these unit ids (separated by , ， 、 or ；)")
 	f.BoolVar(&o.Explain, "explain", false, "include explanations (on by default for json, md and html; --explain=false leaves them out)")
 	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
 	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
@@ -146,6 +147,10 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.Sort, err = sortKey(prog.Ruleset().Indicators, o.Sort); err != nil {
+		return failWith(exitNothing, err)
+	}
+	o.Units = splitUnits(o.Units)
 	if err := report.CheckSort(report.NewMeta(prog, nil), o.Sort); err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -153,6 +158,13 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
 	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
+	// A table for a terminal narrower than itself is split by 一级指标.
+	split := &tableSplit{p: o.io.msg}
+	if format.Name == "table" && (o.Output == "" || o.Output == "-") {
+		if split.terminal = terminalWidth(o.io.Out); split.terminal > 0 {
+			ro.Width, ro.Split = split.terminal, split.split
+		}
+	}
 	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, format.Digest)
 	if err != nil {
 		return err
@@ -173,7 +185,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	printWarnings(o.io.ErrOut, src.Warnings())
 	var sum engine.Summary
 	var streamErr error
-	warn := &checkWarnings{}
+	warn := &checkWarnings{p: o.io.msg}
 	err = out.write(ctx, func(w io.Writer) error {
 		meta := report.NewMeta(prog, info)
 		meta.Stamp = stamp
@@ -206,7 +218,8 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 		printWarnings(o.io.ErrOut, w[said:])
 	}
 	warn.print(o.io.ErrOut, sum.FailedChecks)
-	return endOfRun(o.io.ErrOut, sum)
+	split.print(o.io.ErrOut)
+	return endOfRun(o.io.ErrOut, o.io.msg, sum)
 }
 
 // endOfRun says how the run went on stderr and gives its exit status:
@@ -214,19 +227,19 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 // units whose scores hide missing data (scored 0) or that failed a
 // consistency check, which the output marks but which a reader of a
 // long report or a csv may not look for. Nothing when all is well.
-func endOfRun(w io.Writer, s engine.Summary) error {
+func endOfRun(w io.Writer, p msg.Printer, s engine.Summary) error {
 	if s.Errors > 0 {
-		fmt.Fprintf(w, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", s.Errors, s.Units)
+		fmt.Fprintln(w, p.Sprintf(msg.RunUnitsFailed, s.Errors, s.Units))
 	}
 	var issues []string
 	if s.MissingUnits > 0 {
-		issues = append(issues, fmt.Sprintf("%d of %d units have missing inputs (scored 0)", s.MissingUnits, s.Units))
+		issues = append(issues, p.Sprintf(msg.RunMissing, s.MissingUnits, s.Units))
 	}
 	if s.CheckUnits > 0 {
-		issues = append(issues, fmt.Sprintf("%d of %d units failed consistency checks", s.CheckUnits, s.Units))
+		issues = append(issues, p.Sprintf(msg.RunChecks, s.CheckUnits, s.Units))
 	}
 	if len(issues) > 0 {
-		fmt.Fprintf(w, "jixiao: %s; see the marks in the output\n", strings.Join(issues, ", "))
+		fmt.Fprintln(w, p.Sprintf(msg.RunIssues, strings.Join(issues, p.Sprintf(msg.RunIssuesSep))))
 	}
 	if s.Errors > 0 {
 		return failWith(exitUnitsFailed, nil)
@@ -306,14 +319,17 @@ func (e *evalSink) FailedCheck(unit, name string, c engine.CheckResult) bool {
 }
 
 // checkWarnings keeps the first failed checks of a run, for warnings.
-type checkWarnings struct{ lines []string }
+type checkWarnings struct {
+	p     msg.Printer
+	lines []string
+}
 
 // mostWarnings is how many failed checks a run prints, so that a large
 // population does not drown the terminal.
 const mostWarnings = 20
 
 func (c *checkWarnings) add(unit, name string, r engine.CheckResult) bool {
-	c.lines = append(c.lines, fmt.Sprintf("warning: %s %s: check %s failed: %s\n", unit, name, r.ID, r.Message))
+	c.lines = append(c.lines, c.p.Sprintf(msg.WarnCheck, unit, name, r.ID, r.Message))
 	return len(c.lines) < mostWarnings
 }
 
@@ -322,6 +338,6 @@ func (c *checkWarnings) print(w io.Writer, total int) {
 		io.WriteString(w, l)
 	}
 	if total > len(c.lines) {
-		fmt.Fprintf(w, "warning: %d more failed checks (see the full output)\n", total-len(c.lines))
+		io.WriteString(w, c.p.Sprintf(msg.WarnMoreChecks, total-len(c.lines)))
 	}
 }

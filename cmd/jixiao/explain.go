@@ -14,6 +14,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -33,7 +34,7 @@ func newExplainCmd(io *streams) *cobra.Command {
 	o := &explainOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "explain [-r RULESET] [-d DATA] [-f text|md] UNIT",
-		Short: "Show how one unit's score was derived, step by step",
+		Short: io.msg.Sprintf(msg.HelpExplain),
 		Long: `explain prints the whole derivation of one unit's score, for a reviewer to
 read on the terminal or print (-f md for Markdown):
 

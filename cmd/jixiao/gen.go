@@ -19,6 +19,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/rulesets"
 	"github.com/jixiao/jixiao/synth"
 )
@@ -36,7 +37,7 @@ func newGenCmd(io *streams) *cobra.Command {
 	o := &genOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "gen -r RULESET -n N [--seed S] -o FILE.csv|.jsonl|.xlsx",
-		Short: "Generate synthetic units for a ruleset",
+		Short: io.msg.Sprintf(msg.HelpGen),
 		Long: `gen writes N made-up units for any ruleset: for trying a ruleset on a
 realistic population before adopting it, and for benchmarks.
 

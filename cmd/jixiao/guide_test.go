@@ -309,6 +309,9 @@ func TestGuideTranscripts(t *testing.T) {
 			total++
 			name := fmt.Sprintf("%s:%d", filepath.Base(tr.page), tr.line)
 			t.Run(name, func(t *testing.T) {
+				// The guide shows what its readers see: the Chinese
+				// messages, the default.
+				t.Setenv("JIXIAO_LANG", "zh")
 				for _, kv := range tr.env {
 					k, v, _ := strings.Cut(kv, "=")
 					t.Setenv(k, v)

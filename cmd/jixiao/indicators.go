@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -14,7 +15,7 @@ func newIndicatorsCmd(io *streams) *cobra.Command {
 	var long bool
 	cmd := &cobra.Command{
 		Use:   "indicators [WORD]",
-		Short: "List or search the indicator library (指标库)",
+		Short: io.msg.Sprintf(msg.HelpIndicators),
 		Long: `indicators lists the standard indicator definitions that ship with jixiao
 (财预〔2013〕53号's common indicators and the usual 财预〔2020〕10号 /
 财预〔2021〕101号 output, benefit and satisfaction indicators), or those whose

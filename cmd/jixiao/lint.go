@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -14,11 +16,11 @@ type lintOptions struct {
 	Rulesets []string
 }
 
-func newLintCmd(io *streams) *cobra.Command {
-	o := &lintOptions{io: io}
+func newLintCmd(st *streams) *cobra.Command {
+	o := &lintOptions{io: st}
 	return &cobra.Command{
 		Use:   "lint RULESET...",
-		Short: "Check rulesets for mistakes before they are used",
+		Short: st.msg.Sprintf(msg.HelpLint),
 		Long: `lint checks rulesets without scoring any unit. It reports what cannot run
 as errors (YAML, unknown keys, formulas that do not compile) and what runs
 but is suspect as warnings:
@@ -72,20 +74,17 @@ func runLint(o *lintOptions) error {
 			}
 		}
 	}
+	p := o.io.msg
 	switch {
 	case errs > 0:
-		fmt.Fprintf(o.io.ErrOut, "jixiao lint: %s, %s\n", plural(errs, "error"), plural(warnings, "warning"))
+		sum := p.Count(msg.LintErrors, errs) + p.Sprintf(msg.LintSep) + p.Count(msg.LintWarnings, warnings)
+		io.WriteString(o.io.ErrOut, p.Sprintf(msg.LintSummary, sum))
 		return failWith(exitNothing, nil)
 	case warnings > 0:
-		fmt.Fprintf(o.io.ErrOut, "jixiao lint: %s\n", plural(warnings, "warning"))
+		io.WriteString(o.io.ErrOut, p.Sprintf(msg.LintSummary, p.Count(msg.LintWarnings, warnings)))
 		return failWith(exitUnitsFailed, nil)
 	}
+	// Silence on success reads as "did it run?": say so.
+	io.WriteString(o.io.ErrOut, p.Sprintf(msg.LintClean))
 	return nil
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

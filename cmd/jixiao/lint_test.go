@@ -23,8 +23,26 @@ testdata/lint/budget.yaml:20:17: warning: indicator clearance: band 2 (value >= 
 `,
 			err: "jixiao lint: 3 warnings\n",
 		},
-		{name: "clean built-in", args: []string{"lint", "grid-center"}, code: exitOK},
-		{name: "clean file", args: []string{"lint", "testdata/diff/new.yaml", "testdata/explain/ruleset.yaml"}, code: exitOK},
+		{name: "clean built-in", args: []string{"lint", "grid-center"}, code: exitOK, err: "jixiao lint: no problems\n"},
+		{name: "clean file", args: []string{"lint", "testdata/diff/new.yaml", "testdata/explain/ruleset.yaml"}, code: exitOK, err: "jixiao lint: no problems\n"},
+		{name: "clean, in Chinese", args: []string{"--lang", "zh", "lint", "grid-center"}, code: exitOK, err: "jixiao lint：无问题\n"},
+		{
+			name: "warnings, in Chinese",
+			args: []string{"lint", "--lang=zh", "testdata/lint/budget.yaml"},
+			code: exitUnitsFailed,
+			out: `testdata/lint/budget.yaml:11:3: warning: input staff (在职人数) is never read by any indicator or check
+testdata/lint/budget.yaml:13:5: warning: indicator weights sum to 95, not 100
+testdata/lint/budget.yaml:20:17: warning: indicator clearance: band 2 (value >= 0.99) can never match: band 1 (value >= 0.9) comes first and takes every value it would
+`,
+			err: "jixiao lint：3 个警告\n",
+		},
+		{
+			name: "cannot run, in Chinese",
+			args: []string{"--lang", "zh", "lint", "testdata/lint/missing.yaml"},
+			code: exitNothing,
+			out:  "testdata/lint/missing.yaml: error: read ruleset: no such file or directory\n",
+			err:  "jixiao lint：1 个错误，0 个警告\n",
+		},
 		{
 			name: "clean and suspect together",
 			args: []string{"lint", "dept-2013", "testdata/lint/budget.yaml"},

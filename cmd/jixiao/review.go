@@ -12,6 +12,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -31,7 +32,7 @@ func newReviewCmd(io *streams) *cobra.Command {
 	o := &reviewOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "review -r RULESET -d DATA [-f FORMAT] [-o FILE] [--tolerance T]",
-		Short: "Review the units' own claimed scores against the rules (复核)",
+		Short: io.msg.Sprintf(msg.HelpReview),
 		Long: `review scores every unit by the rules and sets its own self-evaluation
 beside the result (复核): the points it claims per indicator (data field
 claimed.<indicator id>), its total (claimed.score) and its grade

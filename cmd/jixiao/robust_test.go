@@ -25,6 +25,11 @@ func TestMain(m *testing.M) {
 	if os.Getenv("JIXIAO_TEST_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
+	// The tests' expectations are worded in English, whatever the
+	// developer's locale; tests of the Chinese messages ask --lang zh.
+	if os.Getenv("JIXIAO_LANG") == "" {
+		os.Setenv("JIXIAO_LANG", "en")
+	}
 	os.Exit(m.Run())
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Exit statuses (README "Exit status").
@@ -57,11 +59,14 @@ func (e *exitError) Unwrap() error { return e.err }
 // when everything was already said.
 func failWith(code int, err error) error { return &exitError{code: code, err: err} }
 
-// streams are the command's standard streams; tests pass buffers.
+// streams are the command's standard streams; tests pass buffers. msg
+// words the messages in the language of the run (--lang, else the
+// environment).
 type streams struct {
 	In     io.Reader
 	Out    io.Writer
 	ErrOut io.Writer
+	msg    msg.Printer
 }
 
 // run executes the command line and returns the exit status. Ctrl-C
@@ -91,7 +96,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // runContext is run under a context that tests may cancel.
 func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	io := &streams{In: stdin, Out: stdout, ErrOut: stderr}
+	io := &streams{In: stdin, Out: stdout, ErrOut: stderr, msg: msg.Printer{Lang: langOf(args, os.Getenv)}}
 	var prof profile
 	root := newRootCmd(io, &prof)
 	root.SetArgs(args)
@@ -103,28 +108,28 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return exitOK
 	}
 	if ctx.Err() != nil {
-		return interrupted(io.ErrOut, ctx, err)
+		return interrupted(io.ErrOut, io.msg, ctx, err)
 	}
 	return exitCode(io, err)
 }
 
 // interrupted says how a cancelled run ended and gives its exit status:
 // 128 + the signal's number, or exitInterrupted when a caller cancelled.
-func interrupted(w io.Writer, ctx context.Context, err error) int {
+func interrupted(w io.Writer, p msg.Printer, ctx context.Context, err error) int {
 	code := exitInterrupted
 	var sig stopSignal
 	if errors.As(context.Cause(ctx), &sig) {
 		code = sig.exitStatus()
 	}
-	how := "interrupted"
+	how := p.Sprintf(msg.RunInterrupted)
 	if code == exitTerminated {
-		how = "terminated"
+		how = p.Sprintf(msg.RunTerminated)
 	}
 	var part *partialOutput
 	if errors.As(err, &part) {
-		fmt.Fprintf(w, "jixiao: %s; %s got part of the output (a FIFO or device is written as the output is made)\n", how, part.path)
+		fmt.Fprintln(w, p.Sprintf(msg.RunPartOutput, how, part.path))
 	} else {
-		fmt.Fprintf(w, "jixiao: %s; no output was written\n", how)
+		fmt.Fprintln(w, p.Sprintf(msg.RunNoOutput, how))
 	}
 	return code
 }
@@ -152,7 +157,7 @@ func exitCode(io *streams, err error) int {
 	}
 	// Anything else comes from cobra's flag parsing or our own usage checks.
 	fmt.Fprintln(io.ErrOut, "jixiao:", err)
-	fmt.Fprintln(io.ErrOut, "Run 'jixiao --help' for usage.")
+	fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunUsage))
 	return exitNothing
 }
 
@@ -161,18 +166,8 @@ func newRootCmd(io *streams, prof *profile) *cobra.Command {
 	var configFile string
 	root := &cobra.Command{
 		Use:   "jixiao",
-		Short: "Score budget-performance self-evaluations (绩效自评) against a ruleset",
-		Long: `jixiao scores the yearly performance self-evaluations (绩效自评) of budget units.
-
-A ruleset (YAML) defines the indicator system once: inputs, indicators with
-their formulas, weights, targets and scoring rules (财预〔2020〕10号), consistency
-checks and grade bands. jixiao runs it over every unit's reported data (CSV,
-XLSX, YAML, JSON, JSON Lines) and gives each unit its points per indicator, a
-total, a grade (优/良/中/差), a rank and an explanation of every number.
-
-App settings come from flags, JIXIAO_* environment variables (JIXIAO_FORMAT,
-JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
-(or --config), in that order of precedence.`,
+		Short: io.msg.Sprintf(msg.HelpRoot),
+		Long:  io.msg.Sprintf(msg.HelpRootLong),
 		Example: `  $ jixiao eval                                   # demo units, default ruleset
   $ jixiao eval -r grid-center -d fixtures/lusong-grid-2022.yaml -f json
   $ jixiao explain -r grid-center -d fixtures/lusong-grid-2022.yaml LS2022
@@ -181,13 +176,21 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			if err := loadSettings(v, configFile, cmd); err != nil {
+			if err := loadSettings(io, v, configFile, cmd); err != nil {
 				return err
 			}
 			return prof.start(cmd.Context(), inputFiles(cmd, io))
 		},
 	}
-	root.PersistentFlags().StringVar(&configFile, "config", "", "settings file (default ./jixiao.yaml when it exists)")
+	info, ok := debug.ReadBuildInfo()
+	root.Version = versionText(io.msg, info, ok)
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.SetUsageTemplate(io.msg.Sprintf(msg.HelpUsage))
+	root.PersistentFlags().StringVar(&configFile, "config", "", io.msg.Sprintf(msg.FlagConfig))
+	// --lang was read before the commands were made (their help is in
+	// its language); here it is declared, and checked.
+	root.PersistentFlags().Var(langFlag{}, "lang", io.msg.Sprintf(msg.FlagLang))
+	root.Flags().Bool("version", false, io.msg.Sprintf(msg.FlagVersion))
 	prof.addFlags(root.PersistentFlags())
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
@@ -219,7 +222,7 @@ func settingsFile(flag string) string {
 // applies them to every flag of cmd that the command line did not set.
 // Rulesets and data are never read through viper: it lower-cases keys and
 // treats dots as nesting, which would corrupt user-defined ids.
-func loadSettings(v *viper.Viper, configFile string, cmd *cobra.Command) error {
+func loadSettings(st *streams, v *viper.Viper, configFile string, cmd *cobra.Command) error {
 	v.SetEnvPrefix("JIXIAO")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
@@ -231,6 +234,7 @@ func loadSettings(v *viper.Viper, configFile string, cmd *cobra.Command) error {
 		if err := v.ReadInConfig(); err != nil {
 			return failWith(exitNothing, fmt.Errorf("read settings %s: %w", configFile, err))
 		}
+		warnUnknownSettings(st.ErrOut, st.msg, configFile, cmd.Root())
 	} else if _, err := os.Stat("jixiao.yaml"); err == nil {
 		if err := checkSettingsKeys("jixiao.yaml"); err != nil {
 			return failWith(exitNothing, err)
@@ -239,6 +243,7 @@ func loadSettings(v *viper.Viper, configFile string, cmd *cobra.Command) error {
 		if err := v.ReadInConfig(); err != nil {
 			return failWith(exitNothing, fmt.Errorf("read settings jixiao.yaml: %w", err))
 		}
+		warnUnknownSettings(st.ErrOut, st.msg, "jixiao.yaml", cmd.Root())
 	}
 	var err error
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {

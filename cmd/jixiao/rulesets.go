@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -13,7 +14,7 @@ import (
 func newRulesetsCmd(io *streams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "rulesets",
-		Short: "List the built-in rulesets",
+		Short: io.msg.Sprintf(msg.HelpRulesets),
 		Long: `rulesets lists the rulesets built into jixiao: id, title, number of
 indicators and total weight. Any command that takes -r RULESET accepts these
 ids as well as file paths.`,

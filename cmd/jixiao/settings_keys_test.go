@@ -35,3 +35,26 @@ func TestSettingsDuplicateKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestSettingsUnknownKeys: a key of the settings file that no command has
+// as a flag is warned of where it is, with the closest flag name; the run
+// goes on with the keys it knows. A flag of another command (workers:
+// while running lint) is no unknown key.
+func TestSettingsUnknownKeys(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "jixiao.yaml")
+	if err := os.WriteFile(path, []byte("ruleset: dept-2013\nfromat: json\nworkers: 2\ncolour: red\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "--config", path, "--lang", "zh", "eval")
+	want := "警告：" + path + ":2:1：未知的设置项 fromat，已忽略（可用的设置项即各命令的参数名，如 ruleset、format）；是否想写 format？\n" +
+		"警告：" + path + ":4:1：未知的设置项 colour，已忽略（可用的设置项即各命令的参数名，如 ruleset、format）\n"
+	if code != exitOK || !strings.HasPrefix(errOut, want) || !strings.Contains(out, "dept-2013") {
+		t.Errorf("exit %d, stderr:\n%s\nwant it to start with:\n%s", code, errOut, want)
+	}
+	t.Chdir(dir)
+	_, _, errOut = runCLI(t, "--lang", "en", "lint", "grid-center")
+	if !strings.Contains(errOut, "warning: jixiao.yaml:2:1: unknown setting fromat, ignored (settings are the commands' flag names, such as ruleset, format); did you mean format?\n") || strings.Contains(errOut, "workers") {
+		t.Errorf("lint with ./jixiao.yaml: stderr:\n%s", errOut)
+	}
+}

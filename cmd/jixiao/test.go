@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 	"github.com/jixiao/jixiao/tester"
@@ -27,7 +28,7 @@ func newTestCmd(io *streams) *cobra.Command {
 	o := &testOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "test [RULESET|DIR ...]",
-		Short: "Run rulesets' test cases",
+		Short: io.msg.Sprintf(msg.HelpTest),
 		Long: `test runs the test cases of rulesets: the tests: list of a ruleset file, and
 NAME.test.yaml beside it. For each failing case it prints the case (name,
 file and line, data) and every expectation, expected against actual, for

@@ -13,7 +13,9 @@ import (
 // TestStreamedWorkbooksMatchExcelize: review -f xlsx and diff -f xlsx are
 // streamed (they were built whole by excelize, which held every unit);
 // what a reader sees must not change. testdata/xlsx holds the workbooks the
-// excelize-built writers gave for the same commands, and every cell (value,
+// excelize-built writers gave for the same commands (regenerated with the
+// excelize writers of commit 33c04a8, which added the review's print setup
+// and diff's labels, before the streamed writers replaced them), and every cell (value,
 // type, style), merge, column width, pane, page setup, filter and sheet
 // name is compared through excelize.
 func TestStreamedWorkbooksMatchExcelize(t *testing.T) {

@@ -1,0 +1,268 @@
+package msg
+
+// Code names a message. Codes are stable: JSON output and tests rely on
+// them; the wording may change.
+type Code string
+
+// entry is a message's wording in each language. en1 is the English for
+// a count of one (1 warning), where it differs from en.
+type entry struct{ zh, en, en1 string }
+
+// How a run ended: stderr lines of eval, review, diff, explain, test.
+const (
+	RunUnitsFailed  Code = "run.units_failed"
+	RunMissing      Code = "run.missing"
+	RunChecks       Code = "run.checks"
+	RunIssues       Code = "run.issues"
+	RunIssuesSep    Code = "run.issues_sep"
+	RunInterrupted  Code = "run.interrupted"
+	RunTerminated   Code = "run.terminated"
+	RunNoOutput     Code = "run.no_output"
+	RunPartOutput   Code = "run.part_output"
+	RunUsage        Code = "run.usage"
+	WarnCheck       Code = "warn.check"
+	WarnMoreChecks  Code = "warn.more_checks"
+	TableSplit      Code = "table.split"
+	LintClean       Code = "lint.clean"
+	LintSummary     Code = "lint.summary"
+	LintErrors      Code = "lint.errors"
+	LintWarnings    Code = "lint.warnings"
+	LintSep         Code = "lint.sep"
+	SettingsUnknown Code = "settings.unknown"
+	SettingsDidYou  Code = "settings.did_you_mean"
+)
+
+// --version.
+const (
+	VersionUnknown  Code = "version.unknown"
+	VersionDevel    Code = "version.devel"
+	VersionCommit   Code = "version.commit"
+	VersionModified Code = "version.modified"
+	VersionGo       Code = "version.go"
+)
+
+// The commands' one-line summaries (--help), the root's help, and the
+// flags every command has.
+const (
+	HelpRoot       Code = "help.root"
+	HelpRootLong   Code = "help.root_long"
+	HelpEval       Code = "help.eval"
+	HelpReview     Code = "help.review"
+	HelpDiff       Code = "help.diff"
+	HelpExplain    Code = "help.explain"
+	HelpLint       Code = "help.lint"
+	HelpTest       Code = "help.test"
+	HelpGen        Code = "help.gen"
+	HelpRulesets   Code = "help.rulesets"
+	HelpIndicators Code = "help.indicators"
+	HelpUsage      Code = "help.usage"
+	FlagLang       Code = "flag.lang"
+	FlagConfig     Code = "flag.config"
+	FlagVersion    Code = "flag.version"
+	FlagHelp       Code = "flag.help"
+)
+
+// The words for the stable error codes of data and rulesets
+// (diag.Error.Code), as the xlsx 未通过 sheet shows them: Word("bad_cell").
+const (
+	codeAbsentInput     Code = "code.absent_input"
+	codeBadBand         Code = "code.bad_band"
+	codeBadCell         Code = "code.bad_cell"
+	codeBadEncoding     Code = "code.bad_encoding"
+	codeBadOption       Code = "code.bad_option"
+	codeBadValue        Code = "code.bad_value"
+	codeBinaryFile      Code = "code.binary_file"
+	codeCSVSyntax       Code = "code.csv_syntax"
+	codeDuplicateColumn Code = "code.duplicate_column"
+	codeDuplicateID     Code = "code.duplicate_id"
+	codeDuplicateUnit   Code = "code.duplicate_unit"
+	codeEmptyFile       Code = "code.empty_file"
+	codeEncoding        Code = "code.encoding"
+	codeError           Code = "code.error"
+	codeFieldTooLong    Code = "code.field_too_long"
+	codeForeignData     Code = "code.foreign_data"
+	codeFormulaLimit    Code = "code.formula_limit"
+	codeFormulaSyntax   Code = "code.formula_syntax"
+	codeFormulaTooLarge Code = "code.formula_too_large"
+	codeInternal        Code = "code.internal"
+	codeJSONSyntax      Code = "code.json_syntax"
+	codeLibrary         Code = "code.library"
+	codeMissingColumn   Code = "code.missing_column"
+	codeMissingInput    Code = "code.missing_input"
+	codeMissingKey      Code = "code.missing_key"
+	codeMissingUnitID   Code = "code.missing_unit_id"
+	codeNoApplicable    Code = "code.no_applicable"
+	codeNoHeader        Code = "code.no_header"
+	codeNotAUnit        Code = "code.not_a_unit"
+	codeRaggedRow       Code = "code.ragged_row"
+	codeReadError       Code = "code.read_error"
+	codeReservedID      Code = "code.reserved_id"
+	codeRowTooLong      Code = "code.row_too_long"
+	codeScoringForm     Code = "code.scoring_form"
+	codeTypeMismatch    Code = "code.type_mismatch"
+	codeUnknownColumn   Code = "code.unknown_column"
+	codeUnknownFormat   Code = "code.unknown_format"
+	codeUnknownInput    Code = "code.unknown_input"
+	codeUnknownRuleset  Code = "code.unknown_ruleset"
+	codeWrongUnit       Code = "code.wrong_unit"
+	codeYAMLSyntax      Code = "code.yaml_syntax"
+)
+
+// catalogue is every message, read-only once built.
+var catalogue = map[Code]entry{
+	RunUnitsFailed: {zh: "jixiao：共 %[2]d 个单位，%[1]d 个未能评分（错误见输出）",
+		en: "jixiao: %d of %d units could not be scored (see their errors in the output)"},
+	RunMissing:     {zh: "%[2]d 个单位中 %[1]d 个缺少数据（按 0 分计）", en: "%d of %d units have missing inputs (scored 0)"},
+	RunChecks:      {zh: "%[2]d 个单位中 %[1]d 个未通过一致性校验", en: "%d of %d units failed consistency checks"},
+	RunIssues:      {zh: "jixiao：%s；见输出中的标记", en: "jixiao: %s; see the marks in the output"},
+	RunIssuesSep:   {zh: "，", en: ", "},
+	RunInterrupted: {zh: "已中断", en: "interrupted"},
+	RunTerminated:  {zh: "已终止", en: "terminated"},
+	RunNoOutput:    {zh: "jixiao：%s，未写出任何输出", en: "jixiao: %s; no output was written"},
+	RunPartOutput: {zh: "jixiao：%s；%s 已收到部分输出（FIFO 或设备边生成边写入）",
+		en: "jixiao: %s; %s got part of the output (a FIFO or device is written as the output is made)"},
+	RunUsage:       {zh: "用法见 jixiao --help。", en: "Run 'jixiao --help' for usage."},
+	WarnCheck:      {zh: "警告：%s %s：检查 %s 未通过：%s\n", en: "warning: %s %s: check %s failed: %s\n"},
+	WarnMoreChecks: {zh: "警告：另有 %d 项检查未通过（见完整输出）\n", en: "warning: %d more failed checks (see the full output)\n"},
+	TableSplit: {zh: "jixiao：表格宽 %d 列，终端只有 %d 列，已按一级指标分成 %d 段显示；--groups 只显示一级指标小计，经管道（jixiao eval … | less -S）或 -o 文件可看不分段的整表\n",
+		en: "jixiao: the table is %d columns wide and the terminal %d: it is shown in %d parts by 一级指标; --groups shows only the 一级指标 subtotals, and a pipe (jixiao eval … | less -S) or -o FILE gets the table whole\n"},
+	LintClean:    {zh: "jixiao lint：无问题\n", en: "jixiao lint: no problems\n"},
+	LintSummary:  {zh: "jixiao lint：%s\n", en: "jixiao lint: %s\n"},
+	LintErrors:   {zh: "%d 个错误", en: "%d errors", en1: "%d error"},
+	LintWarnings: {zh: "%d 个警告", en: "%d warnings", en1: "%d warning"},
+	LintSep:      {zh: "，", en: ", "},
+	SettingsUnknown: {zh: "警告：%s:%d:%d：未知的设置项 %s，已忽略（可用的设置项即各命令的参数名，如 ruleset、format）%s\n",
+		en: "warning: %s:%d:%d: unknown setting %s, ignored (settings are the commands' flag names, such as ruleset, format)%s\n"},
+	SettingsDidYou: {zh: "；是否想写 %s？", en: "; did you mean %s?"},
+
+	VersionUnknown:  {zh: "jixiao（版本未知：构建时没有模块信息）", en: "jixiao (version unknown: built without module information)"},
+	VersionDevel:    {zh: "开发版", en: "development build"},
+	VersionCommit:   {zh: "，提交 %s", en: ", commit %s"},
+	VersionModified: {zh: "，含未提交的修改", en: ", with local changes"},
+	VersionGo:       {zh: "%s，%s 编译", en: "%s, %s"},
+
+	HelpRoot: {zh: "按规则集为预算单位的绩效自评计分", en: "Score budget-performance self-evaluations (绩效自评) against a ruleset"},
+	HelpRootLong: {zh: `jixiao 为预算单位的年度绩效自评计分。
+
+规则集（YAML）一次写定指标体系：输入、指标及其公式、权重、目标值和计分规则
+（财预〔2020〕10号）、一致性校验和等级。jixiao 用它为每个单位报送的数据（CSV、
+XLSX、YAML、JSON、JSON Lines）计分，给出每个单位各指标得分、总分、等级
+（优/良/中/差）、排名，以及每个数字的计算过程。
+
+程序设置来自参数、JIXIAO_* 环境变量（JIXIAO_FORMAT、JIXIAO_RULESET 等）和当前
+目录下的设置文件 jixiao.yaml（或 --config 指定的文件），优先级依次降低。
+提示语言：默认中文；--lang en、JIXIAO_LANG=en 或 LANG=C、en_* 时为英文。
+使用手册见仓库 docs/README.md。`,
+		en: `jixiao scores the yearly performance self-evaluations (绩效自评) of budget units.
+
+A ruleset (YAML) defines the indicator system once: inputs, indicators with
+their formulas, weights, targets and scoring rules (财预〔2020〕10号), consistency
+checks and grade bands. jixiao runs it over every unit's reported data (CSV,
+XLSX, YAML, JSON, JSON Lines) and gives each unit its points per indicator, a
+total, a grade (优/良/中/差), a rank and an explanation of every number.
+
+App settings come from flags, JIXIAO_* environment variables (JIXIAO_FORMAT,
+JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
+(or --config), in that order of precedence. Messages are in Chinese unless
+--lang en, JIXIAO_LANG=en or LANG=C or en_* asks for English.
+The user guide (Chinese) is docs/README.md in the repository.`},
+	HelpEval:       {zh: "为数据文件中的每个单位计分并输出结果", en: "Score every unit of a data file and print the results"},
+	HelpReview:     {zh: "按规则复核各单位的自评得分（复核）", en: "Review the units' own claimed scores against the rules (复核)"},
+	HelpDiff:       {zh: "显示规则变更对每个单位的影响", en: "Show what a rule change does to every unit"},
+	HelpExplain:    {zh: "逐步显示一个单位的得分是怎样算出的", en: "Show how one unit's score was derived, step by step"},
+	HelpLint:       {zh: "在使用前检查规则集中的错误和可疑之处", en: "Check rulesets for mistakes before they are used"},
+	HelpTest:       {zh: "运行规则集自带的测试用例", en: "Run rulesets' test cases"},
+	HelpGen:        {zh: "为规则集生成模拟单位数据", en: "Generate synthetic units for a ruleset"},
+	HelpRulesets:   {zh: "列出内置规则集", en: "List the built-in rulesets"},
+	HelpIndicators: {zh: "列出或搜索指标库（指标库）", en: "List or search the indicator library (指标库)"},
+	// cobra's usage template, its headings worded (the groups of
+	// commands, which jixiao does not use, left out).
+	HelpUsage: {zh: `用法：{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [命令]{{end}}{{if gt (len .Aliases) 0}}
+
+别名：
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+示例：
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}{{$cmds := .Commands}}
+
+命令：{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+参数：
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+全局参数：
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+各命令的说明见 "{{.CommandPath}} [命令] --help"。{{end}}
+`,
+		en: `Usage:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+Aliases:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Examples:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}{{$cmds := .Commands}}
+
+Available Commands:{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Global Flags:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+Use "{{.CommandPath}} [command] --help" for more information about a command.{{end}}
+`},
+	FlagLang:    {zh: "提示语言：zh（中文，默认）或 en（English）", en: "language of the messages: zh (中文, the default) or en (English)"},
+	FlagConfig:  {zh: "设置文件（默认：当前目录下存在的 ./jixiao.yaml）", en: "settings file (default ./jixiao.yaml when it exists)"},
+	FlagVersion: {zh: "显示 jixiao 的版本", en: "version for jixiao"},
+	FlagHelp:    {zh: "显示帮助", en: "help for this command"},
+
+	codeAbsentInput:     {zh: "缺少输入列", en: "input has no column"},
+	codeBadBand:         {zh: "分档规则有误", en: "bad band"},
+	codeBadCell:         {zh: "单元格无法识别", en: "cell not understood"},
+	codeBadEncoding:     {zh: "文字编码有误", en: "bad text encoding"},
+	codeBadOption:       {zh: "选项有误", en: "bad option"},
+	codeBadValue:        {zh: "取值有误", en: "bad value"},
+	codeBinaryFile:      {zh: "不是文本文件", en: "binary file"},
+	codeCSVSyntax:       {zh: "CSV 格式有误", en: "CSV syntax"},
+	codeDuplicateColumn: {zh: "列重复", en: "duplicate column"},
+	codeDuplicateID:     {zh: "编号重复", en: "duplicate id"},
+	codeDuplicateUnit:   {zh: "单位重复", en: "duplicate unit"},
+	codeEmptyFile:       {zh: "文件为空", en: "empty file"},
+	codeEncoding:        {zh: "文字编码有误", en: "encoding"},
+	codeError:           {zh: "错误", en: "error"},
+	codeFieldTooLong:    {zh: "单元格过长", en: "cell too long"},
+	codeForeignData:     {zh: "数据不属于本规则集", en: "data of another ruleset"},
+	codeFormulaLimit:    {zh: "公式超出计算限制", en: "formula over its limits"},
+	codeFormulaSyntax:   {zh: "公式写法有误", en: "formula syntax"},
+	codeFormulaTooLarge: {zh: "公式过长", en: "formula too large"},
+	codeInternal:        {zh: "内部错误", en: "internal error"},
+	codeJSONSyntax:      {zh: "JSON 格式有误", en: "JSON syntax"},
+	codeLibrary:         {zh: "指标库有误", en: "indicator library"},
+	codeMissingColumn:   {zh: "缺少列", en: "missing column"},
+	codeMissingInput:    {zh: "缺少数据", en: "missing input"},
+	codeMissingKey:      {zh: "缺少必填项", en: "missing key"},
+	codeMissingUnitID:   {zh: "缺少单位编码", en: "missing unit id"},
+	codeNoApplicable:    {zh: "没有适用的指标", en: "no applicable indicator"},
+	codeNoHeader:        {zh: "缺少表头", en: "no header"},
+	codeNotAUnit:        {zh: "不是单位数据", en: "not a unit"},
+	codeRaggedRow:       {zh: "行的列数不对", en: "ragged row"},
+	codeReadError:       {zh: "读取失败", en: "read error"},
+	codeReservedID:      {zh: "编号是保留字", en: "reserved id"},
+	codeRowTooLong:      {zh: "行过长", en: "row too long"},
+	codeScoringForm:     {zh: "缺少计分方式", en: "no scoring form"},
+	codeTypeMismatch:    {zh: "类型不符", en: "type mismatch"},
+	codeUnknownColumn:   {zh: "未知的列", en: "unknown column"},
+	codeUnknownFormat:   {zh: "未知的格式", en: "unknown format"},
+	codeUnknownInput:    {zh: "未知的输入", en: "unknown input"},
+	codeUnknownRuleset:  {zh: "未知的规则集", en: "unknown ruleset"},
+	codeWrongUnit:       {zh: "计量单位不符", en: "wrong unit of measure"},
+	codeYAMLSyntax:      {zh: "YAML 格式有误", en: "YAML syntax"},
+}
