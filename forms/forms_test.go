@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/internal/formtest"
 )
 
 func TestParseTarget(t *testing.T) {
@@ -69,7 +71,7 @@ type wantRow struct {
 	status                string
 }
 
-// form10Rows are the points of form10 by the 10号 rules, worked by hand:
+// form10Rows are the points of formtest.Form10 by the 10号 rules, worked by hand:
 //
 //	预算执行率   10 × min(90/100, 1)              = 9
 //	培训场次     4 ≥ 3                            = 10
@@ -84,7 +86,7 @@ type wantRow struct {
 //
 // total 91.24 (优); the claims add up to 95.3, the form's 总分.
 var form10Rows = []wantRow{
-	{FundLabel, FundLabel, "", ">=", 1, "%", 9, StatusOK},
+	{FundLabel, "项目资金", "", ">=", 1, "%", 9, StatusOK},
 	{"培训场次", "产出指标", "数量指标", ">=", 3, "次", 10, StatusOK},
 	{"设备采购数量", "产出指标", "数量指标", ">=", 50, "个", 9, StatusOK},
 	{"验收合格率", "产出指标", "质量指标", ">=", 1, "%", 9.8, StatusOK},
@@ -140,7 +142,7 @@ func checkFindings(t *testing.T, f *Form, want ...string) {
 
 func TestForm10(t *testing.T) {
 	dir := t.TempDir()
-	p := form10(newBook(t, "自评表"), 1).save(dir, "网格.xlsx")
+	p := formtest.Form10(formtest.New(t, "自评表"), 1).Save(dir, "网格.xlsx")
 	f := readOne(t, p)
 	if f.Unit != "219001" || f.Name != "某某局" || f.Project != "社区网格化服务" || f.UnitCell != "网格.xlsx!自评表!G4" || f.Shape != ShapeForm {
 		t.Errorf("unit %q %q %q (%s) %s", f.Unit, f.Name, f.Project, f.UnitCell, f.Shape)
@@ -186,23 +188,23 @@ func TestForm10(t *testing.T) {
 // of the rows and a grade that is not the total's.
 func TestSelfContradicting(t *testing.T) {
 	dir := t.TempDir()
-	b := newBook(t, "Sheet1")
-	b.row("A1", "项目支出绩效自评表").merge("A1", "I1")
-	b.row("A2", "项目名称", "道路养护")
-	b.row("A3", "实施单位", "219002 某某街道")
-	b.row("A4", "项目资金（万元）", nil, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
-	b.row("B5", "年度资金总额", 0, 0, 80, 10, "100%", 10)
-	b.row("B6", "其中：本年财政拨款", 90, 90, 80)
-	b.row("B7", "上年结转资金", 0, 0, 0)
-	b.row("B8", "其他资金", 0, 0, 0)
-	b.row("A10", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因")
-	b.row("A11", "产出指标（50分）", "数量指标", "完成里程", "≥10公里", "10公里", 30, 30)
-	b.row("C12", "修复坑槽", "≥200处", "100处", 30, 30)
-	b.merge("A11", "A12")
-	b.row("A13", "效益指标（40分）", "社会效益指标", "通行顺畅", "有效", "有效", 40, 40)
-	b.row("A14", "总分", nil, nil, nil, nil, 100, 90)
-	b.row("A15", "自评等级", "优秀")
-	p := b.save(dir, "道路.xlsx")
+	b := formtest.New(t, "Sheet1")
+	b.Row("A1", "项目支出绩效自评表").Merge("A1", "I1")
+	b.Row("A2", "项目名称", "道路养护")
+	b.Row("A3", "实施单位", "219002 某某街道")
+	b.Row("A4", "项目资金（万元）", nil, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+	b.Row("B5", "年度资金总额", 0, 0, 80, 10, "100%", 10)
+	b.Row("B6", "其中：本年财政拨款", 90, 90, 80)
+	b.Row("B7", "上年结转资金", 0, 0, 0)
+	b.Row("B8", "其他资金", 0, 0, 0)
+	b.Row("A10", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因")
+	b.Row("A11", "产出指标（50分）", "数量指标", "完成里程", "≥10公里", "10公里", 30, 30)
+	b.Row("C12", "修复坑槽", "≥200处", "100处", 30, 30)
+	b.Merge("A11", "A12")
+	b.Row("A13", "效益指标（40分）", "社会效益指标", "通行顺畅", "有效", "有效", 40, 40)
+	b.Row("A14", "总分", nil, nil, nil, nil, 100, 90)
+	b.Row("A15", "自评等级", "优秀")
+	p := b.Save(dir, "道路.xlsx")
 	f := readOne(t, p)
 	if f.Unit != "219002" || f.Name != "某某街道" {
 		t.Errorf("unit %q %q", f.Unit, f.Name)
@@ -211,7 +213,7 @@ func TestSelfContradicting(t *testing.T) {
 	// 修复坑槽 30 × 100/200 = 15; 通行顺畅 claim 40 inside [32, 40] → 40.
 	// Total 85 → 良. Claims add up to 10 + 30 + 30 + 40 = 110, not 90.
 	checkRows(t, f, []wantRow{
-		{FundLabel, FundLabel, "", ">=", 1, "%", 0, StatusError},
+		{FundLabel, "项目资金", "", ">=", 1, "%", 0, StatusError},
 		{"完成里程", "产出指标", "数量指标", ">=", 10, "公里", 30, StatusOK},
 		{"修复坑槽", "产出指标", "数量指标", ">=", 200, "处", 15, StatusOK},
 		{"通行顺畅", "效益指标", "社会效益指标", "", 0, "", 40, StatusOK},
@@ -241,12 +243,12 @@ func TestSelfContradicting(t *testing.T) {
 // that is not 分值 × 执行率.
 func TestRateMismatch(t *testing.T) {
 	dir := t.TempDir()
-	b := newBook(t, "Sheet1")
-	b.row("A1", "项目资金（万元）", nil, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
-	b.row("B2", "年度资金总额", 100, 120, 90, 10, nil, 10).percent("G2", 0.9)
-	b.row("A4", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
-	b.row("A5", "产出指标", "数量指标", "场次", "≥3次", "3", 90, 90)
-	f := readOne(t, b.save(dir, "rate.xlsx"))
+	b := formtest.New(t, "Sheet1")
+	b.Row("A1", "项目资金（万元）", nil, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+	b.Row("B2", "年度资金总额", 100, 120, 90, 10, nil, 10).Percent("G2", 0.9)
+	b.Row("A4", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+	b.Row("A5", "产出指标", "数量指标", "场次", "≥3次", "3", 90, 90)
+	f := readOne(t, b.Save(dir, "rate.xlsx"))
 	// 90 / 120 = 75%, not the 90% written; 10 × 0.75 = 7.5, not 10.
 	checkFindings(t, f,
 		"rate_mismatch 年度资金总额 @rate.xlsx!Sheet1!G2",
@@ -263,16 +265,16 @@ func TestRateMismatch(t *testing.T) {
 // form does, one row lower.
 func TestMangled(t *testing.T) {
 	dir := t.TempDir()
-	b := newBook(t, "填表说明")
-	b.row("A1", "填表说明：1. 一级指标、二级指标、三级指标按批复的绩效目标填写；2. 得分保留两位小数。")
-	b.row("A3", "一级指标", "说明")
-	b.addSheet("自评表")
-	form10(b, 2)
+	b := formtest.New(t, "填表说明")
+	b.Row("A1", "填表说明：1. 一级指标、二级指标、三级指标按批复的绩效目标填写；2. 得分保留两位小数。")
+	b.Row("A3", "一级指标", "说明")
+	b.AddSheet("自评表")
+	formtest.Form10(b, 2)
 	// Numbers stored as text, as pasted from another system.
-	b.row("G15", "10", "10")
-	b.row("G23", "100", "95.3")
-	b.row("C7", "100", "100", "90", "10")
-	f := readOne(t, b.save(dir, "mangled.xlsx"))
+	b.Row("G15", "10", "10")
+	b.Row("G23", "100", "95.3")
+	b.Row("C7", "100", "100", "90", "10")
+	f := readOne(t, b.Save(dir, "mangled.xlsx"))
 	if f.Sheet != "自评表" {
 		t.Errorf("sheet %s", f.Sheet)
 	}
@@ -289,14 +291,14 @@ func TestMangled(t *testing.T) {
 // issue lists them, two units, 指标方向 and 度量单位 in their own columns.
 func TestFlatExport(t *testing.T) {
 	dir := t.TempDir()
-	b := newBook(t, "导出")
-	b.row("A1", "三级指标", "得分", "单位名称", "年度指标值", "指标方向", "一级指标", "实际完成值", "度量单位", "分值", "二级指标", "单位编码", "偏差原因", "项目名称")
-	b.row("A2", "培训人次", 18, "甲局", "100", "正向", "产出指标", "90", "人次", 20, "数量指标", "101", "", "培训")
-	b.row("A3", "人均成本", 20, "甲局", "500", "反向", "产出指标", "550", "元", 20, "成本指标", "101", "物价上涨", "培训")
-	b.row("A4", "满意度", 60, "甲局", "≥90%", "", "满意度指标", "95%", "", 60, "满意度指标", "101", "", "培训")
-	b.row("A5", "培训人次", 20, "乙局", "≥100", "正向", "产出指标", "120", "人次", 50, "数量指标", "102", "", "培训")
-	b.row("A6", "人均成本", 50, "乙局", "≥500", "反向", "产出指标", "400", "元", 50, "成本指标", "102", "", "培训")
-	fs, err := ReadFile(b.save(dir, "export.xlsx"))
+	b := formtest.New(t, "导出")
+	b.Row("A1", "三级指标", "得分", "单位名称", "年度指标值", "指标方向", "一级指标", "实际完成值", "度量单位", "分值", "二级指标", "单位编码", "偏差原因", "项目名称")
+	b.Row("A2", "培训人次", 18, "甲局", "100", "正向", "产出指标", "90", "人次", 20, "数量指标", "101", "", "培训")
+	b.Row("A3", "人均成本", 20, "甲局", "500", "反向", "产出指标", "550", "元", 20, "成本指标", "101", "物价上涨", "培训")
+	b.Row("A4", "满意度", 60, "甲局", "≥90%", "", "满意度指标", "95%", "", 60, "满意度指标", "101", "", "培训")
+	b.Row("A5", "培训人次", 20, "乙局", "≥100", "正向", "产出指标", "120", "人次", 50, "数量指标", "102", "", "培训")
+	b.Row("A6", "人均成本", 50, "乙局", "≥500", "反向", "产出指标", "400", "元", 50, "成本指标", "102", "", "培训")
+	fs, err := ReadFile(b.Save(dir, "export.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,14 +329,14 @@ func TestFlatExport(t *testing.T) {
 // and why, never dropped, and the total is then not compared.
 func TestUnreadableRows(t *testing.T) {
 	dir := t.TempDir()
-	b := newBook(t, "Sheet1")
-	b.row("A1", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
-	b.row("A2", "产出指标", "质量指标", "合格率", "≥95%且≤100%", "98%", 50, 50)
-	b.row("C3", "达标率", "≥95%", 0.98, 30, 30)
-	b.row("C4", "覆盖面", "≥10个", "8万个", 10, 10)
-	b.row("C5", "知晓率", "≥90%", "不适用", 10, 0)
-	b.row("A6", "总分", nil, nil, nil, nil, 100, 90)
-	f := readOne(t, b.save(dir, "bad.xlsx"))
+	b := formtest.New(t, "Sheet1")
+	b.Row("A1", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+	b.Row("A2", "产出指标", "质量指标", "合格率", "≥95%且≤100%", "98%", 50, 50)
+	b.Row("C3", "达标率", "≥95%", 0.98, 30, 30)
+	b.Row("C4", "覆盖面", "≥10个", "8万个", 10, 10)
+	b.Row("C5", "知晓率", "≥90%", "不适用", 10, 0)
+	b.Row("A6", "总分", nil, nil, nil, nil, 100, 90)
+	f := readOne(t, b.Save(dir, "bad.xlsx"))
 	checkFindings(t, f,
 		"unreadable bad.xlsx!Sheet1!D2 @bad.xlsx!Sheet1!D2",
 		"unreadable bad.xlsx!Sheet1!E3 @bad.xlsx!Sheet1!E3",
@@ -357,13 +359,13 @@ func TestUnreadableRows(t *testing.T) {
 // read; every other file is listed with why.
 func TestFolder(t *testing.T) {
 	dir := t.TempDir()
-	form10(newBook(t, "Sheet1"), 1).save(dir, "a.xlsx")
+	formtest.Form10(formtest.New(t, "Sheet1"), 1).Save(dir, "a.xlsx")
 	sub := filepath.Join(dir, "sub")
 	if err := os.Mkdir(sub, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	form10(newBook(t, "Sheet1"), 1).save(sub, "b.xlsx")
-	newBook(t, "Sheet1").row("A1", "姓名", "金额").row("A2", "张三", 5).save(dir, "c-not-a-form.xlsx")
+	formtest.Form10(formtest.New(t, "Sheet1"), 1).Save(sub, "b.xlsx")
+	formtest.New(t, "Sheet1").Row("A1", "姓名", "金额").Row("A2", "张三", 5).Save(dir, "c-not-a-form.xlsx")
 	for name, body := range map[string]string{"d-corrupt.xlsx": "PK\x03\x04 not really a zip", "e.xls": "\xd0\xcf\x11\xe0", "~$a.xlsx": "lock", "f.pdf": "%PDF-1.4"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)

@@ -126,6 +126,8 @@ type Row struct {
 	Funds bool `json:"funds,omitempty"`
 
 	// Filled by Review.
+	// Value is Actual as the extract writes it (98%, 120, A, 不适用).
+	Value  string          `json:"value"`
 	Points float64         `json:"points"`
 	Status string          `json:"status"`
 	Rule   indicators.Rule `json:"-"`

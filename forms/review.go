@@ -45,14 +45,16 @@ func (f *Form) addFundRow() {
 		return
 	}
 	fr := &f.Funds[i]
-	row := Row{Label: Cell{Text: FundLabel, Ref: fr.Label.Ref}, Level1: Cell{Text: FundLabel, Ref: fr.Label.Ref},
+	row := Row{Label: Cell{Text: FundLabel, Ref: fr.Label.Ref}, Level1: Cell{Text: "项目资金", Ref: fr.Label.Ref},
 		Target: Target{Op: ">=", Num: 1, Unit: "%"}, TargetCell: Cell{Text: "100%", Ref: fr.Label.Ref},
 		Weight: *fr.Weight, Claimed: fr.Claimed, Funds: true}
 	if fr.Spent != nil {
 		row.ActualCell = fr.Spent.Cell
 	}
 	if fr.Budget != nil && fr.Spent != nil && fr.Budget.V != 0 {
+		// The rate the rules compute, shown where the spending is.
 		row.Actual = indicators.NumberValue(fr.Spent.V / fr.Budget.V)
+		row.ActualCell.Text = fmtValue(row.Actual.Num, "%")
 	}
 	f.Rows = append([]Row{row}, f.Rows...)
 }
@@ -174,6 +176,7 @@ func gradeLabel(s string) string {
 func (f *Form) score(r *Row) {
 	w := r.Weight.V
 	r.Status, r.Points, r.Rule, r.Overshoot = StatusOK, 0, 0, false
+	r.Value = actualText(r)
 	v := r.Actual
 	switch {
 	case r.Funds && v.Kind == indicators.Missing:
