@@ -163,3 +163,16 @@ func runCmd(t *testing.T, args ...string) (string, string, int) {
 	code, out, errOut := jixiao(t, "", args...)
 	return out, errOut, code
 }
+
+// BenchmarkReviewForms100 reviews a folder of 100 forms (and two files
+// that are not), as jixiao review DIR -f json does. The target is
+// under 10 s on the project's 2-core machine.
+func BenchmarkReviewForms100(b *testing.B) {
+	dir := formsFolder(b, 100)
+	for b.Loop() {
+		var out, errOut bytes.Buffer
+		if code := run([]string{"review", dir, "-f", "json"}, strings.NewReader(""), &out, &errOut); code != exitUnitsFailed {
+			b.Fatalf("exit %d: %s", code, errOut.String())
+		}
+	}
+}
