@@ -350,7 +350,7 @@ func (f *Form) reviewWeights(weights float64) {
 	}
 	if what != "" && math.Abs(weights-want) > claimEpsilon {
 		f.find(Finding{ID: "分值", Kind: FindWeightMismatch, Claimed: indicators.Round2(weights), Rules: want, Cell: ref,
-			Message: fmt.Sprintf("分值：各行分值之和 %s 分，不等于%s %s 分", fmtNum(weights), what, fmtNum(want))})
+			Message: fmt.Sprintf("分值：各行分值之和 %s 分，不等于%s %s 分%s", fmtNum(weights), what, fmtNum(want), inParens(ref))})
 	}
 	for _, g := range f.Groups {
 		var sum float64
@@ -364,4 +364,12 @@ func (f *Form) reviewWeights(weights float64) {
 				Message: fmt.Sprintf("分值：%s标明 %s 分（%s），其下各行分值之和为 %s 分", g.Label, fmtNum(g.Points), g.Cell.Ref, fmtNum(sum))})
 		}
 	}
+}
+
+// inParens is "（ref）", or "" for no ref.
+func inParens(ref string) string {
+	if ref == "" {
+		return ""
+	}
+	return "（" + ref + "）"
 }
