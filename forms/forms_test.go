@@ -334,7 +334,8 @@ func TestUnreadableRows(t *testing.T) {
 	b.Row("A2", "产出指标", "质量指标", "合格率", "≥95%且≤100%", "98%", 50, 50)
 	b.Row("C3", "达标率", "≥95%", 0.98, 30, 30)
 	b.Row("C4", "覆盖面", "≥10个", "8万个", 10, 10)
-	b.Row("C5", "知晓率", "≥90%", "不适用", 10, 0)
+	// A row whose first cell starts with 注 is a row, not a 注： line.
+	b.Row("C5", "注册用户率", "≥90%", "不适用", 10, 0)
 	b.Row("A6", "总分", nil, nil, nil, nil, 100, 90)
 	f := readOne(t, b.Save(dir, "bad.xlsx"))
 	checkFindings(t, f,

@@ -290,8 +290,12 @@ func findHeader(g *grid) (int, columns) {
 // pointsInLabel reads the points a 一级 label states: 产出指标（50分）.
 var pointsInLabel = regexp.MustCompile(`^(.*?)[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$`)
 
-// endWords start the rows after the indicator table.
-var endWords = []string{"总分", "合计", "自评等级", "评价等级", "等级", "填表人", "填报人", "联系电话", "单位负责人", "财务负责人", "审核人", "注", "备注", "说明"}
+// endWords start the rows after the indicator table; shortWords end it
+// only as a whole cell or before a colon or bracket (注册用户数 is a row).
+var (
+	endWords   = []string{"总分", "合计", "自评等级", "评价等级", "填表人", "填报人", "联系电话", "单位负责人", "财务负责人", "审核人"}
+	shortWords = []string{"等级", "注", "备注", "说明"}
+)
 
 func firstText(row []Cell) (int, Cell) {
 	for c, cell := range row {
@@ -375,6 +379,11 @@ func endRow(s string) bool {
 	s = fold(s)
 	for _, w := range endWords {
 		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	for _, w := range shortWords {
+		if t, ok := strings.CutPrefix(s, w); ok && (t == "" || strings.ContainsRune(":：(（", []rune(t)[0])) {
 			return true
 		}
 	}
