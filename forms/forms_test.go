@@ -392,3 +392,15 @@ func TestFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestStoredPrecision: a number cell is read as stored, not as its format
+// rounds it: 0.9812 shown as 98% scores 9.81, not 9.8.
+func TestStoredPrecision(t *testing.T) {
+	b := formtest.New(t, "Sheet1")
+	b.Row("A1", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+	b.Row("A2", "产出指标", "质量指标", "合格率", "≥100%", nil, 10, 9.81).Percent("E2", 0.9812)
+	f := readOne(t, b.Save(t.TempDir(), "p.xlsx"))
+	if len(f.Rows) != 1 || f.Rows[0].ActualCell.Text != "98%" || f.Rows[0].Points != 9.81 || len(f.Findings) != 0 {
+		t.Errorf("rows %+v findings %v", f.Rows, kinds(f))
+	}
+}

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -173,13 +174,11 @@ func parseActual(c Cell, raw string, t Target) (indicators.Value, error) {
 	if err != nil {
 		return indicators.Value{}, fmt.Errorf("实际完成值 %s: %w", diag.Quote(c.Text), err)
 	}
-	if raw != "" && unit == "%" {
-		// A number cell formatted as a percent: its stored number is the
-		// fraction, to full precision (the text shows it rounded).
-		if r, err := indicators.ParseNumber(raw); err == nil {
-			return indicators.NumberValue(r), nil
-		}
-	}
+	// A number cell: its stored number, to full precision (the text shows
+	// it rounded by its format); one formatted as a percent stores the
+	// fraction.
+	stored, storedErr := strconv.ParseFloat(raw, 64)
+	number := storedErr == nil && indicators.Finite(stored) && raw != c.Text
 	switch {
 	case unit == t.Unit:
 	case unit == "" && t.Unit == "%":
@@ -190,7 +189,10 @@ func parseActual(c Cell, raw string, t Target) (indicators.Value, error) {
 	default:
 		return indicators.Value{}, fmt.Errorf("实际完成值 %s is in %s but 年度指标值 %s is in %s: write it in %s", diag.Quote(c.Text), diag.Quote(unit), targetText(t), unitName(t.Unit), unitName(t.Unit))
 	}
-	if unit == "%" {
+	switch {
+	case number:
+		x = stored
+	case unit == "%":
 		x /= 100
 	}
 	return indicators.NumberValue(x), nil
