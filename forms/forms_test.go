@@ -394,13 +394,16 @@ func TestFolder(t *testing.T) {
 }
 
 // TestStoredPrecision: a number cell is read as stored, not as its format
-// rounds it: 0.9812 shown as 98% scores 9.81, not 9.8.
+// rounds it: 0.9812 shown as 98% scores 9.81, not 9.8; 45.674 shown as 46
+// scores 9.13, not 9.2.
 func TestStoredPrecision(t *testing.T) {
 	b := formtest.New(t, "Sheet1")
 	b.Row("A1", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
 	b.Row("A2", "产出指标", "质量指标", "合格率", "≥100%", nil, 10, 9.81).Percent("E2", 0.9812)
+	// 45.674 shown as 46: 10 × 45.674 / 50 = 9.13 (46 would give 9.2).
+	b.Row("C3", "完成数", "≥50个", nil, 10, 9.13).Number("E3", 45.674, 1)
 	f := readOne(t, b.Save(t.TempDir(), "p.xlsx"))
-	if len(f.Rows) != 1 || f.Rows[0].ActualCell.Text != "98%" || f.Rows[0].Points != 9.81 || len(f.Findings) != 0 {
+	if len(f.Rows) != 2 || f.Rows[0].ActualCell.Text != "98%" || f.Rows[0].Points != 9.81 || f.Rows[1].ActualCell.Text != "46" || f.Rows[1].Points != 9.13 || len(f.Findings) != 0 {
 		t.Errorf("rows %+v findings %v", f.Rows, kinds(f))
 	}
 }

@@ -136,3 +136,20 @@ func Form10Of(b *Book, top int, unit string) *Book {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Number stores x in cell with the built-in number format numFmt (1 is
+// "0": 45.674 shows as 46).
+func (b *Book) Number(cell string, x float64, numFmt int) *Book {
+	b.t.Helper()
+	style, err := b.f.NewStyle(&excelize.Style{NumFmt: numFmt})
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if err := b.f.SetCellValue(b.sheet, cell, x); err != nil {
+		b.t.Fatal(err)
+	}
+	if err := b.f.SetCellStyle(b.sheet, cell, cell, style); err != nil {
+		b.t.Fatal(err)
+	}
+	return b
+}
