@@ -57,7 +57,7 @@ func readOne(t *testing.T, path string) *Form {
 	if len(fs) != 1 {
 		t.Fatalf("%s: %d forms, want 1", path, len(fs))
 	}
-	fs[0].Review(0.01)
+	fs[0].Review(Options{Tolerance: 0.01})
 	return fs[0]
 }
 
@@ -306,8 +306,8 @@ func TestFlatExport(t *testing.T) {
 		t.Fatalf("forms %+v", fs)
 	}
 	a, c := fs[0], fs[1]
-	a.Review(0.01)
-	c.Review(0.01)
+	a.Review(Options{Tolerance: 0.01})
+	c.Review(Options{Tolerance: 0.01})
 	// 甲局: 20 × 90/100 = 18; ≤500 at 550: 20 × (1 − 50/500) = 18;
 	// 95% ≥ 90%: 60. Total 96.
 	checkRows(t, a, []wantRow{

@@ -72,10 +72,32 @@ func departs(claimed, rules, tol float64) int {
 	return 0
 }
 
+// Scorer scores a row by other rules than the form's own (a ruleset's
+// indicator of the same label). ok false leaves the row to the 10号 rules
+// from the form's 年度指标值; explain then says why, or is empty.
+type Scorer func(r *Row) (points float64, status, explain string, ok bool)
+
+// Options say how forms are reviewed.
+type Options struct {
+	// Tolerance: a claim departs when it differs from the rules by more
+	// than this many points.
+	Tolerance float64
+	// Grades are the grade bands; nil means the default (优 ≥90, 良 ≥80,
+	// 中 ≥60, 差).
+	Grades []indicators.Grade
+	// Score, when set, is asked first for every row with a value.
+	Score Scorer
+}
+
 // Review scores every row of f by the 10号 rules from the form's own
-// numbers and lists the findings (see the package doc). A claim departs
-// when it differs from the rules by more than tol points.
-func (f *Form) Review(tol float64) {
+// numbers (or by o.Score where it scores the row) and lists the findings
+// (see the package doc).
+func (f *Form) Review(o Options) {
+	tol := o.Tolerance
+	grades := o.Grades
+	if grades == nil {
+		grades = indicators.DefaultGrades()
+	}
 	f.Findings = f.Findings[:0]
 	for _, p := range f.Unreadable {
 		f.find(Finding{ID: p.Cell.Ref, Kind: FindUnreadable, Cell: p.Cell.Ref,
@@ -87,7 +109,7 @@ func (f *Form) Review(tol float64) {
 	allClaimed, anyNA := true, false
 	for i := range f.Rows {
 		r := &f.Rows[i]
-		f.score(r)
+		f.score(r, o.Score)
 		weights += r.Weight.V
 		if r.Status == StatusNA {
 			anyNA = true
@@ -114,7 +136,7 @@ func (f *Form) Review(tol float64) {
 	if anyNA && applicable > 0 {
 		f.Score = indicators.Round2(sum / applicable * 100)
 	}
-	f.Rated = indicators.GradeOf(indicators.DefaultGrades(), f.Score)
+	f.Rated = indicators.GradeOf(grades, f.Score)
 	f.reviewWeights(weights)
 	if f.Incomplete {
 		return
@@ -147,7 +169,7 @@ func (f *Form) Review(tol float64) {
 		}
 	}
 	if f.Grade != nil {
-		claimed := gradeLabel(f.Grade.Text)
+		claimed := gradeLabel(grades, f.Grade.Text)
 		if claimed != f.Rated {
 			f.find(Finding{ID: "等级", Kind: FindGradeMismatch, Claimed: f.Grade.Text, Rules: f.Rated, Cell: f.Grade.Ref,
 				Message: fmt.Sprintf("等级：自评「%s」（%s），按规则总分 %s 分应为「%s」（等级与总分不符）", f.Grade.Text, f.Grade.Ref, fmtNum(f.Score), f.Rated)})
@@ -157,12 +179,12 @@ func (f *Form) Review(tol float64) {
 
 func (f *Form) find(x Finding) { f.Findings = append(f.Findings, x) }
 
-// gradeLabel reads a claimed grade as one of the default labels: the label
-// or a word that starts with it (优秀 → 优, 良好 → 良, 中等 → 中, 较差 → 差).
-func gradeLabel(s string) string {
+// gradeLabel reads a claimed grade as one of the labels: the label or a
+// word that starts with it (优秀 → 优, 良好 → 良, 中等 → 中), 较差 → 差.
+func gradeLabel(grades []indicators.Grade, s string) string {
 	s = fold(s)
-	for _, g := range indicators.DefaultGrades() {
-		if strings.HasPrefix(s, g.Label) {
+	for _, g := range grades {
+		if g.Label != "" && strings.HasPrefix(s, g.Label) {
 			return g.Label
 		}
 	}
@@ -173,11 +195,20 @@ func gradeLabel(s string) string {
 }
 
 // score sets the row's points, status and the rule's arithmetic.
-func (f *Form) score(r *Row) {
+func (f *Form) score(r *Row, by Scorer) {
 	w := r.Weight.V
 	r.Status, r.Points, r.Rule, r.Overshoot = StatusOK, 0, 0, false
 	r.Value = actualText(r)
 	v := r.Actual
+	var note string
+	if by != nil && (v.Kind == indicators.Number || v.Kind == indicators.Tier) {
+		p, status, explain, ok := by(r)
+		if ok {
+			r.Points, r.Status, r.Explain = p, status, explain
+			return
+		}
+		note = explain
+	}
 	switch {
 	case r.Funds && v.Kind == indicators.Missing:
 		fr := f.Funds[f.totalFund()]
@@ -225,6 +256,9 @@ func (f *Form) score(r *Row) {
 	}
 	if !r.Funds && r.ActualCell.Ref != "" && r.Status == StatusOK {
 		r.Explain += "（" + r.ActualCell.Ref + "）"
+	}
+	if note != "" {
+		r.Explain += "；" + note
 	}
 }
 

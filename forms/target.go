@@ -222,3 +222,7 @@ func fmtValue(x float64, unit string) string {
 	}
 	return fmtNum(x) + unit
 }
+
+// LabelKey is how labels are compared when rows are matched to a
+// ruleset's indicators: without spaces, full-width forms narrowed.
+func LabelKey(s string) string { return fold(s) }

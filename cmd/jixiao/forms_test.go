@@ -129,9 +129,69 @@ indicators:
 	if code != exitUnitsFailed || !strings.Contains(out, `"id": "quality"`) || !strings.Contains(out, `"kind": "claim_low"`) || strings.Contains(out, `"id": "exec"`) {
 		t.Errorf("review -d extract: exit %d\n%s\n%s", code, out, errOut)
 	}
-	out2, errOut, code := runCmd(t, "review", "-r", rules, dir, "-f", "json")
-	if code != exitUnitsFailed || !strings.Contains(out2, `"id": "quality"`) || !strings.Contains(out2, `"rules": 88.2`) {
-		t.Errorf("review -r DIR: exit %d\n%s\n%s", code, out2, errOut)
+}
+
+// TestReviewFormsRuleset: with -r, a row is scored by the ruleset's
+// indicator of the same label; other rows, and a row whose indicator
+// reads other inputs, by the 10号 rules from the form.
+func TestReviewFormsRuleset(t *testing.T) {
+	dir := formsFolder(t, 1)
+	rules := filepath.Join(t.TempDir(), "r.yaml")
+	if err := os.WriteFile(rules, []byte(`id: forms-bands
+grades: [{min: 95, label: 优}, {min: 0, label: 差}]
+inputs:
+  budget: {label: 全年预算数, unit: 万元}
+  spent: {label: 全年执行数, unit: 万元}
+  pass: {label: 合格率, unit: "%"}
+  bought: {label: 采购数}
+  plan: {label: 计划数}
+indicators:
+  - {id: exec, label: 预算执行率, weight: 10, value: spent / budget, target: ">= 0.8"}
+  - id: quality
+    label: 验收合格率
+    weight: 10
+    value: pass
+    bands:
+      - {when: "value >= 99", score: 1}
+      - {when: "value >= 95", score: 0.5}
+      - {else: 0}
+  - {id: bought_rate, label: 设备采购数量, weight: 10, value: bought, target: ">= plan"}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCmd(t, "review", "-r", rules, dir, "-f", "json")
+	if code != exitUnitsFailed {
+		t.Fatalf("exit %d %s", code, errOut)
+	}
+	var doc struct {
+		Forms []struct {
+			Score      float64
+			RatedGrade string `json:"rated_grade"`
+			Rows       []struct {
+				Label   struct{ Text string }
+				Points  float64
+				Explain string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	// 预算执行率 0.9 ≥ 0.8: 10 (the form's rule gives 9); 验收合格率 98
+	// in the band [95, 99): 0.5 × 10 = 5; 设备采购数量 reads plan: 10号,
+	// 9. The rest as the form: total 91.24 − 9 + 10 − 9.8 + 5 = 87.44,
+	// 差 under the ruleset's grades.
+	f := doc.Forms[0]
+	got := map[string]float64{}
+	explain := map[string]string{}
+	for _, r := range f.Rows {
+		got[r.Label.Text], explain[r.Label.Text] = r.Points, r.Explain
+	}
+	if got["预算执行率"] != 10 || got["验收合格率"] != 5 || got["设备采购数量"] != 9 || f.Score != 87.44 || f.RatedGrade != "差" {
+		t.Errorf("points %v score %v %s", got, f.Score, f.RatedGrade)
+	}
+	if !strings.Contains(explain["验收合格率"], "按规则集 forms-bands 的指标 quality") || !strings.Contains(explain["设备采购数量"], "bought_rate 的计分规则读取其他输入") {
+		t.Errorf("explain %v", explain)
 	}
 }
 

@@ -59,8 +59,10 @@ their folders instead of -d. Without -r each form is scored by the 10号
 rules from its own numbers (the 资金 block's 执行率 too) and the review
 also reports 资金 amounts, 执行率 and 分值 that contradict each other and
 rows it could not read, each with its cell (file!sheet!cell); files that
-are not forms are listed with why. With -r the forms' rows are matched to
-the ruleset's indicators by label (三级指标) and scored by the ruleset.
+are not forms are listed with why. With -r a row is matched to the
+ruleset's indicator of the same label (三级指标) and scored by its rules
+(its target, bands or tiers, on the row's 实际完成值 and 分值); other rows
+by the 10号 rules; grades are the ruleset's.
 --extract FILE.csv keeps what was read as a data file (claimed.<label>,
 reason.<label>) that eval and review -d read.
 
