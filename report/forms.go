@@ -21,6 +21,9 @@ import (
 
 // FormsReview is what the forms formats write.
 type FormsReview struct {
+	// Ruleset is the id of the ruleset that scored the rows it has (-r);
+	// "" when every row is scored by the 10号 rules from its form.
+	Ruleset   string
 	Tolerance float64
 	Forms     []*forms.Form // in review order (forms.Order)
 	Rejected  []forms.Rejected
@@ -64,6 +67,15 @@ func formsKindLabel(kind string) string {
 
 var formsKinds = []string{forms.FindClaimHigh, forms.FindClaimLow, forms.FindSumMismatch, forms.FindGradeMismatch,
 	forms.FindFundMismatch, forms.FindRateMismatch, forms.FindWeightMismatch, forms.FindUnreadable}
+
+// formsTitle heads the review.
+func formsTitle(fr *FormsReview) string {
+	t := "自评表复核"
+	if fr.Ruleset != "" {
+		t += "（规则集 " + fr.Ruleset + "）"
+	}
+	return t + fmt.Sprintf("，容差 %s", claimNum(fr.Tolerance))
+}
 
 func formsSummaryText(fr *FormsReview) string {
 	s := fr.Summary
@@ -134,7 +146,7 @@ func formTotals(f *forms.Form) string {
 // writeFormsText writes the table (md false) or Markdown (md true) form.
 func writeFormsText(out io.Writer, fr *FormsReview, md bool) error {
 	w := &reviewWriter{w: out}
-	title := fmt.Sprintf("自评表复核，容差 %s", claimNum(fr.Tolerance))
+	title := formsTitle(fr)
 	if md {
 		fmt.Fprintf(w, "# %s\n\n%s\n", title, reviewMDText(formsSummaryText(fr)))
 	} else {
@@ -189,6 +201,7 @@ func writeFormsText(out io.Writer, fr *FormsReview, md bool) error {
 }
 
 type jsonFormsReview struct {
+	Ruleset   string           `json:"ruleset,omitempty"`
 	Tolerance float64          `json:"tolerance"`
 	Forms     []*forms.Form    `json:"forms"`
 	Rejected  []forms.Rejected `json:"rejected"`
@@ -196,7 +209,7 @@ type jsonFormsReview struct {
 }
 
 func writeFormsJSON(w io.Writer, fr *FormsReview) error {
-	doc := jsonFormsReview{Tolerance: fr.Tolerance, Forms: fr.Forms, Rejected: fr.Rejected, Summary: fr.Summary}
+	doc := jsonFormsReview{Ruleset: fr.Ruleset, Tolerance: fr.Tolerance, Forms: fr.Forms, Rejected: fr.Rejected, Summary: fr.Summary}
 	if doc.Forms == nil {
 		doc.Forms = []*forms.Form{}
 	}
@@ -276,7 +289,7 @@ ul.findings li { margin: 0.2em 0; }
 var formsHTML = template.Must(template.New("forms").Parse(formsHTMLTemplate))
 
 func writeFormsHTML(w io.Writer, fr *FormsReview) error {
-	p := formsHTMLPage{Title: fmt.Sprintf("自评表复核（容差 %s）", claimNum(fr.Tolerance)), Summary: formsSummaryText(fr), Columns: formsRowColumns}
+	p := formsHTMLPage{Title: formsTitle(fr), Summary: formsSummaryText(fr), Columns: formsRowColumns}
 	for i, f := range fr.Forms {
 		hf := formsHTMLForm{N: i + 1, Title: formTitle(f), Source: formSource(f), Totals: formTotals(f)}
 		flagged := map[string]string{}

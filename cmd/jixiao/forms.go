@@ -50,6 +50,7 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 		return failWith(exitNothing, fmt.Errorf("format xlsx is binary: give -o FILE"))
 	}
 	opts := forms.Options{Tolerance: o.Tolerance}
+	byRuleset := ""
 	if cmd.Flags().Changed("ruleset") {
 		prog, err := openRuleset(o.Ruleset, engineOptions(1, o.Tolerance, false)...)
 		if err != nil {
@@ -57,12 +58,13 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 		}
 		rs := prog.Ruleset()
 		opts.Grades = rs.Grades
+		byRuleset = rs.ID
 		opts.Score = newRulesetScorer(ctx, rs).score
 	}
 	for _, f := range fs {
 		f.Review(opts)
 	}
-	fr := &report.FormsReview{Tolerance: o.Tolerance, Forms: forms.Order(fs), Rejected: rejected, Summary: forms.Summarize(fs, rejected)}
+	fr := &report.FormsReview{Ruleset: byRuleset, Tolerance: o.Tolerance, Forms: forms.Order(fs), Rejected: rejected, Summary: forms.Summarize(fs, rejected)}
 	out, err := openOutput(ctx, cmd, o.io, o.Output)
 	if err != nil {
 		return err

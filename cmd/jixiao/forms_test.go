@@ -163,6 +163,9 @@ indicators:
 	if code != exitUnitsFailed {
 		t.Fatalf("exit %d %s", code, errOut)
 	}
+	if !strings.Contains(out, `"ruleset": "forms-bands"`) {
+		t.Errorf("the review does not name the ruleset:\n%s", out)
+	}
 	var doc struct {
 		Forms []struct {
 			Score      float64
