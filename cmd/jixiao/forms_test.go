@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/jixiao/jixiao/internal/formtest"
 )
 
@@ -82,6 +84,20 @@ func TestReviewFormsFolder(t *testing.T) {
 		}
 		if f != "xlsx" && !strings.Contains(string(outs[0]), "群众满意度") {
 			t.Errorf("-f %s lacks the rows:\n%s", f, outs[0])
+		}
+		if f == "xlsx" {
+			x, err := excelize.OpenReader(bytes.NewReader(outs[0]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			findings, _ := x.GetRows("问题")
+			rows, _ := x.GetRows("明细")
+			rejected, _ := x.GetRows("未复核")
+			// 10 findings, 2 × 10 rows, 2 files not reviewed, under headers.
+			if len(findings) != 11 || len(rows) != 21 || len(rejected) != 3 || findings[1][8] != "219001.xlsx!自评表!H14" {
+				t.Errorf("xlsx: %d findings, %d rows, %d rejected; %v", len(findings), len(rows), len(rejected), findings[1])
+			}
+			x.Close()
 		}
 	}
 }
