@@ -407,3 +407,16 @@ func TestStoredPrecision(t *testing.T) {
 		t.Errorf("rows %+v findings %v", f.Rows, kinds(f))
 	}
 }
+
+// TestUncomputedFormula: a 得分 whose formula was never computed is not
+// read as "no claim": the row is unreadable, with its cell and why.
+func TestUncomputedFormula(t *testing.T) {
+	b := formtest.New(t, "Sheet1")
+	b.Row("A1", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+	b.Row("A2", "产出指标", "数量指标", "场次", "≥3次", "3次", 10).Formula("G2", "F2*1")
+	f := readOne(t, b.Save(t.TempDir(), "formula.xlsx"))
+	checkFindings(t, f, "unreadable formula.xlsx!Sheet1!G2 @formula.xlsx!Sheet1!G2")
+	if len(f.Unreadable) != 1 || !strings.Contains(f.Unreadable[0].Why, "formula has no computed value") {
+		t.Errorf("unreadable %+v", f.Unreadable)
+	}
+}

@@ -131,6 +131,7 @@ func ReadFile(path string) ([]*Form, error) {
 // grid is a sheet's cells: text as shown and as stored, merged cells
 // filled with their top-left cell (whose Ref they keep).
 type grid struct {
+	wb          *excelize.File
 	file, sheet string
 	cells       [][]Cell
 	raw         [][]string
@@ -151,6 +152,21 @@ func (g *grid) rawAt(r, c int) string {
 	return ""
 }
 
+// uncomputed reports whether the blank cell c holds a formula with no
+// computed value (a workbook written by a program and never saved by
+// Excel or WPS): reading it as blank would drop a claim or a value.
+func (g *grid) uncomputed(c Cell) bool {
+	if c.Text != "" || c.Ref == "" {
+		return false
+	}
+	name := c.Ref[strings.LastIndexByte(c.Ref, '!')+1:]
+	f, err := g.wb.GetCellFormula(g.sheet, name)
+	return err == nil && f != ""
+}
+
+// errUncomputed is the reason given for an uncomputed formula.
+const errUncomputed = "the cell's formula has no computed value (the file was written by a program, not saved by Excel): open and save the file in Excel or WPS so values are computed"
+
 func (g *grid) ref(cell string) string {
 	return filepath.Base(g.file) + "!" + g.sheet + "!" + cell
 }
@@ -167,7 +183,7 @@ func readGrid(wb *excelize.File, path, sheet string) (*grid, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s!%s: %w", path, sheet, err)
 	}
-	g := &grid{file: path, sheet: sheet, raw: raw, cells: make([][]Cell, len(shown))}
+	g := &grid{wb: wb, file: path, sheet: sheet, raw: raw, cells: make([][]Cell, len(shown))}
 	for r, row := range shown {
 		g.cells[r] = make([]Cell, len(row))
 		for c, v := range row {
@@ -601,6 +617,12 @@ func (f *Form) addRow(g *grid, r int, cols columns, l1, l2, label Cell) {
 	}
 	bad := func(c Cell, format string, args ...any) {
 		f.Unreadable = append(f.Unreadable, Problem{Cell: c, Why: label.Text + ": " + fmt.Sprintf(format, args...)})
+	}
+	for _, k := range []int{colTarget, colActual, colWeight, colClaim} {
+		if c := g.at(r, cols[k]); cols.has(k) && g.uncomputed(c) {
+			bad(c, "%s", errUncomputed)
+			return
+		}
 	}
 	text := row.TargetCell.Text
 	if cols.has(colMeasure) {

@@ -153,3 +153,13 @@ func (b *Book) Number(cell string, x float64, numFmt int) *Book {
 	}
 	return b
 }
+
+// Formula sets a formula in cell without a computed value, as programs
+// write workbooks.
+func (b *Book) Formula(cell, formula string) *Book {
+	b.t.Helper()
+	if err := b.f.SetCellFormula(b.sheet, cell, formula); err != nil {
+		b.t.Fatal(err)
+	}
+	return b
+}
