@@ -26,13 +26,13 @@ func (p *Program) Eval(ctx context.Context, units []indicators.Unit) (*Result, e
 	if err != nil {
 		return nil, err
 	}
-	res := p.NewResult()
+	res := p.newResult()
 	res.Units, res.Summary = c.out, sum
 	return res, nil
 }
 
-// NewResult returns an empty result stamped with the ruleset.
-func (p *Program) NewResult() *Result {
+// newResult returns an empty result stamped with the ruleset.
+func (p *Program) newResult() *Result {
 	rs := p.rs
 	return &Result{Ruleset: RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256}}
 }
@@ -103,7 +103,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		}
 	}()
 	// A caller that evaluates unit after unit into the same result (a
-	// stream worker, an Evaluator) keeps its slices' memory; a fresh
+	// stream worker) keeps its slices' memory; a fresh
 	// result has none.
 	inds, checks := r.Indicators[:0], r.Checks[:0]
 	*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos}
@@ -492,32 +492,4 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 		p.recordCheckSteps(s, cc, cr)
 		s.meter.restore(after)
 	}
-}
-
-// Evaluator scores units one at a time with its own scratch state and
-// expr VM, reusing the memory of its result from one unit to the next:
-// the way Stream's workers score, with no allocation per unit on the
-// plain path. An Evaluator is not safe for concurrent use; make one per
-// goroutine.
-type Evaluator struct {
-	p *Program
-	s *scratch
-	r UnitResult
-}
-
-// NewEvaluator returns an evaluator of p.
-func (p *Program) NewEvaluator() *Evaluator {
-	return &Evaluator{p: p, s: p.newScratch(context.Background())}
-}
-
-// Explain turns the explanation of every indicator on or off for the
-// units e scores next, whatever Compile's Explain option said: a test
-// runner shows why an expectation failed.
-func (e *Evaluator) Explain(on bool) { e.s.explain = on }
-
-// Eval scores u (no rank). The result and the slices it holds are valid
-// until the next call.
-func (e *Evaluator) Eval(u *indicators.Unit) *UnitResult {
-	e.p.evalUnit(e.s, u, &e.r)
-	return &e.r
 }

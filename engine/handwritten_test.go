@@ -183,7 +183,7 @@ func scoreGrid(x *gridIdx, u *indicators.Unit, r *hwResult) {
 // TestHandwrittenGridCenter holds the hand-written scorer to the engine,
 // so that BenchmarkScore compares two programs that compute the same.
 func TestHandwrittenGridCenter(t *testing.T) {
-	prog, units := genUnits(t, "grid-center", 20000)
+	prog, units := genUnits(t, "grid-center", 20000, nil)
 	if n := len(prog.Ruleset().Indicators); n != 21 {
 		t.Fatalf("grid-center has %d indicators; the hand-written scorer knows 21", n)
 	}

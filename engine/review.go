@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/jixiao/jixiao/indicators"
@@ -305,96 +304,4 @@ func (p *Program) gradeFinding(r *UnitResult, c *Claimed) Finding {
 	}
 	f.Message = b.String()
 	return f
-}
-
-// Review is the review (复核) of a whole result: the units in the order a
-// reviewer reads them, and the summary.
-type Review struct {
-	Result    *Result
-	Tolerance float64
-	// Order indexes Result.Units: units with findings first, by points
-	// over-claimed (most first; ties keep input order), then units whose
-	// claims agree with the rules, then units without claims, then units
-	// that could not be scored.
-	Order   []int
-	Summary ReviewSummary
-}
-
-// ReviewSummary sums up a review.
-type ReviewSummary struct {
-	Units        int     // units scored whose data carries a claim: the units reviewed
-	WithFindings int     // reviewed units with at least one finding
-	Findings     int     // findings over all units
-	Over         float64 // points over-claimed: Σ Claimed.Over over the units
-	GradeChanged int     // units whose claims would give another grade than the rules
-	Unclaimed    int     // units scored whose data carries no claim
-	Errors       int     // units that could not be scored
-	// Kinds counts the findings of each kind.
-	ClaimHigh, ClaimLow, SumMismatch, GradeMismatch int
-}
-
-// Review orders and sums up the review of res, which p evaluated.
-func (p *Program) Review(res *Result) *Review {
-	rv := &Review{Result: res, Tolerance: p.conf.tolerance, Order: make([]int, len(res.Units))}
-	class := make([]int, len(res.Units))
-	s := &rv.Summary
-	var over float64
-	for i := range res.Units {
-		rv.Order[i] = i
-		u := &res.Units[i]
-		switch {
-		case u.Failed():
-			s.Errors++
-			class[i] = 3
-		case u.Claimed == nil:
-			s.Unclaimed++
-			class[i] = 2
-		default:
-			s.Units++
-			class[i] = 1
-			if len(u.Review) > 0 {
-				class[i] = 0
-				s.WithFindings++
-			}
-			if u.GradeChanged() {
-				s.GradeChanged++
-			}
-			over += u.Claimed.Over
-			for _, f := range u.Review {
-				s.Findings++
-				switch f.Kind {
-				case FindClaimHigh:
-					s.ClaimHigh++
-				case FindClaimLow:
-					s.ClaimLow++
-				case FindSumMismatch:
-					s.SumMismatch++
-				case FindGradeMismatch:
-					s.GradeMismatch++
-				}
-			}
-		}
-	}
-	s.Over = indicators.Round2(over)
-	sort.SliceStable(rv.Order, func(a, b int) bool {
-		i, j := rv.Order[a], rv.Order[b]
-		if class[i] != class[j] {
-			return class[i] < class[j]
-		}
-		if class[i] == 0 {
-			return res.Units[i].Claimed.Over > res.Units[j].Claimed.Over
-		}
-		return false
-	})
-	return rv
-}
-
-// HasClaims reports whether any unit of the result carries a claim.
-func (r *Result) HasClaims() bool {
-	for i := range r.Units {
-		if r.Units[i].Claimed != nil {
-			return true
-		}
-	}
-	return false
 }

@@ -44,7 +44,7 @@ func TestSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Trace(true))
+	prog, err := engine.Compile(rs, &engine.Options{Trace: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestStepsStopAtFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Trace(true))
+	prog, err := engine.Compile(rs, &engine.Options{Trace: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestStepsStopAtFailure(t *testing.T) {
 	}
 	// Explanations alone record no steps: they cost too much for every
 	// unit of a large evaluation.
-	plain, err := engine.Compile(rs, engine.Explain(true))
+	plain, err := engine.Compile(rs, &engine.Options{Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -375,7 +375,7 @@ func streamSample(t *testing.T, f Format, o Options) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Explain(o.Explain), engine.Workers(2))
+	prog, err := engine.Compile(rs, &engine.Options{Explain: o.Explain, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
