@@ -30,24 +30,25 @@ type FormsReview struct {
 	Summary   forms.Summary
 }
 
-// FormsFormats are the formats of the forms review, the review's own.
-var FormsFormats = []string{"table", "json", "md", "html", "xlsx"}
-
-// WriteForms writes the forms review in format (one of FormsFormats).
-func WriteForms(w io.Writer, format string, fr *FormsReview) error {
-	switch format {
-	case "table":
-		return writeFormsText(w, fr, false)
-	case "md":
-		return writeFormsText(w, fr, true)
-	case "json":
-		return writeFormsJSON(w, fr)
-	case "html":
-		return writeFormsHTML(w, fr)
-	case "xlsx":
-		return writeFormsXLSX(w, fr)
+// FormsFormats lists the formats of the review of forms (`jixiao review
+// DIR -f`), the names of ReviewFormats; the first is the default.
+func FormsFormats() Registry {
+	return Registry{
+		{Name: "table", Desc: "each form's rows with the rules' points beside the claims, and the findings, for the terminal",
+			Forms: func(w io.Writer, fr *FormsReview) error { return writeFormsText(w, fr, false) }},
+		{Name: "json", Desc: "the review as JSON: every form with its source file, rows, cells and findings, the files not reviewed, the summary", Forms: writeFormsJSON},
+		{Name: "md", Desc: "Markdown review report", Forms: func(w io.Writer, fr *FormsReview) error { return writeFormsText(w, fr, true) }},
+		{Name: "xlsx", Desc: "Excel workbook: findings, rows, files not reviewed", Binary: true, Forms: writeFormsXLSX},
+		{Name: "html", Desc: "self-contained HTML page to print or share", Forms: writeFormsHTML},
 	}
-	return fmt.Errorf("unknown format %q for a review of forms: use one of %s", format, strings.Join(FormsFormats, ", "))
+}
+
+// WriteForms writes the forms review in format f (one of FormsFormats).
+func WriteForms(w io.Writer, f Format, fr *FormsReview) error {
+	if f.Forms == nil {
+		return fmt.Errorf("format %s is not a format of the review of forms", f.Name)
+	}
+	return f.Forms(w, fr)
 }
 
 // formsKindLabel names every kind of a forms review in Chinese.

@@ -111,6 +111,10 @@ type Format struct {
 	// Digest is set by formats that show the data's digest (Meta.Data):
 	// the data is hashed only for them.
 	Digest bool
+	// Forms writes a review of submitted forms (FormsFormats), which are
+	// read whole from workbooks rather than streamed as units; nil in the
+	// other registries.
+	Forms func(w io.Writer, fr *FormsReview) error
 }
 
 // Formats lists the output formats; the first is the default.

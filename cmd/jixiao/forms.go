@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -21,6 +20,18 @@ import (
 func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, paths []string) error {
 	if o.Data != "" {
 		return failWith(exitNothing, fmt.Errorf("give either forms (jixiao review DIR-or-FILES…) or -d DATA, not both"))
+	}
+	format, err := report.FormsFormats().Lookup(o.Format)
+	if err != nil {
+		return failWith(exitNothing, err)
+	}
+	if format.Binary && (o.Output == "" || o.Output == "-") {
+		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
+	}
+	// The tolerance is judged as review -d judges it.
+	eo, err := engineOptions(1, o.Tolerance, false)
+	if err != nil {
+		return err
 	}
 	fs, rejected, err := forms.ReadPaths(paths)
 	if err != nil {
@@ -43,16 +54,10 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 			return failWith(exitNothing, fmt.Errorf("writing %s: %w", o.Extract, err))
 		}
 	}
-	if !slices.Contains(report.FormsFormats, o.Format) {
-		return failWith(exitNothing, fmt.Errorf("unknown format %q for a review of forms: use one of %s", o.Format, strings.Join(report.FormsFormats, ", ")))
-	}
-	if o.Format == "xlsx" && (o.Output == "" || o.Output == "-") {
-		return failWith(exitNothing, fmt.Errorf("format xlsx is binary: give -o FILE"))
-	}
 	opts := forms.Options{Tolerance: o.Tolerance}
 	byRuleset := ""
 	if cmd.Flags().Changed("ruleset") {
-		prog, err := openRuleset(o.Ruleset, engineOptions(1, o.Tolerance, false)...)
+		prog, err := openRuleset(o.Ruleset, eo)
 		if err != nil {
 			return err
 		}
@@ -70,7 +75,7 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 		return err
 	}
 	defer out.close()
-	if err := out.write(ctx, func(w io.Writer) error { return report.WriteForms(w, o.Format, fr) }); err != nil {
+	if err := out.write(ctx, func(w io.Writer) error { return report.WriteForms(w, format, fr) }); err != nil {
 		return failWith(exitNothing, err)
 	}
 	if fr.Summary.WithFindings > 0 || len(rejected) > 0 {

@@ -85,7 +85,7 @@ func (s *rulesetScorer) score(r *forms.Row) (float64, string, string, bool) {
 		}
 		mini := &indicators.Ruleset{ID: s.rs.ID, Grades: s.rs.Grades, Missing: s.rs.Missing, Reverse: s.rs.Reverse,
 			Inputs: []indicators.Input{in}, Indicators: []indicators.Indicator{one}}
-		p, err := engine.Compile(mini, engine.Explain(true), engine.Workers(1))
+		p, err := engine.Compile(mini, &engine.Options{Explain: true, Workers: 1})
 		if err != nil {
 			why := fmt.Sprintf("规则集 %s 的指标 %s 的计分规则读取其他输入，按自评表的年度指标值计分", s.id, ind.ID)
 			s.fails[key] = why

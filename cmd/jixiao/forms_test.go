@@ -255,3 +255,21 @@ func BenchmarkReviewForms100(b *testing.B) {
 		}
 	}
 }
+
+// TestReviewFormsFlags: a bad format or tolerance stops before any form is
+// read, as review -d stops.
+func TestReviewFormsFlags(t *testing.T) {
+	dir := formsFolder(t, 1)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"review", dir, "-f", "csv"}, `unknown format "csv": want one of table, json, md, xlsx, html`},
+		{[]string{"review", dir, "--tolerance", "-1"}, "tolerance must be 0 or more"},
+	} {
+		out, errOut, code := runCmd(t, c.args...)
+		if code != exitNothing || !strings.Contains(errOut, c.want) || out != "" || strings.Contains(errOut, "not reviewed") {
+			t.Errorf("%v: exit %d %q %q, want %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}
