@@ -184,7 +184,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 			}
 			s.meter.restore(after)
 		}
-		if ir.Status == StatusNA {
+		if ir.Status == indicators.StatusNA {
 			anyNA = true
 			continue
 		}
@@ -302,11 +302,11 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		// The same indicator's result evaluated into before (a stream
 		// worker's): reset what scoring sets, keeping the slices' memory.
 		ir.Value, ir.HasValue, ir.Tier, ir.Target, ir.HasTarget = 0, false, "", 0, false
-		ir.Points, ir.Status, ir.Flags, ir.Rule, ir.Band = 0, StatusOK, ir.Flags[:0], 0, 0
+		ir.Points, ir.Status, ir.Flags, ir.Rule, ir.Band = 0, indicators.StatusOK, ir.Flags[:0], 0, 0
 		ir.Explain, ir.Steps, ir.Claimed, ir.Reason, ir.Err = "", nil, nil, "", nil
 		ir.Missing, ir.NA = ir.Missing[:0], ir.NA[:0]
 	} else {
-		*ir = IndicatorResult{ID: def.ID, Label: def.Label, Group: def.Group, Weight: def.Weight, Status: StatusOK}
+		*ir = IndicatorResult{ID: def.ID, Label: def.Label, Group: def.Group, Weight: def.Weight, Status: indicators.StatusOK}
 	}
 	if u.Reasons != nil {
 		ir.Reason = u.Reasons[def.ID]
@@ -317,22 +317,22 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 	if ci.mask&s.na != 0 {
 		for _, i := range ci.reads {
 			if u.Values[i].Kind == indicators.NA {
-				ir.Status = StatusNA
+				ir.Status = indicators.StatusNA
 				ir.NA = append(ir.NA, p.rs.Inputs[i].ID)
 			}
 		}
-		if ir.Status == StatusNA {
+		if ir.Status == indicators.StatusNA {
 			return
 		}
 	}
 	if ci.mask&s.missing != 0 {
 		for _, i := range ci.reads {
 			if u.Values[i].Kind == indicators.Missing {
-				ir.Status = StatusMissing
+				ir.Status = indicators.StatusMissing
 				ir.Missing = append(ir.Missing, p.rs.Inputs[i].ID)
 			}
 		}
-		if ir.Status == StatusMissing {
+		if ir.Status == indicators.StatusMissing {
 			return
 		}
 	}
@@ -352,14 +352,14 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 			ir.Value, ir.HasValue, ir.Target, ir.HasTarget = v, true, t, true
 			raw, ir.Rule = indicators.ScoreTarget(def.Target.Op, def.Reverse, v, t, def.Weight)
 			if indicators.Overshoot(def.Target.Op, v, t) {
-				ir.Flags = append(ir.Flags, FlagOvershoot)
+				ir.Flags = append(ir.Flags, indicators.FlagOvershoot)
 			}
 		}
 	} else {
 		raw, err = p.score(s, ci, u, ir)
 	}
 	if err != nil {
-		ir.Status = StatusError
+		ir.Status = indicators.StatusError
 		ir.Points = 0
 		ir.Err = err
 		p.noteLimit(s, u, "indicator "+def.ID, err)
@@ -425,7 +425,7 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 		raw, rule := indicators.ScoreTarget(def.Target.Op, def.Reverse, s.value(), t, def.Weight)
 		ir.Rule = rule
 		if indicators.Overshoot(def.Target.Op, s.value(), t) {
-			ir.Flags = append(ir.Flags, FlagOvershoot)
+			ir.Flags = append(ir.Flags, indicators.FlagOvershoot)
 		}
 		return raw, nil
 	case formBands:

@@ -70,14 +70,14 @@ func checkUnit(t *testing.T, rs *indicators.Ruleset, r *engine.UnitResult) {
 	}
 	for _, ir := range r.Indicators {
 		switch ir.Status {
-		case engine.StatusOK, engine.StatusMissing, engine.StatusNA, engine.StatusError:
+		case indicators.StatusOK, indicators.StatusMissing, indicators.StatusNA, indicators.StatusError:
 		default:
 			t.Fatalf("indicator %s: status %q", ir.ID, ir.Status)
 		}
 		if math.IsNaN(ir.Points) || ir.Points < 0 || ir.Points > ir.Weight {
 			t.Fatalf("indicator %s: points %v outside [0, %v]", ir.ID, ir.Points, ir.Weight)
 		}
-		if ir.Status != engine.StatusOK && ir.Points != 0 {
+		if ir.Status != indicators.StatusOK && ir.Points != 0 {
 			t.Fatalf("indicator %s: status %s with %v points", ir.ID, ir.Status, ir.Points)
 		}
 	}

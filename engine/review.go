@@ -68,10 +68,10 @@ func (p *Program) claim(s *scratch, u *indicators.Unit, ir *IndicatorResult) boo
 	}
 	switch p.departs(c, ir.Points) {
 	case 1:
-		ir.Flags = append(ir.Flags, FlagClaimHigh)
+		ir.Flags = append(ir.Flags, indicators.FlagClaimHigh)
 		return true
 	case -1:
-		ir.Flags = append(ir.Flags, FlagClaimLow)
+		ir.Flags = append(ir.Flags, indicators.FlagClaimLow)
 		return true
 	}
 	return false
@@ -90,18 +90,18 @@ func (p *Program) review(u *indicators.Unit, r *UnitResult) {
 	allClaimed, anyNA := true, false
 	for k := range r.Indicators {
 		ir := &r.Indicators[k]
-		if ir.Status == StatusNA {
+		if ir.Status == indicators.StatusNA {
 			anyNA = true
 		}
 		if ir.Claimed == nil {
-			if ir.Status != StatusNA {
+			if ir.Status != indicators.StatusNA {
 				allClaimed = false
 			}
 			continue
 		}
 		c.Rows++
 		sumAll += *ir.Claimed
-		if ir.Status != StatusNA {
+		if ir.Status != indicators.StatusNA {
 			sumApplicable += *ir.Claimed
 		}
 		if dir := p.departs(*ir.Claimed, ir.Points); dir != 0 {
@@ -183,11 +183,11 @@ func (p *Program) indicatorFinding(ir *IndicatorResult, dir int) Finding {
 		f.Kind = FindClaimHigh
 		fmt.Fprintf(&b, "多计 %s 分（自评高于规则）", d)
 		switch {
-		case ir.Status == StatusNA:
+		case ir.Status == indicators.StatusNA:
 			b.WriteString("；该指标不适用，不应计分")
-		case ir.Status == StatusMissing:
+		case ir.Status == indicators.StatusMissing:
 			b.WriteString("；该指标缺少数据，自评得分无据可查")
-		case ir.Status == StatusError:
+		case ir.Status == indicators.StatusError:
 			b.WriteString("；该指标按所报数据无法计算")
 		case c > ir.Weight:
 			fmt.Fprintf(&b, "；自评超过该指标满分 %s", fmtNum(ir.Weight))
@@ -197,7 +197,7 @@ func (p *Program) indicatorFinding(ir *IndicatorResult, dir int) Finding {
 	} else {
 		f.Kind = FindClaimLow
 		fmt.Fprintf(&b, "少计 %s 分（自评低于规则）", d)
-		full := ir.Status == StatusOK && ir.Points >= ir.Weight
+		full := ir.Status == indicators.StatusOK && ir.Points >= ir.Weight
 		met := "按规则应得满分"
 		if ir.Rule == indicators.RuleMet {
 			met = "目标已完成，按规则应得满分"
@@ -264,7 +264,7 @@ func (p *Program) scoreFinding(r *UnitResult, claimed float64, dir int, anyNA bo
 	}
 	var pts float64
 	for k := range r.Indicators {
-		if r.Indicators[k].Status != StatusNA {
+		if r.Indicators[k].Status != indicators.StatusNA {
 			pts += r.Indicators[k].Points
 		}
 	}

@@ -235,7 +235,7 @@ func checkFindings(t *testing.T, u *engine.UnitResult, want []finding) {
 	for _, ir := range u.Indicators {
 		var got string
 		for _, fl := range ir.Flags {
-			if fl == engine.FlagClaimHigh || fl == engine.FlagClaimLow {
+			if fl == indicators.FlagClaimHigh || fl == indicators.FlagClaimLow {
 				got = fl
 			}
 		}

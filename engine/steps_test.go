@@ -7,6 +7,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -139,7 +140,7 @@ func TestStepsStopAtFailure(t *testing.T) {
 	}
 	r := prog.EvalUnit(&u)
 	ir := r.Indicators[0]
-	if ir.Status != engine.StatusError || len(ir.Steps) != 1 || ir.Steps[0].Value != "+∞" {
+	if ir.Status != indicators.StatusError || len(ir.Steps) != 1 || ir.Steps[0].Value != "+∞" {
 		t.Errorf("ratio: status %s steps %+v, want one step ending at +∞", ir.Status, ir.Steps)
 	}
 	// Explanations alone record no steps: they cost too much for every

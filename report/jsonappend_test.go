@@ -126,7 +126,7 @@ func withClaims(t *testing.T, rs *indicators.Ruleset, units []indicators.Unit) [
 		scored[i] = synth.Scored{Score: u.Score, Grade: u.Grade, Failed: u.Failed()}
 		for _, ir := range u.Indicators {
 			scored[i].Points = append(scored[i].Points, ir.Points)
-			scored[i].NA = append(scored[i].NA, ir.Status == engine.StatusNA)
+			scored[i].NA = append(scored[i].NA, ir.Status == indicators.StatusNA)
 		}
 	}
 	mix := synth.ClaimMix{RoundedUp: 0.15, Inflated: 0.1, WrongGrade: 0.1, BadSum: 0.1, NoReason: 0.1}

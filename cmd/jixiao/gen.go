@@ -18,6 +18,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
 	"github.com/jixiao/jixiao/synth"
 )
@@ -205,7 +206,7 @@ func addClaims(g *synth.Generator, schema *data.Schema, prog *engine.Program, ro
 	s := synth.Scored{Score: r.Score, Grade: r.Grade, Failed: r.Failed()}
 	for _, ir := range r.Indicators {
 		s.Points = append(s.Points, ir.Points)
-		s.NA = append(s.NA, ir.Status == engine.StatusNA)
+		s.NA = append(s.NA, ir.Status == indicators.StatusNA)
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)^0x636c61696d73)) // "claims"
 	synth.Claim(rs, &u, &s, rng, synth.DefaultClaimMix())
