@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/formtest"
 )
 
@@ -86,16 +87,16 @@ type wantRow struct {
 //
 // total 91.24 (优); the claims add up to 95.3, the form's 总分.
 var form10Rows = []wantRow{
-	{FundLabel, "项目资金", "", ">=", 1, "%", 9, StatusOK},
-	{"培训场次", "产出指标", "数量指标", ">=", 3, "次", 10, StatusOK},
-	{"设备采购数量", "产出指标", "数量指标", ">=", 50, "个", 9, StatusOK},
-	{"验收合格率", "产出指标", "质量指标", ">=", 1, "%", 9.8, StatusOK},
-	{"设备完好率", "产出指标", "质量指标", ">=", 0.95, "%", 10, StatusOK},
-	{"项目成本", "产出指标", "成本指标", "<=", 90, "万元", 9, StatusOK},
-	{"政策知晓率", "效益指标", "社会效益指标", "=", 1, "%", 10, StatusOK},
-	{"服务效果", "效益指标", "社会效益指标", "", 0, "", 8, StatusOK},
-	{"长效机制", "效益指标", "社会效益指标", "", 0, "", 7, StatusOK},
-	{"群众满意度", "满意度指标", "服务对象满意度指标", ">=", 0.9, "%", 9.44, StatusOK},
+	{FundLabel, "项目资金", "", ">=", 1, "%", 9, indicators.StatusOK},
+	{"培训场次", "产出指标", "数量指标", ">=", 3, "次", 10, indicators.StatusOK},
+	{"设备采购数量", "产出指标", "数量指标", ">=", 50, "个", 9, indicators.StatusOK},
+	{"验收合格率", "产出指标", "质量指标", ">=", 1, "%", 9.8, indicators.StatusOK},
+	{"设备完好率", "产出指标", "质量指标", ">=", 0.95, "%", 10, indicators.StatusOK},
+	{"项目成本", "产出指标", "成本指标", "<=", 90, "万元", 9, indicators.StatusOK},
+	{"政策知晓率", "效益指标", "社会效益指标", "=", 1, "%", 10, indicators.StatusOK},
+	{"服务效果", "效益指标", "社会效益指标", "", 0, "", 8, indicators.StatusOK},
+	{"长效机制", "效益指标", "社会效益指标", "", 0, "", 7, indicators.StatusOK},
+	{"群众满意度", "满意度指标", "服务对象满意度指标", ">=", 0.9, "%", 9.44, indicators.StatusOK},
 }
 
 func checkRows(t *testing.T, f *Form, want []wantRow) {
@@ -213,10 +214,10 @@ func TestSelfContradicting(t *testing.T) {
 	// 修复坑槽 30 × 100/200 = 15; 通行顺畅 claim 40 inside [32, 40] → 40.
 	// Total 85 → 良. Claims add up to 10 + 30 + 30 + 40 = 110, not 90.
 	checkRows(t, f, []wantRow{
-		{FundLabel, "项目资金", "", ">=", 1, "%", 0, StatusError},
-		{"完成里程", "产出指标", "数量指标", ">=", 10, "公里", 30, StatusOK},
-		{"修复坑槽", "产出指标", "数量指标", ">=", 200, "处", 15, StatusOK},
-		{"通行顺畅", "效益指标", "社会效益指标", "", 0, "", 40, StatusOK},
+		{FundLabel, "项目资金", "", ">=", 1, "%", 0, indicators.StatusError},
+		{"完成里程", "产出指标", "数量指标", ">=", 10, "公里", 30, indicators.StatusOK},
+		{"修复坑槽", "产出指标", "数量指标", ">=", 200, "处", 15, indicators.StatusOK},
+		{"通行顺畅", "效益指标", "社会效益指标", "", 0, "", 40, indicators.StatusOK},
 	})
 	if f.Score != 85 || f.Rated != "良" {
 		t.Errorf("score %v %s", f.Score, f.Rated)
@@ -311,9 +312,9 @@ func TestFlatExport(t *testing.T) {
 	// 甲局: 20 × 90/100 = 18; ≤500 at 550: 20 × (1 − 50/500) = 18;
 	// 95% ≥ 90%: 60. Total 96.
 	checkRows(t, a, []wantRow{
-		{"培训人次", "产出指标", "数量指标", ">=", 100, "人次", 18, StatusOK},
-		{"人均成本", "产出指标", "成本指标", "<=", 500, "元", 18, StatusOK},
-		{"满意度", "满意度指标", "满意度指标", ">=", 0.9, "%", 60, StatusOK},
+		{"培训人次", "产出指标", "数量指标", ">=", 100, "人次", 18, indicators.StatusOK},
+		{"人均成本", "产出指标", "成本指标", "<=", 500, "元", 18, indicators.StatusOK},
+		{"满意度", "满意度指标", "满意度指标", ">=", 0.9, "%", 60, indicators.StatusOK},
 	})
 	checkFindings(t, a, "claim_high 人均成本 @export.xlsx!导出!B3")
 	// 乙局: 指标方向 反向 contradicts ≥500: the row is unreadable, named
@@ -350,7 +351,7 @@ func TestUnreadableRows(t *testing.T) {
 			t.Errorf("unreadable %d: %s, want %s", i, f.Unreadable[i].Why, w)
 		}
 	}
-	if len(f.Rows) != 1 || f.Rows[0].Status != StatusNA {
+	if len(f.Rows) != 1 || f.Rows[0].Status != indicators.StatusNA {
 		t.Errorf("rows %+v", f.Rows)
 	}
 }

@@ -98,14 +98,6 @@ type Target struct {
 // Qualitative reports whether the target is a wording, scored by tiers.
 func (t Target) Qualitative() bool { return t.Op == "" }
 
-// Row statuses, as the engine names them.
-const (
-	StatusOK      = "ok"
-	StatusMissing = "missing"
-	StatusNA      = "na"
-	StatusError   = "error"
-)
-
 // Row is one indicator row (三级指标) of a form. The 资金 block's 预算执行率
 // is a Row too, first, with Funds set.
 type Row struct {
@@ -127,8 +119,9 @@ type Row struct {
 
 	// Filled by Review.
 	// Value is Actual as the extract writes it (98%, 120, A, 不适用).
-	Value  string          `json:"value"`
-	Points float64         `json:"points"`
+	Value  string  `json:"value"`
+	Points float64 `json:"points"`
+	// Status is one of indicators' statuses (ok, missing, na, error).
 	Status string          `json:"status"`
 	Rule   indicators.Rule `json:"-"`
 	// Explain is the rule's arithmetic, in words.
@@ -142,8 +135,8 @@ func (r *Row) ID() string { return r.Label.Text }
 
 // Finding kinds.
 const (
-	FindClaimHigh      = "claim_high"
-	FindClaimLow       = "claim_low"
+	FindClaimHigh      = indicators.FlagClaimHigh
+	FindClaimLow       = indicators.FlagClaimLow
 	FindSumMismatch    = "sum_mismatch"
 	FindGradeMismatch  = "grade_mismatch"
 	FindFundMismatch   = "fund_mismatch"

@@ -111,20 +111,20 @@ func (f *Form) Review(o Options) {
 		r := &f.Rows[i]
 		f.score(r, o.Score)
 		weights += r.Weight.V
-		if r.Status == StatusNA {
+		if r.Status == indicators.StatusNA {
 			anyNA = true
 		} else {
 			sum += r.Points
 			applicable += r.Weight.V
 		}
 		if r.Claimed == nil {
-			if r.Status != StatusNA {
+			if r.Status != indicators.StatusNA {
 				allClaimed = false
 			}
 			continue
 		}
 		claimedAll += r.Claimed.V
-		if r.Status != StatusNA {
+		if r.Status != indicators.StatusNA {
 			claimedApplicable += r.Claimed.V
 		}
 		if dir := departs(r.Claimed.V, r.Points, tol); dir != 0 {
@@ -197,7 +197,7 @@ func gradeLabel(grades []indicators.Grade, s string) string {
 // score sets the row's points, status and the rule's arithmetic.
 func (f *Form) score(r *Row, by Scorer) {
 	w := r.Weight.V
-	r.Status, r.Points, r.Rule, r.Overshoot = StatusOK, 0, 0, false
+	r.Status, r.Points, r.Rule, r.Overshoot = indicators.StatusOK, 0, 0, false
 	r.Value = actualText(r)
 	v := r.Actual
 	var note string
@@ -214,17 +214,17 @@ func (f *Form) score(r *Row, by Scorer) {
 		fr := f.Funds[f.totalFund()]
 		switch {
 		case fr.Budget == nil || fr.Spent == nil:
-			r.Status = StatusMissing
+			r.Status = indicators.StatusMissing
 			r.Explain = "资金表缺少全年预算数或全年执行数，按 0 分计"
 		default:
-			r.Status = StatusError
+			r.Status = indicators.StatusError
 			r.Explain = fmt.Sprintf("全年预算数为 0（%s），执行率无法计算，按 0 分计", fr.Budget.Cell.Ref)
 		}
 	case v.Kind == indicators.NA:
-		r.Status = StatusNA
+		r.Status = indicators.StatusNA
 		r.Explain = "不适用，不计分，总分按适用分值折算为百分制"
 	case v.Kind == indicators.Missing:
-		r.Status = StatusMissing
+		r.Status = indicators.StatusMissing
 		r.Explain = fmt.Sprintf("实际完成值为空（%s），按 0 分计", r.ActualCell.Ref)
 	case v.Kind == indicators.Tier:
 		r.Points, r.Explain = scoreTier(r, v, w)
@@ -254,7 +254,7 @@ func (f *Form) score(r *Row, by Scorer) {
 			r.Explain += "；超额完成 120% 以上，应说明偏离原因"
 		}
 	}
-	if !r.Funds && r.ActualCell.Ref != "" && r.Status == StatusOK {
+	if !r.Funds && r.ActualCell.Ref != "" && r.Status == indicators.StatusOK {
 		r.Explain += "（" + r.ActualCell.Ref + "）"
 	}
 	if note != "" {
@@ -300,7 +300,7 @@ func rowFinding(r *Row, dir int) Finding {
 		x.Kind = FindClaimHigh
 		fmt.Fprintf(&b, "多计 %s 分（自评高于规则）", d)
 		switch {
-		case r.Status == StatusNA:
+		case r.Status == indicators.StatusNA:
 			b.WriteString("；该指标不适用，不应计分")
 		case c > r.Weight.V:
 			fmt.Fprintf(&b, "；自评超过该指标满分 %s", fmtNum(r.Weight.V))
@@ -308,7 +308,7 @@ func rowFinding(r *Row, dir int) Finding {
 	} else {
 		x.Kind = FindClaimLow
 		fmt.Fprintf(&b, "少计 %s 分（自评低于规则）", d)
-		if r.Status == StatusOK && r.Points >= r.Weight.V {
+		if r.Status == indicators.StatusOK && r.Points >= r.Weight.V {
 			if r.Reason.Text == "" {
 				b.WriteString("；按规则应得满分，自评却低于满分，且未说明偏差原因")
 			} else {

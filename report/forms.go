@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jixiao/jixiao/forms"
+	"github.com/jixiao/jixiao/indicators"
 )
 
 // The review of submitted self-evaluation forms (`jixiao review DIR`): per
@@ -124,7 +125,7 @@ func formRowCells(r *forms.Row) []string {
 		}
 	}
 	points := Num(r.Points)
-	if r.Status == forms.StatusNA {
+	if r.Status == indicators.StatusNA {
 		points = "不适用"
 	}
 	return []string{r.Level1.Text, r.Level2.Text, r.Label.Text, r.TargetCell.Text, r.ActualCell.Text, Num(r.Weight.V), points, claimed, diff}
