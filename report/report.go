@@ -120,12 +120,13 @@ type Format struct {
 	// Digest is set by formats that show the data's digest (Meta.Data):
 	// the data is hashed only for them.
 	Digest bool
-
-	// The formats of diff, test and explain write a whole document rather
-	// than units; each sets the one writer of its command.
+	// The formats of diff, test, explain and the review of forms write a
+	// whole document rather than units; each sets the one writer of its
+	// command.
 	Diff       func(w io.Writer, c *diff.Comparison) error   // DiffFormats
 	Cases      func(w io.Writer, o CaseOptions) CaseReporter // CaseFormats
 	Derivation func(w io.Writer, d Derivation) error         // ExplainFormats
+	Forms      func(w io.Writer, fr *FormsReview) error      // FormsFormats
 }
 
 // Formats lists the output formats; the first is the default.

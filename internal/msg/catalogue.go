@@ -167,7 +167,7 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 --lang en, JIXIAO_LANG=en or LANG=C or en_* asks for English.
 The user guide (Chinese) is docs/README.md in the repository.`},
 	HelpEval:       {zh: "为数据文件中的每个单位计分并输出结果", en: "Score every unit of a data file and print the results"},
-	HelpReview:     {zh: "按规则复核各单位的自评得分（复核）", en: "Review the units' own claimed scores against the rules (复核)"},
+	HelpReview:     {zh: "按规则复核各单位的自评得分（复核），或复核一个文件夹的自评表", en: "Review the units' own claimed scores against the rules (复核), or a folder of submitted 自评表"},
 	HelpDiff:       {zh: "显示规则变更对每个单位的影响", en: "Show what a rule change does to every unit"},
 	HelpExplain:    {zh: "逐步显示一个单位的得分是怎样算出的", en: "Show how one unit's score was derived, step by step"},
 	HelpLint:       {zh: "在使用前检查规则集中的错误和可疑之处", en: "Check rulesets for mistakes before they are used"},

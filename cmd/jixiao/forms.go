@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jixiao/jixiao/forms"
+	"github.com/jixiao/jixiao/report"
+)
+
+// runFormsReview reviews the submitted self-evaluation forms of paths
+// (files and folders): every row scored by the 10号 rules from the form's
+// own numbers, or with -r by the ruleset's indicator of the same label
+// where the ruleset has one (and the ruleset's grades). --extract keeps
+// what was read as a data file.
+func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, paths []string) error {
+	if o.Data != "" {
+		return failWith(exitNothing, fmt.Errorf("give either forms (jixiao review DIR-or-FILES…) or -d DATA, not both"))
+	}
+	format, err := report.FormsFormats().Lookup(o.Format)
+	if err != nil {
+		return failWith(exitNothing, err)
+	}
+	if format.Binary && (o.Output == "" || o.Output == "-") {
+		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
+	}
+	// The tolerance is judged as review -d judges it.
+	eo, err := engineOptions(1, o.Tolerance, false)
+	if err != nil {
+		return err
+	}
+	fs, rejected, err := forms.ReadPaths(paths)
+	if err != nil {
+		return failWith(exitNothing, err)
+	}
+	for _, r := range rejected {
+		fmt.Fprintf(o.io.ErrOut, "jixiao: not reviewed: %s\n", r.Why)
+	}
+	if len(fs) == 0 {
+		return failWith(exitNothing, fmt.Errorf("nothing to review: no self-evaluation form (自评表) in %s", strings.Join(paths, ", ")))
+	}
+	if o.Extract != "" {
+		out, err := openOutput(ctx, cmd, o.io, o.Extract)
+		if err != nil {
+			return err
+		}
+		err = out.write(ctx, func(w io.Writer) error { return forms.WriteCSV(w, fs) })
+		out.close()
+		if err != nil {
+			return failWith(exitNothing, fmt.Errorf("writing %s: %w", o.Extract, err))
+		}
+	}
+	opts := forms.Options{Tolerance: o.Tolerance}
+	byRuleset := ""
+	if cmd.Flags().Changed("ruleset") {
+		prog, err := openRuleset(o.Ruleset, eo)
+		if err != nil {
+			return err
+		}
+		rs := prog.Ruleset()
+		opts.Grades = rs.Grades
+		byRuleset = rs.ID
+		opts.Score = newRulesetScorer(ctx, rs).score
+	}
+	for _, f := range fs {
+		f.Review(opts)
+	}
+	fr := &report.FormsReview{Ruleset: byRuleset, Tolerance: o.Tolerance, Forms: forms.Order(fs), Rejected: rejected, Summary: forms.Summarize(fs, rejected)}
+	out, err := openOutput(ctx, cmd, o.io, o.Output)
+	if err != nil {
+		return err
+	}
+	defer out.close()
+	if err := out.write(ctx, func(w io.Writer) error { return report.WriteForms(w, format, fr) }); err != nil {
+		return failWith(exitNothing, err)
+	}
+	if fr.Summary.WithFindings > 0 || len(rejected) > 0 {
+		return failWith(exitUnitsFailed, nil)
+	}
+	return nil
+}
