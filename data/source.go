@@ -137,11 +137,12 @@ func open(ctx context.Context, path string, s *Schema, o *Options, digest bool) 
 		f.Close()
 		return nil, err
 	}
+	opened := &openedWith{schema: s, options: o, digest: digest}
 	switch src := src.(type) {
 	case *fileSource:
-		src.f, src.unblock = f, unblock
+		src.f, src.unblock, src.opened = f, unblock, opened
 	case *chunkSource:
-		src.f, src.unblock = f, unblock
+		src.f, src.unblock, src.opened = f, unblock, opened
 	}
 	return src, nil
 }
@@ -245,6 +246,7 @@ type fileSource struct {
 	h       *countingHash
 	text    *textReader // the decoding layer of a text format, else nil
 	sum     string
+	opened  *openedWith // how to open f again (Rewind), when the source opened it
 }
 
 // countingHash hashes the data (unless Hash is nil) and counts its bytes,

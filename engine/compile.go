@@ -38,6 +38,9 @@ type Program struct {
 	skipMsg []string
 	// inputIndex maps input ids to their index.
 	inputIndex map[string]int
+	// relative lists the indexes of the relative indicators: a run
+	// needs their populations before it scores (relative.go).
+	relative []int
 }
 
 type compiledIndicator struct {
@@ -60,6 +63,9 @@ type compiledIndicator struct {
 	hasTargetConst bool
 	// full is the points of full marks, Round2(weight), worked out once.
 	full float64
+	// index is the indicator's place in the ruleset: of its population
+	// in a run (scratch.pops).
+	index int
 }
 
 type compiledBand struct {
@@ -85,10 +91,13 @@ const (
 	formTiers
 	formDeduct
 	formScore
+	formRelative
+	formPanel
 )
 
 var forms = map[string]form{indicators.FormTarget: formTarget, indicators.FormBands: formBands,
-	indicators.FormTiers: formTiers, indicators.FormDeduct: formDeduct, indicators.FormScore: formScore}
+	indicators.FormTiers: formTiers, indicators.FormDeduct: formDeduct, indicators.FormScore: formScore,
+	indicators.FormRelative: formRelative, indicators.FormPanel: formPanel}
 
 // formula is one compiled expression. num or cond is the fast path; prog
 // is expr's own program, used when the fast path does not cover the
@@ -139,6 +148,9 @@ type scratch struct {
 	meter    meter       // loop steps and clock of the current unit (limits.go)
 	limit    *diag.Error // the first limit the unit's formulas hit
 	p        *Program
+	// pops holds the run's populations by indicator index (relative.go);
+	// nil outside a run, or in its first pass.
+	pops *populations
 	// claims holds the current unit's claimed points, one slot per
 	// indicator: IndicatorResult.Claimed points into it, so a unit's
 	// claims cost one allocation.
@@ -198,6 +210,10 @@ func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
 			}
 		}
 		ci.form = forms[ci.def.Form]
+		ci.index = i
+		if ci.form == formRelative {
+			p.relative = append(p.relative, i)
+		}
 		ci.full = indicators.Round2(ci.def.Weight)
 		if ci.target != nil && ci.target.node != nil {
 			if t, ok := isLiteral(ci.target.node); ok && indicators.Finite(t) {
@@ -278,6 +294,8 @@ func (c *compiler) indicator(ind *indicators.Indicator) compiledIndicator {
 		ci.count = c.need(ind, ind.Deduct.Count, scopeDeduct, false, what+" deduct count")
 	case indicators.FormScore:
 		ci.score = c.need(ind, ind.Score, scopeScoring, false, what+" score")
+	case indicators.FormRelative, indicators.FormPanel:
+		// The value formula is all: compiled above.
 	default:
 		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "scoring_form", "%s has no scoring form: give one of target, bands, tiers, deduct, score", what))
 	}

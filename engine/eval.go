@@ -43,6 +43,13 @@ type sliceUnits struct {
 	next  int
 }
 
+// Rewind starts the units again, for the second pass of a run with
+// relative indicators.
+func (s *sliceUnits) Rewind() error {
+	s.next = 0
+	return nil
+}
+
 func (s *sliceUnits) Next() (*indicators.Unit, error) {
 	if s.next == len(s.units) {
 		return nil, io.EOF
@@ -460,6 +467,10 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 			return 0, &scoreError{"score", err}
 		}
 		return pts, nil
+	case formRelative:
+		return s.scoreRelative(ci, s.value())
+	case formPanel:
+		return s.value(), nil // the rater's points; panels combine in data
 	}
 	return 0, fmt.Errorf("indicator %s has no scoring form", def.ID)
 }

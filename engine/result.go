@@ -56,6 +56,9 @@ type Summary struct {
 	// units with a failed consistency check, so that a run can say how
 	// many units to look at again.
 	MissingUnits, CheckUnits int
+	// Populations holds the population of each relative indicator (比较法),
+	// in the ruleset's order: what their points depend on beyond the unit.
+	Populations []indicators.RelativeStat
 }
 
 // GradeCount is how many units got one grade.

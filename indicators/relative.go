@@ -227,3 +227,13 @@ func rankTies(xs []float64) ([]float64, float64) {
 	}
 	return ranks, ties
 }
+
+// RelativeStat is the population a relative indicator was scored against
+// in a run: a result's statistics and audit stamp carry it, since the
+// indicator's points move when the population does.
+type RelativeStat struct {
+	ID      string // indicator id
+	Method  string // RelativeBestRatio or RelativeEfficacy
+	Reverse bool   // the smallest value is the best
+	Population
+}

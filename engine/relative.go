@@ -1,0 +1,152 @@
+package engine
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// Relative indicators (比较法/标杆法) score a unit against every unit of the
+// run, so a run that has them reads its units twice: a first pass through
+// Stream itself, into popSink, gathers each relative indicator's
+// population (the ok values of the units that are scored), and the second
+// scores with it. Both passes are Stream's, so memory stays flat and a
+// streamed run equals an in-memory one.
+
+// populations is what the second pass reads: by indicator index.
+type populations struct {
+	pop []indicators.Population
+	// sorted holds every value of each population, ascending, when
+	// explanations are on: a unit's place among them (8 bytes a unit and
+	// relative indicator, only then).
+	sorted [][]float64
+}
+
+// rewinder is a source that can be read again from the start (every file
+// data.Open opens, and Eval's slice).
+type rewinder interface{ Rewind() error }
+
+// popSink is the first pass's sink: Render writes each relative
+// indicator's value (if the unit has an ok one), Emit adds it to the
+// population when the unit is scored (a failed or duplicate unit has rank
+// 0, and stays out).
+type popSink struct {
+	p    *Program
+	pops *populations
+}
+
+func (ps *popSink) Render(dst []byte, u *UnitResult) []byte {
+	for _, k := range ps.p.relative {
+		if u.Failed() || k >= len(u.Indicators) || u.Indicators[k].Status != StatusOK || !u.Indicators[k].HasValue {
+			dst = append(dst, 0)
+			continue
+		}
+		dst = append(dst, 1)
+		dst = binary.LittleEndian.AppendUint64(dst, math.Float64bits(u.Indicators[k].Value))
+	}
+	return dst
+}
+
+func (ps *popSink) Start(Summary) error { return nil }
+
+func (ps *popSink) Emit(rec []byte, rank int) error {
+	if rank == 0 {
+		return nil
+	}
+	for _, k := range ps.p.relative {
+		if len(rec) == 0 {
+			return errors.New("stream: a population record was cut short")
+		}
+		ok := rec[0] == 1
+		rec = rec[1:]
+		if !ok {
+			continue
+		}
+		if len(rec) < 8 {
+			return errors.New("stream: a population record was cut short")
+		}
+		v := math.Float64frombits(binary.LittleEndian.Uint64(rec))
+		rec = rec[8:]
+		ps.pops.pop[k].Add(v)
+		if ps.pops.sorted != nil {
+			ps.pops.sorted[k] = append(ps.pops.sorted[k], v)
+		}
+	}
+	return nil
+}
+
+// gatherPopulations runs the first pass over src and rewinds it for the
+// second.
+func (p *Program) gatherPopulations(ctx context.Context, src Units) (*populations, error) {
+	rw, ok := src.(rewinder)
+	if !ok {
+		return nil, fmt.Errorf("relative indicator %s scores each unit against all of them, so the data is read twice: read it from a file, not a stream that cannot be read again", p.rs.Indicators[p.relative[0]].ID)
+	}
+	pops := &populations{pop: make([]indicators.Population, len(p.inds))}
+	if p.conf.explain {
+		pops.sorted = make([][]float64, len(p.inds))
+	}
+	if _, err := p.Stream(ctx, src, &popSink{p: p, pops: pops}); err != nil {
+		return nil, err
+	}
+	for _, s := range pops.sorted {
+		slices.Sort(s)
+	}
+	if err := rw.Rewind(); err != nil {
+		return nil, fmt.Errorf("reading the data again for relative indicator %s: %w", p.rs.Indicators[p.relative[0]].ID, err)
+	}
+	return pops, nil
+}
+
+// stats lists the populations for the summary, in the ruleset's order.
+func (p *Program) relativeStats(pops *populations) []indicators.RelativeStat {
+	if pops == nil {
+		return nil
+	}
+	var out []indicators.RelativeStat
+	for _, k := range p.relative {
+		d := p.inds[k].def
+		out = append(out, indicators.RelativeStat{ID: d.ID, Method: d.Relative, Reverse: d.Lower, Population: pops.pop[k]})
+	}
+	return out
+}
+
+// scoreRelative scores value against the run's population. Outside a run
+// (a single unit, a ruleset test without a population) the population is
+// the unit alone, which gives full marks.
+func (s *scratch) scoreRelative(ci *compiledIndicator, value float64) (float64, error) {
+	pop := indicators.Population{Min: value, Max: value, Count: 1}
+	if s.pops != nil {
+		pop = s.pops.pop[ci.index]
+	}
+	raw, err := indicators.ScoreRelative(ci.def.Relative, ci.def.Lower, value, ci.def.Weight, pop)
+	if err != nil {
+		return 0, &scoreError{"value", err}
+	}
+	return raw, nil
+}
+
+// place is value's place in its population (1 the best), when the run
+// kept the values; 0 when it did not.
+func (s *scratch) place(ci *compiledIndicator, value float64) int {
+	if s.pops == nil || s.pops.sorted == nil {
+		return 0
+	}
+	vs := s.pops.sorted[ci.index]
+	if ci.def.Lower {
+		// Values below it are better.
+		i, _ := slices.BinarySearch(vs, value)
+		return i + 1
+	}
+	// Values above it are better.
+	i, found := slices.BinarySearch(vs, value)
+	for found && i < len(vs) && vs[i] == value {
+		i++
+	}
+	return len(vs) - i + 1
+}
