@@ -186,7 +186,15 @@ type jsonSink struct{ res *engine.Result }
 func collectSink(res *engine.Result) *jsonSink { return &jsonSink{res: res} }
 
 func (s *jsonSink) Render(dst []byte, u *engine.UnitResult) []byte {
-	b, err := json.Marshal(u)
+	c := *u
+	c.Indicators = append([]engine.IndicatorResult(nil), u.Indicators...)
+	for k := range c.Indicators {
+		if !indicators.Finite(c.Indicators[k].Value) {
+			c.Indicators[k].Value = 0 // JSON has no ±Inf; an error's value is not compared
+		}
+		c.Indicators[k].Err = nil
+	}
+	b, err := json.Marshal(&c)
 	if err != nil {
 		panic(err)
 	}

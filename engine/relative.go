@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/jixiao/jixiao/indicators"
 )
@@ -83,9 +84,15 @@ func (ps *popSink) Emit(rec []byte, rank int) error {
 // gatherPopulations runs the first pass over src and rewinds it for the
 // second.
 func (p *Program) gatherPopulations(ctx context.Context, src Units) (*populations, error) {
+	id := p.rs.Indicators[p.relative[0]].ID
 	rw, ok := src.(rewinder)
 	if !ok {
-		return nil, fmt.Errorf("relative indicator %s scores each unit against all of them, so the data is read twice: read it from a file, not a stream that cannot be read again", p.rs.Indicators[p.relative[0]].ID)
+		return nil, fmt.Errorf("relative indicator %s scores each unit against all of them, so the data is read twice: read it from a file, not a stream that cannot be read again", id)
+	}
+	// Rewinding before the first pass finds a source that cannot be read
+	// twice before anything is read.
+	if err := rw.Rewind(); err != nil {
+		return nil, fmt.Errorf("relative indicator %s scores each unit against all of them, so the data is read twice: %w", id, err)
 	}
 	pops := &populations{pop: make([]indicators.Population, len(p.inds))}
 	if p.conf.explain {
@@ -98,7 +105,7 @@ func (p *Program) gatherPopulations(ctx context.Context, src Units) (*population
 		slices.Sort(s)
 	}
 	if err := rw.Rewind(); err != nil {
-		return nil, fmt.Errorf("reading the data again for relative indicator %s: %w", p.rs.Indicators[p.relative[0]].ID, err)
+		return nil, fmt.Errorf("reading the data again for relative indicator %s: %w", id, err)
 	}
 	return pops, nil
 }
@@ -149,4 +156,72 @@ func (s *scratch) place(ci *compiledIndicator, value float64) int {
 		i++
 	}
 	return len(vs) - i + 1
+}
+
+// explainRelative writes how a relative indicator scored: the method, the
+// population (count, best, worst), the unit's place in it and the
+// arithmetic. pv writes a value as the indicator shows values.
+func (s *scratch) explainRelative(b []byte, ci *compiledIndicator, ir *IndicatorResult, pv func([]byte, float64) []byte) []byte {
+	def := ci.def
+	if def.Relative == indicators.RelativeEfficacy {
+		b = append(b, "，功效系数法"...)
+	} else {
+		b = append(b, "，标杆比较法"...)
+	}
+	if def.Lower {
+		b = append(b, "（越小越好）"...)
+	} else {
+		b = append(b, "（越大越好）"...)
+	}
+	if s.pops == nil {
+		b = append(b, "：比较总体只有本单位，得满分 "...)
+		return appendNum4(b, def.Weight)
+	}
+	pop := s.pops.pop[ci.index]
+	best, worst := pop.Best(def.Lower), pop.Worst(def.Lower)
+	b = append(b, "：参与比较 "...)
+	b = strconv.AppendInt(b, int64(pop.Count), 10)
+	b = append(b, " 个单位，最优 "...)
+	b = pv(b, best)
+	b = append(b, "，最差 "...)
+	b = pv(b, worst)
+	if place := s.place(ci, ir.Value); place > 0 {
+		b = append(b, "，本单位第 "...)
+		b = strconv.AppendInt(b, int64(place), 10)
+		b = append(b, " 位"...)
+	}
+	switch {
+	case best == worst:
+		b = append(b, "；最优与最差相同，得满分 "...)
+		return appendNum4(b, def.Weight)
+	case ir.Value == best:
+		b = append(b, "；本单位为最优，得满分 "...)
+		return appendNum4(b, def.Weight)
+	}
+	b = append(b, "；得分 = "...)
+	b = appendNum4(b, def.Weight)
+	switch {
+	case def.Relative == indicators.RelativeEfficacy:
+		b = append(b, " × (0.6 + 0.4 × ("...)
+		b = pv(b, ir.Value)
+		b = append(b, " − "...)
+		b = pv(b, worst)
+		b = append(b, ") ÷ ("...)
+		b = pv(b, best)
+		b = append(b, " − "...)
+		b = pv(b, worst)
+		b = append(b, "))"...)
+	case def.Lower:
+		b = append(b, " × 最优 "...)
+		b = pv(b, best)
+		b = append(b, " ÷ "...)
+		b = pv(b, ir.Value)
+	default:
+		b = append(b, " × "...)
+		b = pv(b, ir.Value)
+		b = append(b, " ÷ 最优 "...)
+		b = pv(b, best)
+	}
+	b = append(b, " = "...)
+	return appendNum4(b, ir.Points)
 }

@@ -127,6 +127,11 @@ func (j *jsonRows) Begin(w io.Writer, m Meta) error {
 		d, _ := json.Marshal(jsonData{Files: m.Data.Files, SHA256: m.Data.SHA256})
 		b = append(append(b, `,"data":`...), d...)
 	}
+	if len(m.Populations) > 0 {
+		// The population is part of what relative points depend on.
+		p, _ := json.Marshal(jsonPopulations(m.Populations))
+		b = append(append(b, `,"populations":`...), p...)
+	}
 	if !m.Stamp.IsZero() {
 		// Only a time given explicitly: output is otherwise byte-identical.
 		b = append(b, `,"time":"`+m.Stamp.UTC().Format(time.RFC3339)+`"`...)
@@ -172,7 +177,12 @@ func (j *jsonRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 
 func (j *jsonRows) End(w io.Writer, s engine.Summary) error {
 	sum, _ := json.Marshal(jsonSummary{Units: s.Units, Errors: s.Errors, Grades: orderedCounts(s.Grades)})
-	_, err := io.WriteString(w, "\n],\n\"summary\":"+string(sum)+"}\n")
+	stats := ""
+	if len(s.Populations) > 0 {
+		st, _ := json.Marshal(jsonStatistics{Indicators: jsonPopulations(s.Populations)})
+		stats = ",\n\"statistics\":" + string(st)
+	}
+	_, err := io.WriteString(w, "\n],\n\"summary\":"+string(sum)+stats+"}\n")
 	return err
 }
 
