@@ -5,10 +5,10 @@ import (
 	"io"
 )
 
-// Rewind starts a source opened from a file again at its first unit: a
-// run with relative indicators (比较法) reads the data twice, first for
-// each indicator's population. A source over a reader, or a file that
-// cannot seek (a FIFO, standard input), cannot be rewound.
+// Rewind starts a source again at its first unit: a run with relative
+// indicators (比较法) reads the data twice, first for each indicator's
+// population. A source over a reader that cannot seek (a FIFO, a pipe on
+// standard input, a network stream) cannot be rewound.
 func (fs *fileSource) Rewind() error {
 	nfs, err := fs.reopen()
 	if err != nil {
@@ -39,14 +39,15 @@ func (fs *fileSource) replace(n *fileSource) {
 }
 
 func (fs *fileSource) reopen() (Source, error) {
-	if fs.f == nil || fs.opened == nil {
-		return nil, fmt.Errorf("%s: the data cannot be read a second time (it was not opened from a file)", fs.name)
+	sk, ok := fs.r.(io.Seeker)
+	if !ok {
+		return nil, fmt.Errorf("%s: the data cannot be read a second time (a stream, not a file): save it to a file and give that", fs.name)
 	}
-	if _, err := fs.f.Seek(0, io.SeekStart); err != nil {
-		return nil, fmt.Errorf("%s: the data cannot be read a second time: %w", fs.name, unwrapPath(err))
+	if _, err := sk.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("%s: the data cannot be read a second time (%v): save it to a file and give that", fs.name, unwrapPath(err))
 	}
 	o := fs.opened
-	return openReader(fs.name, fs.f, o.schema, o.options, o.digest)
+	return openReader(fs.name, fs.r, o.schema, o.options, o.digest)
 }
 
 // openedWith is how a file source was opened, to open it again.

@@ -137,12 +137,11 @@ func open(ctx context.Context, path string, s *Schema, o *Options, digest bool) 
 		f.Close()
 		return nil, err
 	}
-	opened := &openedWith{schema: s, options: o, digest: digest}
 	switch src := src.(type) {
 	case *fileSource:
-		src.f, src.unblock, src.opened = f, unblock, opened
+		src.f, src.unblock = f, unblock
 	case *chunkSource:
-		src.f, src.unblock, src.opened = f, unblock, opened
+		src.f, src.unblock = f, unblock
 	}
 	return src, nil
 }
@@ -176,7 +175,7 @@ func openReader(name string, r io.Reader, s *Schema, o *Options, digest bool) (_
 	if err != nil {
 		return nil, err
 	}
-	fs := &fileSource{Source: src, name: name, r: r, h: h, text: text}
+	fs := &fileSource{Source: src, name: name, r: r, h: h, text: text, opened: &openedWith{schema: s, options: o, digest: digest}}
 	if ch, ok := src.(chunker); ok {
 		return &chunkSource{fileSource: fs, ch: ch}, nil
 	}
@@ -246,7 +245,7 @@ type fileSource struct {
 	h       *countingHash
 	text    *textReader // the decoding layer of a text format, else nil
 	sum     string
-	opened  *openedWith // how to open f again (Rewind), when the source opened it
+	opened  *openedWith // how to open r again (Rewind)
 }
 
 // countingHash hashes the data (unless Hash is nil) and counts its bytes,
