@@ -139,7 +139,7 @@ func (m *Monitor) indicator(k int, ir *engine.IndicatorResult) Light {
 		// reference (80 × 273 ÷ 365, not 80 × 0.7479...).
 		e := t * float64(m.Day) / float64(m.Days)
 		l := Light{Light: m.Bounds.LightOf(v, e), Expected: e, HasExpected: true}
-		l.Why = fmt.Sprintf("实际 %s，按时间进度 %d/%d 应达 %s（全年目标 %s × %s）", num(v), m.Day, m.Days, num(e), num(t), num(m.Elapsed))
+		l.Why = fmt.Sprintf("实际 %s，按时间进度应达 %s（全年目标 %s × %d/%d）", num(v), num(e), num(t), m.Day, m.Days)
 		if e > 0 {
 			l.Why += fmt.Sprintf("，为应达值的 %s", pct(v/e))
 		}

@@ -271,7 +271,7 @@ func (s *MonitorSink) cells(dst []byte, u *engine.UnitResult, lu *monitor.Unit) 
 	}
 	why := lu.Why
 	if u.Failed() && len(u.Errors) > 0 {
-		why += "：" + u.Errors[0].Msg
+		why += "；" + u.Errors[0].Msg
 	}
 	add(mcText, why)
 	binary.BigEndian.PutUint16(dst[at:], uint16(n))
