@@ -400,7 +400,6 @@ func (s *MonitorSink) lightCell(light, why string) string {
 	return name
 }
 
-
 // summaryText: units by light, the indicators most often red.
 func (s *MonitorSink) summaryText() string {
 	var b strings.Builder
@@ -581,10 +580,10 @@ td.none{color:#808080}small{color:#404040}footer{margin-top:1.5em;color:#595959;
 // monitorXLSX is the workbook of jixiao monitor: a 监控 sheet streamed a
 // row per unit with the lights as fills, and a 汇总 sheet at the end.
 type monitorXLSX struct {
-	s   *MonitorSink
-	f   *excelize.File
-	sw  *excelize.StreamWriter
-	st  *styles
+	s    *MonitorSink
+	f    *excelize.File
+	sw   *excelize.StreamWriter
+	st   *styles
 	next int // the next row of the sheet
 }
 
