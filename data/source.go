@@ -175,6 +175,10 @@ func openReader(name string, r io.Reader, s *Schema, o *Options, digest bool) (_
 	if err != nil {
 		return nil, err
 	}
+	if len(s.panel) > 0 {
+		// One row per rater: a unit is its run of rows (panel.go).
+		src = &panelSource{Source: src, s: s}
+	}
 	fs := &fileSource{Source: src, name: name, r: r, h: h, text: text, opened: &openedWith{schema: s, options: o, digest: digest}}
 	if ch, ok := src.(chunker); ok {
 		return &chunkSource{fileSource: fs, ch: ch}, nil

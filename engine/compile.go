@@ -41,6 +41,9 @@ type Program struct {
 	// relative lists the indexes of the relative indicators: a run
 	// needs their populations before it scores (relative.go).
 	relative []int
+	// panels lists the indexes of the panel indicators: the first pass
+	// gathers their raters' points for Kendall's W (relative.go).
+	panels []int
 }
 
 type compiledIndicator struct {
@@ -66,6 +69,8 @@ type compiledIndicator struct {
 	// index is the indicator's place in the ruleset: of its population
 	// in a run (scratch.pops).
 	index int
+	// panelInput is the input of a panel indicator's raters' points.
+	panelInput int
 }
 
 type compiledBand struct {
@@ -214,6 +219,9 @@ func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
 		if ci.form == formRelative {
 			p.relative = append(p.relative, i)
 		}
+		if ci.form == formPanel {
+			p.panels = append(p.panels, i)
+		}
 		ci.full = indicators.Round2(ci.def.Weight)
 		if ci.target != nil && ci.target.node != nil {
 			if t, ok := isLiteral(ci.target.node); ok && indicators.Finite(t) {
@@ -294,7 +302,13 @@ func (c *compiler) indicator(ind *indicators.Indicator) compiledIndicator {
 		ci.count = c.need(ind, ind.Deduct.Count, scopeDeduct, false, what+" deduct count")
 	case indicators.FormScore:
 		ci.score = c.need(ind, ind.Score, scopeScoring, false, what+" score")
-	case indicators.FormRelative, indicators.FormPanel:
+	case indicators.FormPanel:
+		ci.panelInput = c.rs.InputIndex(strings.TrimSpace(ind.Value.Src))
+		if ci.panelInput < 0 {
+			c.errs.Add(&diag.Error{Pos: ind.Value.Pos, Code: "scoring_form", Snippet: ind.Value.Line,
+				Msg: fmt.Sprintf("%s: panel reads each rater's points from one input, so value must name an input, found %q", what, ind.Value.Src)})
+		}
+	case indicators.FormRelative:
 		// The value formula is all: compiled above.
 	default:
 		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "scoring_form", "%s has no scoring form: give one of target, bands, tiers, deduct, score", what))

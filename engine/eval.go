@@ -311,7 +311,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		ir.Value, ir.HasValue, ir.Tier, ir.Target, ir.HasTarget = 0, false, "", 0, false
 		ir.Points, ir.Status, ir.Flags, ir.Rule, ir.Band = 0, StatusOK, ir.Flags[:0], 0, 0
 		ir.Explain, ir.Steps, ir.Claimed, ir.Reason, ir.Err = "", nil, nil, "", nil
-		ir.Missing, ir.NA = ir.Missing[:0], ir.NA[:0]
+		ir.Missing, ir.NA, ir.Ratings = ir.Missing[:0], ir.NA[:0], nil
 	} else {
 		*ir = IndicatorResult{ID: def.ID, Label: def.Label, Group: def.Group, Weight: def.Weight, Status: StatusOK}
 	}
@@ -470,7 +470,7 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 	case formRelative:
 		return s.scoreRelative(ci, s.value())
 	case formPanel:
-		return s.value(), nil // the rater's points; panels combine in data
+		return s.scorePanel(ci, u, ir)
 	}
 	return 0, fmt.Errorf("indicator %s has no scoring form", def.ID)
 }

@@ -26,6 +26,10 @@ type populations struct {
 	// explanations are on: a unit's place among them (8 bytes a unit and
 	// relative indicator, only then).
 	sorted [][]float64
+	// ratings holds each panel indicator's raters' points: by indicator
+	// index, rater, then the rated unit's number (from 0).
+	ratings []map[string]map[int]float64
+	rated   []int // how many units each panel indicator was rated for
 }
 
 // rewinder is a source that can be read again from the start (every file
@@ -49,6 +53,19 @@ func (ps *popSink) Render(dst []byte, u *UnitResult) []byte {
 		}
 		dst = append(dst, 1)
 		dst = binary.LittleEndian.AppendUint64(dst, math.Float64bits(u.Indicators[k].Value))
+	}
+	for _, k := range ps.p.panels {
+		if u.Failed() || k >= len(u.Indicators) || u.Indicators[k].Status != StatusOK {
+			dst = append(dst, 0)
+			continue
+		}
+		rs := u.Indicators[k].Ratings
+		dst = binary.AppendUvarint(dst, uint64(len(rs)))
+		for _, r := range rs {
+			dst = binary.AppendUvarint(dst, uint64(len(r.Rater)))
+			dst = append(dst, r.Rater...)
+			dst = binary.LittleEndian.AppendUint64(dst, math.Float64bits(r.Points))
+		}
 	}
 	return dst
 }
@@ -78,23 +95,55 @@ func (ps *popSink) Emit(rec []byte, rank int) error {
 			ps.pops.sorted[k] = append(ps.pops.sorted[k], v)
 		}
 	}
+	cut := errors.New("stream: a panel record was cut short")
+	for _, k := range ps.p.panels {
+		n, w := binary.Uvarint(rec)
+		if w <= 0 {
+			return cut
+		}
+		rec = rec[w:]
+		if n == 0 {
+			continue
+		}
+		unit := ps.pops.rated[k]
+		ps.pops.rated[k]++
+		for ; n > 0; n-- {
+			l, w := binary.Uvarint(rec)
+			if w <= 0 || len(rec) < w+int(l)+8 {
+				return cut
+			}
+			rater := string(rec[w : w+int(l)])
+			pts := math.Float64frombits(binary.LittleEndian.Uint64(rec[w+int(l):]))
+			rec = rec[w+int(l)+8:]
+			m := ps.pops.ratings[k][rater]
+			if m == nil {
+				m = map[int]float64{}
+				ps.pops.ratings[k][rater] = m
+			}
+			m[unit] = pts
+		}
+	}
 	return nil
 }
 
 // gatherPopulations runs the first pass over src and rewinds it for the
 // second.
 func (p *Program) gatherPopulations(ctx context.Context, src Units) (*populations, error) {
-	id := p.rs.Indicators[p.relative[0]].ID
+	id := p.rs.Indicators[slices.Concat(p.relative, p.panels)[0]].ID
 	rw, ok := src.(rewinder)
 	if !ok {
-		return nil, fmt.Errorf("relative indicator %s scores each unit against all of them, so the data is read twice: read it from a file, not a stream that cannot be read again", id)
+		return nil, fmt.Errorf("indicator %s is scored against all the units (relative) or its raters compared across them (panel), so the data is read twice: read it from a file, not a stream that cannot be read again", id)
 	}
 	// Rewinding before the first pass finds a source that cannot be read
 	// twice before anything is read.
 	if err := rw.Rewind(); err != nil {
-		return nil, fmt.Errorf("relative indicator %s scores each unit against all of them, so the data is read twice: %w", id, err)
+		return nil, fmt.Errorf("indicator %s is scored against all the units (relative) or its raters compared across them (panel), so the data is read twice: %w", id, err)
 	}
-	pops := &populations{pop: make([]indicators.Population, len(p.inds))}
+	pops := &populations{pop: make([]indicators.Population, len(p.inds)), rated: make([]int, len(p.inds)),
+		ratings: make([]map[string]map[int]float64, len(p.inds))}
+	for _, k := range p.panels {
+		pops.ratings[k] = map[string]map[int]float64{}
+	}
 	if p.conf.explain {
 		pops.sorted = make([][]float64, len(p.inds))
 	}
@@ -105,7 +154,7 @@ func (p *Program) gatherPopulations(ctx context.Context, src Units) (*population
 		slices.Sort(s)
 	}
 	if err := rw.Rewind(); err != nil {
-		return nil, fmt.Errorf("reading the data again for relative indicator %s: %w", id, err)
+		return nil, fmt.Errorf("reading the data again for indicator %s: %w", id, err)
 	}
 	return pops, nil
 }
@@ -224,4 +273,36 @@ func (s *scratch) explainRelative(b []byte, ci *compiledIndicator, ir *Indicator
 	}
 	b = append(b, " = "...)
 	return appendNum4(b, ir.Points)
+}
+
+// panelStats works out each panel indicator's Kendall's W over the raters
+// who scored every rated unit (units rated by a panel of their own have
+// no common raters, and no W).
+func (p *Program) panelStats(pops *populations) []indicators.PanelStat {
+	if pops == nil {
+		return nil
+	}
+	var out []indicators.PanelStat
+	for _, k := range p.panels {
+		d := p.inds[k].def
+		st := indicators.PanelStat{ID: d.ID, Method: d.Panel, Units: pops.rated[k]}
+		var raters []string
+		for r, m := range pops.ratings[k] {
+			if len(m) == st.Units {
+				raters = append(raters, r)
+			}
+		}
+		slices.Sort(raters) // map order must not reach the output
+		st.Raters = len(raters)
+		scores := make([][]float64, len(raters))
+		for i, r := range raters {
+			scores[i] = make([]float64, st.Units)
+			for u, x := range pops.ratings[k][r] {
+				scores[i][u] = x
+			}
+		}
+		st.W, st.HasW = indicators.KendallW(scores)
+		out = append(out, st)
+	}
+	return out
 }

@@ -18,6 +18,9 @@ const (
 	FlagOvershoot = "overshoot"  // value ≥ 1.2 × a positive target: 偏离度 to explain
 	FlagClaimHigh = "claim_high" // the unit claimed more points than the rules give
 	FlagClaimLow  = "claim_low"  // the unit claimed fewer points than the rules give
+	// FlagPanelSpread marks a panel indicator whose raters disagree by
+	// more than its spread × weight.
+	FlagPanelSpread = "panel_spread"
 )
 
 // Result is the evaluation of a ruleset over a set of units.
@@ -59,6 +62,9 @@ type Summary struct {
 	// Populations holds the population of each relative indicator (比较法),
 	// in the ruleset's order: what their points depend on beyond the unit.
 	Populations []indicators.RelativeStat
+	// Panels holds the agreement of each panel indicator's raters
+	// (Kendall's W), in the ruleset's order.
+	Panels []indicators.PanelStat
 }
 
 // GradeCount is how many units got one grade.
@@ -144,6 +150,9 @@ type IndicatorResult struct {
 	// Missing and NA name the inputs behind a missing or na status.
 	Missing []string
 	NA      []string
+	// Ratings are the raters' points of a panel indicator (专家评分),
+	// shared with the unit read.
+	Ratings []indicators.Rating
 }
 
 // Step is one intermediate value of an indicator's derivation: a

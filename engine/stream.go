@@ -105,7 +105,7 @@ type CheckWarner interface {
 // or the spill file fails.
 func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, error) {
 	var pops *populations
-	if _, first := sink.(*popSink); len(p.relative) > 0 && !first {
+	if _, first := sink.(*popSink); len(p.relative)+len(p.panels) > 0 && !first {
 		var err error
 		if pops, err = p.gatherPopulations(ctx, src); err != nil {
 			return Summary{}, err
@@ -138,6 +138,7 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	}
 	sum := st.summary()
 	sum.Populations = p.relativeStats(pops)
+	sum.Panels = p.panelStats(pops)
 	if err := sink.Start(sum); err != nil {
 		return sum, err
 	}

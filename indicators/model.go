@@ -258,4 +258,17 @@ type Unit struct {
 	// not scored.
 	Errors []*diag.Error
 	Pos    diag.Pos // file and row (or line) the unit came from
+	// Rater is the rater (评分人) of the row the unit was read from, for
+	// rulesets with panel indicators; Ratings, once a unit's rows are
+	// gathered, holds each rater's points by input index (nil for the
+	// inputs that are not panel points).
+	Rater   string
+	Ratings [][]Rating
+}
+
+// Rating is one rater's points for one panel input of one unit.
+type Rating struct {
+	Rater  string
+	Points float64
+	Pos    diag.Pos // the rater's row
 }

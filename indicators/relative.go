@@ -3,6 +3,8 @@ package indicators
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 )
 
 // Relative forms (比较法/标杆法): an indicator scored against the population
@@ -236,4 +238,31 @@ type RelativeStat struct {
 	Method  string // RelativeBestRatio or RelativeEfficacy
 	Reverse bool   // the smallest value is the best
 	Population
+}
+
+// PanelStat is the agreement of a panel indicator's raters across the
+// units of a run: Kendall's W over the raters who scored every unit the
+// indicator was rated for (HasW false when fewer than 2 raters or units).
+type PanelStat struct {
+	ID     string
+	Method string
+	Raters int // raters who scored every rated unit
+	Units  int // units rated
+	W      float64
+	HasW   bool
+}
+
+// PanelInputs lists the input indexes that hold panel points: the value
+// input of each panel indicator.
+func (rs *Ruleset) PanelInputs() []int {
+	var out []int
+	for _, ind := range rs.Indicators {
+		if ind.Form != FormPanel {
+			continue
+		}
+		if i := rs.InputIndex(strings.TrimSpace(ind.Value.Src)); i >= 0 && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	return out
 }

@@ -178,9 +178,8 @@ func (j *jsonRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 func (j *jsonRows) End(w io.Writer, s engine.Summary) error {
 	sum, _ := json.Marshal(jsonSummary{Units: s.Units, Errors: s.Errors, Grades: orderedCounts(s.Grades)})
 	stats := ""
-	if len(s.Populations) > 0 {
-		st, _ := json.Marshal(jsonStatistics{Indicators: jsonPopulations(s.Populations)})
-		stats = ",\n\"statistics\":" + string(st)
+	if st := statisticsJSON(s); st != "" {
+		stats = ",\n\"statistics\":" + st
 	}
 	_, err := io.WriteString(w, "\n],\n\"summary\":"+string(sum)+stats+"}\n")
 	return err

@@ -185,8 +185,7 @@ func (s *MonitorSink) End(sum engine.Summary) error {
 	case "json":
 		b, _ := json.Marshal(s.summaryJSON())
 		fmt.Fprintf(s.w, "\n],\n\"summary\":%s", b)
-		if len(s.m.Populations) > 0 {
-			st, _ := json.Marshal(jsonStatistics{Indicators: jsonPopulations(s.m.Populations)})
+		if st := statisticsJSON(sum); st != "" {
 			fmt.Fprintf(s.w, ",\n\"statistics\":%s", st)
 		}
 		s.w.WriteString("}\n")

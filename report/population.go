@@ -1,9 +1,12 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 
+	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 )
 
@@ -25,7 +28,40 @@ type jsonPopBounds struct {
 }
 
 type jsonStatistics struct {
-	Indicators []jsonPopulation `json:"indicators"`
+	Indicators []any `json:"indicators"`
+}
+
+// jsonPanel is a panel indicator's agreement: Kendall's W of the raters
+// who scored every rated unit (null when there are not 2 such raters and 2
+// units).
+type jsonPanel struct {
+	ID       string   `json:"id"`
+	Panel    string   `json:"panel"`
+	Raters   int      `json:"raters"`
+	Units    int      `json:"units"`
+	KendallW *float64 `json:"kendall_w"`
+}
+
+// statisticsJSON is the statistics of a run: relative indicators'
+// populations, then panel indicators' agreement; "" when it has none.
+func statisticsJSON(s engine.Summary) string {
+	if len(s.Populations)+len(s.Panels) == 0 {
+		return ""
+	}
+	var st jsonStatistics
+	for _, p := range jsonPopulations(s.Populations) {
+		st.Indicators = append(st.Indicators, p)
+	}
+	for _, p := range s.Panels {
+		jp := jsonPanel{ID: p.ID, Panel: p.Method, Raters: p.Raters, Units: p.Units}
+		if p.HasW {
+			w := math.Round(p.W*1e4) / 1e4
+			jp.KendallW = &w
+		}
+		st.Indicators = append(st.Indicators, jp)
+	}
+	b, _ := json.Marshal(st)
+	return string(b)
 }
 
 func jsonPopulations(ps []indicators.RelativeStat) []jsonPopulation {
