@@ -234,6 +234,7 @@ func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool
 		c.str(&ir.Tier)
 		c.str(&ir.Explain)
 		c.str(&ir.Reason)
+		codeRatings(c, ir)
 	}
 	var failed []engine.CheckResult
 	if c.read {

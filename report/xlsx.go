@@ -35,6 +35,7 @@ type xlsxWriter struct {
 	st    *styles
 	stats *Stats
 	marks marksSeen // for the legend under the comparison
+	panel panelBlocks // the 专家评分汇总 sheet's blocks
 	row   int
 	cols  int // columns of the comparison sheet
 	// The 未通过 sheet is streamed beside the comparison sheet, a row per
@@ -244,6 +245,7 @@ func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 			x.lastRow-xlsxFirstRow+1, x.lastRow)
 	}
 	x.stats.Add(u)
+	x.panel.add(u, &x.m)
 	for _, c := range u.Checks {
 		if !c.OK && !c.Skipped {
 			if err := x.failure([]any{u.Unit, u.Name, "检查未通过", c.ID, "", "", "", c.Message}); err != nil {
@@ -315,6 +317,9 @@ func (x *xlsxWriter) end(s engine.Summary) error {
 		return err
 	}
 	if err := x.failuresEnd(); err != nil {
+		return err
+	}
+	if err := x.panel.sheet(x.f, x.st); err != nil {
 		return err
 	}
 	if x.st.err != nil {
