@@ -34,7 +34,7 @@ type xlsxWriter struct {
 	sw    *excelize.StreamWriter
 	st    *styles
 	stats *Stats
-	marks marksSeen // for the legend under the comparison
+	marks marksSeen   // for the legend under the comparison
 	panel panelBlocks // the 专家评分汇总 sheet's blocks
 	row   int
 	cols  int // columns of the comparison sheet
