@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"html"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -163,4 +165,38 @@ func codeRatings(c *leanCodec, ir *engine.IndicatorResult) {
 		c.str(&ir.Ratings[i].Rater)
 		c.num(&ir.Ratings[i].Points)
 	}
+}
+
+// html writes the summary as a section of the html page.
+func (p panelBlocks) html() []byte {
+	var b strings.Builder
+	b.WriteString("\n<h2>" + SheetPanel + "</h2>\n")
+	for _, bl := range p {
+		fmt.Fprintf(&b, "<h3>%s %s</h3>\n<table class=\"panel\">\n<thead><tr><th>指标</th><th>分值</th>", html.EscapeString(bl.unit), html.EscapeString(bl.name))
+		for _, r := range bl.raters {
+			fmt.Fprintf(&b, "<th>%s</th>", html.EscapeString(r))
+		}
+		b.WriteString("<th>评价得分</th></tr></thead>\n<tbody>\n")
+		var wsum, ssum float64
+		for _, r := range bl.rows {
+			fmt.Fprintf(&b, "<tr><td>%s</td><td class=\"num\">%s</td>", html.EscapeString(r.label), Num(r.weight))
+			for _, rt := range bl.raters {
+				v := ""
+				if x, ok := r.points[rt]; ok {
+					v = Num(x)
+				}
+				fmt.Fprintf(&b, "<td class=\"num\">%s</td>", v)
+			}
+			score := Num(r.score)
+			if r.status != engine.StatusOK {
+				score = statusWord(r.status)
+			}
+			fmt.Fprintf(&b, "<td class=\"num\">%s</td></tr>\n", score)
+			wsum += r.weight
+			ssum += r.score
+		}
+		fmt.Fprintf(&b, "<tr><td>合计</td><td class=\"num\">%s</td>%s<td class=\"num\">%s</td></tr>\n</tbody>\n</table>\n",
+			Num(indicators.Round2(wsum)), strings.Repeat("<td></td>", len(bl.raters)), Num(indicators.Round2(ssum)))
+	}
+	return []byte(b.String())
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -42,6 +43,19 @@ func TestPanelSummarySheet(t *testing.T) {
 				t.Errorf("row %d: %q, want %q", i+1, rows[i], w)
 				break
 			}
+		}
+	}
+}
+
+func TestPanelSummaryHTML(t *testing.T) {
+	_, out, _ := runTool(t, "", "eval", "-r", "testdata/panel/ruleset.yaml", "-d", "testdata/panel/units.csv", "-f", "html", "--sort", "unit")
+	for _, part := range []string{
+		"<h2>专家评分汇总</h2>\n<h3>P01 甲项目</h3>",
+		"<th>指标</th><th>分值</th><th>张</th><th>王</th><th>李</th><th>赵</th><th>钱</th><th>评价得分</th>",
+		`<tr><td>实施效果</td><td class="num">20</td><td class="num">18</td><td class="num">16</td><td class="num">17</td><td class="num">19</td><td class="num">10</td><td class="num">17</td></tr>`,
+	} {
+		if !strings.Contains(out, part) {
+			t.Errorf("html lacks %q", part)
 		}
 	}
 }
