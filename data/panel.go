@@ -136,6 +136,11 @@ func (p *panelSource) gather(rows []*indicators.Unit) *indicators.Unit {
 		for k, r := range rows {
 			switch v := r.Values[i]; v.Kind {
 			case indicators.Number:
+				if w, ok := p.weight(i); ok && (v.Num < 0 || v.Num > w) {
+					u.Errors = append(u.Errors, &diag.Error{Pos: r.Pos, Code: "panel_points", Field: in.ID, Value: fmt.Sprint(v.Num),
+						Msg: fmt.Sprintf("unit %s, %s: %s is a rater's points, from 0 to the indicator's weight %v, found %v", u.ID, rowName(r, k), p.s.inputName(i), w, v.Num)})
+					continue
+				}
 				u.Ratings[i] = append(u.Ratings[i], indicators.Rating{Rater: r.Rater, Points: v.Num, Pos: r.Pos})
 			case indicators.NA:
 				na = append(na, rowName(r, k))
@@ -184,4 +189,17 @@ func showValue(v indicators.Value) string {
 		return "不适用"
 	}
 	return "blank"
+}
+
+// weight is the smallest weight of the panel indicators that read input
+// i: a rater's points may not pass it.
+func (p *panelSource) weight(i int) (float64, bool) {
+	rs := p.s.rs
+	w, ok := 0.0, false
+	for _, ind := range rs.Indicators {
+		if ind.Form == indicators.FormPanel && rs.InputIndex(strings.TrimSpace(ind.Value.Src)) == i && (!ok || ind.Weight < w) {
+			w, ok = ind.Weight, true
+		}
+	}
+	return w, ok
 }
