@@ -33,6 +33,22 @@ type Comparison struct {
 	// indicator's change in points, largest change first. An indicator of
 	// one side only counts its points as gained or lost.
 	Indicators []IndicatorChange
+	// Populations pairs the populations of the relative indicators (比较法)
+	// of either side by id: a unit that fails, or is scored, on one side
+	// only moves the other units' relative points.
+	Populations []PopulationChange
+}
+
+// PopulationChange is one relative indicator's population on both sides;
+// Old or New is nil when that side has no such relative indicator.
+type PopulationChange struct {
+	ID       string
+	Old, New *indicators.RelativeStat
+}
+
+// Changed reports whether the population differs between the sides.
+func (p *PopulationChange) Changed() bool {
+	return p.Old == nil || p.New == nil || *p.Old != *p.New
 }
 
 // Side is a unit's result under one ruleset. Scored is false when the
@@ -124,7 +140,25 @@ func Diff(old, new *engine.Result) *Comparison {
 	}
 	d.Migration = migration(d)
 	d.Indicators = indicatorChanges(d, old, new)
+	d.Populations = populationChanges(old.Summary.Populations, new.Summary.Populations)
 	return d
+}
+
+func populationChanges(old, new []indicators.RelativeStat) []PopulationChange {
+	var out []PopulationChange
+	at := map[string]int{}
+	for i := range old {
+		at[old[i].ID] = len(out)
+		out = append(out, PopulationChange{ID: old[i].ID, Old: &old[i]})
+	}
+	for i := range new {
+		if k, ok := at[new[i].ID]; ok {
+			out[k].New = &new[i]
+		} else {
+			out = append(out, PopulationChange{ID: new[i].ID, New: &new[i]})
+		}
+	}
+	return out
 }
 
 func gradeLabels(s engine.Summary) []string {
