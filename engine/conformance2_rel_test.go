@@ -117,7 +117,7 @@ func TestConformance2Relative(t *testing.T) {
 	want := readContract2(t, "expected.json")
 	rs := contract2Ruleset(t)
 	for _, workers := range []int{1, 3} {
-		prog, err := engine.Compile(rs, engine.Workers(workers))
+		prog, err := engine.Compile(rs, &engine.Options{Workers: workers})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,7 +126,7 @@ func TestConformance2Relative(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		streamed := prog.NewResult()
+		streamed := &engine.Result{}
 		res, err := prog.Eval(context.Background(), mustReadAll(t, rs))
 		if err != nil {
 			t.Fatal(err)

@@ -33,7 +33,7 @@ func (s *scratch) scorePanel(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 		pts[k] = r.Points
 	}
 	if indicators.PanelSpread(pts, def.Spread, def.Weight) {
-		ir.Flags = append(ir.Flags, FlagPanelSpread)
+		ir.Flags = append(ir.Flags, indicators.FlagPanelSpread)
 	}
 	raw := indicators.CombinePanel(def.Panel, pts)
 	ir.Value, ir.HasValue = raw, true
@@ -94,14 +94,14 @@ func explainPanel(b []byte, def *indicators.Indicator, ir *IndicatorResult) []by
 		slices.Sort(sorted)
 		b = append(b, "；最高与最低相差 "...)
 		b = appendNum4(b, indicators.Round2(sorted[n-1]-sorted[0]))
-		if slices.Contains(ir.Flags, FlagPanelSpread) {
+		if slices.Contains(ir.Flags, indicators.FlagPanelSpread) {
 			b = append(b, "，超过分值的 "...)
 		} else {
 			b = append(b, "，未超过分值的 "...)
 		}
 		b = appendNum4(b, def.Spread*100)
 		b = append(b, "%"...)
-		if slices.Contains(ir.Flags, FlagPanelSpread) {
+		if slices.Contains(ir.Flags, indicators.FlagPanelSpread) {
 			b = append(b, "，专家意见分歧较大，请复核"...)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -28,7 +29,7 @@ func TestPanelScoring(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := engine.Compile(rs, engine.Explain(true))
+	p, err := engine.Compile(rs, &engine.Options{Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func TestPanelScoring(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer src.Close()
-	res := p.NewResult()
+	res := &engine.Result{}
 	sum, err := p.Stream(context.Background(), src, collectSink(res))
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +77,7 @@ func TestPanelScoring(t *testing.T) {
 			if ir.Points != pts {
 				t.Errorf("%s.%s: %v points, want %v (%s)", u.Unit, ir.ID, ir.Points, pts, ir.Explain)
 			}
-			if got := slices.Contains(ir.Flags, engine.FlagPanelSpread); got != w.spread[k] {
+			if got := slices.Contains(ir.Flags, indicators.FlagPanelSpread); got != w.spread[k] {
 				t.Errorf("%s.%s: panel_spread %v, want %v", u.Unit, ir.ID, got, w.spread[k])
 			}
 		}
@@ -105,7 +106,7 @@ func TestPanelKendallW(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := engine.Compile(rs)
+	p, err := engine.Compile(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

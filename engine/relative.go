@@ -47,7 +47,7 @@ type popSink struct {
 
 func (ps *popSink) Render(dst []byte, u *UnitResult) []byte {
 	for _, k := range ps.p.relative {
-		if u.Failed() || k >= len(u.Indicators) || u.Indicators[k].Status != StatusOK || !u.Indicators[k].HasValue {
+		if u.Failed() || k >= len(u.Indicators) || u.Indicators[k].Status != indicators.StatusOK || !u.Indicators[k].HasValue {
 			dst = append(dst, 0)
 			continue
 		}
@@ -55,7 +55,7 @@ func (ps *popSink) Render(dst []byte, u *UnitResult) []byte {
 		dst = binary.LittleEndian.AppendUint64(dst, math.Float64bits(u.Indicators[k].Value))
 	}
 	for _, k := range ps.p.panels {
-		if u.Failed() || k >= len(u.Indicators) || u.Indicators[k].Status != StatusOK {
+		if u.Failed() || k >= len(u.Indicators) || u.Indicators[k].Status != indicators.StatusOK {
 			dst = append(dst, 0)
 			continue
 		}

@@ -27,13 +27,13 @@ var relWant = map[string][4]float64{
 	"A": {10, 20, 10, 0}, "B": {8, 19, 10, 0}, "C": {5, 16, 10, 0}, "E": {9.09, 0, 10, 0}, "F": {20, 12, 10, 0},
 }
 
-func relProgram(t *testing.T, opts ...engine.Option) (*engine.Program, *indicators.Ruleset) {
+func relProgram(t *testing.T, o *engine.Options) (*engine.Program, *indicators.Ruleset) {
 	t.Helper()
 	rs, err := rulesets.LoadFile("testdata/relative/ruleset.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := engine.Compile(rs, opts...)
+	p, err := engine.Compile(rs, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func relProgram(t *testing.T, opts ...engine.Option) (*engine.Program, *indicato
 }
 
 func TestRelativeEdges(t *testing.T) {
-	p, rs := relProgram(t, engine.Workers(2), engine.Explain(true))
+	p, rs := relProgram(t, &engine.Options{Workers: 2, Explain: true})
 	units, _, _, err := data.ReadAll("testdata/relative/units.csv", data.NewSchema(rs))
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +63,7 @@ func TestRelativeEdges(t *testing.T) {
 				t.Errorf("%s.%s: %v points, want %v (%s)", u.Unit, u.Indicators[k].ID, got, w, u.Indicators[k].Explain)
 			}
 		}
-		if u.Indicators[3].Status != engine.StatusMissing {
+		if u.Indicators[3].Status != indicators.StatusMissing {
 			t.Errorf("%s.empty_rel status %s, want missing", u.Unit, u.Indicators[3].Status)
 		}
 	}
@@ -96,7 +96,7 @@ func TestRelativeEdges(t *testing.T) {
 }
 
 func TestRelativePopulationOfOne(t *testing.T) {
-	p, rs := relProgram(t)
+	p, rs := relProgram(t, nil)
 	units, _, _, err := data.ReadAll("testdata/relative/units.csv", data.NewSchema(rs))
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +117,7 @@ func TestRelativePopulationOfOne(t *testing.T) {
 // A stream that cannot be read again cannot be scored relatively: the
 // run stops and says why, rather than scoring against half a population.
 func TestRelativeNeedsTwoPasses(t *testing.T) {
-	p, rs := relProgram(t)
+	p, rs := relProgram(t, nil)
 	raw, err := os.ReadFile("testdata/relative/units.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -127,7 +127,7 @@ func TestRelativeNeedsTwoPasses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = p.Stream(context.Background(), src, collectSink(p.NewResult()))
+	_, err = p.Stream(context.Background(), src, collectSink(&engine.Result{}))
 	if err == nil || !strings.Contains(err.Error(), "read twice") {
 		t.Errorf("stream of a reader: %v, want an error saying the data is read twice", err)
 	}
@@ -137,7 +137,7 @@ func TestRelativeNeedsTwoPasses(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	res := p.NewResult()
+	res := &engine.Result{}
 	if _, err := p.Stream(context.Background(), f, collectSink(res)); err != nil {
 		t.Fatal(err)
 	}

@@ -116,11 +116,11 @@ func (m *Monitor) indicator(k int, ir *engine.IndicatorResult) Light {
 		return Light{}
 	}
 	switch ir.Status {
-	case engine.StatusNA:
+	case indicators.StatusNA:
 		return Light{Why: "不适用，不亮灯"}
-	case engine.StatusMissing:
+	case indicators.StatusMissing:
 		return Light{Light: indicators.LightRed, Why: "缺少数据：红灯"}
-	case engine.StatusError:
+	case indicators.StatusError:
 		return Light{Light: indicators.LightRed, Why: "无法计算：红灯"}
 	}
 	if def.Form == indicators.FormTiers {

@@ -16,7 +16,7 @@ import (
 
 func evalTestdata(t *testing.T, rs *indicators.Ruleset) []engine.UnitResult {
 	t.Helper()
-	p, err := engine.Compile(rs)
+	p, err := engine.Compile(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

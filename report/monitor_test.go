@@ -60,7 +60,7 @@ func TestMonitorConformance2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -116,7 +116,7 @@ func (p panelBlocks) sheet(f *excelize.File, st *styles) error {
 				}
 			}
 			var score any = r.score
-			if r.status != engine.StatusOK {
+			if r.status != indicators.StatusOK {
 				score = statusWord(r.status)
 			}
 			if err := set(3+len(b.raters), score, pts); err != nil {
@@ -143,9 +143,9 @@ func (p panelBlocks) sheet(f *excelize.File, st *styles) error {
 // statusWord names a status that is not ok in the summary's score cell.
 func statusWord(status string) string {
 	switch status {
-	case engine.StatusNA:
+	case indicators.StatusNA:
 		return "不适用"
-	case engine.StatusMissing:
+	case indicators.StatusMissing:
 		return "缺失"
 	}
 	return "无法计算"
@@ -188,7 +188,7 @@ func (p panelBlocks) html() []byte {
 				fmt.Fprintf(&b, "<td class=\"num\">%s</td>", v)
 			}
 			score := Num(r.score)
-			if r.status != engine.StatusOK {
+			if r.status != indicators.StatusOK {
 				score = statusWord(r.status)
 			}
 			fmt.Fprintf(&b, "<td class=\"num\">%s</td></tr>\n", score)

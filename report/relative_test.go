@@ -51,7 +51,7 @@ func TestRelativeStreamedEqualsInMemory(t *testing.T) {
 		}
 		var outs []string
 		for _, workers := range []int{1, 3} {
-			p, err := engine.Compile(rs, engine.Workers(workers), engine.Explain(!f.Lean))
+			p, err := engine.Compile(rs, &engine.Options{Workers: workers, Explain: !f.Lean})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -89,7 +89,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	prog, err := openRuleset(o.Ruleset, engineOptions(o.Workers, 0.01, false)...)
+	prog, err := openRuleset(o.Ruleset, &engine.Options{Workers: max(o.Workers, 0)})
 	if err != nil {
 		return err
 	}
