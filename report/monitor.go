@@ -19,15 +19,29 @@ import (
 	"github.com/jixiao/jixiao/monitor"
 )
 
-// MonitorFormats are the formats of jixiao monitor (双监控).
-var MonitorFormats = []string{"table", "json", "csv", "md", "html", "xlsx"}
+// MonitorFormats lists the formats of jixiao monitor (双监控) at mon's
+// date; the first is the default. color turns on the terminal table's
+// colours. Each writes a row per unit as units come (input order), then
+// the summary — units by light, the indicators most often red — keeping
+// only counts, so a million units take no more memory than ten.
+func MonitorFormats(mon *monitor.Monitor, color bool) Registry {
+	f := func(name, desc string) Format {
+		return Format{Name: name, Desc: desc, Binary: name == "xlsx", Lean: true, Digest: true,
+			Rows: func(o Options, m Meta) Rows { return newMonitorRows(name, m, mon, color && name == "table") }}
+	}
+	return Registry{
+		f("table", "lights per unit and indicator, for the terminal (in colour)"),
+		f("json", "every light with its expected value and explanation, and the summary"),
+		f("csv", "a row per unit: each indicator's value, expected value, light and explanation"),
+		f("md", "Markdown table of the lights and the summary"),
+		f("html", "one printable page, lights in colour"),
+		f("xlsx", "workbook: 监控 sheet with the lights as fills, and 汇总"),
+	}
+}
 
-// MonitorSink writes the lights of 双监控 as engine.Stream evaluates, in
-// one of MonitorFormats: a row per unit as units are emitted (input
-// order), then the summary — units by light, the indicators most often
-// red. It keeps only counts, so a million units take no more memory than
-// ten. Color turns on the terminal table's colours.
-type MonitorSink struct {
+// monitorRows writes the lights of 双监控 in one format (the Rows of
+// MonitorFormats).
+type monitorRows struct {
 	w     *bufio.Writer
 	out   io.Writer
 	f     string
@@ -43,22 +57,14 @@ type MonitorSink struct {
 	xl            *monitorXLSX
 }
 
-// NewMonitorSink returns the sink of format f (one of MonitorFormats).
-func NewMonitorSink(w io.Writer, f string, m Meta, mon *monitor.Monitor) (*MonitorSink, error) {
-	known := false
-	for _, n := range MonitorFormats {
-		known = known || n == f
-	}
-	if !known {
-		return nil, fmt.Errorf("unknown format %q for monitor: want one of %s", f, strings.Join(MonitorFormats, ", "))
-	}
-	s := &MonitorSink{w: bufio.NewWriterSize(w, 256<<10), out: w, f: f, m: m, mon: mon, red: make([]int, len(m.Indicators)), first: true}
+func newMonitorRows(f string, m Meta, mon *monitor.Monitor, color bool) *monitorRows {
+	s := &monitorRows{f: f, m: m, mon: mon, red: make([]int, len(m.Indicators)), first: true, Color: color}
 	for k := range m.Indicators {
 		if mon.Lit(k) {
 			s.lit = append(s.lit, k)
 		}
 	}
-	return s, nil
+	return s
 }
 
 // A record is the unit's light, each indicator's light (LightRank bytes,
@@ -71,8 +77,8 @@ const (
 	mcRank  = 3
 )
 
-// Render makes the record of one unit (engine.Sink).
-func (s *MonitorSink) Render(dst []byte, u *engine.UnitResult) []byte {
+// AppendUnit makes the record of one unit.
+func (s *monitorRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 	lu := s.mon.Unit(u)
 	dst = append(dst, byte(indicators.LightRank(lu.Light)))
 	for k := range s.m.Indicators {
@@ -88,9 +94,9 @@ func (s *MonitorSink) Render(dst []byte, u *engine.UnitResult) []byte {
 	return s.cells(dst, u, &lu)
 }
 
-// Start writes what comes before the units (engine.Sink).
-func (s *MonitorSink) Start(sum engine.Summary) error {
-	s.m.Populations = sum.Populations
+// Begin writes what comes before the units.
+func (s *monitorRows) Begin(w io.Writer, m Meta) error {
+	s.m, s.out, s.w = m, w, bufio.NewWriter(w)
 	switch s.f {
 	case "json":
 		b, _ := json.Marshal(jsonRuleset{ID: s.m.Ruleset.ID, Version: s.m.Ruleset.Version, SHA256: s.m.Ruleset.SHA256})
@@ -132,8 +138,8 @@ func (s *MonitorSink) Start(sum engine.Summary) error {
 	return nil
 }
 
-// Emit writes one unit's row (engine.Sink).
-func (s *MonitorSink) Emit(rec []byte, rank int) error {
+// WriteUnit writes one unit's row.
+func (s *monitorRows) WriteUnit(_ io.Writer, rec []byte, rank int) error {
 	n := 1 + len(s.m.Indicators)
 	if len(rec) < n {
 		return errors.New("monitor: a record was cut short")
@@ -174,7 +180,7 @@ func (s *MonitorSink) Emit(rec []byte, rank int) error {
 }
 
 // End writes the summary and what comes after the units.
-func (s *MonitorSink) End(sum engine.Summary) error {
+func (s *monitorRows) End(_ io.Writer, sum engine.Summary) error {
 	if s.f == "xlsx" {
 		if err := s.xl.end(); err != nil {
 			return err
@@ -201,7 +207,7 @@ func (s *MonitorSink) End(sum engine.Summary) error {
 	return s.w.Flush()
 }
 
-func (s *MonitorSink) asOfLine() string {
+func (s *monitorRows) asOfLine() string {
 	mon := s.mon
 	return fmt.Sprintf("监控日期 %s，时间进度 %d/%d = %s；绿灯：达到应达值的 %s，黄灯：%s 以上，其余红灯",
 		mon.AsOf.Format("2006-01-02"), mon.Day, mon.Days, percentOf(mon.Elapsed), percentOf(mon.Bounds.Green), percentOf(mon.Bounds.Yellow))
@@ -211,7 +217,7 @@ func percentOf(x float64) string { return strconv.FormatFloat(x*100, 'f', 2, 64)
 
 // header lists the columns; full adds each indicator's value, expected
 // value and explanation (csv, xlsx).
-func (s *MonitorSink) header(full bool) []string {
+func (s *monitorRows) header(full bool) []string {
 	h := []string{"单位编码", "单位名称", "总分", "等级", "排名", "监控灯"}
 	for _, k := range s.lit {
 		l := s.m.Indicators[k].Label
@@ -225,7 +231,7 @@ func (s *MonitorSink) header(full bool) []string {
 }
 
 // cells renders a unit as cells, in header(true)'s order.
-func (s *MonitorSink) cells(dst []byte, u *engine.UnitResult, lu *monitor.Unit) []byte {
+func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, lu *monitor.Unit) []byte {
 	dst = append(dst, 0) // no hole: the rank is a cell
 	var n int
 	at := len(dst)
@@ -318,7 +324,7 @@ var ansiLight = map[string]string{indicators.LightGreen: "\x1b[32m", indicators.
 var mdLight = map[string]string{indicators.LightGreen: "🟢", indicators.LightYellow: "🟡", indicators.LightRed: "🔴"}
 
 // row writes one unit's cells in the tabular formats.
-func (s *MonitorSink) row(cells []cell) error {
+func (s *monitorRows) row(cells []cell) error {
 	switch s.f {
 	case "csv":
 		vals := make([]string, len(cells))
@@ -372,7 +378,7 @@ func (s *MonitorSink) row(cells []cell) error {
 	return err
 }
 
-func (s *MonitorSink) lightCell(light, why string) string {
+func (s *monitorRows) lightCell(light, why string) string {
 	name := monitor.Chinese(light)
 	switch s.f {
 	case "html":
@@ -400,7 +406,7 @@ func (s *MonitorSink) lightCell(light, why string) string {
 }
 
 // summaryText: units by light, the indicators most often red.
-func (s *MonitorSink) summaryText() string {
+func (s *monitorRows) summaryText() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "共 %d 个单位：绿灯 %d，黄灯 %d，红灯 %d", s.units, s.lights[1], s.lights[2], s.lights[3])
 	if s.lights[0] > 0 {
@@ -429,7 +435,7 @@ func (s *MonitorSink) summaryText() string {
 
 // redIndicators lists the indicators with a red light, most often red
 // first (ruleset order among equals).
-func (s *MonitorSink) redIndicators() []int {
+func (s *monitorRows) redIndicators() []int {
 	var ks []int
 	for k, n := range s.red {
 		if n > 0 {
@@ -449,7 +455,7 @@ type monitorJSON struct {
 	Yellow  float64 `json:"yellow"`
 }
 
-func (s *MonitorSink) monitorJSON() monitorJSON {
+func (s *monitorRows) monitorJSON() monitorJSON {
 	m := s.mon
 	return monitorJSON{AsOf: m.AsOf.Format("2006-01-02"), Elapsed: m.Elapsed, Day: m.Day, Days: m.Days, Green: m.Bounds.Green, Yellow: m.Bounds.Yellow}
 }
@@ -474,7 +480,7 @@ type monitorRedInd struct {
 	Units int    `json:"units"`
 }
 
-func (s *MonitorSink) summaryJSON() monitorSummaryJSON {
+func (s *monitorRows) summaryJSON() monitorSummaryJSON {
 	out := monitorSummaryJSON{Units: s.units, Errors: s.failed, RedIndicators: []monitorRedInd{},
 		Lights: monitorCounts{Green: s.lights[1], Yellow: s.lights[2], Red: s.lights[3], None: s.lights[0]}}
 	for _, k := range s.redIndicators() {
@@ -511,7 +517,7 @@ type monitorIndicatorJSON struct {
 }
 
 // jsonUnit renders a unit's JSON with a hole for its rank.
-func (s *MonitorSink) jsonUnit(dst []byte, u *engine.UnitResult, lu *monitor.Unit) []byte {
+func (s *monitorRows) jsonUnit(dst []byte, u *engine.UnitResult, lu *monitor.Unit) []byte {
 	ju := monitorUnitJSON{Unit: u.Unit, Name: u.Name, Why: lu.Why, Indicators: []monitorIndicatorJSON{}, Errors: []jsonError{}}
 	if lu.Light != "" {
 		l := lu.Light
@@ -579,7 +585,7 @@ td.none{color:#808080}small{color:#404040}footer{margin-top:1.5em;color:#595959;
 // monitorXLSX is the workbook of jixiao monitor: a 监控 sheet streamed a
 // row per unit with the lights as fills, and a 汇总 sheet at the end.
 type monitorXLSX struct {
-	s    *MonitorSink
+	s    *monitorRows
 	f    *excelize.File
 	sw   *excelize.StreamWriter
 	st   *styles
@@ -589,7 +595,7 @@ type monitorXLSX struct {
 // Fills and fonts of the lights in the workbook.
 var xlsxLight = map[string][2]string{indicators.LightGreen: {"C6EFCE", "006100"}, indicators.LightYellow: {"FFEB9C", "9C5700"}, indicators.LightRed: {"FFC7CE", "9C0006"}}
 
-func newMonitorXLSX(s *MonitorSink) (*monitorXLSX, error) {
+func newMonitorXLSX(s *monitorRows) (*monitorXLSX, error) {
 	f, _, err := newWorkbook("监控", s.m, s.out)
 	if err != nil {
 		return nil, err

@@ -71,7 +71,11 @@ func TestMonitorConformance2(t *testing.T) {
 	defer units.Close()
 	var buf bytes.Buffer
 	mon := monitor.New(prog.Ruleset(), time.Date(2023, 9, 30, 0, 0, 0, 0, time.UTC))
-	sink, err := report.NewMonitorSink(&buf, "json", report.NewMeta(prog, nil), mon)
+	format, err := report.MonitorFormats(mon, false).Lookup("json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink, err := report.NewSink(&buf, format, report.Options{}, report.NewMeta(prog, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

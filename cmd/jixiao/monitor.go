@@ -49,7 +49,7 @@ red. A unit's light is its worst indicator's. Every light carries its
 explanation; the summary counts units by light and names the indicators
 most often red.
 
-Formats (-f): ` + strings.Join(report.MonitorFormats, ", ") + ` (xlsx needs -o).
+Formats (-f): table, json, csv, md, html, xlsx (xlsx needs -o).
 
 Exit status: as eval's.`,
 		Example: `  $ jixiao monitor --as-of 2023-09-30 -r ruleset.yaml -d units.csv
@@ -67,7 +67,7 @@ Exit status: as eval's.`,
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
 	addDataFlags(f, &o.Read)
 	f.StringVar(&o.AsOf, "as-of", "", "the monitoring date, e.g. 2023-09-30 (required)")
-	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+strings.Join(report.MonitorFormats, "|"))
+	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+strings.Join(report.MonitorFormats(nil, false).Names(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
 	f.StringVar(&o.StampTime, "stamp-time", "", "write this time (RFC 3339, or now) into the report's provenance")
@@ -82,9 +82,6 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	if o.Format == "xlsx" && (o.Output == "" || o.Output == "-") {
-		return failWith(exitNothing, fmt.Errorf("format xlsx is binary: give -o FILE"))
-	}
 	stamp, err := reportTime(o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
 	if err != nil {
 		return failWith(exitNothing, err)
@@ -94,11 +91,15 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 		return err
 	}
 	mon := monitor.New(prog.Ruleset(), asOf)
-	meta := report.NewMeta(prog, nil)
-	meta.Stamp = stamp
-	if _, err := report.NewMonitorSink(io.Discard, o.Format, meta, mon); err != nil {
+	format, err := report.MonitorFormats(mon, o.Output == "" && colorTerminal(o.io.Out)).Lookup(o.Format)
+	if err != nil {
 		return failWith(exitNothing, err)
 	}
+	if format.Binary && (o.Output == "" || o.Output == "-") {
+		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
+	}
+	meta := report.NewMeta(prog, nil)
+	meta.Stamp = stamp
 	out, err := openOutput(ctx, cmd, o.io, o.Output)
 	if err != nil {
 		return err
@@ -117,12 +118,12 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	var streamErr error
 	err = out.write(ctx, func(w io.Writer) error {
 		meta.Data = info
-		sink, err := report.NewMonitorSink(w, o.Format, meta, mon)
+		sink, err := report.NewSink(w, format, report.Options{}, meta)
 		if err != nil {
 			return err
 		}
-		sink.Color = o.Output == "" && o.Format == "table" && colorTerminal(o.io.Out)
-		sum, streamErr = prog.Stream(ctx, src, &digestAtStart{MonitorSink: sink, digest: src.SHA256, info: info})
+		sink.Digest = src.SHA256
+		sum, streamErr = prog.Stream(ctx, src, sink)
 		if streamErr != nil {
 			return streamErr
 		}
@@ -137,19 +138,6 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 		return failWith(exitNothing, err)
 	}
 	return endOfRun(o.io.ErrOut, sum)
-}
-
-// digestAtStart puts the data's digest, known once every unit is read,
-// into the stamp before the report starts.
-type digestAtStart struct {
-	*report.MonitorSink
-	digest func() string
-	info   *engine.DataInfo
-}
-
-func (d *digestAtStart) Start(sum engine.Summary) error {
-	d.info.SHA256 = d.digest()
-	return d.MonitorSink.Start(sum)
 }
 
 // colorTerminal reports whether w is a terminal that takes colours
