@@ -43,11 +43,14 @@ type Schema struct {
 	// name found here needs no normalising, which is most of the cost of
 	// reading a keyed unit.
 	known map[string]field
+	// panel lists the inputs that hold panel points (专家评分), by input
+	// index: then each row is one rater's, named by a rater column.
+	panel []int
 }
 
 // NewSchema returns the schema of ruleset rs.
 func NewSchema(rs *indicators.Ruleset) *Schema {
-	s := &Schema{rs: rs, byName: map[string]int{}, indByName: map[string]string{}}
+	s := &Schema{rs: rs, byName: map[string]int{}, indByName: map[string]string{}, panel: rs.PanelInputs()}
 	add := func(name string, i int) {
 		if _, taken := s.byName[name]; !taken && name != "" {
 			s.byName[name] = i
@@ -87,7 +90,7 @@ func NewSchema(rs *indicators.Ruleset) *Schema {
 		learn(ClaimedPrefix + n)
 		learn(ReasonPrefix + n)
 	}
-	for _, names := range []map[string]bool{unitNames, nameNames, claimScoreNames, claimGradeNames} {
+	for _, names := range []map[string]bool{unitNames, nameNames, claimScoreNames, claimGradeNames, raterNames} {
 		for n := range names {
 			learn(n)
 		}
@@ -135,6 +138,7 @@ const (
 	fieldClaimGrade // claimed.grade
 	fieldReason     // reason.<indicator id>
 	fieldWrongUnit  // an input's name with another unit in brackets: an error
+	fieldRater      // rater / 评分人 of a panel ruleset's row
 )
 
 // field is what one column or key means.
@@ -148,6 +152,9 @@ type field struct {
 
 var unitNames = map[string]bool{"unit": true, "单位编码": true, "单位代码": true, "编码": true}
 var nameNames = map[string]bool{"name": true, "单位名称": true, "名称": true}
+
+// raterNames head the rater column of panel data (专家评分).
+var raterNames = map[string]bool{"rater": true, "评分人": true, "专家": true}
 
 // Claim headers besides claimed.score and claimed.grade: those jixiao's own
 // reports print (csv, md, xlsx, the terminal table: 自评总分, 自评等级;
@@ -173,6 +180,8 @@ func (s *Schema) resolveName(name string) field {
 		f.kind = fieldUnit
 	case nameNames[n]:
 		f.kind = fieldName
+	case raterNames[n] && len(s.panel) > 0:
+		f.kind = fieldRater
 	case claimScoreNames[n]:
 		f.kind = fieldClaimScore
 	case claimGradeNames[n]:
@@ -218,6 +227,8 @@ func (f *field) meaning() string {
 		return "unit"
 	case fieldName:
 		return "name"
+	case fieldRater:
+		return "rater"
 	case fieldInput:
 		return "input " + strconv.Itoa(f.input)
 	case fieldClaim:
@@ -537,6 +548,8 @@ func (s *Schema) setText(u *indicators.Unit, f *field, text string, pos diag.Pos
 		u.ID = indicators.TrimSpace(text)
 	case fieldName:
 		u.Name = indicators.TrimSpace(text)
+	case fieldRater:
+		u.Rater = indicators.TrimSpace(text)
 	case fieldInput:
 		in := &s.rs.Inputs[f.input]
 		v, err := indicators.ParseCell(text, in)
@@ -725,7 +738,7 @@ func (s *Schema) setField(u *indicators.Unit, key string, v any, g *given, errs 
 	}
 	f := s.resolve(key)
 	switch f.kind {
-	case fieldInput, fieldClaim, fieldClaimScore, fieldClaimGrade, fieldReason:
+	case fieldInput, fieldClaim, fieldClaimScore, fieldClaimGrade, fieldReason, fieldRater:
 	case fieldWrongUnit:
 		errs.Add(s.wrongUnit(&f, "key", diag.Pos{}))
 		return

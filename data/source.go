@@ -175,7 +175,11 @@ func openReader(name string, r io.Reader, s *Schema, o *Options, digest bool) (_
 	if err != nil {
 		return nil, err
 	}
-	fs := &fileSource{Source: src, name: name, r: r, h: h, text: text}
+	if len(s.panel) > 0 {
+		// One row per rater: a unit is its run of rows (panel.go).
+		src = &panelSource{Source: src, s: s}
+	}
+	fs := &fileSource{Source: src, name: name, r: r, h: h, text: text, opened: &openedWith{schema: s, options: o, digest: digest}}
 	if ch, ok := src.(chunker); ok {
 		return &chunkSource{fileSource: fs, ch: ch}, nil
 	}
@@ -245,6 +249,7 @@ type fileSource struct {
 	h       *countingHash
 	text    *textReader // the decoding layer of a text format, else nil
 	sum     string
+	opened  *openedWith // how to open r again (Rewind)
 }
 
 // countingHash hashes the data (unless Hash is nil) and counts its bytes,

@@ -36,6 +36,22 @@ type Comparison struct {
 	// Rules are the differences between the two rulesets that move
 	// scores or grades, when the caller gave them (AddRules).
 	Rules []RuleChange
+	// Populations pairs the populations of the relative indicators (比较法)
+	// of either side by id: a unit that fails, or is scored, on one side
+	// only moves the other units' relative points.
+	Populations []PopulationChange
+}
+
+// PopulationChange is one relative indicator's population on both sides;
+// Old or New is nil when that side has no such relative indicator.
+type PopulationChange struct {
+	ID       string
+	Old, New *indicators.RelativeStat
+}
+
+// Changed reports whether the population differs between the sides.
+func (p *PopulationChange) Changed() bool {
+	return p.Old == nil || p.New == nil || *p.Old != *p.New
 }
 
 // Side is a unit's result under one ruleset. Scored is false when the
@@ -122,7 +138,9 @@ func Diff(old, new *engine.Result) *Comparison {
 			b.Add(nil, n)
 		}
 	}
-	return b.Comparison()
+	c := b.Comparison()
+	c.Populations = populationChanges(old.Summary.Populations, new.Summary.Populations)
+	return c
 }
 
 // Builder makes a Comparison a unit at a time, so that a caller scoring
@@ -186,6 +204,23 @@ func (b *Builder) Comparison() *Comparison {
 	d.Migration = migration(&d)
 	d.Indicators = b.indicatorChanges()
 	return &d
+}
+
+func populationChanges(old, new []indicators.RelativeStat) []PopulationChange {
+	var out []PopulationChange
+	at := map[string]int{}
+	for i := range old {
+		at[old[i].ID] = len(out)
+		out = append(out, PopulationChange{ID: old[i].ID, Old: &old[i]})
+	}
+	for i := range new {
+		if k, ok := at[new[i].ID]; ok {
+			out[k].New = &new[i]
+		} else {
+			out = append(out, PopulationChange{ID: new[i].ID, New: &new[i]})
+		}
+	}
+	return out
 }
 
 func gradeLabels(s engine.Summary) []string {

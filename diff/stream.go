@@ -9,6 +9,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/internal/record"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/spill"
 )
 
@@ -20,6 +21,7 @@ import (
 type Recorder struct {
 	ruleset engine.RulesetInfo
 	grades  []string
+	pops    []indicators.RelativeStat // of the relative indicators (比较法)
 	sp      *spill.Spill
 	// first is where the first record of each unit id lies: a repeated id
 	// failed in the data already, and the first is the one compared.
@@ -56,6 +58,7 @@ func (r *Recorder) Render(dst []byte, u *engine.UnitResult) []byte {
 // Start notes the grade labels (engine.Sink).
 func (r *Recorder) Start(s engine.Summary) error {
 	r.grades = gradeLabels(s)
+	r.pops = s.Populations
 	return nil
 }
 
@@ -120,7 +123,9 @@ func Compare(old, new *Recorder, data *engine.DataInfo) (*Comparison, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compare the results: %w", err)
 	}
-	return b.Comparison(), nil
+	c := b.Comparison()
+	c.Populations = populationChanges(old.pops, new.pops)
+	return c, nil
 }
 
 // each calls fn with every record in order, decoded into d.

@@ -39,6 +39,12 @@ type Program struct {
 	skipMsg []string
 	// inputIndex maps input ids to their index.
 	inputIndex map[string]int
+	// relative lists the indexes of the relative indicators: a run
+	// needs their populations before it scores (relative.go).
+	relative []int
+	// panels lists the indexes of the panel indicators: the first pass
+	// gathers their raters' points for Kendall's W (relative.go).
+	panels []int
 }
 
 type compiledIndicator struct {
@@ -61,6 +67,11 @@ type compiledIndicator struct {
 	hasTargetConst bool
 	// full is the points of full marks, Round2(weight), worked out once.
 	full float64
+	// index is the indicator's place in the ruleset: of its population
+	// in a run (scratch.pops).
+	index int
+	// panelInput is the input of a panel indicator's raters' points.
+	panelInput int
 }
 
 type compiledBand struct {
@@ -86,10 +97,13 @@ const (
 	formTiers
 	formDeduct
 	formScore
+	formRelative
+	formPanel
 )
 
 var forms = map[string]form{indicators.FormTarget: formTarget, indicators.FormBands: formBands,
-	indicators.FormTiers: formTiers, indicators.FormDeduct: formDeduct, indicators.FormScore: formScore}
+	indicators.FormTiers: formTiers, indicators.FormDeduct: formDeduct, indicators.FormScore: formScore,
+	indicators.FormRelative: formRelative, indicators.FormPanel: formPanel}
 
 // formula is one compiled expression. num or cond is the fast path; prog
 // is expr's own program, used when the fast path does not cover the
@@ -140,6 +154,9 @@ type scratch struct {
 	meter    meter       // loop steps and clock of the current unit (limits.go)
 	limit    *diag.Error // the first limit the unit's formulas hit
 	p        *Program
+	// pops holds the run's populations by indicator index (relative.go);
+	// nil outside a run, or in its first pass.
+	pops *populations
 	// claims holds the current unit's claimed points, one slot per
 	// indicator: IndicatorResult.Claimed points into it, so a unit's
 	// claims cost one allocation.
@@ -200,6 +217,13 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 			}
 		}
 		ci.form = forms[ci.def.Form]
+		ci.index = i
+		if ci.form == formRelative {
+			p.relative = append(p.relative, i)
+		}
+		if ci.form == formPanel {
+			p.panels = append(p.panels, i)
+		}
 		ci.full = indicators.Round2(ci.def.Weight)
 		if ci.target != nil && ci.target.node != nil {
 			if t, ok := isLiteral(ci.target.node); ok && indicators.Finite(t) {
@@ -281,6 +305,14 @@ func (c *compiler) indicator(ind *indicators.Indicator) compiledIndicator {
 		ci.count = c.need(ind, ind.Deduct.Count, scopeDeduct, false, what+" deduct count")
 	case indicators.FormScore:
 		ci.score = c.need(ind, ind.Score, scopeScoring, false, what+" score")
+	case indicators.FormPanel:
+		ci.panelInput = c.rs.InputIndex(strings.TrimSpace(ind.Value.Src))
+		if ci.panelInput < 0 {
+			c.errs.Add(&diag.Error{Pos: ind.Value.Pos, Code: "scoring_form", Snippet: ind.Value.Line,
+				Msg: fmt.Sprintf("%s: panel reads each rater's points from one input, so value must name an input, found %q", what, ind.Value.Src)})
+		}
+	case indicators.FormRelative:
+		// The value formula is all: compiled above.
 	default:
 		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "scoring_form", "%s has no scoring form: give one of target, bands, tiers, deduct, score", what))
 	}

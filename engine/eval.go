@@ -43,6 +43,13 @@ type sliceUnits struct {
 	next  int
 }
 
+// Rewind starts the units again, for the second pass of a run with
+// relative indicators.
+func (s *sliceUnits) Rewind() error {
+	s.next = 0
+	return nil
+}
+
 func (s *sliceUnits) Next() (*indicators.Unit, error) {
 	if s.next == len(s.units) {
 		return nil, io.EOF
@@ -305,7 +312,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		ir.Value, ir.HasValue, ir.Tier, ir.Target, ir.HasTarget = 0, false, "", 0, false
 		ir.Points, ir.Status, ir.Flags, ir.Rule, ir.Band = 0, indicators.StatusOK, ir.Flags[:0], 0, 0
 		ir.Explain, ir.Steps, ir.Claimed, ir.Reason, ir.Err = "", nil, nil, "", nil
-		ir.Missing, ir.NA = ir.Missing[:0], ir.NA[:0]
+		ir.Missing, ir.NA, ir.Ratings = ir.Missing[:0], ir.NA[:0], nil
 	} else {
 		*ir = IndicatorResult{ID: def.ID, Label: def.Label, Group: def.Group, Weight: def.Weight, Status: indicators.StatusOK}
 	}
@@ -461,6 +468,10 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 			return 0, &scoreError{"score", err}
 		}
 		return pts, nil
+	case formRelative:
+		return s.scoreRelative(ci, s.value())
+	case formPanel:
+		return s.scorePanel(ci, u, ir)
 	}
 	return 0, fmt.Errorf("indicator %s has no scoring form", def.ID)
 }

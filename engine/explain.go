@@ -238,6 +238,10 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 		b = append(b, "，得 "...)
 		b = pts(b)
 		b = append(b, " 分"...)
+	case indicators.FormRelative:
+		b = s.explainRelative(b, ci, ir, pv)
+	case indicators.FormPanel:
+		b = explainPanel(b, def, ir)
 	case indicators.FormScore:
 		raw, _ := ci.score.float(s)
 		b = append(b, "；得分 = "...)

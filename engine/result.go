@@ -47,6 +47,12 @@ type Summary struct {
 	// (a Sink with a method Keeps(u *UnitResult) bool, report's --units).
 	Indicators, Groups []Stat
 	Score              Stat
+	// Populations holds the population of each relative indicator (比较法),
+	// in the ruleset's order: what their points depend on beyond the unit.
+	Populations []indicators.RelativeStat
+	// Panels holds the agreement of each panel indicator's raters
+	// (Kendall's W), in the ruleset's order.
+	Panels []indicators.PanelStat
 }
 
 // GradeCount is how many units got one grade.
@@ -135,6 +141,9 @@ type IndicatorResult struct {
 	// Missing and NA name the inputs behind a missing or na status.
 	Missing []string
 	NA      []string
+	// Ratings are the raters' points of a panel indicator (专家评分),
+	// shared with the unit read.
+	Ratings []indicators.Rating
 }
 
 // Step is one intermediate value of an indicator's derivation: a

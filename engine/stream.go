@@ -116,7 +116,14 @@ type checkWarner interface {
 // error) or ctx is cancelled; or, with some units emitted, when the sink
 // or the spill file fails.
 func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, error) {
-	st := &streamer{p: p, sink: sink, ctx: ctx, spill: spill.New(p.conf.spill), idSpill: spill.New(p.conf.spill / 4)}
+	var pops *populations
+	if _, first := sink.(*popSink); len(p.relative)+len(p.panels) > 0 && !first {
+		var err error
+		if pops, err = p.gatherPopulations(ctx, src); err != nil {
+			return Summary{}, err
+		}
+	}
+	st := &streamer{p: p, sink: sink, ctx: ctx, spill: spill.New(p.conf.spill), idSpill: spill.New(p.conf.spill / 4), pops: pops}
 	defer st.spill.Close()
 	defer st.idSpill.Close()
 	st.warner, _ = sink.(checkWarner)
@@ -144,6 +151,8 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 		}
 	}
 	sum := st.summary()
+	sum.Populations = p.relativeStats(pops)
+	sum.Panels = p.panelStats(pops)
 	if err := sink.Start(sum); err != nil {
 		return sum, err
 	}
@@ -170,6 +179,7 @@ type streamer struct {
 	rowPlace func(line int) string
 	ctx      context.Context
 	spill    *spill.Spill
+	pops     *populations // of the relative indicators, from the first pass
 
 	// Gathered in input order by the collector.
 	units, failed, claimed int
@@ -296,6 +306,7 @@ func (st *streamer) score(src Units) error {
 		go func() {
 			defer wg.Done()
 			wk := &worker{s: st.p.newScratch(st.ctx)}
+			wk.s.pops = st.pops
 			wk.s.lendText = !st.keep // work renders each result before the next
 			for j := range jobs {
 				st.work(wk, j)

@@ -23,7 +23,9 @@ func fullRuleset() *Ruleset {
 			Value: f("a"), Target: Target{Op: ">=", Expr: f("1")}, Reverse: ReverseRatio,
 			Bands: []Band{{When: f("value > 1"), Score: f("1"), Else: true, Pos: pos}},
 			Tiers: Tiers{A: 1, B: 0.5, C: 0.1}, Deduct: Deduct{Count: f("a"), Points: 1}, Score: f("weight"), Pos: pos,
+			Relative: RelativeEfficacy, Lower: true, Panel: PanelTrimmed, Spread: 0.2,
 		}},
+		Monitor: Monitor{Green: 1, Yellow: 0.8},
 		Tests: []Case{{
 			Name: "c", Score: &score, Grade: "优", Pos: pos, File: "r.test.yaml",
 			Data:   map[string]any{"a": 1, "list": []any{map[string]any{"x": 1}}, "odd": map[any]any{1: []any{2}}},

@@ -39,6 +39,8 @@ type Ruleset struct {
 	Checks     []Check
 	Indicators []Indicator
 	Tests      []Case
+	// Monitor holds the bounds of 双监控's lights (monitor:).
+	Monitor Monitor
 
 	File   string   // where it was loaded from, for messages
 	Source []byte   // the bytes it was loaded from
@@ -158,7 +160,17 @@ type Indicator struct {
 	Tiers   Tiers
 	Deduct  Deduct
 	Score   Formula
-	Pos     diag.Pos
+	// Relative is the method of a FormRelative indicator (比较法):
+	// RelativeBestRatio or RelativeEfficacy; Lower (reverse: true) makes
+	// the smallest value the best.
+	Relative string
+	Lower    bool
+	// Panel is how a FormPanel indicator combines its raters' points
+	// (专家评分): PanelMean, PanelMedian or PanelTrimmed; Spread is the
+	// share of the weight they may disagree by before panel_spread.
+	Panel  string
+	Spread float64
+	Pos    diag.Pos
 }
 
 // Tiers are the points of the three tiers as fractions of the weight.
@@ -246,4 +258,17 @@ type Unit struct {
 	// not scored.
 	Errors []*diag.Error
 	Pos    diag.Pos // file and row (or line) the unit came from
+	// Rater is the rater (评分人) of the row the unit was read from, for
+	// rulesets with panel indicators; Ratings, once a unit's rows are
+	// gathered, holds each rater's points by input index (nil for the
+	// inputs that are not panel points).
+	Rater   string
+	Ratings [][]Rating
+}
+
+// Rating is one rater's points for one panel input of one unit.
+type Rating struct {
+	Rater  string
+	Points float64
+	Pos    diag.Pos // the rater's row
 }

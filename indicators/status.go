@@ -14,4 +14,7 @@ const (
 	FlagOvershoot = "overshoot"  // value ≥ 1.2 × a positive target: 偏离度 to explain
 	FlagClaimHigh = "claim_high" // the unit claimed more points than the rules give
 	FlagClaimLow  = "claim_low"  // the unit claimed fewer points than the rules give
+	// FlagPanelSpread marks a panel indicator whose raters disagree by
+	// more than its spread × weight (专家评分).
+	FlagPanelSpread = "panel_spread"
 )

@@ -14,6 +14,7 @@ import (
 
 	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 )
 
 // DiffFormats lists the formats of a rule-change comparison (jixiao
@@ -177,6 +178,29 @@ func causeLines(c *diff.Comparison) []string {
 			note = "，已删除的指标"
 		}
 		out = append(out, fmt.Sprintf("%s：合计 %s → %s（%s），%d 个单位得分变化%s", indicatorName(ic.ID, ic.Label), Num(ic.Old), Num(ic.New), signed(ic.Delta), ic.Units, note))
+	}
+	return append(out, populationLines(c)...)
+}
+
+// populationLines says where a relative indicator's population changed:
+// its points moved for every unit, whatever the unit's own data.
+func populationLines(c *diff.Comparison) []string {
+	var out []string
+	side := func(p *indicators.RelativeStat) string {
+		if p == nil {
+			return "无"
+		}
+		if p.Count == 0 {
+			return "0 个单位"
+		}
+		return fmt.Sprintf("%d 个单位，最优 %s，最差 %s", p.Count, num(p.Best(p.Reverse)), num(p.Worst(p.Reverse)))
+	}
+	for i := range c.Populations {
+		p := &c.Populations[i]
+		if !p.Changed() {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s 比较总体：%s → %s（比较法的得分随参与比较的单位变化）", p.ID, side(p.Old), side(p.New)))
 	}
 	return out
 }

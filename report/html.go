@@ -37,7 +37,8 @@ type htmlWriter struct {
 	nrows   int
 	nfailed int
 	nchecks int
-	claims  bool // a cell shows a departing claim (8.62/9)
+	claims  bool        // a cell shows a departing claim (8.62/9)
+	panel   panelBlocks // the 专家评分汇总
 }
 
 //go:embed html.tmpl
@@ -106,6 +107,7 @@ func (h *htmlWriter) unit(u *engine.UnitResult) error {
 		h.nfailed++
 		return htmlTemplate.ExecuteTemplate(h.failed, "failed", u)
 	}
+	h.panel.add(u, &h.m)
 	if h.o.Explain {
 		if err := htmlTemplate.ExecuteTemplate(h.units, "unit", htmlUnit{u, h.m.Grades}); err != nil {
 			return err
@@ -244,6 +246,9 @@ func (h *htmlWriter) end(s engine.Summary) error {
 	}
 	// The parts of html.tmpl and the spills, in page order.
 	parts := []any{"top", h.rows, "middle", h.units}
+	if len(h.panel) > 0 {
+		parts = append(parts, h.panel.html())
+	}
 	if h.nfailed > 0 {
 		parts = append(parts, "failedHead", h.failed, "listEnd")
 	}
@@ -257,6 +262,8 @@ func (h *htmlWriter) end(s engine.Summary) error {
 			err = htmlTemplate.ExecuteTemplate(h.w, p, data)
 		case *spill.Spill:
 			err = writeOut(h.w, p)
+		case []byte:
+			_, err = h.w.Write(p)
 		}
 		if err != nil {
 			return err

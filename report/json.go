@@ -134,6 +134,11 @@ func (j *jsonRows) Begin(w io.Writer, m Meta) error {
 		d, _ := json.Marshal(jsonData{Files: m.Data.Files, SHA256: m.Data.SHA256})
 		b = append(append(b, `,"data":`...), d...)
 	}
+	if len(m.Populations) > 0 {
+		// The population is part of what relative points depend on.
+		p, _ := json.Marshal(jsonPopulations(m.Populations))
+		b = append(append(b, `,"populations":`...), p...)
+	}
 	if !m.Stamp.IsZero() {
 		// Only a time given explicitly: output is otherwise byte-identical.
 		b = append(b, `,"time":"`+m.Stamp.UTC().Format(time.RFC3339)+`"`...)
@@ -179,7 +184,11 @@ func (j *jsonRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 
 func (j *jsonRows) End(w io.Writer, s engine.Summary) error {
 	sum, _ := json.Marshal(jsonSummary{Units: s.Units, Errors: s.Errors, Grades: orderedCounts(s.Grades)})
-	_, err := io.WriteString(w, "\n],\n\"summary\":"+string(sum)+"}\n")
+	stats := ""
+	if st := statisticsJSON(s); st != "" {
+		stats = ",\n\"statistics\":" + st
+	}
+	_, err := io.WriteString(w, "\n],\n\"summary\":"+string(sum)+stats+"}\n")
 	return err
 }
 

@@ -149,6 +149,7 @@ func (l *leanUnit) code(c *record.Codec, u *engine.UnitResult, m *Meta, inputs b
 		c.Str(&ir.Tier)
 		c.Str(&ir.Explain)
 		c.Str(&ir.Reason)
+		codeRatings(c, ir)
 	}
 	ng := c.Count(len(u.Groups))
 	if c.Read {

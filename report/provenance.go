@@ -34,6 +34,7 @@ func Provenance(m Meta) []Field {
 		}
 		fs = append(fs, Field{"data.sha256", "数据 SHA-256", m.Data.SHA256})
 	}
+	fs = append(fs, populationFields(m)...)
 	if !m.Stamp.IsZero() {
 		fs = append(fs, Field{"time", "生成时间", m.Stamp.UTC().Format(time.RFC3339)})
 	}

@@ -62,6 +62,9 @@ type Meta struct {
 	// Population is how many units were evaluated (ranks are among them);
 	// the Sink sets it.
 	Population int
+	// Populations are the populations the relative indicators were
+	// scored against (比较法), part of the audit stamp; the Sink sets them.
+	Populations []indicators.RelativeStat
 }
 
 // NewMeta returns the meta of a compiled program, stamped with the

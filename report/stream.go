@@ -136,6 +136,7 @@ func (s *Sink) Start(sum engine.Summary) error {
 	}
 	s.Meta.HasFailedChecks = sum.CheckUnits > 0
 	s.Meta.Population = sum.Units
+	s.Meta.Populations = sum.Populations
 	if s.keep != nil {
 		if err := unknownUnits(s.wanted, s.seen); err != nil {
 			return err

@@ -440,6 +440,9 @@ func provenanceLines(m Meta) string {
 	if m.Data != nil {
 		fmt.Fprintf(&b, "数据 %s  SHA-256 %s\n", strings.Join(m.Data.Files, " "), m.Data.SHA256)
 	}
+	for _, f := range populationFields(m) {
+		fmt.Fprintf(&b, "%s %s\n", f.Label, f.Value)
+	}
 	if !m.Stamp.IsZero() {
 		fmt.Fprintf(&b, "生成时间 %s\n", m.Stamp.UTC().Format(time.RFC3339))
 	}

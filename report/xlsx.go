@@ -34,7 +34,8 @@ type xlsxWriter struct {
 	f     *excelize.File
 	sw    *excelize.StreamWriter
 	st    *styles
-	marks marksSeen // for the legend under the comparison
+	marks marksSeen   // for the legend under the comparison
+	panel panelBlocks // the 专家评分汇总 sheet's blocks
 	row   int
 	cols  int // columns of the comparison sheet
 	// The 未通过 sheet is streamed beside the comparison sheet, a row per
@@ -242,6 +243,7 @@ func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 		return fmt.Errorf("xlsx: more than %d scored units do not fit on a sheet (%d rows at most): use -f csv or -f json",
 			x.lastRow-xlsxFirstRow+1, x.lastRow)
 	}
+	x.panel.add(u, &x.m)
 	for _, c := range u.Checks {
 		if !c.OK && !c.Skipped {
 			if err := x.failure([]any{u.Unit, u.Name, "检查未通过", c.ID, "", "", "", c.Message}); err != nil {
@@ -324,6 +326,9 @@ func (x *xlsxWriter) end(s engine.Summary) error {
 		return err
 	}
 	if err := x.failuresEnd(); err != nil {
+		return err
+	}
+	if err := x.panel.sheet(x.f, x.st); err != nil {
 		return err
 	}
 	if x.st.err != nil {

@@ -441,7 +441,7 @@ func (l *loader) ruleset() *indicators.Ruleset {
 		l.errorf(doc, "type_mismatch", "a ruleset is a mapping of id, title, inputs, indicators ..., found %s", kindName(doc))
 		return rs
 	}
-	var indNodes, inputNodes *yaml.Node
+	var indNodes, inputNodes, monitorNode *yaml.Node
 	l.fields(doc, func(key string, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -470,8 +470,10 @@ func (l *loader) ruleset() *indicators.Ruleset {
 			indNodes = v
 		case "tests":
 			rs.Tests = l.cases(v)
+		case "monitor":
+			monitorNode = v
 		default:
-			l.unknownKey(key, "ruleset", "id, title, version, grades, missing, reverse, inputs, checks, indicators, tests")
+			l.unknownKey(key, "ruleset", "id, title, version, grades, missing, reverse, inputs, checks, indicators, tests, monitor")
 		}
 	})
 	if rs.ID == "" {
@@ -487,6 +489,10 @@ func (l *loader) ruleset() *indicators.Ruleset {
 	}
 	if rs.Grades == nil {
 		rs.Grades = indicators.DefaultGrades()
+	}
+	rs.Monitor = indicators.DefaultMonitor()
+	if monitorNode != nil {
+		rs.Monitor = l.monitor(monitorNode)
 	}
 	l.checkIDs(rs)
 	return rs
@@ -648,6 +654,7 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	var forms []string
 	var hasWeight, hasTiers bool
 	var useNode *yaml.Node
+	var rel relKeys
 	l.fields(n, func(key string, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -676,7 +683,21 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 		case "value":
 			ind.Value = l.formula(v, "value")
 		case "reverse":
+			if isBool(v) { // relative's reverse: true, checked by relFinish
+				rel.reverse = v
+				return
+			}
 			ind.Reverse = l.reverse(v)
+		case "relative":
+			forms = append(forms, key)
+			rel.relative = v
+			ind.Relative = l.relative(v)
+		case "panel":
+			forms = append(forms, key)
+			rel.panel = v
+			ind.Panel = l.panel(v)
+		case "spread":
+			rel.spread = v
 		case "target":
 			forms = append(forms, key)
 			s := l.str(v, "target")
@@ -720,7 +741,7 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 			forms = append(forms, key)
 			ind.Score = l.formula(v, "score")
 		default:
-			l.unknownKey(key, "indicator", "id, label, group, weight, note, use, value, target, reverse, bands, tiers, deduct, score")
+			l.unknownKey(key, "indicator", "id, label, group, weight, note, use, value, target, reverse, bands, tiers, deduct, score, relative, panel, spread")
 		}
 	})
 	if useNode != nil && !l.use(&ind, useNode, rs) {
@@ -744,14 +765,15 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	}
 	switch {
 	case len(forms) > 1:
-		l.errorf(n, "scoring_form", "indicator %s has %d scoring forms (%s): give exactly one of target, bands, tiers, deduct, score", ind.ID, len(forms), strings.Join(forms, ", "))
+		l.errorf(n, "scoring_form", "indicator %s has %d scoring forms (%s): give exactly one of target, bands, tiers, deduct, score, relative, panel", ind.ID, len(forms), strings.Join(forms, ", "))
 	case len(forms) == 1:
 		ind.Form = forms[0]
 	case ind.Value.Set() && l.isTierInput(ind.Value.Src, rs):
 		ind.Form = indicators.FormTiers
 	default:
-		l.errorf(n, "scoring_form", "indicator %s has no scoring form: give one of target, bands, tiers, deduct, score", ind.ID)
+		l.errorf(n, "scoring_form", "indicator %s has no scoring form: give one of target, bands, tiers, deduct, score, relative, panel", ind.ID)
 	}
+	l.relFinish(n, &ind, rel, rs)
 	if ind.Form == indicators.FormTiers && !hasTiers {
 		ind.Tiers = indicators.DefaultTiers()
 	}

@@ -59,7 +59,7 @@ var badCases = []badCase{
 	{name: "list at top", args: rs("list-at-top.yaml"), exit: 2,
 		stderr: []string{"testdata/bad/ruleset/list-at-top.yaml:1:1: a ruleset is a mapping of id, title, inputs, indicators ..., found a list"}},
 	{name: "unknown key", args: rs("unknown-key.yaml"), exit: 2,
-		stderr: []string{`testdata/bad/ruleset/unknown-key.yaml:2:1: unknown key "titel" in ruleset (want id, title, version, grades, missing, reverse, inputs, checks, indicators, tests)`}},
+		stderr: []string{`testdata/bad/ruleset/unknown-key.yaml:2:1: unknown key "titel" in ruleset (want id, title, version, grades, missing, reverse, inputs, checks, indicators, tests, monitor)`}},
 	{name: "unknown indicator key", args: rs("unknown-indicator-key.yaml"), exit: 2,
 		stderr: []string{"testdata/bad/ruleset/unknown-indicator-key.yaml:7:5: indicator exec has no weight",
 			`testdata/bad/ruleset/unknown-indicator-key.yaml:7:16: unknown key "wieght" in indicator`}},

@@ -205,6 +205,7 @@ func newRootCmd(io *streams, prof *profile) *cobra.Command {
 		newExplainCmd(io),
 		newDiffCmd(io),
 		newGenCmd(io),
+		newMonitorCmd(io),
 	)
 	return root
 }

@@ -85,6 +85,9 @@ const (
 	codeFormulaSyntax   Code = "code.formula_syntax"
 	codeFormulaTooLarge Code = "code.formula_too_large"
 	codeInternal        Code = "code.internal"
+	codePanelRater      Code = "code.panel_rater"
+	codePanelDisagree   Code = "code.panel_disagree"
+	codePanelPoints     Code = "code.panel_points"
 	codeJSONSyntax      Code = "code.json_syntax"
 	codeLibrary         Code = "code.library"
 	codeMissingColumn   Code = "code.missing_column"
@@ -235,6 +238,9 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 	codeDuplicateColumn: {zh: "列重复", en: "duplicate column"},
 	codeDuplicateID:     {zh: "编号重复", en: "duplicate id"},
 	codeDuplicateUnit:   {zh: "单位重复", en: "duplicate unit"},
+	codePanelRater:      {zh: "评分人有误", en: "bad rater"},
+	codePanelDisagree:   {zh: "同一单位各评分行不一致", en: "rater rows disagree"},
+	codePanelPoints:     {zh: "专家评分超出范围", en: "panel points out of range"},
 	codeEmptyFile:       {zh: "文件为空", en: "empty file"},
 	codeEncoding:        {zh: "文字编码有误", en: "encoding"},
 	codeError:           {zh: "错误", en: "error"},

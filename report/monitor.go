@@ -1,0 +1,690 @@
+package report
+
+import (
+	"bufio"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/monitor"
+)
+
+// MonitorFormats lists the formats of jixiao monitor (双监控) at mon's
+// date; the first is the default. color turns on the terminal table's
+// colours. Each writes a row per unit as units come (input order), then
+// the summary — units by light, the indicators most often red — keeping
+// only counts, so a million units take no more memory than ten.
+func MonitorFormats(mon *monitor.Monitor, color bool) Registry {
+	f := func(name, desc string) Format {
+		return Format{Name: name, Desc: desc, Binary: name == "xlsx", Lean: true, Digest: true,
+			Rows: func(o Options, m Meta) Rows { return newMonitorRows(name, m, mon, color && name == "table") }}
+	}
+	return Registry{
+		f("table", "lights per unit and indicator, for the terminal (in colour)"),
+		f("json", "every light with its expected value and explanation, and the summary"),
+		f("csv", "a row per unit: each indicator's value, expected value, light and explanation"),
+		f("md", "Markdown table of the lights and the summary"),
+		f("html", "one printable page, lights in colour"),
+		f("xlsx", "workbook: 监控 sheet with the lights as fills, and 汇总"),
+	}
+}
+
+// monitorRows writes the lights of 双监控 in one format (the Rows of
+// MonitorFormats).
+type monitorRows struct {
+	w     *bufio.Writer
+	out   io.Writer
+	f     string
+	m     Meta
+	mon   *monitor.Monitor
+	lit   []int // indexes of the indicators that get a light
+	Color bool
+	// counted as units are emitted
+	units, failed int
+	lights        [4]int // by indicators.LightRank: none, green, yellow, red
+	red           []int  // by indicator index
+	first         bool
+	xl            *monitorXLSX
+}
+
+func newMonitorRows(f string, m Meta, mon *monitor.Monitor, color bool) *monitorRows {
+	s := &monitorRows{f: f, m: m, mon: mon, red: make([]int, len(m.Indicators)), first: true, Color: color}
+	for k := range m.Indicators {
+		if mon.Lit(k) {
+			s.lit = append(s.lit, k)
+		}
+	}
+	return s
+}
+
+// A record is the unit's light, each indicator's light (LightRank bytes,
+// for the summary), then a uvarint: the offset of the rank's place plus
+// one (0 for none), then the row. Rows of the tabular formats are cells.
+const (
+	mcText  = 0
+	mcNum   = 1
+	mcLight = 2
+	mcRank  = 3
+)
+
+// AppendUnit makes the record of one unit.
+func (s *monitorRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
+	lu := s.mon.Unit(u)
+	dst = append(dst, byte(indicators.LightRank(lu.Light)))
+	for k := range s.m.Indicators {
+		r := 0
+		if k < len(lu.Indicators) {
+			r = indicators.LightRank(lu.Indicators[k].Light)
+		}
+		dst = append(dst, byte(r))
+	}
+	if s.f == "json" {
+		return s.jsonUnit(dst, u, &lu)
+	}
+	return s.cells(dst, u, &lu)
+}
+
+// Begin writes what comes before the units.
+func (s *monitorRows) Begin(w io.Writer, m Meta) error {
+	s.m, s.out, s.w = m, w, bufio.NewWriter(w)
+	switch s.f {
+	case "json":
+		b, _ := json.Marshal(jsonRuleset{ID: s.m.Ruleset.ID, Version: s.m.Ruleset.Version, SHA256: s.m.Ruleset.SHA256})
+		fmt.Fprintf(s.w, `{"ruleset":%s`, b)
+		if s.m.Data != nil {
+			d, _ := json.Marshal(jsonData{Files: s.m.Data.Files, SHA256: s.m.Data.SHA256})
+			fmt.Fprintf(s.w, `,"data":%s`, d)
+		}
+		if len(s.m.Populations) > 0 {
+			p, _ := json.Marshal(jsonPopulations(s.m.Populations))
+			fmt.Fprintf(s.w, `,"populations":%s`, p)
+		}
+		mon, _ := json.Marshal(s.monitorJSON())
+		fmt.Fprintf(s.w, ",\n\"monitor\":%s,\n\"units\":[", mon)
+	case "csv":
+		s.w.WriteString("\ufeff")
+		s.w.Write(appendCSVRow(nil, s.header(true)))
+	case "table":
+		fmt.Fprintf(s.w, "%s 绩效运行监控（双监控）\n%s\n\n", title(s.m), s.asOfLine())
+		s.w.WriteString(strings.Join(s.header(false), "\t") + "\n")
+	case "md":
+		fmt.Fprintf(s.w, "# %s 绩效运行监控（双监控）\n\n%s\n\n", title(s.m), s.asOfLine())
+		h := s.header(false)
+		s.w.WriteString("| " + strings.Join(h, " | ") + " |\n|" + strings.Repeat(" --- |", len(h)) + "\n")
+	case "html":
+		fmt.Fprintf(s.w, monitorHTMLHead, html.EscapeString(title(s.m)), html.EscapeString(title(s.m)), html.EscapeString(s.asOfLine()))
+		s.w.WriteString("<table>\n<thead><tr>")
+		for _, h := range s.header(false) {
+			fmt.Fprintf(s.w, "<th>%s</th>", html.EscapeString(h))
+		}
+		s.w.WriteString("</tr></thead>\n<tbody>\n")
+	case "xlsx":
+		x, err := newMonitorXLSX(s)
+		if err != nil {
+			return err
+		}
+		s.xl = x
+	}
+	return nil
+}
+
+// WriteUnit writes one unit's row.
+func (s *monitorRows) WriteUnit(_ io.Writer, rec []byte, rank int) error {
+	n := 1 + len(s.m.Indicators)
+	if len(rec) < n {
+		return errors.New("monitor: a record was cut short")
+	}
+	s.units++
+	s.lights[rec[0]]++
+	if rank == 0 {
+		s.failed++
+	}
+	for k := range s.m.Indicators {
+		if rec[1+k] == 3 {
+			s.red[k]++
+		}
+	}
+	rec = rec[n:]
+	hole, w := binary.Uvarint(rec)
+	rec = rec[w:]
+	if s.f == "json" {
+		sep := ",\n"
+		if s.first {
+			sep = "\n"
+		}
+		s.first = false
+		s.w.WriteString(sep)
+		if hole > 0 {
+			s.w.Write(rec[:hole-1])
+			s.w.WriteString(strconv.Itoa(rank))
+			rec = rec[hole-1:]
+		}
+		_, err := s.w.Write(rec)
+		return err
+	}
+	cells, err := decodeCells(rec, rank)
+	if err != nil {
+		return err
+	}
+	return s.row(cells)
+}
+
+// End writes the summary and what comes after the units.
+func (s *monitorRows) End(_ io.Writer, sum engine.Summary) error {
+	if s.f == "xlsx" {
+		if err := s.xl.end(); err != nil {
+			return err
+		}
+		return nil
+	}
+	switch s.f {
+	case "json":
+		b, _ := json.Marshal(s.summaryJSON())
+		fmt.Fprintf(s.w, "\n],\n\"summary\":%s", b)
+		if st := statisticsJSON(sum); st != "" {
+			fmt.Fprintf(s.w, ",\n\"statistics\":%s", st)
+		}
+		s.w.WriteString("}\n")
+	case "csv":
+	case "table":
+		s.w.WriteString("\n" + s.summaryText() + "\n" + provenanceLines(s.m))
+	case "md":
+		s.w.WriteString("\n" + strings.ReplaceAll(s.summaryText(), "\n", "\n\n") + "\n\n" + provenanceLine(s.m) + "\n")
+	case "html":
+		fmt.Fprintf(s.w, "</tbody></table>\n<h2>汇总</h2>\n<p>%s</p>\n<footer>%s</footer>\n</body></html>\n",
+			strings.ReplaceAll(html.EscapeString(s.summaryText()), "\n", "<br>"), html.EscapeString(provenanceLine(s.m)))
+	}
+	return s.w.Flush()
+}
+
+func (s *monitorRows) asOfLine() string {
+	mon := s.mon
+	return fmt.Sprintf("监控日期 %s，时间进度 %d/%d = %s；绿灯：达到应达值的 %s，黄灯：%s 以上，其余红灯",
+		mon.AsOf.Format("2006-01-02"), mon.Day, mon.Days, percentOf(mon.Elapsed), percentOf(mon.Bounds.Green), percentOf(mon.Bounds.Yellow))
+}
+
+func percentOf(x float64) string { return strconv.FormatFloat(x*100, 'f', 2, 64) + "%" }
+
+// header lists the columns; full adds each indicator's value, expected
+// value and explanation (csv, xlsx).
+func (s *monitorRows) header(full bool) []string {
+	h := []string{"单位编码", "单位名称", "总分", "等级", "排名", "监控灯"}
+	for _, k := range s.lit {
+		l := s.m.Indicators[k].Label
+		if full {
+			h = append(h, l+" 实际", l+" 应达", l+" 灯", l+" 说明")
+		} else {
+			h = append(h, l)
+		}
+	}
+	return append(h, "说明")
+}
+
+// cells renders a unit as cells, in header(true)'s order.
+func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, lu *monitor.Unit) []byte {
+	dst = append(dst, 0) // no hole: the rank is a cell
+	var n int
+	at := len(dst)
+	dst = append(dst, 0, 0) // count, filled below (fits two bytes)
+	add := func(kind byte, v string) {
+		dst = append(dst, kind)
+		dst = binary.AppendUvarint(dst, uint64(len(v)))
+		dst = append(dst, v...)
+		n++
+	}
+	add(mcText, u.Unit)
+	add(mcText, u.Name)
+	if u.Failed() {
+		add(mcText, "")
+		add(mcText, "")
+	} else {
+		add(mcNum, strconv.FormatFloat(u.Score, 'f', -1, 64))
+		add(mcText, u.Grade)
+	}
+	add(mcRank, "")
+	add(mcLight, lu.Light)
+	for _, k := range s.lit {
+		var l monitor.Light
+		var ir *engine.IndicatorResult
+		if k < len(lu.Indicators) {
+			l, ir = lu.Indicators[k], &u.Indicators[k]
+		}
+		if ir != nil && ir.HasValue && indicators.Finite(ir.Value) && ir.Tier == "" {
+			add(mcNum, strconv.FormatFloat(ir.Value, 'g', -1, 64))
+		} else if ir != nil && ir.Tier != "" {
+			add(mcText, ir.Tier)
+		} else {
+			add(mcText, "")
+		}
+		if l.HasExpected {
+			add(mcNum, strconv.FormatFloat(l.Expected, 'g', -1, 64))
+		} else {
+			add(mcText, "")
+		}
+		add(mcLight, l.Light)
+		add(mcText, l.Why)
+	}
+	why := lu.Why
+	if u.Failed() && len(u.Errors) > 0 {
+		why += "；" + u.Errors[0].Msg
+	}
+	add(mcText, why)
+	binary.BigEndian.PutUint16(dst[at:], uint16(n))
+	return dst
+}
+
+type cell struct {
+	kind byte
+	v    string
+}
+
+func decodeCells(rec []byte, rank int) ([]cell, error) {
+	if len(rec) < 2 {
+		return nil, errors.New("monitor: a record was cut short")
+	}
+	n := int(binary.BigEndian.Uint16(rec))
+	rec = rec[2:]
+	cells := make([]cell, 0, n)
+	for i := 0; i < n; i++ {
+		if len(rec) < 1 {
+			return nil, errors.New("monitor: a record was cut short")
+		}
+		kind := rec[0]
+		l, w := binary.Uvarint(rec[1:])
+		if w <= 0 || len(rec) < 1+w+int(l) {
+			return nil, errors.New("monitor: a record was cut short")
+		}
+		v := string(rec[1+w : 1+w+int(l)])
+		rec = rec[1+w+int(l):]
+		if kind == mcRank {
+			kind, v = mcNum, ""
+			if rank > 0 {
+				v = strconv.Itoa(rank)
+			}
+		}
+		cells = append(cells, cell{kind, v})
+	}
+	return cells, nil
+}
+
+// ANSI colours of the lights on a terminal.
+var ansiLight = map[string]string{indicators.LightGreen: "\x1b[32m", indicators.LightYellow: "\x1b[33m", indicators.LightRed: "\x1b[31m"}
+
+// Emoji of the lights in Markdown, which has no colour of its own.
+var mdLight = map[string]string{indicators.LightGreen: "🟢", indicators.LightYellow: "🟡", indicators.LightRed: "🔴"}
+
+// row writes one unit's cells in the tabular formats.
+func (s *monitorRows) row(cells []cell) error {
+	switch s.f {
+	case "csv":
+		vals := make([]string, len(cells))
+		for i, c := range cells {
+			vals[i] = c.v
+			if c.kind == mcLight {
+				vals[i] = monitor.Chinese(c.v)
+			}
+		}
+		_, err := s.w.Write(appendCSVRow(nil, vals))
+		return err
+	case "xlsx":
+		return s.xl.row(cells)
+	}
+	// table, md, html: the fixed columns, each indicator's light (its
+	// explanation beside in html), the unit's explanation.
+	var out []string
+	for i, c := range cells {
+		if i >= 6 && i < len(cells)-1 {
+			// per indicator: value, expected, light, why: the light only,
+			// html keeps the why as the cell's title.
+			j := (i - 6) % 4
+			if j != 2 {
+				continue
+			}
+			out = append(out, s.lightCell(c.v, cells[i+1].v))
+			continue
+		}
+		if c.kind == mcLight {
+			out = append(out, s.lightCell(c.v, ""))
+			continue
+		}
+		switch s.f {
+		case "html":
+			out = append(out, "<td>"+html.EscapeString(c.v)+"</td>")
+		case "md":
+			out = append(out, mdEscape.Replace(c.v))
+		default:
+			out = append(out, c.v)
+		}
+	}
+	var err error
+	switch s.f {
+	case "html":
+		_, err = s.w.WriteString("<tr>" + strings.Join(out, "") + "</tr>\n")
+	case "md":
+		_, err = s.w.WriteString("| " + strings.Join(out, " | ") + " |\n")
+	default:
+		_, err = s.w.WriteString(strings.Join(out, "\t") + "\n")
+	}
+	return err
+}
+
+func (s *monitorRows) lightCell(light, why string) string {
+	name := monitor.Chinese(light)
+	switch s.f {
+	case "html":
+		cls := light
+		if cls == "" {
+			cls, name = "none", "—"
+		}
+		if why != "" {
+			return fmt.Sprintf(`<td class="%s" title="%s">%s<br><small>%s</small></td>`, cls, html.EscapeString(why), name, html.EscapeString(why))
+		}
+		return fmt.Sprintf(`<td class="%s">%s</td>`, cls, name)
+	case "md":
+		if light == "" {
+			return "—"
+		}
+		return mdLight[light] + " " + name
+	}
+	if light == "" {
+		return "—"
+	}
+	if s.Color {
+		return ansiLight[light] + name + "\x1b[0m"
+	}
+	return name
+}
+
+// summaryText: units by light, the indicators most often red.
+func (s *monitorRows) summaryText() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "共 %d 个单位：绿灯 %d，黄灯 %d，红灯 %d", s.units, s.lights[1], s.lights[2], s.lights[3])
+	if s.lights[0] > 0 {
+		fmt.Fprintf(&b, "，无灯 %d", s.lights[0])
+	}
+	if s.failed > 0 {
+		fmt.Fprintf(&b, "（其中 %d 个单位数据有误，未能评分，记红灯）", s.failed)
+	}
+	reds := s.redIndicators()
+	if len(reds) == 0 {
+		b.WriteString("\n没有指标亮红灯")
+		return b.String()
+	}
+	b.WriteString("\n红灯最多的指标：")
+	for i, r := range reds {
+		if i == 10 {
+			break
+		}
+		if i > 0 {
+			b.WriteString("，")
+		}
+		fmt.Fprintf(&b, "%s %d 个单位", s.m.Indicators[r].Label, s.red[r])
+	}
+	return b.String()
+}
+
+// redIndicators lists the indicators with a red light, most often red
+// first (ruleset order among equals).
+func (s *monitorRows) redIndicators() []int {
+	var ks []int
+	for k, n := range s.red {
+		if n > 0 {
+			ks = append(ks, k)
+		}
+	}
+	sort.SliceStable(ks, func(a, b int) bool { return s.red[ks[a]] > s.red[ks[b]] })
+	return ks
+}
+
+type monitorJSON struct {
+	AsOf    string  `json:"as_of"`
+	Elapsed float64 `json:"elapsed"`
+	Day     int     `json:"day"`
+	Days    int     `json:"days"`
+	Green   float64 `json:"green"`
+	Yellow  float64 `json:"yellow"`
+}
+
+func (s *monitorRows) monitorJSON() monitorJSON {
+	m := s.mon
+	return monitorJSON{AsOf: m.AsOf.Format("2006-01-02"), Elapsed: m.Elapsed, Day: m.Day, Days: m.Days, Green: m.Bounds.Green, Yellow: m.Bounds.Yellow}
+}
+
+type monitorSummaryJSON struct {
+	Units         int             `json:"units"`
+	Errors        int             `json:"errors"`
+	Lights        monitorCounts   `json:"lights"`
+	RedIndicators []monitorRedInd `json:"red_indicators"`
+}
+
+type monitorCounts struct {
+	Green  int `json:"green"`
+	Yellow int `json:"yellow"`
+	Red    int `json:"red"`
+	None   int `json:"none"`
+}
+
+type monitorRedInd struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Units int    `json:"units"`
+}
+
+func (s *monitorRows) summaryJSON() monitorSummaryJSON {
+	out := monitorSummaryJSON{Units: s.units, Errors: s.failed, RedIndicators: []monitorRedInd{},
+		Lights: monitorCounts{Green: s.lights[1], Yellow: s.lights[2], Red: s.lights[3], None: s.lights[0]}}
+	for _, k := range s.redIndicators() {
+		out.RedIndicators = append(out.RedIndicators, monitorRedInd{ID: s.m.Indicators[k].ID, Label: s.m.Indicators[k].Label, Units: s.red[k]})
+	}
+	return out
+}
+
+type monitorUnitJSON struct {
+	Unit       string                 `json:"unit"`
+	Name       string                 `json:"name"`
+	Score      *float64               `json:"score,omitempty"`
+	Grade      string                 `json:"grade,omitempty"`
+	Rank       int                    `json:"rank,omitempty"`
+	Light      *string                `json:"light"`
+	Why        string                 `json:"why"`
+	Indicators []monitorIndicatorJSON `json:"indicators"`
+	Errors     []jsonError            `json:"errors"`
+}
+
+type monitorIndicatorJSON struct {
+	ID       string   `json:"id"`
+	Label    string   `json:"label"`
+	Weight   float64  `json:"weight"`
+	Value    any      `json:"value"`
+	Tier     string   `json:"tier,omitempty"`
+	Target   *float64 `json:"target,omitempty"`
+	Points   float64  `json:"points"`
+	Status   string   `json:"status"`
+	Flags    []string `json:"flags"`
+	Light    *string  `json:"light"`
+	Expected *float64 `json:"expected"`
+	Why      string   `json:"why,omitempty"`
+}
+
+// jsonUnit renders a unit's JSON with a hole for its rank.
+func (s *monitorRows) jsonUnit(dst []byte, u *engine.UnitResult, lu *monitor.Unit) []byte {
+	ju := monitorUnitJSON{Unit: u.Unit, Name: u.Name, Why: lu.Why, Indicators: []monitorIndicatorJSON{}, Errors: []jsonError{}}
+	if lu.Light != "" {
+		l := lu.Light
+		ju.Light = &l
+	}
+	if u.Failed() {
+		for _, e := range u.Errors {
+			ju.Errors = append(ju.Errors, errorJSON(e))
+		}
+	} else {
+		score := u.Score
+		ju.Score, ju.Grade, ju.Rank = &score, u.Grade, -1
+		for k := range u.Indicators {
+			ir := &u.Indicators[k]
+			ji := monitorIndicatorJSON{ID: ir.ID, Label: ir.Label, Weight: ir.Weight, Tier: ir.Tier, Points: ir.Points, Status: ir.Status, Flags: ir.Flags}
+			if ji.Flags == nil {
+				ji.Flags = []string{}
+			}
+			if ir.HasValue && indicators.Finite(ir.Value) {
+				ji.Value = round4(ir.Value)
+			}
+			if ir.HasTarget {
+				t := ir.Target
+				ji.Target = &t
+			}
+			if k < len(lu.Indicators) {
+				l := lu.Indicators[k]
+				if l.Light != "" {
+					ji.Light = &l.Light
+				}
+				if l.HasExpected {
+					e := l.Expected
+					ji.Expected = &e
+				}
+				ji.Why = l.Why
+			}
+			ju.Indicators = append(ju.Indicators, ji)
+		}
+	}
+	b, _ := json.Marshal(ju)
+	// The rank's hole: json.Marshal wrote "rank":-1 for a scored unit.
+	const mark = `"rank":-1`
+	if i := strings.Index(string(b), mark); i >= 0 {
+		hole := i + len(`"rank":`)
+		dst = binary.AppendUvarint(dst, uint64(hole+1))
+		dst = append(dst, b[:hole]...)
+		return append(dst, b[hole+len("-1"):]...)
+	}
+	dst = append(dst, 0)
+	return append(dst, b...)
+}
+
+const monitorHTMLHead = `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>%s 绩效运行监控</title>
+<style>
+body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25em .5em;vertical-align:top}
+th{background:#D9E1F2}td.green{background:#C6EFCE;color:#006100}td.yellow{background:#FFEB9C;color:#9C5700}td.red{background:#FFC7CE;color:#9C0006}
+td.none{color:#808080}small{color:#404040}footer{margin-top:1.5em;color:#595959;font-size:small}
+@media print{@page{size:A4 landscape}}
+</style></head><body>
+<h1>%s 绩效运行监控（双监控）</h1>
+<p>%s</p>
+`
+
+// monitorXLSX is the workbook of jixiao monitor: a 监控 sheet streamed a
+// row per unit with the lights as fills, and a 汇总 sheet at the end.
+type monitorXLSX struct {
+	s    *monitorRows
+	f    *excelize.File
+	sw   *excelize.StreamWriter
+	st   *styles
+	next int // the next row of the sheet
+}
+
+// Fills and fonts of the lights in the workbook.
+var xlsxLight = map[string][2]string{indicators.LightGreen: {"C6EFCE", "006100"}, indicators.LightYellow: {"FFEB9C", "9C5700"}, indicators.LightRed: {"FFC7CE", "9C0006"}}
+
+func newMonitorXLSX(s *monitorRows) (*monitorXLSX, error) {
+	f, _, err := newWorkbook("监控", s.m, s.out)
+	if err != nil {
+		return nil, err
+	}
+	x := &monitorXLSX{s: s, f: f, st: newStyles(f)}
+	if err := setProperties(f, s.m, "绩效运行监控"); err != nil {
+		return nil, err
+	}
+	if _, err := f.NewSheet("汇总"); err != nil {
+		return nil, err
+	}
+	if x.sw, err = f.NewStreamWriter("监控"); err != nil {
+		return nil, err
+	}
+	title := x.st.id(styleKey{bold: true, size: 14})
+	if err := x.sw.SetRow("A1", []any{excelize.Cell{StyleID: title, Value: s.m.Ruleset.Title + " 绩效运行监控（双监控）"}}); err != nil {
+		return nil, err
+	}
+	if err := x.sw.SetRow("A2", []any{s.asOfLine()}); err != nil {
+		return nil, err
+	}
+	hs := x.st.id(styleKey{bold: true, fill: "D9E1F2", align: "center", wrap: true, border: true})
+	var head []any
+	for _, h := range s.header(true) {
+		head = append(head, excelize.Cell{StyleID: hs, Value: h})
+	}
+	if err := x.sw.SetRow("A3", head); err != nil {
+		return nil, err
+	}
+	x.next = 4
+	return x, nil
+}
+
+func (x *monitorXLSX) row(cells []cell) error {
+	if x.next > excelize.TotalRows {
+		return fmt.Errorf("monitor: more units than a sheet's %d rows: use -f csv or json", excelize.TotalRows)
+	}
+	vals := make([]any, len(cells))
+	for i, c := range cells {
+		switch c.kind {
+		case mcNum:
+			if c.v == "" {
+				vals[i] = nil
+			} else if f, err := strconv.ParseFloat(c.v, 64); err == nil {
+				vals[i] = f
+			}
+		case mcLight:
+			if c.v == "" {
+				vals[i] = ""
+				continue
+			}
+			col := xlsxLight[c.v]
+			vals[i] = excelize.Cell{StyleID: x.st.id(styleKey{fill: col[0], font: col[1], align: "center"}), Value: monitor.Chinese(c.v)}
+		default:
+			vals[i] = c.v
+		}
+	}
+	err := x.sw.SetRow(cellName(1, x.next), vals)
+	x.next++
+	return err
+}
+
+func (x *monitorXLSX) end() error {
+	if err := x.sw.Flush(); err != nil {
+		return err
+	}
+	lines := strings.Split(x.s.summaryText(), "\n")
+	for _, f := range Provenance(x.s.m) {
+		lines = append(lines, f.Label+"："+f.Value)
+	}
+	for i, l := range lines {
+		if err := x.f.SetCellValue("汇总", cellName(1, i+1), l); err != nil {
+			return err
+		}
+	}
+	if x.st.err != nil {
+		return x.st.err
+	}
+	_, err := x.f.WriteTo(x.s.out)
+	return err
+}
+
+// appendCSVRow appends fields as one CSV line.
+func appendCSVRow(b []byte, fields []string) []byte {
+	for i, f := range fields {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendCSVField(b, f)
+	}
+	return append(b, '\n')
+}

@@ -1,0 +1,97 @@
+package rulesets
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// Issue 17's keys: relative: and panel: on an indicator, monitor: at the
+// top. They live here so that load.go keeps only the hooks.
+
+// relKeys collects the keys of one indicator that are read only once its
+// form is known: reverse: true belongs to relative:, reverse: linear|ratio
+// to a "<=" target.
+type relKeys struct {
+	reverse, relative, panel, spread *yaml.Node
+}
+
+// isBool reports whether n is a YAML boolean (reverse: true).
+func isBool(n *yaml.Node) bool {
+	n = resolveAlias(n)
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!bool"
+}
+
+func (l *loader) relative(v *yaml.Node) string {
+	s := l.str(v, "relative")
+	if s != indicators.RelativeBestRatio && s != indicators.RelativeEfficacy {
+		l.errorf(v, "bad_value", "relative: want best_ratio or efficacy, found %q", s)
+	}
+	return s
+}
+
+func (l *loader) panel(v *yaml.Node) string {
+	s := l.str(v, "panel")
+	if s != indicators.PanelMean && s != indicators.PanelMedian && s != indicators.PanelTrimmed {
+		l.errorf(v, "bad_value", "panel: want mean, median or trimmed, found %q", s)
+	}
+	return s
+}
+
+// relFinish checks and fills the relative and panel keys of ind once the
+// loop over its keys is done and its form is known.
+func (l *loader) relFinish(n *yaml.Node, ind *indicators.Indicator, k relKeys, rs *indicators.Ruleset) {
+	if k.reverse != nil && isBool(k.reverse) {
+		if ind.Form != indicators.FormRelative {
+			l.errorf(k.reverse, "bad_value", "indicator %s: reverse: true applies only to a relative indicator (a \"<=\" target takes reverse: linear or ratio)", ind.ID)
+		} else {
+			ind.Lower = l.boolean(k.reverse, "reverse")
+		}
+	}
+	if ind.Form == indicators.FormRelative && !ind.Value.Set() {
+		l.errorf(n, "missing_key", "indicator %s: relative needs a value formula", ind.ID)
+	}
+	if k.spread != nil {
+		if ind.Form != indicators.FormPanel {
+			l.errorf(k.spread, "bad_value", "indicator %s: spread applies only to a panel indicator", ind.ID)
+		}
+		n0 := len(l.errs)
+		ind.Spread = l.num(k.spread, "spread")
+		if len(l.errs) == n0 && (ind.Spread < 0 || ind.Spread > 1) {
+			l.errorf(k.spread, "bad_value", "spread is a share of the weight, from 0 to 1, found %v", ind.Spread)
+		}
+	} else if ind.Form == indicators.FormPanel {
+		ind.Spread = indicators.DefaultSpread
+	}
+	if ind.Form == indicators.FormPanel {
+		// The rater's column is the value input: a formula would leave
+		// nothing to read each rater's points from.
+		id := strings.TrimSpace(ind.Value.Src)
+		if !ind.Value.Set() {
+			l.errorf(n, "missing_key", "indicator %s: panel needs value: the input that holds each rater's points", ind.ID)
+		} else if rs.InputIndex(id) < 0 && len(rs.Inputs) > 0 {
+			l.errorf(k.panel, "bad_value", "indicator %s: panel reads each rater's points from one input, so value must name an input, found %q", ind.ID, ind.Value.Src)
+		}
+	}
+}
+
+// monitor reads monitor: {green, yellow}, the bounds of the lights.
+func (l *loader) monitor(v *yaml.Node) indicators.Monitor {
+	m := indicators.DefaultMonitor()
+	l.fields(v, func(key string, b *yaml.Node) {
+		switch key {
+		case "green":
+			m.Green = l.num(b, "monitor green")
+		case "yellow":
+			m.Yellow = l.num(b, "monitor yellow")
+		default:
+			l.unknownKey(key, "monitor", "green, yellow")
+		}
+	})
+	if m.Yellow < 0 || m.Yellow > m.Green {
+		l.errorf(v, "bad_value", "monitor: want 0 <= yellow <= green, found yellow %v and green %v", m.Yellow, m.Green)
+	}
+	return m
+}
