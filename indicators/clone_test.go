@@ -23,11 +23,17 @@ func fullRuleset() *Ruleset {
 			Value: f("a"), Target: Target{Op: ">=", Expr: f("1")}, Reverse: ReverseRatio,
 			Bands: []Band{{When: f("value > 1"), Score: f("1"), Else: true, Pos: pos}},
 			Tiers: Tiers{A: 1, B: 0.5, C: 0.1}, Deduct: Deduct{Count: f("a"), Points: 1}, Score: f("weight"), Pos: pos,
+			Overshoot: &OvershootRule{Ratio: 1.3, Deduct: 2, Use: "u", Pos: pos},
 		}},
+		Overshoot: &OvershootRule{Ratio: 1.5, Deduct: 1, Use: "u", Pos: pos},
+		Adjust:    []Adjust{{ID: "cap", Label: "封顶", Kind: AdjustCap, When: f("a < 1"), Cap: f("89"), Add: f("1"), Use: "u", Pos: pos}},
+		MaxTotal:  &score,
+		Outcomes:  []Outcome{{Grade: "优", Action: "优先保障", Change: f("0"), Pos: pos}},
 		Tests: []Case{{
 			Name: "c", Score: &score, Grade: "优", Pos: pos, File: "r.test.yaml",
 			Data:   map[string]any{"a": 1, "list": []any{map[string]any{"x": 1}}, "odd": map[any]any{1: []any{2}}},
 			Points: map[string]float64{"i": 10}, Status: map[string]string{"i": "ok"},
+			Adjustments: map[string]CaseAdjust{"cap": {After: 89, NotApplied: true}}, Outcome: "优先保障", Change: &score,
 		}},
 		File: "r.yaml", Source: []byte("id: r\n"), SHA256: "ab", Pos: pos,
 	}
