@@ -38,6 +38,9 @@ type Program struct {
 	skipMsg []string
 	// inputIndex maps input ids to their index.
 	inputIndex map[string]int
+	// rules are the adjust rules, ceiling and outcomes (rules.go); nil
+	// when the ruleset has none.
+	rules *compiledRules
 }
 
 type compiledIndicator struct {
@@ -60,6 +63,8 @@ type compiledIndicator struct {
 	hasTargetConst bool
 	// full is the points of full marks, Round2(weight), worked out once.
 	full float64
+	// over is the over-achievement penalty of a target indicator, if any.
+	over *indicators.OvershootRule
 }
 
 type compiledBand struct {
@@ -102,6 +107,8 @@ type formula struct {
 	reads []int
 	// uses of value and weight, for lint
 	readsValue bool
+	// readsMaps: an adjust or outcome formula reads points or values.
+	readsMaps bool
 	sc         scope
 	// sub is the formula's tree of sub-expressions for explanations,
 	// built on first use (see Program.steps).
@@ -143,6 +150,9 @@ type scratch struct {
 	// indicator: IndicatorResult.Claimed points into it, so a unit's
 	// claims cost one allocation.
 	claims []float64
+	// points and values are the unit's points and values by indicator
+	// id, for adjust and outcome formulas (rules.go).
+	points, values map[string]float64
 }
 
 // newScratch returns the scratch state of one worker; ctx stops formulas
@@ -204,8 +214,12 @@ func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
 				ci.targetConst, ci.hasTargetConst = t, true
 			}
 		}
+		if ci.form == formTarget {
+			ci.over = rs.OvershootOf(ci.def)
+		}
 		p.inds = append(p.inds, ci)
 	}
+	p.rules = c.compileRules()
 	for i := range rs.Checks {
 		ch := &rs.Checks[i]
 		msg := ch.Message
@@ -343,13 +357,18 @@ func (ci *compiledIndicator) formulas() []*formula {
 // env returns the type environment of a scope: numbers as float64, tier
 // inputs as their letter.
 func (c *compiler) env(sc scope) map[string]any {
-	env := make(map[string]any, len(c.rs.Inputs)+2)
+	env := make(map[string]any, len(c.rs.Inputs)+3)
 	for i, in := range c.rs.Inputs {
 		if c.p.isTier[i] {
 			env[in.ID] = ""
 		} else {
 			env[in.ID] = 0.0
 		}
+	}
+	if sc == scopeAdjust {
+		env[namePoints] = map[string]float64{}
+		env[nameValues] = map[string]float64{}
+		env[nameTotal] = 0.0
 	}
 	if sc >= scopeDeduct {
 		env["weight"] = 0.0
@@ -614,19 +633,7 @@ func (s *scratch) run(f *formula) (out any, err error) {
 	if f.prog == nil {
 		return nil, errors.New("formula did not compile")
 	}
-	if !s.envOK {
-		if s.env == nil {
-			s.env = make(map[string]any, len(s.in)+2)
-		}
-		for i, in := range s.p.rs.Inputs {
-			if s.p.isTier[i] {
-				s.env[in.ID] = s.tiers[i]
-			} else {
-				s.env[in.ID] = s.in[i]
-			}
-		}
-		s.envOK = true
-	}
+	s.buildEnv()
 	s.env["value"] = s.value()
 	s.env["weight"] = s.weight()
 	m := &s.meter
@@ -647,4 +654,23 @@ func (s *scratch) run(f *formula) (out any, err error) {
 		}
 	}()
 	return s.vm.Run(f.prog, s.env)
+}
+
+// buildEnv builds the map environment of the current unit's inputs for
+// expr's VM, once per unit.
+func (s *scratch) buildEnv() {
+	if s.envOK {
+		return
+	}
+	if s.env == nil {
+		s.env = make(map[string]any, len(s.in)+2)
+	}
+	for i, in := range s.p.rs.Inputs {
+		if s.p.isTier[i] {
+			s.env[in.ID] = s.tiers[i]
+		} else {
+			s.env[in.ID] = s.in[i]
+		}
+	}
+	s.envOK = true
 }

@@ -18,6 +18,7 @@ const (
 	FlagOvershoot = "overshoot"  // value ≥ 1.2 × a positive target: 偏离度 to explain
 	FlagClaimHigh = "claim_high" // the unit claimed more points than the rules give
 	FlagClaimLow  = "claim_low"  // the unit claimed fewer points than the rules give
+	// FlagOvershootPenalty is in rules.go.
 )
 
 // Result is the evaluation of a ruleset over a set of units.
@@ -56,6 +57,9 @@ type Summary struct {
 	// units with a failed consistency check, so that a run can say how
 	// many units to look at again.
 	MissingUnits, CheckUnits int
+	// Outcomes sums the outcomes (评价结果应用) per action, in the order of
+	// the ruleset's outcomes; nil when it has none.
+	Outcomes []OutcomeSum
 }
 
 // GradeCount is how many units got one grade.
@@ -78,6 +82,13 @@ type UnitResult struct {
 	// the 自评表's 年初预算数 / 全年预算数 / 全年执行数.
 	Inputs     []indicators.Value
 	Indicators []IndicatorResult
+	// Adjustments are the adjust rules that applied to the total, in
+	// order, and the ceiling (max_total) when it clamped: Score is the
+	// total after them, and the grade and rank follow it.
+	Adjustments []Adjustment
+	// Outcome is the use of the grade (评价结果应用), when the ruleset
+	// gives one for it.
+	Outcome    *Outcome
 	Checks     []CheckResult
 	Errors     []*diag.Error
 	// Claimed holds the unit's own total and grade when the data has them.

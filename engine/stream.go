@@ -116,6 +116,8 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 		st.orderer = o
 	}
 	st.grades = make([]int, len(p.rs.Grades))
+	st.changes = make([]int64, len(p.rs.Grades))
+	st.noChange = make([]int, len(p.rs.Grades))
 	st.ranks.init(p.rs)
 	st.ids = newIDSet()
 	if err := st.score(src); err != nil {
@@ -158,6 +160,11 @@ type streamer struct {
 	// Gathered in input order by the collector.
 	units, failed, claimed int
 	grades                 []int // by grade band
+	// changes sums the outcomes' budget changes in cents by grade band
+	// (exact, so that the sum does not depend on the order of the
+	// units), and noChange counts the units whose change is unknown.
+	changes  []int64
+	noChange []int
 	ranks                  rankCounter
 	failedChecks           int
 	missingUnits           int       // scored units with a missing indicator
@@ -228,6 +235,7 @@ type unitMeta struct {
 	n       int      // the record's length
 	warn    int      // where its header lies in job.warn, when nchecks > 0
 	nchecks int      // failed checks
+	change  int64    // the outcome's budget change in cents (Summary.Outcomes)
 	grade   uint8
 	flags   uint8
 	hasID   bool
@@ -431,6 +439,13 @@ func (st *streamer) work(wk *worker, j *job) {
 					break
 				}
 			}
+			if o := r.Outcome; o != nil {
+				if o.HasChange {
+					m.change = cents(o.Change)
+				} else {
+					m.flags |= recNoChange
+				}
+			}
 		}
 		if r.Claimed != nil {
 			m.flags |= recClaims
@@ -471,6 +486,7 @@ func (st *streamer) work(wk *worker, j *job) {
 		j.ids = append(j.ids, m.flags, m.grade)
 		j.ids = binary.AppendUvarint(j.ids, uint64(m.cents))
 		j.ids = binary.AppendUvarint(j.ids, uint64(m.nchecks))
+		j.ids = binary.AppendVarint(j.ids, m.change)
 		j.ids = appendString(j.ids, r.Unit)
 	}
 }
@@ -497,6 +513,7 @@ const (
 	recClaims
 	recFile
 	recMissing // an indicator of the scored unit is missing (Summary.MissingUnits)
+	recNoChange // the outcome's change is unknown (Summary.Outcomes)
 )
 
 const noGrade = 0xff
@@ -586,6 +603,16 @@ type parser struct {
 
 func (p *parser) uvarint() uint64 {
 	x, n := binary.Uvarint(p.b[min(p.off, len(p.b)):])
+	if n <= 0 {
+		p.short = true
+		return 0
+	}
+	p.off += n
+	return x
+}
+
+func (p *parser) varint() int64 {
+	x, n := binary.Varint(p.b[min(p.off, len(p.b)):])
 	if n <= 0 {
 		p.short = true
 		return 0
@@ -731,6 +758,10 @@ func (st *streamer) collect(j *job) error {
 			st.ranks.add(m.cents, 1)
 			if int(m.grade) < len(st.grades) {
 				st.grades[m.grade]++
+				st.changes[m.grade] += m.change
+				if m.flags&recNoChange != 0 {
+					st.noChange[m.grade]++
+				}
 			}
 		}
 		st.failedChecks += m.nchecks
@@ -833,6 +864,7 @@ func (st *streamer) verifyDuplicates() error {
 		grade := int(p.byte())
 		cents := int64(p.uvarint())
 		nchecks := int(p.uvarint())
+		change := p.varint()
 		id := p.str()
 		if p.short {
 			return 0, false, nil
@@ -865,6 +897,10 @@ func (st *streamer) verifyDuplicates() error {
 			st.ranks.add(cents, -1)
 			if grade < len(st.grades) {
 				st.grades[grade]--
+				st.changes[grade] -= change
+				if flags&recNoChange != 0 {
+					st.noChange[grade]--
+				}
 			}
 		}
 		return p.off, true, nil
@@ -877,6 +913,7 @@ func (st *streamer) summary() Summary {
 	for k, g := range st.p.rs.Grades {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label, Units: st.grades[k]})
 	}
+	s.Outcomes = st.p.outcomeSums(st.grades, st.changes, st.noChange)
 	return s
 }
 
