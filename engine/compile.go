@@ -109,7 +109,7 @@ type formula struct {
 	readsValue bool
 	// readsMaps: an adjust or outcome formula reads points or values.
 	readsMaps bool
-	sc         scope
+	sc        scope
 	// sub is the formula's tree of sub-expressions for explanations,
 	// built on first use (see Program.steps).
 	sub     *subExpr

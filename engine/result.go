@@ -88,9 +88,9 @@ type UnitResult struct {
 	Adjustments []Adjustment
 	// Outcome is the use of the grade (评价结果应用), when the ruleset
 	// gives one for it.
-	Outcome    *Outcome
-	Checks     []CheckResult
-	Errors     []*diag.Error
+	Outcome *Outcome
+	Checks  []CheckResult
+	Errors  []*diag.Error
 	// Claimed holds the unit's own total and grade when the data has them.
 	Claimed *Claimed
 	// Review lists where the unit's claims depart from the rules.

@@ -163,17 +163,17 @@ type streamer struct {
 	// changes sums the outcomes' budget changes in cents by grade band
 	// (exact, so that the sum does not depend on the order of the
 	// units), and noChange counts the units whose change is unknown.
-	changes  []int64
-	noChange []int
-	ranks                  rankCounter
-	failedChecks           int
-	missingUnits           int       // scored units with a missing indicator
-	checkUnits             int       // units with a failed check
-	warnings               []warning // the first failed checks, for the warner
-	ids                    *idSet
-	idSpill                *spill.Spill
-	dups                   map[int]int // record index of a duplicate → line of its first
-	touched                uint64      // keeps idSet.touch's loads from being left out
+	changes      []int64
+	noChange     []int
+	ranks        rankCounter
+	failedChecks int
+	missingUnits int       // scored units with a missing indicator
+	checkUnits   int       // units with a failed check
+	warnings     []warning // the first failed checks, for the warner
+	ids          *idSet
+	idSpill      *spill.Spill
+	dups         map[int]int // record index of a duplicate → line of its first
+	touched      uint64      // keeps idSet.touch's loads from being left out
 
 	// Where the records lie in the spill, in input order: runs of
 	// records, or for an Orderer each record with its key.
@@ -512,7 +512,7 @@ const (
 	recFailed = 1 << iota
 	recClaims
 	recFile
-	recMissing // an indicator of the scored unit is missing (Summary.MissingUnits)
+	recMissing  // an indicator of the scored unit is missing (Summary.MissingUnits)
 	recNoChange // the outcome's change is unknown (Summary.Outcomes)
 )
 
