@@ -293,6 +293,11 @@ func (p *Program) adjust(s *scratch, u *indicators.Unit, r *UnitResult) *diag.Er
 	if cr.maps {
 		s.fillMaps(p, r)
 	}
+	if len(cr.adjust) > 0 || cr.hasCeiling {
+		// Listed (empty) on every unit of a ruleset that has rules on the
+		// total; a zero-length slice costs no allocation.
+		r.Adjustments = []Adjustment{}
+	}
 	total := r.Score
 	for k := range cr.adjust {
 		a := &cr.adjust[k]
