@@ -33,6 +33,10 @@ type Comparison struct {
 	// indicator's change in points, largest change first. An indicator of
 	// one side only counts its points as gained or lost.
 	Indicators []IndicatorChange
+	// Rules says the same of the rules above the indicator row (adjust
+	// rules and the max_total clamp, contract 2): each rule's effect on
+	// the totals (after − before, 0 where it did not apply), summed.
+	Rules []IndicatorChange
 }
 
 // Side is a unit's result under one ruleset. Scored is false when the
@@ -56,6 +60,11 @@ type Unit struct {
 	// ruleset's order and then those only the old one has; empty unless
 	// both sides are scored.
 	Indicators []PointsChange
+	// Rules lists the rules above the row whose effect on the unit's
+	// total changed (Old and New: after − before; nil where that ruleset
+	// has no such rule, 0 where the rule did not apply), in the new
+	// ruleset's order, then those only the old one has.
+	Rules []PointsChange
 }
 
 // Both reports whether the unit was scored under both rulesets.
@@ -124,6 +133,7 @@ func Diff(old, new *engine.Result) *Comparison {
 	}
 	d.Migration = migration(d)
 	d.Indicators = indicatorChanges(d, old, new)
+	d.Rules = ruleChanges(d)
 	return d
 }
 
@@ -156,6 +166,7 @@ func unitDiff(o, n *engine.UnitResult) Unit {
 		return ud
 	}
 	ud.Delta = indicators.Round2(n.Score - o.Score)
+	ud.Rules = unitRuleChanges(o, n)
 	oldAt := map[string]*engine.IndicatorResult{}
 	for k := range o.Indicators {
 		oldAt[o.Indicators[k].ID] = &o.Indicators[k]
