@@ -498,3 +498,23 @@ func (p *Program) outcomeSums(grades []int, changes []int64, unknown []int) []Ou
 	}
 	return sums
 }
+
+// eachFormula calls fn for each compiled formula of the rules; none when
+// the ruleset has no rules.
+func (cr *compiledRules) eachFormula(fn func(f *formula)) {
+	if cr == nil {
+		return
+	}
+	for _, a := range cr.adjust {
+		for _, f := range []*formula{a.when, a.amount} {
+			if f != nil {
+				fn(f)
+			}
+		}
+	}
+	for _, o := range cr.outcomes {
+		if o.change != nil {
+			fn(o.change)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -359,5 +360,69 @@ func TestOutcomeSumsDuplicate(t *testing.T) {
 		if o != want {
 			t.Errorf("sum %+v, want %+v", o, want)
 		}
+	}
+}
+
+func TestLintRules(t *testing.T) {
+	// Weights 100: the highest total before the rules is 100.
+	rs, err := rulesets.Load("r.yaml", []byte(`id: l
+inputs: {a: {}, bonus: {}}
+indicators:
+  - {id: a, weight: 100, value: a, target: ">= 1"}
+adjust:
+  - {id: never_when, when: "a < 0", cap: 50}
+  - {id: high_cap, cap: 100}
+  - {id: above_ceiling, cap: "a > 1 ? 99 : 98"}
+  - {id: zero, add: "0"}
+  - {id: bonus, add: "min(bonus, 3)"}
+  - {id: after_bonus, cap: 102}
+max_total: 95
+outcomes:
+  - {grade: 优, action: 优先保障}
+  - {grade: 差, action: 取消或暂停, change: "-1"}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, is := range engine.Lint(rs) {
+		got = append(got, fmt.Sprintf("%d:%d %s %s", is.Pos.Line, is.Pos.Col, is.Code, is.Msg))
+	}
+	want := []string{
+		// max_total 95 < weights 100.
+		"1:1 max_total_below_weights max_total 95 is below the sum of the weights 100: full marks are clamped to 95",
+		// a ≥ 0 (an input) is never below 0.
+		"6:29 adjust_never adjust rule never_when can never apply: its condition a < 0 is never true",
+		// 100 is never below the highest total 100, and above 95 anyway; the ceiling is named first.
+		"7:25 cap_above_max_total adjust rule high_cap: the cap never matters: it is always 100, above max_total 95, which clamps every total lower anyway",
+		"8:31 cap_above_max_total adjust rule above_ceiling: the cap never matters: it lies in [98, 99], above max_total 95, which clamps every total lower anyway",
+		"9:22 adjust_never adjust rule zero adds 0: it never changes a total",
+		// 102 < 100 + 3 after the bonus: it may apply, but it is above 95.
+		"11:28 cap_above_max_total adjust rule after_bonus: the cap never matters: it is always 102, above max_total 95, which clamps every total lower anyway",
+		"14:5 outcome_missing outcomes give no action for grade 良, 中: units of that grade get no outcome and leave the sums",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("lint:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Without max_total the ceiling is 100: a cap of 100 never applies
+	// (the highest total is 100), a cap of 102 after a bonus of 3 may.
+	rs, err = rulesets.Load("r.yaml", []byte(`id: l
+inputs: {a: {}, bonus: {}}
+indicators:
+  - {id: a, weight: 100, value: a, target: ">= 1"}
+adjust:
+  - {id: high_cap, cap: 100}
+  - {id: bonus, add: "min(bonus, 3)"}
+  - {id: after_bonus, cap: 102}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, is := range engine.Lint(rs) {
+		got = append(got, fmt.Sprintf("%d:%d %s", is.Pos.Line, is.Pos.Col, is.Code))
+	}
+	if want := []string{"6:25 adjust_never", "8:28 cap_above_max_total"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("lint without max_total: %v, want %v", got, want)
 	}
 }
