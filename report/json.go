@@ -37,20 +37,20 @@ type jsonData struct {
 }
 
 type jsonUnit struct {
-	Unit       string          `json:"unit"`
-	Name       string          `json:"name"`
-	Score      *float64        `json:"score,omitempty"`
-	Grade      string          `json:"grade,omitempty"`
-	Rank       int             `json:"rank,omitempty"`
-	Claimed    *jsonClaimed    `json:"claimed,omitempty"`
+	Unit    string       `json:"unit"`
+	Name    string       `json:"name"`
+	Score   *float64     `json:"score,omitempty"`
+	Grade   string       `json:"grade,omitempty"`
+	Rank    int          `json:"rank,omitempty"`
+	Claimed *jsonClaimed `json:"claimed,omitempty"`
 	// Adjustments and Outcome: the rules above the row (contract 2),
 	// only for rulesets that have them.
 	Adjustments *[]jsonAdjustment `json:"adjustments,omitempty"`
 	Outcome     *jsonOutcome      `json:"outcome,omitempty"`
 	Indicators  []jsonIndicator   `json:"indicators"`
-	Checks     []jsonCheck     `json:"checks"`
-	Review     *[]jsonFinding  `json:"review,omitempty"` // [] on a unit with claims and no finding
-	Errors     []jsonError     `json:"errors"`
+	Checks      []jsonCheck       `json:"checks"`
+	Review      *[]jsonFinding    `json:"review,omitempty"` // [] on a unit with claims and no finding
+	Errors      []jsonError       `json:"errors"`
 }
 
 type jsonClaimed struct {
