@@ -150,6 +150,8 @@ type leanUnit struct {
 	claimed []float64 // the indicators' claims, one slot each
 	claim   engine.Claimed
 	score   float64 // the unit's claimed score
+	adjust  []engine.Adjustment
+	outcome engine.Outcome
 }
 
 // code writes or reads the lean record of u: what the drawn formats show
@@ -284,4 +286,5 @@ func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool
 	if c.read {
 		u.Checks, u.Review, l.checks, l.review = failed, review, failed, review
 	}
+	l.codeRules(c, u, m)
 }

@@ -60,6 +60,10 @@ type Meta struct {
 	// Population is how many units were evaluated (ranks are among them);
 	// the Sink sets it.
 	Population int
+	// HasAdjust and HasOutcomes are set when the ruleset has rules on the
+	// total (adjust, max_total) or outcomes (contract 2): tables then
+	// show a column for each (rules.go).
+	HasAdjust, HasOutcomes bool
 }
 
 // NewMeta returns the meta of a compiled program, stamped with the
@@ -68,6 +72,8 @@ func NewMeta(p *engine.Program, d *engine.DataInfo) Meta {
 	rs := p.Ruleset()
 	m := Meta{Ruleset: engine.RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256},
 		Data: d, Indicators: rs.Indicators, Grades: rs.Grades, Inputs: rs.Inputs}
+	_, m.HasAdjust = rs.TotalCeiling()
+	m.HasOutcomes = len(rs.Outcomes) > 0
 	for i := range rs.Indicators {
 		m.Info = append(m.Info, p.Describe(i))
 	}
