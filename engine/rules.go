@@ -429,15 +429,24 @@ func (p *Program) explainAdjust(s *scratch, a *compiledAdjust, amt, before, afte
 		b.WriteString("条件 ")
 		b.WriteString(displayFormula(a.def.When.Src))
 		b.WriteString(" 成立")
-		if len(a.inds) > 0 {
-			b.WriteString("（")
-			for n, k := range a.inds {
-				if n > 0 {
-					b.WriteString("，")
-				}
-				ind := &p.rs.Indicators[k]
-				fmt.Fprintf(&b, "%s = %s，得分 %s", ind.Label, fmtNum(s.values[ind.ID]), fmtNum(s.points[ind.ID]))
+		var read []string
+		for _, k := range a.inds {
+			ind := &p.rs.Indicators[k]
+			read = append(read, fmt.Sprintf("%s = %s，得分 %s", ind.Label, fmtNum(s.values[ind.ID]), fmtNum(s.points[ind.ID])))
+		}
+		for i, in := range p.rs.Inputs {
+			if !a.readsInput(i) {
+				continue
 			}
+			v := fmtNum(s.in[i])
+			if p.isTier[i] {
+				v = s.tiers[i]
+			}
+			read = append(read, in.Label+" "+v)
+		}
+		if len(read) > 0 {
+			b.WriteString("（")
+			b.WriteString(strings.Join(read, "，"))
 			b.WriteString("）")
 		}
 		b.WriteString("，")
@@ -517,4 +526,14 @@ func (cr *compiledRules) eachFormula(fn func(f *formula)) {
 			fn(o.change)
 		}
 	}
+}
+
+// readsInput reports whether one of the rule's formulas reads input i.
+func (a *compiledAdjust) readsInput(i int) bool {
+	for _, f := range []*formula{a.when, a.amount} {
+		if f != nil && containsInt(f.reads, i) {
+			return true
+		}
+	}
+	return false
 }
