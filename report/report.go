@@ -64,6 +64,9 @@ type Meta struct {
 	// total (adjust, max_total) or outcomes (contract 2): tables then
 	// show a column for each (rules.go).
 	HasAdjust, HasOutcomes bool
+	// HasPenalty is set when an indicator has the over-achievement
+	// penalty (overshoot), whose mark 罚 the legends then explain.
+	HasPenalty bool
 }
 
 // NewMeta returns the meta of a compiled program, stamped with the
@@ -74,6 +77,9 @@ func NewMeta(p *engine.Program, d *engine.DataInfo) Meta {
 		Data: d, Indicators: rs.Indicators, Grades: rs.Grades, Inputs: rs.Inputs}
 	_, m.HasAdjust = rs.TotalCeiling()
 	m.HasOutcomes = len(rs.Outcomes) > 0
+	for i := range rs.Indicators {
+		m.HasPenalty = m.HasPenalty || rs.Indicators[i].Form == indicators.FormTarget && rs.OvershootOf(&rs.Indicators[i]) != nil
+	}
 	for i := range rs.Indicators {
 		m.Info = append(m.Info, p.Describe(i))
 	}

@@ -449,6 +449,9 @@ func (x *xlsxWriter) statsSheet(s engine.Summary) error {
 	note := x.st.id(styleKey{font: "595959"})
 	lines := []string{"评分表中的标记（单元格底色，分数后的符号）："}
 	for _, mk := range allMarks {
+		if mk == MarkPenalty && !x.m.HasPenalty {
+			continue // a ruleset without the penalty never marks 罚
+		}
 		if mk == MarkCheck {
 			lines = append(lines, "  "+xlsxCheckLegend)
 		} else {
