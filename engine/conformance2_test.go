@@ -11,6 +11,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/jsonpos"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -88,7 +89,7 @@ func TestConformance2(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		prog, err := engine.Compile(rs, engine.Workers(workers), engine.Explain(true))
+		prog, err := engine.Compile(rs, &engine.Options{Workers: workers, Explain: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -122,7 +123,7 @@ func TestConformance2(t *testing.T) {
 			for _, a := range w.Adjustments {
 				wantAdj = append(wantAdj, adj{a.ID, a.Label, a.Kind, a.Before, a.After})
 				if a.AfterClamped != nil {
-					wantAdj = append(wantAdj, adj{engine.KindMaxTotal, "总分上限 101 分", engine.KindMaxTotal, a.After, *a.AfterClamped})
+					wantAdj = append(wantAdj, adj{indicators.AdjustMaxTotal, "总分上限 101 分", indicators.AdjustMaxTotal, a.After, *a.AfterClamped})
 				}
 			}
 			for _, a := range got.Adjustments {

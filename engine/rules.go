@@ -18,25 +18,17 @@ import (
 // compiled once; a ruleset without them has no rules and its units pay
 // one nil check.
 
-// FlagOvershootPenalty is set on an indicator that lost points to the
-// over-achievement penalty (overshoot: {ratio, deduct}).
-const FlagOvershootPenalty = "overshoot_penalty"
-
 // Adjustment is one rule applied to a unit's total, in order: an adjust
 // rule (kind cap or add) or the ceiling of the total (kind max_total).
 type Adjustment struct {
 	ID, Label string
-	Kind      string // indicators.AdjustCap, indicators.AdjustAdd or KindMaxTotal
+	Kind      string // indicators.AdjustCap, AdjustAdd or AdjustMaxTotal
 	Before    float64
 	After     float64
 	// Explain says in Chinese why the rule applied and what it did
 	// (filled when explanations are on).
 	Explain string
 }
-
-// KindMaxTotal is the kind (and id) of the adjustment that clamps the
-// total to [0, max_total] after every adjust rule.
-const KindMaxTotal = "max_total"
 
 // Outcome is the use of a unit's result (评价结果应用): the action of its
 // grade and the budget change, in the unit of the inputs it reads.
@@ -260,7 +252,7 @@ func (s *scratch) fillMaps(p *Program, r *UnitResult) {
 		ir := &r.Indicators[k]
 		s.points[ir.ID] = ir.Points
 		v := 0.0
-		if ir.HasValue && ir.Status == StatusOK {
+		if ir.HasValue && ir.Status == indicators.StatusOK {
 			v = ir.Value
 		}
 		s.values[ir.ID] = v
@@ -278,7 +270,7 @@ func (p *Program) ruleSkips(s *scratch, u *indicators.Unit, r *UnitResult, mask 
 		}
 	}
 	for _, k := range inds {
-		if r.Indicators[k].Status == StatusNA {
+		if r.Indicators[k].Status == indicators.StatusNA {
 			return r.Indicators[k].Label + " 不适用"
 		}
 	}
@@ -339,7 +331,7 @@ func (p *Program) adjust(s *scratch, u *indicators.Unit, r *UnitResult) *diag.Er
 	if cr.hasCeiling {
 		after := math.Min(math.Max(total, 0), indicators.Round2(cr.ceiling))
 		if after != total {
-			adj := Adjustment{ID: KindMaxTotal, Kind: KindMaxTotal, Before: total, After: after}
+			adj := Adjustment{ID: indicators.AdjustMaxTotal, Kind: indicators.AdjustMaxTotal, Before: total, After: after}
 			if after == 0 {
 				adj.Label = "总分不低于 0 分"
 			} else {

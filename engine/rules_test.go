@@ -49,13 +49,13 @@ outcomes:
   - {grade: 差, action: 取消或暂停, change: "-budget"}
 `
 
-func compileYAML(t *testing.T, src string, opts ...engine.Option) (*engine.Program, *data.Schema) {
+func compileYAML(t *testing.T, src string, opts *engine.Options) (*engine.Program, *data.Schema) {
 	t.Helper()
 	rs, err := rulesets.Load("r.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := engine.Compile(rs, opts...)
+	p, err := engine.Compile(rs, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func adjustments(r *engine.UnitResult) []adj {
 }
 
 func TestAdjustBoundaries(t *testing.T) {
-	p, s := compileYAML(t, rulesRuleset, engine.Explain(true))
+	p, s := compileYAML(t, rulesRuleset, &engine.Options{Explain: true})
 	for _, c := range []struct {
 		name  string
 		data  map[string]any
@@ -149,7 +149,7 @@ func TestAdjustBoundaries(t *testing.T) {
 }
 
 func TestAdjustExplain(t *testing.T) {
-	p, s := compileYAML(t, rulesRuleset, engine.Explain(true))
+	p, s := compileYAML(t, rulesRuleset, &engine.Options{Explain: true})
 	u := unitOf(t, s, "U", map[string]any{"spent": 50, "budget": 100, "x": 200, "bonus": 0, "fine": 7})
 	r := p.EvalUnit(&u)
 	// 10 + (80 − 2) = 88 → cap 59 → −7 = 52.
@@ -164,7 +164,7 @@ func TestAdjustExplain(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("explanations\n%q\nwant\n%q", got, want)
 	}
-	if x := r.Indicators[1]; x.Points != 78 || !reflect.DeepEqual(x.Flags, []string{engine.FlagOvershoot, engine.FlagOvershootPenalty}) {
+	if x := r.Indicators[1]; x.Points != 78 || !reflect.DeepEqual(x.Flags, []string{indicators.FlagOvershoot, indicators.FlagOvershootPenalty}) {
 		t.Errorf("x: %v %v, want 78 [overshoot overshoot_penalty]", x.Points, x.Flags)
 	}
 }
@@ -183,7 +183,7 @@ indicators:
   - {id: zero, weight: 10, value: a, target: ">= t0"}
   - {id: tiny, weight: 1, value: a, target: ">= 10"}
   - {id: own, weight: 10, value: a, target: ">= 10", overshoot: {ratio: 2, deduct: 5}}
-`)
+`, nil)
 	for _, c := range []struct {
 		a, t0 float64
 		want  map[string]float64 // points
@@ -205,7 +205,7 @@ indicators:
 		for _, ir := range r.Indicators {
 			pen := false
 			for _, f := range ir.Flags {
-				pen = pen || f == engine.FlagOvershootPenalty
+				pen = pen || f == indicators.FlagOvershootPenalty
 			}
 			if ir.Points != c.want[ir.ID] || pen != c.pen[ir.ID] {
 				t.Errorf("a=%v %s: points %v penalty %v, want %v %v", c.a, ir.ID, ir.Points, pen, c.want[ir.ID], c.pen[ir.ID])
@@ -219,7 +219,7 @@ indicators:
 }
 
 func TestAdjustRanksAndOutcomes(t *testing.T) {
-	_, s := compileYAML(t, rulesRuleset)
+	_, s := compileYAML(t, rulesRuleset, nil)
 	rows := []map[string]any{
 		{"spent": 75, "budget": 100, "x": 100, "bonus": 0, "fine": 0},   // A: 15 + 80 = 95 → 89 良 据实保障 0
 		{"spent": 79, "budget": 100, "x": 100, "bonus": 0, "fine": 0},   // B: 15.8 + 80 = 95.8 → 89 良
@@ -234,7 +234,7 @@ func TestAdjustRanksAndOutcomes(t *testing.T) {
 		units = append(units, unitOf(t, s, string(rune('A'+i)), row))
 	}
 	for _, workers := range []int{1, 3} {
-		p2, _ := compileYAML(t, rulesRuleset, engine.Workers(workers))
+		p2, _ := compileYAML(t, rulesRuleset, &engine.Options{Workers: workers})
 		res, err := p2.Eval(context.Background(), units)
 		if err != nil {
 			t.Fatal(err)
@@ -282,7 +282,7 @@ func TestAdjustRanksAndOutcomes(t *testing.T) {
 func TestAdjustDefaultCeilingAndNA(t *testing.T) {
 	// No max_total, but adjust rules: the ceiling is 100.
 	src := strings.Replace(rulesRuleset, "max_total: 103\n", "", 1)
-	p, s := compileYAML(t, src)
+	p, s := compileYAML(t, src, nil)
 	u := unitOf(t, s, "U", map[string]any{"spent": 100, "budget": 100, "x": 100, "bonus": 1, "fine": 0})
 	r := p.EvalUnit(&u)
 	if want := []adj{{"bonus", 100, 101}, {"max_total", 101, 100}}; r.Score != 100 || !reflect.DeepEqual(adjustments(&r), want) {
@@ -296,7 +296,7 @@ func TestAdjustDefaultCeilingAndNA(t *testing.T) {
 		t.Errorf("N/A: score %v adjustments %v, want 100 %v", r.Score, adjustments(&r), want)
 	}
 	// A ruleset without adjust or max_total keeps a total past 100.
-	p, s = compileYAML(t, "id: w\ninputs: {a: {}}\nindicators:\n  - {id: a, weight: 110, value: a, target: \">= 1\"}\n")
+	p, s = compileYAML(t, "id: w\ninputs: {a: {}}\nindicators:\n  - {id: a, weight: 110, value: a, target: \">= 1\"}\n", nil)
 	u = unitOf(t, s, "U", map[string]any{"a": 1})
 	if r := p.EvalUnit(&u); r.Score != 110 || r.Adjustments != nil {
 		t.Errorf("weights past 100: score %v adjustments %v, want 110 and none", r.Score, r.Adjustments)
@@ -305,7 +305,7 @@ func TestAdjustDefaultCeilingAndNA(t *testing.T) {
 
 func TestAdjustFailsOnNonFinite(t *testing.T) {
 	src := strings.Replace(rulesRuleset, `add: "bonus - fine"`, `add: "bonus / fine"`, 1)
-	p, s := compileYAML(t, src)
+	p, s := compileYAML(t, src, nil)
 	u := unitOf(t, s, "U", map[string]any{"spent": 100, "budget": 100, "x": 100, "bonus": 1, "fine": 0})
 	r := p.EvalUnit(&u)
 	if !r.Failed() || r.Errors[0].Code != "rule_error" || !strings.Contains(r.Errors[0].Msg, "adjust rule bonus add") || !strings.Contains(r.Errors[0].Msg, "division by zero") {
@@ -332,7 +332,7 @@ func TestRuleFormulaErrors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = engine.Compile(rs)
+		_, err = engine.Compile(rs, nil)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("got %v\nwant %s", err, c.want)
 		}
@@ -342,7 +342,7 @@ func TestRuleFormulaErrors(t *testing.T) {
 // A repeated unit id fails the second unit, found after the first pass:
 // its outcome leaves the sums.
 func TestOutcomeSumsDuplicate(t *testing.T) {
-	p, s := compileYAML(t, rulesRuleset)
+	p, s := compileYAML(t, rulesRuleset, nil)
 	e := map[string]any{"spent": 180, "budget": 200, "x": 70, "bonus": 0, "fine": 0} // 74 中 −10
 	units := []indicators.Unit{unitOf(t, s, "E", e), unitOf(t, s, "E", e)}
 	res, err := p.Eval(context.Background(), units)

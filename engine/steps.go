@@ -274,16 +274,16 @@ func (st *stepper) leafOrKnown(se *subExpr, i int) (any, error) {
 // points. It runs right after scoring, in the same scratch state. For an
 // indicator in error the steps stop at the formula that failed.
 func (p *Program) recordSteps(s *scratch, ci *compiledIndicator, u *indicators.Unit, ir *IndicatorResult) {
-	if ir.Status == StatusNA || ir.Status == StatusMissing {
+	if ir.Status == indicators.StatusNA || ir.Status == indicators.StatusMissing {
 		return
 	}
 	p.steps.Do(p.buildSteps)
 	st := &stepper{p: p, s: s, before: s.meter.save()}
 	raw, ok := st.indicator(ci, u, ir)
-	if ok && ir.Status == StatusOK {
+	if ok && ir.Status == indicators.StatusOK {
 		w := fmtNum(ci.def.Weight)
 		pts := ir.Points
-		pen := ci.over != nil && hasFlag(ir.Flags, FlagOvershootPenalty)
+		pen := ci.over != nil && hasFlag(ir.Flags, indicators.FlagOvershootPenalty)
 		if pen {
 			pts = indicators.Round2(min(max(raw, 0), ci.def.Weight))
 		}

@@ -26,6 +26,9 @@ type OvershootRule struct {
 const (
 	AdjustCap = "cap"
 	AdjustAdd = "add"
+	// AdjustMaxTotal is the kind (and id) of the adjustment that clamps
+	// the total to [0, max_total] after every adjust rule.
+	AdjustMaxTotal = "max_total"
 )
 
 // Adjust is one unit-level rule applied, in order, to the total after the

@@ -31,7 +31,7 @@ func adjustKindText(kind string) string {
 		return "封顶"
 	case indicators.AdjustAdd:
 		return "加减分"
-	case engine.KindMaxTotal:
+	case indicators.AdjustMaxTotal:
 		return "总分上下限"
 	}
 	return kind

@@ -113,19 +113,19 @@ const checkHeader = "校验"
 // none (scored normally, nothing to flag).
 func MarkOf(ir *engine.IndicatorResult) (Mark, bool) {
 	switch ir.Status {
-	case engine.StatusNA:
+	case indicators.StatusNA:
 		return MarkNA, true
-	case engine.StatusMissing:
+	case indicators.StatusMissing:
 		return MarkMissing, true
-	case engine.StatusError:
+	case indicators.StatusError:
 		return MarkError, true
 	}
 	over := false
 	for _, f := range ir.Flags {
-		if f == engine.FlagOvershootPenalty {
+		if f == indicators.FlagOvershootPenalty {
 			return MarkPenalty, true // the penalty says more than the flag it comes with
 		}
-		over = over || f == engine.FlagOvershoot
+		over = over || f == indicators.FlagOvershoot
 	}
 	if over {
 		return MarkOvershoot, true
@@ -157,11 +157,11 @@ func GroupMark(u *engine.UnitResult, g Group) (Mark, bool) {
 			continue
 		}
 		switch u.Indicators[i].Status {
-		case engine.StatusMissing:
+		case indicators.StatusMissing:
 			missing = true
-		case engine.StatusError:
+		case indicators.StatusError:
 			failed = true
-		case engine.StatusNA:
+		case indicators.StatusNA:
 			na++
 		}
 	}

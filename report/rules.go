@@ -55,9 +55,9 @@ func AdjustText(u *engine.UnitResult) string {
 			continue
 		case a.Kind == indicators.AdjustCap:
 			parts = append(parts, "封顶"+Num(a.After))
-		case a.Kind == engine.KindMaxTotal && a.After == 0:
+		case a.Kind == indicators.AdjustMaxTotal && a.After == 0:
 			parts = append(parts, "下限0")
-		case a.Kind == engine.KindMaxTotal:
+		case a.Kind == indicators.AdjustMaxTotal:
 			parts = append(parts, "上限"+Num(a.After))
 		case a.After > a.Before:
 			parts = append(parts, "+"+Num(indicators.Round2(a.After-a.Before)))

@@ -43,7 +43,7 @@ func TestRulesExpectations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
