@@ -426,3 +426,29 @@ adjust:
 		t.Errorf("lint without max_total: %v, want %v", got, want)
 	}
 }
+
+// A claimed total that ignored a cap is a finding that names the cap; a
+// claimed total that summed the claimed rows and applied the rules is no
+// sum_mismatch.
+func TestReviewIgnoredCap(t *testing.T) {
+	p, s := compileYAML(t, rulesRuleset, nil)
+	// 15 + 80 = 95 → cap 89 → +1 = 90 (优). The unit claims its rows
+	// (15, 80) and a total of 96: it summed 95, skipped the cap, added 1.
+	u := unitOf(t, s, "U", map[string]any{"spent": 75, "budget": 100, "x": 100, "bonus": 1, "fine": 0,
+		"claimed.exec": 15, "claimed.x": 80, "claimed.score": 96})
+	r := p.EvalUnit(&u)
+	var kinds []string
+	for _, f := range r.Review {
+		kinds = append(kinds, f.Kind+": "+f.Message)
+	}
+	want := []string{"claim_high: 总分：自评 96 分，按规则应为 90 分（各指标按规则得分之和 95 分，经总分调整 95 → 89（执行率封顶） → 90（加减分）），多计 6 分（自评高于规则）；自评总分未执行「执行率封顶」（总分不得高于 89 分）"}
+	if !reflect.DeepEqual(kinds, want) {
+		t.Errorf("findings\n%q\nwant\n%q", kinds, want)
+	}
+	// The same rows and the rules applied: 90, no finding at all.
+	u = unitOf(t, s, "U", map[string]any{"spent": 75, "budget": 100, "x": 100, "bonus": 1, "fine": 0,
+		"claimed.exec": 15, "claimed.x": 80, "claimed.score": 90})
+	if r := p.EvalUnit(&u); len(r.Review) != 0 {
+		t.Errorf("findings %+v on a claim that applied the rules", r.Review)
+	}
+}
