@@ -1,10 +1,19 @@
 package main
 
 import (
+	"context"
+	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao/jixiao/data"
+	"github.com/jixiao/jixiao/diff"
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/rulesets"
 )
 
 var c2Args = []string{"-r", "testdata/c2/ruleset.yaml", "-d", "testdata/c2/units.csv"}
@@ -88,5 +97,57 @@ func TestRulesXLSX(t *testing.T) {
 	v, err := f.GetCellValue("评分表", "L6", excelize.Options{RawCellValue: true})
 	if err != nil || v != "-10" {
 		t.Errorf("D3's 预算调整额 (L6) is %q (%v), want the number -10", v, err)
+	}
+}
+
+// TestRulesDiff: jixiao diff from the demo ruleset without its rules
+// above the row to the ruleset with them names each rule as a cause
+// (README.md: D3's cap −10.5, D1's bonus +2 and ceiling −1, ...).
+func TestRulesDiff(t *testing.T) {
+	src, err := os.ReadFile("testdata/c2/ruleset.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := string(src)
+	plain = plain[:strings.Index(plain, "adjust:")] // no adjust, max_total, outcomes
+	plain = strings.Replace(plain, "overshoot: {use: overshoot_yitihua}\n", "", 1)
+	old := filepath.Join(t.TempDir(), "old.yaml")
+	if err := os.WriteFile(old, []byte(plain), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var recs []*diff.Recorder
+	for _, path := range []string{old, "testdata/c2/ruleset.yaml"} {
+		rs, err := rulesets.LoadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := engine.Compile(rs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := data.Open("testdata/c2/units.csv", data.NewSchema(rs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := diff.NewRecorder(p)
+		defer rec.Close()
+		if _, err := p.Stream(context.Background(), src, rec); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, rec)
+	}
+	res, err := diff.Compare(recs[0], recs[1], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, r := range res.Rules {
+		got[r.ID] = r.Delta
+	}
+	// cap: D3 89.5 → 79 (−10.5), D4 76 → 59 (−17); bonus: D1 +2, D2 +1;
+	// max_total: D1 102 → 101 (−1).
+	want := map[string]float64{"exec_cap_yitihua": -27.5, "bonus": 3, "max_total": -1}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rule causes %v, want %v", got, want)
 	}
 }
