@@ -66,6 +66,9 @@ func changedText(u *diff.Unit) string {
 	for _, pc := range u.Indicators {
 		parts = append(parts, pc.ID+" "+signed(pc.Delta))
 	}
+	for _, pc := range u.Rules {
+		parts = append(parts, "规则 "+pc.ID+" "+signed(pc.Delta)) // a rule above the row (contract 2)
+	}
 	return strings.Join(parts, ", ")
 }
 
@@ -160,6 +163,11 @@ func causeLines(c *diff.Comparison) []string {
 			note = "，已删除的指标"
 		}
 		out = append(out, fmt.Sprintf("%s %s：合计 %s → %s（%s），%d 个单位得分变化%s", ic.ID, ic.Label, Num(ic.Old), Num(ic.New), signed(ic.Delta), ic.Units, note))
+	}
+	// The rules above the row: each one's effect on the totals of the
+	// units it changed (after − before), old and new.
+	for _, rc := range c.Rules {
+		out = append(out, fmt.Sprintf("规则 %s %s：对总分的影响合计 %s → %s（%s），%d 个单位", rc.ID, rc.Label, Num(rc.Old), Num(rc.New), signed(rc.Delta), rc.Units))
 	}
 	return out
 }

@@ -150,4 +150,12 @@ func TestRulesDiff(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rule causes %v, want %v", got, want)
 	}
+	// jixiao diff says it: D3's row names the cap, the causes list the rules.
+	_, out, errOut := runTool(t, "", "diff", "-r", old, "-r", "testdata/c2/ruleset.yaml", "-d", "testdata/c2/units.csv")
+	for _, line := range []string{"规则 exec_cap_yitihua -10.5", "规则 exec_cap_yitihua 预算执行率未达80%总分封顶：对总分的影响合计 0 → -27.5（-27.5），2 个单位",
+		"规则 bonus 加分事项：对总分的影响合计 0 → 3（+3），2 个单位"} {
+		if !strings.Contains(out, line) {
+			t.Errorf("jixiao diff lacks %q:\n%s%s", line, out, errOut)
+		}
+	}
 }
