@@ -29,6 +29,7 @@ type Program struct {
 	rs     *indicators.Ruleset
 	conf   config
 	inds   []compiledIndicator
+	groups []indicators.Group // the 一级指标, for subtotals
 	checks []compiledCheck
 	isTier []bool // by input index
 	// steps builds the sub-expressions of explanations once, on first
@@ -221,6 +222,7 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 		p.inds = append(p.inds, ci)
 	}
 	p.rules = c.compileRules()
+	p.groups = indicators.Groups(rs.Indicators)
 	for i := range rs.Checks {
 		ch := &rs.Checks[i]
 		msg := ch.Message

@@ -105,7 +105,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	// A caller that evaluates unit after unit into the same result (a
 	// stream worker) keeps its slices' memory; a fresh
 	// result has none.
-	inds, checks := r.Indicators[:0], r.Checks[:0]
+	inds, checks, groups := r.Indicators[:0], r.Checks[:0], r.Groups[:0]
 	*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos}
 	s.meter.reset()
 	s.limit = nil
@@ -215,6 +215,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	if p.rules != nil {
 		p.outcome(s, u, r)
 	}
+	p.setGroups(r, groups)
 	if len(p.checks) > 0 {
 		if cap(checks) < len(p.checks) {
 			checks = make([]CheckResult, len(p.checks))

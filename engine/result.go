@@ -44,6 +44,12 @@ type Summary struct {
 	// Outcomes sums the outcomes (评价结果应用) per action, in the order of
 	// the ruleset's outcomes; nil when it has none.
 	Outcomes []OutcomeSum
+	// Indicators (in ruleset order), Groups (the 一级指标, as in
+	// UnitResult.Groups) and Score (the total) are the statistics of the
+	// scored units the sink keeps: all of them, unless it shows only some
+	// (a Sink with a method Keeps(u *UnitResult) bool, report's --units).
+	Indicators, Groups []Stat
+	Score              Stat
 }
 
 // GradeCount is how many units got one grade.
@@ -73,8 +79,11 @@ type UnitResult struct {
 	// Outcome is the use of the grade (评价结果应用), when the ruleset
 	// gives one for it.
 	Outcome *Outcome
-	Checks  []CheckResult
-	Errors  []*diag.Error
+	// Groups are the unit's 一级指标 subtotals, in order of first
+	// appearance in the ruleset (indicators.Groups).
+	Groups []Subtotal
+	Checks []CheckResult
+	Errors []*diag.Error
 	// Claimed holds the unit's own total and grade when the data has them.
 	Claimed *Claimed
 	// Review lists where the unit's claims depart from the rules.

@@ -87,6 +87,13 @@ type OrderKey struct {
 // its own explanations, rather than into the worker's reused one.
 type keeper interface{ keepsResults() }
 
+// chooser is implemented by a Sink that shows only some units (report's
+// --units): Keeps runs on the workers, and the statistics of the summary
+// are over the units it keeps.
+type chooser interface {
+	Keeps(u *UnitResult) bool
+}
+
 // checkWarner is implemented by a Sink that wants to hear of failed
 // consistency checks: FailedCheck is called for them in input order,
 // before Start, until it returns false, for the first maxWarnings at most.
@@ -117,6 +124,8 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 		st.rowPlace = p.RowPlace
 	}
 	_, st.keep = sink.(keeper)
+	st.chooser, _ = sink.(chooser)
+	st.stats = newStatsAcc(p)
 	if o, ok := sink.(orderer); ok && o.Ordered() {
 		st.orderer = o
 	}
@@ -152,10 +161,12 @@ const chunkUnits = 256
 
 // streamer is the state of one Stream call.
 type streamer struct {
-	p      *Program
-	sink   Sink
-	warner checkWarner
-	keep   bool // the sink keeps results (keeper)
+	p       *Program
+	sink    Sink
+	warner  checkWarner
+	chooser chooser   // nil: the statistics count every unit
+	stats   *statsAcc // gathered by the collector
+	keep    bool      // the sink keeps results (keeper)
 	// rowPlace names a row of the data more fully than its line, when the
 	// source can (data's workbooks: the sheet), for a repeated id.
 	rowPlace func(line int) string
@@ -239,6 +250,7 @@ type unitMeta struct {
 	off     int64    // where the unit's record lies in the spill (at first, in the worker's buffer)
 	n       int      // the record's length
 	warn    int      // where its header lies in job.warn, when nchecks > 0
+	stat    int      // where its stat record lies in job.ids
 	nchecks int      // failed checks
 	change  int64    // the outcome's budget change in cents (Summary.Outcomes)
 	grade   uint8
@@ -493,6 +505,8 @@ func (st *streamer) work(wk *worker, j *job) {
 		j.ids = binary.AppendUvarint(j.ids, uint64(m.nchecks))
 		j.ids = binary.AppendVarint(j.ids, m.change)
 		j.ids = appendString(j.ids, r.Unit)
+		j.meta[len(j.meta)-1].stat = len(j.ids)
+		j.ids = appendStatRecord(j.ids, r, st.chooser == nil || st.chooser.Keeps(r))
 	}
 }
 
@@ -791,6 +805,9 @@ func (st *streamer) collect(j *job) error {
 		if m.hasID {
 			st.ids.add(m.hash)
 		}
+		if _, ok := st.stats.add(j.ids[m.stat:], 1); !ok {
+			return errors.New("stream: a stat record was cut short")
+		}
 	}
 	if _, err := st.idSpill.Write(j.ids); err != nil {
 		return err
@@ -874,6 +891,12 @@ func (st *streamer) verifyDuplicates() error {
 		if p.short {
 			return 0, false, nil
 		}
+		stat := p.off
+		if n, ok := st.stats.add(b[p.off:], 0); ok { // sign 0: only its length
+			p.off += n
+		} else {
+			return 0, false, nil
+		}
 		i := idx
 		idx++
 		if len(id) == 0 || !st.ids.suspect(id) {
@@ -885,6 +908,7 @@ func (st *streamer) verifyDuplicates() error {
 			return p.off, true, nil
 		}
 		st.dups[i] = prev
+		st.stats.add(b[stat:], -1) // a duplicate is no unit of the statistics
 		if flags&recFailed == 0 {
 			// It was scored; as a duplicate it fails, and its checks and
 			// claims go.
@@ -915,6 +939,7 @@ func (st *streamer) verifyDuplicates() error {
 func (st *streamer) summary() Summary {
 	s := Summary{Units: st.units, Errors: st.failed, Claimed: st.claimed, FailedChecks: st.failedChecks,
 		MissingUnits: st.missingUnits, CheckUnits: st.checkUnits}
+	s.Indicators, s.Groups, s.Score = st.stats.stats()
 	for k, g := range st.p.rs.Grades {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label, Units: st.grades[k]})
 	}

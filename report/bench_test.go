@@ -46,14 +46,3 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
-
-// BenchmarkStats accumulates the per-indicator statistics of 100k units.
-func BenchmarkStats(b *testing.B) {
-	m, res := population(b, 100000)
-	l := NewLayout(m, Options{})
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		ComputeStats(l, res.Units)
-	}
-}

@@ -82,8 +82,8 @@ func writeDerivation(s explainSink, d Derivation) {
 		summary += fmt.Sprintf("，排名 %d / %d", u.Rank, d.Ranked)
 	}
 	s.field("结果", summary)
-	for _, g := range subgroups(m.Indicators) {
-		s.heading(2, fmt.Sprintf("一级指标 %s（分值 %s，得分 %s）", g.Name, Num(g.Weight), Num(subtotal(u, g.Members))))
+	for gi, g := range subgroups(m.Indicators) {
+		s.heading(2, fmt.Sprintf("一级指标 %s（分值 %s，得分 %s）", g.Name, Num(g.Weight), Num(groupPoints(u, gi, g.Members))))
 		for _, sub := range g.subs {
 			if sub.Name != "" {
 				s.heading(3, fmt.Sprintf("二级指标 %s（分值 %s，得分 %s）", sub.Name, Num(sub.Weight), Num(subtotal(u, sub.Members))))
@@ -296,13 +296,13 @@ const stepLineWidth = 96
 // subgroup is a 一级指标 with its 二级 groups in order of first appearance;
 // indicators with no 二级 form a subgroup with an empty name.
 type subgroup struct {
-	Group
-	subs []Group
+	indicators.Group
+	subs []indicators.Group
 }
 
 func subgroups(inds []indicators.Indicator) []subgroup {
 	var out []subgroup
-	for _, g := range Groups(inds) {
+	for _, g := range indicators.Groups(inds) {
 		sg := subgroup{Group: g}
 		at := map[string]int{}
 		for _, i := range g.Members {
@@ -314,7 +314,7 @@ func subgroups(inds []indicators.Indicator) []subgroup {
 			if !ok {
 				k = len(sg.subs)
 				at[name] = k
-				sg.subs = append(sg.subs, Group{Name: name})
+				sg.subs = append(sg.subs, indicators.Group{Name: name})
 			}
 			sg.subs[k].Weight += inds[i].Weight
 			sg.subs[k].Members = append(sg.subs[k].Members, i)
@@ -324,8 +324,22 @@ func subgroups(inds []indicators.Indicator) []subgroup {
 	return out
 }
 
+// groupPoints is the subtotal of 一级指标 gi, as engine summed it; a
+// result made by hand, without subtotals, has them summed here.
+func groupPoints(u *engine.UnitResult, gi int, members []int) float64 {
+	if gi < len(u.Groups) {
+		return u.Groups[gi].Points
+	}
+	return subtotal(u, members)
+}
+
+// subtotal sums the points of a 二级指标 (engine sums the 一级: UnitResult.Groups).
 func subtotal(u *engine.UnitResult, members []int) float64 {
-	return Subtotal(u, Group{Members: members})
+	var s float64
+	for _, i := range members {
+		s += u.Indicators[i].Points
+	}
+	return indicators.Round2(s)
 }
 
 // explainText lays a derivation out for a terminal or paper: headings

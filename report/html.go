@@ -29,7 +29,6 @@ type htmlWriter struct {
 	o       Options
 	m       Meta
 	l       Layout
-	stats   *Stats
 	marks   marksSeen
 	rows    *spill.Spill // the rows of the comparison table
 	units   *spill.Spill // 各单位评分说明, a <details> per scored unit
@@ -102,7 +101,6 @@ func newHTML(o Options, m Meta) Rows {
 func (h *htmlWriter) begin(w io.Writer, m Meta) error {
 	h.w, h.m = w, m
 	h.l = NewLayout(m, h.o)
-	h.stats = NewStats(h.l)
 	return nil
 }
 
@@ -111,7 +109,6 @@ func (h *htmlWriter) unit(u *engine.UnitResult) error {
 		h.nfailed++
 		return htmlTemplate.ExecuteTemplate(h.failed, "failed", u)
 	}
-	h.stats.Add(u)
 	if h.o.Explain {
 		if err := htmlTemplate.ExecuteTemplate(h.units, "unit", htmlUnit{u, h.m.Grades}); err != nil {
 			return err
@@ -201,7 +198,7 @@ func (h *htmlWriter) end(s engine.Summary) error {
 			labelsRow = append(labelsRow, htmlHead{Text: c.Label, Sub: Num(c.Weight) + "分", Class: "ind"})
 		}
 	}
-	stats := h.stats.Result()
+	stats := columnStats(h.l, s)
 	var means []string
 	for _, st := range stats {
 		means = append(means, Num(st.Mean))
@@ -224,7 +221,7 @@ func (h *htmlWriter) end(s engine.Summary) error {
 	var statRows []htmlStat
 	for k, st := range stats {
 		sub := k >= len(h.l.Columns) || h.l.Columns[k].Subtotal()
-		statRows = append(statRows, htmlStat{Stat: st, Sub: sub})
+		statRows = append(statRows, htmlStat{Stat: st, FullShare: fullShare(st), Sub: sub})
 	}
 	summary := summaryLine(s, h.m.Population)
 	data := map[string]any{
@@ -274,8 +271,9 @@ func (h *htmlWriter) end(s engine.Summary) error {
 
 // htmlStat is one row of the statistics table.
 type htmlStat struct {
-	Stat
-	Sub bool
+	engine.Stat
+	FullShare float64
+	Sub       bool
 }
 
 // gradeRange describes grade band i: ≥ 90, 80–90, < 60.

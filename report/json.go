@@ -48,6 +48,7 @@ type jsonUnit struct {
 	Adjustments *[]jsonAdjustment `json:"adjustments,omitempty"`
 	Outcome     *jsonOutcome      `json:"outcome,omitempty"`
 	Indicators  []jsonIndicator   `json:"indicators"`
+	Groups      []jsonGroup       `json:"groups,omitempty"` // the 一级 subtotals of a scored unit
 	Checks      []jsonCheck       `json:"checks"`
 	Review      *[]jsonFinding    `json:"review,omitempty"` // [] on a unit with claims and no finding
 	Errors      []jsonError       `json:"errors"`
@@ -72,6 +73,12 @@ type jsonIndicator struct {
 	Claimed *float64 `json:"claimed,omitempty"`
 	Reason  string   `json:"reason,omitempty"`
 	Explain string   `json:"explain,omitempty"`
+}
+
+type jsonGroup struct {
+	Name   string  `json:"name"`
+	Points float64 `json:"points"`
+	Weight float64 `json:"weight"`
 }
 
 type jsonCheck struct {
@@ -267,6 +274,9 @@ func JSONUnit(u *engine.UnitResult) any {
 			ji.Target = &t
 		}
 		ju.Indicators = append(ju.Indicators, ji)
+	}
+	for _, g := range u.Groups {
+		ju.Groups = append(ju.Groups, jsonGroup(g))
 	}
 	for _, c := range u.Checks {
 		ju.Checks = append(ju.Checks, jsonCheck{ID: c.ID, OK: c.OK, Skipped: c.Skipped, Message: c.Message})

@@ -92,7 +92,30 @@ func appendUnit(dst []byte, u *engine.UnitResult) (_ []byte, err error) {
 			return dst, err
 		}
 	}
-	dst = append(dst, `],"checks":[`...)
+	dst = append(dst, ']')
+	for k := range u.Groups {
+		g := &u.Groups[k]
+		if k == 0 {
+			dst = append(dst, `,"groups":[`...)
+		} else {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"name":`...)
+		dst = appendJSONString(dst, g.Name)
+		dst = append(dst, `,"points":`...)
+		if dst, err = appendJSONFloat(dst, g.Points); err != nil {
+			return dst, err
+		}
+		dst = append(dst, `,"weight":`...)
+		if dst, err = appendJSONFloat(dst, g.Weight); err != nil {
+			return dst, err
+		}
+		dst = append(dst, '}')
+	}
+	if len(u.Groups) > 0 {
+		dst = append(dst, ']')
+	}
+	dst = append(dst, `,"checks":[`...)
 	for k := range u.Checks {
 		c := &u.Checks[k]
 		if k > 0 {

@@ -38,7 +38,7 @@ func (c Column) Header() string {
 
 // Layout is the column layout of a comparison table.
 type Layout struct {
-	Groups  []Group
+	Groups  []indicators.Group
 	Columns []Column
 }
 
@@ -48,7 +48,7 @@ type Layout struct {
 // (the subtotal of one indicator would repeat it). With o.Groups only the
 // subtotals are shown, one per group.
 func NewLayout(m Meta, o Options) Layout {
-	l := Layout{Groups: Groups(m.Indicators)}
+	l := Layout{Groups: indicators.Groups(m.Indicators)}
 	n := 0
 	for gi, g := range l.Groups {
 		sub := Column{Indicator: -1, Group: gi, Key: g.Name, Label: g.Name, Weight: g.Weight}
@@ -75,7 +75,7 @@ func (l *Layout) Points(u *engine.UnitResult, c Column) (float64, *engine.Indica
 		ir := &u.Indicators[c.Indicator]
 		return ir.Points, ir
 	}
-	return Subtotal(u, l.Groups[c.Group]), nil
+	return u.Groups[c.Group].Points, nil
 }
 
 // Mark is how a cell shows a status or flag beside its points.
@@ -148,7 +148,7 @@ func (l *Layout) Mark(u *engine.UnitResult, c Column) (Mark, bool) {
 
 // GroupMark is the mark of a scored unit's subtotal of group g (see
 // Layout.Mark).
-func GroupMark(u *engine.UnitResult, g Group) (Mark, bool) {
+func GroupMark(u *engine.UnitResult, g indicators.Group) (Mark, bool) {
 	var missing, failed bool
 	na := 0
 	members := g.Members

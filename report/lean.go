@@ -183,6 +183,7 @@ func (c *leanCodec) count(n int) int {
 type leanUnit struct {
 	u       engine.UnitResult
 	inds    []engine.IndicatorResult
+	groups  []engine.Subtotal
 	checks  []engine.CheckResult
 	review  []engine.Finding
 	values  []indicators.Value
@@ -263,6 +264,17 @@ func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool
 		c.str(&ir.Tier)
 		c.str(&ir.Explain)
 		c.str(&ir.Reason)
+	}
+	ng := c.count(len(u.Groups))
+	if c.read {
+		l.groups = slices.Grow(l.groups[:0], ng)[:ng]
+		u.Groups = l.groups
+	}
+	for i := range ng {
+		g := &u.Groups[i]
+		c.str(&g.Name)
+		c.num(&g.Points)
+		c.num(&g.Weight)
 	}
 	var failed []engine.CheckResult
 	if c.read {

@@ -21,7 +21,6 @@ type mdWriter struct {
 	o      Options
 	m      Meta
 	l      Layout
-	stats  *Stats
 	marks  marksSeen
 	notes  *spill.Spill // 扣分与偏差说明, a section per scored unit
 	failed *spill.Spill // 未能评分的单位
@@ -55,7 +54,6 @@ func (d *mdWriter) row(cells []string) {
 func (d *mdWriter) begin(w io.Writer, m Meta) error {
 	d.w, d.m = w, m
 	d.l = NewLayout(m, d.o)
-	d.stats = NewStats(d.l)
 	d.printf("# %s\n\n", mdEscape.Replace(title(m)))
 	d.printf("规则集 `%s` %s\n\n## 评分对照表\n\n", m.Ruleset.ID, mdEscape.Replace(m.Ruleset.Version))
 	head := []string{"排名", "单位", "名称"}
@@ -90,7 +88,6 @@ func (d *mdWriter) unit(u *engine.UnitResult) error {
 		}
 		return d.err
 	}
-	d.stats.Add(u)
 	if d.o.Explain {
 		d.note(u)
 	}
@@ -151,7 +148,7 @@ func (d *mdWriter) end(s engine.Summary) error {
 	for _, l := range legend {
 		d.printf("- %s\n", mdEscape.Replace(l))
 	}
-	d.writeStats()
+	d.writeStats(s)
 	if d.o.Explain {
 		d.printf("\n## 扣分与偏差说明\n")
 		d.copy(d.notes)
@@ -178,13 +175,13 @@ func (d *mdWriter) copy(s *spill.Spill) {
 	}
 }
 
-func (d *mdWriter) writeStats() {
+func (d *mdWriter) writeStats(s engine.Summary) {
 	d.printf("\n## 指标统计\n\n")
 	d.row([]string{"指标", "分值", "单位数", "平均", "中位数", "最低", "最高", "满分率", "缺失", "不适用", "错误"})
 	d.row([]string{":---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"})
-	for _, st := range d.stats.Result() {
+	for _, st := range columnStats(d.l, s) {
 		d.row([]string{mdEscape.Replace(st.Label), Num(st.Weight), fmt.Sprint(st.Units), Num(st.Mean), Num(st.Median),
-			Num(st.Min), Num(st.Max), Percent(st.FullShare()), fmt.Sprint(st.Missing), fmt.Sprint(st.NA), fmt.Sprint(st.Error)})
+			Num(st.Min), Num(st.Max), Percent(fullShare(st)), fmt.Sprint(st.Missing), fmt.Sprint(st.NA), fmt.Sprint(st.Error)})
 	}
 }
 

@@ -236,7 +236,7 @@ func sortKeys(m Meta) []string {
 	for _, ind := range m.Indicators {
 		keys = append(keys, ind.ID)
 	}
-	for _, g := range Groups(m.Indicators) {
+	for _, g := range indicators.Groups(m.Indicators) {
 		if !slices.Contains(keys, g.Name) {
 			keys = append(keys, g.Name)
 		}
@@ -305,9 +305,9 @@ func sortOrder(m Meta, key string) (*streamOrder, error) {
 		if k := indicatorIndex(m.Indicators, key); k >= 0 {
 			by = func(u *engine.UnitResult) float64 { return u.Indicators[k].Points }
 		} else {
-			for _, g := range Groups(m.Indicators) {
+			for gi, g := range indicators.Groups(m.Indicators) {
 				if g.Name == key {
-					by = func(u *engine.UnitResult) float64 { return Subtotal(u, g) }
+					by = func(u *engine.UnitResult) float64 { return u.Groups[gi].Points }
 				}
 			}
 		}
@@ -328,46 +328,6 @@ func indicatorIndex(inds []indicators.Indicator, id string) int {
 		}
 	}
 	return -1
-}
-
-// Group is a 一级指标 with the indicators under it, in ruleset order.
-type Group struct {
-	Name    string
-	Weight  float64
-	Members []int // indexes into Meta.Indicators
-}
-
-// Groups returns the 一级指标 of the ruleset in order of first appearance;
-// indicators without a group form one named after themselves.
-func Groups(inds []indicators.Indicator) []Group {
-	var gs []Group
-	at := map[string]int{}
-	for i, ind := range inds {
-		name := ind.Label
-		if len(ind.Group) > 0 {
-			name = ind.Group[0]
-		}
-		k, ok := at[name]
-		if !ok {
-			k = len(gs)
-			at[name] = k
-			gs = append(gs, Group{Name: name})
-		}
-		gs[k].Weight += ind.Weight
-		gs[k].Members = append(gs[k].Members, i)
-	}
-	return gs
-}
-
-// Subtotal sums the points of a group's indicators for one unit.
-func Subtotal(u *engine.UnitResult, g Group) float64 {
-	var s float64
-	for _, i := range g.Members {
-		if i < len(u.Indicators) {
-			s += u.Indicators[i].Points
-		}
-	}
-	return indicators.Round2(s)
 }
 
 // Num formats a score or points with up to 2 decimals, no trailing zeros.

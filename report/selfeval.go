@@ -47,9 +47,9 @@ type selfEvalWriter struct {
 	index      sheetWriter
 	nlinks     int
 	entries    *spill.Spill
-	row        int       // the index's last row
-	marks      marksSeen // of the index's subtotals
-	groups     []Group   // with --groups, the subtotals the index gives
+	row        int                // the index's last row
+	marks      marksSeen          // of the index's subtotals
+	groups     []indicators.Group // with --groups, the subtotals the index gives
 	indexStyle struct{ border, num, link int }
 }
 
@@ -570,7 +570,7 @@ func (s *selfEvalWriter) indexHead() error {
 	// With --groups the index also gives each 一级指标's subtotal, after
 	// the name.
 	if s.o.Groups {
-		s.groups = Groups(s.m.Indicators)
+		s.groups = indicators.Groups(s.m.Indicators)
 	}
 	widths := []float64{10, 30}
 	heads := []any{"单位", "名称"}
@@ -612,8 +612,8 @@ func (s *selfEvalWriter) indexUnit(u *engine.UnitResult, sheet string) error {
 		vals = append(vals, make([]any, g+3)...)
 		vals = append(vals, "未能评分", strings.Join(msgs, "\n"))
 	} else {
-		for _, gr := range s.groups {
-			vals = append(vals, Subtotal(u, gr))
+		for k := range s.groups {
+			vals = append(vals, u.Groups[k].Points)
 		}
 		var note any
 		if n := indexNote(u); n != "" {

@@ -85,6 +85,10 @@ func (s *Sink) OrderKey(u *engine.UnitResult) engine.OrderKey { return s.order.k
 // CompareKeys compares two places in that order (an ordering engine.Sink).
 func (s *Sink) CompareKeys(a, b engine.OrderKey) int { return s.order.compare(a, b) }
 
+// Keeps reports whether the report shows unit u (all, unless --units):
+// engine's statistics describe the units a report shows.
+func (s *Sink) Keeps(u *engine.UnitResult) bool { return s.keep == nil || s.keep[u.Unit] }
+
 // Render renders one unit (engine.Sink). With --units, the record starts
 // with a tag for Emit: 0 a unit not kept (and nothing else); else a kind
 // shifted left by 2, 1 a failed unit, 2 a scored unit of no grade band,
@@ -182,6 +186,7 @@ func (s *Sink) Emit(rec []byte, rank int) error {
 // summary it writes is of the kept units.
 func (s *Sink) End(sum engine.Summary) error {
 	if s.keep != nil {
+		s.kept.Indicators, s.kept.Groups, s.kept.Score = sum.Indicators, sum.Groups, sum.Score
 		sum = s.kept
 	}
 	if err := s.rows.End(s.w, sum); err != nil {

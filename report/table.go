@@ -42,7 +42,6 @@ type tableWriter struct {
 	o      Options
 	m      Meta
 	l      Layout
-	stats  *Stats
 	rows   *spill.Spill // each row: its cells, each a uvarint length and the text
 	nrows  int
 	widths []int        // of the row cells, by column
@@ -61,7 +60,6 @@ func newTable(o Options, m Meta) Rows {
 func (t *tableWriter) begin(w io.Writer, m Meta) error {
 	t.w, t.m = w, m
 	t.l = NewLayout(m, t.o)
-	t.stats = NewStats(t.l)
 	return nil
 }
 
@@ -73,7 +71,6 @@ func (t *tableWriter) unit(u *engine.UnitResult) error {
 		}
 		return nil
 	}
-	t.stats.Add(u)
 	row := []string{fmt.Sprint(u.Rank), u.Unit, u.Name}
 	for _, c := range t.l.Columns {
 		pts, ir := t.l.Points(u, c)
@@ -158,7 +155,7 @@ func (t *tableWriter) end(s engine.Summary) error {
 		return err
 	}
 	if t.nrows > 0 {
-		if err := t.grid(); err != nil {
+		if err := t.grid(s); err != nil {
 			return err
 		}
 	}
@@ -196,7 +193,7 @@ func (t *tableWriter) end(s engine.Summary) error {
 
 // grid writes the header (一级指标 over their columns, then numbers or
 // titles), the rows, and a row of means.
-func (t *tableWriter) grid() error {
+func (t *tableWriter) grid(s engine.Summary) error {
 	fixed := []string{"排名", "单位", "名称"}
 	cols := []gridCol{{right: true}, {}, {}}
 	head := append([]string{}, fixed...)
@@ -233,7 +230,7 @@ func (t *tableWriter) grid() error {
 	}
 	mean := make([]string, len(cols))
 	mean[2] = "平均"
-	for k, st := range t.stats.Result() {
+	for k, st := range columnStats(t.l, s) {
 		mean[3+k] = Num(st.Mean) // the last stat is the total's
 	}
 	for i := range cols {

@@ -33,7 +33,6 @@ type xlsxWriter struct {
 	f     *excelize.File
 	sw    *excelize.StreamWriter
 	st    *styles
-	stats *Stats
 	marks marksSeen // for the legend under the comparison
 	row   int
 	cols  int // columns of the comparison sheet
@@ -67,7 +66,6 @@ const (
 func (x *xlsxWriter) begin(w io.Writer, m Meta) error {
 	x.w, x.m = w, m
 	x.l = NewLayout(m, x.o)
-	x.stats = NewStats(x.l)
 	f, _, err := newWorkbook(SheetScores, m, w)
 	if err != nil {
 		return err
@@ -246,7 +244,6 @@ func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 		return fmt.Errorf("xlsx: more than %d scored units do not fit on a sheet (%d rows at most): use -f csv or -f json",
 			x.lastRow-xlsxFirstRow+1, x.lastRow)
 	}
-	x.stats.Add(u)
 	for _, c := range u.Checks {
 		if !c.OK && !c.Skipped {
 			if err := x.failure([]any{u.Unit, u.Name, "检查未通过", c.ID, "", "", "", c.Message}); err != nil {
@@ -388,8 +385,7 @@ func (x *xlsxWriter) statsSheet(s engine.Summary) error {
 	if err := sw.SetRow(cellName(1, row), head, excelize.RowOpts{Height: 20}); err != nil {
 		return err
 	}
-	stats := x.stats.Result()
-	for k, stat := range stats {
+	for k, stat := range columnStats(x.l, s) {
 		group, bold := "", false
 		if k < len(x.l.Columns) {
 			c := x.l.Columns[k]
@@ -410,7 +406,7 @@ func (x *xlsxWriter) statsSheet(s engine.Summary) error {
 			excelize.Cell{StyleID: num, Value: stat.Median},
 			excelize.Cell{StyleID: num, Value: stat.Min},
 			excelize.Cell{StyleID: num, Value: stat.Max},
-			excelize.Cell{StyleID: x.st.id(styleKey{numFmt: fmtPercent, border: true, bold: bold}), Value: stat.FullShare()},
+			excelize.Cell{StyleID: x.st.id(styleKey{numFmt: fmtPercent, border: true, bold: bold}), Value: fullShare(stat)},
 			excelize.Cell{StyleID: cnt, Value: stat.Missing},
 			excelize.Cell{StyleID: cnt, Value: stat.NA},
 			excelize.Cell{StyleID: cnt, Value: stat.Error},
