@@ -36,6 +36,10 @@ type Comparison struct {
 	// Rules are the differences between the two rulesets that move
 	// scores or grades, when the caller gave them (AddRules).
 	Rules []RuleChange
+	// Adjustments says the same of the rules above the indicator row (adjust
+	// rules and the max_total clamp, contract 2): each rule's effect on
+	// the totals (after − before, 0 where it did not apply), summed.
+	Adjustments []IndicatorChange
 	// Populations pairs the populations of the relative indicators (比较法)
 	// of either side by id: a unit that fails, or is scored, on one side
 	// only moves the other units' relative points.
@@ -78,6 +82,11 @@ type Unit struct {
 	// Causes are the rule changes that gave the unit its new grade, for a
 	// unit whose grade changed (AddRules).
 	Causes []RuleChange
+	// Adjustments lists the rules above the row whose effect on the unit's
+	// total changed (Old and New: after − before; nil where that ruleset
+	// has no such rule, 0 where the rule did not apply), in the new
+	// ruleset's order, then those only the old one has.
+	Adjustments []PointsChange
 }
 
 // Both reports whether the unit was scored under both rulesets.
@@ -203,6 +212,7 @@ func (b *Builder) Comparison() *Comparison {
 	d := b.c
 	d.Migration = migration(&d)
 	d.Indicators = b.indicatorChanges()
+	d.Adjustments = adjustChanges(&d)
 	return &d
 }
 
@@ -252,6 +262,7 @@ func unitDiff(o, n *engine.UnitResult) Unit {
 		return ud
 	}
 	ud.Delta = indicators.Round2(n.Score - o.Score)
+	ud.Adjustments = unitRuleChanges(o, n)
 	oldAt := map[string]*engine.IndicatorResult{}
 	for k := range o.Indicators {
 		oldAt[o.Indicators[k].ID] = &o.Indicators[k]

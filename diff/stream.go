@@ -8,8 +8,8 @@ import (
 	"io"
 
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/internal/record"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/record"
 	"github.com/jixiao/jixiao/spill"
 )
 
@@ -207,5 +207,23 @@ func codeUnit(c *record.Codec, u *engine.UnitResult) {
 		c.Name(&ir.ID)
 		c.Name(&ir.Label)
 		c.Num(&ir.Points)
+	}
+	// The rules above the row (a rule change as a cause): 0 when the
+	// ruleset has none, else 1 + how many applied.
+	n = 0
+	if u.Adjustments != nil {
+		n = 1 + len(u.Adjustments)
+	}
+	if n = c.Count(n); n > 0 {
+		if c.Read {
+			u.Adjustments = make([]engine.Adjustment, n-1)
+		}
+		for i := range u.Adjustments {
+			a := &u.Adjustments[i]
+			c.Name(&a.ID)
+			c.Name(&a.Label)
+			c.Num(&a.Before)
+			c.Num(&a.After)
+		}
 	}
 }

@@ -45,6 +45,9 @@ type Program struct {
 	// panels lists the indexes of the panel indicators: the first pass
 	// gathers their raters' points for Kendall's W (relative.go).
 	panels []int
+	// rules are the adjust rules, ceiling and outcomes (rules.go); nil
+	// when the ruleset has none.
+	rules *compiledRules
 }
 
 type compiledIndicator struct {
@@ -72,6 +75,8 @@ type compiledIndicator struct {
 	index int
 	// panelInput is the input of a panel indicator's raters' points.
 	panelInput int
+	// over is the over-achievement penalty of a target indicator, if any.
+	over *indicators.OvershootRule
 }
 
 type compiledBand struct {
@@ -117,7 +122,9 @@ type formula struct {
 	reads []int
 	// uses of value and weight, for lint
 	readsValue bool
-	sc         scope
+	// readsMaps: an adjust or outcome formula reads points or values.
+	readsMaps bool
+	sc        scope
 	// sub is the formula's tree of sub-expressions for explanations,
 	// built on first use (see Program.steps).
 	sub     *subExpr
@@ -161,6 +168,9 @@ type scratch struct {
 	// indicator: IndicatorResult.Claimed points into it, so a unit's
 	// claims cost one allocation.
 	claims []float64
+	// points and values are the unit's points and values by indicator
+	// id, for adjust and outcome formulas (rules.go).
+	points, values map[string]float64
 }
 
 // newScratch returns the scratch state of one worker; ctx stops formulas
@@ -230,8 +240,12 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 				ci.targetConst, ci.hasTargetConst = t, true
 			}
 		}
+		if ci.form == formTarget {
+			ci.over = rs.OvershootOf(ci.def)
+		}
 		p.inds = append(p.inds, ci)
 	}
+	p.rules = c.compileRules()
 	p.groups = indicators.Groups(rs.Indicators)
 	for i := range rs.Checks {
 		ch := &rs.Checks[i]
@@ -378,13 +392,18 @@ func (ci *compiledIndicator) formulas() []*formula {
 // env returns the type environment of a scope: numbers as float64, tier
 // inputs as their letter.
 func (c *compiler) env(sc scope) map[string]any {
-	env := make(map[string]any, len(c.rs.Inputs)+2)
+	env := make(map[string]any, len(c.rs.Inputs)+3)
 	for i, in := range c.rs.Inputs {
 		if c.p.isTier[i] {
 			env[in.ID] = ""
 		} else {
 			env[in.ID] = 0.0
 		}
+	}
+	if sc == scopeAdjust {
+		env[namePoints] = map[string]float64{}
+		env[nameValues] = map[string]float64{}
+		env[nameTotal] = 0.0
 	}
 	if sc >= scopeDeduct {
 		env["weight"] = 0.0
@@ -655,19 +674,7 @@ func (s *scratch) run(f *formula) (out any, err error) {
 	if f.prog == nil {
 		return nil, errors.New("formula did not compile")
 	}
-	if !s.envOK {
-		if s.env == nil {
-			s.env = make(map[string]any, len(s.in)+2)
-		}
-		for i, in := range s.p.rs.Inputs {
-			if s.p.isTier[i] {
-				s.env[in.ID] = s.tiers[i]
-			} else {
-				s.env[in.ID] = s.in[i]
-			}
-		}
-		s.envOK = true
-	}
+	s.buildEnv()
 	s.env["value"] = s.value()
 	s.env["weight"] = s.weight()
 	m := &s.meter
@@ -688,4 +695,23 @@ func (s *scratch) run(f *formula) (out any, err error) {
 		}
 	}()
 	return s.vm.Run(f.prog, s.env)
+}
+
+// buildEnv builds the map environment of the current unit's inputs for
+// expr's VM, once per unit.
+func (s *scratch) buildEnv() {
+	if s.envOK {
+		return
+	}
+	if s.env == nil {
+		s.env = make(map[string]any, len(s.in)+2)
+	}
+	for i, in := range s.p.rs.Inputs {
+		if s.p.isTier[i] {
+			s.env[in.ID] = s.tiers[i]
+		} else {
+			s.env[in.ID] = s.in[i]
+		}
+	}
+	s.envOK = true
 }

@@ -212,7 +212,16 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		r.Indicators = nil
 		return
 	}
+	if p.rules != nil {
+		if e := p.adjust(s, u, r); e != nil {
+			*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos, Errors: []*diag.Error{e}}
+			return
+		}
+	}
 	r.Grade = indicators.GradeOf(rs.Grades, r.Score)
+	if p.rules != nil {
+		p.outcome(s, u, r)
+	}
 	p.setGroups(r, groups)
 	if len(p.checks) > 0 {
 		if cap(checks) < len(p.checks) {
@@ -380,6 +389,11 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		ir.Points = 0
 	default:
 		ir.Points = indicators.Round2(raw)
+	}
+	if ci.over != nil && ir.HasTarget && indicators.OvershootPenalized(def.Target.Op, ir.Value, ir.Target, ci.over.Ratio) {
+		// 目标设定偏低: the points lose the penalty, never below 0.
+		ir.Points = max(0, indicators.Round2(ir.Points-ci.over.Deduct))
+		ir.Flags = append(ir.Flags, indicators.FlagOvershootPenalty)
 	}
 }
 

@@ -173,6 +173,15 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 		if hasFlag(ir.Flags, indicators.FlagOvershoot) {
 			b = append(b, "；超过目标 20% 以上，需说明偏离原因（偏离度）"...)
 		}
+		if ci.over != nil && hasFlag(ir.Flags, indicators.FlagOvershootPenalty) {
+			b = append(b, "；达到目标的 "...)
+			b = appendNum4(b, ci.over.Ratio*100)
+			b = append(b, "% 及以上（目标设定偏低），超额扣 "...)
+			b = appendNum4(b, ci.over.Deduct)
+			b = append(b, " 分，得 "...)
+			b = pts(b)
+			b = append(b, " 分"...)
+		}
 	case indicators.FormBands:
 		if ir.Band == 0 {
 			b = append(b, "，不符合任何一档，得 0 分"...)

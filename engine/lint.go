@@ -81,6 +81,7 @@ func Lint(rs *indicators.Ruleset) []Issue {
 		l.issues = append(l.issues, ErrorIssues(err)...)
 	} else {
 		l.program(prog)
+		l.rules(prog)
 	}
 	sort.SliceStable(l.issues, func(i, j int) bool {
 		a, b := l.issues[i].Pos, l.issues[j].Pos
@@ -193,6 +194,11 @@ func (l *linter) program(p *Program) {
 		}
 		l.check(cc)
 	}
+	p.rules.eachFormula(func(f *formula) {
+		for _, i := range f.reads {
+			read[i] = true
+		}
+	})
 	for i, in := range l.rs.Inputs {
 		if !read[i] {
 			label := ""

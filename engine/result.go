@@ -41,6 +41,9 @@ type Summary struct {
 	// units with a failed consistency check, so that a run can say how
 	// many units to look at again.
 	MissingUnits, CheckUnits int
+	// Outcomes sums the outcomes (评价结果应用) per action, in the order of
+	// the ruleset's outcomes; nil when it has none.
+	Outcomes []OutcomeSum
 	// Indicators (in ruleset order), Groups (the 一级指标, as in
 	// UnitResult.Groups) and Score (the total) are the statistics of the
 	// scored units the sink keeps: all of them, unless it shows only some
@@ -75,6 +78,13 @@ type UnitResult struct {
 	// the 自评表's 年初预算数 / 全年预算数 / 全年执行数.
 	Inputs     []indicators.Value
 	Indicators []IndicatorResult
+	// Adjustments are the adjust rules that applied to the total, in
+	// order, and the ceiling (max_total) when it clamped: Score is the
+	// total after them, and the grade and rank follow it.
+	Adjustments []Adjustment
+	// Outcome is the use of the grade (评价结果应用), when the ruleset
+	// gives one for it.
+	Outcome *Outcome
 	// Groups are the unit's 一级指标 subtotals, in order of first
 	// appearance in the ruleset (indicators.Groups).
 	Groups []Subtotal

@@ -122,7 +122,7 @@ func (p *Program) review(u *indicators.Unit, r *UnitResult) {
 	var scoreOver float64
 	if c.Score != nil {
 		cs := *c.Score
-		if c.Sum != nil && p.departs(cs, *c.Sum) != 0 && (!anyNA || p.departs(cs, plainSum) != 0) {
+		if c.Sum != nil && p.departs(cs, *c.Sum) != 0 && (!anyNA || p.departs(cs, plainSum) != 0) && !p.adjustedSum(r, cs, *c.Sum) {
 			r.Review = append(r.Review, p.sumFinding(r, cs, *c.Sum, plainSum, sumApplicable, anyNA))
 		}
 		if dir := p.departs(cs, r.Score); dir != 0 {
@@ -272,8 +272,10 @@ func (p *Program) scoreFinding(r *UnitResult, claimed float64, dir int, anyNA bo
 	if anyNA {
 		why = fmt.Sprintf("各适用指标按规则得分之和 %s 分，按适用分值 %s 折算为百分制", fmtNum(indicators.Round2(pts)), fmtNum(r.Applicable))
 	}
+	why += adjustedWhy(r)
 	f.Message = fmt.Sprintf("总分：自评 %s 分，按规则应为 %s 分（%s），"+word,
 		fmtNum(claimed), fmtNum(r.Score), why, fmtDiff(claimed, r.Score))
+	f.Message += ignoredCaps(r, claimed)
 	return f
 }
 

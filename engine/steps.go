@@ -282,7 +282,16 @@ func (p *Program) recordSteps(s *scratch, ci *compiledIndicator, u *indicators.U
 	raw, ok := st.indicator(ci, u, ir)
 	if ok && ir.Status == indicators.StatusOK {
 		w := fmtNum(ci.def.Weight)
-		st.add("points", "ROUND(MIN(MAX(原始得分, 0), 分值), 2)", fmt.Sprintf("ROUND(MIN(MAX(%s, 0), %s), 2)", fmtNum(raw), w), fmtNum(ir.Points))
+		pts := ir.Points
+		pen := ci.over != nil && hasFlag(ir.Flags, indicators.FlagOvershootPenalty)
+		if pen {
+			pts = indicators.Round2(min(max(raw, 0), ci.def.Weight))
+		}
+		st.add("points", "ROUND(MIN(MAX(原始得分, 0), 分值), 2)", fmt.Sprintf("ROUND(MIN(MAX(%s, 0), %s), 2)", fmtNum(raw), w), fmtNum(pts))
+		if pen {
+			st.add("overshoot", fmt.Sprintf("值 ≥ %s × 目标，超额扣 %s 分（不低于 0）", fmtNum(ci.over.Ratio), fmtNum(ci.over.Deduct)),
+				fmt.Sprintf("MAX(%s − %s, 0)", fmtNum(pts), fmtNum(ci.over.Deduct)), fmtNum(ir.Points))
+		}
 	}
 	ir.Steps = st.steps
 }

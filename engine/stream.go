@@ -137,6 +137,8 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 		st.orderer = o
 	}
 	st.grades = make([]int, len(p.rs.Grades))
+	st.changes = make([]int64, len(p.rs.Grades))
+	st.noChange = make([]int, len(p.rs.Grades))
 	st.ranks.init(p.rs)
 	st.ids = newIDSet()
 	if err := st.score(src); err != nil {
@@ -184,15 +186,20 @@ type streamer struct {
 	// Gathered in input order by the collector.
 	units, failed, claimed int
 	grades                 []int // by grade band
-	ranks                  rankCounter
-	failedChecks           int
-	missingUnits           int       // scored units with a missing indicator
-	checkUnits             int       // units with a failed check
-	warnings               []warning // the first failed checks, for the warner
-	ids                    *idSet
-	idSpill                *spill.Spill
-	dups                   map[int]int // record index of a duplicate → line of its first
-	touched                uint64      // keeps idSet.touch's loads from being left out
+	// changes sums the outcomes' budget changes in cents by grade band
+	// (exact, so that the sum does not depend on the order of the
+	// units), and noChange counts the units whose change is unknown.
+	changes      []int64
+	noChange     []int
+	ranks        rankCounter
+	failedChecks int
+	missingUnits int       // scored units with a missing indicator
+	checkUnits   int       // units with a failed check
+	warnings     []warning // the first failed checks, for the warner
+	ids          *idSet
+	idSpill      *spill.Spill
+	dups         map[int]int // record index of a duplicate → line of its first
+	touched      uint64      // keeps idSet.touch's loads from being left out
 
 	// Where the records lie in the spill, in input order: runs of
 	// records, or for an orderer each record with its key.
@@ -255,6 +262,7 @@ type unitMeta struct {
 	warn    int      // where its header lies in job.warn, when nchecks > 0
 	stat    int      // where its stat record lies in job.ids
 	nchecks int      // failed checks
+	change  int64    // the outcome's budget change in cents (Summary.Outcomes)
 	grade   uint8
 	flags   uint8
 	hasID   bool
@@ -459,6 +467,13 @@ func (st *streamer) work(wk *worker, j *job) {
 					break
 				}
 			}
+			if o := r.Outcome; o != nil {
+				if o.HasChange {
+					m.change = cents(o.Change)
+				} else {
+					m.flags |= recNoChange
+				}
+			}
 		}
 		if r.Claimed != nil {
 			m.flags |= recClaims
@@ -499,6 +514,7 @@ func (st *streamer) work(wk *worker, j *job) {
 		j.ids = append(j.ids, m.flags, m.grade)
 		j.ids = binary.AppendUvarint(j.ids, uint64(m.cents))
 		j.ids = binary.AppendUvarint(j.ids, uint64(m.nchecks))
+		j.ids = binary.AppendVarint(j.ids, m.change)
 		j.ids = appendString(j.ids, r.Unit)
 		j.meta[len(j.meta)-1].stat = len(j.ids)
 		j.ids = appendStatRecord(j.ids, r, st.chooser == nil || st.chooser.Keeps(r))
@@ -526,7 +542,8 @@ const (
 	recFailed = 1 << iota
 	recClaims
 	recFile
-	recMissing // an indicator of the scored unit is missing (Summary.MissingUnits)
+	recMissing  // an indicator of the scored unit is missing (Summary.MissingUnits)
+	recNoChange // the outcome's change is unknown (Summary.Outcomes)
 )
 
 const noGrade = 0xff
@@ -616,6 +633,16 @@ type parser struct {
 
 func (p *parser) uvarint() uint64 {
 	x, n := binary.Uvarint(p.b[min(p.off, len(p.b)):])
+	if n <= 0 {
+		p.short = true
+		return 0
+	}
+	p.off += n
+	return x
+}
+
+func (p *parser) varint() int64 {
+	x, n := binary.Varint(p.b[min(p.off, len(p.b)):])
 	if n <= 0 {
 		p.short = true
 		return 0
@@ -761,6 +788,10 @@ func (st *streamer) collect(j *job) error {
 			st.ranks.add(m.cents, 1)
 			if int(m.grade) < len(st.grades) {
 				st.grades[m.grade]++
+				st.changes[m.grade] += m.change
+				if m.flags&recNoChange != 0 {
+					st.noChange[m.grade]++
+				}
 			}
 		}
 		st.failedChecks += m.nchecks
@@ -866,6 +897,7 @@ func (st *streamer) verifyDuplicates() error {
 		grade := int(p.byte())
 		cents := int64(p.uvarint())
 		nchecks := int(p.uvarint())
+		change := p.varint()
 		id := p.str()
 		if p.short {
 			return 0, false, nil
@@ -905,6 +937,10 @@ func (st *streamer) verifyDuplicates() error {
 			st.ranks.add(cents, -1)
 			if grade < len(st.grades) {
 				st.grades[grade]--
+				st.changes[grade] -= change
+				if flags&recNoChange != 0 {
+					st.noChange[grade]--
+				}
 			}
 		}
 		return p.off, true, nil
@@ -918,6 +954,7 @@ func (st *streamer) summary() Summary {
 	for k, g := range st.p.rs.Grades {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label, Units: st.grades[k]})
 	}
+	s.Outcomes = st.p.outcomeSums(st.grades, st.changes, st.noChange)
 	return s
 }
 

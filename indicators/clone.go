@@ -17,11 +17,16 @@ func (rs *Ruleset) Clone() *Ruleset {
 	c.Inputs = slices.Clone(rs.Inputs)
 	c.Checks = slices.Clone(rs.Checks)
 	c.Source = slices.Clone(rs.Source)
+	c.Overshoot = clonePtr(rs.Overshoot)
+	c.Adjust = slices.Clone(rs.Adjust)
+	c.MaxTotal = clonePtr(rs.MaxTotal)
+	c.Outcomes = slices.Clone(rs.Outcomes)
 	if rs.Indicators != nil {
 		c.Indicators = make([]Indicator, len(rs.Indicators))
 		for i, ind := range rs.Indicators {
 			ind.Group = slices.Clone(ind.Group)
 			ind.Bands = slices.Clone(ind.Bands)
+			ind.Overshoot = clonePtr(ind.Overshoot)
 			c.Indicators[i] = ind
 		}
 	}
@@ -44,7 +49,18 @@ func (c Case) clone() Case {
 	}
 	c.Points = maps.Clone(c.Points)
 	c.Status = maps.Clone(c.Status)
+	c.Adjustments = maps.Clone(c.Adjustments)
+	c.Change = clonePtr(c.Change)
 	return c
+}
+
+// clonePtr copies what p points to; nil stays nil.
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	x := *p
+	return &x
 }
 
 // cloneAny copies the maps and lists a test case's data decodes to (YAML

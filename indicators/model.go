@@ -41,6 +41,13 @@ type Ruleset struct {
 	Tests      []Case
 	// Monitor holds the bounds of 双监控's lights (monitor:).
 	Monitor Monitor
+	// Contract 2 (rules.go): the ruleset's over-achievement penalty,
+	// unit-level adjustments, the ceiling of the total (nil: none written)
+	// and the outcomes by grade.
+	Overshoot *OvershootRule
+	Adjust    []Adjust
+	MaxTotal  *float64
+	Outcomes  []Outcome
 
 	File   string   // where it was loaded from, for messages
 	Source []byte   // the bytes it was loaded from
@@ -170,7 +177,10 @@ type Indicator struct {
 	// share of the weight they may disagree by before panel_spread.
 	Panel  string
 	Spread float64
-	Pos    diag.Pos
+	// Overshoot is the indicator's own over-achievement penalty; it
+	// replaces the ruleset's whole (see Ruleset.OvershootOf).
+	Overshoot *OvershootRule
+	Pos       diag.Pos
 }
 
 // Tiers are the points of the three tiers as fractions of the weight.
@@ -209,8 +219,21 @@ type Case struct {
 	Grade  string
 	Points map[string]float64
 	Status map[string]string
-	Pos    diag.Pos
-	File   string
+	// Adjustments maps an adjust rule id to the total after it; a rule
+	// expected not to apply has NotApplied set.
+	Adjustments map[string]CaseAdjust
+	// Outcome and Change are the expected action and budget change.
+	Outcome string
+	Change  *float64
+	Pos     diag.Pos
+	File    string
+}
+
+// CaseAdjust is what a test case expects of one adjust rule: that it
+// applies and brings the total to After, or that it does not apply.
+type CaseAdjust struct {
+	After      float64
+	NotApplied bool
 }
 
 // InputIndex returns the index of input id in rs.Inputs, or -1.

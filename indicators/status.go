@@ -17,4 +17,7 @@ const (
 	// FlagPanelSpread marks a panel indicator whose raters disagree by
 	// more than its spread × weight (专家评分).
 	FlagPanelSpread = "panel_spread"
+	// FlagOvershootPenalty: the indicator lost points to the
+	// over-achievement penalty (overshoot: {ratio, deduct}).
+	FlagOvershootPenalty = "overshoot_penalty"
 )

@@ -61,6 +61,7 @@ func (c *csvRows) Begin(w io.Writer, m Meta) error {
 	if c.claims {
 		b = append(b, ",自评总分,自评等级"...)
 	}
+	b = appendCSVRulesHeader(b, m)
 	b = append(b, ",缺项,无法计算,未通过校验,错误"...)
 	if c.o.Explain {
 		for _, ind := range m.Indicators {
@@ -114,6 +115,7 @@ func (c *csvRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 		dst = appendCSVField(dst, u.Claimed.Grade)
 	}
 	end := len(dst)
+	dst = appendCSVRules(dst, c.m, u)
 	dst = c.appendIssues(dst, u)
 	dst = append(dst, ',')
 	if u.Failed() {

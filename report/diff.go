@@ -68,6 +68,9 @@ func changedText(u *diff.Unit) string {
 	for _, pc := range u.Indicators {
 		parts = append(parts, indicatorName(pc.ID, pc.Label)+" "+signed(pc.Delta))
 	}
+	for _, pc := range u.Adjustments {
+		parts = append(parts, "规则 "+indicatorName(pc.ID, pc.Label)+" "+signed(pc.Delta)) // a rule above the row (contract 2)
+	}
 	return strings.Join(parts, "、")
 }
 
@@ -201,6 +204,11 @@ func populationLines(c *diff.Comparison) []string {
 			continue
 		}
 		out = append(out, fmt.Sprintf("%s 比较总体：%s → %s（比较法的得分随参与比较的单位变化）", p.ID, side(p.Old), side(p.New)))
+	}
+	// The rules above the row: each one's effect on the totals of the
+	// units it changed (after − before), old and new.
+	for _, rc := range c.Adjustments {
+		out = append(out, fmt.Sprintf("规则 %s %s：对总分的影响合计 %s → %s（%s），%d 个单位", rc.ID, rc.Label, Num(rc.Old), Num(rc.New), signed(rc.Delta), rc.Units))
 	}
 	return out
 }

@@ -139,11 +139,20 @@ func writeTotal(s explainSink, d Derivation) {
 		weights += ir.Weight
 	}
 	s.heading(2, "总分与等级")
-	if na {
-		s.field("总分", fmt.Sprintf("适用指标得分合计 %s ÷ 适用分值 %s × 100 = %s（有不适用指标，按百分制折算）", Num(indicators.Round2(sum)), Num(weights), Num(u.Score)))
-	} else {
-		s.field("总分", fmt.Sprintf("各指标得分之和 = %s", Num(u.Score)))
+	row := u.Score // the total of the indicator row, before the rules above it
+	if len(u.Adjustments) > 0 {
+		row = u.Adjustments[0].Before
 	}
+	key := "总分"
+	if len(u.Adjustments) > 0 {
+		key = "指标得分合计"
+	}
+	if na {
+		s.field(key, fmt.Sprintf("适用指标得分合计 %s ÷ 适用分值 %s × 100 = %s（有不适用指标，按百分制折算）", Num(indicators.Round2(sum)), Num(weights), Num(row)))
+	} else {
+		s.field(key, fmt.Sprintf("各指标得分之和 = %s", Num(row)))
+	}
+	writeAdjustments(s, u)
 	grade := u.Grade
 	for _, g := range d.Meta.Grades {
 		if g.Label == u.Grade {
@@ -152,6 +161,7 @@ func writeTotal(s explainSink, d Derivation) {
 		}
 	}
 	s.field("等级", grade)
+	writeOutcome(s, u)
 	if d.Ranked > 0 {
 		s.field("排名", fmt.Sprintf("%d / %d（并列同名次，其后名次顺延）", u.Rank, d.Ranked))
 	}
@@ -219,6 +229,8 @@ func flagText(f string) string {
 	switch f {
 	case indicators.FlagOvershoot:
 		return "超过目标 20% 以上，需说明偏离原因（偏离度）"
+	case indicators.FlagOvershootPenalty:
+		return "超额完成，目标设定偏低，已扣分"
 	case indicators.FlagClaimHigh:
 		return "自评得分高于规则得分"
 	case indicators.FlagClaimLow:
@@ -246,6 +258,8 @@ func stepLabel(part string) string {
 		return "计分规则"
 	case "points":
 		return "得分"
+	case "overshoot":
+		return "超额扣分"
 	case "assert":
 		return "检查条件"
 	}

@@ -46,6 +46,7 @@ var htmlSource string
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"num":     Num,
+	"outcome": OutcomeText,
 	"percent": Percent,
 	"why":     explainWithReason,
 	"err":     errorLine,
@@ -78,6 +79,8 @@ type htmlRow struct {
 	// Check is the 校验 cell: 未通过 with the checks in its tooltip, or
 	// empty text for a unit that passed.
 	Check htmlCell
+	// Rules are the 总分调整 and 结果应用 cells (rulesCells).
+	Rules []string
 }
 
 // htmlUnit is a scored unit's section of explanations.
@@ -115,7 +118,8 @@ func (h *htmlWriter) unit(u *engine.UnitResult) error {
 	}
 	r := htmlRow{Rank: u.Rank, Unit: u.Unit, Name: u.Name, Score: Num(u.Score), Grade: u.Grade,
 		GradeClass: fmt.Sprintf("g%d", min(gradeIndex(h.m.Grades, u.Grade), 4)), Claims: h.m.HasClaims,
-		CheckColumn: h.m.HasFailedChecks, ClaimScore: claimedScore(u), ClaimGrade: claimedGrade(u), HasFindings: len(u.Review) > 0}
+		CheckColumn: h.m.HasFailedChecks, ClaimScore: claimedScore(u), ClaimGrade: claimedGrade(u), HasFindings: len(u.Review) > 0,
+		Rules: rulesCells(h.m, u)}
 	if u.FailedChecks() > 0 {
 		r.Check = htmlCell{Text: MarkCheck.Sym, Class: MarkCheck.Class, Title: checksText(u)}
 		h.marks.addMark(MarkCheck, true)

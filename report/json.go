@@ -37,17 +37,21 @@ type jsonData struct {
 }
 
 type jsonUnit struct {
-	Unit       string          `json:"unit"`
-	Name       string          `json:"name"`
-	Score      *float64        `json:"score,omitempty"`
-	Grade      string          `json:"grade,omitempty"`
-	Rank       int             `json:"rank,omitempty"`
-	Claimed    *jsonClaimed    `json:"claimed,omitempty"`
-	Indicators []jsonIndicator `json:"indicators"`
-	Groups     []jsonGroup     `json:"groups,omitempty"` // the 一级 subtotals of a scored unit
-	Checks     []jsonCheck     `json:"checks"`
-	Review     *[]jsonFinding  `json:"review,omitempty"` // [] on a unit with claims and no finding
-	Errors     []jsonError     `json:"errors"`
+	Unit    string       `json:"unit"`
+	Name    string       `json:"name"`
+	Score   *float64     `json:"score,omitempty"`
+	Grade   string       `json:"grade,omitempty"`
+	Rank    int          `json:"rank,omitempty"`
+	Claimed *jsonClaimed `json:"claimed,omitempty"`
+	// Adjustments and Outcome: the rules above the row (contract 2),
+	// only for rulesets that have them.
+	Adjustments *[]jsonAdjustment `json:"adjustments,omitempty"`
+	Outcome     *jsonOutcome      `json:"outcome,omitempty"`
+	Indicators  []jsonIndicator   `json:"indicators"`
+	Groups      []jsonGroup       `json:"groups,omitempty"` // the 一级 subtotals of a scored unit
+	Checks      []jsonCheck       `json:"checks"`
+	Review      *[]jsonFinding    `json:"review,omitempty"` // [] on a unit with claims and no finding
+	Errors      []jsonError       `json:"errors"`
 }
 
 type jsonClaimed struct {
@@ -102,10 +106,50 @@ type jsonError struct {
 	Message string `json:"message"`
 }
 
+type jsonAdjustment struct {
+	ID      string  `json:"id"`
+	Label   string  `json:"label"`
+	Kind    string  `json:"kind"`
+	Before  float64 `json:"before"`
+	After   float64 `json:"after"`
+	Explain string  `json:"explain,omitempty"`
+}
+
+type jsonOutcome struct {
+	Action string   `json:"action"`
+	Change *float64 `json:"change"` // null when it cannot be worked out
+	Why    string   `json:"why,omitempty"`
+}
+
 type jsonSummary struct {
-	Units  int           `json:"units"`
-	Errors int           `json:"errors"`
-	Grades orderedCounts `json:"grades"`
+	Units    int             `json:"units"`
+	Errors   int             `json:"errors"`
+	Grades   orderedCounts   `json:"grades"`
+	Outcomes orderedOutcomes `json:"outcomes,omitempty"`
+}
+
+// orderedOutcomes marshals the outcome sums as an object by action, in
+// the ruleset's order.
+type orderedOutcomes []engine.OutcomeSum
+
+func (o orderedOutcomes) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, s := range o {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, _ := json.Marshal(s.Action)
+		v, err := json.Marshal(struct {
+			Units   int     `json:"units"`
+			Change  float64 `json:"change"`
+			Unknown int     `json:"unknown,omitempty"`
+		}{s.Units, s.Change, s.Unknown})
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(append(b, k...), ':'), v...)
+	}
+	return append(b, '}'), nil
 }
 
 // orderedCounts marshals grade counts as an object in band order.
@@ -183,7 +227,7 @@ func (j *jsonRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 }
 
 func (j *jsonRows) End(w io.Writer, s engine.Summary) error {
-	sum, _ := json.Marshal(jsonSummary{Units: s.Units, Errors: s.Errors, Grades: orderedCounts(s.Grades)})
+	sum, _ := json.Marshal(jsonSummary{Units: s.Units, Errors: s.Errors, Grades: orderedCounts(s.Grades), Outcomes: orderedOutcomes(s.Outcomes)})
 	stats := ""
 	if st := statisticsJSON(s); st != "" {
 		stats = ",\n\"statistics\":" + st
@@ -205,6 +249,21 @@ func JSONUnit(u *engine.UnitResult) any {
 	ju.Score, ju.Grade, ju.Rank = &score, u.Grade, u.Rank
 	if c := u.Claimed; c != nil && (c.Score != nil || c.Grade != "") {
 		ju.Claimed = &jsonClaimed{Score: c.Score, Grade: c.Grade}
+	}
+	if u.Adjustments != nil {
+		adj := make([]jsonAdjustment, 0, len(u.Adjustments))
+		for _, a := range u.Adjustments {
+			adj = append(adj, jsonAdjustment{ID: a.ID, Label: a.Label, Kind: a.Kind, Before: a.Before, After: a.After, Explain: a.Explain})
+		}
+		ju.Adjustments = &adj
+	}
+	if o := u.Outcome; o != nil {
+		jo := &jsonOutcome{Action: o.Action, Why: o.Why}
+		if o.HasChange {
+			c := o.Change
+			jo.Change = &c
+		}
+		ju.Outcome = jo
 	}
 	for k := range u.Indicators {
 		ir := &u.Indicators[k]

@@ -80,6 +80,9 @@ func appendUnit(dst []byte, u *engine.UnitResult) (_ []byte, err error) {
 		}
 		dst = append(dst, '}')
 	}
+	if dst, err = appendJSONRules(dst, u); err != nil {
+		return dst, err
+	}
 	dst = append(dst, `,"indicators":[`...)
 	for k := range u.Indicators {
 		if k > 0 {
@@ -422,4 +425,56 @@ func appendJSONString(dst []byte, s string) []byte {
 // restrict it, against overlong forms and surrogates).
 func threeByteLead(b byte) bool {
 	return b-0xe1 <= 0xec-0xe1 || b-0xee <= 1
+}
+
+// appendJSONRules appends a unit's adjustments and outcome (contract 2),
+// as JSONUnit gives them.
+func appendJSONRules(dst []byte, u *engine.UnitResult) (_ []byte, err error) {
+	if u.Adjustments != nil {
+		dst = append(dst, `,"adjustments":[`...)
+		for k := range u.Adjustments {
+			a := &u.Adjustments[k]
+			if k > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"id":`...)
+			dst = appendJSONString(dst, a.ID)
+			dst = append(dst, `,"label":`...)
+			dst = appendJSONString(dst, a.Label)
+			dst = append(dst, `,"kind":`...)
+			dst = appendJSONString(dst, a.Kind)
+			dst = append(dst, `,"before":`...)
+			if dst, err = appendJSONFloat(dst, a.Before); err != nil {
+				return dst, err
+			}
+			dst = append(dst, `,"after":`...)
+			if dst, err = appendJSONFloat(dst, a.After); err != nil {
+				return dst, err
+			}
+			if a.Explain != "" {
+				dst = append(dst, `,"explain":`...)
+				dst = appendJSONString(dst, a.Explain)
+			}
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	if o := u.Outcome; o != nil {
+		dst = append(dst, `,"outcome":{"action":`...)
+		dst = appendJSONString(dst, o.Action)
+		dst = append(dst, `,"change":`...)
+		if o.HasChange {
+			if dst, err = appendJSONFloat(dst, o.Change); err != nil {
+				return dst, err
+			}
+		} else {
+			dst = append(dst, "null"...)
+		}
+		if o.Why != "" {
+			dst = append(dst, `,"why":`...)
+			dst = appendJSONString(dst, o.Why)
+		}
+		dst = append(dst, '}')
+	}
+	return dst, nil
 }

@@ -93,6 +93,9 @@ var (
 	MarkMissing   = Mark{Sym: "缺", Legend: "缺 数据缺失，记 0 分", Class: "missing"}
 	MarkError     = Mark{Sym: "错", Legend: "错 无法计算（如除以零），记 0 分", Class: "error"}
 	MarkOvershoot = Mark{Sym: "超", Legend: "超 超过目标 20% 以上，需说明偏离原因", Class: "overshoot"}
+	// MarkPenalty is the over-achievement penalty (overshoot: {ratio,
+	// deduct}): the points shown are after it.
+	MarkPenalty = Mark{Sym: "罚", Legend: "罚 超额完成达到扣分线（目标设定偏低），已扣分", Class: "penalty"}
 	// MarkCheck stands in the 校验 column of a unit that failed a
 	// consistency check: a check is about the unit's data as a whole, not
 	// one indicator, and it changes no points, so it gets a
@@ -101,7 +104,7 @@ var (
 )
 
 // allMarks lists the marks in legend order.
-var allMarks = []Mark{MarkNA, MarkMissing, MarkError, MarkOvershoot, MarkCheck}
+var allMarks = []Mark{MarkNA, MarkMissing, MarkError, MarkOvershoot, MarkPenalty, MarkCheck}
 
 // checkHeader heads the column of MarkCheck in the comparison tables.
 const checkHeader = "校验"
@@ -117,10 +120,15 @@ func MarkOf(ir *engine.IndicatorResult) (Mark, bool) {
 	case indicators.StatusError:
 		return MarkError, true
 	}
+	over := false
 	for _, f := range ir.Flags {
-		if f == indicators.FlagOvershoot {
-			return MarkOvershoot, true
+		if f == indicators.FlagOvershootPenalty {
+			return MarkPenalty, true // the penalty says more than the flag it comes with
 		}
+		over = over || f == indicators.FlagOvershoot
+	}
+	if over {
+		return MarkOvershoot, true
 	}
 	return Mark{}, false
 }

@@ -77,6 +77,8 @@ type leanUnit struct {
 	claimed []float64 // the indicators' claims, one slot each
 	claim   engine.Claimed
 	score   float64 // the unit's claimed score
+	adjust  []engine.Adjustment
+	outcome engine.Outcome
 }
 
 // code writes or reads the lean record of u: what the drawn formats show
@@ -211,4 +213,5 @@ func (l *leanUnit) code(c *record.Codec, u *engine.UnitResult, m *Meta, inputs b
 	if c.Read {
 		u.Checks, u.Review, l.checks, l.review = failed, review, failed, review
 	}
+	l.codeRules(c, u, m)
 }

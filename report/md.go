@@ -68,6 +68,10 @@ func (d *mdWriter) begin(w io.Writer, m Meta) error {
 		head = append(head, "自评总分", "自评等级")
 		align = append(align, "---:", ":---:")
 	}
+	for _, h := range rulesHeaders(m) {
+		head = append(head, h)
+		align = append(align, ":---")
+	}
 	if m.HasFailedChecks {
 		head = append(head, checkHeader)
 		align = append(align, ":---:")
@@ -112,6 +116,9 @@ func (d *mdWriter) unit(u *engine.UnitResult) error {
 	cells = append(cells, "**"+Num(u.Score)+"**", mdEscape.Replace(u.Grade))
 	if d.m.HasClaims {
 		cells = append(cells, claimedScore(u), mdEscape.Replace(claimedGrade(u)))
+	}
+	for _, c := range rulesCells(d.m, u) {
+		cells = append(cells, mdEscape.Replace(c))
 	}
 	if d.m.HasFailedChecks {
 		check := ""

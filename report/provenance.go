@@ -86,5 +86,5 @@ func summaryLine(s engine.Summary, population int) string {
 	if len(issues) > 0 {
 		line += "；其中 " + strings.Join(issues, "，")
 	}
-	return line
+	return line + outcomeSums(s)
 }

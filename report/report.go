@@ -65,6 +65,13 @@ type Meta struct {
 	// Populations are the populations the relative indicators were
 	// scored against (比较法), part of the audit stamp; the Sink sets them.
 	Populations []indicators.RelativeStat
+	// HasAdjust and HasOutcomes are set when the ruleset has rules on the
+	// total (adjust, max_total) or outcomes (contract 2): tables then
+	// show a column for each (rules.go).
+	HasAdjust, HasOutcomes bool
+	// HasPenalty is set when an indicator has the over-achievement
+	// penalty (overshoot), whose mark 罚 the legends then explain.
+	HasPenalty bool
 }
 
 // NewMeta returns the meta of a compiled program, stamped with the
@@ -73,6 +80,11 @@ func NewMeta(p *engine.Program, d *engine.DataInfo) Meta {
 	rs := p.Ruleset()
 	m := Meta{Ruleset: engine.RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256},
 		Data: d, Indicators: rs.Indicators, Grades: rs.Grades, Inputs: rs.Inputs}
+	_, m.HasAdjust = rs.TotalCeiling()
+	m.HasOutcomes = len(rs.Outcomes) > 0
+	for i := range rs.Indicators {
+		m.HasPenalty = m.HasPenalty || rs.Indicators[i].Form == indicators.FormTarget && rs.OvershootOf(&rs.Indicators[i]) != nil
+	}
 	for i := range rs.Indicators {
 		m.Info = append(m.Info, p.Describe(i))
 	}

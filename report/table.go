@@ -89,6 +89,7 @@ func (t *tableWriter) unit(u *engine.UnitResult) error {
 	if t.m.HasClaims {
 		row = append(row, claimedScore(u), claimedGrade(u))
 	}
+	row = append(row, rulesCells(t.m, u)...)
 	if t.m.HasFailedChecks {
 		row = append(row, t.checkCell(u))
 	}
@@ -214,15 +215,17 @@ func (t *tableWriter) grid(s engine.Summary) error {
 	if t.m.HasClaims {
 		tail = append(tail, "自评总分", "自评等级")
 	}
+	tail = append(tail, rulesHeaders(t.m)...)
 	if t.m.HasFailedChecks {
 		tail = append(tail, checkHeader)
 	}
 	for i := range tail {
-		// Numbers right, text left: 总分 and 自评总分 are the even ones.
-		// 校验 stands one space off, to keep a wide ruleset's table
-		// (grid-center, 21 indicators) within a maximised terminal.
+		// Numbers right, text left: 总分 and 自评总分. 校验 stands one
+		// space off, to keep a wide ruleset's table (grid-center, 21
+		// indicators) within a maximised terminal.
 		check := tail[i] == checkHeader
-		cols = append(cols, gridCol{right: i%2 == 0 && !check, bar: i == 0, tight: check})
+		right := tail[i] == "总分" || tail[i] == "自评总分"
+		cols = append(cols, gridCol{right: right, bar: i == 0, tight: check})
 		head = append(head, tail[i])
 	}
 	mean := make([]string, len(cols))

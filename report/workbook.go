@@ -266,7 +266,7 @@ func gradeColour(i int) (fill, font string) {
 }
 
 // Colours of marked cells, by Mark.Class.
-var markFill = map[string]string{"na": "EDEDED", "missing": "FCE4D6", "error": "FFC7CE", "overshoot": "E2EFDA", "check": "F8CBAD"}
+var markFill = map[string]string{"na": "EDEDED", "missing": "FCE4D6", "error": "FFC7CE", "overshoot": "E2EFDA", "penalty": "FFEB9C", "check": "F8CBAD"}
 
 // styles builds cell styles from a small description, caching them.
 type styles struct {

@@ -80,6 +80,7 @@ func (x *xlsxWriter) begin(w io.Writer, m Meta) error {
 	if m.HasClaims {
 		x.cols += 2
 	}
+	x.cols += len(xlsxRulesHeaders(m))
 	if m.HasFailedChecks {
 		x.cols++
 	}
@@ -117,6 +118,7 @@ func (x *xlsxWriter) begin(w io.Writer, m Meta) error {
 	if m.HasClaims {
 		widths = append(widths, 9, 8)
 	}
+	widths = append(widths, xlsxRulesWidths(m)...)
 	widths = append(widths, 40) // 未通过校验: the checks' messages
 	for i := 0; i < x.cols; i++ {
 		if err := x.sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
@@ -176,6 +178,7 @@ func (x *xlsxWriter) header() error {
 	if x.m.HasClaims {
 		tail = append(tail, "自评总分", "自评等级")
 	}
+	tail = append(tail, xlsxRulesHeaders(x.m)...)
 	if x.m.HasFailedChecks {
 		tail = append(tail, xlsxCheckHeader)
 	}
@@ -274,6 +277,7 @@ func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 		row = append(row, excelize.Cell{StyleID: x.st.id(styleKey{numFmt: fmtPoints, border: true}), Value: cs},
 			excelize.Cell{StyleID: x.st.id(styleKey{border: true, align: "center"}), Value: claimedGrade(u)})
 	}
+	row = append(row, x.rulesCells(u)...)
 	if x.m.HasFailedChecks {
 		cell := excelize.Cell{StyleID: x.st.id(styleKey{border: true})}
 		if text := checksText(u); text != "" {
@@ -458,6 +462,9 @@ func (x *xlsxWriter) statsSheet(s engine.Summary) error {
 	note := x.st.id(styleKey{font: "595959"})
 	lines := []string{"评分表中的标记（单元格底色，分数后的符号）："}
 	for _, mk := range allMarks {
+		if mk == MarkPenalty && !x.m.HasPenalty {
+			continue // a ruleset without the penalty never marks 罚
+		}
 		if mk == MarkCheck {
 			lines = append(lines, "  "+xlsxCheckLegend)
 		} else {

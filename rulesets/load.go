@@ -64,7 +64,7 @@ func unwrapPath(err error) error {
 // here (see Compile).
 func Load(name string, src []byte) (_ *indicators.Ruleset, err error) {
 	defer errRecover(name, &err)
-	l := &loader{file: name, src: src}
+	l := &loader{file: name, src: src, rules: rulesLib}
 	rs := l.ruleset()
 	if len(l.errs) > 0 {
 		l.errs.Sort()
@@ -114,6 +114,9 @@ type loader struct {
 	key   *yaml.Node // the key of the field being read, for unknown-key errors
 	keys  int        // keys read so far (see count)
 	lines []int      // byte offset of each line's start, built on first use
+	// rules gives the rules library to use: (rules.go); a field, so that
+	// the library's own loading does not refer to itself.
+	rules func() (*rulesLibrary, error)
 }
 
 // unknownKey reports the key of the field being read as unknown.
@@ -473,7 +476,10 @@ func (l *loader) ruleset() *indicators.Ruleset {
 		case "monitor":
 			monitorNode = v
 		default:
-			l.unknownKey(key, "ruleset", "id, title, version, grades, missing, reverse, inputs, checks, indicators, tests, monitor")
+			if l.rulesKey(rs, key, v) {
+				return
+			}
+			l.unknownKey(key, "ruleset", "id, title, version, grades, missing, reverse, inputs, checks, indicators, overshoot, adjust, max_total, outcomes, tests, monitor")
 		}
 	})
 	if rs.ID == "" {
@@ -495,6 +501,7 @@ func (l *loader) ruleset() *indicators.Ruleset {
 		rs.Monitor = l.monitor(monitorNode)
 	}
 	l.checkIDs(rs)
+	l.checkRules(rs)
 	return rs
 }
 
@@ -607,32 +614,40 @@ func (l *loader) checks(n *yaml.Node) []indicators.Check {
 	return cs
 }
 
-// checkIDs reports ids used twice among inputs, indicators and checks.
+// checkIDs reports ids used twice among the indicators and among the
+// checks. Inputs, indicators and checks are three namespaces (DESIGN.md,
+// contract 2): an indicator that is one reported figure shares its input's
+// id (- id: coverage, value: coverage), as real tables write it. Formulas
+// name inputs; indicators are named only as points.ID and values.ID, and
+// checks never, so no name is ambiguous.
 func (l *loader) checkIDs(rs *indicators.Ruleset) {
-	type place struct {
+	for _, ns := range []struct {
 		what string
-		pos  diag.Pos
-	}
-	seen := map[string]place{}
-	add := func(id, what string, p diag.Pos) {
-		if id == "" {
-			return
-		}
-		if prev, ok := seen[id]; ok {
-			l.errs.Add(&diag.Error{Pos: p, Code: "duplicate_id", Snippet: l.lineText(p.Line),
-				Msg: fmt.Sprintf("duplicate id %q: already used by the %s at line %d", id, prev.what, prev.pos.Line)})
-			return
-		}
-		seen[id] = place{what, p}
-	}
-	for _, in := range rs.Inputs {
-		add(in.ID, "input", in.Pos)
-	}
-	for _, ind := range rs.Indicators {
-		add(ind.ID, "indicator", ind.Pos)
-	}
-	for _, c := range rs.Checks {
-		add(c.ID, "check", c.Pos)
+		ids  func(yield func(string, diag.Pos))
+	}{
+		{"indicator", func(yield func(string, diag.Pos)) {
+			for _, ind := range rs.Indicators {
+				yield(ind.ID, ind.Pos)
+			}
+		}},
+		{"check", func(yield func(string, diag.Pos)) {
+			for _, c := range rs.Checks {
+				yield(c.ID, c.Pos)
+			}
+		}},
+	} {
+		seen := map[string]diag.Pos{}
+		ns.ids(func(id string, p diag.Pos) {
+			if id == "" {
+				return
+			}
+			if prev, ok := seen[id]; ok {
+				l.errs.Add(&diag.Error{Pos: p, Code: "duplicate_id", Snippet: l.lineText(p.Line),
+					Msg: fmt.Sprintf("duplicate id %q: already used by the %s at line %d", id, ns.what, prev.Line)})
+				return
+			}
+			seen[id] = p
+		})
 	}
 }
 
@@ -740,8 +755,10 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 		case "score":
 			forms = append(forms, key)
 			ind.Score = l.formula(v, "score")
+		case "overshoot":
+			ind.Overshoot = l.overshoot(v)
 		default:
-			l.unknownKey(key, "indicator", "id, label, group, weight, note, use, value, target, reverse, bands, tiers, deduct, score, relative, panel, spread")
+			l.unknownKey(key, "indicator", "id, label, group, weight, note, use, value, target, reverse, bands, tiers, deduct, score, relative, panel, spread, overshoot")
 		}
 	})
 	if useNode != nil && !l.use(&ind, useNode, rs) {
@@ -906,7 +923,10 @@ func (l *loader) expect(n *yaml.Node, c *indicators.Case) {
 			c.Status = map[string]string{}
 			l.fields(v, func(id string, sv *yaml.Node) { c.Status[id] = l.str(sv, "expected status of "+id) })
 		default:
-			l.unknownKey(key, "expect", "score, grade, points, status")
+			if l.expectRules(key, v, c) {
+				return
+			}
+			l.unknownKey(key, "expect", "score, grade, points, status, adjustments, outcome, change")
 		}
 	})
 }

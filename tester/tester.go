@@ -101,6 +101,7 @@ func runCase(p *engine.Program, s *data.Schema, c *indicators.Case) Result {
 		}
 		expect(m)
 	}
+	expectRules(c, &r, expect)
 	cr.Pass = len(cr.Failures) == 0
 	return cr
 }

@@ -86,6 +86,10 @@ const (
 	codeFormulaTooLarge Code = "code.formula_too_large"
 	codeInternal        Code = "code.internal"
 	codePanelRater      Code = "code.panel_rater"
+	codeBadAdjust       Code = "code.bad_adjust"
+	codeUnknownGrade    Code = "code.unknown_grade"
+	codeUnknownInd      Code = "code.unknown_indicator"
+	codeRuleError       Code = "code.rule_error"
 	codePanelDisagree   Code = "code.panel_disagree"
 	codePanelPoints     Code = "code.panel_points"
 	codeJSONSyntax      Code = "code.json_syntax"
@@ -239,6 +243,10 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 	codeDuplicateID:     {zh: "编号重复", en: "duplicate id"},
 	codeDuplicateUnit:   {zh: "单位重复", en: "duplicate unit"},
 	codePanelRater:      {zh: "评分人有误", en: "bad rater"},
+	codeBadAdjust:       {zh: "总分调整规则有误", en: "bad adjust rule"},
+	codeUnknownGrade:    {zh: "未知等级", en: "unknown grade"},
+	codeUnknownInd:      {zh: "未知指标", en: "unknown indicator"},
+	codeRuleError:       {zh: "总分调整规则无法计算", en: "rule could not be worked out"},
 	codePanelDisagree:   {zh: "同一单位各评分行不一致", en: "rater rows disagree"},
 	codePanelPoints:     {zh: "专家评分超出范围", en: "panel points out of range"},
 	codeEmptyFile:       {zh: "文件为空", en: "empty file"},
