@@ -156,6 +156,7 @@ type block struct {
 	res   []result
 	names []byte   // every unit's id then name
 	ends  []uint32 // end of each unit's id and of its name in names
+	hash  []uint64 // hash of each unit's id, for the id table
 	hist  []int32  // units of each total in cents
 	err   error
 }
@@ -222,6 +223,7 @@ func eval(name string, r io.Reader, out io.Writer) error {
 	for range workers + 2 {
 		free <- make([]byte, 0, 2*blockSize)
 	}
+	seed := maphash.MakeSeed()
 	todo := make(chan *block, workers)
 	done := make(chan *block, workers)
 	var wg sync.WaitGroup
@@ -230,7 +232,7 @@ func eval(name string, r io.Reader, out io.Writer) error {
 		go func() {
 			defer wg.Done()
 			for b := range todo {
-				b.score(cols, c)
+				b.score(cols, c, seed)
 				free <- b.text[:0]
 				b.text = nil
 				done <- b
@@ -274,6 +276,13 @@ func eval(name string, r io.Reader, out io.Writer) error {
 	var blocks []*block
 	hist := make([]int64, 10001)
 	ids := idTable{blocks: &blocks}
+	if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
+		// Sized for the units the file holds, from the bytes of a row
+		// of the first block: growing rehashes every id seen.
+		if rows := bytes.Count(first, []byte{'\n'}); rows > 0 {
+			ids.size(int(st.Size()/int64(len(first)/rows)) * 5 / 4)
+		}
+	}
 	pending := map[int]*block{}
 	var firstErr error
 	for b := range done {
@@ -340,8 +349,12 @@ func eval(name string, r io.Reader, out io.Writer) error {
 			fm := &formatted{buf: <-outFree, done: make(chan struct{})}
 			slots <- fm
 			go func(b *block) {
+				// Rows run to some 650 bytes, a few past 1,000.
+				if need := 1024 * len(b.res); cap(fm.buf) < need {
+					fm.buf = make([]byte, 0, need)
+				}
 				fm.buf = b.format(fm.buf[:0], rank)
-				b.res, b.names, b.ends = nil, nil, nil
+				b.res, b.names, b.ends, b.hash = nil, nil, nil, nil
 				close(fm.done)
 			}(b)
 		}
@@ -358,50 +371,61 @@ func eval(name string, r io.Reader, out io.Writer) error {
 }
 
 // idTable is a set of the unit ids seen, open addressing over the ids
-// kept in the blocks: a slot holds block<<32 | unit + 1 (0 is empty).
+// kept in the blocks: a slot holds the id's hash and block<<32 | unit + 1
+// (0 is empty).
 type idTable struct {
 	blocks *[]*block
-	slots  []uint64
+	slots  []idSlot
 	n      int
-	seed   maphash.Seed
+}
+
+type idSlot struct{ hash, ref uint64 }
+
+func (t *idTable) ref(ref uint64) []byte {
+	return (*t.blocks)[ref>>32].id(int(ref&0xFFFFFFFF) - 1)
 }
 
 // add adds the id of unit i of block seq; false when it was there.
 func (t *idTable) add(seq, i int) bool {
 	if 2*(t.n+1) > len(t.slots) {
-		t.grow()
+		t.size(2 * (t.n + 1))
 	}
-	id := (*t.blocks)[seq].id(i)
-	if !t.insert(id, uint64(seq)<<32|uint64(i)+1) {
+	b := (*t.blocks)[seq]
+	if !t.insert(b.hash[i], uint64(seq)<<32|uint64(i)+1, b.id(i)) {
 		return false
 	}
 	t.n++
 	return true
 }
 
-func (t *idTable) insert(id []byte, v uint64) bool {
+func (t *idTable) insert(hash, ref uint64, id []byte) bool {
 	mask := uint64(len(t.slots) - 1)
-	for h := maphash.Bytes(t.seed, id) & mask; ; h = (h + 1) & mask {
-		s := t.slots[h]
-		if s == 0 {
-			t.slots[h] = v
+	for h := hash & mask; ; h = (h + 1) & mask {
+		s := &t.slots[h]
+		if s.ref == 0 {
+			*s = idSlot{hash, ref}
 			return true
 		}
-		if bytes.Equal((*t.blocks)[s>>32].id(int(s&0xFFFFFFFF)-1), id) {
+		if s.hash == hash && bytes.Equal(t.ref(s.ref), id) {
 			return false
 		}
 	}
 }
 
-func (t *idTable) grow() {
-	old := t.slots
-	if t.seed == (maphash.Seed{}) {
-		t.seed = maphash.MakeSeed()
+// size makes room for n ids at most half the slots full.
+func (t *idTable) size(n int) {
+	want := 1 << 16
+	for want < 2*n {
+		want *= 2
 	}
-	t.slots = make([]uint64, max(1<<16, 2*len(old)))
+	if want <= len(t.slots) {
+		return
+	}
+	old := t.slots
+	t.slots = make([]idSlot, want)
 	for _, s := range old {
-		if s != 0 {
-			t.insert((*t.blocks)[s>>32].id(int(s&0xFFFFFFFF)-1), s)
+		if s.ref != 0 {
+			t.insert(s.hash, s.ref, t.ref(s.ref))
 		}
 	}
 }
@@ -463,12 +487,13 @@ type unit struct {
 }
 
 // score parses and scores the rows of b.text.
-func (b *block) score(cols []int, c *consts) {
+func (b *block) score(cols []int, c *consts, seed maphash.Seed) {
 	text := b.text
 	rows := bytes.Count(text, []byte{'\n'}) + 1
 	b.res = make([]result, 0, rows)
 	b.names = make([]byte, 0, 32*rows)
 	b.ends = make([]uint32, 0, 2*rows)
+	b.hash = make([]uint64, 0, rows)
 	b.hist = make([]int32, 10001)
 	var u unit
 	line := b.line
@@ -497,6 +522,7 @@ func (b *block) score(cols []int, c *consts) {
 			return
 		}
 		b.res = append(b.res, r)
+		b.hash = append(b.hash, maphash.Bytes(seed, b.id(len(b.res)-1)))
 		b.hist[r.total]++
 		line++
 	}
@@ -517,17 +543,16 @@ func (b *block) parse(row []byte, cols []int, u *unit) error {
 			f = row[start+1 : start+1+q]
 			start += q + 3
 		} else {
-			i := bytes.IndexByte(row[start:], ',')
-			if i < 0 {
-				f = row[start:]
-				start = len(row) + 1
-			} else {
-				f = row[start : start+i]
-				start += i + 1
+			// Fields are short: a byte loop beats IndexByte's call.
+			end := start
+			for end < len(row) && row[end] != ',' {
+				if row[end] == '"' {
+					return fmt.Errorf("column %d: a bare quote: the hand program does not read those", col+1)
+				}
+				end++
 			}
-			if bytes.IndexByte(f, '"') >= 0 {
-				return fmt.Errorf("column %d: a bare quote: the hand program does not read those", col+1)
-			}
+			f = row[start:end]
+			start = end + 1
 		}
 		if col >= len(cols) {
 			return fmt.Errorf("more fields than the header's %d", len(cols))
