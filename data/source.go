@@ -137,11 +137,13 @@ func open(ctx context.Context, path string, s *Schema, o *Options, digest bool) 
 		f.Close()
 		return nil, err
 	}
-	switch src := src.(type) {
-	case *fileSource:
-		src.f, src.unblock = f, unblock
-	case *chunkSource:
-		src.f, src.unblock = f, unblock
+	fs := src.(interface{ file() *fileSource }).file()
+	fs.f, fs.unblock = f, unblock
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		// A regular file can be read again (a FIFO or a device cannot):
+		// engine.Stream may score twice rather than keep every rendered
+		// unit for the second pass (reread.go).
+		fs.reopen = func() (Source, error) { return open(ctx, path, s, o, false) }
 	}
 	return src, nil
 }
@@ -245,7 +247,12 @@ type fileSource struct {
 	h       *countingHash
 	text    *textReader // the decoding layer of a text format, else nil
 	sum     string
+	// reopen opens the file again from the start, when it is a regular
+	// file (Reread).
+	reopen func() (Source, error)
 }
+
+func (fs *fileSource) file() *fileSource { return fs }
 
 // countingHash hashes the data (unless Hash is nil) and counts its bytes,
 // for progress.
