@@ -93,7 +93,7 @@ func (st *streamer) headerSum(h []byte, u *indicators.Unit) uint32 {
 // errChanged says the data changed between the passes.
 func (st *streamer) errChanged(file string, unit int, what string) error {
 	return fmt.Errorf("%s: the data changed while jixiao read it (%s at unit %d of the second reading; "+
-		"or a formula met a time limit in one reading and not the other): nothing was written right, run again once the file is saved", file, what, unit)
+		"or a formula met a time limit in one reading and not the other): run again once the file is saved and closed", file, what, unit)
 }
 
 // rescore is the second pass of a reread: it reads the units again and
