@@ -60,7 +60,7 @@ func streamAgain(t *testing.T, prog *engine.Program, text, again []byte, f repor
 // failed units, claims, explanations, ranks, any number of workers — and
 // csv, for which the spill measured faster, is not read again.
 func TestStreamRereadSameBytes(t *testing.T) {
-	text := streamData(t, compile(t, "grid-center"), 3000)
+	text := streamData(t, compile(t, "grid-center", nil), 3000)
 	for _, c := range []struct {
 		format  string
 		o       report.Options
@@ -73,7 +73,7 @@ func TestStreamRereadSameBytes(t *testing.T) {
 	} {
 		f, _ := report.Lookup(c.format)
 		for _, workers := range []int{1, 3} {
-			prog := compile(t, "grid-center", engine.Explain(c.o.Explain), engine.Workers(workers))
+			prog := compile(t, "grid-center", &engine.Options{Explain: c.o.Explain, Workers: workers})
 			want, _ := streamWrite(t, prog, text, f, c.o)
 			got, rereads, err := streamAgain(t, prog, text, text, f, c.o)
 			if err != nil {
@@ -94,7 +94,7 @@ func TestStreamRereadSameBytes(t *testing.T) {
 // the run with an error that says so, rather than write units other than
 // those ranked.
 func TestStreamRereadChanged(t *testing.T) {
-	prog := compile(t, "grid-center", engine.Workers(2))
+	prog := compile(t, "grid-center", &engine.Options{Workers: 2})
 	text := streamData(t, prog, 3000)
 	lines := strings.SplitAfter(string(text), "\n")
 	f, _ := report.Lookup("json")
@@ -118,7 +118,7 @@ func TestStreamRereadChanged(t *testing.T) {
 // (and json is then scored twice, with the same bytes); one of a reader
 // cannot.
 func TestStreamRereadFile(t *testing.T) {
-	prog := compile(t, "grid-center", engine.Explain(true))
+	prog := compile(t, "grid-center", &engine.Options{Explain: true})
 	text := streamData(t, prog, 500)
 	// The file is t.csv, as streamWrite names its data.
 	t.Chdir(t.TempDir())
