@@ -44,6 +44,13 @@ type lateRenderer interface {
 	RendersLate() bool
 }
 
+// scoreCounter is a sink that counts the units scored without being
+// rendered (the first pass of two), as it counts those it renders: jixiao
+// eval's progress bar. Scored is called on the workers.
+type scoreCounter interface {
+	Scored()
+}
+
 // rereads reports whether Stream should score src twice rather than spill
 // the records of sink.
 func (st *streamer) rereads(src Units, sink Sink) (rereader, bool) {

@@ -3,8 +3,10 @@ package engine_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/jixiao/jixiao/data"
@@ -160,5 +162,40 @@ func TestStreamRereadFile(t *testing.T) {
 	}
 	if can, ok := r.(interface{ CanReread() bool }); ok && can.CanReread() {
 		t.Error("a source of a reader says it can be read again")
+	}
+}
+
+// countingSink counts the units scored and not rendered, as jixiao eval's
+// progress bar does.
+type countingSink struct {
+	*report.Sink
+	scored atomic.Int64
+}
+
+func (c *countingSink) Scored() { c.scored.Add(1) }
+
+// TestStreamRereadCountsScored: the first pass of two renders nothing, so
+// a sink that counts progress hears of each unit scored.
+func TestStreamRereadCountsScored(t *testing.T) {
+	prog := compile(t, "grid-center", &engine.Options{Workers: 2})
+	text := streamData(t, prog, 700)
+	schema := data.NewSchema(prog.Ruleset())
+	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(text), schema, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := report.Lookup("json")
+	sink, err := report.NewSink(io.Discard, f, report.Options{}, report.NewMeta(prog, &engine.DataInfo{Files: []string{"t.csv"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := &countingSink{Sink: sink}
+	rr := &rereadable{Source: src, schema: schema, again: text}
+	sum, err := prog.Stream(context.Background(), rr, cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rr.rereads != 1 || cs.scored.Load() != int64(sum.Units) {
+		t.Errorf("read again %d times, %d units counted scored, want 1 and %d", rr.rereads, cs.scored.Load(), sum.Units)
 	}
 }

@@ -126,6 +126,7 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	st.ids = newIDSet()
 	rr, twice := st.rereads(src, sink)
 	st.twoPass = twice
+	st.counter, _ = sink.(scoreCounter)
 	if twice {
 		st.sumSeed = maphash.MakeSeed()
 	}
@@ -192,6 +193,7 @@ type streamer struct {
 	// unit's record header, the second hands records to the sink as the
 	// workers' turns come.
 	twoPass, pass2 bool
+	counter        scoreCounter // the sink, if it counts units scored unrendered
 	sumSeed        maphash.Seed
 	sums           []uint32
 	turn           turns
@@ -493,6 +495,8 @@ func (st *streamer) work(wk *worker, j *job) {
 		firstOfTwo := st.twoPass && !st.pass2
 		if !firstOfTwo { // the first pass of two only scores
 			wk.out = st.sink.Render(wk.out, r)
+		} else if st.counter != nil {
+			st.counter.Scored()
 		}
 		binary.LittleEndian.PutUint32(wk.out[at:], uint32(h-at-8))
 		binary.LittleEndian.PutUint32(wk.out[at+4:], uint32(len(wk.out)-h))
