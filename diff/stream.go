@@ -39,7 +39,9 @@ const recorderMem = 8 << 20
 
 // NewRecorder returns the recorder of p's results.
 func NewRecorder(p *engine.Program) *Recorder {
-	return &Recorder{ruleset: p.NewResult().Ruleset, sp: spill.New(recorderMem), first: map[string]span{}}
+	rs := p.Ruleset()
+	info := engine.RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256}
+	return &Recorder{ruleset: info, sp: spill.New(recorderMem), first: map[string]span{}}
 }
 
 // Close drops the records.

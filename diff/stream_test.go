@@ -25,7 +25,7 @@ func TestCompareIsDiff(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := engine.Compile(rs)
+		p, err := engine.Compile(rs, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
