@@ -137,11 +137,13 @@ func open(ctx context.Context, path string, s *Schema, o *Options, digest bool) 
 		f.Close()
 		return nil, err
 	}
-	switch src := src.(type) {
-	case *fileSource:
-		src.f, src.unblock = f, unblock
-	case *chunkSource:
-		src.f, src.unblock = f, unblock
+	fs := src.(interface{ file() *fileSource }).file()
+	fs.f, fs.unblock = f, unblock
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		// A regular file can be read again (a FIFO or a device cannot):
+		// engine.Stream may score twice rather than keep every rendered
+		// unit for the second pass (reread.go).
+		fs.regular = true
 	}
 	return src, nil
 }
@@ -250,7 +252,10 @@ type fileSource struct {
 	text    *textReader // the decoding layer of a text format, else nil
 	sum     string
 	opened  *openedWith // how to open r again (Rewind)
+	regular bool        // the data is a regular file, which Reread may open again
 }
+
+func (fs *fileSource) file() *fileSource { return fs }
 
 // countingHash hashes the data (unless Hash is nil) and counts its bytes,
 // for progress.

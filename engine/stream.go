@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"slices"
@@ -141,6 +142,12 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	st.noChange = make([]int, len(p.rs.Grades))
 	st.ranks.init(p.rs)
 	st.ids = newIDSet()
+	rr, twice := st.rereads(src, sink)
+	st.twoPass = twice
+	st.counter, _ = sink.(scoreCounter)
+	if twice {
+		st.sumSeed = maphash.MakeSeed()
+	}
 	if err := st.score(src); err != nil {
 		return Summary{}, err
 	}
@@ -157,6 +164,9 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	sum.Panels = p.panelStats(pops)
 	if err := sink.Start(sum); err != nil {
 		return sum, err
+	}
+	if st.twoPass {
+		return sum, st.rescore(rr)
 	}
 	return sum, st.emit()
 }
@@ -206,6 +216,17 @@ type streamer struct {
 	segs    []segment
 	orderer orderer
 	recs    []spillRec
+
+	// Scoring twice (reread.go): the first pass keeps a hash of each
+	// unit's record header, the second hands records to the sink as the
+	// workers' turns come.
+	twoPass, pass2 bool
+	counter        scoreCounter // the sink, if it counts units scored unrendered
+	sumSeed        maphash.Seed
+	sums           []uint32
+	turn           turns
+	em             emitter
+	emitted        int
 }
 
 // segment is a run of records in the spill, in input order. The workers
@@ -247,6 +268,7 @@ type job struct {
 	meta   []unitMeta        // what the collector needs of each unit
 	ids    []byte            // the units' entries of the id spill
 	warn   []byte            // the headers of the records with failed checks, for a checkWarner
+	sums   []uint32          // the units' header hashes, in the first pass of a reread
 	err    error
 	last   bool
 }
@@ -292,7 +314,7 @@ func (st *streamer) score(src Units) error {
 			var j *job
 			select {
 			case j = <-free:
-				*j = job{segs: j.segs[:0], units: j.units[:0], meta: j.meta[:0], ids: j.ids[:0], warn: j.warn[:0]}
+				*j = job{segs: j.segs[:0], units: j.units[:0], meta: j.meta[:0], ids: j.ids[:0], warn: j.warn[:0], sums: j.sums[:0]}
 			default:
 				j = &job{}
 			}
@@ -412,6 +434,11 @@ func (st *streamer) flush(wk *worker, j *job) error {
 	if len(wk.out) == 0 {
 		return nil
 	}
+	if st.pass2 {
+		err := st.emitTurn(wk, j)
+		wk.out, wk.first = wk.out[:0], len(j.meta)
+		return err
+	}
 	off, err := st.spill.Add(wk.out)
 	if err != nil {
 		return err
@@ -434,6 +461,9 @@ func (st *streamer) work(wk *worker, j *job) {
 	defer func() {
 		if err := st.flush(wk, j); err != nil && j.err == nil {
 			j.err = err
+		}
+		if st.pass2 {
+			st.turn.done(j.seq, j.err)
 		}
 	}()
 	file := ""
@@ -497,7 +527,15 @@ func (st *streamer) work(wk *worker, j *job) {
 		wk.out = append(wk.out, 0, 0, 0, 0, 0, 0, 0, 0)
 		wk.out = st.appendHeader(wk.out, u, r, &m)
 		h := len(wk.out)
-		wk.out = st.sink.Render(wk.out, r)
+		if st.twoPass {
+			j.sums = append(j.sums, st.headerSum(wk.out[at+8:h], u))
+		}
+		firstOfTwo := st.twoPass && !st.pass2
+		if !firstOfTwo { // the first pass of two only scores
+			wk.out = st.sink.Render(wk.out, r)
+		} else if st.counter != nil {
+			st.counter.Scored()
+		}
 		binary.LittleEndian.PutUint32(wk.out[at:], uint32(h-at-8))
 		binary.LittleEndian.PutUint32(wk.out[at+4:], uint32(len(wk.out)-h))
 		m.n = len(wk.out) - at
@@ -507,6 +545,9 @@ func (st *streamer) work(wk *worker, j *job) {
 			j.warn = binary.LittleEndian.AppendUint32(j.warn, uint32(h-at-8))
 			j.warn = binary.LittleEndian.AppendUint32(j.warn, 0)
 			j.warn = append(j.warn, wk.out[at+8:h]...)
+		}
+		if firstOfTwo {
+			wk.out = wk.out[:at]
 		}
 		j.meta = append(j.meta, m)
 		// The id spill entry (verifyDuplicates).
@@ -767,6 +808,10 @@ func decodeErrors(b []byte) []*diag.Error {
 // ids and failed checks from what the worker noted of each; then the
 // records and the id entries to their spills.
 func (st *streamer) collect(j *job) error {
+	if st.pass2 {
+		return nil // the workers emitted the records
+	}
+	st.sums = append(st.sums, j.sums...)
 	// The id set's blocks are spread over megabytes: fetch the chunk's
 	// first, all at once, rather than one cache miss per unit in turn.
 	var touched uint64

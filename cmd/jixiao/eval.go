@@ -301,6 +301,10 @@ func (e *evalSink) Render(dst []byte, u *engine.UnitResult) []byte {
 	return e.Sink.Render(dst, u)
 }
 
+// Scored counts a unit scored in the first pass of a data file scored
+// twice, which renders nothing (engine's reread.go).
+func (e *evalSink) Scored() { e.bar.add() }
+
 func (e *evalSink) Start(s engine.Summary) error {
 	if s.Units == 0 {
 		return errNoUnits

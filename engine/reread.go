@@ -1,0 +1,195 @@
+package engine
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"math"
+	"sync"
+
+	"github.com/jixiao/jixiao/indicators"
+)
+
+// Scoring twice. Stream's second pass needs every unit's record: by
+// default the first pass renders them and keeps them in a spill, in a
+// temporary file as large as the output (a million units of JSON with
+// explanations: 9 GB). When the units come from a file that can be read
+// again and the sink renders the same whether before Start or after, the
+// first pass only scores (ranks, grades, duplicate ids, warnings) and the
+// second reads the file again, scores and renders each unit again and
+// hands it to the sink at once, in input order, with its rank: no
+// temporary file, at the cost of reading and scoring twice.
+//
+// The file may change between the passes (saved from Excel meanwhile):
+// each unit's record header (its line, id, name, score, grade and failed
+// checks) is hashed in the first pass, and the second stops with an error
+// at the first unit whose header differs, or when the units are more or
+// fewer: what it would write is not what was ranked.
+
+// rereader is a source that can read its units again from the start
+// (data's sources of a regular file).
+type rereader interface {
+	CanReread() bool
+	Reread() (interface {
+		Next() (*indicators.Unit, error)
+	}, error)
+}
+
+// lateRenderer is a sink whose Render gives the same bytes before Start
+// or after it (report's csv and json sinks without --units), which the
+// second reading needs: it renders after Start.
+type lateRenderer interface {
+	RendersLate() bool
+}
+
+// scoreCounter is a sink that counts the units scored without being
+// rendered (the first pass of two), as it counts those it renders: jixiao
+// eval's progress bar. Scored is called on the workers.
+type scoreCounter interface {
+	Scored()
+}
+
+// rereads reports whether Stream should score src twice rather than spill
+// the records of sink.
+func (st *streamer) rereads(src Units, sink Sink) (rereader, bool) {
+	rr, ok := src.(rereader)
+	if !ok || !rr.CanReread() || st.keep || st.orderer != nil {
+		return nil, false
+	}
+	lr, ok := sink.(lateRenderer)
+	if !ok || !lr.RendersLate() {
+		return nil, false
+	}
+	return rr, true
+}
+
+// headerSum is the hash that the second reading checks a unit against:
+// its inputs and its record's header but the file, which a record carries
+// only at the start of a chunk (the readings may cut chunks differently).
+func (st *streamer) headerSum(h []byte, u *indicators.Unit) uint32 {
+	p := parser{b: h}
+	flags := p.byte()
+	if flags&recFailed == 0 {
+		p.uvarint()
+		p.byte()
+	}
+	lead := p.off
+	if flags&recFile != 0 {
+		p.str()
+	}
+	if p.short {
+		return 0
+	}
+	var mh maphash.Hash
+	mh.SetSeed(st.sumSeed)
+	mh.WriteByte(flags &^ recFile)
+	mh.Write(h[1:lead])
+	mh.Write(h[p.off:])
+	var b [10]byte
+	for _, v := range u.Values {
+		binary.LittleEndian.PutUint64(b[:], math.Float64bits(v.Num))
+		b[8], b[9] = byte(v.Kind), v.Tier
+		mh.Write(b[:])
+	}
+	x := mh.Sum64()
+	return uint32(x ^ x>>32)
+}
+
+// errChanged says the data changed between the passes.
+func (st *streamer) errChanged(file string, unit int, what string) error {
+	return fmt.Errorf("%s: the data changed while jixiao read it (%s at unit %d of the second reading; "+
+		"or a formula met a time limit in one reading and not the other): run again once the file is saved and closed", file, what, unit)
+}
+
+// rescore is the second pass of a reread: it reads the units again and
+// scores and renders them; the workers hand the records to the sink in
+// input order, taking turns (emitTurn).
+func (st *streamer) rescore(rr rereader) error {
+	again, err := rr.Reread()
+	if err != nil {
+		return err
+	}
+	if c, ok := again.(io.Closer); ok {
+		defer c.Close()
+	}
+	src, ok := again.(Units)
+	if !ok {
+		return errors.New("stream: the data read again is not a source of units")
+	}
+	st.ranks.finish()
+	st.pass2 = true
+	st.turn.cond.L = &st.turn.mu
+	st.em = emitter{st: st}
+	if err := st.score(src); err != nil {
+		return err
+	}
+	if err := st.turn.failed; err != nil {
+		return err
+	}
+	if st.emitted != len(st.sums) {
+		return st.errChanged(st.em.file, st.emitted+1, fmt.Sprintf("%d units where the first reading had %d", st.emitted, len(st.sums)))
+	}
+	return nil
+}
+
+// turns lets the workers of the second reading hand their records to the
+// sink in input order: the worker of job seq waits until next is seq.
+type turns struct {
+	mu     sync.Mutex
+	cond   sync.Cond
+	next   int
+	failed error
+}
+
+// wait waits for the turn of job seq, or for a failure.
+func (t *turns) wait(seq int) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for t.next != seq && t.failed == nil {
+		t.cond.Wait()
+	}
+	return t.failed
+}
+
+// done ends the turn of job seq, with its error if any.
+func (t *turns) done(seq int, err error) {
+	t.mu.Lock()
+	if err != nil && t.failed == nil {
+		t.failed = err
+	}
+	if t.next == seq {
+		t.next++
+	}
+	t.cond.Broadcast()
+	t.mu.Unlock()
+}
+
+// emitTurn hands the records in wk.out to the sink, in its turn: checked
+// against the first reading, with their ranks.
+func (st *streamer) emitTurn(wk *worker, j *job) error {
+	if err := st.turn.wait(j.seq); err != nil {
+		return err
+	}
+	b := wk.out
+	for k := wk.first; len(b) > 0; k++ {
+		idx := st.emitted
+		n, ok := st.em.parse(b, idx)
+		if !ok {
+			return errors.New("stream: a record was cut short")
+		}
+		if idx >= len(st.sums) {
+			return st.errChanged(st.em.file, idx+1, fmt.Sprintf("more units than the first reading's %d", len(st.sums)))
+		}
+		if j.sums[k] != st.sums[idx] {
+			return st.errChanged(st.em.file, idx+1, "a unit other than the first reading's")
+		}
+		if err := st.em.emit(); err != nil {
+			return err
+		}
+		st.emitted++
+		b = b[n:]
+	}
+	return nil
+}
