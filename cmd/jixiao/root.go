@@ -202,6 +202,7 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 		newExplainCmd(io),
 		newDiffCmd(io),
 		newGenCmd(io),
+		newServeCmd(io),
 	)
 	return root
 }
