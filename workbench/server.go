@@ -140,7 +140,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	// The page loads nothing from outside the binary; the policy says so to
 	// the browser too.
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")
 	if !s.needToken && r.Host != "" && !IsLoopback(r.Host) {
 		// A page of another site that resolves its own name to 127.0.0.1
 		// (DNS rebinding) would otherwise be same-origin with us.

@@ -15,17 +15,22 @@ import (
 // cannot be read) comes as Error, with the text and lint still there for
 // the editor.
 type view struct {
-	YAML     string           `json:"yaml"`
-	Lint     []Issue          `json:"lint"`
-	Error    *apiError        `json:"error,omitempty"`
-	Ruleset  *rulesetRef      `json:"ruleset,omitempty"`
-	Data     *engine.DataInfo `json:"data,omitempty"`
-	Columns  []column         `json:"columns,omitempty"`
-	Grades   []gradeView      `json:"grades,omitempty"`
-	Units    []unitRow        `json:"units,omitempty"`
-	Warnings []string         `json:"warnings,omitempty"`
-	Diff     *diffView        `json:"diff,omitempty"`
-	Millis   int64            `json:"ms"`
+	YAML     string      `json:"yaml"`
+	Lint     []Issue     `json:"lint"`
+	Error    *apiError   `json:"error,omitempty"`
+	Ruleset  *rulesetRef `json:"ruleset,omitempty"`
+	Data     *dataRef    `json:"data,omitempty"`
+	Columns  []column    `json:"columns,omitempty"`
+	Grades   []gradeView `json:"grades,omitempty"`
+	Units    []unitRow   `json:"units,omitempty"`
+	Warnings []string    `json:"warnings,omitempty"`
+	Diff     *diffView   `json:"diff,omitempty"`
+	Millis   int64       `json:"ms"`
+}
+
+type dataRef struct {
+	Files  []string `json:"files"`
+	SHA256 string   `json:"sha256"`
 }
 
 type rulesetRef struct {
@@ -74,24 +79,51 @@ type unitRow struct {
 }
 
 type diffView struct {
-	Old        rulesetRef             `json:"old"`
-	OldGrades  []string               `json:"old_grades"`
-	NewGrades  []string               `json:"new_grades"`
-	Migration  []diff.Migration       `json:"migration"`
-	Moved      []movedUnit            `json:"moved"`
-	MovedCount int                    `json:"moved_count"`
-	Indicators []diff.IndicatorChange `json:"indicators"`
+	Old        rulesetRef        `json:"old"`
+	OldGrades  []string          `json:"old_grades"`
+	NewGrades  []string          `json:"new_grades"`
+	Migration  []migration       `json:"migration"`
+	Moved      []movedUnit       `json:"moved"`
+	MovedCount int               `json:"moved_count"`
+	Indicators []indicatorChange `json:"indicators"`
+}
+
+type migration struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Units int    `json:"units"`
+}
+
+// indicatorChange is an indicator's points over the population, before
+// and after.
+type indicatorChange struct {
+	ID    string  `json:"id"`
+	Label string  `json:"label"`
+	Old   float64 `json:"old"`
+	New   float64 `json:"new"`
+	Delta float64 `json:"delta"`
+	Units int     `json:"units"`
+}
+
+// pointsChange is why a unit moved: an indicator's points before and after
+// (null where a ruleset has no such indicator).
+type pointsChange struct {
+	ID    string   `json:"id"`
+	Label string   `json:"label"`
+	Old   *float64 `json:"old"`
+	New   *float64 `json:"new"`
+	Delta float64  `json:"delta"`
 }
 
 type movedUnit struct {
-	Unit     string              `json:"unit"`
-	Name     string              `json:"name"`
-	OldScore float64             `json:"old_score"`
-	NewScore float64             `json:"new_score"`
-	OldGrade string              `json:"old_grade"`
-	NewGrade string              `json:"new_grade"`
-	Delta    float64             `json:"delta"`
-	Causes   []diff.PointsChange `json:"causes"`
+	Unit     string         `json:"unit"`
+	Name     string         `json:"name"`
+	OldScore float64        `json:"old_score"`
+	NewScore float64        `json:"new_score"`
+	OldGrade string         `json:"old_grade"`
+	NewGrade string         `json:"new_grade"`
+	Delta    float64        `json:"delta"`
+	Causes   []pointsChange `json:"causes"`
 }
 
 // mostMoved is how many moved units the page lists with their causes.
@@ -103,7 +135,9 @@ func (v *view) fail(err error) {
 
 func (v *view) fill(rs *indicators.Ruleset, res *engine.Result, cmp *diff.Comparison, rd *readData) {
 	v.Ruleset = &rulesetRef{ID: rs.ID, Title: rs.Title, Version: rs.Version}
-	v.Data = res.Data
+	if res.Data != nil {
+		v.Data = &dataRef{Files: res.Data.Files, SHA256: res.Data.SHA256}
+	}
 	for _, ind := range rs.Indicators {
 		c := column{ID: ind.ID, Label: ind.Label, Group: ind.Group, Weight: ind.Weight, Target: targetText(ind.Target), Form: ind.Form}
 		for _, b := range ind.Bands {
@@ -155,7 +189,13 @@ func (v *view) fill(rs *indicators.Ruleset, res *engine.Result, cmp *diff.Compar
 		return
 	}
 	dv := &diffView{Old: rulesetRef{ID: cmp.Old.ID, Version: cmp.Old.Version}, OldGrades: cmp.OldGrades, NewGrades: cmp.NewGrades,
-		Migration: cmp.Migration, Indicators: cmp.Indicators, Moved: []movedUnit{}}
+		Moved: []movedUnit{}}
+	for _, m := range cmp.Migration {
+		dv.Migration = append(dv.Migration, migration{From: m.From, To: m.To, Units: m.Units})
+	}
+	for _, c := range cmp.Indicators {
+		dv.Indicators = append(dv.Indicators, indicatorChange{ID: c.ID, Label: c.Label, Old: c.Old, New: c.New, Delta: c.Delta, Units: c.Units})
+	}
 	for _, u := range cmp.Units {
 		if u.Both() && (u.Delta != 0 || u.Old.Grade != u.New.Grade) {
 			dv.MovedCount++
@@ -163,7 +203,7 @@ func (v *view) fill(rs *indicators.Ruleset, res *engine.Result, cmp *diff.Compar
 	}
 	for _, u := range cmp.Moved(mostMoved) {
 		dv.Moved = append(dv.Moved, movedUnit{Unit: u.Unit, Name: u.Name, OldScore: u.Old.Score, NewScore: u.New.Score,
-			OldGrade: u.Old.Grade, NewGrade: u.New.Grade, Delta: u.Delta, Causes: u.Indicators})
+			OldGrade: u.Old.Grade, NewGrade: u.New.Grade, Delta: u.Delta, Causes: causes(u.Indicators)})
 	}
 	v.Diff = dv
 }
@@ -203,4 +243,12 @@ func targetText(t indicators.Target) string {
 		return ""
 	}
 	return t.Op + " " + t.Expr.Src
+}
+
+func causes(pcs []diff.PointsChange) []pointsChange {
+	out := make([]pointsChange, 0, len(pcs))
+	for _, p := range pcs {
+		out = append(out, pointsChange{ID: p.ID, Label: p.Label, Old: p.Old, New: p.New, Delta: p.Delta})
+	}
+	return out
 }

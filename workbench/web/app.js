@@ -75,6 +75,8 @@ async function refresh(edits) {
   $('tune-time').textContent = v.error ? '' : `${v.units.length} 个单位，用时 ${v.ms} 毫秒`;
   status(v.error ? '有错误' : `${v.ruleset.title}（${v.ruleset.id} ${v.ruleset.version}）`);
   document.body.dataset.ready = v.error ? 'error' : 'ok';
+  // 页面测试据此得知一次重算已画完。
+  document.body.dataset.refreshes = String(+(document.body.dataset.refreshes || 0) + 1);
 }
 
 // ---------- 结果表 ----------
@@ -229,8 +231,8 @@ function drawDiff() {
   $('moved').innerHTML = d.moved.length ? '<table><tr><th class="t">单位</th><th>原</th><th>新</th><th>变化</th><th class="t">原因</th></tr>' + d.moved.map((u) =>
     `<tr><td class="t">${esc(u.unit)} ${esc(u.name)}</td><td>${num(u.old_score)} ${esc(u.old_grade)}</td><td>${num(u.new_score)} ${esc(u.new_grade)}</td>` +
     `<td class="${u.delta > 0 ? 'up' : 'down'}">${u.delta > 0 ? '+' : ''}${num(u.delta)}</td><td class="t">${u.causes.map((c) => `${esc(c.label)} ${c.old === null ? '—' : num(c.old)}→${c.new === null ? '—' : num(c.new)}`).join('；')}</td></tr>`).join('') + '</table>' : '<p class="muted">没有单位得分变化。</p>';
-  $('causes').innerHTML = '<table><tr><th class="t">指标</th><th>原合计</th><th>新合计</th><th>变化</th><th>单位数</th></tr>' + d.indicators.filter((c) => c.Delta !== 0 || c.Units).map((c) =>
-    `<tr><td class="t">${esc(c.Label)}</td><td>${num(c.Old)}</td><td>${num(c.New)}</td><td>${num(c.Delta)}</td><td>${c.Units}</td></tr>`).join('') + '</table>';
+  $('causes').innerHTML = '<table><tr><th class="t">指标</th><th>原合计</th><th>新合计</th><th>变化</th><th>单位数</th></tr>' + d.indicators.filter((c) => c.delta !== 0 || c.units).map((c) =>
+    `<tr><td class="t">${esc(c.label)}</td><td>${num(c.old)}</td><td>${num(c.new)}</td><td>${num(c.delta)}</td><td>${c.units}</td></tr>`).join('') + '</table>';
 }
 
 let tuneTimer = null;
@@ -353,7 +355,7 @@ async function runReview() {
   const fd = rulesetForm();
   fd.append('format', 'json');
   try {
-    const r = JSON.parse(await api('/api/review', { method: 'POST', body: fd }));
+    const r = await api('/api/review', { method: 'POST', body: fd });
     const units = r.units.filter((u) => u.review && u.review.length);
     $('findings').innerHTML = `<p>${r.units.length} 个单位中 ${units.length} 个的自评与规则不符。</p>` + units.map((u) =>
       `<h2>${esc(u.unit)} ${esc(u.name)}：规则 ${num(u.score)} ${esc(u.grade)}，自评 ${u.claimed ? num(u.claimed.score) + ' ' + esc(u.claimed.grade || '') : ''}</h2>` +
@@ -380,8 +382,7 @@ async function saveRun() {
 }
 
 async function openRun(id) {
-  const text = await api('/api/runs/' + id);
-  const r = typeof text === 'string' ? JSON.parse(text) : text;
+  const r = await api('/api/runs/' + id);
   $('history-detail').innerHTML = `<h2>运行 ${id}（原样重现，${esc(r.stamp || '')}）</h2><table><tr><th>排名</th><th class="t">单位</th><th class="t">名称</th><th>总分</th><th>等级</th></tr>` +
     r.units.map((u) => `<tr><td>${u.rank || ''}</td><td class="t">${esc(u.unit)}</td><td class="t">${esc(u.name)}</td><td>${u.score === undefined ? '未评分' : num(u.score)}</td><td>${esc(u.grade || '')}</td></tr>`).join('') + '</table>';
 }
