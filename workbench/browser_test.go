@@ -276,7 +276,7 @@ func num(x float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
 }
 
-func newTestServer(t *testing.T, cfg Config) *Server {
+func newTestServer(t testing.TB, cfg Config) *Server {
 	t.Helper()
 	if cfg.DB == "" {
 		cfg.DB = filepath.Join(t.TempDir(), "wb.db")

@@ -70,13 +70,13 @@ func runServe(ctx context.Context, o *serveOptions) error {
 	if err != nil {
 		return failWith(exitNothing, fmt.Errorf("serve: %w", err))
 	}
-	srv, err := workbench.New(workbench.Config{Addr: ln.Addr().String(), Token: o.Token, DB: o.DB, MaxUpload: o.MaxUpload})
+	srv, err := workbench.New(workbench.Config{Addr: o.Addr, Token: o.Token, DB: o.DB, MaxUpload: o.MaxUpload})
 	if err != nil {
 		ln.Close()
 		return failWith(exitNothing, err)
 	}
 	defer srv.Close()
-	fmt.Fprintln(o.io.Out, srv.URL(ln.Addr().String()))
+	fmt.Fprintln(o.io.Out, srv.URL(shownAddr(o.Addr, ln.Addr())))
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
@@ -92,4 +92,19 @@ func runServe(ctx context.Context, o *serveOptions) error {
 		hs.Shutdown(sctx)
 		return ctx.Err()
 	}
+}
+
+// shownAddr is the address to print: the host as the user gave it (an
+// unspecified 0.0.0.0 would otherwise print as [::]) with the port the
+// listener got (for :0).
+func shownAddr(given string, got net.Addr) string {
+	host, _, err := net.SplitHostPort(given)
+	_, port, err2 := net.SplitHostPort(got.String())
+	if err != nil || err2 != nil {
+		return got.String()
+	}
+	if host == "" {
+		host = "0.0.0.0"
+	}
+	return net.JoinHostPort(host, port)
 }

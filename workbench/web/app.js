@@ -65,12 +65,16 @@ async function refresh(edits) {
   state.yaml = v.yaml;
   state.view = v.error ? (state.view && Object.assign({}, state.view, { lint: v.lint })) : v;
   showErrors(v.error);
+  // 出错时旧结果仍在，但变灰，以免被当作新结果。
+  document.querySelector('main').classList.toggle('stale', !!v.error);
   drawYaml(v);
   if (!v.error) {
     drawTable();
     drawChart();
     drawTune();
     drawDiff();
+    if (state.selected && v.units.some((u) => u.u === state.selected)) explain(state.selected);
+    else { $('explain').textContent = '点击一个单位查看其得分说明。'; $('explain').classList.add('muted'); }
   }
   $('tune-time').textContent = v.error ? '' : `${v.units.length} 个单位，用时 ${v.ms} 毫秒`;
   status(v.error ? '有错误' : `${v.ruleset.title}（${v.ruleset.id} ${v.ruleset.version}）`);
