@@ -1,9 +1,12 @@
 package workbench
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
+	stdpng "image/png"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -15,9 +18,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// screenshots is where the browser tests leave a picture of each view, for
-// people to look at (README shows one).
+// screenshots is where go test -run TestBrowser -screenshots leaves a
+// picture of each view, for people to look at (README shows one); without
+// the flag they go to a temporary folder, so a test run changes no file.
 const screenshots = "testdata/screenshots"
+
+var keepScreenshots = flag.Bool("screenshots", false, "write the browser tests' screenshots to "+screenshots)
 
 // browser starts headless Chromium for a test. Chromium comes from the
 // distribution's packages (.ci/run installs it when absent).
@@ -54,10 +60,15 @@ func shoot(t *testing.T, ctx context.Context, name string) {
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
-	if err := os.MkdirAll(screenshots, 0o755); err != nil {
-		t.Fatal(err)
+	cfg, err := stdpng.DecodeConfig(bytes.NewReader(png))
+	if err != nil || cfg.Width < 800 || cfg.Height < 600 {
+		t.Fatalf("screenshot %s: %v, %dx%d", name, err, cfg.Width, cfg.Height)
 	}
-	if err := os.WriteFile(filepath.Join(screenshots, name+".png"), png, 0o644); err != nil {
+	dir := t.TempDir()
+	if *keepScreenshots {
+		dir = screenshots
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

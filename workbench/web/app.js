@@ -313,6 +313,11 @@ async function openRulesetFile(file) {
   state.name = file.name;
   state.yaml = await file.text();
   state.baseName = state.name; state.baseYaml = state.yaml; state.baseLabel = file.name;
+  const sel = $('ruleset-select');
+  let opt = sel.querySelector('option[value="file"]');
+  if (!opt) { opt = document.createElement('option'); opt.value = 'file'; sel.prepend(opt); }
+  opt.textContent = '文件：' + file.name;
+  sel.value = 'file';
   await refresh();
 }
 
@@ -387,7 +392,7 @@ async function saveRun() {
 
 async function openRun(id) {
   const r = await api('/api/runs/' + id);
-  $('history-detail').innerHTML = `<h2>运行 ${id}（原样重现，${esc(r.stamp || '')}）</h2><table><tr><th>排名</th><th class="t">单位</th><th class="t">名称</th><th>总分</th><th>等级</th></tr>` +
+  $('history-detail').innerHTML = `<h2>运行 ${id}（原样重现，生成时间 ${esc(r.time || '')}，规则集 ${esc(r.ruleset.id)} ${esc(r.ruleset.version)}，数据 ${esc(r.data.files.join(', '))}）</h2><table><tr><th>排名</th><th class="t">单位</th><th class="t">名称</th><th>总分</th><th>等级</th></tr>` +
     r.units.map((u) => `<tr><td>${u.rank || ''}</td><td class="t">${esc(u.unit)}</td><td class="t">${esc(u.name)}</td><td>${u.score === undefined ? '未评分' : num(u.score)}</td><td>${esc(u.grade || '')}</td></tr>`).join('') + '</table>';
 }
 
@@ -426,7 +431,7 @@ async function init() {
   $('apply-yaml').addEventListener('click', () => { state.yaml = $('yaml').value; refresh(); });
   $('yaml').addEventListener('scroll', () => { $('gutter').scrollTop = $('yaml').scrollTop; });
   $('lint').addEventListener('click', (e) => { const li = e.target.closest('li'); if (li && +li.dataset.line) gotoLine(+li.dataset.line); });
-  $('ruleset-select').addEventListener('change', (e) => openRuleset(e.target.value));
+  $('ruleset-select').addEventListener('change', (e) => { if (e.target.value !== 'file') openRuleset(e.target.value); });
   $('ruleset-file').addEventListener('change', (e) => { if (e.target.files[0]) openRulesetFile(e.target.files[0]); e.target.value = ''; });
   $('data-file').addEventListener('change', (e) => { if (e.target.files[0]) openData(e.target.files[0]); e.target.value = ''; });
   $('claims-file').addEventListener('change', async (e) => { if (e.target.files[0]) { await openData(e.target.files[0]); runReview(); } e.target.value = ''; });
