@@ -19,7 +19,7 @@ func genCSV(tb testing.TB, n int) ([]byte, *Schema) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

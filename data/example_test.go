@@ -23,7 +23,7 @@ indicators:
 		fmt.Println(err)
 		return
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -34,7 +34,7 @@ indicators:
 		fmt.Println(err)
 		return
 	}
-	r := prog.NewEvaluator().Eval(&u)
+	r := prog.EvalUnit(&u)
 	fmt.Println(r.Unit, r.Score, r.Grade)
 
 	_, err = schema.Unit("U2", "乙单位", map[string]any{"spent": 10, "budgte": 20})

@@ -31,7 +31,7 @@ func fuzzProgram(t testing.TB) *engine.Program {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Workers(1))
+	prog, err := engine.Compile(rs, &engine.Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

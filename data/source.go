@@ -55,7 +55,7 @@ func plain(open func(name string, r io.Reader, s *Schema) (Source, error)) func(
 // that appears twice is engine.Stream's to find (Eval's too), in bounded
 // memory, so a source keeps nothing per unit however many there are. A
 // CSV source can also be read a chunk at a time, each chunk decoded on any
-// goroutine (NextChunk, see engine.ChunkedUnits).
+// goroutine (NextChunk, engine.Stream decodes such chunks on its workers).
 func Open(path string, s *Schema) (Source, error) { return Options{}.Open(path, s) }
 
 // OpenContext is Open that stops waiting when ctx is done: data from a FIFO

@@ -51,7 +51,7 @@ func evaluate(name, rules string) *engine.Result {
 	if err != nil {
 		log.Fatal(err)
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

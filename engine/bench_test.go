@@ -19,13 +19,13 @@ import (
 
 // genUnits returns n synthetic units of a built-in ruleset, read back
 // through the CSV reader as jixiao eval would read them.
-func genUnits(tb testing.TB, id string, n int, opts ...engine.Option) (*engine.Program, []indicators.Unit) {
+func genUnits(tb testing.TB, id string, n int, o *engine.Options) (*engine.Program, []indicators.Unit) {
 	tb.Helper()
 	rs, err := rulesets.Open(id)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, opts...)
+	prog, err := engine.Compile(rs, o)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func genData(tb testing.TB, prog *engine.Program, n int, seed int64) []indicator
 func BenchmarkEval(b *testing.B) {
 	for _, n := range []int{1000, 10000, 100000} {
 		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
-			prog, units := genUnits(b, "grid-center", n)
+			prog, units := genUnits(b, "grid-center", n, nil)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -74,7 +74,7 @@ func BenchmarkEval(b *testing.B) {
 // BenchmarkEvalParallel is BenchmarkEval's RunParallel variant: every
 // goroutine evaluates its own run over 1000 units in memory.
 func BenchmarkEvalParallel(b *testing.B) {
-	prog, units := genUnits(b, "grid-center", 1000, engine.Workers(1))
+	prog, units := genUnits(b, "grid-center", 1000, &engine.Options{Workers: 1})
 	b.ReportAllocs()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
@@ -97,7 +97,7 @@ func BenchmarkStream(b *testing.B) {
 			name += "-explain"
 		}
 		b.Run(name, func(b *testing.B) {
-			prog := compile(b, "grid-center", engine.Explain(explain))
+			prog := compile(b, "grid-center", &engine.Options{Explain: explain})
 			text := streamData(b, prog, 100000)
 			f, _ := report.Lookup("csv")
 			b.ReportAllocs()
@@ -134,7 +134,7 @@ func BenchmarkEvalUnit(b *testing.B) {
 				name = id + "/explain"
 			}
 			b.Run(name, func(b *testing.B) {
-				prog, units := genUnits(b, id, 10000, engine.Explain(explain))
+				prog, units := genUnits(b, id, 10000, &engine.Options{Explain: explain})
 				ev := prog.NewEvaluator()
 				b.ReportAllocs()
 				b.ResetTimer()
@@ -145,7 +145,7 @@ func BenchmarkEvalUnit(b *testing.B) {
 				cputime.Report(b, start)
 			})
 			b.Run(name+"/parallel", func(b *testing.B) {
-				prog, units := genUnits(b, id, 10000, engine.Explain(explain))
+				prog, units := genUnits(b, id, 10000, &engine.Options{Explain: explain})
 				b.ReportAllocs()
 				b.ResetTimer()
 				b.RunParallel(func(pb *testing.PB) {
@@ -163,7 +163,7 @@ func BenchmarkEvalUnit(b *testing.B) {
 // (handwritten_test.go) on the same units in memory: the scoring target
 // is engine ≤ 2 × handwritten.
 func BenchmarkScore(b *testing.B) {
-	prog, units := genUnits(b, "grid-center", 10000)
+	prog, units := genUnits(b, "grid-center", 10000, nil)
 	b.Run("grid-center/engine", func(b *testing.B) {
 		ev := prog.NewEvaluator()
 		b.ReportAllocs()

@@ -168,11 +168,12 @@ const (
 	scopeScoring              // inputs, value and weight
 )
 
-// Compile type-checks and compiles every formula of rs once. It returns
-// every error it finds (a diag.List), not just the first.
-func Compile(rs *indicators.Ruleset, opts ...Option) (_ *Program, err error) {
+// Compile type-checks and compiles every formula of rs once, with options
+// o (nil: the defaults). It returns every error it finds (a diag.List),
+// not just the first.
+func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 	defer errRecover(rs.File, &err)
-	conf, err := newConfig(opts)
+	conf, err := newConfig(o)
 	if err != nil {
 		return nil, err
 	}
@@ -364,7 +365,7 @@ func (c *compiler) env(sc scope) map[string]any {
 // exprOptions are the options of every expr compile of a scope: its
 // names, the node limit and the meter's counters (limits.go).
 func (c *compiler) exprOptions(sc scope) []expr.Option {
-	return []expr.Option{expr.Env(c.env(sc)), expr.MaxNodes(c.p.conf.maxNodes), meterOption(), expr.Patch(meterPatcher{})}
+	return []expr.Option{expr.Env(c.env(sc)), expr.MaxNodes(c.p.conf.maxNodes), meterOption(), expr.Patch(visitor(meterPatch))}
 }
 
 // need compiles a formula the indicator's scoring form cannot do without.
@@ -383,9 +384,9 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 	if !f.Set() {
 		return nil
 	}
-	if len(f.Src) > MaxFormulaLen {
+	if len(f.Src) > maxFormulaLen {
 		c.errs.Add(&diag.Error{Pos: c.filePos(f.Pos), Code: "formula_limit", Snippet: f.Line,
-			Msg: fmt.Sprintf("%s: the formula is %d bytes long, more than the limit of %d", what, len(f.Src), MaxFormulaLen)})
+			Msg: fmt.Sprintf("%s: the formula is %d bytes long, more than the limit of %d", what, len(f.Src), maxFormulaLen)})
 		return &formula{src: f.Src}
 	}
 	opts := c.exprOptions(sc)
@@ -465,11 +466,17 @@ func containsInt(xs []int, x int) bool {
 	return false
 }
 
-type identVisitor func(name string)
+// visitor is a function as an ast.Visitor, for expr's walks and patches.
+type visitor func(n *ast.Node)
 
-func (v identVisitor) Visit(n *ast.Node) {
-	if id, ok := (*n).(*ast.IdentifierNode); ok {
-		v(id.Value)
+func (v visitor) Visit(n *ast.Node) { v(n) }
+
+// identVisitor calls f with the name of every identifier it visits.
+func identVisitor(f func(name string)) visitor {
+	return func(n *ast.Node) {
+		if id, ok := (*n).(*ast.IdentifierNode); ok {
+			f(id.Value)
+		}
 	}
 }
 

@@ -42,7 +42,7 @@ func TestConformance(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		prog, err := engine.Compile(rs, engine.Workers(workers), engine.Explain(true))
+		prog, err := engine.Compile(rs, &engine.Options{Workers: workers, Explain: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -26,13 +26,13 @@ func (p *Program) Eval(ctx context.Context, units []indicators.Unit) (*Result, e
 	if err != nil {
 		return nil, err
 	}
-	res := p.NewResult()
+	res := p.newResult()
 	res.Units, res.Summary = c.out, sum
 	return res, nil
 }
 
-// NewResult returns an empty result stamped with the ruleset.
-func (p *Program) NewResult() *Result {
+// newResult returns an empty result stamped with the ruleset.
+func (p *Program) newResult() *Result {
 	rs := p.rs
 	return &Result{Ruleset: RulesetInfo{ID: rs.ID, Title: rs.Title, Version: rs.Version, SHA256: rs.SHA256}}
 }
@@ -103,7 +103,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		}
 	}()
 	// A caller that evaluates unit after unit into the same result (a
-	// stream worker, an Evaluator) keeps its slices' memory; a fresh
+	// stream worker) keeps its slices' memory; a fresh
 	// result has none.
 	inds, checks := r.Indicators[:0], r.Checks[:0]
 	*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos}
@@ -184,7 +184,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 			}
 			s.meter.restore(after)
 		}
-		if ir.Status == StatusNA {
+		if ir.Status == indicators.StatusNA {
 			anyNA = true
 			continue
 		}
@@ -302,11 +302,11 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		// The same indicator's result evaluated into before (a stream
 		// worker's): reset what scoring sets, keeping the slices' memory.
 		ir.Value, ir.HasValue, ir.Tier, ir.Target, ir.HasTarget = 0, false, "", 0, false
-		ir.Points, ir.Status, ir.Flags, ir.Rule, ir.Band = 0, StatusOK, ir.Flags[:0], 0, 0
+		ir.Points, ir.Status, ir.Flags, ir.Rule, ir.Band = 0, indicators.StatusOK, ir.Flags[:0], 0, 0
 		ir.Explain, ir.Steps, ir.Claimed, ir.Reason, ir.Err = "", nil, nil, "", nil
 		ir.Missing, ir.NA = ir.Missing[:0], ir.NA[:0]
 	} else {
-		*ir = IndicatorResult{ID: def.ID, Label: def.Label, Group: def.Group, Weight: def.Weight, Status: StatusOK}
+		*ir = IndicatorResult{ID: def.ID, Label: def.Label, Group: def.Group, Weight: def.Weight, Status: indicators.StatusOK}
 	}
 	if u.Reasons != nil {
 		ir.Reason = u.Reasons[def.ID]
@@ -317,22 +317,22 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 	if ci.mask&s.na != 0 {
 		for _, i := range ci.reads {
 			if u.Values[i].Kind == indicators.NA {
-				ir.Status = StatusNA
+				ir.Status = indicators.StatusNA
 				ir.NA = append(ir.NA, p.rs.Inputs[i].ID)
 			}
 		}
-		if ir.Status == StatusNA {
+		if ir.Status == indicators.StatusNA {
 			return
 		}
 	}
 	if ci.mask&s.missing != 0 {
 		for _, i := range ci.reads {
 			if u.Values[i].Kind == indicators.Missing {
-				ir.Status = StatusMissing
+				ir.Status = indicators.StatusMissing
 				ir.Missing = append(ir.Missing, p.rs.Inputs[i].ID)
 			}
 		}
-		if ir.Status == StatusMissing {
+		if ir.Status == indicators.StatusMissing {
 			return
 		}
 	}
@@ -352,14 +352,14 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 			ir.Value, ir.HasValue, ir.Target, ir.HasTarget = v, true, t, true
 			raw, ir.Rule = indicators.ScoreTarget(def.Target.Op, def.Reverse, v, t, def.Weight)
 			if indicators.Overshoot(def.Target.Op, v, t) {
-				ir.Flags = append(ir.Flags, FlagOvershoot)
+				ir.Flags = append(ir.Flags, indicators.FlagOvershoot)
 			}
 		}
 	} else {
 		raw, err = p.score(s, ci, u, ir)
 	}
 	if err != nil {
-		ir.Status = StatusError
+		ir.Status = indicators.StatusError
 		ir.Points = 0
 		ir.Err = err
 		p.noteLimit(s, u, "indicator "+def.ID, err)
@@ -425,7 +425,7 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 		raw, rule := indicators.ScoreTarget(def.Target.Op, def.Reverse, s.value(), t, def.Weight)
 		ir.Rule = rule
 		if indicators.Overshoot(def.Target.Op, s.value(), t) {
-			ir.Flags = append(ir.Flags, FlagOvershoot)
+			ir.Flags = append(ir.Flags, indicators.FlagOvershoot)
 		}
 		return raw, nil
 	case formBands:
@@ -492,32 +492,4 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 		p.recordCheckSteps(s, cc, cr)
 		s.meter.restore(after)
 	}
-}
-
-// Evaluator scores units one at a time with its own scratch state and
-// expr VM, reusing the memory of its result from one unit to the next:
-// the way Stream's workers score, with no allocation per unit on the
-// plain path. An Evaluator is not safe for concurrent use; make one per
-// goroutine.
-type Evaluator struct {
-	p *Program
-	s *scratch
-	r UnitResult
-}
-
-// NewEvaluator returns an evaluator of p.
-func (p *Program) NewEvaluator() *Evaluator {
-	return &Evaluator{p: p, s: p.newScratch(context.Background())}
-}
-
-// Explain turns the explanation of every indicator on or off for the
-// units e scores next, whatever Compile's Explain option said: a test
-// runner shows why an expectation failed.
-func (e *Evaluator) Explain(on bool) { e.s.explain = on }
-
-// Eval scores u (no rank). The result and the slices it holds are valid
-// until the next call.
-func (e *Evaluator) Eval(u *indicators.Unit) *UnitResult {
-	e.p.evalUnit(e.s, u, &e.r)
-	return &e.r
 }

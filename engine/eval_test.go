@@ -67,7 +67,7 @@ func evalCase(t *testing.T, src string, fields map[string]any) engine.UnitResult
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Explain(true))
+	prog, err := engine.Compile(rs, &engine.Options{Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestRanks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestEvalKeepsOrderAndCountsFailures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Workers(3))
+	prog, err := engine.Compile(rs, &engine.Options{Workers: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

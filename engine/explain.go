@@ -56,12 +56,12 @@ func (s *scratch) setExplanations(inds []IndicatorResult) {
 func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir *IndicatorResult) []byte {
 	def := ci.def
 	switch ir.Status {
-	case StatusNA:
+	case indicators.StatusNA:
 		b = append(b, def.Label...)
 		b = append(b, "："...)
 		b = append(b, p.labels(ir.NA)...)
 		return append(b, " 不适用，不计分，总分按适用指标的分值折算为百分制"...)
-	case StatusMissing:
+	case indicators.StatusMissing:
 		b = append(b, def.Label...)
 		b = append(b, "：缺少 "...)
 		b = append(b, p.labels(ir.Missing)...)
@@ -86,7 +86,7 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 	} else {
 		b = append(b, def.Label...)
 	}
-	if ir.Status == StatusError {
+	if ir.Status == indicators.StatusError {
 		var se *scoreError
 		what := ""
 		if errors.As(ir.Err, &se) && se.what != "value" {
@@ -170,7 +170,7 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 				b = append(b, "，未达到目标，得 0 分"...)
 			}
 		}
-		if hasFlag(ir.Flags, FlagOvershoot) {
+		if hasFlag(ir.Flags, indicators.FlagOvershoot) {
 			b = append(b, "；超过目标 20% 以上，需说明偏离原因（偏离度）"...)
 		}
 	case indicators.FormBands:

@@ -27,11 +27,11 @@ func (p *Program) refExplain(s *scratch, ci *compiledIndicator, u *indicators.Un
 	var b strings.Builder
 	w := refFmtNum(def.Weight)
 	switch ir.Status {
-	case StatusNA:
+	case indicators.StatusNA:
 		fmt.Fprintf(&b, "%s：%s 不适用，不计分，总分按适用指标的分值折算为百分制", def.Label, p.refLabels(ir.NA))
 		ir.Explain = b.String()
 		return
-	case StatusMissing:
+	case indicators.StatusMissing:
 		fmt.Fprintf(&b, "%s：缺少 %s，记 0 分（满分 %s）", def.Label, p.refLabels(ir.Missing), w)
 		ir.Explain = b.String()
 		return
@@ -49,7 +49,7 @@ func (p *Program) refExplain(s *scratch, ci *compiledIndicator, u *indicators.Un
 	} else {
 		b.WriteString(def.Label)
 	}
-	if ir.Status == StatusError {
+	if ir.Status == indicators.StatusError {
 		var se *scoreError
 		what := ""
 		if errors.As(ir.Err, &se) && se.what != "value" {
@@ -96,7 +96,7 @@ func (p *Program) refExplain(s *scratch, ci *compiledIndicator, u *indicators.Un
 				fmt.Fprintf(&b, "，未达到目标，得 0 分")
 			}
 		}
-		if refHasFlag(ir.Flags, FlagOvershoot) {
+		if refHasFlag(ir.Flags, indicators.FlagOvershoot) {
 			b.WriteString("；超过目标 20% 以上，需说明偏离原因（偏离度）")
 		}
 	case indicators.FormBands:

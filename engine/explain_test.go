@@ -69,7 +69,7 @@ func explainUnits(t *testing.T, p *Program, n int) []indicators.Unit {
 func TestExplainLikeBefore(t *testing.T) {
 	checked := 0
 	for _, rs := range rulesetFiles(t) {
-		p, err := Compile(rs, Explain(true))
+		p, err := Compile(rs, &Options{Explain: true})
 		if err != nil {
 			t.Fatal(err)
 		}

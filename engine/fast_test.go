@@ -101,11 +101,11 @@ func TestFastPathEqualsExpr(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	covered := 0
 	for _, rs := range rulesetFiles(t) {
-		fast, err := Compile(rs)
+		fast, err := Compile(rs, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ref, err := Compile(rs, ExprOnly())
+		ref, err := Compile(rs, &Options{ExprOnly: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -138,7 +138,7 @@ func TestFastPathEqualsExpr(t *testing.T) {
 
 // formulaProgram compiles src as the score formula of a one-indicator
 // ruleset over number inputs a, b, c (and value, weight).
-func formulaProgram(src string, opts ...Option) (*Program, error) {
+func formulaProgram(src string, o *Options) (*Program, error) {
 	rs := &indicators.Ruleset{ID: "f", Grades: indicators.DefaultGrades(), Missing: indicators.MissingZero,
 		Inputs: []indicators.Input{{ID: "a", Type: indicators.TypeNumber}, {ID: "b", Type: indicators.TypeNumber},
 			{ID: "c", Type: indicators.TypeNumber}},
@@ -149,7 +149,7 @@ func formulaProgram(src string, opts ...Option) (*Program, error) {
 					{Else: true, Score: indicators.Formula{Src: "0"}}}},
 		},
 	}
-	return Compile(rs, opts...)
+	return Compile(rs, o)
 }
 
 // FuzzFastPath compiles any formula over a, b, c, value and weight both
@@ -163,11 +163,11 @@ func FuzzFastPath(f *testing.F) {
 	f.Add("a / b", 0.0, 0.0, 0.0, 0.0, 0.0)
 	f.Add("a / b", math.Inf(1), math.NaN(), -0.0, 1e308, 5e-324)
 	f.Fuzz(func(t *testing.T, src string, a, b, c, value, weight float64) {
-		fast, err := formulaProgram(src)
+		fast, err := formulaProgram(src, nil)
 		if err != nil {
 			return // not a formula: nothing to compare
 		}
-		ref, err := formulaProgram(src, ExprOnly())
+		ref, err := formulaProgram(src, &Options{ExprOnly: true})
 		if err != nil {
 			t.Fatalf("%q compiles only with the fast path: %v", src, err)
 		}

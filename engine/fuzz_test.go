@@ -18,7 +18,7 @@ import (
 
 // fuzzLimits keep each fuzz input fast: a formula that loops is stopped
 // after 10⁴ steps, so the fuzzer spends its time on new inputs.
-var fuzzLimits = []engine.Option{engine.Workers(1), engine.MaxSteps(10_000), engine.MemoryBudget(10_000), engine.UnitTimeout(200 * time.Millisecond)}
+var fuzzLimits = engine.Options{Workers: 1, MaxSteps: 10_000, MemoryBudget: 10_000, UnitTimeout: 200 * time.Millisecond}
 
 // checkDiagnostics fails unless err is a diag.List whose every entry names
 // file, with a line inside the source (0 meaning the whole file).
@@ -70,14 +70,14 @@ func checkUnit(t *testing.T, rs *indicators.Ruleset, r *engine.UnitResult) {
 	}
 	for _, ir := range r.Indicators {
 		switch ir.Status {
-		case engine.StatusOK, engine.StatusMissing, engine.StatusNA, engine.StatusError:
+		case indicators.StatusOK, indicators.StatusMissing, indicators.StatusNA, indicators.StatusError:
 		default:
 			t.Fatalf("indicator %s: status %q", ir.ID, ir.Status)
 		}
 		if math.IsNaN(ir.Points) || ir.Points < 0 || ir.Points > ir.Weight {
 			t.Fatalf("indicator %s: points %v outside [0, %v]", ir.ID, ir.Points, ir.Weight)
 		}
-		if ir.Status != engine.StatusOK && ir.Points != 0 {
+		if ir.Status != indicators.StatusOK && ir.Points != 0 {
 			t.Fatalf("indicator %s: status %s with %v points", ir.ID, ir.Status, ir.Points)
 		}
 	}
@@ -158,7 +158,7 @@ func FuzzLoadRuleset(f *testing.F) {
 			checkDiagnostics(t, err, "fuzz.yaml", src)
 			return
 		}
-		prog, err := engine.Compile(rs, fuzzLimits...)
+		prog, err := engine.Compile(rs, &fuzzLimits)
 		if err != nil {
 			checkDiagnostics(t, err, "fuzz.yaml", src)
 			return
@@ -238,12 +238,14 @@ func FuzzCompileFormula(f *testing.F) {
 }
 
 func fuzzFormula(t *testing.T, rs *indicators.Ruleset, formula string, x, y float64, tier string) {
-	fast, err := engine.Compile(rs, fuzzLimits...)
+	fast, err := engine.Compile(rs, &fuzzLimits)
 	if err != nil {
 		checkDiagnostics(t, err, "fuzz.yaml", []byte(formula+"\n"))
 		return
 	}
-	slow, err := engine.Compile(rs, append(fuzzLimits, engine.ExprOnly())...)
+	exprOnly := fuzzLimits
+	exprOnly.ExprOnly = true
+	slow, err := engine.Compile(rs, &exprOnly)
 	if err != nil {
 		t.Fatalf("compiles with the fast path but not without: %v", err)
 	}

@@ -3,7 +3,6 @@ package engine_test
 import (
 	"testing"
 
-	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 )
 
@@ -183,14 +182,14 @@ func scoreGrid(x *gridIdx, u *indicators.Unit, r *hwResult) {
 // TestHandwrittenGridCenter holds the hand-written scorer to the engine,
 // so that BenchmarkScore compares two programs that compute the same.
 func TestHandwrittenGridCenter(t *testing.T) {
-	prog, units := genUnits(t, "grid-center", 20000)
+	prog, units := genUnits(t, "grid-center", 20000, nil)
 	if n := len(prog.Ruleset().Indicators); n != 21 {
 		t.Fatalf("grid-center has %d indicators; the hand-written scorer knows 21", n)
 	}
 	x := newGridIdx(prog.Ruleset())
 	ev := prog.NewEvaluator()
 	var hw hwResult
-	statuses := map[string]uint8{engine.StatusOK: hwOK, engine.StatusMissing: hwMissing, engine.StatusNA: hwNA, engine.StatusError: hwError}
+	statuses := map[string]uint8{indicators.StatusOK: hwOK, indicators.StatusMissing: hwMissing, indicators.StatusNA: hwNA, indicators.StatusError: hwError}
 	for i := range units {
 		u := &units[i]
 		got := ev.Eval(u)
@@ -207,7 +206,7 @@ func TestHandwrittenGridCenter(t *testing.T) {
 		for k := range got.Indicators {
 			ir := &got.Indicators[k]
 			h := hw.inds[k]
-			over := len(ir.Flags) > 0 && ir.Flags[0] == engine.FlagOvershoot
+			over := len(ir.Flags) > 0 && ir.Flags[0] == indicators.FlagOvershoot
 			if ir.Points != h.points || statuses[ir.Status] != h.status || over != h.overshoot {
 				t.Fatalf("%s.%s: engine %v %s %v, hand-written %v %d %v", u.ID, ir.ID, ir.Points, ir.Status, ir.Flags, h.points, h.status, h.overshoot)
 			}

@@ -70,7 +70,7 @@ func TestProgramImmutable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Explain(true))
+	prog, err := engine.Compile(rs, &engine.Options{Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}

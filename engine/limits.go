@@ -26,7 +26,7 @@ import (
 // that no ruleset can switch off:
 //
 //   - size: at most MaxNodes syntax-tree nodes (expr's own limit) and
-//     MaxFormulaLen bytes of source;
+//     maxFormulaLen bytes of source;
 //   - builtins: only the ones scoring needs (allowedBuiltins); now(),
 //     date() and the rest would make results depend on the day of the run,
 //     and repeat(), concat(), toJSON() and the like can build text and lists
@@ -52,24 +52,24 @@ import (
 
 // Default limits (see newConfig).
 const (
-	// DefaultMaxNodes bounds the syntax tree of one formula.
-	DefaultMaxNodes = 500
-	// DefaultMemoryBudget is how many list elements the formulas of one
+	// defaultMaxNodes bounds the syntax tree of one formula.
+	defaultMaxNodes = 500
+	// defaultMemoryBudget is how many list elements the formulas of one
 	// unit may build together (expr's own default for one run, about 8 MB
 	// of ranges; building them takes milliseconds).
-	DefaultMemoryBudget = 1_000_000
-	// DefaultMaxSteps is how many loop steps the formulas of one unit may
+	defaultMemoryBudget = 1_000_000
+	// defaultMaxSteps is how many loop steps the formulas of one unit may
 	// run together.
-	DefaultMaxSteps = 1_000_000
-	// DefaultUnitTimeout bounds the time the formulas of one unit may take,
-	// from the first that runs on expr's VM. It is a backstop: DefaultMaxSteps steps take about 0.1 s on one core,
+	defaultMaxSteps = 1_000_000
+	// defaultUnitTimeout bounds the time the formulas of one unit may take,
+	// from the first that runs on expr's VM. It is a backstop: defaultMaxSteps steps take about 0.1 s on one core,
 	// and 50 times as long leaves room for slow machines and the race
 	// detector, so that the step limit, which does not depend on the
 	// machine, is the one a long formula meets.
-	DefaultUnitTimeout = 5 * time.Second
-	// MaxFormulaLen bounds the source of one formula, in bytes: a formula of
+	defaultUnitTimeout = 5 * time.Second
+	// maxFormulaLen bounds the source of one formula, in bytes: a formula of
 	// MaxNodes nodes with long names fits easily.
-	MaxFormulaLen = 10_000
+	maxFormulaLen = 10_000
 )
 
 // Hard caps on the options, so a program cannot switch a limit off by
@@ -151,12 +151,10 @@ func meterFunc(name string, count func(m *meter, x any) error) *builtin.Function
 	}
 }
 
-// meterPatcher wraps the body of every predicate (the loop bodies of map,
+// meterPatch wraps the body of every predicate (the loop bodies of map,
 // filter, all, sum, reduce, ...) in a call of the step function, and every
 // range in a call of the alloc function.
-type meterPatcher struct{}
-
-func (meterPatcher) Visit(n *ast.Node) {
+func meterPatch(n *ast.Node) {
 	switch x := (*n).(type) {
 	case *ast.PredicateNode:
 		if !isMeterCall(x.Node, stepFunc) {
@@ -191,12 +189,10 @@ func isMeterCall(n ast.Node, fn string) bool {
 // bytecode, which counts, is already built and keeps them.
 func unpatchMeter(prog *vm.Program) {
 	root := prog.Node()
-	ast.Walk(&root, unpatcher{})
+	ast.Walk(&root, visitor(unpatch))
 }
 
-type unpatcher struct{}
-
-func (unpatcher) Visit(n *ast.Node) {
+func unpatch(n *ast.Node) {
 	switch x := (*n).(type) {
 	case *ast.PredicateNode:
 		if isMeterCall(x.Node, stepFunc) {

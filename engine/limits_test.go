@@ -79,7 +79,7 @@ func TestLimitsRefusedAtCompile(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := engine.Compile(limitRuleset(t, tc.formula))
+			_, err := engine.Compile(limitRuleset(t, tc.formula), nil)
 			var list diag.List
 			if !errors.As(err, &list) || len(list) != 1 {
 				t.Fatalf("Compile: %v, want one diagnostic", err)
@@ -107,7 +107,7 @@ func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
 	tests := []struct {
 		name    string
 		formula string
-		opts    []engine.Option
+		opts    engine.Options
 		n       float64 // the hostile unit's input
 		want    string
 	}{
@@ -116,17 +116,18 @@ func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
 			want: "indicator hostile score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao); simplify the formula (the limit is for all the formulas of a unit together)"},
 		// 1500 × 1500 = 2.25·10⁶ steps > 10⁶ (sum has no early exit).
 		{name: "nested loops up to an input", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 1500,
-			opts: []engine.Option{engine.UnitTimeout(time.Minute)},
+			opts: engine.Options{UnitTimeout: time.Minute},
 			want: "indicator hostile score: the formulas ran more than 1000000 loop steps on this unit (a limit of jixiao)"},
 		// 30000 × 30000 = 9·10⁸ steps take minutes; the other units
 		// take microseconds.
 		{name: "time limit", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 30000,
-			opts: []engine.Option{engine.MaxSteps(1e9), engine.UnitTimeout(200 * time.Millisecond)},
+			opts: engine.Options{MaxSteps: 1e9, UnitTimeout: 200 * time.Millisecond},
 			want: "indicator hostile score: the formulas took longer than 200ms on this unit (a limit of jixiao)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			prog, err := engine.Compile(limitRuleset(t, tc.formula), append([]engine.Option{engine.Workers(1)}, tc.opts...)...)
+			tc.opts.Workers = 1
+			prog, err := engine.Compile(limitRuleset(t, tc.formula), &tc.opts)
 			if err != nil {
 				t.Fatalf("Compile: %v", err)
 			}
@@ -169,8 +170,7 @@ func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
 
 // Cancelling the context stops a unit in the middle of a long loop.
 func TestLimitsCancelStopsLoops(t *testing.T) {
-	prog, err := engine.Compile(limitRuleset(t, "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0"),
-		engine.Workers(1), engine.MaxSteps(1e9), engine.UnitTimeout(time.Minute))
+	prog, err := engine.Compile(limitRuleset(t, "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0"), &engine.Options{Workers: 1, MaxSteps: 1e9, UnitTimeout: time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,23 +187,24 @@ func TestLimitsCancelStopsLoops(t *testing.T) {
 	}
 }
 
+// A limit left at 0 is its default (the tests above meet the defaults), so
+// none can be switched off, by leaving it out or by a huge value.
 func TestLimitOptionsRefuseSwitchingOff(t *testing.T) {
 	rs := limitRuleset(t, "n")
 	for _, tc := range []struct {
 		name string
-		opt  engine.Option
+		opt  engine.Options
 		want string
 	}{
-		{"max nodes 0", engine.MaxNodes(0), "max nodes must be between 1 and 10000, got 0"},
-		{"max nodes huge", engine.MaxNodes(1 << 40), "max nodes must be between 1 and 10000"},
-		{"memory 0", engine.MemoryBudget(0), "memory budget must be between 1 and 100000000, got 0"},
-		{"steps 0", engine.MaxSteps(0), "max steps must be between 1 and 1000000000, got 0"},
-		{"steps negative", engine.MaxSteps(-1), "max steps must be between 1 and 1000000000, got -1"},
-		{"timeout 0", engine.UnitTimeout(0), "unit timeout must be above 0 and at most 1m0s, got 0s"},
-		{"timeout huge", engine.UnitTimeout(time.Hour), "unit timeout must be above 0 and at most 1m0s, got 1h0m0s"},
+		{"max nodes huge", engine.Options{MaxNodes: 1 << 40}, "max nodes must be between 1 and 10000"},
+		{"memory huge", engine.Options{MemoryBudget: 1 << 40}, "memory budget must be between 1 and 100000000, got 1099511627776"},
+		{"steps huge", engine.Options{MaxSteps: 1 << 40}, "max steps must be between 1 and 1000000000, got 1099511627776"},
+		{"steps negative", engine.Options{MaxSteps: -1}, "max steps must be between 1 and 1000000000, got -1"},
+		{"timeout negative", engine.Options{UnitTimeout: -time.Second}, "unit timeout must be above 0 and at most 1m0s, got -1s"},
+		{"timeout huge", engine.Options{UnitTimeout: time.Hour}, "unit timeout must be above 0 and at most 1m0s, got 1h0m0s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := engine.Compile(rs, tc.opt)
+			_, err := engine.Compile(rs, &tc.opt)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("Compile: %v, want %q", err, tc.want)
 			}
@@ -214,7 +215,7 @@ func TestLimitOptionsRefuseSwitchingOff(t *testing.T) {
 // Loops that stay within the limits keep working, and explanations show the
 // formula as written, without the step counter.
 func TestLimitsAllowOrdinaryLoops(t *testing.T) {
-	prog, err := engine.Compile(limitRuleset(t, "count([n, n * 2, n * 3], # >= 10) * 10 + sum(1..4, #)"), engine.Explain(true))
+	prog, err := engine.Compile(limitRuleset(t, "count([n, n * 2, n * 3], # >= 10) * 10 + sum(1..4, #)"), &engine.Options{Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +274,7 @@ func TestLimitsRangesOfAllFormulasRefusedAtCompile(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
-			_, err := engine.Compile(manyRuleset(t, tc.k, tc.formula))
+			_, err := engine.Compile(manyRuleset(t, tc.k, tc.formula), nil)
 			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("Compile took %v", d)
 			}
@@ -325,7 +326,7 @@ func wantFailed(t *testing.T, r engine.UnitResult, want string) {
 // second formula of 999999 elements fails the unit at once, naming its
 // indicator, and a unit whose ranges are short scores.
 func TestLimitsMemoryIsPerUnit(t *testing.T) {
-	prog, err := engine.Compile(manyRuleset(t, 2000, "len(1..int(n)) > 0 ? 1 : 0"), engine.Workers(1))
+	prog, err := engine.Compile(manyRuleset(t, 2000, "len(1..int(n)) > 0 ? 1 : 0"), &engine.Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +343,7 @@ func TestLimitsMemoryIsPerUnit(t *testing.T) {
 
 	// Two formulas of 600000 elements each: within the budget of one run,
 	// over the budget of the unit.
-	prog, err = engine.Compile(manyRuleset(t, 2, "len(1..int(n)) > 0 ? 50 : 0"), engine.Workers(1))
+	prog, err = engine.Compile(manyRuleset(t, 2, "len(1..int(n)) > 0 ? 50 : 0"), &engine.Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -358,8 +359,7 @@ func TestLimitsMemoryIsPerUnit(t *testing.T) {
 func TestLimitsTimeBetweenFormulas(t *testing.T) {
 	// 2000 ranges of 20000 elements: 4·10⁷ elements, within the budget
 	// set here, and far more than 1 ms of work.
-	prog, err := engine.Compile(manyRuleset(t, 2000, "len(1..int(n)) > 0 ? 1 : 0"),
-		engine.Workers(1), engine.MemoryBudget(100_000_000), engine.UnitTimeout(time.Millisecond))
+	prog, err := engine.Compile(manyRuleset(t, 2000, "len(1..int(n)) > 0 ? 1 : 0"), &engine.Options{Workers: 1, MemoryBudget: 100_000_000, UnitTimeout: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -389,15 +389,16 @@ func TestLimitsSameWithExplanations(t *testing.T) {
 	for _, tc := range []struct {
 		rs   *indicators.Ruleset
 		n    float64
-		opts []engine.Option
+		opts engine.Options
 	}{
-		{ranges, 400000, []engine.Option{engine.Explain(true)}},
-		{ranges, 400000, []engine.Option{engine.Trace(true)}},
-		{ranges, 400000, []engine.Option{engine.Explain(true), engine.Trace(true)}},
-		{loops, 400, []engine.Option{engine.Explain(true), engine.MaxSteps(1000)}},
-		{loops, 400, []engine.Option{engine.Trace(true), engine.MaxSteps(1000)}},
+		{ranges, 400000, engine.Options{Explain: true}},
+		{ranges, 400000, engine.Options{Trace: true}},
+		{ranges, 400000, engine.Options{Explain: true, Trace: true}},
+		{loops, 400, engine.Options{Explain: true, MaxSteps: 1000}},
+		{loops, 400, engine.Options{Trace: true, MaxSteps: 1000}},
 	} {
-		prog, err := engine.Compile(tc.rs, append(tc.opts, engine.Workers(1))...)
+		tc.opts.Workers = 1
+		prog, err := engine.Compile(tc.rs, &tc.opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -431,7 +432,7 @@ func TestLimitsProbeEvaluationsStandAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.UnitTimeout(20*time.Millisecond))
+	prog, err := engine.Compile(rs, &engine.Options{UnitTimeout: 20 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,42 +11,30 @@ import (
 	"github.com/jixiao/jixiao/indicators"
 )
 
-// Severity says how bad a lint issue is.
-type Severity uint8
-
-// Severities of lint issues. An error means the ruleset cannot run (it
-// does not load or compile); a warning means it runs but something in it
-// is suspect.
-const (
-	SeverityWarning Severity = iota + 1
-	SeverityError
-)
-
-// String returns "warning" or "error", as editors expect after the position.
-func (s Severity) String() string {
-	if s == SeverityError {
-		return "error"
-	}
-	return "warning"
-}
-
 // Issue is one finding of Lint, at a place in the ruleset file. Code is a
 // stable snake_case category (weight_sum, band_shadowed, ...).
+// Error is set when the ruleset cannot run (it does not load or
+// compile); otherwise the issue is a warning: it runs but something in it
+// is suspect.
 type Issue struct {
-	Pos      diag.Pos
-	Severity Severity
-	Code     string
-	Msg      string
+	Pos   diag.Pos
+	Error bool
+	Code  string
+	Msg   string
 }
 
-// String prints the issue as FILE:LINE:COL: SEVERITY: MESSAGE, the form
-// compilers use and editors jump to.
+// String prints the issue as FILE:LINE:COL: error|warning: MESSAGE, the
+// form compilers use and editors jump to.
 func (i Issue) String() string {
-	return fmt.Sprintf("%s: %s: %s", i.Pos, i.Severity, i.Msg)
+	severity := "warning"
+	if i.Error {
+		severity = "error"
+	}
+	return fmt.Sprintf("%s: %s: %s", i.Pos, severity, i.Msg)
 }
 
 // ErrorIssues turns the error of rulesets.Open or Load, or of Compile,
-// into issues of severity error, one per diagnostic.
+// into issues with Error set, one per diagnostic.
 func ErrorIssues(err error) []Issue {
 	var list diag.List
 	var one *diag.Error
@@ -55,17 +43,17 @@ func ErrorIssues(err error) []Issue {
 	case errors.As(err, &one):
 		list = diag.List{one}
 	default:
-		return []Issue{{Severity: SeverityError, Code: "error", Msg: err.Error()}}
+		return []Issue{{Error: true, Code: "error", Msg: err.Error()}}
 	}
 	out := make([]Issue, 0, len(list))
 	for _, e := range list {
-		out = append(out, Issue{Pos: e.Pos, Severity: SeverityError, Code: e.Code, Msg: e.Msg})
+		out = append(out, Issue{Pos: e.Pos, Error: true, Code: e.Code, Msg: e.Msg})
 	}
 	return out
 }
 
 // Lint checks a loaded ruleset for what cannot run (compile errors, as
-// issues of severity error) and for what runs but is suspect (warnings):
+// issues with Error set) and for what runs but is suspect (warnings):
 //
 //   - indicator weights that do not sum to 100;
 //   - grade bands that leave totals without a grade or can never match;
@@ -88,7 +76,7 @@ func Lint(rs *indicators.Ruleset) []Issue {
 	for i := range rs.Indicators {
 		l.tiers(&rs.Indicators[i])
 	}
-	prog, err := Compile(rs)
+	prog, err := Compile(rs, nil)
 	if err != nil {
 		l.issues = append(l.issues, ErrorIssues(err)...)
 	} else {
@@ -119,7 +107,7 @@ func (l *linter) warn(pos diag.Pos, code, format string, args ...any) {
 	if pos.Line == 0 {
 		pos = l.rs.Pos
 	}
-	l.issues = append(l.issues, Issue{Pos: pos, Severity: SeverityWarning, Code: code, Msg: fmt.Sprintf(format, args...)})
+	l.issues = append(l.issues, Issue{Pos: pos, Code: code, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (l *linter) weights() {
@@ -344,7 +332,7 @@ func (l *linter) bands(ci *compiledIndicator, e rangeEnv) {
 			e2 := e
 			e2.value = span{math.Max(e.value.lo, hullLo(upper)), math.Min(e.value.hi, hullHi(upper))}
 			if r := e2.of(s.node); r.lo > 1 || r.hi < 0 {
-				l.warn(b.Score.Pos, "band_score_range", "indicator %s: band %d scores %s of the weight, outside [0, 1]: points are clamped", def.ID, n, r)
+				l.warn(b.Score.Pos, "band_score_range", "indicator %s: band %d scores %s of the weight, outside [0, 1]: points are clamped", def.ID, n, r.text())
 			}
 		}
 		covered = covered.union(lower)
@@ -354,7 +342,7 @@ func (l *linter) bands(ci *compiledIndicator, e rangeEnv) {
 	// A value outside every row's upper set surely matches no row.
 	if !hasElse {
 		if gap := dom.intersect(possible.complement()); !gap.empty() {
-			l.warn(def.Pos, "band_gap", "indicator %s: no band matches %s: such units score 0 (add an else row if that is meant)", def.ID, gap)
+			l.warn(def.Pos, "band_gap", "indicator %s: no band matches %s: such units score 0 (add an else row if that is meant)", def.ID, gap.text())
 		}
 	}
 }

@@ -63,8 +63,8 @@ func TestLint(t *testing.T) {
 	for i, w := range want {
 		g := got[i]
 		pos := fmt.Sprintf("%d:%d", g.Pos.Line, g.Pos.Col)
-		if pos != w.pos || g.Code != w.code || g.Msg != w.msg || g.Severity != engine.SeverityWarning || g.Pos.File != "testdata/lint/suspect.yaml" {
-			t.Errorf("issue %d:\n got %s %s %s (%s)\nwant %s %s %s", i, pos, g.Code, g.Msg, g.Severity, w.pos, w.code, w.msg)
+		if pos != w.pos || g.Code != w.code || g.Msg != w.msg || g.Error || g.Pos.File != "testdata/lint/suspect.yaml" {
+			t.Errorf("issue %d:\n got %s %s %s (error %v)\nwant %s %s %s", i, pos, g.Code, g.Msg, g.Error, w.pos, w.code, w.msg)
 		}
 	}
 	if s := got[5].String(); s != "testdata/lint/suspect.yaml:20:5: warning: indicator weights sum to 95, not 100" {
@@ -117,7 +117,7 @@ func TestLintErrors(t *testing.T) {
 		t.Fatal("no issues from a load error")
 	}
 	for _, is := range issues {
-		if is.Severity != engine.SeverityError || !strings.HasPrefix(is.String(), "bad.yaml:3:") {
+		if !is.Error || !strings.HasPrefix(is.String(), "bad.yaml:3:") {
 			t.Errorf("issue %s: want an error at bad.yaml:3", is)
 		}
 	}

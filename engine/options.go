@@ -6,9 +6,59 @@ import (
 	"time"
 )
 
-// Option configures Compile and evaluation: only what a ruleset file cannot
-// say (parallelism, limits, explanations).
-type Option func(*config) error
+// Options configures Compile and evaluation: only what a ruleset file
+// cannot say (parallelism, explanations, claims, limits). The zero value,
+// or a nil *Options, is the defaults; a field left at 0 keeps its default.
+type Options struct {
+	// Workers is how many goroutines evaluate units (0: one per core).
+	Workers int
+	// Explain makes every indicator result carry its explanation. Off,
+	// the scoring path builds no strings.
+	Explain bool
+	// Trace makes every indicator result carry its derivation step by
+	// step (IndicatorResult.Steps), and every failed check its own
+	// (CheckResult.Steps): each sub-expression of the branch taken with
+	// its value, the scoring rule with its numbers, the rounding. It is
+	// the detail jixiao explain prints, too costly to record for every
+	// unit of a large evaluation.
+	Trace bool
+	// Tolerance is how far a claimed score may lie from the rules' points
+	// before it is a finding (0: 0.01; negative: none, any difference is
+	// a finding, as net.Dialer's KeepAlive takes a negative for off).
+	Tolerance float64
+	// SpillMemory is how many bytes of rendered units Stream keeps in
+	// memory between its passes before it moves them to a temporary file
+	// (0: 4 MiB; negative: none, it spills at once).
+	SpillMemory int
+
+	// The limits on formulas (limits.go says what each bounds and why).
+	// None can be switched off: a value over its cap is refused.
+
+	// MaxNodes bounds the size of a formula's syntax tree (0: 500; at most
+	// 10000). A formula over it is refused by Compile.
+	MaxNodes uint
+	// MemoryBudget bounds how many list elements the formulas of one unit
+	// may build together (0: 1000000). Ranges of constant bounds over it,
+	// in one formula or in all the formulas every unit runs, are refused
+	// by Compile; a unit whose data makes its formulas exceed it fails
+	// with the reason.
+	MemoryBudget uint
+	// MaxSteps bounds the loop steps (predicate bodies of map, filter,
+	// all, sum, reduce, ...) the formulas of one unit may run together
+	// (0: 1000000). Nested loops over lists of known length that may
+	// exceed it are refused by Compile; a unit that exceeds it fails.
+	MaxSteps int64
+	// UnitTimeout bounds the time the formulas of one unit may take (0:
+	// 5s; at most a minute), checked inside loops and between the
+	// formulas that run on expr's VM. A unit over it fails with the
+	// reason and the others are scored. Being a time, it is the one limit
+	// whose outcome can depend on the machine; MaxSteps is hit first by
+	// any formula that is merely long.
+	UnitTimeout time.Duration
+	// ExprOnly turns the fast path off, so every formula runs on expr's
+	// VM: for tests and benchmarks that compare the two.
+	ExprOnly bool
+}
 
 type config struct {
 	workers   int
@@ -23,138 +73,64 @@ type config struct {
 	spill     int
 }
 
-// Defaults and limits live in one place (see limits.go for what each limit
-// bounds and why).
-func newConfig(opts []Option) (config, error) {
-	c := config{
-		workers:   runtime.NumCPU(),
-		maxNodes:  DefaultMaxNodes,
-		memBudget: DefaultMemoryBudget,
-		maxSteps:  DefaultMaxSteps,
-		timeout:   DefaultUnitTimeout,
-		tolerance: 0.01,
-		spill:     4 << 20,
+// newConfig fills in the defaults and checks the limits; defaults live
+// here and in limits.go only.
+func newConfig(o *Options) (config, error) {
+	if o == nil {
+		o = &Options{}
 	}
-	for _, o := range opts {
-		if err := o(&c); err != nil {
-			return c, err
-		}
+	c := config{
+		workers:   o.Workers,
+		maxNodes:  o.MaxNodes,
+		memBudget: o.MemoryBudget,
+		maxSteps:  o.MaxSteps,
+		timeout:   o.UnitTimeout,
+		explain:   o.Explain,
+		trace:     o.Trace,
+		tolerance: o.Tolerance,
+		noFast:    o.ExprOnly,
+		spill:     o.SpillMemory,
+	}
+	switch {
+	case c.workers < 0:
+		return c, fmt.Errorf("workers must be at least 1, got %d", c.workers)
+	case c.maxNodes > capMaxNodes:
+		return c, fmt.Errorf("max nodes must be between 1 and %d, got %d", capMaxNodes, c.maxNodes)
+	case c.memBudget > capMemoryBudget:
+		return c, fmt.Errorf("memory budget must be between 1 and %d, got %d", capMemoryBudget, c.memBudget)
+	case c.maxSteps < 0 || c.maxSteps > capMaxSteps:
+		return c, fmt.Errorf("max steps must be between 1 and %d, got %d", capMaxSteps, c.maxSteps)
+	case c.timeout < 0 || c.timeout > capUnitTimeout:
+		return c, fmt.Errorf("unit timeout must be above 0 and at most %v, got %v", capUnitTimeout, c.timeout)
+	case c.tolerance != c.tolerance:
+		return c, fmt.Errorf("tolerance must be a number, got %v", c.tolerance)
+	}
+	if c.workers == 0 {
+		c.workers = runtime.NumCPU()
+	}
+	if c.maxNodes == 0 {
+		c.maxNodes = defaultMaxNodes
+	}
+	if c.memBudget == 0 {
+		c.memBudget = defaultMemoryBudget
+	}
+	if c.maxSteps == 0 {
+		c.maxSteps = defaultMaxSteps
+	}
+	if c.timeout == 0 {
+		c.timeout = defaultUnitTimeout
+	}
+	switch {
+	case c.tolerance == 0:
+		c.tolerance = 0.01
+	case c.tolerance < 0:
+		c.tolerance = 0
+	}
+	switch {
+	case c.spill == 0:
+		c.spill = 4 << 20
+	case c.spill < 0:
+		c.spill = 0
 	}
 	return c, nil
-}
-
-// Workers sets how many goroutines evaluate units (default: one per core).
-func Workers(n int) Option {
-	return func(c *config) error {
-		if n < 1 {
-			return fmt.Errorf("workers must be at least 1, got %d", n)
-		}
-		c.workers = n
-		return nil
-	}
-}
-
-// Explain makes every indicator result carry its explanation. Off, the
-// scoring path builds no strings.
-func Explain(on bool) Option {
-	return func(c *config) error { c.explain = on; return nil }
-}
-
-// Trace makes every indicator result carry its derivation step by step
-// (IndicatorResult.Steps), and every failed check its own (CheckResult.Steps):
-// each sub-expression of the branch taken with its value, the scoring rule
-// with its numbers, the rounding. It is the detail jixiao explain prints,
-// too costly to record for every unit of a large evaluation, so it is off
-// unless asked for.
-func Trace(on bool) Option {
-	return func(c *config) error { c.trace = on; return nil }
-}
-
-// MaxNodes bounds the size of a formula's syntax tree (default
-// DefaultMaxNodes, at most 10000). A formula over the limit is refused by
-// Compile.
-func MaxNodes(n uint) Option {
-	return func(c *config) error {
-		if n == 0 || n > capMaxNodes {
-			return fmt.Errorf("max nodes must be between 1 and %d, got %d", capMaxNodes, n)
-		}
-		c.maxNodes = n
-		return nil
-	}
-}
-
-// MemoryBudget bounds how many list elements the formulas of one unit may
-// build together (default DefaultMemoryBudget). Ranges of constant bounds
-// over the budget, in one formula or in all the formulas every unit runs,
-// are refused by Compile; a unit whose data makes its formulas exceed it
-// fails with the reason.
-func MemoryBudget(n uint) Option {
-	return func(c *config) error {
-		if n == 0 || n > capMemoryBudget {
-			return fmt.Errorf("memory budget must be between 1 and %d, got %d", capMemoryBudget, n)
-		}
-		c.memBudget = n
-		return nil
-	}
-}
-
-// MaxSteps bounds the loop steps (predicate bodies of map, filter, all,
-// sum, reduce, ...) the formulas of one unit may run together (default
-// DefaultMaxSteps). Nested loops over lists of known length that may exceed
-// it are refused by Compile; a unit that exceeds it fails with the reason.
-func MaxSteps(n int64) Option {
-	return func(c *config) error {
-		if n < 1 || n > capMaxSteps {
-			return fmt.Errorf("max steps must be between 1 and %d, got %d", capMaxSteps, n)
-		}
-		c.maxSteps = n
-		return nil
-	}
-}
-
-// UnitTimeout bounds the time the formulas of one unit may take (default
-// DefaultUnitTimeout, at most a minute), checked inside loops and between
-// the formulas that run on expr's VM. A unit over it fails with the
-// reason and the others are scored. Being a time, it is the one limit whose
-// outcome can depend on the machine; MaxSteps is hit first by any formula
-// that is merely long.
-func UnitTimeout(d time.Duration) Option {
-	return func(c *config) error {
-		if d <= 0 || d > capUnitTimeout {
-			return fmt.Errorf("unit timeout must be above 0 and at most %v, got %v", capUnitTimeout, d)
-		}
-		c.timeout = d
-		return nil
-	}
-}
-
-// Tolerance sets how far a claimed score may lie from the rules' points
-// before it is a finding (default 0.01).
-func Tolerance(t float64) Option {
-	return func(c *config) error {
-		if t < 0 || t != t {
-			return fmt.Errorf("tolerance must be 0 or more, got %v", t)
-		}
-		c.tolerance = t
-		return nil
-	}
-}
-
-// ExprOnly turns the fast path off, so every formula runs on expr's VM. It
-// exists for tests and benchmarks that compare the two.
-func ExprOnly() Option {
-	return func(c *config) error { c.noFast = true; return nil }
-}
-
-// SpillMemory sets how many bytes of rendered units Stream keeps in memory
-// between its passes before it moves them to a temporary file (default 4
-// MiB; 0 spills at once).
-func SpillMemory(bytes int) Option {
-	return func(c *config) error {
-		if bytes < 0 {
-			return fmt.Errorf("spill memory must be 0 or more, got %d", bytes)
-		}
-		c.spill = bytes
-		return nil
-	}
 }

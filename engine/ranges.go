@@ -448,8 +448,8 @@ func (s ivset) complement() ivset {
 // contains reports whether t ⊆ s.
 func (s ivset) contains(t ivset) bool { return t.intersect(s.complement()).empty() }
 
-// String writes the set as conditions on value: "value < 0.6 or 0.8 <= value < 0.9".
-func (s ivset) String() string {
+// text writes the set as conditions on value: "value < 0.6 or 0.8 <= value < 0.9".
+func (s ivset) text() string {
 	if len(s) == 0 {
 		return "no value"
 	}
@@ -474,9 +474,9 @@ func (s ivset) String() string {
 	return strings.Join(parts, " or ")
 }
 
-// String writes the span as [lo, hi], with open ends at infinity, or as
+// text writes the span as [lo, hi], with open ends at infinity, or as
 // the one number it holds.
-func (a span) String() string {
+func (a span) text() string {
 	if x, ok := a.constant(); ok {
 		return fmtNum(x)
 	}
@@ -494,7 +494,7 @@ func (a span) String() string {
 // [0, +∞)".
 func (a span) describe() string {
 	if _, ok := a.constant(); ok {
-		return "is always " + a.String()
+		return "is always " + a.text()
 	}
-	return "lies in " + a.String()
+	return "lies in " + a.text()
 }

@@ -59,7 +59,7 @@ func TestSpanOf(t *testing.T) {
 			e.value, e.weight = tc.value, point(10)
 			got := e.of(rangeNode(t, tc.src))
 			if got.lo != tc.lo || got.hi != tc.hi {
-				t.Errorf("%s: got %s, want [%v, %v]", tc.src, got, tc.lo, tc.hi)
+				t.Errorf("%s: got %s, want [%v, %v]", tc.src, got.text(), tc.lo, tc.hi)
 			}
 		})
 	}
@@ -92,8 +92,8 @@ func TestCondSets(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := newRangeEnv(rangeRuleset).cond(rangeNode(t, tc.src))
-			if c.upper.String() != tc.upper || c.lower.String() != tc.lower {
-				t.Errorf("%s: got upper %q lower %q, want %q %q", tc.src, c.upper, c.lower, tc.upper, tc.lower)
+			if c.upper.text() != tc.upper || c.lower.text() != tc.lower {
+				t.Errorf("%s: got upper %q lower %q, want %q %q", tc.src, c.upper.text(), c.lower.text(), tc.upper, tc.lower)
 			}
 		})
 	}
@@ -118,7 +118,7 @@ func TestIvset(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if s := tc.got.String(); s != tc.want {
+			if s := tc.got.text(); s != tc.want {
 				t.Errorf("got %q, want %q", s, tc.want)
 			}
 		})

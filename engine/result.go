@@ -5,21 +5,6 @@ import (
 	"github.com/jixiao/jixiao/indicators"
 )
 
-// Indicator statuses.
-const (
-	StatusOK      = "ok"
-	StatusMissing = "missing" // an input it reads is absent or blank
-	StatusNA      = "na"      // an input it reads is 不适用: removed from the total
-	StatusError   = "error"   // ÷0, NaN, ±Inf or a failing formula: scored 0
-)
-
-// Flags set on indicator results.
-const (
-	FlagOvershoot = "overshoot"  // value ≥ 1.2 × a positive target: 偏离度 to explain
-	FlagClaimHigh = "claim_high" // the unit claimed more points than the rules give
-	FlagClaimLow  = "claim_low"  // the unit claimed fewer points than the rules give
-)
-
 // Result is the evaluation of a ruleset over a set of units.
 type Result struct {
 	Ruleset RulesetInfo
@@ -106,7 +91,7 @@ func (u *UnitResult) FailedChecks() int {
 // 0 for a blank or absent input.
 func (u *UnitResult) HasMissing() bool {
 	for k := range u.Indicators {
-		if u.Indicators[k].Status == StatusMissing {
+		if u.Indicators[k].Status == indicators.StatusMissing {
 			return true
 		}
 	}

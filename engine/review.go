@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/jixiao/jixiao/indicators"
@@ -69,10 +68,10 @@ func (p *Program) claim(s *scratch, u *indicators.Unit, ir *IndicatorResult) boo
 	}
 	switch p.departs(c, ir.Points) {
 	case 1:
-		ir.Flags = append(ir.Flags, FlagClaimHigh)
+		ir.Flags = append(ir.Flags, indicators.FlagClaimHigh)
 		return true
 	case -1:
-		ir.Flags = append(ir.Flags, FlagClaimLow)
+		ir.Flags = append(ir.Flags, indicators.FlagClaimLow)
 		return true
 	}
 	return false
@@ -91,18 +90,18 @@ func (p *Program) review(u *indicators.Unit, r *UnitResult) {
 	allClaimed, anyNA := true, false
 	for k := range r.Indicators {
 		ir := &r.Indicators[k]
-		if ir.Status == StatusNA {
+		if ir.Status == indicators.StatusNA {
 			anyNA = true
 		}
 		if ir.Claimed == nil {
-			if ir.Status != StatusNA {
+			if ir.Status != indicators.StatusNA {
 				allClaimed = false
 			}
 			continue
 		}
 		c.Rows++
 		sumAll += *ir.Claimed
-		if ir.Status != StatusNA {
+		if ir.Status != indicators.StatusNA {
 			sumApplicable += *ir.Claimed
 		}
 		if dir := p.departs(*ir.Claimed, ir.Points); dir != 0 {
@@ -184,11 +183,11 @@ func (p *Program) indicatorFinding(ir *IndicatorResult, dir int) Finding {
 		f.Kind = FindClaimHigh
 		fmt.Fprintf(&b, "多计 %s 分（自评高于规则）", d)
 		switch {
-		case ir.Status == StatusNA:
+		case ir.Status == indicators.StatusNA:
 			b.WriteString("；该指标不适用，不应计分")
-		case ir.Status == StatusMissing:
+		case ir.Status == indicators.StatusMissing:
 			b.WriteString("；该指标缺少数据，自评得分无据可查")
-		case ir.Status == StatusError:
+		case ir.Status == indicators.StatusError:
 			b.WriteString("；该指标按所报数据无法计算")
 		case c > ir.Weight:
 			fmt.Fprintf(&b, "；自评超过该指标满分 %s", fmtNum(ir.Weight))
@@ -198,7 +197,7 @@ func (p *Program) indicatorFinding(ir *IndicatorResult, dir int) Finding {
 	} else {
 		f.Kind = FindClaimLow
 		fmt.Fprintf(&b, "少计 %s 分（自评低于规则）", d)
-		full := ir.Status == StatusOK && ir.Points >= ir.Weight
+		full := ir.Status == indicators.StatusOK && ir.Points >= ir.Weight
 		met := "按规则应得满分"
 		if ir.Rule == indicators.RuleMet {
 			met = "目标已完成，按规则应得满分"
@@ -265,7 +264,7 @@ func (p *Program) scoreFinding(r *UnitResult, claimed float64, dir int, anyNA bo
 	}
 	var pts float64
 	for k := range r.Indicators {
-		if r.Indicators[k].Status != StatusNA {
+		if r.Indicators[k].Status != indicators.StatusNA {
 			pts += r.Indicators[k].Points
 		}
 	}
@@ -305,96 +304,4 @@ func (p *Program) gradeFinding(r *UnitResult, c *Claimed) Finding {
 	}
 	f.Message = b.String()
 	return f
-}
-
-// Review is the review (复核) of a whole result: the units in the order a
-// reviewer reads them, and the summary.
-type Review struct {
-	Result    *Result
-	Tolerance float64
-	// Order indexes Result.Units: units with findings first, by points
-	// over-claimed (most first; ties keep input order), then units whose
-	// claims agree with the rules, then units without claims, then units
-	// that could not be scored.
-	Order   []int
-	Summary ReviewSummary
-}
-
-// ReviewSummary sums up a review.
-type ReviewSummary struct {
-	Units        int     // units scored whose data carries a claim: the units reviewed
-	WithFindings int     // reviewed units with at least one finding
-	Findings     int     // findings over all units
-	Over         float64 // points over-claimed: Σ Claimed.Over over the units
-	GradeChanged int     // units whose claims would give another grade than the rules
-	Unclaimed    int     // units scored whose data carries no claim
-	Errors       int     // units that could not be scored
-	// Kinds counts the findings of each kind.
-	ClaimHigh, ClaimLow, SumMismatch, GradeMismatch int
-}
-
-// Review orders and sums up the review of res, which p evaluated.
-func (p *Program) Review(res *Result) *Review {
-	rv := &Review{Result: res, Tolerance: p.conf.tolerance, Order: make([]int, len(res.Units))}
-	class := make([]int, len(res.Units))
-	s := &rv.Summary
-	var over float64
-	for i := range res.Units {
-		rv.Order[i] = i
-		u := &res.Units[i]
-		switch {
-		case u.Failed():
-			s.Errors++
-			class[i] = 3
-		case u.Claimed == nil:
-			s.Unclaimed++
-			class[i] = 2
-		default:
-			s.Units++
-			class[i] = 1
-			if len(u.Review) > 0 {
-				class[i] = 0
-				s.WithFindings++
-			}
-			if u.GradeChanged() {
-				s.GradeChanged++
-			}
-			over += u.Claimed.Over
-			for _, f := range u.Review {
-				s.Findings++
-				switch f.Kind {
-				case FindClaimHigh:
-					s.ClaimHigh++
-				case FindClaimLow:
-					s.ClaimLow++
-				case FindSumMismatch:
-					s.SumMismatch++
-				case FindGradeMismatch:
-					s.GradeMismatch++
-				}
-			}
-		}
-	}
-	s.Over = indicators.Round2(over)
-	sort.SliceStable(rv.Order, func(a, b int) bool {
-		i, j := rv.Order[a], rv.Order[b]
-		if class[i] != class[j] {
-			return class[i] < class[j]
-		}
-		if class[i] == 0 {
-			return res.Units[i].Claimed.Over > res.Units[j].Claimed.Over
-		}
-		return false
-	})
-	return rv
-}
-
-// HasClaims reports whether any unit of the result carries a claim.
-func (r *Result) HasClaims() bool {
-	for i := range r.Units {
-		if r.Units[i].Claimed != nil {
-			return true
-		}
-	}
-	return false
 }

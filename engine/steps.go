@@ -274,13 +274,13 @@ func (st *stepper) leafOrKnown(se *subExpr, i int) (any, error) {
 // points. It runs right after scoring, in the same scratch state. For an
 // indicator in error the steps stop at the formula that failed.
 func (p *Program) recordSteps(s *scratch, ci *compiledIndicator, u *indicators.Unit, ir *IndicatorResult) {
-	if ir.Status == StatusNA || ir.Status == StatusMissing {
+	if ir.Status == indicators.StatusNA || ir.Status == indicators.StatusMissing {
 		return
 	}
 	p.steps.Do(p.buildSteps)
 	st := &stepper{p: p, s: s, before: s.meter.save()}
 	raw, ok := st.indicator(ci, u, ir)
-	if ok && ir.Status == StatusOK {
+	if ok && ir.Status == indicators.StatusOK {
 		w := fmtNum(ci.def.Weight)
 		st.add("points", "ROUND(MIN(MAX(原始得分, 0), 分值), 2)", fmt.Sprintf("ROUND(MIN(MAX(%s, 0), %s), 2)", fmtNum(raw), w), fmtNum(ir.Points))
 	}

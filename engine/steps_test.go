@@ -7,6 +7,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -44,7 +45,7 @@ func TestSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Trace(true))
+	prog, err := engine.Compile(rs, &engine.Options{Trace: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +130,7 @@ func TestStepsStopAtFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Trace(true))
+	prog, err := engine.Compile(rs, &engine.Options{Trace: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,12 +140,12 @@ func TestStepsStopAtFailure(t *testing.T) {
 	}
 	r := prog.EvalUnit(&u)
 	ir := r.Indicators[0]
-	if ir.Status != engine.StatusError || len(ir.Steps) != 1 || ir.Steps[0].Value != "+∞" {
+	if ir.Status != indicators.StatusError || len(ir.Steps) != 1 || ir.Steps[0].Value != "+∞" {
 		t.Errorf("ratio: status %s steps %+v, want one step ending at +∞", ir.Status, ir.Steps)
 	}
 	// Explanations alone record no steps: they cost too much for every
 	// unit of a large evaluation.
-	plain, err := engine.Compile(rs, engine.Explain(true))
+	plain, err := engine.Compile(rs, &engine.Options{Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,24 +23,29 @@ type Units interface {
 	Next() (*indicators.Unit, error)
 }
 
-// ChunkDecoder decodes one chunk of a ChunkedUnits source: it appends the
+// chunkDecoder decodes one chunk of a chunkedUnits source: it appends the
 // chunk's units to buf (reusing the memory of the units beyond len(buf),
 // up to cap(buf)) and returns them. An error means the data cannot be
 // read past the units returned, as a syntax error of the file.
-type ChunkDecoder = func(buf []indicators.Unit) ([]indicators.Unit, error)
+type chunkDecoder = func(buf []indicators.Unit) ([]indicators.Unit, error)
 
-// ChunkedUnits is a source whose units Stream's workers decode in
+// chunkedUnits is a source whose units Stream's workers decode in
 // parallel: NextChunk cuts the raw data into chunks in input order (io.EOF
 // after the last), and each chunk's decoder runs on a worker. Stream reads
 // such a source through NextChunk only. data's CSV reader is one.
-type ChunkedUnits interface {
-	NextChunk() (ChunkDecoder, error)
+type chunkedUnits interface {
+	NextChunk() (chunkDecoder, error)
 }
 
 // Sink receives what Stream makes of the units. Stream calls Render on
 // its workers as units are scored, then, once every unit is scored and the
-// ranks are known, Start once and Emit for each unit in input order (in
-// the sink's own order for an Orderer).
+// ranks are known, Start once and Emit for each unit in input order.
+//
+// A Sink that wants its units in an order of its own also has the methods
+// Ordered() bool, OrderKey(u *UnitResult) OrderKey and CompareKeys(a, b
+// OrderKey) int (see orderer in stream.go); one that wants to hear of
+// failed checks, FailedCheck(unit, name string, c CheckResult) (more bool)
+// (see checkWarner).
 type Sink interface {
 	// Render appends the record of one unit result to dst: whatever the
 	// sink wants handed back to Emit, usually the unit formatted for
@@ -51,11 +56,11 @@ type Sink interface {
 	// Start receives the summary of all units before the first Emit.
 	Start(s Summary) error
 	// Emit receives the record Render made of a unit, in input order
-	// (or rank order), with the unit's rank (0 for a unit that failed).
+	// (or its own order), with the unit's rank (0 for a unit that failed).
 	Emit(rec []byte, rank int) error
 }
 
-// Orderer is implemented by a Sink that wants its units in an order of
+// orderer is implemented by a Sink that wants its units in an order of
 // its own instead of input order, when Ordered returns true: by the key
 // OrderKey gives each scored unit, as CompareKeys compares them, units of
 // equal key in input order, then the units that failed, in input order.
@@ -64,14 +69,14 @@ type Sink interface {
 // units are emitted, so it must not hold memory of u (clone a string).
 // Stream reads the spilled records back in that order, at the cost of
 // some 40 bytes of memory a unit for where each record lies and its key.
-type Orderer interface {
+type orderer interface {
 	Ordered() bool
 	OrderKey(u *UnitResult) OrderKey
 	CompareKeys(a, b OrderKey) int
 }
 
-// OrderKey is a unit's place in an Orderer's order: a number, a text, or
-// both, as the Orderer compares them.
+// OrderKey is a unit's place in an orderer's order: a number, a text, or
+// both, as the orderer compares them.
 type OrderKey struct {
 	Num  float64
 	Text string
@@ -82,11 +87,11 @@ type OrderKey struct {
 // its own explanations, rather than into the worker's reused one.
 type keeper interface{ keepsResults() }
 
-// CheckWarner is implemented by a Sink that wants to hear of failed
+// checkWarner is implemented by a Sink that wants to hear of failed
 // consistency checks: FailedCheck is called for them in input order,
 // before Start, until it returns false, for the first maxWarnings at most.
 // (The summary counts them all.)
-type CheckWarner interface {
+type checkWarner interface {
 	FailedCheck(unit, name string, c CheckResult) (more bool)
 }
 
@@ -107,12 +112,12 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	st := &streamer{p: p, sink: sink, ctx: ctx, spill: spill.New(p.conf.spill), idSpill: spill.New(p.conf.spill / 4)}
 	defer st.spill.Close()
 	defer st.idSpill.Close()
-	st.warner, _ = sink.(CheckWarner)
+	st.warner, _ = sink.(checkWarner)
 	if p, ok := src.(interface{ RowPlace(line int) string }); ok {
 		st.rowPlace = p.RowPlace
 	}
 	_, st.keep = sink.(keeper)
-	if o, ok := sink.(Orderer); ok && o.Ordered() {
+	if o, ok := sink.(orderer); ok && o.Ordered() {
 		st.orderer = o
 	}
 	st.grades = make([]int, len(p.rs.Grades))
@@ -136,7 +141,7 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	return sum, st.emit()
 }
 
-// maxWarnings bounds the failed checks Stream keeps for a CheckWarner.
+// maxWarnings bounds the failed checks Stream keeps for a checkWarner.
 const maxWarnings = 256
 
 // chunkUnits is how many units Stream takes from a plain (not chunked)
@@ -147,7 +152,7 @@ const chunkUnits = 256
 type streamer struct {
 	p      *Program
 	sink   Sink
-	warner CheckWarner
+	warner checkWarner
 	keep   bool // the sink keeps results (keeper)
 	// rowPlace names a row of the data more fully than its line, when the
 	// source can (data's workbooks: the sheet), for a repeated id.
@@ -169,9 +174,9 @@ type streamer struct {
 	touched                uint64      // keeps idSet.touch's loads from being left out
 
 	// Where the records lie in the spill, in input order: runs of
-	// records, or for an Orderer each record with its key.
+	// records, or for an orderer each record with its key.
 	segs    []segment
-	orderer Orderer
+	orderer orderer
 	recs    []spillRec
 }
 
@@ -189,7 +194,7 @@ type segment struct {
 const spillBytes = 128 << 10
 
 // spillRec is where a record lies in the spill and its key in the
-// Orderer's order.
+// orderer's order.
 type spillRec struct {
 	off    int64
 	n      int32
@@ -197,7 +202,7 @@ type spillRec struct {
 	key    OrderKey
 }
 
-// warning is a failed check kept for the CheckWarner; idx is the unit's
+// warning is a failed check kept for the checkWarner; idx is the unit's
 // place in input order.
 type warning struct {
 	idx        int
@@ -208,12 +213,12 @@ type warning struct {
 // job is one chunk of units on its way through the workers.
 type job struct {
 	seq    int
-	decode ChunkDecoder
+	decode chunkDecoder
 	units  []indicators.Unit // from a plain source
 	segs   []segment         // where the records of the chunk's units lie in the spill
 	meta   []unitMeta        // what the collector needs of each unit
 	ids    []byte            // the units' entries of the id spill
-	warn   []byte            // the headers of the records with failed checks, for a CheckWarner
+	warn   []byte            // the headers of the records with failed checks, for a checkWarner
 	err    error
 	last   bool
 }
@@ -222,7 +227,7 @@ type job struct {
 // worker that scored it so that the one collector goroutine does little.
 type unitMeta struct {
 	cents   int64
-	key     OrderKey // the Orderer's key, when there is one
+	key     OrderKey // the orderer's key, when there is one
 	hash    uint64   // hashID of the unit id, when hasID
 	off     int64    // where the unit's record lies in the spill (at first, in the worker's buffer)
 	n       int      // the record's length
@@ -244,7 +249,7 @@ func (st *streamer) score(src Units) error {
 	jobs := make(chan *job)
 	done := make(chan *job, inflight)
 	quit := make(chan struct{})
-	chunked, _ := src.(ChunkedUnits)
+	chunked, _ := src.(chunkedUnits)
 
 	go func() {
 		defer close(jobs)
@@ -331,7 +336,7 @@ func (st *streamer) score(src Units) error {
 }
 
 // read fills j with the next chunk of src.
-func (st *streamer) read(src Units, chunked ChunkedUnits, j *job) {
+func (st *streamer) read(src Units, chunked chunkedUnits, j *job) {
 	if err := st.ctx.Err(); err != nil {
 		j.err, j.last = err, true
 		return
@@ -881,7 +886,7 @@ func (st *streamer) summary() Summary {
 }
 
 // emit is the second pass: the spilled records in input order (or rank
-// the Orderer's order), each with its rank.
+// the orderer's order), each with its rank.
 func (st *streamer) emit() error {
 	st.ranks.finish()
 	if st.orderer != nil {
@@ -914,7 +919,7 @@ func (st *streamer) emit() error {
 	return nil
 }
 
-// emitOrdered emits the records in the Orderer's order: it sorts their
+// emitOrdered emits the records in the orderer's order: it sorts their
 // places by key (a stable sort keeps input order among equals and among
 // the failed, which sort last), and reads each from the spill.
 func (st *streamer) emitOrdered() error {

@@ -46,7 +46,7 @@ func (s *bigSink) Emit(rec []byte, rank int) error {
 	return nil
 }
 
-// chunks is a ChunkedUnits source of units u0, u1, ... with n = their
+// chunks is a chunked source (NextChunk, as data's CSV reader) of units u0, u1, ... with n = their
 // index, perChunk to a chunk.
 type chunks struct {
 	next, total, perChunk int
@@ -54,7 +54,7 @@ type chunks struct {
 
 func (c *chunks) Next() (*indicators.Unit, error) { panic("read through NextChunk") }
 
-func (c *chunks) NextChunk() (engine.ChunkDecoder, error) {
+func (c *chunks) NextChunk() (func(buf []indicators.Unit) ([]indicators.Unit, error), error) {
 	if c.next >= c.total {
 		return nil, io.EOF
 	}
@@ -77,7 +77,7 @@ func (c *chunks) NextChunk() (engine.ChunkDecoder, error) {
 func TestStreamWorkersHoldLittle(t *testing.T) {
 	rs := limitRuleset(t, "n >= 0 ? 50 : 0")
 	for _, workers := range []int{1, 7, 32} {
-		prog, err := engine.Compile(rs, engine.Workers(workers), engine.SpillMemory(1<<20))
+		prog, err := engine.Compile(rs, &engine.Options{Workers: workers, SpillMemory: 1 << 20})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -99,13 +99,13 @@ func streamWrite(t testing.TB, prog *engine.Program, text []byte, f report.Forma
 	return out.Bytes(), sum
 }
 
-func compile(t testing.TB, id string, opts ...engine.Option) *engine.Program {
+func compile(t testing.TB, id string, o *engine.Options) *engine.Program {
 	t.Helper()
 	rs, err := rulesets.Open(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, opts...)
+	prog, err := engine.Compile(rs, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,8 +123,8 @@ func TestStreamOrders(t *testing.T) {
 	// Units the data holds, one of them repeated (U0001) and one failed
 	// (U0009); a few not kept between them.
 	units := []string{"U0001", " U0009", "U0003", "U0100", "", "U2000"}
-	text := streamData(t, compile(t, "grid-center"), 3000)
-	res, err := evalAll(compile(t, "grid-center"), text)
+	text := streamData(t, compile(t, "grid-center", nil), 3000)
+	res, err := evalAll(compile(t, "grid-center", nil), text)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func TestStreamOrders(t *testing.T) {
 		}
 		explain := tc.format == "json"
 		o := report.Options{Explain: explain, Sort: tc.sort, Units: tc.units}
-		want, wantSum := streamWrite(t, compile(t, "grid-center", engine.Explain(explain), engine.Workers(1)), text, f, o)
+		want, wantSum := streamWrite(t, compile(t, "grid-center", &engine.Options{Explain: explain, Workers: 1}), text, f, o)
 		if fmt.Sprint(wantSum) != fmt.Sprint(res.Summary) {
 			t.Errorf("summary %+v, Eval's %+v", wantSum, res.Summary)
 		}
@@ -162,14 +162,14 @@ func TestStreamOrders(t *testing.T) {
 			}
 		}
 		type config struct{ workers, spill int }
-		configs := []config{{4, 0}, {1, 1 << 30}, {4, 1 << 30}}
+		configs := []config{{4, -1}, {1, 1 << 30}, {4, 1 << 30}}
 		if tc.sort != "" || tc.units != nil {
 			// Sorting and keeping do not depend on them: one, to keep -race quick.
-			configs = []config{{4, 0}}
+			configs = []config{{4, -1}}
 		}
 		for _, c := range configs {
 			t.Run(fmt.Sprintf("%s/sort=%s/units=%d/workers=%d/spill=%d", tc.format, tc.sort, len(tc.units), c.workers, c.spill), func(t *testing.T) {
-				prog := compile(t, "grid-center", engine.Explain(explain), engine.Workers(c.workers), engine.SpillMemory(c.spill))
+				prog := compile(t, "grid-center", &engine.Options{Explain: explain, Workers: c.workers, SpillMemory: c.spill})
 				got, sum := streamWrite(t, prog, text, f, o)
 				if fmt.Sprint(sum) != fmt.Sprint(wantSum) {
 					t.Errorf("summary %+v, want %+v", sum, wantSum)
@@ -225,7 +225,7 @@ func idsOf(t *testing.T, format string, out []byte) string {
 // rank and grade put the best first and "-" reverses.
 func sortedIDs(t *testing.T, res *engine.Result, key string, keep []string) string {
 	t.Helper()
-	m := report.NewMeta(compile(t, "grid-center"), nil)
+	m := report.NewMeta(compile(t, "grid-center", nil), nil)
 	desc := strings.HasPrefix(key, "-")
 	key = strings.TrimPrefix(key, "-")
 	value := func(u *engine.UnitResult) any {
@@ -295,11 +295,11 @@ func sortedIDs(t *testing.T, res *engine.Result, key string, keep []string) stri
 // the same as many, with explanations.
 func TestStreamDeterministic(t *testing.T) {
 	f, _ := report.Lookup("csv")
-	text := streamData(t, compile(t, "grid-center"), 2000)
+	text := streamData(t, compile(t, "grid-center", nil), 2000)
 	o := report.Options{Explain: true}
-	a, _ := streamWrite(t, compile(t, "grid-center", engine.Explain(true), engine.Workers(1)), text, f, o)
-	b, _ := streamWrite(t, compile(t, "grid-center", engine.Explain(true), engine.Workers(3)), text, f, o)
-	c, _ := streamWrite(t, compile(t, "grid-center", engine.Explain(true), engine.Workers(3)), text, f, o)
+	a, _ := streamWrite(t, compile(t, "grid-center", &engine.Options{Explain: true, Workers: 1}), text, f, o)
+	b, _ := streamWrite(t, compile(t, "grid-center", &engine.Options{Explain: true, Workers: 3}), text, f, o)
+	c, _ := streamWrite(t, compile(t, "grid-center", &engine.Options{Explain: true, Workers: 3}), text, f, o)
 	if !bytes.Equal(a, b) || !bytes.Equal(b, c) {
 		t.Fatalf("outputs differ: 1 worker vs 3 at byte %d, run 1 vs 2 at byte %d", firstDiff(a, b), firstDiff(b, c))
 	}
@@ -312,7 +312,7 @@ func TestStreamDeterministic(t *testing.T) {
 // every repeat fails naming the first line, the first stays scored, and
 // ranks and grade counts leave the repeats out.
 func TestStreamDuplicates(t *testing.T) {
-	prog := compile(t, "grid-center")
+	prog := compile(t, "grid-center", nil)
 	text := streamData(t, prog, 60)
 	f, _ := report.Lookup("csv")
 	out, sum := streamWrite(t, prog, text, f, report.Options{})

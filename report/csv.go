@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 )
 
 // csvRows writes the comparison table as CSV for Excel: UTF-8 with a
@@ -91,7 +92,7 @@ func (c *csvRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 	} else {
 		for k := range u.Indicators {
 			dst = append(dst, ',')
-			if ir := &u.Indicators[k]; ir.Status == engine.StatusNA {
+			if ir := &u.Indicators[k]; ir.Status == indicators.StatusNA {
 				dst = append(dst, "不适用"...)
 			} else {
 				dst = appendNum(dst, ir.Points)
@@ -145,9 +146,9 @@ func (c *csvRows) appendIssues(dst []byte, u *engine.UnitResult) []byte {
 	var missing, failed bool
 	for k := range u.Indicators {
 		switch u.Indicators[k].Status {
-		case engine.StatusMissing:
+		case indicators.StatusMissing:
 			missing = true
-		case engine.StatusError:
+		case indicators.StatusError:
 			failed = true
 		}
 	}
@@ -158,12 +159,12 @@ func (c *csvRows) appendIssues(dst []byte, u *engine.UnitResult) []byte {
 	dst = append(dst, ',')
 	if missing {
 		at := len(dst)
-		dst = quoteTail(appendLabels(dst, u, engine.StatusMissing), at)
+		dst = quoteTail(appendLabels(dst, u, indicators.StatusMissing), at)
 	}
 	dst = append(dst, ',')
 	if failed {
 		at := len(dst)
-		dst = quoteTail(appendLabels(dst, u, engine.StatusError), at)
+		dst = quoteTail(appendLabels(dst, u, indicators.StatusError), at)
 	}
 	dst = append(dst, ',')
 	if checks {

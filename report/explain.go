@@ -95,16 +95,16 @@ func writeDerivation(s explainSink, d Derivation) {
 
 func writeIndicator(s explainSink, ir *engine.IndicatorResult) {
 	pts := "得分 " + Num(ir.Points)
-	if ir.Status == engine.StatusNA {
+	if ir.Status == indicators.StatusNA {
 		pts = "不适用"
 	}
 	s.heading(4, fmt.Sprintf("%s（%s）分值 %s，%s", ir.Label, ir.ID, Num(ir.Weight), pts))
 	switch ir.Status {
-	case engine.StatusNA:
+	case indicators.StatusNA:
 		s.field("状态", "不适用（"+strings.Join(ir.NA, "、")+"），不计分，总分按适用指标折算")
-	case engine.StatusMissing:
+	case indicators.StatusMissing:
 		s.field("状态", "数据缺失（"+strings.Join(ir.Missing, "、")+"），记 0 分")
-	case engine.StatusError:
+	case indicators.StatusError:
 		s.field("状态", "无法计算，记 0 分")
 	}
 	s.steps(ir.Steps)
@@ -124,7 +124,7 @@ func writeTotal(s explainSink, d Derivation) {
 	var sum, weights float64
 	na := false
 	for _, ir := range u.Indicators {
-		if ir.Status == engine.StatusNA {
+		if ir.Status == indicators.StatusNA {
 			na = true
 			continue
 		}
@@ -210,11 +210,11 @@ func findingText(kind string) string {
 // flagText says what an indicator flag means.
 func flagText(f string) string {
 	switch f {
-	case engine.FlagOvershoot:
+	case indicators.FlagOvershoot:
 		return "超过目标 20% 以上，需说明偏离原因（偏离度）"
-	case engine.FlagClaimHigh:
+	case indicators.FlagClaimHigh:
 		return "自评得分高于规则得分"
-	case engine.FlagClaimLow:
+	case indicators.FlagClaimLow:
 		return "自评得分低于规则得分"
 	}
 	return f

@@ -21,16 +21,16 @@ func derivation() Derivation {
 	score := 90.0
 	u := &engine.UnitResult{Unit: "U1", Name: "甲", Score: 80, Grade: "良", Rank: 2,
 		Indicators: []engine.IndicatorResult{
-			{ID: "exec", Label: "预算执行率", Weight: 20, Points: 18, Status: engine.StatusOK, Steps: []engine.Step{
+			{ID: "exec", Label: "预算执行率", Weight: 20, Points: 18, Status: indicators.StatusOK, Steps: []engine.Step{
 				{Part: "value", Expr: "spent ÷ budget", Subst: "支出 90 ÷ 预算 100", Value: "0.9"},
 				{Part: "target", Expr: "1", Subst: "1", Value: "1"},
 				{Part: "rule", Expr: "未达到目标，按比例计分：分值 × 值 ÷ 目标", Subst: "20 × 0.9 ÷ 1", Value: "18"},
 			}, Explain: "预算执行率 90%"},
-			{ID: "output", Label: "产出", Weight: 40, Points: 36, Status: engine.StatusOK, Steps: []engine.Step{
+			{ID: "output", Label: "产出", Weight: 40, Points: 36, Status: indicators.StatusOK, Steps: []engine.Step{
 				{Part: "band 2 when", Expr: "value ≥ 0.8", Subst: "0.9 ≥ 0.8", Value: "成立"},
 			}},
-			{ID: "cost", Label: "成本", Weight: 30, Points: 18, Status: engine.StatusOK, Flags: []string{engine.FlagClaimHigh}, Claimed: &score},
-			{ID: "sat", Label: "满意度", Weight: 10, Status: engine.StatusNA, NA: []string{"surveyed"}},
+			{ID: "cost", Label: "成本", Weight: 30, Points: 18, Status: indicators.StatusOK, Flags: []string{indicators.FlagClaimHigh}, Claimed: &score},
+			{ID: "sat", Label: "满意度", Weight: 10, Status: indicators.StatusNA, NA: []string{"surveyed"}},
 		},
 		Checks: []engine.CheckResult{
 			{ID: "ok_check", OK: true},

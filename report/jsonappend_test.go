@@ -75,9 +75,9 @@ func window(b []byte, k int) []byte {
 }
 
 // evalUnits scores units with the options given.
-func evalUnits(t *testing.T, rs *indicators.Ruleset, units []indicators.Unit, opts ...engine.Option) []engine.UnitResult {
+func evalUnits(t *testing.T, rs *indicators.Ruleset, units []indicators.Unit, o *engine.Options) []engine.UnitResult {
 	t.Helper()
-	prog, err := engine.Compile(rs, opts...)
+	prog, err := engine.Compile(rs, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func evalUnits(t *testing.T, rs *indicators.Ruleset, units []indicators.Unit, op
 // through the CSV reader.
 func generated(t *testing.T, rs *indicators.Ruleset, n int, seed int64) []indicators.Unit {
 	t.Helper()
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,18 +120,18 @@ func readUnits(t *testing.T, rs *indicators.Ruleset, name, text string) []indica
 // two, so that every kind of finding is there) and scores them again.
 func withClaims(t *testing.T, rs *indicators.Ruleset, units []indicators.Unit) []engine.UnitResult {
 	t.Helper()
-	res := evalUnits(t, rs, units)
+	res := evalUnits(t, rs, units, nil)
 	scored := make([]synth.Scored, len(res))
 	for i, u := range res {
 		scored[i] = synth.Scored{Score: u.Score, Grade: u.Grade, Failed: u.Failed()}
 		for _, ir := range u.Indicators {
 			scored[i].Points = append(scored[i].Points, ir.Points)
-			scored[i].NA = append(scored[i].NA, ir.Status == engine.StatusNA)
+			scored[i].NA = append(scored[i].NA, ir.Status == indicators.StatusNA)
 		}
 	}
 	mix := synth.ClaimMix{RoundedUp: 0.15, Inflated: 0.1, WrongGrade: 0.1, BadSum: 0.1, NoReason: 0.1}
 	synth.AddClaims(rs, units, scored, rand.New(rand.NewPCG(2022, 10)), mix)
-	return evalUnits(t, rs, units, engine.Explain(true))
+	return evalUnits(t, rs, units, &engine.Options{Explain: true})
 }
 
 // awkward are strings encoding/json escapes, each in its own way.
@@ -197,16 +197,16 @@ func TestAppendUnitJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Run("conformance", func(t *testing.T) { checkUnits(t, evalUnits(t, conf, confUnits)) })
-	t.Run("conformance/explain", func(t *testing.T) { checkUnits(t, evalUnits(t, conf, confUnits, engine.Explain(true))) })
+	t.Run("conformance", func(t *testing.T) { checkUnits(t, evalUnits(t, conf, confUnits, nil)) })
+	t.Run("conformance/explain", func(t *testing.T) { checkUnits(t, evalUnits(t, conf, confUnits, &engine.Options{Explain: true})) })
 	for _, id := range []string{"grid-center", "dept-2013", "selfeval-2020"} {
 		rs, err := rulesets.Open(id)
 		if err != nil {
 			t.Fatal(err)
 		}
 		units := generated(t, rs, 300, 7)
-		t.Run(id, func(t *testing.T) { checkUnits(t, evalUnits(t, rs, units)) })
-		t.Run(id+"/explain", func(t *testing.T) { checkUnits(t, evalUnits(t, rs, units, engine.Explain(true))) })
+		t.Run(id, func(t *testing.T) { checkUnits(t, evalUnits(t, rs, units, nil)) })
+		t.Run(id+"/explain", func(t *testing.T) { checkUnits(t, evalUnits(t, rs, units, &engine.Options{Explain: true})) })
 		t.Run(id+"/claims", func(t *testing.T) {
 			res := withClaims(t, rs, generated(t, rs, 300, 8))
 			findings := map[string]int{}
@@ -235,7 +235,7 @@ func TestAppendUnitJSON(t *testing.T) {
 				units = append(units, awkwardUnits(u)...)
 			}
 		}
-		for _, u := range evalUnits(t, conf, confUnits, engine.Explain(true)) {
+		for _, u := range evalUnits(t, conf, confUnits, &engine.Options{Explain: true}) {
 			units = append(units, awkwardUnits(u)...)
 		}
 		checkUnits(t, units)
@@ -253,7 +253,7 @@ func failedUnits(t *testing.T, rs *indicators.Ruleset) []engine.UnitResult {
 		"E01,坏数<>&,abc,100,100,100,0,10,3,100%,A,A,0,0\n" +
 		"E02,\"引号\"\"与\\\",90,1O0,100,100,0,10,3,100%,Z,A,0,0\n" +
 		"E03,控制\x01字符,90,100,100,100,0,10,3,百分之百,A,A,0,0\n"
-	units := evalUnits(t, rs, readUnits(t, rs, "坏<数据>.csv", csv))
+	units := evalUnits(t, rs, readUnits(t, rs, "坏<数据>.csv", csv), nil)
 	for _, u := range units {
 		if !u.Failed() || u.Errors[0].Field == "" || u.Errors[0].Pos.Col == 0 {
 			t.Fatalf("unit %s: want a bad cell with its field and column, have %+v", u.Unit, u.Errors)
@@ -275,7 +275,7 @@ func failedUnits(t *testing.T, rs *indicators.Ruleset) []engine.UnitResult {
 // from any k/10⁴, NaN and ±Inf (json.Marshal's error), and findings
 // holding values of other types.
 func numberUnits(t *testing.T, rs *indicators.Ruleset, units []indicators.Unit) []engine.UnitResult {
-	res := evalUnits(t, rs, units, engine.Explain(true))
+	res := evalUnits(t, rs, units, &engine.Options{Explain: true})
 	odd := []float64{0, math.Copysign(0, -1), 1e-7, -1.5e-7, 1e-6, 9.99999e-7, 1e21, -1e21, 9.99e20, 1e11, 1e11 + 0.5,
 		123456789.0123, math.Nextafter(0.3, 1), 1.0 / 3, 5e-324, math.MaxFloat64, -2.5, 0.00005, 99.995, 1e15 / 1e4}
 	var out []engine.UnitResult

@@ -110,15 +110,15 @@ const checkHeader = "校验"
 // none (scored normally, nothing to flag).
 func MarkOf(ir *engine.IndicatorResult) (Mark, bool) {
 	switch ir.Status {
-	case engine.StatusNA:
+	case indicators.StatusNA:
 		return MarkNA, true
-	case engine.StatusMissing:
+	case indicators.StatusMissing:
 		return MarkMissing, true
-	case engine.StatusError:
+	case indicators.StatusError:
 		return MarkError, true
 	}
 	for _, f := range ir.Flags {
-		if f == engine.FlagOvershoot {
+		if f == indicators.FlagOvershoot {
 			return MarkOvershoot, true
 		}
 	}
@@ -149,11 +149,11 @@ func GroupMark(u *engine.UnitResult, g Group) (Mark, bool) {
 			continue
 		}
 		switch u.Indicators[i].Status {
-		case engine.StatusMissing:
+		case indicators.StatusMissing:
 			missing = true
-		case engine.StatusError:
+		case indicators.StatusError:
 			failed = true
-		case engine.StatusNA:
+		case indicators.StatusNA:
 			na++
 		}
 	}

@@ -128,6 +128,45 @@ func (c *leanCodec) flag(ok *bool) {
 	}
 }
 
+// any codes a finding's claimed or rules value: nil, a number or a text.
+func (c *leanCodec) any(v *any) {
+	kind := 0
+	switch (*v).(type) {
+	case float64:
+		kind = 1
+	case string:
+		kind = 2
+	}
+	c.int(&kind)
+	switch kind {
+	case 1:
+		x, _ := (*v).(float64)
+		c.num(&x)
+		*v = x
+	case 2:
+		s, _ := (*v).(string)
+		c.str(&s)
+		*v = s
+	}
+}
+
+// codeErrors codes the errors of a unit that failed.
+func codeErrors(c *leanCodec, u *engine.UnitResult) {
+	n := c.count(len(u.Errors))
+	for i := 0; i < n; i++ {
+		if c.read {
+			u.Errors = append(u.Errors, &diag.Error{})
+		}
+		e := u.Errors[i]
+		c.str(&e.Pos.File)
+		c.int(&e.Pos.Line)
+		c.int(&e.Pos.Col)
+		for _, s := range []*string{&e.Code, &e.Field, &e.Value, &e.Msg, &e.Snippet} {
+			c.str(s)
+		}
+	}
+}
+
 // count codes the length of a slice; read, it is 0 for a record cut
 // short, so that no loop runs past it.
 func (c *leanCodec) count(n int) int {
@@ -162,19 +201,7 @@ func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool
 	}
 	c.str(&u.Unit)
 	c.str(&u.Name)
-	n := c.count(len(u.Errors))
-	for i := 0; i < n; i++ {
-		if c.read {
-			u.Errors = append(u.Errors, &diag.Error{})
-		}
-		e := u.Errors[i]
-		c.str(&e.Pos.File)
-		c.int(&e.Pos.Line)
-		c.int(&e.Pos.Col)
-		for _, s := range []*string{&e.Code, &e.Field, &e.Value, &e.Msg, &e.Snippet} {
-			c.str(s)
-		}
-	}
+	codeErrors(c, u)
 	if inputs {
 		n := c.count(len(u.Inputs))
 		if c.read {
@@ -245,7 +272,7 @@ func (l *leanUnit) code(c *leanCodec, u *engine.UnitResult, m *Meta, inputs bool
 			}
 		}
 	}
-	n = c.count(len(failed))
+	n := c.count(len(failed))
 	for i := 0; i < n; i++ {
 		if c.read {
 			failed = append(failed, engine.CheckResult{})

@@ -195,7 +195,7 @@ func (d *mdWriter) note(u *engine.UnitResult) {
 			continue
 		}
 		got := Num(ir.Points) + "/" + Num(ir.Weight)
-		if ir.Status == engine.StatusNA {
+		if ir.Status == indicators.StatusNA {
 			got = "不适用"
 		}
 		d.fprintf(w, "- **%s**（%s）：%s\n", mdEscape.Replace(ir.Label), got, mdEscape.Replace(note))

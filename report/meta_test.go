@@ -20,7 +20,7 @@ func TestMetaStamp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

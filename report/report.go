@@ -20,6 +20,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/review"
 )
 
 // Meta is what a report needs besides the units: the ruleset's columns and
@@ -80,9 +81,12 @@ func (m *Meta) Percent(i int) bool { return i < len(m.Info) && m.Info[i].Percent
 // Options select what a report shows.
 type Options struct {
 	Groups  bool     // show only the 一级指标 subtotals, not each indicator
-	Sort    string   // column to sort by (SortKeys); "-" prefix for descending; empty: the format's default
+	Sort    string   // column to sort by (CheckSort); "-" prefix for descending; empty: the format's default
 	Units   []string // keep only these unit ids
 	Explain bool     // include explanations where the format can
+	// Tolerance is how far a claim may lie from the rules' points, shown
+	// by the review formats.
+	Tolerance float64
 }
 
 // Format is one output format of -f. Every format is written by a Sink
@@ -110,8 +114,8 @@ type Format struct {
 }
 
 // Formats lists the output formats; the first is the default.
-func Formats() []Format {
-	return []Format{
+func Formats() Registry {
+	return Registry{
 		{Name: "table", Desc: "comparison table for the terminal", Rows: newTable, Sort: "rank", Lean: true, Digest: true},
 		{Name: "json", Desc: "full results as JSON (every number, status, flag and explanation)", Rows: newJSONRows, Digest: true},
 		{Name: "csv", Desc: "comparison table as CSV for Excel (UTF-8 with BOM), input order", Rows: newCSVRows, Lean: true},
@@ -124,24 +128,34 @@ func Formats() []Format {
 	}
 }
 
-// FormatNames lists the names of the formats, the default first.
-func FormatNames() []string {
+// Registry is the list of formats of one command's -f, the default
+// first: eval's (Formats) and review's (ReviewFormats).
+type Registry []Format
+
+// Names lists the names of the formats, the default first.
+func (r Registry) Names() []string {
 	var names []string
-	for _, f := range Formats() {
+	for _, f := range r {
 		names = append(names, f.Name)
 	}
 	return names
 }
 
 // Lookup returns the format called name.
-func Lookup(name string) (Format, error) {
-	for _, f := range Formats() {
+func (r Registry) Lookup(name string) (Format, error) {
+	for _, f := range r {
 		if f.Name == name {
 			return f, nil
 		}
 	}
-	return Format{}, fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(FormatNames(), ", "))
+	return Format{}, fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(r.Names(), ", "))
 }
+
+// FormatNames lists the names of eval's formats, the default first.
+func FormatNames() []string { return Formats().Names() }
+
+// Lookup returns eval's format called name.
+func Lookup(name string) (Format, error) { return Formats().Lookup(name) }
 
 // Write evaluates the units of src with p and writes them in format f:
 // the units o.Units keeps (all when empty), in the order o.Sort asks for
@@ -195,9 +209,9 @@ func unknownUnits(wanted []string, have map[string]bool) error {
 	return nil
 }
 
-// SortKeys lists the keys --sort takes for meta m: the fixed columns, each
+// sortKeys lists the keys --sort takes for meta m: the fixed columns, each
 // indicator id and each 一级指标 (its subtotal).
-func SortKeys(m Meta) []string {
+func sortKeys(m Meta) []string {
 	keys := []string{"rank", "score", "unit", "name", "grade"}
 	for _, ind := range m.Indicators {
 		keys = append(keys, ind.ID)
@@ -210,16 +224,15 @@ func SortKeys(m Meta) []string {
 	return keys
 }
 
-// CheckSort checks a --sort key against the keys of meta m (SortKeys),
-// with its word when the key is none of them; "" is no key.
+// CheckSort checks a --sort key against the columns of meta m, before
+// anything is read, with its word when the key is none of them; "" is no
+// key. It is sortOrder's check: the one place a key is judged.
 func CheckSort(m Meta, key string) error {
-	if key == "" || slices.Contains(SortKeys(m), strings.TrimPrefix(key, "-")) {
-		return nil
-	}
-	return fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", key, strings.Join(SortKeys(m), ", "))
+	_, err := sortOrder(m, key)
+	return err
 }
 
-// streamOrder is --sort key as an engine.Orderer's keys: failed units
+// streamOrder is --sort key as the keys of an ordering engine.Sink: failed units
 // last, ties in input order; "rank" and "grade" put the best first, "-"
 // reverses.
 type streamOrder struct {
@@ -227,11 +240,15 @@ type streamOrder struct {
 	compare func(a, b engine.OrderKey) int
 }
 
-// streamOrderOf returns the order of --sort key, nil for no key. A
-// stream knows no rank before every unit is scored, but ranks order
-// units as their scores do, best first.
-func streamOrderOf(m Meta, key string) *streamOrder {
+// sortOrder returns the order of --sort key, nil for no key, or an error
+// naming the keys there are when key is none of them. A stream knows no
+// rank before every unit is scored, but ranks order units as their
+// scores do, best first.
+func sortOrder(m Meta, key string) (*streamOrder, error) {
+	asked := key
 	switch key {
+	case reviewOrder:
+		return &streamOrder{key: review.Key, compare: review.Compare}, nil
 	case "rank":
 		key = "-score"
 	case "-rank":
@@ -244,7 +261,9 @@ func streamOrderOf(m Meta, key string) *streamOrder {
 	var by func(u *engine.UnitResult) float64
 	switch key = strings.TrimPrefix(key, "-"); key {
 	case "":
-		return nil
+		if asked == "" {
+			return nil, nil
+		}
 	case "unit", "name":
 		text := func(u *engine.UnitResult) string { return u.Unit }
 		if key == "name" {
@@ -253,7 +272,7 @@ func streamOrderOf(m Meta, key string) *streamOrder {
 		return &streamOrder{
 			key:     func(u *engine.UnitResult) engine.OrderKey { return engine.OrderKey{Text: strings.Clone(text(u))} },
 			compare: func(a, b engine.OrderKey) int { return sign * strings.Compare(a.Text, b.Text) },
-		}
+		}, nil
 	case "score":
 		by = func(u *engine.UnitResult) float64 { return u.Score }
 	case "grade":
@@ -274,12 +293,12 @@ func streamOrderOf(m Meta, key string) *streamOrder {
 		}
 	}
 	if by == nil {
-		return nil
+		return nil, fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", asked, strings.Join(sortKeys(m), ", "))
 	}
 	return &streamOrder{
 		key:     func(u *engine.UnitResult) engine.OrderKey { return engine.OrderKey{Num: by(u)} },
 		compare: func(a, b engine.OrderKey) int { return sign * cmp.Compare(a.Num, b.Num) },
-	}
+	}, nil
 }
 
 func indicatorIndex(inds []indicators.Indicator, id string) int {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/review"
 )
 
 // The review as one self-contained HTML page (`jixiao review -f html`):
@@ -117,26 +118,37 @@ td.msg { max-width: 60em; }
 </html>
 `
 
-func writeReviewHTML(w io.Writer, m Meta, rv *engine.Review) error {
-	p := splitReview(rv)
+func writeReviewHTML(w io.Writer, m Meta, d *reviewDoc) error {
 	page := reviewHTMLPage{
 		Title:          reviewTitle(m),
-		Tolerance:      claimNum(rv.Tolerance),
+		Tolerance:      claimNum(d.Tolerance),
 		RulesetSHA:     m.Ruleset.SHA256,
-		SummaryText:    reviewSummaryText(rv),
+		SummaryText:    reviewSummaryText(d.Summary),
 		SummaryColumns: reviewSummaryColumns,
-		SummaryCells:   reviewSummaryCells(rv.Summary),
+		SummaryCells:   reviewSummaryCells(d.Summary),
 		UnitColumns:    reviewUnitColumns,
-		Agree:          reviewUnitNames(p.agree),
-		NAgree:         len(p.agree),
-		Unclaimed:      reviewUnitNames(p.unclaimed),
-		NUnclaimed:     len(p.unclaimed),
+		NAgree:         d.count(review.Agree),
+		NUnclaimed:     d.count(review.Unclaimed),
+	}
+	var names strings.Builder
+	for _, at := range []*string{&page.Agree, &page.Unclaimed} {
+		c := review.Agree
+		if at == &page.Unclaimed {
+			c = review.Unclaimed
+		}
+		names.Reset()
+		if err := reviewUnitNames(&names, d, c, func(s string) string { return s }); err != nil {
+			return err
+		}
+		*at = names.String()
 	}
 	if m.Data != nil {
 		page.Files, page.DataSHA = strings.Join(m.Data.Files, "、"), m.Data.SHA256
 	}
-	for i, u := range p.findings {
-		hu := reviewHTMLUnit{N: i + 1, Cells: reviewUnitCells(i+1, u), ID: u.Unit, Name: u.Name}
+	// The page is drawn by one template: it holds what it shows of the
+	// units with findings and the failed ones.
+	if err := d.each(review.Findings, func(n int, u *engine.UnitResult) error {
+		hu := reviewHTMLUnit{N: n, Cells: reviewUnitCells(n, u), ID: u.Unit, Name: u.Name}
 		if u.Claimed.Over > 0 {
 			hu.Over = Num(u.Claimed.Over)
 		}
@@ -145,13 +157,19 @@ func writeReviewHTML(w io.Writer, m Meta, rv *engine.Review) error {
 				Claimed: reviewValue(f.Claimed), Rules: reviewValue(f.Rules), Message: f.Message})
 		}
 		page.Units = append(page.Units, hu)
+		return nil
+	}); err != nil {
+		return err
 	}
-	for _, u := range p.failed {
+	if err := d.each(review.Failed, func(_ int, u *engine.UnitResult) error {
 		hf := reviewHTMLFailed{ID: u.Unit, Name: u.Name}
 		for _, e := range u.Errors {
 			hf.Errors = append(hf.Errors, e.Error())
 		}
 		page.Failed = append(page.Failed, hf)
+		return nil
+	}); err != nil {
+		return err
 	}
 	t, err := template.New("review").Parse(reviewHTMLTemplate)
 	if err != nil {

@@ -1,10 +1,14 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/review"
 )
 
 // The review as JSON (`jixiao review -f json`): the audit stamp, the
@@ -63,26 +67,66 @@ type jsonReviewKinds struct {
 	GradeMismatch int `json:"grade_mismatch"`
 }
 
-func writeReviewJSON(w io.Writer, m Meta, rv *engine.Review) error {
+// writeReviewJSON writes what encoding/json writes of the whole
+// jsonReview, a unit at a time: the document with no units, cut where
+// they go.
+func writeReviewJSON(w io.Writer, m Meta, d *reviewDoc) error {
 	doc := jsonReview{
 		Ruleset:   jsonRuleset{ID: m.Ruleset.ID, Version: m.Ruleset.Version, SHA256: m.Ruleset.SHA256},
-		Tolerance: rv.Tolerance,
-		Units:     make([]jsonReviewUnit, 0, len(rv.Order)),
+		Tolerance: d.Tolerance,
+		Units:     []jsonReviewUnit{},
 	}
 	if m.Data != nil {
 		doc.Data = &jsonData{Files: m.Data.Files, SHA256: m.Data.SHA256}
 	}
-	for _, i := range rv.Order {
-		doc.Units = append(doc.Units, reviewUnitJSON(&rv.Result.Units[i]))
-	}
-	s := rv.Summary
+	s := d.Summary
 	doc.Summary = jsonReviewSummary{Units: s.Units, WithFindings: s.WithFindings, Findings: s.Findings, Over: s.Over,
 		GradeChanged: s.GradeChanged, Unclaimed: s.Unclaimed, Errors: s.Errors,
 		Kinds: jsonReviewKinds{ClaimHigh: s.ClaimHigh, ClaimLow: s.ClaimLow, SumMismatch: s.SumMismatch, GradeMismatch: s.GradeMismatch}}
-	enc := json.NewEncoder(w)
+	var whole bytes.Buffer
+	enc := json.NewEncoder(&whole)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
-	return enc.Encode(doc)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	const empty = "\n \"units\": [],\n"
+	head, tail, ok := bytes.Cut(whole.Bytes(), []byte(empty))
+	if !ok {
+		return errors.New("report: review JSON has no units to fill in")
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head)
+	bw.WriteString("\n \"units\": [")
+	var unit bytes.Buffer
+	enc = json.NewEncoder(&unit)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", " ")
+	n := 0
+	for c := review.Findings; c <= review.Failed; c++ {
+		if err := d.each(c, func(_ int, u *engine.UnitResult) error {
+			unit.Reset()
+			if err := enc.Encode(reviewUnitJSON(u)); err != nil {
+				return err
+			}
+			if n++; n > 1 {
+				bw.WriteByte(',')
+			}
+			bw.WriteString("\n  ")
+			_, err := bw.Write(bytes.TrimSuffix(unit.Bytes(), []byte("\n")))
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	if n == 0 {
+		bw.WriteString("]")
+	} else {
+		bw.WriteString("\n ]")
+	}
+	bw.WriteString(",\n")
+	bw.Write(tail)
+	return bw.Flush()
 }
 
 func reviewUnitJSON(u *engine.UnitResult) jsonReviewUnit {

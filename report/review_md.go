@@ -6,18 +6,17 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/review"
 )
 
 // writeReviewMarkdown writes the review as a Markdown report: summary,
 // the list of units with findings, one section of findings per unit, then
 // the units whose claims agree, those without claims and those that could
 // not be scored.
-func writeReviewMarkdown(out io.Writer, m Meta, rv *engine.Review) error {
+func writeReviewMarkdown(out io.Writer, m Meta, d *reviewDoc) error {
 	w := &reviewWriter{w: out}
-	p := splitReview(rv)
-	s := rv.Summary
 	fmt.Fprintf(w, "# %s\n\n", reviewMDText(reviewTitle(m)))
-	fmt.Fprintf(w, "容差 %s 分：自评与规则相差超过容差才算问题，恰好等于容差不算。", claimNum(rv.Tolerance))
+	fmt.Fprintf(w, "容差 %s 分：自评与规则相差超过容差才算问题，恰好等于容差不算。", claimNum(d.Tolerance))
 	if m.Data != nil && len(m.Data.Files) > 0 {
 		fmt.Fprintf(w, "数据：%s", reviewMDText(strings.Join(m.Data.Files, "、")))
 		if m.Data.SHA256 != "" {
@@ -26,45 +25,61 @@ func writeReviewMarkdown(out io.Writer, m Meta, rv *engine.Review) error {
 		fmt.Fprint(w, "。")
 	}
 	fmt.Fprint(w, "\n\n")
-	reviewMDTable(w, reviewSummaryColumns, [][]string{reviewSummaryCells(s)})
-	if len(p.findings) > 0 {
+	reviewMDTable(w, reviewSummaryColumns, [][]string{reviewSummaryCells(d.Summary)})
+	if d.count(review.Findings) > 0 {
 		fmt.Fprint(w, "\n## 有问题的单位（按多计分数从多到少）\n\n")
-		rows := make([][]string, len(p.findings))
-		for i, u := range p.findings {
-			rows[i] = reviewUnitCells(i+1, u)
+		reviewMDTable(w, reviewUnitColumns, nil)
+		if err := d.each(review.Findings, func(n int, u *engine.UnitResult) error {
+			reviewMDRow(w, reviewUnitCells(n, u))
+			return w.err
+		}); err != nil {
+			return err
 		}
-		reviewMDTable(w, reviewUnitColumns, rows)
-		for i, u := range p.findings {
-			fmt.Fprintf(w, "\n### %d. %s %s\n\n", i+1, reviewMDText(u.Unit), reviewMDText(u.Name))
+		if err := d.each(review.Findings, func(n int, u *engine.UnitResult) error {
+			fmt.Fprintf(w, "\n### %d. %s %s\n\n", n, reviewMDText(u.Unit), reviewMDText(u.Name))
 			reviewMDTable(w, reviewFindingColumns, reviewFindingRows(u))
+			return w.err
+		}); err != nil {
+			return err
 		}
 	}
-	if len(p.agree) > 0 {
-		fmt.Fprintf(w, "\n## 自评与规则一致的单位（%d）\n\n", len(p.agree))
-		fmt.Fprintln(w, reviewMDText(reviewUnitNames(p.agree)))
+	for _, part := range []struct {
+		c     review.Class
+		title string
+	}{{review.Agree, "自评与规则一致的单位"}, {review.Unclaimed, "未提供自评的单位"}} {
+		if d.count(part.c) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n## %s（%d）\n\n", part.title, d.count(part.c))
+		if err := reviewUnitNames(w, d, part.c, reviewMDText); err != nil {
+			return err
+		}
+		fmt.Fprintln(w)
 	}
-	if len(p.unclaimed) > 0 {
-		fmt.Fprintf(w, "\n## 未提供自评的单位（%d）\n\n", len(p.unclaimed))
-		fmt.Fprintln(w, reviewMDText(reviewUnitNames(p.unclaimed)))
-	}
-	if len(p.failed) > 0 {
-		fmt.Fprintf(w, "\n## 未能评分的单位（%d）\n\n", len(p.failed))
-		for _, u := range p.failed {
+	if d.count(review.Failed) > 0 {
+		fmt.Fprintf(w, "\n## 未能评分的单位（%d）\n\n", d.count(review.Failed))
+		if err := d.each(review.Failed, func(_ int, u *engine.UnitResult) error {
 			for _, e := range u.Errors {
 				fmt.Fprintf(w, "- %s %s：%s\n", reviewMDText(u.Unit), reviewMDText(u.Name), reviewMDText(e.Error()))
 			}
+			return w.err
+		}); err != nil {
+			return err
 		}
 	}
 	return w.err
 }
 
-// reviewUnitNames lists units as "id 名称" joined with 、.
-func reviewUnitNames(units []*engine.UnitResult) string {
-	parts := make([]string, len(units))
-	for i, u := range units {
-		parts[i] = strings.TrimSpace(u.Unit + " " + u.Name)
-	}
-	return strings.Join(parts, "、")
+// reviewUnitNames writes the units of class c as "id 名称" joined with 、,
+// each through esc.
+func reviewUnitNames(w io.Writer, d *reviewDoc, c review.Class, esc func(string) string) error {
+	return d.each(c, func(n int, u *engine.UnitResult) error {
+		if n > 1 {
+			io.WriteString(w, "、")
+		}
+		_, err := io.WriteString(w, esc(strings.TrimSpace(u.Unit+" "+u.Name)))
+		return err
+	})
 }
 
 // reviewMDTable writes a Markdown table.

@@ -2,17 +2,20 @@ package report
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/review"
 )
 
 // handReview is a review built by hand, as the engine would give it: A02
 // over-claimed 0.38 on 执行率 (listed first), A01 wrote a grade of 优
 // for 88 (良), A03 agrees, A04 claims nothing, A05 failed.
-func handReview() (Meta, *engine.Review) {
+func handReview() (Meta, *review.Review) {
 	f := func(x float64) *float64 { return &x }
 	res := &engine.Result{Units: []engine.UnitResult{
 		{Unit: "A01", Name: "甲|单位", Score: 88, Grade: "良",
@@ -28,8 +31,8 @@ func handReview() (Meta, *engine.Review) {
 		{Unit: "A04", Name: "丁单位", Score: 70, Grade: "中"},
 		{Unit: "A05", Name: "戊单位", Errors: []*diag.Error{{Pos: diag.Pos{File: "d.csv", Line: 6, Col: 3}, Code: "bad_cell", Msg: "spent: not a number"}}},
 	}}
-	rv := &engine.Review{Result: res, Tolerance: 0.01, Order: []int{1, 0, 2, 3, 4},
-		Summary: engine.ReviewSummary{Units: 3, WithFindings: 2, Findings: 3, Over: 0.38, GradeChanged: 1, Unclaimed: 1, Errors: 1,
+	rv := &review.Review{Result: res, Tolerance: 0.01, Order: []int{1, 0, 2, 3, 4},
+		Summary: review.Summary{Units: 3, WithFindings: 2, Findings: 3, Over: 0.38, GradeChanged: 1, Unclaimed: 1, Errors: 1,
 			ClaimHigh: 2, GradeMismatch: 1}}
 	m := Meta{Ruleset: engine.RulesetInfo{ID: "t", Title: "测试", Version: "1"}, Data: &engine.DataInfo{Files: []string{"d.csv"}}}
 	return m, rv
@@ -40,7 +43,7 @@ func handReview() (Meta, *engine.Review) {
 func TestReviewMarkdown(t *testing.T) {
 	m, rv := handReview()
 	var b bytes.Buffer
-	if err := writeReviewMarkdown(&b, m, rv); err != nil {
+	if err := writeReviewAs(&b, "md", m, rv); err != nil {
 		t.Fatal(err)
 	}
 	want := `# 复核：测试（t 1）
@@ -92,7 +95,7 @@ A04 丁单位
 func TestReviewTable(t *testing.T) {
 	m, rv := handReview()
 	var b bytes.Buffer
-	if err := writeReviewTable(&b, m, rv); err != nil {
+	if err := writeReviewAs(&b, "table", m, rv); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -119,7 +122,7 @@ func TestReviewHTMLEscapes(t *testing.T) {
 	m, rv := handReview()
 	rv.Result.Units[1].Name = "<b>乙</b>"
 	var b bytes.Buffer
-	if err := writeReviewHTML(&b, m, rv); err != nil {
+	if err := writeReviewAs(&b, "html", m, rv); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "<b>乙</b>") || !strings.Contains(b.String(), "&lt;b&gt;乙&lt;/b&gt;") {
@@ -143,3 +146,13 @@ type failingWriter struct{}
 func (failingWriter) Write([]byte) (int, error) { return 0, errFull }
 
 var errFull = &diag.Error{Code: "disk_full", Msg: "no space left on device"}
+
+// writeReviewAs writes rv in the review format called name.
+func writeReviewAs(w io.Writer, name string, m Meta, rv *review.Review) error {
+	for _, f := range ReviewFormats() {
+		if f.Name == name {
+			return WriteReview(w, f, m, rv)
+		}
+	}
+	return fmt.Errorf("no review format %s", name)
+}

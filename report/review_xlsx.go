@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/review"
 )
 
 // The review as an Excel workbook (`jixiao review -f xlsx -o FILE`), the
@@ -23,7 +24,7 @@ const (
 	reviewSheetOthers   = "其他单位"
 )
 
-func writeReviewXLSX(w io.Writer, m Meta, rv *engine.Review) error {
+func writeReviewXLSX(w io.Writer, m Meta, d *reviewDoc) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &reviewXLSX{f: f}
@@ -40,14 +41,20 @@ func writeReviewXLSX(w io.Writer, m Meta, rv *engine.Review) error {
 	if err != nil {
 		return err
 	}
-	p := splitReview(rv)
+	// The workbook is built whole (excelize): it holds the units.
+	var p struct{ findings, agree, unclaimed, failed []*engine.UnitResult }
+	for c, at := range []*[]*engine.UnitResult{&p.findings, &p.agree, &p.unclaimed, &p.failed} {
+		if *at, err = d.units(review.Class(c)); err != nil {
+			return err
+		}
+	}
 
 	// 复核汇总: title, tolerance and data, the summary, the units with findings.
 	x.err = f.SetSheetName("Sheet1", reviewSheetSummary)
 	sh := reviewSheetSummary
 	x.row(sh, 1, reviewTitle(m))
 	x.style(sh, 1, 1, bold)
-	meta := fmt.Sprintf("容差 %s 分（相差超过容差才算问题，恰好等于容差不算）", claimNum(rv.Tolerance))
+	meta := fmt.Sprintf("容差 %s 分（相差超过容差才算问题，恰好等于容差不算）", claimNum(d.Tolerance))
 	if m.Data != nil && len(m.Data.Files) > 0 {
 		meta += "；数据 " + strings.Join(m.Data.Files, "、")
 		if m.Data.SHA256 != "" {
@@ -55,10 +62,10 @@ func writeReviewXLSX(w io.Writer, m Meta, rv *engine.Review) error {
 		}
 	}
 	x.row(sh, 2, meta)
-	x.row(sh, 3, reviewSummaryText(rv))
+	x.row(sh, 3, reviewSummaryText(d.Summary))
 	x.row(sh, 5, reviewCells(reviewSummaryColumns)...)
 	x.style(sh, 5, len(reviewSummaryColumns), head)
-	s := rv.Summary
+	s := d.Summary
 	x.row(sh, 6, s.Units, s.WithFindings, s.Findings, s.ClaimHigh, s.ClaimLow, s.SumMismatch, s.GradeMismatch, s.Over, s.GradeChanged, s.Unclaimed, s.Errors)
 	x.row(sh, 8, reviewCells(reviewUnitColumns)...)
 	x.style(sh, 8, len(reviewUnitColumns), head)

@@ -366,7 +366,7 @@ func (f *seForm) funds() error {
 		ir := &u.Indicators[b.indicator]
 		total = append(total, c(f.number(fmtPoints), ir.Weight))
 		switch {
-		case ir.Status == engine.StatusNA:
+		case ir.Status == indicators.StatusNA:
 			total = append(total, c(f.center(), "不适用"), c(f.center(), "—"))
 		case ir.HasValue && indicators.Finite(ir.Value):
 			total = append(total, c(f.number(fmtPercent), ir.Value), c(f.number(fmtPoints), ir.Points))
@@ -433,7 +433,7 @@ func (f *seForm) indicators() error {
 			l2 = ir.Group[1]
 		}
 		got := c(f.number(fmtPoints), ir.Points)
-		if ir.Status == engine.StatusNA {
+		if ir.Status == indicators.StatusNA {
 			got = c(f.center(), "不适用")
 		}
 		if err := f.put(0, nil, c(f.center(), l1), c(f.center(), l2), c(f.text(), ir.Label), f.targetCell(i, ir),
@@ -482,11 +482,11 @@ func (f *seForm) targetCell(i int, ir *engine.IndicatorResult) excelize.Cell {
 // is none.
 func (f *seForm) actualCell(i int, ir *engine.IndicatorResult) excelize.Cell {
 	switch ir.Status {
-	case engine.StatusNA:
+	case indicators.StatusNA:
 		return excelize.Cell{StyleID: f.center(), Value: "不适用"}
-	case engine.StatusMissing:
+	case indicators.StatusMissing:
 		return excelize.Cell{StyleID: f.center(), Value: "缺失"}
-	case engine.StatusError:
+	case indicators.StatusError:
 		return excelize.Cell{StyleID: f.center(), Value: "无法计算"}
 	}
 	if ir.Tier != "" {
@@ -550,10 +550,10 @@ func (f *seForm) total() error {
 // again; "" when there is nothing to say.
 func indexNote(u *engine.UnitResult) string {
 	var parts []string
-	if l := labelsWith(u, engine.StatusMissing); l != "" {
+	if l := labelsWith(u, indicators.StatusMissing); l != "" {
 		parts = append(parts, "缺项："+l)
 	}
-	if l := labelsWith(u, engine.StatusError); l != "" {
+	if l := labelsWith(u, indicators.StatusError); l != "" {
 		parts = append(parts, "无法计算："+l)
 	}
 	if c := checksText(u); c != "" {

@@ -109,15 +109,15 @@ func (s *Stats) Add(u *engine.UnitResult) {
 		if !c.Subtotal() {
 			ir := &u.Indicators[c.Indicator]
 			switch ir.Status {
-			case engine.StatusNA:
+			case indicators.StatusNA:
 				a.na++
 				continue
-			case engine.StatusMissing:
+			case indicators.StatusMissing:
 				a.missing++
-			case engine.StatusError:
+			case indicators.StatusError:
 				a.err++
 			}
-			a.add(ir.Points, ir.Status == engine.StatusOK && ir.Points >= ir.Weight)
+			a.add(ir.Points, ir.Status == indicators.StatusOK && ir.Points >= ir.Weight)
 			continue
 		}
 		applicable, full := 0, true
@@ -125,16 +125,16 @@ func (s *Stats) Add(u *engine.UnitResult) {
 		for _, i := range s.layout.Groups[c.Group].Members {
 			ir := &u.Indicators[i]
 			switch ir.Status {
-			case engine.StatusNA:
+			case indicators.StatusNA:
 				seen[1] = true
 				continue
-			case engine.StatusMissing:
+			case indicators.StatusMissing:
 				seen[0] = true
-			case engine.StatusError:
+			case indicators.StatusError:
 				seen[2] = true
 			}
 			applicable++
-			if ir.Status != engine.StatusOK || ir.Points < ir.Weight {
+			if ir.Status != indicators.StatusOK || ir.Points < ir.Weight {
 				full = false
 			}
 		}

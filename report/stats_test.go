@@ -95,7 +95,7 @@ func TestStatsMedian(t *testing.T) {
 			var units []engine.UnitResult
 			for _, p := range tc.points {
 				units = append(units, engine.UnitResult{Score: p * 10, Indicators: []engine.IndicatorResult{
-					{ID: "x", Weight: 10, Points: p, Status: engine.StatusOK}}})
+					{ID: "x", Weight: 10, Points: p, Status: indicators.StatusOK}}})
 			}
 			st := ComputeStats(NewLayout(m, Options{}), units)[0]
 			if st.Median != tc.median || st.Mean != tc.mean {

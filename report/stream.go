@@ -33,7 +33,7 @@ type Rows interface {
 
 // Sink writes a report as engine.Stream evaluates: it is the engine.Sink
 // that renders units on the workers through the format's Rows and writes
-// them in order with their ranks. It is where --sort (an engine.Orderer)
+// them in order with their ranks. It is where --sort (an ordering engine.Sink)
 // and --units are done, for every format. Meta may be changed until Stream calls Start
 // (to stamp the data's digest, known only once it is all read).
 type Sink struct {
@@ -60,14 +60,15 @@ type Sink struct {
 // those units, and its Start fails, before anything is written, when the
 // data holds no unit of one of the ids.
 func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
-	if err := CheckSort(m, o.Sort); err != nil {
-		return nil, err
-	}
 	key := o.Sort
 	if key == "" {
 		key = f.Sort
 	}
-	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: streamOrderOf(m, key), rows: f.Rows(o, m)}
+	order, err := sortOrder(m, key)
+	if err != nil {
+		return nil, err
+	}
+	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: order, rows: f.Rows(o, m)}
 	if s.keep, s.wanted = wantedUnits(o.Units); s.keep != nil {
 		s.seen = map[string]bool{}
 	}
@@ -75,13 +76,13 @@ func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
 }
 
 // Ordered tells engine.Stream whether the units come in an order of their
-// own (engine.Orderer).
+// own (an ordering engine.Sink).
 func (s *Sink) Ordered() bool { return s.order != nil }
 
-// OrderKey is a scored unit's place in that order (engine.Orderer).
+// OrderKey is a scored unit's place in that order (an ordering engine.Sink).
 func (s *Sink) OrderKey(u *engine.UnitResult) engine.OrderKey { return s.order.key(u) }
 
-// CompareKeys compares two places in that order (engine.Orderer).
+// CompareKeys compares two places in that order (an ordering engine.Sink).
 func (s *Sink) CompareKeys(a, b engine.OrderKey) int { return s.order.compare(a, b) }
 
 // Render renders one unit (engine.Sink). With --units, the record starts

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -56,6 +57,32 @@ func TestStreams(t *testing.T) {
 			t.Errorf("%s %+v: %v", tc.format, tc.o, err)
 		case tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)):
 			t.Errorf("%s %+v: error %v, want %q", tc.format, tc.o, err, tc.want)
+		}
+	}
+}
+
+// TestSortKeysOneCheck: every key the --sort error offers orders the
+// units, either way; what it does not offer is refused, by CheckSort and
+// NewSink alike, with the same word.
+func TestSortKeysOneCheck(t *testing.T) {
+	m, _ := sample(t)
+	for _, key := range sortKeys(m) {
+		for _, k := range []string{key, "-" + key} {
+			if o, err := sortOrder(m, k); err != nil || o == nil {
+				t.Errorf("--sort %q: order %v, error %v", k, o, err)
+			}
+		}
+	}
+	f, err := Lookup("csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"-", "--score", "rank-", "colour"} {
+		checked := CheckSort(m, k)
+		_, sinkErr := NewSink(io.Discard, f, Options{Sort: k}, m)
+		if checked == nil || sinkErr == nil || checked.Error() != sinkErr.Error() ||
+			!strings.HasPrefix(checked.Error(), fmt.Sprintf("--sort %q: want one of rank, score,", k)) {
+			t.Errorf("--sort %q: CheckSort %v, NewSink %v", k, checked, sinkErr)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/spill"
 )
 
@@ -439,7 +440,7 @@ func claimCell(ir *engine.IndicatorResult) (string, bool) {
 		return "", false
 	}
 	for _, f := range ir.Flags {
-		if f == engine.FlagClaimHigh || f == engine.FlagClaimLow {
+		if f == indicators.FlagClaimHigh || f == indicators.FlagClaimLow {
 			return "/" + claimNum(*ir.Claimed), true
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -113,7 +114,7 @@ func TestCSVIssueListsQuoted(t *testing.T) {
 	m, res := sample(t)
 	u := res.Units[2] // U3
 	u.Indicators = append([]engine.IndicatorResult{}, u.Indicators...)
-	u.Indicators[0].Status, u.Indicators[0].Label = engine.StatusMissing, `预算执行率,"年度"`
+	u.Indicators[0].Status, u.Indicators[0].Label = indicators.StatusMissing, `预算执行率,"年度"`
 	u.Checks = []engine.CheckResult{{ID: "a", Message: "甲，乙"}, {ID: "b", Message: `丙"丁`}}
 	res.Units[2] = u
 	rows := readCSV(t, replay(t, "csv", Options{Units: []string{"U3"}}, m, res.Result))
@@ -186,7 +187,7 @@ func TestSubtotalAllNA(t *testing.T) {
 	m, res := sample(t)
 	u := res.Units[2] // U3
 	u.Indicators = append([]engine.IndicatorResult{}, u.Indicators...)
-	u.Indicators[1].Status = engine.StatusNA // 完成数量; 质量达标 is N/A already
+	u.Indicators[1].Status = indicators.StatusNA // 完成数量; 质量达标 is N/A already
 	res.Units[2] = u
 	rows := mdTable(t, string(replay(t, "md", Options{Groups: true}, m, res.Result)), "## 评分对照表")
 	if got := rows[5][4]; got != "**NA**" {
@@ -375,7 +376,7 @@ func streamSample(t *testing.T, f Format, o Options) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, engine.Explain(o.Explain), engine.Workers(2))
+	prog, err := engine.Compile(rs, &engine.Options{Explain: o.Explain, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -88,7 +88,7 @@ func TestLoadErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rs, err := rulesets.Load("r.yaml", []byte(tc.src))
 			if err == nil {
-				_, err = engine.Compile(rs)
+				_, err = engine.Compile(rs, nil)
 			}
 			if err == nil {
 				t.Fatal("no error")
@@ -109,7 +109,7 @@ func TestLoadUse(t *testing.T) {
 	if ind.ID != "budget_execution_rate" || ind.Label == "" || !ind.Value.Set() || len(rs.Inputs) == 0 {
 		t.Errorf("use: did not fill from the library: %+v, inputs %v", ind, rs.Inputs)
 	}
-	if _, err := engine.Compile(rs); err != nil {
+	if _, err := engine.Compile(rs, nil); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -120,7 +120,7 @@ func TestBuiltinRulesetsCompile(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
-		if _, err := engine.Compile(rs); err != nil {
+		if _, err := engine.Compile(rs, nil); err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
 	}

@@ -19,7 +19,7 @@ func TestLoadOptional(t *testing.T) {
 	if got := []bool{rs.Inputs[0].Optional, rs.Inputs[1].Optional, rs.Inputs[2].Optional}; got[0] != true || got[1] || got[2] {
 		t.Errorf("optional %v, want [true false false]", got)
 	}
-	if _, err := engine.Compile(rs); err != nil {
+	if _, err := engine.Compile(rs, nil); err != nil {
 		t.Fatal(err)
 	}
 	for value, want := range map[string]string{

@@ -24,7 +24,7 @@ func TestBuiltinCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			prog, err := engine.Compile(rs)
+			prog, err := engine.Compile(rs, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -96,7 +96,7 @@ func TestCasesCatchChanges(t *testing.T) {
 					t.Fatal(err)
 				}
 				rs.Tests = cases
-				prog, err := engine.Compile(rs)
+				prog, err := engine.Compile(rs, nil)
 				if err != nil {
 					t.Fatal(err)
 				}

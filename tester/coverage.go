@@ -98,7 +98,7 @@ func Coverage(p *engine.Program, results []Result) []Branch {
 	}
 	for _, cr := range results {
 		for _, ir := range cr.Unit.Indicators {
-			if ir.Status != engine.StatusOK {
+			if ir.Status != indicators.StatusOK {
 				continue
 			}
 			for _, i := range at[ir.ID] {

@@ -65,11 +65,7 @@ func runCase(p *engine.Program, s *data.Schema, c *indicators.Case) Result {
 		cr.Err = err
 		return cr
 	}
-	// An evaluator of its own: the result keeps its slices, which an
-	// evaluator reuses for the next unit.
-	ev := p.NewEvaluator()
-	ev.Explain(true)
-	r := *ev.Eval(&u)
+	r := p.EvalUnit(&u)
 	cr.Unit = r
 	if r.Failed() {
 		cr.Err = diag.List(r.Errors)

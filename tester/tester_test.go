@@ -43,7 +43,7 @@ func TestCoverage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ tests:
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ tests:
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs)
+	prog, err := engine.Compile(rs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

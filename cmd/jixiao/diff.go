@@ -94,7 +94,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	defer out.close()
 	progs := make([]*engine.Program, 2)
 	for i, ref := range o.Rulesets {
-		if progs[i], err = openRuleset(ref); err != nil {
+		if progs[i], err = openRuleset(ref, nil); err != nil {
 			return err
 		}
 	}

@@ -102,13 +102,17 @@ FILE as it was).`,
 	return cmd
 }
 
-// engineOptions turns common flags into engine options.
-func engineOptions(workers int, tolerance float64, explain bool) []engine.Option {
-	opts := []engine.Option{engine.Explain(explain), engine.Tolerance(tolerance)}
-	if workers > 0 {
-		opts = append(opts, engine.Workers(workers))
+// engineOptions turns common flags into engine options. --tolerance 0
+// is no tolerance, which engine.Options spells negative (its 0 is the
+// default).
+func engineOptions(workers int, tolerance float64, explain bool) (*engine.Options, error) {
+	if tolerance < 0 || tolerance != tolerance {
+		return nil, failWith(exitNothing, fmt.Errorf("tolerance must be 0 or more, got %v", tolerance))
 	}
-	return opts
+	if tolerance == 0 {
+		tolerance = -1
+	}
+	return &engine.Options{Workers: max(workers, 0), Explain: explain, Tolerance: tolerance}, nil
 }
 
 // runEval evaluates with engine.Stream, whatever the format: units are
@@ -134,7 +138,11 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	}
 	defer out.close()
 	explain := o.Explain || !format.Lean && !o.ExplainSet
-	prog, err := openRuleset(o.Ruleset, engineOptions(o.Workers, o.Tolerance, explain)...)
+	eo, err := engineOptions(o.Workers, o.Tolerance, explain)
+	if err != nil {
+		return err
+	}
+	prog, err := openRuleset(o.Ruleset, eo)
 	if err != nil {
 		return err
 	}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -83,40 +85,48 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 		return err
 	}
 	defer out.close()
-	prog, err := openRuleset(o.Ruleset, engine.Tolerance(o.Tolerance))
+	eo, err := engineOptions(0, o.Tolerance, false)
+	if err != nil {
+		return err
+	}
+	prog, err := openRuleset(o.Ruleset, eo)
 	if err != nil {
 		return err
 	}
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	units, info, err := readAll(ctx, o.Data, o.Read, prog, o.io)
+	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, true)
 	if err != nil {
 		return err
 	}
-	at := -1
-	for i := range units {
-		if units[i].ID == o.Unit {
-			at = i
-			break
-		}
-	}
-	if at < 0 {
-		return failWith(exitNothing, fmt.Errorf("no unit %q in %s (units: %s)", o.Unit, strings.Join(info.Files, ", "), unitList(units)))
-	}
-	res, err := prog.Eval(ctx, units)
+	defer src.Close()
+	// One pass ranks every unit (the rank needs them all) and keeps none:
+	// the sink renders nothing but the wanted unit's mark, and the source
+	// keeps a copy of that unit's data for the derivation.
+	catch := &unitCatch{id: o.Unit}
+	sink := &rankSink{id: o.Unit}
+	sum, err := prog.Stream(ctx, catch.wrap(src), sink)
 	if err != nil {
-		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+		if ctx.Err() != nil {
+			return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+		}
+		return failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+	}
+	printWarnings(o.io.ErrOut, src.Warnings())
+	info.SHA256 = src.SHA256()
+	if catch.unit == nil {
+		return failWith(exitNothing, fmt.Errorf("no unit %q in %s (units: %s)", o.Unit, strings.Join(info.Files, ", "), sink.list(sum.Units)))
 	}
 	// The derivation comes from a program with explanations and trace
 	// on, which records every step while scoring the unit.
-	eprog, err := engine.Compile(prog.Ruleset(), engine.Explain(true), engine.Trace(true), engine.Tolerance(o.Tolerance))
+	eprog, err := engine.Compile(prog.Ruleset(), &engine.Options{Explain: true, Trace: true, Tolerance: eo.Tolerance})
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	u := eprog.EvalUnit(&units[at])
-	u.Rank = res.Units[at].Rank
-	d := report.Derivation{Meta: report.NewMeta(prog, info), Unit: &u, Ranked: res.Summary.Units - res.Summary.Errors}
+	u := eprog.EvalUnit(catch.unit)
+	u.Rank = sink.rank
+	d := report.Derivation{Meta: report.NewMeta(prog, info), Unit: &u, Ranked: sum.Units - sum.Errors}
 	if err := out.write(ctx, func(w io.Writer) error { return report.Explain(w, o.Format, d) }); err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -127,16 +137,124 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	return nil
 }
 
-// unitList names the first units of the data, for a message.
-func unitList(units []indicators.Unit) string {
-	const most = 10
-	var ids []string
+// unitCatch passes a source's units on and keeps a copy of the data of
+// the unit id, for the derivation.
+type unitCatch struct {
+	id   string
+	mu   sync.Mutex // chunks are decoded on Stream's workers
+	unit *indicators.Unit
+}
+
+func (c *unitCatch) see(units []indicators.Unit) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	for i := range units {
-		if i == most {
-			ids = append(ids, fmt.Sprintf("and %d more", len(units)-most))
-			break
+		u := &units[i]
+		// The first of a duplicated id is the one scored; chunks may be
+		// decoded out of order.
+		if u.ID != c.id || c.unit != nil && c.unit.Pos.Line <= u.Pos.Line {
+			continue
 		}
-		ids = append(ids, units[i].ID)
+		// The source reuses the unit's memory for the next one.
+		v := *u
+		v.Values = slices.Clone(u.Values)
+		v.Claims = maps.Clone(u.Claims)
+		v.Reasons = maps.Clone(u.Reasons)
+		v.Errors = slices.Clone(u.Errors)
+		c.unit = &v
+	}
+}
+
+// chunkDecoder and chunkedUnits spell out the method by which engine.Stream
+// reads a source whose workers decode its chunks (data's CSV and XLSX
+// sources): a wrapper must have it too, or Stream reads unit by unit.
+type (
+	chunkDecoder = func(buf []indicators.Unit) ([]indicators.Unit, error)
+	chunkedUnits interface {
+		engine.Units
+		NextChunk() (chunkDecoder, error)
+	}
+)
+
+// wrap returns src seen through c, chunked when src is.
+func (c *unitCatch) wrap(src data.Source) engine.Units {
+	if ch, ok := src.(chunkedUnits); ok {
+		return catchChunks{c, ch}
+	}
+	return catchUnits{c, src}
+}
+
+type catchUnits struct {
+	c   *unitCatch
+	src engine.Units
+}
+
+func (s catchUnits) Next() (*indicators.Unit, error) {
+	u, err := s.src.Next()
+	if u != nil {
+		s.c.see([]indicators.Unit{*u})
+	}
+	return u, err
+}
+
+type catchChunks struct {
+	c   *unitCatch
+	src chunkedUnits
+}
+
+// Next is never called: Stream reads a chunked source by its chunks.
+func (s catchChunks) Next() (*indicators.Unit, error) { return nil, io.EOF }
+
+func (s catchChunks) NextChunk() (chunkDecoder, error) {
+	dec, err := s.src.NextChunk()
+	if dec == nil {
+		return nil, err
+	}
+	return func(buf []indicators.Unit) ([]indicators.Unit, error) {
+		units, err := dec(buf)
+		s.c.see(units[len(buf):])
+		return units, err
+	}, err
+}
+
+// rankSink is the engine.Sink of explain: it keeps the rank of unit id
+// and the first ids of the data (for a message when there is no such
+// unit), nothing else.
+type rankSink struct {
+	id    string
+	found bool
+	rank  int
+	first []string
+}
+
+// unitListMost is how many ids a message lists.
+const unitListMost = 10
+
+// Render marks the unit wanted with a 1 and gives the others' ids.
+func (s *rankSink) Render(dst []byte, u *engine.UnitResult) []byte {
+	if u.Unit == s.id {
+		return append(append(dst, 1), u.Unit...)
+	}
+	return append(append(dst, 0), u.Unit...)
+}
+
+func (s *rankSink) Start(engine.Summary) error { return nil }
+
+func (s *rankSink) Emit(rec []byte, rank int) error {
+	if len(s.first) < unitListMost {
+		s.first = append(s.first, string(rec[1:]))
+	}
+	if rec[0] == 1 && !s.found {
+		s.found, s.rank = true, rank
+	}
+	return nil
+}
+
+// list names the first units of the data, n in all, for a message.
+func (s *rankSink) list(n int) string {
+	ids := s.first
+	if n > len(ids) {
+		ids = append(ids, fmt.Sprintf("and %d more", n-len(ids)))
 	}
 	return strings.Join(ids, ", ")
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/rulesets"
 	"github.com/jixiao/jixiao/synth"
 )
@@ -100,7 +101,7 @@ func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 		return err
 	}
 	defer out.close()
-	prog, err := openRuleset(o.Ruleset)
+	prog, err := openRuleset(o.Ruleset, nil)
 	if err != nil {
 		return err
 	}
@@ -146,13 +147,12 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*s
 			rs := prog.Ruleset() // a copy: the workers share nothing
 			g := synth.NewGenerator(rs, prog.NewProbe(), n, seed)
 			schema := data.NewSchema(rs)
-			ev := prog.NewEvaluator()
 			for j := range jobs {
 				b := block{rows: make([]synth.Row, min(size, n-j.start))}
 				for i := range b.rows {
 					g.Unit(j.start+i, &b.rows[i])
 					if claims && b.err == nil {
-						b.err = addClaims(g, schema, ev, &b.rows[i], seed, j.start+i)
+						b.err = addClaims(g, schema, prog, &b.rows[i], seed, j.start+i)
 					}
 				}
 				j.blocks <- b
@@ -196,17 +196,17 @@ func generate(prog *engine.Program, n int, seed int64, claims bool, emit func(*s
 // and stops the run rather than draw claims around a wrong score. Each
 // unit has its own random source, seeded by its number, so the file does
 // not depend on the order of the work.
-func addClaims(g *synth.Generator, schema *data.Schema, ev *engine.Evaluator, row *synth.Row, seed int64, i int) error {
+func addClaims(g *synth.Generator, schema *data.Schema, prog *engine.Program, row *synth.Row, seed int64, i int) error {
 	rs := schema.Ruleset()
 	u, err := schema.Unit(row.ID, row.Name, g.Fields(row))
 	if err != nil {
 		return fmt.Errorf("generated unit %s does not read: %w", row.ID, err)
 	}
-	r := ev.Eval(&u)
+	r := prog.EvalUnit(&u)
 	s := synth.Scored{Score: r.Score, Grade: r.Grade, Failed: r.Failed()}
 	for _, ir := range r.Indicators {
 		s.Points = append(s.Points, ir.Points)
-		s.NA = append(s.NA, ir.Status == engine.StatusNA)
+		s.NA = append(s.NA, ir.Status == indicators.StatusNA)
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), uint64(i)^0x636c61696d73)) // "claims"
 	synth.Claim(rs, &u, &s, rng, synth.DefaultClaimMix())

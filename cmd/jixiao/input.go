@@ -20,9 +20,9 @@ import (
 )
 
 // openRuleset loads a ruleset by path or built-in id (the default ruleset
-// when ref is empty) and compiles it. Any failure means nothing can be
+// when ref is empty) and compiles it with options o (nil: the defaults). Any failure means nothing can be
 // evaluated: exit status 2.
-func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
+func openRuleset(ref string, o *engine.Options) (*engine.Program, error) {
 	if ref == "" {
 		ref = rulesets.Default
 	}
@@ -30,7 +30,7 @@ func openRuleset(ref string, opts ...engine.Option) (*engine.Program, error) {
 	if err != nil {
 		return nil, failWith(exitNothing, err)
 	}
-	prog, err := engine.Compile(rs, opts...)
+	prog, err := engine.Compile(rs, o)
 	if err != nil {
 		return nil, failWith(exitNothing, err)
 	}
@@ -105,13 +105,8 @@ func withFit(err error, current string) error {
 	return &hinted
 }
 
-// readAll reads every unit of path, read as opts say, and reports
-// warnings on errOut.
-func readAll(ctx context.Context, path string, opts data.Options, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	return readAllOf(ctx, path, opts, prog.Ruleset().ID, prog, st)
-}
-
-// readAllOf is readAll with the demonstration data of ruleset demoID.
+// readAllOf reads every unit of path, read as opts say (with no path, the
+// demonstration data of ruleset demoID), and reports warnings on st.ErrOut.
 func readAllOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
 	src, info, err := openDataOf(ctx, path, opts, demoID, prog, st.In, true)
 	if err != nil {

@@ -65,7 +65,7 @@ func runLint(o *lintOptions) error {
 		}
 		for _, is := range issues {
 			fmt.Fprintln(o.io.Out, is)
-			if is.Severity == engine.SeverityError {
+			if is.Error {
 				errs++
 			} else {
 				warnings++

@@ -2,13 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao/jixiao/data"
+	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -71,15 +74,17 @@ unreadable data, or data without any claim).`,
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file with claimed.* fields: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin")
 	addDataFlags(f, &o.Read)
-	f.StringVarP(&o.Format, "format", "f", report.ReviewFormatNames()[0], "output format: "+strings.Join(report.ReviewFormatNames(), "|"))
+	f.StringVarP(&o.Format, "format", "f", report.ReviewFormats().Names()[0], "output format: "+strings.Join(report.ReviewFormats().Names(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
 	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "a claim departs when it differs from the rules by more than this many points")
 	return cmd
 }
 
+// runReview reviews with engine.Stream, as eval evaluates: the format's
+// sink keeps each unit's review, not its result, in review order.
 func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error {
-	format, err := report.LookupReview(o.Format)
+	format, err := report.ReviewFormats().Lookup(o.Format)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -93,41 +98,78 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 	defer out.close()
 	// Findings quote the explanation of their indicator; the engine builds
 	// it for those indicators only, so the review costs what eval costs.
-	prog, err := openRuleset(o.Ruleset, engineOptions(o.Workers, o.Tolerance, false)...)
+	eo, err := engineOptions(o.Workers, o.Tolerance, false)
+	if err != nil {
+		return err
+	}
+	prog, err := openRuleset(o.Ruleset, eo)
 	if err != nil {
 		return err
 	}
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	units, info, err := readAll(ctx, o.Data, o.Read, prog, o.io)
+	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, true)
 	if err != nil {
 		return err
 	}
-	res, err := prog.Eval(ctx, units)
-	if err != nil {
-		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
-	}
-	res.Data = info
-	if !res.HasClaims() {
-		src := "the data"
-		if info != nil && len(info.Files) > 0 {
-			src = strings.Join(info.Files, ", ")
+	defer src.Close()
+	var sum engine.Summary
+	var streamErr error
+	rs := &reviewSink{}
+	err = out.write(ctx, func(w io.Writer) error {
+		sink, err := report.NewSink(w, format, report.Options{Tolerance: o.Tolerance}, report.NewMeta(prog, info))
+		if err != nil {
+			return err
 		}
-		return failWith(exitNothing, fmt.Errorf("nothing to review: no unit of %s claims a score (claimed.<indicator id>, claimed.score or claimed.grade)", src))
-	}
-	rv := prog.Review(res)
-	meta := report.NewMeta(prog, info)
-	meta.HasClaims = true
-	if err := out.write(ctx, func(w io.Writer) error { return report.WriteReview(w, format, meta, rv) }); err != nil {
+		sink.Digest = src.SHA256
+		rs.Sink = sink
+		if sum, streamErr = prog.Stream(ctx, src, rs); streamErr != nil {
+			return streamErr
+		}
+		return sink.End(sum)
+	})
+	switch {
+	case errors.Is(streamErr, errNoClaims):
+		return failWith(exitNothing, fmt.Errorf("nothing to review: no unit of %s claims a score (claimed.<indicator id>, claimed.score or claimed.grade)", strings.Join(info.Files, ", ")))
+	case streamErr != nil && ctx.Err() != nil:
+		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+	case streamErr != nil:
+		return failWith(exitNothing, withFit(streamErr, prog.Ruleset().ID))
+	case err != nil:
 		return failWith(exitNothing, err)
 	}
-	s := rv.Summary
-	if s.Errors > 0 {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", s.Errors, len(res.Units))
+	printWarnings(o.io.ErrOut, src.Warnings())
+	if sum.Errors > 0 {
+		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", sum.Errors, sum.Units)
 	}
-	if s.WithFindings > 0 || s.Errors > 0 {
+	if rs.findings.Load() || sum.Errors > 0 {
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil
+}
+
+// errNoClaims stops a review of data without any claim before anything
+// is written.
+var errNoClaims = errors.New("no unit claims a score")
+
+// reviewSink is the report's sink of a review, which notes whether any
+// unit has a finding and stops when no unit claims anything.
+type reviewSink struct {
+	*report.Sink
+	findings atomic.Bool
+}
+
+func (s *reviewSink) Render(dst []byte, u *engine.UnitResult) []byte {
+	if len(u.Review) > 0 {
+		s.findings.Store(true)
+	}
+	return s.Sink.Render(dst, u)
+}
+
+func (s *reviewSink) Start(sum engine.Summary) error {
+	if sum.Claimed == 0 {
+		return errNoClaims
+	}
+	return s.Sink.Start(sum)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 	"github.com/jixiao/jixiao/tester"
@@ -101,7 +102,8 @@ func runTest(o *testOptions) error {
 	var runs []report.CaseRun
 	unloaded := 0
 	for _, ref := range refs {
-		prog, err := openRuleset(ref)
+		// Explanations show why an expectation failed.
+		prog, err := openRuleset(ref, &engine.Options{Explain: true})
 		if err != nil {
 			// Say why, and go on with the other rulesets: one broken file
 			// should not hide the results of the rest.
@@ -113,7 +115,7 @@ func runTest(o *testOptions) error {
 			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset().File, prog.Ruleset().ID)
 		}
 		results := tester.Run(prog)
-		run := report.CaseRun{Ruleset: prog.NewResult().Ruleset, File: prog.Ruleset().File, Results: results}
+		run := report.CaseRun{Ruleset: report.NewMeta(prog, nil).Ruleset, File: prog.Ruleset().File, Results: results}
 		if o.Coverage {
 			run.Coverage = tester.Coverage(prog, results)
 		}
