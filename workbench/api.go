@@ -416,7 +416,7 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 	}
 	format := formatOf(f, "json")
 	var buf bytes.Buffer
-	if err := writeReview(&buf, format, c.prog, res); err != nil {
+	if err := writeReview(ctx, &buf, format, c.prog, res, d.Name, d.Src); err != nil {
 		httpError(w, http.StatusUnprocessableEntity, err)
 		return
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/report"
+	"github.com/jixiao/jixiao/review"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -50,7 +51,7 @@ func loadRuleset(name string, src []byte) (*indicators.Ruleset, error) {
 
 // compile compiles a loaded ruleset; explain asks for explanations.
 func compile(rs *indicators.Ruleset, explain bool) (*engine.Program, error) {
-	return engine.Compile(rs, engine.Explain(explain), engine.Tolerance(tolerance))
+	return engine.Compile(rs, &engine.Options{Explain: explain, Tolerance: tolerance})
 }
 
 // demoData is the demonstration data of a built-in ruleset, named as the
@@ -122,10 +123,9 @@ func writeEval(ctx context.Context, w io.Writer, format string, prog *engine.Pro
 func evalFormats() (names []string, binary map[string]bool) {
 	binary = map[string]bool{}
 	for _, f := range report.Formats() {
-		names = append(names, f.Name)
 		binary[f.Name] = f.Binary
 	}
-	return names, binary
+	return report.Formats().Names(), binary
 }
 
 // compare is the comparison of two results of the same units.
@@ -152,28 +152,29 @@ func diffFormats() []string {
 // errNoClaims says that a review has nothing to compare.
 var errNoClaims = fmt.Errorf("nothing to review: no unit of the data claims a score (claimed.<indicator id>, claimed.score or claimed.grade)")
 
-// writeReview writes the review of claims as jixiao review -f format does.
-func writeReview(w io.Writer, format string, prog *engine.Program, res *engine.Result) error {
-	f, err := report.LookupReview(format)
+// writeReview writes the review of claims as jixiao review -f format does,
+// for the data file name with bytes src; res is its evaluation, to know
+// first whether any unit claims anything.
+func writeReview(ctx context.Context, w io.Writer, format string, prog *engine.Program, res *engine.Result, name string, src []byte) error {
+	f, err := report.ReviewFormats().Lookup(format)
 	if err != nil {
 		return err
 	}
-	if !res.HasClaims() {
+	if !review.HasClaims(res) {
 		return errNoClaims
 	}
-	meta := report.NewMeta(prog, res.Data)
-	meta.HasClaims = true
-	return report.WriteReview(w, f, meta, prog.Review(res))
+	s, err := data.OpenReader(name, bytes.NewReader(src), data.NewSchema(prog.Ruleset()))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	meta := report.NewMeta(prog, &engine.DataInfo{Files: []string{name}})
+	_, err = report.Write(ctx, w, f, report.Options{Tolerance: tolerance}, meta, prog, s)
+	return err
 }
 
 // reviewFormats lists the formats of jixiao review -f.
-func reviewFormats() []string {
-	var names []string
-	for _, f := range report.ReviewFormats() {
-		names = append(names, f.Name)
-	}
-	return names
-}
+func reviewFormats() []string { return report.ReviewFormats().Names() }
 
 // writeExplain writes the derivation of unit at index at of res, as
 // jixiao explain UNIT -f format does.
@@ -181,7 +182,7 @@ func writeExplain(w io.Writer, format string, rs *indicators.Ruleset, prog *engi
 	if !slices.Contains(report.ExplainFormats(), format) {
 		return fmt.Errorf("unknown format %q: want one of %v", format, report.ExplainFormats())
 	}
-	eprog, err := engine.Compile(rs, engine.Explain(true), engine.Trace(true), engine.Tolerance(tolerance))
+	eprog, err := engine.Compile(rs, &engine.Options{Explain: true, Trace: true, Tolerance: tolerance})
 	if err != nil {
 		return err
 	}
@@ -212,7 +213,7 @@ func lint(name string, src []byte) []Issue {
 	out := []Issue{}
 	for _, is := range issues {
 		sev := "warning"
-		if is.Severity == engine.SeverityError {
+		if is.Error {
 			sev = "error"
 		}
 		out = append(out, Issue{Line: is.Pos.Line, Col: is.Pos.Col, Severity: sev, Code: is.Code, Message: is.Msg, Text: is.String()})

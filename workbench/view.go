@@ -168,7 +168,7 @@ func (v *view) fill(rs *indicators.Ruleset, res *engine.Result, cmp *diff.Compar
 		}
 		row.Points = make([]*float64, len(u.Indicators))
 		for k := range u.Indicators {
-			if u.Indicators[k].Status != engine.StatusNA {
+			if u.Indicators[k].Status != indicators.StatusNA {
 				row.Points[k] = &u.Indicators[k].Points
 			}
 		}
