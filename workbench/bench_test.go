@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/jixiao/jixiao/internal/cputime"
 	"github.com/jixiao/jixiao/synth"
 )
 
@@ -47,10 +46,8 @@ func BenchmarkRetune10k(b *testing.B) {
 	if _, _, err := s.retune(ctx, base, base, data); err != nil { // reads the units once
 		b.Fatal(err)
 	}
-	cpu := cpuTime()
-	n := 0
+	cpu := cputime.Now()
 	for i := 0; b.Loop(); i++ {
-		n++
 		edited, err := applyEdits(name, src, []Edit{{Indicator: "budget_execution_rate", Field: "weight", Value: fmt.Sprintf("%d.%04d", 5+i%10, i%10000)}})
 		if err != nil {
 			b.Fatal(err)
@@ -63,8 +60,9 @@ func BenchmarkRetune10k(b *testing.B) {
 			b.Fatalf("%d units scored, %d compared", len(res.Units), len(cmp.Units))
 		}
 	}
-	// CPU time of all goroutines (the evaluation runs a worker per core).
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(n)/1e6, "cpu-ms/op")
+	// CPU time of all goroutines (the evaluation runs a worker per core):
+	// on a shared machine the wall clock counts the neighbours too.
+	cputime.Report(b, cpu)
 }
 
 // BenchmarkRetuneParts splits the loop: compile, evaluate 10,000 units,
@@ -90,6 +88,8 @@ func BenchmarkRetuneParts(b *testing.B) {
 		}
 	})
 	b.Run("evaluate", func(b *testing.B) {
+		cpu := cputime.Now()
+		defer cputime.Report(b, cpu)
 		for b.Loop() {
 			if _, err := evaluate(ctx, c.prog, rd.units, rd.info); err != nil {
 				b.Fatal(err)
@@ -97,16 +97,10 @@ func BenchmarkRetuneParts(b *testing.B) {
 		}
 	})
 	b.Run("diff", func(b *testing.B) {
+		cpu := cputime.Now()
+		defer cputime.Report(b, cpu)
 		for b.Loop() {
 			compare(res, res)
 		}
 	})
-}
-
-// cpuTime is the process's user and system CPU time so far: on a shared
-// machine wall time says more about the neighbours than about the code.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

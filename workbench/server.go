@@ -251,7 +251,7 @@ type caches struct {
 }
 
 func newCaches() *caches {
-	return &caches{progs: lru{max: 16}, units: lru{max: 4}, results: lru{max: 8}}
+	return &caches{progs: lru{max: 16}, units: lru{max: 4}, results: lru{max: 4}}
 }
 
 type lru struct {
