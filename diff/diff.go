@@ -94,14 +94,8 @@ type IndicatorChange struct {
 // points changed; the grade migration matrix; and which indicators caused
 // the change over the whole population.
 func Diff(old, new *engine.Result) *Comparison {
-	d := &Comparison{Old: old.Ruleset, New: new.Ruleset, Data: old.Data,
-		OldGrades: gradeLabels(old.Summary), NewGrades: gradeLabels(new.Summary)}
-	newAt := map[string]int{}
-	for i := range new.Units {
-		if _, dup := newAt[new.Units[i].Unit]; !dup {
-			newAt[new.Units[i].Unit] = i
-		}
-	}
+	b := NewBuilder(old.Ruleset, new.Ruleset, gradeLabels(old.Summary), gradeLabels(new.Summary), old.Data)
+	newAt := unitIndex(new)
 	seen := map[string]bool{}
 	for i := range old.Units {
 		o := &old.Units[i]
@@ -113,18 +107,79 @@ func Diff(old, new *engine.Result) *Comparison {
 		if j, ok := newAt[o.Unit]; ok {
 			n = &new.Units[j]
 		}
-		d.Units = append(d.Units, unitDiff(o, n))
+		b.Add(o, n)
 	}
 	for i := range new.Units {
 		n := &new.Units[i]
 		if !seen[n.Unit] {
 			seen[n.Unit] = true
-			d.Units = append(d.Units, unitDiff(nil, n))
+			b.Add(nil, n)
 		}
 	}
-	d.Migration = migration(d)
-	d.Indicators = indicatorChanges(d, old, new)
-	return d
+	return b.Comparison()
+}
+
+// Builder makes a Comparison a unit at a time, so that a caller scoring
+// the units as they stream (Recorder, Compare) keeps the comparison, not
+// the results. Diff is a Builder over two whole results.
+type Builder struct {
+	c Comparison
+	// first holds the indicators of the first unit with indicators on
+	// each side (new, then old): the causes are listed in that order.
+	first [2][]IndicatorChange
+	sums  map[string]*IndicatorChange // by id: points over units scored on both sides
+}
+
+// NewBuilder starts the comparison of the rulesets old and new (their
+// grade labels in band order) over the units of data (nil when unknown).
+func NewBuilder(old, new engine.RulesetInfo, oldGrades, newGrades []string, data *engine.DataInfo) *Builder {
+	return &Builder{c: Comparison{Old: old, New: new, Data: data, OldGrades: oldGrades, NewGrades: newGrades},
+		sums: map[string]*IndicatorChange{}}
+}
+
+// Add compares one unit under both rulesets: o is its old result and n
+// its new one, nil on the side it is absent from. Units come in the order
+// the comparison lists them; neither result is kept.
+func (b *Builder) Add(o, n *engine.UnitResult) {
+	for k, u := range []*engine.UnitResult{n, o} {
+		if b.first[k] != nil || u == nil || len(u.Indicators) == 0 {
+			continue
+		}
+		b.first[k] = []IndicatorChange{}
+		for _, ir := range u.Indicators {
+			b.first[k] = append(b.first[k], IndicatorChange{ID: ir.ID, Label: ir.Label})
+		}
+	}
+	ud := unitDiff(o, n)
+	if ud.Both() {
+		for _, ir := range o.Indicators {
+			b.sum(ir.ID).Old += ir.Points
+		}
+		for _, ir := range n.Indicators {
+			b.sum(ir.ID).New += ir.Points
+		}
+		for _, pc := range ud.Indicators {
+			b.sum(pc.ID).Units++
+		}
+	}
+	b.c.Units = append(b.c.Units, ud)
+}
+
+func (b *Builder) sum(id string) *IndicatorChange {
+	s := b.sums[id]
+	if s == nil {
+		s = &IndicatorChange{}
+		b.sums[id] = s
+	}
+	return s
+}
+
+// Comparison returns the comparison of the units added so far.
+func (b *Builder) Comparison() *Comparison {
+	d := b.c
+	d.Migration = migration(&d)
+	d.Indicators = b.indicatorChanges()
+	return &d
 }
 
 func gradeLabels(s engine.Summary) []string {
@@ -272,61 +327,31 @@ func migration(d *Comparison) []Migration {
 	return append(out, extra...)
 }
 
-func indicatorChanges(d *Comparison, old, new *engine.Result) []IndicatorChange {
+func (b *Builder) indicatorChanges() []IndicatorChange {
 	var out []IndicatorChange
 	at := map[string]int{}
-	add := func(id, label string, isNew bool) {
-		k, ok := at[id]
-		if !ok {
-			k = len(out)
-			at[id] = k
-			out = append(out, IndicatorChange{ID: id, Label: label})
-		}
-		if isNew {
-			out[k].InNew, out[k].Label = true, label
-		} else {
-			out[k].InOld = true
-		}
-	}
 	// Order of first appearance: the new ruleset's indicators, then the
-	// old ones it dropped. Labels come from the result's first unit
-	// that has indicators.
-	for _, r := range []struct {
-		res   *engine.Result
-		isNew bool
-	}{{new, true}, {old, false}} {
-		for i := range r.res.Units {
-			if len(r.res.Units[i].Indicators) == 0 {
-				continue
+	// old ones it dropped. Labels come from each side's first unit that
+	// has indicators.
+	for k, isNew := range []bool{true, false} {
+		for _, ic := range b.first[k] {
+			i, ok := at[ic.ID]
+			if !ok {
+				i = len(out)
+				at[ic.ID] = i
+				out = append(out, IndicatorChange{ID: ic.ID, Label: ic.Label})
 			}
-			for _, ir := range r.res.Units[i].Indicators {
-				add(ir.ID, ir.Label, r.isNew)
+			if isNew {
+				out[i].InNew, out[i].Label = true, ic.Label
+			} else {
+				out[i].InOld = true
 			}
-			break
-		}
-	}
-	oldIdx, newIdx := unitIndex(old), unitIndex(new)
-	for i := range d.Units {
-		u := &d.Units[i]
-		if !u.Both() {
-			continue
-		}
-		o, n := &old.Units[oldIdx[u.Unit]], &new.Units[newIdx[u.Unit]]
-		for _, ir := range o.Indicators {
-			if k, ok := at[ir.ID]; ok {
-				out[k].Old += ir.Points
-			}
-		}
-		for _, ir := range n.Indicators {
-			if k, ok := at[ir.ID]; ok {
-				out[k].New += ir.Points
-			}
-		}
-		for _, pc := range u.Indicators {
-			out[at[pc.ID]].Units++
 		}
 	}
 	for k := range out {
+		if s := b.sums[out[k].ID]; s != nil {
+			out[k].Old, out[k].New, out[k].Units = s.Old, s.New, s.Units
+		}
 		out[k].Old = indicators.Round2(out[k].Old)
 		out[k].New = indicators.Round2(out[k].New)
 		out[k].Delta = indicators.Round2(out[k].New - out[k].Old)
@@ -335,6 +360,7 @@ func indicatorChanges(d *Comparison, old, new *engine.Result) []IndicatorChange 
 	return out
 }
 
+// unitIndex maps each unit id of r to its first unit.
 func unitIndex(r *engine.Result) map[string]int {
 	m := map[string]int{}
 	for i := range r.Units {

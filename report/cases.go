@@ -35,31 +35,13 @@ type CaseOptions struct {
 	Verbose bool // list passing cases too
 }
 
-// CaseFormat is one output format of jixiao test -f.
-type CaseFormat struct {
-	Name string
-	Desc string
-	New  func(w io.Writer, o CaseOptions) CaseReporter
-}
-
-// CaseFormats lists the case reporters; the first is the default.
-func CaseFormats() []CaseFormat {
-	return []CaseFormat{
-		{Name: "pretty", Desc: "failures with expected against actual, then counts", New: func(w io.Writer, o CaseOptions) CaseReporter { return &PrettyCases{W: w, Verbose: o.Verbose} }},
-		{Name: "json", Desc: "every case and expectation as JSON", New: func(w io.Writer, o CaseOptions) CaseReporter { return &JSONCases{W: w} }},
+// CaseFormats lists the case reporters (jixiao test -f); the first is
+// the default. Each makes its reporter with Cases.
+func CaseFormats() Registry {
+	return Registry{
+		{Name: "pretty", Desc: "failures with expected against actual, then counts", Cases: func(w io.Writer, o CaseOptions) CaseReporter { return &PrettyCases{W: w, Verbose: o.Verbose} }},
+		{Name: "json", Desc: "every case and expectation as JSON", Cases: func(w io.Writer, o CaseOptions) CaseReporter { return &JSONCases{W: w} }},
 	}
-}
-
-// LookupCaseFormat returns the case reporter format called name.
-func LookupCaseFormat(name string) (CaseFormat, error) {
-	var names []string
-	for _, f := range CaseFormats() {
-		if f.Name == name {
-			return f, nil
-		}
-		names = append(names, f.Name)
-	}
-	return CaseFormat{}, fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(names, ", "))
 }
 
 // CaseCounts counts the passed and failed cases of runs; a case whose data

@@ -16,36 +16,15 @@ import (
 	"github.com/jixiao/jixiao/engine"
 )
 
-// DiffFormat is one output format of jixiao diff.
-type DiffFormat struct {
-	Name  string
-	Desc  string
-	Write func(w io.Writer, c *diff.Comparison) error
-	// Binary formats (xlsx) cannot go to a terminal and need -o.
-	Binary bool
-}
-
-// DiffFormats lists the formats of a rule-change comparison; the first is
-// the default.
-func DiffFormats() []DiffFormat {
-	return []DiffFormat{
-		{Name: "table", Desc: "tables for the terminal", Write: DiffTable},
-		{Name: "json", Desc: "every unit's change as JSON", Write: DiffJSON},
-		{Name: "md", Desc: "Markdown tables", Write: DiffMarkdown},
-		{Name: "xlsx", Desc: "Excel workbook: units, migration, indicators, stamp", Write: DiffXLSX, Binary: true},
+// DiffFormats lists the formats of a rule-change comparison (jixiao
+// diff); the first is the default. Each writes with its Diff.
+func DiffFormats() Registry {
+	return Registry{
+		{Name: "table", Desc: "tables for the terminal", Diff: DiffTable},
+		{Name: "json", Desc: "every unit's change as JSON", Diff: DiffJSON},
+		{Name: "md", Desc: "Markdown tables", Diff: DiffMarkdown},
+		{Name: "xlsx", Desc: "Excel workbook: units, migration, indicators, stamp", Diff: DiffXLSX, Binary: true},
 	}
-}
-
-// LookupDiffFormat returns the diff format called name.
-func LookupDiffFormat(name string) (DiffFormat, error) {
-	var names []string
-	for _, f := range DiffFormats() {
-		if f.Name == name {
-			return f, nil
-		}
-		names = append(names, f.Name)
-	}
-	return DiffFormat{}, fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(names, ", "))
 }
 
 // MostMoved is how many units the table and Markdown formats list as the

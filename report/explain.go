@@ -10,8 +10,13 @@ import (
 )
 
 // ExplainFormats lists the formats of a unit's derivation (jixiao
-// explain); the first is the default.
-func ExplainFormats() []string { return []string{"text", "md"} }
+// explain); the first is the default. Each writes with its Derivation.
+func ExplainFormats() Registry {
+	return Registry{
+		{Name: "text", Desc: "for the terminal or paper", Derivation: func(w io.Writer, d Derivation) error { return explainIn(w, &explainText{}, d) }},
+		{Name: "md", Desc: "Markdown", Derivation: func(w io.Writer, d Derivation) error { return explainIn(w, &explainMD{}, d) }},
+	}
+}
 
 // Derivation is everything the derivation of one unit shows.
 type Derivation struct {
@@ -29,15 +34,17 @@ type Derivation struct {
 // failed checks with their numbers; and the unit's claims (复核). The text
 // format reads on a terminal and prints on paper; md is Markdown.
 func Explain(w io.Writer, format string, d Derivation) error {
-	var sink explainSink
-	switch format {
-	case "text", "":
-		sink = &explainText{}
-	case "md":
-		sink = &explainMD{}
-	default:
-		return fmt.Errorf("unknown explain format %q: want one of %s", format, strings.Join(ExplainFormats(), ", "))
+	if format == "" {
+		format = ExplainFormats().Names()[0]
 	}
+	f, err := ExplainFormats().Lookup(format)
+	if err != nil {
+		return err
+	}
+	return f.Derivation(w, d)
+}
+
+func explainIn(w io.Writer, sink explainSink, d Derivation) error {
 	writeDerivation(sink, d)
 	_, err := io.WriteString(w, sink.String())
 	return err

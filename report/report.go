@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/review"
@@ -111,6 +112,12 @@ type Format struct {
 	// Digest is set by formats that show the data's digest (Meta.Data):
 	// the data is hashed only for them.
 	Digest bool
+
+	// The formats of diff, test and explain write a whole document rather
+	// than units; each sets the one writer of its command.
+	Diff       func(w io.Writer, c *diff.Comparison) error   // DiffFormats
+	Cases      func(w io.Writer, o CaseOptions) CaseReporter // CaseFormats
+	Derivation func(w io.Writer, d Derivation) error         // ExplainFormats
 }
 
 // Formats lists the output formats; the first is the default.
@@ -129,7 +136,8 @@ func Formats() Registry {
 }
 
 // Registry is the list of formats of one command's -f, the default
-// first: eval's (Formats) and review's (ReviewFormats).
+// first: eval's (Formats), review's (ReviewFormats), diff's
+// (DiffFormats), test's (CaseFormats) and explain's (ExplainFormats).
 type Registry []Format
 
 // Names lists the names of the formats, the default first.

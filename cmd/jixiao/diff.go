@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,6 +14,7 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/openctx"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -22,14 +25,6 @@ type diffOptions struct {
 	Read     data.Options // how to read Data
 	Format   string
 	Output   string
-}
-
-func diffFormatNames() []string {
-	var names []string
-	for _, f := range report.DiffFormats() {
-		names = append(names, f.Name)
-	}
-	return names
 }
 
 func newDiffCmd(io *streams) *cobra.Command {
@@ -71,7 +66,7 @@ of them (shown as not scored); 2 nothing was compared.`,
 	f.StringArrayVarP(&o.Rulesets, "ruleset", "r", nil, "ruleset file or built-in id: give it twice, old then new")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the old ruleset's demo units)")
 	addDataFlags(f, &o.Read)
-	f.StringVarP(&o.Format, "format", "f", diffFormatNames()[0], "output format: "+strings.Join(diffFormatNames(), "|"))
+	f.StringVarP(&o.Format, "format", "f", report.DiffFormats().Names()[0], "output format: "+strings.Join(report.DiffFormats().Names(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	return cmd
 }
@@ -80,7 +75,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	if len(o.Rulesets) != 2 {
 		return failWith(exitNothing, fmt.Errorf("diff compares two rulesets: give -r OLD -r NEW (got %d)", len(o.Rulesets)))
 	}
-	format, err := report.LookupDiffFormat(o.Format)
+	format, err := report.DiffFormats().Lookup(o.Format)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -98,40 +93,38 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 			return err
 		}
 	}
-	// Both rulesets read the units: the data is read once, and kept for
-	// the second, for standard input, a FIFO or a file that changes in
-	// between could not give the same units twice.
-	var text []byte
-	switch o.Data {
-	case "":
-	case "-":
-		defer unblockOnCancel(ctx, o.io.In)()
-		if text, err = io.ReadAll(o.io.In); err != nil {
-			return failWith(exitNothing, fmt.Errorf("read stdin: %w", err))
-		}
-	default:
-		if text, err = data.ReadFile(ctx, o.Data); err != nil {
-			return failWith(exitNothing, err)
-		}
-	}
-	results := make([]*engine.Result, 2)
-	warnings := make([]bytes.Buffer, 2)
-	for i, prog := range progs {
-		st := *o.io
-		st.ErrOut = &warnings[i]
-		units, info, err := readText(ctx, o.Data, text, o.Read, progs[0].Ruleset().ID, prog, &st)
-		if err != nil {
+	// Both rulesets read the units, one engine.Stream each, keeping only
+	// the comparison's part of each unit (diff.Recorder). Standard input,
+	// a FIFO or a device gives its bytes once: they are kept in a
+	// temporary file for the second reading. A file that changes in
+	// between is caught by its digest.
+	var spool *os.File
+	if o.Data == "-" || o.Data != "" && !regularFile(o.Data) {
+		if spool, err = spoolData(ctx, o.Data, o.io.In); err != nil {
 			return err
 		}
-		if results[i], err = prog.Eval(ctx, units); err != nil {
-			return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+		defer func() { spool.Close(); os.Remove(spool.Name()) }()
+	}
+	recs := make([]*diff.Recorder, 2)
+	infos := make([]*engine.DataInfo, 2)
+	warnings := make([]bytes.Buffer, 2)
+	for i, prog := range progs {
+		recs[i] = diff.NewRecorder(prog)
+		defer recs[i].Close()
+		if infos[i], err = streamSide(ctx, o, prog, progs[0].Ruleset().ID, spool, recs[i], &warnings[i]); err != nil {
+			return err
 		}
-		results[i].Data = info
+	}
+	if infos[0].SHA256 != infos[1].SHA256 {
+		return failWith(exitNothing, fmt.Errorf("%s changed while diff read it for each ruleset: run diff again once it no longer changes", strings.Join(infos[0].Files, ", ")))
 	}
 	// A column one ruleset reads is no warning because the other does not.
 	printCommonLines(o.io.ErrOut, warnings[0].String(), warnings[1].String())
-	cmp := diff.Diff(results[0], results[1])
-	if err := out.write(ctx, func(w io.Writer) error { return format.Write(w, cmp) }); err != nil {
+	cmp, err := diff.Compare(recs[0], recs[1], infos[0])
+	if err != nil {
+		return failWith(exitNothing, err)
+	}
+	if err := out.write(ctx, func(w io.Writer) error { return format.Diff(w, cmp) }); err != nil {
 		return failWith(exitNothing, err)
 	}
 	failed := 0
@@ -145,6 +138,74 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil
+}
+
+// streamSide scores the units of o.Data under prog into rec, its data
+// warnings going to warn: from spool when set, else from the file (with no
+// data, the demonstration units of ruleset demoID).
+func streamSide(ctx context.Context, o *diffOptions, prog *engine.Program, demoID string, spool *os.File, rec *diff.Recorder, warn io.Writer) (*engine.DataInfo, error) {
+	var src data.Source
+	var info *engine.DataInfo
+	var err error
+	if spool != nil {
+		name, shown := o.Data, o.Data
+		if o.Data == "-" {
+			name, shown = "stdin.csv", "stdin"
+		}
+		if _, err := spool.Seek(0, io.SeekStart); err != nil {
+			return nil, failWith(exitNothing, fmt.Errorf("read %s again: %w", shown, err))
+		}
+		src, err = o.Read.OpenStreamReader(name, spool, data.NewSchema(prog.Ruleset()), true)
+		if err != nil {
+			return nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+		}
+		info = &engine.DataInfo{Files: []string{filepath.ToSlash(shown)}}
+	} else if src, info, err = openDataOf(ctx, o.Data, o.Read, demoID, prog, nil, true); err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	if _, err := prog.Stream(ctx, src, rec); err != nil {
+		if ctx.Err() != nil {
+			return nil, failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+		}
+		return nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+	}
+	printWarnings(warn, src.Warnings())
+	info.SHA256 = src.SHA256()
+	return info, nil
+}
+
+// regularFile reports whether path is a regular file, which can be read
+// twice (a missing one is left to the reader to report).
+func regularFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err != nil || fi.Mode().IsRegular()
+}
+
+// spoolData copies the data at path ("-": stdin) to a temporary file,
+// removed at once where the system allows, so that it can be read once
+// for each ruleset. Opening and reading stop when ctx is done.
+func spoolData(ctx context.Context, path string, stdin io.Reader) (*os.File, error) {
+	in := stdin
+	if path != "-" {
+		f, err := openctx.OpenFile(ctx, path, os.O_RDONLY, 0)
+		if err != nil {
+			return nil, failWith(exitNothing, fmt.Errorf("open data %s: %w", path, err))
+		}
+		defer f.Close()
+		in = f
+	}
+	defer unblockOnCancel(ctx, in)()
+	f, err := os.CreateTemp("", "jixiao-data-*")
+	if err != nil {
+		return nil, failWith(exitNothing, fmt.Errorf("keep %s for the second ruleset: %w", path, err))
+	}
+	os.Remove(f.Name())
+	if _, err := io.Copy(f, in); err != nil {
+		f.Close()
+		return nil, failWith(exitNothing, fmt.Errorf("read data %s: %w", path, err))
+	}
+	return f, nil
 }
 
 // printCommonLines prints the lines of a that b has too.

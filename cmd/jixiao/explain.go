@@ -70,15 +70,16 @@ shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
 	addDataFlags(f, &o.Read)
-	f.StringVarP(&o.Format, "format", "f", report.ExplainFormats()[0], "output format: "+strings.Join(report.ExplainFormats(), "|"))
+	f.StringVarP(&o.Format, "format", "f", report.ExplainFormats().Names()[0], "output format: "+strings.Join(report.ExplainFormats().Names(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
 	return cmd
 }
 
 func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) error {
-	if !slices.Contains(report.ExplainFormats(), o.Format) {
-		return failWith(exitNothing, fmt.Errorf("unknown format %q: want one of %s", o.Format, strings.Join(report.ExplainFormats(), ", ")))
+	format, err := report.ExplainFormats().Lookup(o.Format)
+	if err != nil {
+		return failWith(exitNothing, err)
 	}
 	out, err := openOutput(ctx, cmd, o.io, o.Output)
 	if err != nil {
@@ -127,7 +128,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	u := eprog.EvalUnit(catch.unit)
 	u.Rank = sink.rank
 	d := report.Derivation{Meta: report.NewMeta(prog, info), Unit: &u, Ranked: sum.Units - sum.Errors}
-	if err := out.write(ctx, func(w io.Writer) error { return report.Explain(w, o.Format, d) }); err != nil {
+	if err := out.write(ctx, func(w io.Writer) error { return format.Derivation(w, d) }); err != nil {
 		return failWith(exitNothing, err)
 	}
 	if u.Failed() {

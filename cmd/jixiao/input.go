@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,7 +13,6 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
-	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/openctx"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -103,47 +101,6 @@ func withFit(err error, current string) error {
 		hinted.Msg += fmt.Sprintf("\nit fits the built-in ruleset %s: run with -r %s", strings.Join(fits, " and "), fits[0])
 	}
 	return &hinted
-}
-
-// readAllOf reads every unit of path, read as opts say (with no path, the
-// demonstration data of ruleset demoID), and reports warnings on st.ErrOut.
-func readAllOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	src, info, err := openDataOf(ctx, path, opts, demoID, prog, st.In, true)
-	if err != nil {
-		return nil, nil, err
-	}
-	return collect(src, info, prog, st)
-}
-
-// readText is readAllOf over data read already: text holds the bytes of
-// path ("-" for standard input); with no path, the demonstration data of
-// ruleset demoID is read.
-func readText(ctx context.Context, path string, text []byte, opts data.Options, demoID string, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	switch path {
-	case "":
-		return readAllOf(ctx, path, opts, demoID, prog, st)
-	case "-":
-		in := *st
-		in.In = bytes.NewReader(text)
-		return readAllOf(ctx, path, opts, demoID, prog, &in)
-	}
-	src, err := opts.OpenReader(path, bytes.NewReader(text), data.NewSchema(prog.Ruleset()))
-	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
-	}
-	return collect(src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, prog, st)
-}
-
-// collect reads every unit of src and reports warnings on st.ErrOut.
-func collect(src data.Source, info *engine.DataInfo, prog *engine.Program, st *streams) ([]indicators.Unit, *engine.DataInfo, error) {
-	defer src.Close()
-	units, warnings, sum, err := data.Collect(src)
-	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
-	}
-	printWarnings(st.ErrOut, warnings)
-	info.SHA256 = sum
-	return units, info, nil
 }
 
 // unblockOnCancel makes a read of r that blocks (stdin on a pipe or a

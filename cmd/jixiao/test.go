@@ -23,14 +23,6 @@ type testOptions struct {
 	Verbose  bool
 }
 
-func caseFormatNames() []string {
-	var names []string
-	for _, f := range report.CaseFormats() {
-		names = append(names, f.Name)
-	}
-	return names
-}
-
 func newTestCmd(io *streams) *cobra.Command {
 	o := &testOptions{io: io}
 	cmd := &cobra.Command{
@@ -86,12 +78,12 @@ and what jixiao test prints when the case expects 60:
 	f := cmd.Flags()
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list passing cases too")
 	f.BoolVar(&o.Coverage, "coverage", false, "list the bands, tiers and target branches no case reached")
-	f.StringVarP(&o.Format, "format", "f", caseFormatNames()[0], "output format: "+strings.Join(caseFormatNames(), "|"))
+	f.StringVarP(&o.Format, "format", "f", report.CaseFormats().Names()[0], "output format: "+strings.Join(report.CaseFormats().Names(), "|"))
 	return cmd
 }
 
 func runTest(o *testOptions) error {
-	format, err := report.LookupCaseFormat(o.Format)
+	format, err := report.CaseFormats().Lookup(o.Format)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -121,7 +113,7 @@ func runTest(o *testOptions) error {
 		}
 		runs = append(runs, run)
 	}
-	if err := format.New(o.io.Out, report.CaseOptions{Verbose: o.Verbose}).Report(runs); err != nil {
+	if err := format.Cases(o.io.Out, report.CaseOptions{Verbose: o.Verbose}).Report(runs); err != nil {
 		return failWith(exitNothing, err)
 	}
 	if unloaded > 0 {
