@@ -133,20 +133,16 @@ func compare(old, new *engine.Result) *diff.Comparison { return diff.Diff(old, n
 
 // writeDiff writes a comparison as jixiao diff -f format does.
 func writeDiff(w io.Writer, format string, c *diff.Comparison) error {
-	f, err := report.LookupDiffFormat(format)
+	f, err := report.DiffFormats().Lookup(format)
 	if err != nil {
 		return err
 	}
-	return f.Write(w, c)
+	return f.Diff(w, c)
 }
 
 // diffFormats lists the formats of jixiao diff -f.
 func diffFormats() []string {
-	var names []string
-	for _, f := range report.DiffFormats() {
-		names = append(names, f.Name)
-	}
-	return names
+	return report.DiffFormats().Names()
 }
 
 // errNoClaims says that a review has nothing to compare.
@@ -179,8 +175,8 @@ func reviewFormats() []string { return report.ReviewFormats().Names() }
 // writeExplain writes the derivation of unit at index at of res, as
 // jixiao explain UNIT -f format does.
 func writeExplain(w io.Writer, format string, rs *indicators.Ruleset, prog *engine.Program, units []indicators.Unit, res *engine.Result, at int) error {
-	if !slices.Contains(report.ExplainFormats(), format) {
-		return fmt.Errorf("unknown format %q: want one of %v", format, report.ExplainFormats())
+	if _, err := report.ExplainFormats().Lookup(format); err != nil {
+		return err
 	}
 	eprog, err := engine.Compile(rs, &engine.Options{Explain: true, Trace: true, Tolerance: tolerance})
 	if err != nil {
