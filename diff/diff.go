@@ -263,6 +263,20 @@ func unitDiff(o, n *engine.UnitResult) Unit {
 	}
 	ud.Delta = indicators.Round2(n.Score - o.Score)
 	ud.Adjustments = unitRuleChanges(o, n)
+	if sameIndicators(o.Indicators, n.Indicators) {
+		// The usual rule change (weights, targets, bounds) keeps the
+		// indicators and their order: pair them by place, with no map per
+		// unit (the workbench's tuning loop compares 10,000 units a change).
+		for k := range n.Indicators {
+			oi, ir := &o.Indicators[k], &n.Indicators[k]
+			if oi.Points != ir.Points {
+				pc := PointsChange{ID: ir.ID, Label: ir.Label, Old: ptr(oi.Points), New: ptr(ir.Points)}
+				pc.Delta = pointsDelta(pc.Old, pc.New)
+				ud.Indicators = append(ud.Indicators, pc)
+			}
+		}
+		return ud
+	}
 	oldAt := map[string]*engine.IndicatorResult{}
 	for k := range o.Indicators {
 		oldAt[o.Indicators[k].ID] = &o.Indicators[k]
@@ -293,6 +307,20 @@ func unitDiff(o, n *engine.UnitResult) Unit {
 }
 
 func ptr(x float64) *float64 { return &x }
+
+// sameIndicators tells whether two results list the same indicators in the
+// same order.
+func sameIndicators(a, b []engine.IndicatorResult) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if a[k].ID != b[k].ID {
+			return false
+		}
+	}
+	return true
+}
 
 func pointsDelta(o, n *float64) float64 {
 	var a, b float64

@@ -206,6 +206,7 @@ func newRootCmd(io *streams, prof *profile) *cobra.Command {
 		newDiffCmd(io),
 		newGenCmd(io),
 		newMonitorCmd(io),
+		newServeCmd(io),
 	)
 	return root
 }

@@ -1,0 +1,758 @@
+package workbench
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/diff"
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
+)
+
+func (s *Server) routes() {
+	m := http.NewServeMux()
+	static := http.FileServer(http.FS(staticFS()))
+	m.Handle("GET /static/", http.StripPrefix("/static/", static))
+	m.HandleFunc("GET /{$}", s.page)
+	m.HandleFunc("GET /api/rulesets", s.listRulesets)
+	m.HandleFunc("GET /api/ruleset", s.getRuleset)
+	m.HandleFunc("GET /api/formats", s.formats)
+	m.HandleFunc("POST /api/eval", s.apiEval)
+	m.HandleFunc("POST /api/diff", s.apiDiff)
+	m.HandleFunc("POST /api/review", s.apiReview)
+	m.HandleFunc("POST /api/explain", s.apiExplain)
+	m.HandleFunc("POST /api/lint", s.apiLint)
+	m.HandleFunc("POST /api/view", s.apiView)
+	m.HandleFunc("GET /api/datasets", s.listDatasets)
+	m.HandleFunc("POST /api/datasets", s.addDataset)
+	m.HandleFunc("GET /api/versions", s.listVersions)
+	m.HandleFunc("POST /api/versions", s.addVersion)
+	m.HandleFunc("GET /api/runs", s.listRuns)
+	m.HandleFunc("POST /api/runs", s.addRun)
+	m.HandleFunc("GET /api/runs/{id}", s.getRun)
+	m.HandleFunc("GET /api/units/{unit}/history", s.unitHistory)
+	s.mux = m
+}
+
+func (s *Server) page(w http.ResponseWriter, r *http.Request) {
+	b, err := fs.ReadFile(staticFS(), "index.html")
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(b)
+}
+
+// text is a ruleset's or a data file's name and bytes.
+type text struct {
+	Name string
+	Src  []byte
+}
+
+func (t text) sum() string {
+	h := sha256.Sum256(t.Src)
+	return hex.EncodeToString(h[:])
+}
+
+// form is a multipart request read whole (the body is capped): files by
+// field name, and the plain fields.
+type form struct {
+	files  map[string]text
+	fields map[string]string
+}
+
+func readForm(r *http.Request) (*form, error) {
+	f := &form{files: map[string]text{}, fields: map[string]string{}}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, fmt.Errorf("want a multipart/form-data request (curl -F ruleset=@r.yaml -F data=@units.csv): %w", err)
+	}
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			return f, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read upload: %w", err)
+		}
+		b, err := io.ReadAll(p)
+		if err != nil {
+			return nil, fmt.Errorf("read upload %s: %w", p.FormName(), err)
+		}
+		if p.FileName() != "" {
+			f.files[p.FormName()] = text{Name: baseName(p.FileName()), Src: b}
+		} else {
+			f.fields[p.FormName()] = string(b)
+		}
+	}
+}
+
+// baseName is the last element of an uploaded file's name: the name is
+// shown in messages and its extension says the format; it names no file
+// here.
+func baseName(name string) string {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	if name == "." || name == "/" || name == ".." {
+		return "upload"
+	}
+	return name
+}
+
+// ruleset is the ruleset a form gives as the file part, the built-in id
+// part+"_id" or the saved version part+"_version"; the default ruleset
+// when none.
+func (s *Server) ruleset(ctx context.Context, f *form, part string) (text, error) {
+	if t, ok := f.files[part]; ok {
+		return t, nil
+	}
+	if id := f.fields[part+"_version"]; id != "" {
+		return s.versionText(ctx, id)
+	}
+	id := f.fields[part+"_id"]
+	if id == "" {
+		id = defaultRuleset
+	}
+	name, src, err := builtinYAML(id)
+	return text{name, src}, err
+}
+
+func (s *Server) versionText(ctx context.Context, id string) (text, error) {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return text{}, fmt.Errorf("version %q: want the number of a saved version", id)
+	}
+	v, err := s.store.version(ctx, n)
+	if err != nil {
+		return text{}, err
+	}
+	return text{Name: fmt.Sprintf("%s@v%d.yaml", v.RulesetID, v.ID), Src: []byte(v.YAML)}, nil
+}
+
+// data is the data a form gives: the file part data, a stored dataset by
+// its hash (dataset), or the demonstration units of ruleset rulesetID.
+func (s *Server) data(ctx context.Context, f *form, rulesetID string) (text, error) {
+	if t, ok := f.files["data"]; ok {
+		return t, nil
+	}
+	return s.dataset(ctx, f.fields["dataset"], rulesetID)
+}
+
+func (s *Server) dataset(ctx context.Context, sum, rulesetID string) (text, error) {
+	if sum != "" {
+		name, src, err := s.store.dataset(ctx, sum)
+		return text{name, src}, err
+	}
+	name, src, ok := demoData(rulesetID)
+	if !ok {
+		return text{}, fmt.Errorf("no data: upload a data file (ruleset %s has no built-in demonstration data)", rulesetID)
+	}
+	return text{name, src}, nil
+}
+
+// compiled is a ruleset compiled, with the key of its text.
+type compiled struct {
+	prog *engine.Program
+	rs   *indicators.Ruleset
+	key  string
+}
+
+func (s *Server) compile(t text, explain bool) (*compiled, error) {
+	key := fmt.Sprintf("%s\x00%s\x00%t", t.Name, t.sum(), explain)
+	if c, ok := s.cache.progs.get(key); ok {
+		return c.(*compiled), nil
+	}
+	rs, err := loadRuleset(t.Name, t.Src)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := compile(rs, explain)
+	if err != nil {
+		return nil, err
+	}
+	c := &compiled{prog: prog, rs: rulesetOf(prog), key: key}
+	s.cache.progs.put(key, c)
+	return c, nil
+}
+
+// inputsKey names how a ruleset reads data: units read for one ruleset
+// serve every ruleset with the same inputs (a change of weights, targets
+// or bounds reads the data the same way).
+func inputsKey(rs *indicators.Ruleset) string {
+	var b strings.Builder
+	for _, in := range rs.Inputs {
+		fmt.Fprintf(&b, "%q %q %q %q %t\n", in.ID, in.Label, in.Unit, in.Type, in.Optional)
+	}
+	return b.String()
+}
+
+type readData struct {
+	units    []indicators.Unit
+	warnings []*diag.Error
+	info     *engine.DataInfo
+}
+
+func (s *Server) units(c *compiled, d text) (*readData, error) {
+	sum := d.sum()
+	key := d.Name + "\x00" + sum + "\x00" + inputsKey(c.rs)
+	if v, ok := s.cache.units.get(key); ok {
+		return v.(*readData), nil
+	}
+	units, warnings, err := readUnits(c.prog, d.Name, d.Src)
+	if err != nil {
+		return nil, err
+	}
+	rd := &readData{units: units, warnings: warnings, info: &engine.DataInfo{Files: []string{d.Name}, SHA256: sum}}
+	s.cache.units.put(key, rd)
+	return rd, nil
+}
+
+func (s *Server) result(ctx context.Context, c *compiled, d text) (*engine.Result, *readData, error) {
+	rd, err := s.units(c, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	key := c.key + "\x00" + rd.info.Files[0] + "\x00" + rd.info.SHA256
+	if v, ok := s.cache.results.get(key); ok {
+		return v.(*engine.Result), rd, nil
+	}
+	res, err := evaluate(ctx, c.prog, rd.units, rd.info)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.cache.results.put(key, res)
+	return res, rd, nil
+}
+
+// retune is the tuning loop: the ruleset cur scored over the data d (kept
+// read), and compared with the saved version base.
+func (s *Server) retune(ctx context.Context, cur, base text, d text) (*engine.Result, *diff.Comparison, error) {
+	c, err := s.compile(cur, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, _, err := s.result(ctx, c, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	if base.Src == nil {
+		return res, nil, nil
+	}
+	b, err := s.compile(base, false)
+	if err != nil {
+		return nil, nil, fmt.Errorf("saved version: %w", err)
+	}
+	old, _, err := s.result(ctx, b, d)
+	if err != nil {
+		return nil, nil, fmt.Errorf("saved version: %w", err)
+	}
+	return res, compare(old, res), nil
+}
+
+func formatOf(f *form, def string) string {
+	if v := f.fields["format"]; v != "" {
+		return v
+	}
+	return def
+}
+
+// download sends bytes as a file the browser saves.
+func download(w http.ResponseWriter, name, format string, b []byte) {
+	types := map[string]string{"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8",
+		"md": "text/markdown; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+	ct, ok := types[format]
+	if !ok {
+		ct = "text/plain; charset=utf-8"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename*=UTF-8''%s", urlEscape(name)))
+	w.Write(b)
+}
+
+func urlEscape(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+func ext(format string) string {
+	switch format {
+	case "table", "text":
+		return "txt"
+	case "selfeval":
+		return "xlsx"
+	}
+	return format
+}
+
+// apiEval answers what jixiao eval -f FORMAT writes (json by default).
+func (s *Server) apiEval(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := requestContext(r)
+	defer cancel()
+	f, err := readForm(r)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	format := formatOf(f, "json")
+	explain, err := formatExplains(format)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	rt, err := s.ruleset(ctx, f, "ruleset")
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	c, err := s.compile(rt, explain)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	d, err := s.data(ctx, f, c.rs.ID)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	var buf bytes.Buffer
+	if _, err := writeEval(ctx, &buf, format, c.prog, d.Name, d.Src); err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	download(w, c.rs.ID+"."+ext(format), format, buf.Bytes())
+}
+
+// apiDiff answers what jixiao diff -r OLD -r NEW -f FORMAT writes: parts
+// old and new (files, old_id/new_id or old_version/new_version), data.
+func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := requestContext(r)
+	defer cancel()
+	f, err := readForm(r)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	var progs [2]*compiled
+	for i, part := range []string{"old", "new"} {
+		rt, err := s.ruleset(ctx, f, part)
+		if err != nil {
+			httpError(w, http.StatusBadRequest, fmt.Errorf("%s ruleset: %w", part, err))
+			return
+		}
+		if progs[i], err = s.compile(rt, false); err != nil {
+			httpError(w, http.StatusUnprocessableEntity, err)
+			return
+		}
+	}
+	d, err := s.data(ctx, f, progs[0].rs.ID)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	var res [2]*engine.Result
+	for i, c := range progs {
+		if res[i], _, err = s.result(ctx, c, d); err != nil {
+			httpError(w, http.StatusUnprocessableEntity, err)
+			return
+		}
+	}
+	format := formatOf(f, "json")
+	var buf bytes.Buffer
+	if err := writeDiff(&buf, format, compare(res[0], res[1])); err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	download(w, "diff."+ext(format), format, buf.Bytes())
+}
+
+// apiReview answers what jixiao review -f FORMAT writes.
+func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := requestContext(r)
+	defer cancel()
+	f, err := readForm(r)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	rt, err := s.ruleset(ctx, f, "ruleset")
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	c, err := s.compile(rt, false)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	d, err := s.data(ctx, f, c.rs.ID)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	res, _, err := s.result(ctx, c, d)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	format := formatOf(f, "json")
+	var buf bytes.Buffer
+	if err := writeReview(ctx, &buf, format, c.prog, res, d.Name, d.Src); err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	download(w, "review."+ext(format), format, buf.Bytes())
+}
+
+// apiExplain answers what jixiao explain UNIT -f FORMAT writes (text by
+// default): field unit.
+func (s *Server) apiExplain(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := requestContext(r)
+	defer cancel()
+	f, err := readForm(r)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	rt, err := s.ruleset(ctx, f, "ruleset")
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	c, err := s.compile(rt, false)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	d, err := s.data(ctx, f, c.rs.ID)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	res, rd, err := s.result(ctx, c, d)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	unit := f.fields["unit"]
+	at := -1
+	for i := range rd.units {
+		if rd.units[i].ID == unit {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		httpError(w, http.StatusNotFound, fmt.Errorf("no unit %q in %s", unit, d.Name))
+		return
+	}
+	format := formatOf(f, "text")
+	var buf bytes.Buffer
+	if err := writeExplain(&buf, format, c.rs, c.prog, rd.units, res, at); err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	download(w, unit+"."+ext(format), format, buf.Bytes())
+}
+
+// apiLint answers what jixiao lint says, as JSON: {"issues": [...]}.
+func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := requestContext(r)
+	defer cancel()
+	f, err := readForm(r)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	rt, err := s.ruleset(ctx, f, "ruleset")
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"issues": lint(rt.Name, rt.Src)})
+}
+
+func (s *Server) listRulesets(w http.ResponseWriter, r *http.Request) {
+	type builtin struct {
+		ID      string `json:"id"`
+		Title   string `json:"title"`
+		Version string `json:"version"`
+	}
+	out := []builtin{}
+	for _, id := range builtinIDs() {
+		name, src, err := builtinYAML(id)
+		if err != nil {
+			httpError(w, http.StatusInternalServerError, err)
+			return
+		}
+		rs, err := loadRuleset(name, src)
+		if err != nil {
+			httpError(w, http.StatusInternalServerError, err)
+			return
+		}
+		out = append(out, builtin{ID: id, Title: rs.Title, Version: rs.Version})
+	}
+	vs, err := s.store.versions(r.Context())
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"builtin": out, "default": defaultRuleset, "versions": vs})
+}
+
+// getRuleset answers the text of a built-in ruleset (?id=) or a saved
+// version (?version=).
+func (s *Server) getRuleset(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	var t text
+	var err error
+	if v := q.Get("version"); v != "" {
+		t, err = s.versionText(r.Context(), v)
+	} else {
+		id := q.Get("id")
+		if id == "" {
+			id = defaultRuleset
+		}
+		t.Name, t.Src, err = builtinYAML(id)
+	}
+	if err != nil {
+		httpError(w, statusOf(err), err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"name": t.Name, "yaml": string(t.Src)})
+}
+
+func statusOf(err error) int {
+	if errors.Is(err, errNotFound) {
+		return http.StatusNotFound
+	}
+	return http.StatusBadRequest
+}
+
+func (s *Server) formats(w http.ResponseWriter, r *http.Request) {
+	names, binary := evalFormats()
+	writeJSON(w, http.StatusOK, map[string]any{"eval": names, "binary": binary, "diff": diffFormats(), "review": reviewFormats()})
+}
+
+func (s *Server) listDatasets(w http.ResponseWriter, r *http.Request) {
+	ds, err := s.store.datasets(r.Context())
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ds)
+}
+
+// addDataset keeps the uploaded file data by its hash.
+func (s *Server) addDataset(w http.ResponseWriter, r *http.Request) {
+	f, err := readForm(r)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	d, ok := f.files["data"]
+	if !ok {
+		httpError(w, http.StatusBadRequest, errors.New("no file: send the data file as the part data"))
+		return
+	}
+	sum := d.sum()
+	if err := s.store.addDataset(r.Context(), sum, d.Name, d.Src); err != nil {
+		httpError(w, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, Dataset{SHA256: sum, Name: d.Name, Size: len(d.Src)})
+}
+
+func (s *Server) listVersions(w http.ResponseWriter, r *http.Request) {
+	vs, err := s.store.versions(r.Context())
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, vs)
+}
+
+// versionRequest saves a ruleset's text as a new version.
+type versionRequest struct {
+	Name string `json:"name"`
+	YAML string `json:"yaml"`
+	Note string `json:"note"`
+}
+
+func (s *Server) addVersion(w http.ResponseWriter, r *http.Request) {
+	var req versionRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		httpError(w, http.StatusBadRequest, fmt.Errorf("read request: %w", err))
+		return
+	}
+	t := text{Name: baseName(req.Name), Src: []byte(req.YAML)}
+	c, err := s.compile(t, false)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	v, err := s.store.addVersion(r.Context(), Version{RulesetID: c.rs.ID, Version: c.rs.Version, Title: c.rs.Title, SHA256: t.sum(), YAML: req.YAML, Note: req.Note})
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, err)
+		return
+	}
+	v.YAML = ""
+	writeJSON(w, http.StatusOK, v)
+}
+
+// workspace is what the page has open: the ruleset's text (name, yaml),
+// the saved version it is compared with (base_name, base_yaml; none to
+// compare with nothing), the data (a stored dataset's hash, or empty for
+// the ruleset's demonstration units) and the form's edits to make first.
+type workspace struct {
+	Name     string `json:"name"`
+	YAML     string `json:"yaml"`
+	BaseName string `json:"base_name"`
+	BaseYAML string `json:"base_yaml"`
+	Dataset  string `json:"dataset"`
+	Edits    []Edit `json:"edits"`
+}
+
+func (s *Server) apiView(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := requestContext(r)
+	defer cancel()
+	start := time.Now()
+	var ws workspace
+	if err := json.NewDecoder(r.Body).Decode(&ws); err != nil {
+		httpError(w, http.StatusBadRequest, fmt.Errorf("read request: %w", err))
+		return
+	}
+	cur := text{Name: baseName(ws.Name), Src: []byte(ws.YAML)}
+	if len(ws.Edits) > 0 {
+		src, err := applyEdits(cur.Name, cur.Src, ws.Edits)
+		if err != nil {
+			httpError(w, http.StatusUnprocessableEntity, err)
+			return
+		}
+		cur.Src = src
+	}
+	out := view{YAML: string(cur.Src), Lint: lint(cur.Name, cur.Src)}
+	var base text
+	if ws.BaseYAML != "" && ws.BaseYAML != string(cur.Src) {
+		base = text{Name: baseName(ws.BaseName), Src: []byte(ws.BaseYAML)}
+	}
+	c, err := s.compile(cur, false)
+	if err != nil {
+		out.fail(err)
+		writeJSON(w, http.StatusOK, out)
+		return
+	}
+	d, err := s.dataset(ctx, ws.Dataset, c.rs.ID)
+	if err != nil {
+		out.fail(err)
+		writeJSON(w, http.StatusOK, out)
+		return
+	}
+	res, cmp, err := s.retune(ctx, cur, base, d)
+	if err != nil {
+		out.fail(err)
+		writeJSON(w, http.StatusOK, out)
+		return
+	}
+	rd, _ := s.units(c, d)
+	out.fill(c.rs, res, cmp, rd)
+	out.Millis = time.Since(start).Milliseconds()
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) listRuns(w http.ResponseWriter, r *http.Request) {
+	rs, err := s.store.runs(r.Context())
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, rs)
+}
+
+// addRun evaluates the workspace and keeps the run: its JSON (as jixiao
+// eval -f json --stamp-time writes it) and each unit's outcome.
+func (s *Server) addRun(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := requestContext(r)
+	defer cancel()
+	var ws workspace
+	if err := json.NewDecoder(r.Body).Decode(&ws); err != nil {
+		httpError(w, http.StatusBadRequest, fmt.Errorf("read request: %w", err))
+		return
+	}
+	cur := text{Name: baseName(ws.Name), Src: []byte(ws.YAML)}
+	c, err := s.compile(cur, true)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	d, err := s.dataset(ctx, ws.Dataset, c.rs.ID)
+	if err != nil {
+		httpError(w, statusOf(err), err)
+		return
+	}
+	stamp := s.cfg.Now().UTC().Truncate(time.Second)
+	var buf bytes.Buffer
+	if _, err := writeEvalStamped(ctx, &buf, c.prog, d.Name, d.Src, stamp); err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	res, _, err := s.result(ctx, c, d)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	var units []RunUnit
+	for _, u := range res.Units {
+		units = append(units, RunUnit{Unit: u.Unit, Name: u.Name, Scored: !u.Failed(), Score: u.Score, Grade: u.Grade, Rank: u.Rank})
+	}
+	run := Run{RulesetID: c.rs.ID, RulesetVersion: c.rs.Version, RulesetSHA256: cur.sum(), DataName: d.Name, DataSHA256: d.sum(), Stamp: stamp.Format(time.RFC3339)}
+	run, err = s.store.addRun(ctx, run, cur.Src, buf.Bytes(), units)
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, run)
+}
+
+// getRun answers a kept run's output exactly as it was written.
+func (s *Server) getRun(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, fmt.Errorf("run %q: want a number", r.PathValue("id")))
+		return
+	}
+	b, err := s.store.runOutput(r.Context(), id)
+	if err != nil {
+		httpError(w, statusOf(err), err)
+		return
+	}
+	download(w, fmt.Sprintf("run-%d.json", id), "json", b)
+}
+
+func (s *Server) unitHistory(w http.ResponseWriter, r *http.Request) {
+	h, err := s.store.unitHistory(r.Context(), r.PathValue("unit"))
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, h)
+}
