@@ -304,6 +304,26 @@ func ext(format string) string {
 	return format
 }
 
+// rulesAndData reads a request's ruleset (part "ruleset") and data and
+// compiles the ruleset: the first steps of every answer that scores. The
+// status is an error's: 400 for what the request gave, 422 for a ruleset
+// that does not compile.
+func (s *Server) rulesAndData(ctx context.Context, f *form, explain bool) (*compiled, text, int, error) {
+	rt, err := s.ruleset(ctx, f, "ruleset")
+	if err != nil {
+		return nil, text{}, http.StatusBadRequest, err
+	}
+	c, err := s.compile(rt, explain)
+	if err != nil {
+		return nil, text{}, http.StatusUnprocessableEntity, err
+	}
+	d, err := s.data(ctx, f, c.rs.ID)
+	if err != nil {
+		return nil, text{}, http.StatusBadRequest, err
+	}
+	return c, d, 0, nil
+}
+
 // apiEval answers what jixiao eval -f FORMAT writes (json by default).
 func (s *Server) apiEval(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := requestContext(r)
@@ -319,19 +339,9 @@ func (s *Server) apiEval(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	rt, err := s.ruleset(ctx, f, "ruleset")
+	c, d, status, err := s.rulesAndData(ctx, f, explain)
 	if err != nil {
-		httpError(w, http.StatusBadRequest, err)
-		return
-	}
-	c, err := s.compile(rt, explain)
-	if err != nil {
-		httpError(w, http.StatusUnprocessableEntity, err)
-		return
-	}
-	d, err := s.data(ctx, f, c.rs.ID)
-	if err != nil {
-		httpError(w, http.StatusBadRequest, err)
+		httpError(w, status, err)
 		return
 	}
 	var buf bytes.Buffer
@@ -394,19 +404,9 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	rt, err := s.ruleset(ctx, f, "ruleset")
+	c, d, status, err := s.rulesAndData(ctx, f, false)
 	if err != nil {
-		httpError(w, http.StatusBadRequest, err)
-		return
-	}
-	c, err := s.compile(rt, false)
-	if err != nil {
-		httpError(w, http.StatusUnprocessableEntity, err)
-		return
-	}
-	d, err := s.data(ctx, f, c.rs.ID)
-	if err != nil {
-		httpError(w, http.StatusBadRequest, err)
+		httpError(w, status, err)
 		return
 	}
 	res, _, err := s.result(ctx, c, d)
@@ -433,19 +433,9 @@ func (s *Server) apiExplain(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	rt, err := s.ruleset(ctx, f, "ruleset")
+	c, d, status, err := s.rulesAndData(ctx, f, false)
 	if err != nil {
-		httpError(w, http.StatusBadRequest, err)
-		return
-	}
-	c, err := s.compile(rt, false)
-	if err != nil {
-		httpError(w, http.StatusUnprocessableEntity, err)
-		return
-	}
-	d, err := s.data(ctx, f, c.rs.ID)
-	if err != nil {
-		httpError(w, http.StatusBadRequest, err)
+		httpError(w, status, err)
 		return
 	}
 	res, rd, err := s.result(ctx, c, d)
