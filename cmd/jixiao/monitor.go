@@ -13,6 +13,7 @@ import (
 
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/monitor"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
@@ -34,7 +35,7 @@ func newMonitorCmd(io *streams) *cobra.Command {
 	o := &monitorOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "monitor --as-of DATE [-r RULESET] [-d DATA] [-f FORMAT] [-o FILE]",
-		Short: "Mid-year monitoring (双监控): a light per indicator and unit at a date",
+		Short: io.msg.Sprintf(msg.HelpMonitor),
 		Long: `monitor scores the data reported during the year and lights each indicator
 green, yellow or red against its target pro-rated by the share of the year
 elapsed at --as-of (时间过半、任务过半, 财预〔2019〕136号): the elapsed share f is

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/workbench"
 )
 
@@ -25,7 +26,7 @@ func newServeCmd(io *streams) *cobra.Command {
 	o := &serveOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:8421] [--token T] [--db FILE]",
-		Short: "Serve the workbench in the browser: tune the rules and see every unit move",
+		Short: io.msg.Sprintf(msg.HelpServe),
 		Long: `serve runs the workbench, a page in the browser (in Chinese) over the same
 library as the commands: it shows the default ruleset's comparison table over
 its demo units; opens data (CSV, XLSX, JSON, drag and drop) and rulesets

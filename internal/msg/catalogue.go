@@ -48,6 +48,8 @@ const (
 	HelpRootLong   Code = "help.root_long"
 	HelpEval       Code = "help.eval"
 	HelpReview     Code = "help.review"
+	HelpMonitor    Code = "help.monitor"
+	HelpServe      Code = "help.serve"
 	HelpDiff       Code = "help.diff"
 	HelpExplain    Code = "help.explain"
 	HelpLint       Code = "help.lint"
@@ -174,6 +176,8 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 --lang en, JIXIAO_LANG=en or LANG=C or en_* asks for English.
 The user guide (Chinese) is docs/README.md in the repository.`},
 	HelpEval:       {zh: "为数据文件中的每个单位计分并输出结果", en: "Score every unit of a data file and print the results"},
+	HelpMonitor:    {zh: "年中绩效运行监控（双监控）：某日各指标与各单位的红黄绿灯", en: "Mid-year monitoring (双监控): a light per indicator and unit at a date"},
+	HelpServe:      {zh: "在浏览器中打开工作台：调整规则，查看每个单位的变化", en: "Serve the workbench in the browser: tune the rules and see every unit move"},
 	HelpReview:     {zh: "按规则复核各单位的自评得分（复核），或复核一个文件夹的自评表", en: "Review the units' own claimed scores against the rules (复核), or a folder of submitted 自评表"},
 	HelpDiff:       {zh: "显示规则变更对每个单位的影响", en: "Show what a rule change does to every unit"},
 	HelpExplain:    {zh: "逐步显示一个单位的得分是怎样算出的", en: "Show how one unit's score was derived, step by step"},
