@@ -1,0 +1,133 @@
+package workbench
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/jixiao/jixiao/diff"
+)
+
+// TestCompareScoredIsDiff: the tuning loop's comparison, made from compact
+// rows, is diff.Diff of the two engine.Results, unit for unit (but the
+// relative indicators' population figures, which it leaves out).
+func TestCompareScoredIsDiff(t *testing.T) {
+	s := newTestServer(t, Config{DB: ":memory:"})
+	data := population(t, 500)
+	name, src, _ := builtinYAML(defaultRuleset)
+	base := text{Name: name, Src: src}
+	edited, err := applyEdits(name, src, []Edit{{Indicator: "budget_execution_rate", Field: "weight", Value: "3"}, {Grade: "优", Field: "min", Value: "85"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := text{Name: name, Src: edited}
+	ctx := context.Background()
+	res, got, err := s.retune(ctx, cur, base, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc, _ := s.compile(cur, false)
+	bc, _ := s.compile(base, false)
+	newRes, _, err := s.result(ctx, cc, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldRes, _, _ := s.result(ctx, bc, data)
+	want := diff.Diff(oldRes, newRes)
+	want.Populations = nil
+	if len(got.Units) != 500 || got.Units[0].Unit != want.Units[0].Unit {
+		t.Fatalf("compared %d units", len(got.Units))
+	}
+	moved := 0
+	for i := range want.Units {
+		if want.Units[i].Delta != 0 {
+			moved++
+		}
+		if !reflect.DeepEqual(got.Units[i], want.Units[i]) {
+			t.Fatalf("unit %s: compact %+v, diff.Diff %+v", want.Units[i].Unit, got.Units[i], want.Units[i])
+		}
+	}
+	if moved == 0 {
+		t.Fatal("the edit moved no unit: the comparison tested nothing")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("comparison differs from diff.Diff:\nmigration %+v\nwant      %+v\nindicators %+v\nwant       %+v", got.Migration, want.Migration, got.Indicators, want.Indicators)
+	}
+	// The rows carry eval's numbers.
+	for i, u := range newRes.Units {
+		r := res.rows[i]
+		if r.unit != u.Unit || r.score != u.Score || r.grade != u.Grade || r.rank != u.Rank || r.checks != u.FailedChecks() {
+			t.Fatalf("row %d: %+v, eval %s %v %s %d", i, r, u.Unit, u.Score, u.Grade, u.Rank)
+		}
+		pts, _ := res.pointsOf(i)
+		for k := range u.Indicators {
+			if pts[k] != u.Indicators[k].Points {
+				t.Fatalf("row %d indicator %d: %v, eval %v", i, k, pts[k], u.Indicators[k].Points)
+			}
+		}
+	}
+}
+
+// TestViewPages100k: over 100,000 generated units a view sends one page of
+// rows, sorted and filtered on the server, and stays small.
+func TestViewPages100k(t *testing.T) {
+	s := newTestServer(t, Config{DB: ":memory:", MaxUpload: 256 << 20})
+	data := population(t, 100000)
+	w := post(t, s, "/api/datasets", map[string]text{"data": data}, nil, nil)
+	var ds Dataset
+	if err := json.Unmarshal(w.Body.Bytes(), &ds); err != nil || ds.SHA256 == "" {
+		t.Fatalf("dataset: %.300s", w.Body)
+	}
+	name, src, _ := builtinYAML(defaultRuleset)
+	edited, _ := applyEdits(name, src, []Edit{{Indicator: "budget_execution_rate", Field: "weight", Value: "3"}})
+	ws := workspace{Name: name, YAML: string(edited), BaseName: name, BaseYAML: string(src), Dataset: ds.SHA256,
+		Page: &page{Offset: 1000, Limit: 100, Sort: "delta", Desc: true}}
+	w = postJSON(t, s, "/api/view", ws)
+	var v view
+	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil || v.Error != nil {
+		t.Fatalf("view: %v %.500s", err, w.Body)
+	}
+	if n := w.Body.Len(); n > 200<<10 {
+		t.Errorf("a page of 100 rows is %d bytes", n)
+	}
+	t.Logf("a page of 100 rows of 100,000 units: %d bytes", w.Body.Len())
+	if v.Total != 100000 || v.Matched != 100000 || v.Offset != 1000 || len(v.Units) != 100 {
+		t.Fatalf("total %d matched %d offset %d rows %d", v.Total, v.Matched, v.Offset, len(v.Units))
+	}
+	deltas := make([]float64, len(v.Units))
+	for i, u := range v.Units {
+		if u.Delta != nil {
+			deltas[i] = *u.Delta
+		}
+	}
+	if !slices.IsSortedFunc(deltas, func(a, b float64) int { return cmpFloat(b, a) }) {
+		t.Errorf("rows not by change, largest first: %v", deltas)
+	}
+	// Filtered by a grade: every row of it, the count the chart shows.
+	grade := v.Grades[1]
+	ws.Page = &page{Limit: 50, Grade: grade.Label}
+	w = postJSON(t, s, "/api/view", ws)
+	v = view{}
+	json.Unmarshal(w.Body.Bytes(), &v)
+	if v.Matched != grade.Units || v.Matched == 0 || len(v.Units) != min(50, grade.Units) {
+		t.Fatalf("grade %s: matched %d of %d, %d rows", grade.Label, v.Matched, grade.Units, len(v.Units))
+	}
+	for i, u := range v.Units {
+		if u.Grade != grade.Label {
+			t.Fatalf("grade filter %s let through %s %s", grade.Label, u.Unit, u.Grade)
+		}
+		if i > 0 && cmpRank(v.Units[i-1].Rank, u.Rank) > 0 {
+			t.Fatalf("rows not by rank: %d before %d", v.Units[i-1].Rank, u.Rank)
+		}
+	}
+	// A page cannot ask for everything.
+	ws.Page = &page{Limit: 1 << 30}
+	w = postJSON(t, s, "/api/view", ws)
+	v = view{}
+	json.Unmarshal(w.Body.Bytes(), &v)
+	if len(v.Units) != maxPage {
+		t.Errorf("a page asked for every row got %d rows, want %d", len(v.Units), maxPage)
+	}
+}
