@@ -3,10 +3,15 @@ package workbench
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/jixiao/jixiao/diff"
 )
 
@@ -89,10 +94,10 @@ func TestViewPages100k(t *testing.T) {
 	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil || v.Error != nil {
 		t.Fatalf("view: %v %.500s", err, w.Body)
 	}
-	if n := w.Body.Len(); n > 200<<10 {
+	if n := w.Body.Len(); n > 200<<10 { // all rows would be some 30 MB
 		t.Errorf("a page of 100 rows is %d bytes", n)
 	}
-	t.Logf("a page of 100 rows of 100,000 units: %d bytes", w.Body.Len())
+	t.Logf("a page of 100 rows of 100,000 units (sorted by change): %d bytes, %d ms", w.Body.Len(), v.Millis)
 	if v.Total != 100000 || v.Matched != 100000 || v.Offset != 1000 || len(v.Units) != 100 {
 		t.Fatalf("total %d matched %d offset %d rows %d", v.Total, v.Matched, v.Offset, len(v.Units))
 	}
@@ -129,5 +134,49 @@ func TestViewPages100k(t *testing.T) {
 	json.Unmarshal(w.Body.Bytes(), &v)
 	if len(v.Units) != maxPage {
 		t.Errorf("a page asked for every row got %d rows, want %d", len(v.Units), maxPage)
+	}
+}
+
+// TestBrowserPages: with more units than a page, the table in the browser
+// gets its rows from the server as it scrolls: the last unit by rank is
+// drawn once the view is scrolled to the bottom, and the count is of all.
+func TestBrowserPages(t *testing.T) {
+	srv := newTestServer(t, Config{})
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	ctx := browser(t)
+	const n = 3000
+	data := population(t, n)
+	file := filepath.Join(t.TempDir(), data.Name)
+	if err := os.WriteFile(file, data.Src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	name, src, _ := builtinYAML(defaultRuleset)
+	res, _, err := srv.retune(context.Background(), text{Name: name, Src: src}, text{}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := 0
+	for i := range res.rows {
+		if cmpRank(res.rows[i].rank, res.rows[last].rank) >= 0 {
+			last = i
+		}
+	}
+	do(t, ctx, chromedp.Navigate(ts.URL+"/"), waitRefresh(1),
+		chromedp.SetUploadFiles(chromedp.CSS(`#data-file`), []string{file}), waitRefresh(2))
+	if c := get(t, ctx, chromedp.Text(chromedp.CSS(`#count`))); c != fmt.Sprintf("显示 %d / %d 个单位", n, n) {
+		t.Errorf("count: %q", c)
+	}
+	drawn := get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#grid-rows .row').length`))
+	if drawn == 0 || drawn >= defaultPage {
+		t.Errorf("%d rows drawn of %d", drawn, n)
+	}
+	do(t, ctx,
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('grid-body').scrollTop = 1e9`),
+		chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`#grid-rows .row[data-unit="%s"]`, res.rows[last].unit))))
+	// The page holds one page of rows, the one at the bottom, not all.
+	held := get(t, ctx, chromedp.Evaluate[[]int](`[state.page.offset, state.page.units.length]`))
+	if held[0] == 0 || held[1] == 0 || held[1] > 300 || held[0]+held[1] != n {
+		t.Errorf("the page holds rows %d..%d of %d", held[0], held[0]+held[1], n)
 	}
 }
