@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/diag"
-	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 )
@@ -240,7 +239,7 @@ func (s *Server) result(ctx context.Context, c *compiled, d text) (*engine.Resul
 // retune is the tuning loop: the ruleset cur scored over the data d (kept
 // read), and compared with the saved version base. Both sides are
 // streamed into compact scores (see scored) rather than engine.Results.
-func (s *Server) retune(ctx context.Context, cur, base text, d text) (*scored, *diff.Comparison, error) {
+func (s *Server) retune(ctx context.Context, cur, base text, d text) (*scored, *compared, error) {
 	c, err := s.compile(cur, false)
 	if err != nil {
 		return nil, nil, err
@@ -260,7 +259,13 @@ func (s *Server) retune(ctx context.Context, cur, base text, d text) (*scored, *
 	if err != nil {
 		return nil, nil, fmt.Errorf("saved version: %w", err)
 	}
-	return res, compareScored(old, res), nil
+	// The page asks again for each page of rows it scrolls to: the same
+	// two texts are compared once.
+	key := c.key + "\x00" + b.key + "\x00" + d.Name + "\x00" + d.sum()
+	if v, ok := s.cache.cmps.get(key); ok {
+		return res, v.(*compared), nil
+	}
+	return res, s.cache.cmps.put(key, newCompared(compareScored(old, res))).(*compared), nil
 }
 
 // scored is the compact scores of the compiled ruleset c over the data d,

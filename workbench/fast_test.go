@@ -29,7 +29,7 @@ func TestCompareScoredIsDiff(t *testing.T) {
 	}
 	cur := text{Name: name, Src: edited}
 	ctx := context.Background()
-	res, got, err := s.retune(ctx, cur, base, data)
+	res, gotc, err := s.retune(ctx, cur, base, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +40,7 @@ func TestCompareScoredIsDiff(t *testing.T) {
 		t.Fatal(err)
 	}
 	oldRes, _, _ := s.result(ctx, bc, data)
+	got := gotc.Comparison
 	want := diff.Diff(oldRes, newRes)
 	want.Populations = nil
 	if len(got.Units) != 500 || got.Units[0].Unit != want.Units[0].Unit {
@@ -116,6 +117,7 @@ func TestViewPages100k(t *testing.T) {
 	w = postJSON(t, s, "/api/view", ws)
 	v = view{}
 	json.Unmarshal(w.Body.Bytes(), &v)
+	t.Logf("the next page (kept scores, filtered by grade %s): %d bytes, %d ms", grade.Label, w.Body.Len(), v.Millis)
 	if v.Matched != grade.Units || v.Matched == 0 || len(v.Units) != min(50, grade.Units) {
 		t.Fatalf("grade %s: matched %d of %d, %d rows", grade.Label, v.Matched, grade.Units, len(v.Units))
 	}

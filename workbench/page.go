@@ -34,7 +34,7 @@ const (
 )
 
 // fillRows puts the page of rows pg asks for in v, with the counts.
-func (v *view) fillRows(res *scored, cmp *diff.Comparison, pg *page) {
+func (v *view) fillRows(res *scored, cmp *compared, pg *page) {
 	p := page{Limit: defaultPage}
 	if pg != nil {
 		p = *pg
@@ -47,10 +47,7 @@ func (v *view) fillRows(res *scored, cmp *diff.Comparison, pg *page) {
 
 	var old map[string]*diff.Unit
 	if cmp != nil {
-		old = make(map[string]*diff.Unit, len(cmp.Units))
-		for i := range cmp.Units {
-			old[cmp.Units[i].Unit] = &cmp.Units[i]
-		}
+		old = cmp.byUnit
 	}
 	q := strings.TrimSpace(p.Query)
 	idx := make([]int, 0, len(res.rows))

@@ -249,11 +249,12 @@ type caches struct {
 	units   lru
 	results lru
 	scored  lru // the tuning loop's compact scores
+	cmps    lru // their comparisons, by both texts and the data
 }
 
 func newCaches() *caches {
 	return &caches{progs: lru{max: 16}, units: lru{max: 4}, results: lru{max: 4},
-		scored: lru{max: 4}}
+		scored: lru{max: 4}, cmps: lru{max: 4}}
 }
 
 // lru keeps the max entries used last: a get counts as a use, so the saved

@@ -137,7 +137,7 @@ func (v *view) fail(err error) {
 	v.Error = &apiError{Error: err.Error(), Errors: positioned(err)}
 }
 
-func (v *view) fill(rs *indicators.Ruleset, res *scored, cmp *diff.Comparison, rd *readData, pg *page) {
+func (v *view) fill(rs *indicators.Ruleset, res *scored, cmp *compared, rd *readData, pg *page) {
 	v.Ruleset = &rulesetRef{ID: rs.ID, Title: rs.Title, Version: rs.Version}
 	if res.data != nil {
 		v.Data = &dataRef{Files: res.data.Files, SHA256: res.data.SHA256}
@@ -162,9 +162,21 @@ func (v *view) fill(rs *indicators.Ruleset, res *scored, cmp *diff.Comparison, r
 			v.Warnings = append(v.Warnings, w.Error())
 		}
 	}
-	if cmp == nil {
-		return
+	if cmp != nil {
+		v.Diff = cmp.view
 	}
+}
+
+// compared is a comparison with the saved version and what the page shows
+// of it, made once: the page asks again for each page of rows it scrolls
+// to, and listing the units that moved most sorts them all.
+type compared struct {
+	*diff.Comparison
+	view   *diffView
+	byUnit map[string]*diff.Unit // for the rows' old scores
+}
+
+func newCompared(cmp *diff.Comparison) *compared {
 	dv := &diffView{Old: rulesetRef{ID: cmp.Old.ID, Version: cmp.Old.Version}, OldGrades: cmp.OldGrades, NewGrades: cmp.NewGrades,
 		Moved: []movedUnit{}}
 	for _, m := range cmp.Migration {
@@ -182,7 +194,11 @@ func (v *view) fill(rs *indicators.Ruleset, res *scored, cmp *diff.Comparison, r
 		dv.Moved = append(dv.Moved, movedUnit{Unit: u.Unit, Name: u.Name, OldScore: u.Old.Score, NewScore: u.New.Score,
 			OldGrade: u.Old.Grade, NewGrade: u.New.Grade, Delta: u.Delta, Causes: causes(u.Indicators)})
 	}
-	v.Diff = dv
+	byUnit := make(map[string]*diff.Unit, len(cmp.Units))
+	for i := range cmp.Units {
+		byUnit[cmp.Units[i].Unit] = &cmp.Units[i]
+	}
+	return &compared{Comparison: cmp, view: dv, byUnit: byUnit}
 }
 
 func errorsText(errs []*diag.Error) string {
