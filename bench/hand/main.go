@@ -9,7 +9,7 @@
 //	go run ./bench/hand IN.csv OUT.csv
 //
 // It reads the input in blocks that the cores parse and score in
-// parallel into compact results (48 bytes a unit plus its id and name),
+// parallel into compact results (56 bytes a unit plus its id and name),
 // counts the totals for the ranks, then formats the blocks in parallel and
 // writes them in order. It handles what jixiao gen writes — plain,
 // grouped (1,234.5) and unit-suffixed (17.1万元) numbers, blanks, NA,
