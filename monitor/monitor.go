@@ -28,6 +28,19 @@ type Monitor struct {
 	// lit[k] is set for the indicators that get a light: targets and
 	// tiers (bands, deduct, score, relative and panel get none).
 	lit []bool
+	// texts are the parts of the explanations that are the same for every
+	// unit, written once by New rather than once per light.
+	texts texts
+}
+
+// texts are the explanations' constant parts for the bounds and date
+// they were written for: AppendWhy uses them only while the exported
+// fields still hold those (a caller may change Bounds after New).
+type texts struct {
+	bounds             indicators.Monitor
+	day, days          int
+	ofYear             []byte // " × day/days）"
+	green, yellow, red []byte // appendBounds of each light
 }
 
 // New returns the monitor of ruleset rs at date asOf.
@@ -40,6 +53,11 @@ func New(rs *indicators.Ruleset, asOf time.Time) *Monitor {
 	for _, ind := range rs.Indicators {
 		m.lit = append(m.lit, ind.Form == indicators.FormTarget || ind.Form == indicators.FormTiers)
 	}
+	m.texts = texts{bounds: m.Bounds, day: m.Day, days: m.Days,
+		ofYear: m.appendOfYear(nil),
+		green:  m.appendBounds(nil, indicators.LightGreen),
+		yellow: m.appendBounds(nil, indicators.LightYellow),
+		red:    m.appendBounds(nil, indicators.LightRed)}
 	return m
 }
 
@@ -234,16 +252,17 @@ func (m *Monitor) AppendWhy(dst []byte, k int, ir *engine.IndicatorResult, l *Li
 		dst = appendNum(dst, e)
 		dst = append(dst, "（全年目标 "...)
 		dst = appendNum(dst, t)
-		dst = append(dst, " × "...)
-		dst = strconv.AppendInt(dst, int64(m.Day), 10)
-		dst = append(dst, '/')
-		dst = strconv.AppendInt(dst, int64(m.Days), 10)
-		dst = append(dst, "）"...)
+		cached := m.texts.bounds == m.Bounds && m.texts.day == m.Day && m.texts.days == m.Days
+		if cached {
+			dst = append(dst, m.texts.ofYear...)
+		} else {
+			dst = m.appendOfYear(dst)
+		}
 		if e > 0 {
 			dst = append(dst, "，为应达值的 "...)
 			dst = appendPct(dst, v/e)
 		}
-		return m.appendBounds(dst, l.Light)
+		return m.appendBoundsOf(dst, l.Light, cached)
 	}
 	dst = append(dst, "实际 "...)
 	dst = appendNum(dst, v)
@@ -254,7 +273,30 @@ func (m *Monitor) AppendWhy(dst []byte, k int, ir *engine.IndicatorResult, l *Li
 		dst = append(dst, "，目标 ÷ 实际 = "...)
 		dst = appendPct(dst, t/v)
 	}
-	return m.appendBounds(dst, l.Light)
+	return m.appendBoundsOf(dst, l.Light, m.texts.bounds == m.Bounds)
+}
+
+// appendOfYear writes the elapsed share of a pro-rated target.
+func (m *Monitor) appendOfYear(dst []byte) []byte {
+	dst = append(dst, " × "...)
+	dst = strconv.AppendInt(dst, int64(m.Day), 10)
+	dst = append(dst, '/')
+	dst = strconv.AppendInt(dst, int64(m.Days), 10)
+	return append(dst, "）"...)
+}
+
+// appendBoundsOf is appendBounds, from New's texts when they still hold.
+func (m *Monitor) appendBoundsOf(dst []byte, light string, cached bool) []byte {
+	if !cached {
+		return m.appendBounds(dst, light)
+	}
+	switch light {
+	case indicators.LightGreen:
+		return append(dst, m.texts.green...)
+	case indicators.LightYellow:
+		return append(dst, m.texts.yellow...)
+	}
+	return append(dst, m.texts.red...)
 }
 
 // appendBounds names the light and the bound it met.

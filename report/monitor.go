@@ -395,13 +395,15 @@ func (s *monitorRows) row(cells []cell) error {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			at := len(b)
-			if c.kind == mcLight {
+			switch c.kind {
+			case mcLight: // 绿灯, 黄灯, 红灯: never quoted
 				b = append(b, monitor.Chinese(string(c.v))...)
-			} else {
+			case mcNum: // strconv's digits, or the rank: never quoted
 				b = append(b, c.v...)
+			default:
+				at := len(b)
+				b = quoteTail(append(b, c.v...), at)
 			}
-			b = quoteTail(b, at)
 		}
 		b = append(b, '\n')
 		s.line = b
