@@ -60,8 +60,25 @@ type monitorRows struct {
 	// md, which show its light alone).
 	whys bool
 	// WriteUnit's scratch, reused record after record.
-	cellBuf       []cell
-	rankBuf, line []byte
+	cellBuf              []cell
+	rankBuf, line, quote []byte
+}
+
+// quoteTail is quoteTail through s.quote, reused: a field that needs
+// quotes (a message with a comma) allocates nothing either.
+func (s *monitorRows) quoteTail(dst []byte, at int) []byte {
+	if !csvNeedsQuotesBytes(dst[at:]) {
+		return dst
+	}
+	s.quote = append(s.quote[:0], dst[at:]...)
+	dst = append(dst[:at], '"')
+	for _, c := range s.quote {
+		if c == '"' {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, c)
+	}
+	return append(dst, '"')
 }
 
 func newMonitorRows(f string, m Meta, mon *monitor.Monitor, color bool) *monitorRows {
@@ -402,7 +419,7 @@ func (s *monitorRows) row(cells []cell) error {
 				b = append(b, c.v...)
 			default:
 				at := len(b)
-				b = quoteTail(append(b, c.v...), at)
+				b = s.quoteTail(append(b, c.v...), at)
 			}
 		}
 		b = append(b, '\n')
