@@ -576,14 +576,7 @@ func (ci *compiledIndicator) rateKind() int {
 func appendRate(b []byte, x float64, kind int) []byte {
 	switch kind {
 	case rateShare:
-		// x × 100 carries the float's error (0.9452 × 100 =
-		// 94.52000000000001): 10 significant digits are what x holds
-		// of a decimal, and drop it.
-		y, err := strconv.ParseFloat(strconv.FormatFloat(x*100, 'g', 12, 64), 64)
-		if err != nil {
-			y = x * 100
-		}
-		return appendPct(b, y)
+		return appendPct(b, x*100)
 	case ratePoints:
 		return appendPct(b, x)
 	}
@@ -593,6 +586,12 @@ func appendRate(b []byte, x float64, kind int) []byte {
 // appendPct appends y percent: with 2 decimals as percentages are written
 // (86.20%) when that is exact, else with appendExact's digits (59.9321%).
 func appendPct(b []byte, y float64) []byte {
+	// y carries the float's error (0.9452 × 100 = 94.52000000000001, a
+	// workbook's 76.60% read as 0.766 × 100): 12 significant digits are
+	// what it holds of a decimal, and drop it.
+	if c, err := strconv.ParseFloat(strconv.FormatFloat(y, 'g', 12, 64), 64); err == nil {
+		y = c
+	}
 	if math.Abs(y) >= 1<<50 {
 		// Whole at this size: no decimals to round.
 		return append(strconv.AppendFloat(b, y, 'f', 2, 64), '%')

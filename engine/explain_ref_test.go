@@ -309,6 +309,7 @@ func refFmtPercent(x float64) string {
 func refFmtValue(x float64, kind int) string {
 	// Two decimals when they are the whole number (86.20%), else exact.
 	pct := func(y float64) string {
+		y, _ = strconv.ParseFloat(strconv.FormatFloat(y, 'g', 12, 64), 64)
 		if short := strconv.FormatFloat(y, 'f', -1, 64); !strings.Contains(short, ".") || len(short)-strings.Index(short, ".")-1 <= 2 {
 			return strconv.FormatFloat(y, 'f', 2, 64) + "%"
 		}
@@ -316,8 +317,7 @@ func refFmtValue(x float64, kind int) string {
 	}
 	switch kind {
 	case rateShare:
-		y, _ := strconv.ParseFloat(strconv.FormatFloat(x*100, 'g', 12, 64), 64)
-		return pct(y)
+		return pct(x * 100)
 	case ratePoints:
 		return pct(x)
 	}
