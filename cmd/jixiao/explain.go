@@ -50,7 +50,9 @@ read on the terminal or print (-f md for Markdown):
   - the unit's own claimed scores and the review findings (复核), if any;
   - the audit stamp: the ruleset's id, version and sha256, the data's sha256.
 
-UNIT is the unit id of the data's unit column. The other units are scored
+UNIT is the unit id of the data's unit column, or, when no unit has that
+id, the name of one unit (a name several units bear is refused, with
+their ids). The other units are scored
 too, to give the rank. RULESET and DATA are as for eval.
 
 Exit status: 0 explained; 1 the unit could not be scored (its errors are
