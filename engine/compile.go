@@ -64,7 +64,10 @@ type compiledIndicator struct {
 	// look.
 	mask    uint64
 	percent bool // show value and target as percentages
-	form    form // def.Form, as a number for the hot path
+	// pctPoints is set when the value is one input reported in % (满意度
+	// 94.52 of unit %): it is shown with its % sign, already in points.
+	pctPoints bool
+	form      form // def.Form, as a number for the hot path
 	// targetConst is the target when it is a number literal (hasTargetConst).
 	targetConst    float64
 	hasTargetConst bool
@@ -347,7 +350,15 @@ func (c *compiler) indicator(ind *indicators.Indicator) compiledIndicator {
 		// A ratio of like quantities (万元 ÷ 万元, 人 ÷ 人) reads as a
 		// percentage; 万元 ÷ 人 is a per-capita amount and does not.
 		if b, ok := ci.value.node.(*ast.BinaryNode); ok && b.Operator == "/" {
-			ci.percent = c.units(b.Left) == c.units(b.Right)
+			// A 率 (执行率, 完成率) is a rate whatever units its inputs
+			// declare (万元 ÷ 元 still reads as a percentage).
+			ci.percent = c.units(b.Left) == c.units(b.Right) || strings.HasSuffix(ind.Label, "率")
+		}
+		if id, ok := ci.value.node.(*ast.IdentifierNode); ok {
+			if i := c.rs.InputIndex(id.Value); i >= 0 {
+				u := c.rs.Inputs[i].Unit
+				ci.pctPoints = u == "%" || u == "％"
+			}
 		}
 	}
 	return ci

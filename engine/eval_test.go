@@ -149,7 +149,7 @@ func TestScoringForms(t *testing.T) {
 func TestExplainSeed(t *testing.T) {
 	r := evalCase(t, scoringRuleset, with(map[string]any{"spent": 153.51, "budget": 256.14}))
 	got := r.Indicators[0].Explain
-	want := "预算执行率 = 全年执行数 153.51 ÷ 全年预算数 256.14 = 59.93%，目标 ≥ 100.00%，未完成，按比例计分 10 × 59.93% = 5.99；扣 4.01 分，应说明偏差原因"
+	want := "预算执行率 = 全年执行数 153.51 ÷ 全年预算数 256.14 = 59.9321%，目标 ≥ 100.00%，未完成，按比例计分 10 × 59.9321% = 5.99；扣 4.01 分，应说明偏差原因"
 	if got != want {
 		t.Errorf("explain:\n got %s\nwant %s", got, want)
 	}

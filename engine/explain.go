@@ -69,7 +69,7 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 		b = appendNum4(b, def.Weight)
 		return append(b, "）"...)
 	}
-	pv := func(b []byte, x float64) []byte { return appendValue(b, x, ci.percent) }
+	pv := func(b []byte, x float64) []byte { return appendRate(b, x, ci.rateKind()) }
 	if ci.value != nil && def.Form != indicators.FormTiers {
 		b = append(b, def.Label...)
 		b = append(b, " = "...)
@@ -80,7 +80,7 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 				b = pv(b, ir.Value)
 			} else if v, err := ci.value.float(s); err == nil {
 				b = append(b, " = "...)
-				b = appendNum4(b, v)
+				b = appendExact(b, v)
 			}
 		}
 	} else {
@@ -204,11 +204,11 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 			b = p.appendRender(b, cb.score.node, s, 0)
 			b = append(b, " = "...)
 		}
-		b = appendNum4(b, frac)
+		b = appendExact(b, frac)
 		b = append(b, "，"...)
 		b = w(b)
 		b = append(b, " × "...)
-		b = appendNum4(b, frac)
+		b = appendExact(b, frac)
 		b = append(b, " = "...)
 		b = pts(b)
 		b = p.clampNote(b, frac*def.Weight, def.Weight)
@@ -230,7 +230,7 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 		b = p.appendRender(b, ci.count.node, s, 0)
 		if _, ok := ci.count.node.(*ast.IdentifierNode); !ok {
 			b = append(b, " = "...)
-			b = appendNum4(b, ir.Value)
+			b = appendExact(b, ir.Value)
 		}
 		raw := def.Weight - def.Deduct.Points*ir.Value
 		b = append(b, "，每次扣 "...)
@@ -240,9 +240,9 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 		b = append(b, " − "...)
 		b = appendNum4(b, def.Deduct.Points)
 		b = append(b, " × "...)
-		b = appendNum4(b, ir.Value)
+		b = appendExact(b, ir.Value)
 		b = append(b, " = "...)
-		b = appendNum4(b, raw)
+		b = appendExact(b, raw)
 		b = p.clampNote(b, raw, def.Weight)
 		b = append(b, "，得 "...)
 		b = pts(b)
@@ -256,7 +256,7 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 		b = append(b, "；得分 = "...)
 		b = p.appendRender(b, ci.score.node, s, 0)
 		b = append(b, " = "...)
-		b = appendNum4(b, raw)
+		b = appendExact(b, raw)
 		b = p.clampNote(b, raw, def.Weight)
 		b = append(b, "，得 "...)
 		b = pts(b)
@@ -371,7 +371,7 @@ func (p *Program) appendRender(b []byte, n ast.Node, s *scratch, outer int) []by
 	case *ast.IdentifierNode:
 		switch n.Value {
 		case "value":
-			return appendNum4(b, s.value())
+			return appendExact(b, s.value())
 		case "weight":
 			return appendNum4(b, s.weight())
 		}
@@ -389,11 +389,11 @@ func (p *Program) appendRender(b []byte, n ast.Node, s *scratch, outer int) []by
 		if p.isTier[i] {
 			return append(b, s.tiers[i]...)
 		}
-		return appendNum4(b, s.in[i])
+		return appendExact(b, s.in[i])
 	case *ast.IntegerNode:
 		return strconv.AppendInt(b, int64(n.Value), 10)
 	case *ast.FloatNode:
-		return appendNum4(b, n.Value)
+		return appendExact(b, n.Value)
 	case *ast.UnaryNode:
 		if n.Operator == "not" {
 			b = append(b, "非 "...)
@@ -520,12 +520,89 @@ func appendPercent(b []byte, x float64) []byte {
 	return append(b, '%')
 }
 
-func appendValue(b []byte, x float64, percent bool) []byte {
-	if percent {
-		return appendPercent(b, x)
+// Intermediates of an explanation (a value, a target, raw points) are
+// shown by appendExact: the number itself when it has at most 4 decimals,
+// else 6 significant digits (never fewer than 4 decimals). Every later
+// step is computed from the exact value, and a reader redoing the shown
+// arithmetic (0.369031 × 100 = 36.9031) lands on what is shown; rounding
+// them to 4 decimals gave 0.369 × 100 = 36.9031. Only the points are
+// rounded, once, at the end (ROUND(…, 2)).
+func fmtExact(x float64) string { return string(appendExact(nil, x)) }
+
+func appendExact(b []byte, x float64) []byte {
+	if math.IsNaN(x) || math.IsInf(x, 0) || math.Round(x*1e4)/1e4 == x {
+		return appendNum4(b, x)
 	}
-	return appendNum4(b, x)
+	digits := 1
+	for a := math.Abs(x); a >= 10 && digits < 308; a /= 10 {
+		digits++
+	}
+	dec := max(4, 6-digits)
+	if math.Abs(x) < 1 {
+		// 0.00123456: six significant digits start after the zeros.
+		dec = max(4, 5-int(math.Floor(math.Log10(math.Abs(x)))))
+		dec = min(dec, 12)
+	}
+	t := strconv.FormatFloat(x, 'f', dec, 64)
+	if strings.Contains(t, ".") {
+		t = strings.TrimRight(t, "0")
+		t = strings.TrimSuffix(t, ".")
+	}
+	if t == "-0" {
+		t = "0"
+	}
+	return append(b, t...)
 }
+
+// Rate kinds: how an indicator's value and target read.
+const (
+	rateNone   = iota // a number (万元, 人, 次)
+	rateShare         // a ratio of like quantities, shown ×100 with %
+	ratePoints        // an input in %, already in percentage points
+)
+
+func (ci *compiledIndicator) rateKind() int {
+	switch {
+	case ci.percent:
+		return rateShare
+	case ci.pctPoints:
+		return ratePoints
+	}
+	return rateNone
+}
+
+// appendRate appends x as its kind reads (0.945213 → 94.5213%, 94.52 of
+// an input in % → 94.52%), exact as appendExact.
+func appendRate(b []byte, x float64, kind int) []byte {
+	switch kind {
+	case rateShare:
+		return appendPct(b, x*100)
+	case ratePoints:
+		return appendPct(b, x)
+	}
+	return appendExact(b, x)
+}
+
+// appendPct appends y percent: with 2 decimals as percentages are written
+// (86.20%) when that is exact, else with appendExact's digits (59.9321%).
+func appendPct(b []byte, y float64) []byte {
+	// y carries the float's error (0.9452 × 100 = 94.52000000000001, a
+	// workbook's 76.60% read as 0.766 × 100): 12 significant digits are
+	// what it holds of a decimal, and drop it.
+	if c, err := strconv.ParseFloat(strconv.FormatFloat(y, 'g', 12, 64), 64); err == nil {
+		y = c
+	}
+	if math.Abs(y) >= 1<<50 {
+		// Whole at this size: no decimals to round.
+		return append(strconv.AppendFloat(b, y, 'f', 2, 64), '%')
+	}
+	if math.Round(y*100)/100 == y {
+		return appendPercent(b, y/100)
+	}
+	return append(appendExact(b, y), '%')
+}
+
+func fmtRate(x float64, kind int) string { return string(appendRate(nil, x, kind)) }
 
 // render prints a formula with every input replaced by its label and the
 // unit's value ("全年执行数 153.51 ÷ 全年预算数 256.14"). Sub-expressions
@@ -542,7 +619,7 @@ func (p *Program) render(n ast.Node, s *scratch, outer int, known map[ast.Node]s
 	case *ast.IdentifierNode:
 		switch n.Value {
 		case "value":
-			return fmtNum(s.value())
+			return fmtExact(s.value())
 		case "weight":
 			return fmtNum(s.weight())
 		}
@@ -558,11 +635,11 @@ func (p *Program) render(n ast.Node, s *scratch, outer int, known map[ast.Node]s
 		if p.isTier[i] {
 			return label + " " + s.tiers[i]
 		}
-		return label + " " + fmtNum(s.in[i])
+		return label + " " + fmtExact(s.in[i])
 	case *ast.IntegerNode:
 		return strconv.Itoa(n.Value)
 	case *ast.FloatNode:
-		return fmtNum(n.Value)
+		return fmtExact(n.Value)
 	case *ast.UnaryNode:
 		op := n.Operator
 		if op == "not" {

@@ -36,14 +36,14 @@ func (p *Program) refExplain(s *scratch, ci *compiledIndicator, u *indicators.Un
 		ir.Explain = b.String()
 		return
 	}
-	pv := func(x float64) string { return refFmtValue(x, ci.percent) }
+	pv := func(x float64) string { return refFmtValue(x, ci.rateKind()) }
 	if ci.value != nil && def.Form != indicators.FormTiers {
 		fmt.Fprintf(&b, "%s = %s", def.Label, p.refRender(ci.value.node, s, 0))
 		if _, ok := ci.value.node.(*ast.IdentifierNode); !ok {
 			if ir.HasValue {
 				b.WriteString(" = " + pv(ir.Value))
 			} else if v, err := ci.value.float(s); err == nil {
-				b.WriteString(" = " + refFmtNum(v))
+				b.WriteString(" = " + refFmtExact(v))
 			}
 		}
 	} else {
@@ -113,9 +113,9 @@ func (p *Program) refExplain(s *scratch, ci *compiledIndicator, u *indicators.Un
 		}
 		frac, _ := cb.score.float(s)
 		if _, lit := refIsLiteral(cb.score.node); lit {
-			fmt.Fprintf(&b, "，得分比例 %s，%s × %s = %s", refFmtNum(frac), w, refFmtNum(frac), pts)
+			fmt.Fprintf(&b, "，得分比例 %s，%s × %s = %s", refFmtExact(frac), w, refFmtExact(frac), pts)
 		} else {
-			fmt.Fprintf(&b, "，得分比例 %s = %s，%s × %s = %s", p.refRender(cb.score.node, s, 0), refFmtNum(frac), w, refFmtNum(frac), pts)
+			fmt.Fprintf(&b, "，得分比例 %s = %s，%s × %s = %s", p.refRender(cb.score.node, s, 0), refFmtExact(frac), w, refFmtExact(frac), pts)
 		}
 		p.refClampNote(&b, frac*def.Weight, def.Weight)
 	case indicators.FormTiers:
@@ -126,15 +126,15 @@ func (p *Program) refExplain(s *scratch, ci *compiledIndicator, u *indicators.Un
 		if _, ok := ci.count.node.(*ast.IdentifierNode); ok {
 			b.WriteString(p.refRender(ci.count.node, s, 0))
 		} else {
-			fmt.Fprintf(&b, "%s = %s", p.refRender(ci.count.node, s, 0), refFmtNum(ir.Value))
+			fmt.Fprintf(&b, "%s = %s", p.refRender(ci.count.node, s, 0), refFmtExact(ir.Value))
 		}
 		raw := def.Weight - def.Deduct.Points*ir.Value
-		fmt.Fprintf(&b, "，每次扣 %s 分，%s − %s × %s = %s", refFmtNum(def.Deduct.Points), w, refFmtNum(def.Deduct.Points), refFmtNum(ir.Value), refFmtNum(raw))
+		fmt.Fprintf(&b, "，每次扣 %s 分，%s − %s × %s = %s", refFmtNum(def.Deduct.Points), w, refFmtNum(def.Deduct.Points), refFmtExact(ir.Value), refFmtExact(raw))
 		p.refClampNote(&b, raw, def.Weight)
 		fmt.Fprintf(&b, "，得 %s 分", pts)
 	case indicators.FormScore:
 		raw, _ := ci.score.float(s)
-		fmt.Fprintf(&b, "；得分 = %s = %s", p.refRender(ci.score.node, s, 0), refFmtNum(raw))
+		fmt.Fprintf(&b, "；得分 = %s = %s", p.refRender(ci.score.node, s, 0), refFmtExact(raw))
 		p.refClampNote(&b, raw, def.Weight)
 		fmt.Fprintf(&b, "，得 %s 分", pts)
 	}
@@ -221,7 +221,7 @@ func (p *Program) refRender(n ast.Node, s *scratch, outer int) string {
 	case *ast.IdentifierNode:
 		switch n.Value {
 		case "value":
-			return refFmtNum(s.value())
+			return refFmtExact(s.value())
 		case "weight":
 			return refFmtNum(s.weight())
 		}
@@ -237,11 +237,11 @@ func (p *Program) refRender(n ast.Node, s *scratch, outer int) string {
 		if p.isTier[i] {
 			return label + " " + s.tiers[i]
 		}
-		return label + " " + refFmtNum(s.in[i])
+		return label + " " + refFmtExact(s.in[i])
 	case *ast.IntegerNode:
 		return strconv.Itoa(n.Value)
 	case *ast.FloatNode:
-		return refFmtNum(n.Value)
+		return refFmtExact(n.Value)
 	case *ast.UnaryNode:
 		op := n.Operator
 		if op == "not" {
@@ -306,9 +306,38 @@ func refFmtPercent(x float64) string {
 	return strconv.FormatFloat(indicators.Round2(x*100), 'f', 2, 64) + "%"
 }
 
-func refFmtValue(x float64, percent bool) string {
-	if percent {
-		return refFmtPercent(x)
+func refFmtValue(x float64, kind int) string {
+	// Two decimals when they are the whole number (86.20%), else exact.
+	pct := func(y float64) string {
+		y, _ = strconv.ParseFloat(strconv.FormatFloat(y, 'g', 12, 64), 64)
+		if short := strconv.FormatFloat(y, 'f', -1, 64); !strings.Contains(short, ".") || len(short)-strings.Index(short, ".")-1 <= 2 {
+			return strconv.FormatFloat(y, 'f', 2, 64) + "%"
+		}
+		return refFmtExact(y) + "%"
 	}
-	return refFmtNum(x)
+	switch kind {
+	case rateShare:
+		return pct(x * 100)
+	case ratePoints:
+		return pct(x)
+	}
+	return refFmtExact(x)
+}
+
+// refFmtExact: the number when it has at most 4 decimals, else 6
+// significant digits, never fewer than 4 decimals.
+func refFmtExact(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return refFmtNum(x)
+	}
+	if short := strconv.FormatFloat(x, 'f', -1, 64); !strings.Contains(short, ".") || len(short)-strings.Index(short, ".")-1 <= 4 {
+		return refFmtNum(x)
+	}
+	e := int(math.Floor(math.Log10(math.Abs(x))))
+	s := strconv.FormatFloat(x, 'f', min(max(4, 5-e), 12), 64)
+	s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }

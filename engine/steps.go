@@ -122,9 +122,9 @@ func showValue(v any, err error) string {
 	}
 	switch v := v.(type) {
 	case float64:
-		return fmtNum(v)
+		return fmtExact(v)
 	case int:
-		return fmtNum(float64(v))
+		return fmtExact(float64(v))
 	case bool:
 		if v {
 			return "成立"
@@ -287,7 +287,7 @@ func (p *Program) recordSteps(s *scratch, ci *compiledIndicator, u *indicators.U
 		if pen {
 			pts = indicators.Round2(min(max(raw, 0), ci.def.Weight))
 		}
-		st.add("points", "ROUND(MIN(MAX(原始得分, 0), 分值), 2)", fmt.Sprintf("ROUND(MIN(MAX(%s, 0), %s), 2)", fmtNum(raw), w), fmtNum(pts))
+		st.add("points", "ROUND(MIN(MAX(原始得分, 0), 分值), 2)", fmt.Sprintf("ROUND(MIN(MAX(%s, 0), %s), 2)", fmtExact(raw), w), fmtNum(pts))
 		if pen {
 			st.add("overshoot", fmt.Sprintf("值 ≥ %s × 目标，超额扣 %s 分（不低于 0）", fmtNum(ci.over.Ratio), fmtNum(ci.over.Deduct)),
 				fmt.Sprintf("MAX(%s − %s, 0)", fmtNum(pts), fmtNum(ci.over.Deduct)), fmtNum(ir.Points))
@@ -310,8 +310,12 @@ func (st *stepper) indicator(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 	def := ci.def
 	w := fmtNum(def.Weight)
 	if ci.value != nil && def.Form != indicators.FormTiers {
-		if _, ok := st.number("value", ci.value); !ok {
+		if x, ok := st.number("value", ci.value); !ok {
 			return 0, false
+		} else if def.Form == indicators.FormTarget {
+			// Only against a target: bands and score formulas read
+			// value as the number it is (value ≥ 1.5), so it stays one.
+			st.asRate(x, ci.rateKind())
 		}
 	}
 	switch def.Form {
@@ -328,14 +332,16 @@ func (st *stepper) indicator(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 		}
 		st.add("tier", in.ID, fmt.Sprintf("%s %s（%s），按%s", label, v.String(), indicators.TierName(v.Tier), how), fmtNum(ir.Value))
 		raw := ir.Value * def.Weight
-		st.add("rule", "分值 × 档次比例", w+" × "+fmtNum(ir.Value), fmtNum(raw))
+		st.add("rule", "分值 × 档次比例", w+" × "+fmtExact(ir.Value), fmtExact(raw))
 		return raw, true
 	case indicators.FormTarget:
-		if _, ok := st.number("target", ci.target); !ok {
+		if x, ok := st.number("target", ci.target); !ok {
 			return 0, false
+		} else {
+			st.asRate(x, ci.rateKind())
 		}
 		raw, rule := indicators.ScoreTarget(def.Target.Op, def.Reverse, ir.Value, ir.Target, def.Weight)
-		v, t := fmtNum(ir.Value), fmtNum(ir.Target)
+		v, t := fmtRate(ir.Value, ci.rateKind()), fmtRate(ir.Target, ci.rateKind())
 		how := map[indicators.Rule][2]string{
 			indicators.RuleMet:           {"分值", w},
 			indicators.RuleProportional:  {"分值 × 值 ÷ 目标", w + " × " + v + " ÷ " + t},
@@ -344,10 +350,10 @@ func (st *stepper) indicator(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 			indicators.RuleZero:          {"0", "0"},
 		}[rule]
 		if rule == indicators.RuleZero && def.Target.Op == "<=" && ir.Target > 0 {
-			st.add("rule", fmt.Sprintf("值 %s ≥ 2 × 目标 %s，%s", v, t, rule), "", fmtNum(raw))
+			st.add("rule", fmt.Sprintf("值 %s ≥ 2 × 目标 %s，%s", v, t, rule), "", fmtExact(raw))
 			return raw, true
 		}
-		st.add("rule", rule.String()+"："+how[0], how[1], fmtNum(raw))
+		st.add("rule", rule.String()+"："+how[0], how[1], fmtExact(raw))
 		return raw, true
 	case indicators.FormBands:
 		for k, b := range ci.bands {
@@ -376,7 +382,7 @@ func (st *stepper) indicator(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 			return 0, false
 		}
 		raw := frac * def.Weight
-		st.add("rule", fmt.Sprintf("第 %d 档：分值 × 得分比例", ir.Band), w+" × "+fmtNum(frac), fmtNum(raw))
+		st.add("rule", fmt.Sprintf("第 %d 档：分值 × 得分比例", ir.Band), w+" × "+fmtExact(frac), fmtExact(raw))
 		return raw, true
 	case indicators.FormDeduct:
 		n, ok := st.number("count", ci.count)
@@ -385,12 +391,20 @@ func (st *stepper) indicator(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 		}
 		pts := fmtNum(def.Deduct.Points)
 		raw := indicators.ScoreDeduct(n, def.Deduct.Points, def.Weight)
-		st.add("rule", "分值 − 每次扣分 × 次数", w+" − "+pts+" × "+fmtNum(n), fmtNum(raw))
+		st.add("rule", "分值 − 每次扣分 × 次数", w+" − "+pts+" × "+fmtExact(n), fmtExact(raw))
 		return raw, true
 	case indicators.FormScore:
 		return st.number("score", ci.score)
 	}
 	return 0, false
+}
+
+// asRate shows the value of the step just recorded (an indicator's value
+// or target) as its rate kind reads: 59.9313%, not 0.599313.
+func (st *stepper) asRate(x float64, kind int) {
+	if kind != rateNone && len(st.steps) > 0 {
+		st.steps[len(st.steps)-1].Value = fmtRate(x, kind)
+	}
 }
 
 // recordCheckSteps fills the steps of a failed check's assertion.

@@ -57,8 +57,8 @@ func TestSteps(t *testing.T) {
 	want := map[string][]string{ // part | expr | subst | value
 		// 12 / 10 = 1.2 ≥ 1 → 20.
 		"ratio": {
-			"value | done ÷ plan | 完成数 12 ÷ 计划数 10 | 1.2",
-			"target | 1 | 1 | 1",
+			"value | done ÷ plan | 完成数 12 ÷ 计划数 10 | 120.00%",
+			"target | 1 | 1 | 100.00%",
 			"rule | 达到目标，得满分：分值 | 20 | 20",
 			"points | ROUND(MIN(MAX(原始得分, 0), 分值), 2) | ROUND(MIN(MAX(20, 0), 20), 2) | 20",
 		},

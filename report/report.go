@@ -227,11 +227,20 @@ func wantedUnits(ids []string) (map[string]bool, []string) {
 	return keep, wanted
 }
 
-// unknownUnits names the wanted ids that are not in have.
-func unknownUnits(wanted []string, have map[string]bool) error {
+// unknownUnits names the wanted ids that are not in have, nor a name of
+// a unit (named); or a name that picks several units, or a unit besides
+// the unit of that id: --units keeps units as they are scored, so a word
+// must say one unit.
+func unknownUnits(wanted []string, have map[string]bool, named map[string][]string) error {
 	var unknown []string
 	for _, id := range wanted {
-		if !have[id] {
+		ids := slices.Sorted(slices.Values(named[id]))
+		switch {
+		case len(ids) > 0 && have[id]:
+			return fmt.Errorf("--units: %s is the id of unit %s and the name of %s: give ids", id, id, strings.Join(ids, ", "))
+		case len(ids) > 1:
+			return fmt.Errorf("--units: unit name %s is borne by %d units: %s; give one of their ids", id, len(ids), strings.Join(ids, ", "))
+		case len(ids) == 0 && !have[id]:
 			unknown = append(unknown, id)
 		}
 	}

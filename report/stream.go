@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -51,7 +52,12 @@ type Sink struct {
 	wanted []string
 	mu     sync.Mutex
 	seen   map[string]bool
-	kept   engine.Summary
+	// named has, for a wanted word that is some unit's name (--units
+	// 区教育局), the ids of the units bearing it: Start refuses a name
+	// that picks more than one unit, or one unit besides the unit of
+	// that id, before anything is written.
+	named map[string][]string
+	kept  engine.Summary
 }
 
 // NewSink returns the sink of format f writing to w, or an error when
@@ -70,7 +76,7 @@ func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
 	}
 	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: order, rows: f.Rows(o, m)}
 	if s.keep, s.wanted = wantedUnits(o.Units); s.keep != nil {
-		s.seen = map[string]bool{}
+		s.seen, s.named = map[string]bool{}, map[string][]string{}
 	}
 	return s, nil
 }
@@ -87,7 +93,9 @@ func (s *Sink) CompareKeys(a, b engine.OrderKey) int { return s.order.compare(a,
 
 // Keeps reports whether the report shows unit u (all, unless --units):
 // engine's statistics describe the units a report shows.
-func (s *Sink) Keeps(u *engine.UnitResult) bool { return s.keep == nil || s.keep[u.Unit] }
+func (s *Sink) Keeps(u *engine.UnitResult) bool {
+	return s.keep == nil || s.keep[u.Unit] || s.keep[u.Name]
+}
 
 // Render renders one unit (engine.Sink). With --units, the record starts
 // with a tag for Emit: 0 a unit not kept (and nothing else); else a kind
@@ -98,11 +106,16 @@ func (s *Sink) Render(dst []byte, u *engine.UnitResult) []byte {
 	if s.keep == nil {
 		return s.rows.AppendUnit(dst, u)
 	}
-	if !s.keep[u.Unit] {
+	if !s.Keeps(u) {
 		return append(dst, 0)
 	}
 	s.mu.Lock()
-	s.seen[u.Unit] = true
+	if s.keep[u.Unit] {
+		s.seen[u.Unit] = true
+	}
+	if s.keep[u.Name] && u.Name != u.Unit && !slices.Contains(s.named[u.Name], u.Unit) {
+		s.named[u.Name] = append(s.named[u.Name], u.Unit)
+	}
 	s.mu.Unlock()
 	tag := 1
 	if !u.Failed() {
@@ -138,7 +151,7 @@ func (s *Sink) Start(sum engine.Summary) error {
 	s.Meta.Population = sum.Units
 	s.Meta.Populations = sum.Populations
 	if s.keep != nil {
-		if err := unknownUnits(s.wanted, s.seen); err != nil {
+		if err := unknownUnits(s.wanted, s.seen, s.named); err != nil {
 			return err
 		}
 		s.kept = engine.Summary{}

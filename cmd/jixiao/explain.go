@@ -50,7 +50,9 @@ read on the terminal or print (-f md for Markdown):
   - the unit's own claimed scores and the review findings (复核), if any;
   - the audit stamp: the ruleset's id, version and sha256, the data's sha256.
 
-UNIT is the unit id of the data's unit column. The other units are scored
+UNIT is the unit id of the data's unit column, or, when no unit has that
+id, the name of one unit (a name several units bear is refused, with
+their ids). The other units are scored
 too, to give the rank. RULESET and DATA are as for eval.
 
 Exit status: 0 explained; 1 the unit could not be scored (its errors are
@@ -107,8 +109,8 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	// One pass ranks every unit (the rank needs them all) and keeps none:
 	// the sink renders nothing but the wanted unit's mark, and the source
 	// keeps a copy of that unit's data for the derivation.
-	catch := &unitCatch{id: o.Unit}
-	sink := &rankSink{id: o.Unit}
+	catch := &unitCatch{id: o.Unit, byName: map[string]*indicators.Unit{}}
+	sink := &rankSink{id: o.Unit, nameRanks: map[string]int{}}
 	sum, err := prog.Stream(ctx, catch.wrap(src), sink)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -118,8 +120,18 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	}
 	printWarnings(o.io.ErrOut, src.Warnings())
 	info.SHA256 = src.SHA256()
+	// UNIT is an id first; failing that, a name (区教育局) that one unit
+	// bears. A name that several units bear picks none: the message
+	// lists their ids to choose from.
 	if catch.unit == nil {
-		return failWith(exitNothing, fmt.Errorf("no unit %q in %s (units: %s)", o.Unit, strings.Join(info.Files, ", "), sink.list(sum.Units)))
+		switch ids := catch.nameIDs(); len(ids) {
+		case 0:
+			return failWith(exitNothing, fmt.Errorf("no unit %q in %s (units: %s)", o.Unit, strings.Join(info.Files, ", "), sink.list(sum.Units)))
+		case 1:
+			catch.unit, sink.rank = catch.byName[ids[0]], sink.nameRanks[ids[0]]
+		default:
+			return failWith(exitNothing, fmt.Errorf("unit name %q in %s is borne by %d units: %s; give one of their ids", o.Unit, strings.Join(info.Files, ", "), len(ids), strings.Join(ids, ", ")))
+		}
 	}
 	// The derivation comes from a program with explanations and trace
 	// on, which records every step while scoring the unit.
@@ -146,6 +158,26 @@ type unitCatch struct {
 	id   string
 	mu   sync.Mutex // chunks are decoded on Stream's workers
 	unit *indicators.Unit
+	// byName keeps, by id, the units whose name is the id sought: used
+	// only when no unit has that id.
+	byName map[string]*indicators.Unit
+}
+
+// nameIDs lists the ids of the units named c.id, sorted.
+func (c *unitCatch) nameIDs() []string {
+	ids := slices.Collect(maps.Keys(c.byName))
+	slices.Sort(ids)
+	return ids
+}
+
+// keepUnit returns a copy of u that outlives the source's reuse of its memory.
+func keepUnit(u *indicators.Unit) *indicators.Unit {
+	v := *u
+	v.Values = slices.Clone(u.Values)
+	v.Claims = maps.Clone(u.Claims)
+	v.Reasons = maps.Clone(u.Reasons)
+	v.Errors = slices.Clone(u.Errors)
+	return &v
 }
 
 func (c *unitCatch) see(units []indicators.Unit) {
@@ -153,18 +185,18 @@ func (c *unitCatch) see(units []indicators.Unit) {
 	defer c.mu.Unlock()
 	for i := range units {
 		u := &units[i]
+		if u.ID != c.id && u.Name == c.id && c.byName != nil {
+			if k := c.byName[u.ID]; k == nil || k.Pos.Line > u.Pos.Line {
+				c.byName[u.ID] = keepUnit(u)
+			}
+		}
 		// The first of a duplicated id is the one scored; chunks may be
 		// decoded out of order.
 		if u.ID != c.id || c.unit != nil && c.unit.Pos.Line <= u.Pos.Line {
 			continue
 		}
 		// The source reuses the unit's memory for the next one.
-		v := *u
-		v.Values = slices.Clone(u.Values)
-		v.Claims = maps.Clone(u.Claims)
-		v.Reasons = maps.Clone(u.Reasons)
-		v.Errors = slices.Clone(u.Errors)
-		c.unit = &v
+		c.unit = keepUnit(u)
 	}
 }
 
@@ -245,6 +277,9 @@ type rankSink struct {
 	found bool
 	rank  int
 	first []string
+	// nameRanks has the rank of each unit (by id) whose name is id: the
+	// argument may be a name.
+	nameRanks map[string]int
 }
 
 // unitListMost is how many ids a message lists.
@@ -252,8 +287,11 @@ const unitListMost = 10
 
 // Render marks the unit wanted with a 1 and gives the others' ids.
 func (s *rankSink) Render(dst []byte, u *engine.UnitResult) []byte {
-	if u.Unit == s.id {
+	switch {
+	case u.Unit == s.id:
 		return append(append(dst, 1), u.Unit...)
+	case u.Name == s.id:
+		return append(append(dst, 2), u.Unit...)
 	}
 	return append(append(dst, 0), u.Unit...)
 }
@@ -266,6 +304,9 @@ func (s *rankSink) Emit(rec []byte, rank int) error {
 	}
 	if rec[0] == 1 && !s.found {
 		s.found, s.rank = true, rank
+	}
+	if _, seen := s.nameRanks[string(rec[1:])]; rec[0] == 2 && !seen && s.nameRanks != nil {
+		s.nameRanks[string(rec[1:])] = rank
 	}
 	return nil
 }

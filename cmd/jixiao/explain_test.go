@@ -56,15 +56,15 @@ func TestExplainErrors(t *testing.T) {
 }
 
 // TestExplainSeed explains the seed unit on the default ruleset: the
-// report's 59.93 % 预算执行率 gives 5.99 of 10, the total is 66.35 (中).
+// report's 59.93 % 预算执行率 (153.51 ÷ 256.14 = 0.5993206…, shown 59.9321%) gives 5.99 of 10, the total is 66.35 (中).
 func TestExplainSeed(t *testing.T) {
 	code, out, _ := runTool(t, "", "explain", "LS2022", "-d", "../../fixtures/lusong-grid-2022.yaml")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
 	for _, line := range []string{
-		"      值            spent ÷ budget = 全年执行数（财政拨款支出） 153.51 ÷ 全年预算数 256.14 = 0.5993",
-		"      计分规则      未达到目标，按比例计分：分值 × 值 ÷ 目标 = 10 × 0.5993 ÷ 1 = 5.9932",
+		"      值            spent ÷ budget = 全年执行数（财政拨款支出） 153.51 ÷ 全年预算数 256.14 = 59.9321%",
+		"      计分规则      未达到目标，按比例计分：分值 × 值 ÷ 目标 = 10 × 59.9321% ÷ 100.00% = 5.99321",
 		"  总分          各指标得分之和 = 66.35",
 		"  等级          中（总分 66.35 ≥ 60）",
 		"    total_is_project_plus_basic",
