@@ -437,6 +437,42 @@ func DiffJSON(w io.Writer, c *diff.Comparison) error {
 		}
 		put(sep+"\n", diffJSONIndicator{ID: ic.ID, Label: ic.Label, InOld: ic.InOld, InNew: ic.InNew, Old: ic.Old, New: ic.New, Delta: ic.Delta, Units: ic.Units})
 	}
-	bw.WriteString("\n]}\n")
+	bw.WriteString("\n]")
+	if len(c.Populations) > 0 {
+		// The relative indicators' populations on both sides: a unit
+		// scored on one side only moves every other unit's relative
+		// points, and a reader of the JSON must see why. Absent without
+		// relative indicators, so such comparisons keep their bytes.
+		bw.WriteString(",\n\"populations\":[")
+		for i := range c.Populations {
+			sep := ","
+			if i == 0 {
+				sep = ""
+			}
+			put(sep+"\n", diffPopulationJSON(&c.Populations[i]))
+		}
+		bw.WriteString("\n]")
+	}
+	bw.WriteString("}\n")
 	return bw.Flush()
+}
+
+// diffJSONPopulation is one relative indicator's population on both
+// sides; a side without the indicator is null.
+type diffJSONPopulation struct {
+	ID      string          `json:"id"`
+	Changed bool            `json:"changed"`
+	Old     *jsonPopulation `json:"old"`
+	New     *jsonPopulation `json:"new"`
+}
+
+func diffPopulationJSON(p *diff.PopulationChange) diffJSONPopulation {
+	out := diffJSONPopulation{ID: p.ID, Changed: p.Changed()}
+	if p.Old != nil {
+		out.Old = &jsonPopulations([]indicators.RelativeStat{*p.Old})[0]
+	}
+	if p.New != nil {
+		out.New = &jsonPopulations([]indicators.RelativeStat{*p.New})[0]
+	}
+	return out
 }
