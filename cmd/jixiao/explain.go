@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -202,6 +203,23 @@ func (s catchUnits) Next() (*indicators.Unit, error) {
 type catchChunks struct {
 	c   *unitCatch
 	src chunkedUnits
+}
+
+// Rewind starts the data again, for rulesets whose relative or panel
+// indicators read it twice; the unit caught stays the first of its id.
+func (s catchUnits) Rewind() error { return rewind(s.src) }
+
+// Rewind is catchUnits' Rewind for a chunked source.
+func (s catchChunks) Rewind() error { return rewind(s.src) }
+
+// rewind rewinds src when it can be, with the error engine.Stream gives a
+// source that cannot be read again.
+func rewind(src any) error {
+	r, ok := src.(interface{ Rewind() error })
+	if !ok {
+		return errors.New("the data cannot be read a second time: save it to a file and give that")
+	}
+	return r.Rewind()
 }
 
 // Next is never called: Stream reads a chunked source by its chunks.
