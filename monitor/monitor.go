@@ -28,6 +28,19 @@ type Monitor struct {
 	// lit[k] is set for the indicators that get a light: targets and
 	// tiers (bands, deduct, score, relative and panel get none).
 	lit []bool
+	// texts are the parts of the explanations that are the same for every
+	// unit, written once by New rather than once per light.
+	texts texts
+}
+
+// texts are the explanations' constant parts for the bounds and date
+// they were written for: AppendWhy uses them only while the exported
+// fields still hold those (a caller may change Bounds after New).
+type texts struct {
+	bounds             indicators.Monitor
+	day, days          int
+	ofYear             []byte // " × day/days）"
+	green, yellow, red []byte // appendBounds of each light
 }
 
 // New returns the monitor of ruleset rs at date asOf.
@@ -40,6 +53,11 @@ func New(rs *indicators.Ruleset, asOf time.Time) *Monitor {
 	for _, ind := range rs.Indicators {
 		m.lit = append(m.lit, ind.Form == indicators.FormTarget || ind.Form == indicators.FormTiers)
 	}
+	m.texts = texts{bounds: m.Bounds, day: m.Day, days: m.Days,
+		ofYear: m.appendOfYear(nil),
+		green:  m.appendBounds(nil, indicators.LightGreen),
+		yellow: m.appendBounds(nil, indicators.LightYellow),
+		red:    m.appendBounds(nil, indicators.LightRed)}
 	return m
 }
 
@@ -70,85 +88,120 @@ type Unit struct {
 	Light      string
 	Why        string
 	Indicators []Light
+	// worst is the index of the indicator whose light is the unit's (-1
+	// for none), kept so AppendUnitWhy names it without a string built
+	// per unit.
+	worst  int
+	failed bool
 }
 
 // Lit reports whether indicator k gets a light.
 func (m *Monitor) Lit(k int) bool { return m.lit[k] }
 
-// Unit returns the lights of a unit result. A unit that failed as a whole
-// is red: nothing can be said to be on track.
+// Unit returns the lights of a unit result with every explanation. A
+// unit that failed as a whole is red: nothing can be said to be on track.
 func (m *Monitor) Unit(u *engine.UnitResult) Unit {
 	var out Unit
-	if u.Failed() {
-		out.Light = indicators.LightRed
-		out.Why = "数据有误，未能评分：红灯"
-		return out
-	}
-	out.Indicators = make([]Light, len(u.Indicators))
-	worst := -1
-	for k := range u.Indicators {
-		if k >= len(m.inds) {
-			break
+	m.Lights(&out, u)
+	// The same appenders the reports use, so the texts cannot drift.
+	out.Why = string(m.AppendUnitWhy(nil, &out))
+	for k := range out.Indicators {
+		if k < len(m.inds) && m.lit[k] {
+			out.Indicators[k].Why = string(m.AppendWhy(nil, k, &u.Indicators[k], &out.Indicators[k]))
 		}
-		l := m.indicator(k, &u.Indicators[k])
-		out.Indicators[k] = l
-		if l.Light != "" && (worst < 0 || indicators.LightRank(l.Light) > indicators.LightRank(out.Indicators[worst].Light)) {
-			worst = k
-		}
-	}
-	switch {
-	case worst < 0:
-		out.Why = "没有可监控的指标"
-	case out.Indicators[worst].Light == indicators.LightGreen:
-		out.Light = indicators.LightGreen
-		out.Why = "各监控指标均为绿灯"
-	default:
-		out.Light = out.Indicators[worst].Light
-		out.Why = "取最差指标：" + m.inds[worst].Label + " " + Chinese(out.Light)
 	}
 	return out
 }
 
-// indicator is the light of indicator k, scored as ir.
-func (m *Monitor) indicator(k int, ir *engine.IndicatorResult) Light {
+// Lights sets out to the lights of u without their explanations (Why is
+// left empty; AppendWhy and AppendUnitWhy write them): a million units are
+// monitored at the cost of a comparison each, and only the formats that
+// show an explanation pay for it. out.Indicators is reused, so a worker
+// lights unit after unit without allocating.
+func (m *Monitor) Lights(out *Unit, u *engine.UnitResult) {
+	out.Light, out.Why, out.worst, out.failed = "", "", -1, false
+	if u.Failed() {
+		out.Light, out.failed = indicators.LightRed, true
+		out.Indicators = out.Indicators[:0]
+		return
+	}
+	n := len(u.Indicators)
+	if cap(out.Indicators) < n {
+		out.Indicators = make([]Light, n)
+	}
+	out.Indicators = out.Indicators[:n]
+	worst := -1
+	for k := range out.Indicators {
+		l := &out.Indicators[k]
+		*l = Light{}
+		if k >= len(m.inds) {
+			continue
+		}
+		m.indicator(k, &u.Indicators[k], l)
+		if l.Light != "" && (worst < 0 || indicators.LightRank(l.Light) > indicators.LightRank(out.Indicators[worst].Light)) {
+			worst = k
+		}
+	}
+	out.worst = worst
+	if worst >= 0 {
+		out.Light = out.Indicators[worst].Light
+	}
+}
+
+// AppendUnitWhy appends the explanation of the unit's light, lu as set by
+// Lights.
+func (m *Monitor) AppendUnitWhy(dst []byte, lu *Unit) []byte {
+	switch {
+	case lu.failed:
+		return append(dst, "数据有误，未能评分：红灯"...)
+	case lu.worst < 0:
+		return append(dst, "没有可监控的指标"...)
+	case lu.Light == indicators.LightGreen:
+		return append(dst, "各监控指标均为绿灯"...)
+	}
+	dst = append(dst, "取最差指标："...)
+	dst = append(dst, m.inds[lu.worst].Label...)
+	dst = append(dst, ' ')
+	return append(dst, Chinese(lu.Light)...)
+}
+
+// indicator sets l to the light of indicator k, scored as ir, without its
+// explanation.
+func (m *Monitor) indicator(k int, ir *engine.IndicatorResult, l *Light) {
 	def := &m.inds[k]
 	if !m.lit[k] {
-		return Light{}
+		return
 	}
 	switch ir.Status {
 	case indicators.StatusNA:
-		return Light{Why: "不适用，不亮灯"}
-	case indicators.StatusMissing:
-		return Light{Light: indicators.LightRed, Why: "缺少数据：红灯"}
-	case indicators.StatusError:
-		return Light{Light: indicators.LightRed, Why: "无法计算：红灯"}
+		return
+	case indicators.StatusMissing, indicators.StatusError:
+		l.Light = indicators.LightRed
+		return
 	}
 	if def.Form == indicators.FormTiers {
 		switch ir.Tier {
 		case "A":
-			return Light{Light: indicators.LightGreen, Why: "评价档次 A：绿灯"}
+			l.Light = indicators.LightGreen
 		case "B":
-			return Light{Light: indicators.LightYellow, Why: "评价档次 B：黄灯"}
+			l.Light = indicators.LightYellow
+		default:
+			l.Light = indicators.LightRed
 		}
-		return Light{Light: indicators.LightRed, Why: "评价档次 " + ir.Tier + "：红灯"}
+		return
 	}
 	v, t := ir.Value, ir.Target
-	if def.Target.Op == ">=" || (def.Target.Op == "=" && t > 0) {
+	if m.positive(def, t) {
 		// Positive: the target pro-rated by the elapsed share.
 		// T × day ÷ days, in that order: the exact quotient of the
 		// reference (80 × 273 ÷ 365, not 80 × 0.7479...).
 		e := t * float64(m.Day) / float64(m.Days)
-		l := Light{Light: m.Bounds.LightOf(v, e), Expected: e, HasExpected: true}
-		l.Why = fmt.Sprintf("实际 %s，按时间进度应达 %s（全年目标 %s × %d/%d）", num(v), num(e), num(t), m.Day, m.Days)
-		if e > 0 {
-			l.Why += fmt.Sprintf("，为应达值的 %s", pct(v/e))
-		}
-		l.Why += m.bounds(l.Light)
-		return l
+		l.Light, l.Expected, l.HasExpected = m.Bounds.LightOf(v, e), e, true
+		return
 	}
 	// Reverse ("<=", or "=" a target of 0 or less): never pro-rated; T ÷
 	// value against the same bounds, value 0 is green.
-	l := Light{Expected: t, HasExpected: true}
+	l.Expected, l.HasExpected = t, true
 	switch {
 	case v == 0 && t >= 0:
 		l.Light = indicators.LightGreen
@@ -157,23 +210,112 @@ func (m *Monitor) indicator(k int, ir *engine.IndicatorResult) Light {
 	default:
 		l.Light = m.Bounds.LightOf(t/v, 1)
 	}
-	l.Why = fmt.Sprintf("实际 %s，反向指标目标 %s（不按时间进度折算）", num(v), num(t))
-	if v > 0 {
-		l.Why += fmt.Sprintf("，目标 ÷ 实际 = %s", pct(t/v))
-	}
-	l.Why += m.bounds(l.Light)
-	return l
 }
 
-// bounds names the light and the bound it met.
-func (m *Monitor) bounds(light string) string {
+// positive reports whether a target of def with value t is pro-rated.
+func (m *Monitor) positive(def *indicators.Indicator, t float64) bool {
+	return def.Target.Op == ">=" || (def.Target.Op == "=" && t > 0)
+}
+
+// AppendWhy appends the explanation of l, the light Lights gave indicator
+// k scored as ir. It appends nothing for an indicator without a light.
+func (m *Monitor) AppendWhy(dst []byte, k int, ir *engine.IndicatorResult, l *Light) []byte {
+	if k >= len(m.inds) || !m.lit[k] {
+		return dst
+	}
+	def := &m.inds[k]
+	switch ir.Status {
+	case indicators.StatusNA:
+		return append(dst, "不适用，不亮灯"...)
+	case indicators.StatusMissing:
+		return append(dst, "缺少数据：红灯"...)
+	case indicators.StatusError:
+		return append(dst, "无法计算：红灯"...)
+	}
+	if def.Form == indicators.FormTiers {
+		switch ir.Tier {
+		case "A":
+			return append(dst, "评价档次 A：绿灯"...)
+		case "B":
+			return append(dst, "评价档次 B：黄灯"...)
+		}
+		dst = append(dst, "评价档次 "...)
+		dst = append(dst, ir.Tier...)
+		return append(dst, "：红灯"...)
+	}
+	v, t := ir.Value, ir.Target
+	if m.positive(def, t) {
+		e := l.Expected
+		dst = append(dst, "实际 "...)
+		dst = appendNum(dst, v)
+		dst = append(dst, "，按时间进度应达 "...)
+		dst = appendNum(dst, e)
+		dst = append(dst, "（全年目标 "...)
+		dst = appendNum(dst, t)
+		cached := m.texts.bounds == m.Bounds && m.texts.day == m.Day && m.texts.days == m.Days
+		if cached {
+			dst = append(dst, m.texts.ofYear...)
+		} else {
+			dst = m.appendOfYear(dst)
+		}
+		if e > 0 {
+			dst = append(dst, "，为应达值的 "...)
+			dst = appendPct(dst, v/e)
+		}
+		return m.appendBoundsOf(dst, l.Light, cached)
+	}
+	dst = append(dst, "实际 "...)
+	dst = appendNum(dst, v)
+	dst = append(dst, "，反向指标目标 "...)
+	dst = appendNum(dst, t)
+	dst = append(dst, "（不按时间进度折算）"...)
+	if v > 0 {
+		dst = append(dst, "，目标 ÷ 实际 = "...)
+		dst = appendPct(dst, t/v)
+	}
+	return m.appendBoundsOf(dst, l.Light, m.texts.bounds == m.Bounds)
+}
+
+// appendOfYear writes the elapsed share of a pro-rated target.
+func (m *Monitor) appendOfYear(dst []byte) []byte {
+	dst = append(dst, " × "...)
+	dst = strconv.AppendInt(dst, int64(m.Day), 10)
+	dst = append(dst, '/')
+	dst = strconv.AppendInt(dst, int64(m.Days), 10)
+	return append(dst, "）"...)
+}
+
+// appendBoundsOf is appendBounds, from New's texts when they still hold.
+func (m *Monitor) appendBoundsOf(dst []byte, light string, cached bool) []byte {
+	if !cached {
+		return m.appendBounds(dst, light)
+	}
 	switch light {
 	case indicators.LightGreen:
-		return fmt.Sprintf("，达到 %s：绿灯", pct(m.Bounds.Green))
+		return append(dst, m.texts.green...)
 	case indicators.LightYellow:
-		return fmt.Sprintf("，达到 %s 未达 %s：黄灯", pct(m.Bounds.Yellow), pct(m.Bounds.Green))
+		return append(dst, m.texts.yellow...)
 	}
-	return fmt.Sprintf("，未达 %s：红灯", pct(m.Bounds.Yellow))
+	return append(dst, m.texts.red...)
+}
+
+// appendBounds names the light and the bound it met.
+func (m *Monitor) appendBounds(dst []byte, light string) []byte {
+	switch light {
+	case indicators.LightGreen:
+		dst = append(dst, "，达到 "...)
+		dst = appendPct(dst, m.Bounds.Green)
+		return append(dst, "：绿灯"...)
+	case indicators.LightYellow:
+		dst = append(dst, "，达到 "...)
+		dst = appendPct(dst, m.Bounds.Yellow)
+		dst = append(dst, " 未达 "...)
+		dst = appendPct(dst, m.Bounds.Green)
+		return append(dst, "：黄灯"...)
+	}
+	dst = append(dst, "，未达 "...)
+	dst = appendPct(dst, m.Bounds.Yellow)
+	return append(dst, "：红灯"...)
 }
 
 // Chinese names a light as reports do.
@@ -189,13 +331,15 @@ func Chinese(light string) string {
 	return ""
 }
 
-// num writes a value with at most 4 decimals, as explanations do.
-func num(x float64) string {
+// appendNum writes a value with at most 4 decimals, as explanations do.
+func appendNum(dst []byte, x float64) []byte {
 	if math.Abs(x) < 1e11 {
 		x = math.Round(x*1e4) / 1e4
 	}
-	return strconv.FormatFloat(x, 'f', -1, 64)
+	return strconv.AppendFloat(dst, x, 'f', -1, 64)
 }
 
-// pct writes a share as a percentage with 2 decimals.
-func pct(x float64) string { return strconv.FormatFloat(x*100, 'f', 2, 64) + "%" }
+// appendPct writes a share as a percentage with 2 decimals.
+func appendPct(dst []byte, x float64) []byte {
+	return append(strconv.AppendFloat(dst, x*100, 'f', 2, 64), '%')
+}

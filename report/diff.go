@@ -343,6 +343,10 @@ type diffJSONUnit struct {
 	New        diffJSONSide     `json:"new"`
 	Delta      *float64         `json:"delta"`
 	Indicators []diffJSONPoints `json:"indicators"`
+	// Adjustments are the rules above the row (contract 2) whose effect
+	// on the total changed. Left out when none did, so that a comparison
+	// of rulesets without such rules keeps its bytes.
+	Adjustments []diffJSONPoints `json:"adjustments,omitempty"`
 }
 
 type diffJSONMigration struct {
@@ -387,11 +391,23 @@ func optString(s string) *string {
 //	 "units": [{"unit", "name", "old": {"score", "grade", "rank"}, "new": {…},
 //	            "delta", "indicators": [{"id", "old", "new", "delta"}]}],
 //	 "migration": [{"from", "to", "units"}],
-//	 "indicators": [{"id", "label", "in_old", "in_new", "old", "new", "delta", "units"}]}
+//	 "indicators": [{"id", "label", "in_old", "in_new", "old", "new", "delta", "units"}],
+//	 "adjustments": [{"id", "label", "in_old", "in_new", "old", "new", "delta", "units"}]}
 //
 // A side where the unit was not scored has null score, grade and rank (and
 // its errors); delta is then null. indicators lists only those whose points
 // changed; an indicator of one side only has null on the other.
+// adjustments are the rules above the row (adjust rules, max_total) as
+// causes, like indicators but of each rule's effect on the total (after −
+// before; 0 where it did not apply, null in a unit's entry on a side whose
+// ruleset has no such rule): a unit's "adjustments" lists the rules whose
+// effect on it changed, the top level sums them over those units (diff's
+// Unit.Adjustments and Comparison.Adjustments). Both are left out when no
+// rule's effect changed. populations pairs the relative indicators'
+// populations, [{"id", "changed", "old", "new"}] (each side {"id",
+// "relative", "reverse", "population": {"best", "worst", "count"}}, null
+// where the side lacks the indicator); left out without relative
+// indicators.
 func DiffJSON(w io.Writer, c *diff.Comparison) error {
 	bw := bufio.NewWriter(w)
 	put := func(prefix string, v any) {
@@ -414,6 +430,9 @@ func DiffJSON(w io.Writer, c *diff.Comparison) error {
 		}
 		for _, pc := range u.Indicators {
 			ju.Indicators = append(ju.Indicators, diffJSONPoints{ID: pc.ID, Old: pc.Old, New: pc.New, Delta: pc.Delta})
+		}
+		for _, pc := range u.Adjustments {
+			ju.Adjustments = append(ju.Adjustments, diffJSONPoints{ID: pc.ID, Old: pc.Old, New: pc.New, Delta: pc.Delta})
 		}
 		sep := ",\n"
 		if i == 0 {
@@ -438,6 +457,17 @@ func DiffJSON(w io.Writer, c *diff.Comparison) error {
 		put(sep+"\n", diffJSONIndicator{ID: ic.ID, Label: ic.Label, InOld: ic.InOld, InNew: ic.InNew, Old: ic.Old, New: ic.New, Delta: ic.Delta, Units: ic.Units})
 	}
 	bw.WriteString("\n]")
+	if len(c.Adjustments) > 0 {
+		bw.WriteString(",\n\"adjustments\":[")
+		for i, ac := range c.Adjustments {
+			sep := ","
+			if i == 0 {
+				sep = ""
+			}
+			put(sep+"\n", diffJSONIndicator{ID: ac.ID, Label: ac.Label, InOld: ac.InOld, InNew: ac.InNew, Old: ac.Old, New: ac.New, Delta: ac.Delta, Units: ac.Units})
+		}
+		bw.WriteString("\n]")
+	}
 	if len(c.Populations) > 0 {
 		// The relative indicators' populations on both sides: a unit
 		// scored on one side only moves every other unit's relative

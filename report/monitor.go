@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -55,10 +56,34 @@ type monitorRows struct {
 	red           []int  // by indicator index
 	first         bool
 	xl            *monitorXLSX
+	// whys: the format shows each indicator's explanation (not table or
+	// md, which show its light alone).
+	whys bool
+	// WriteUnit's scratch, reused record after record.
+	cellBuf              []cell
+	rankBuf, line, quote []byte
+}
+
+// quoteTail is quoteTail through s.quote, reused: a field that needs
+// quotes (a message with a comma) allocates nothing either.
+func (s *monitorRows) quoteTail(dst []byte, at int) []byte {
+	if !csvNeedsQuotesBytes(dst[at:]) {
+		return dst
+	}
+	s.quote = append(s.quote[:0], dst[at:]...)
+	dst = append(dst[:at], '"')
+	for _, c := range s.quote {
+		if c == '"' {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, c)
+	}
+	return append(dst, '"')
 }
 
 func newMonitorRows(f string, m Meta, mon *monitor.Monitor, color bool) *monitorRows {
-	s := &monitorRows{f: f, m: m, mon: mon, red: make([]int, len(m.Indicators)), first: true, Color: color}
+	s := &monitorRows{f: f, m: m, mon: mon, red: make([]int, len(m.Indicators)), first: true, Color: color,
+		whys: f != "table" && f != "md"}
 	for k := range m.Indicators {
 		if mon.Lit(k) {
 			s.lit = append(s.lit, k)
@@ -77,9 +102,22 @@ const (
 	mcRank  = 3
 )
 
+// monitorScratch is a worker's reusable memory for AppendUnit, which
+// runs on every worker at once: the lights of the unit and the bytes of a
+// cell being made, so that a unit costs no allocation of its own.
+type monitorScratch struct {
+	lu  monitor.Unit
+	buf []byte
+}
+
+var monitorScratchPool = sync.Pool{New: func() any { return new(monitorScratch) }}
+
 // AppendUnit makes the record of one unit.
 func (s *monitorRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
-	lu := s.mon.Unit(u)
+	sc := monitorScratchPool.Get().(*monitorScratch)
+	defer monitorScratchPool.Put(sc)
+	lu := &sc.lu
+	s.mon.Lights(lu, u)
 	dst = append(dst, byte(indicators.LightRank(lu.Light)))
 	for k := range s.m.Indicators {
 		r := 0
@@ -89,9 +127,17 @@ func (s *monitorRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 		dst = append(dst, byte(r))
 	}
 	if s.f == "json" {
-		return s.jsonUnit(dst, u, &lu)
+		// json.Marshal below wants strings: the explanations as the
+		// monitor package writes them.
+		lu.Why = string(s.mon.AppendUnitWhy(sc.buf[:0], lu))
+		for k := range lu.Indicators {
+			if k < len(u.Indicators) {
+				lu.Indicators[k].Why = string(s.mon.AppendWhy(sc.buf[:0], k, &u.Indicators[k], &lu.Indicators[k]))
+			}
+		}
+		return s.jsonUnit(dst, u, lu)
 	}
-	return s.cells(dst, u, &lu)
+	return s.cells(dst, u, sc)
 }
 
 // Begin writes what comes before the units.
@@ -172,10 +218,12 @@ func (s *monitorRows) WriteUnit(_ io.Writer, rec []byte, rank int) error {
 		_, err := s.w.Write(rec)
 		return err
 	}
-	cells, err := decodeCells(rec, rank)
+	s.rankBuf = strconv.AppendInt(s.rankBuf[:0], int64(rank), 10)
+	cells, err := decodeCells(s.cellBuf, rec, rank, s.rankBuf)
 	if err != nil {
 		return err
 	}
+	s.cellBuf = cells
 	return s.row(cells)
 }
 
@@ -230,71 +278,101 @@ func (s *monitorRows) header(full bool) []string {
 	return append(h, "说明")
 }
 
-// cells renders a unit as cells, in header(true)'s order.
-func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, lu *monitor.Unit) []byte {
+// cells renders a unit as cells, in header(true)'s order. Each cell is
+// its kind, a uvarint length and its bytes; numbers and explanations are
+// appended through sc.buf rather than made as strings.
+func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, sc *monitorScratch) []byte {
+	lu := &sc.lu
 	dst = append(dst, 0) // no hole: the rank is a cell
 	var n int
 	at := len(dst)
 	dst = append(dst, 0, 0) // count, filled below (fits two bytes)
-	add := func(kind byte, v string) {
+	add := func(kind byte, v []byte) {
 		dst = append(dst, kind)
 		dst = binary.AppendUvarint(dst, uint64(len(v)))
 		dst = append(dst, v...)
 		n++
 	}
-	add(mcText, u.Unit)
-	add(mcText, u.Name)
-	if u.Failed() {
-		add(mcText, "")
-		add(mcText, "")
-	} else {
-		add(mcNum, strconv.FormatFloat(u.Score, 'f', -1, 64))
-		add(mcText, u.Grade)
+	addS := func(kind byte, v string) {
+		dst = append(dst, kind)
+		dst = binary.AppendUvarint(dst, uint64(len(v)))
+		dst = append(dst, v...)
+		n++
 	}
-	add(mcRank, "")
-	add(mcLight, lu.Light)
+	addS(mcText, u.Unit)
+	addS(mcText, u.Name)
+	if u.Failed() {
+		addS(mcText, "")
+		addS(mcText, "")
+	} else {
+		sc.buf = strconv.AppendFloat(sc.buf[:0], u.Score, 'f', -1, 64)
+		add(mcNum, sc.buf)
+		addS(mcText, u.Grade)
+	}
+	addS(mcRank, "")
+	addS(mcLight, lu.Light)
 	for _, k := range s.lit {
-		var l monitor.Light
+		var l *monitor.Light
 		var ir *engine.IndicatorResult
 		if k < len(lu.Indicators) {
-			l, ir = lu.Indicators[k], &u.Indicators[k]
+			l, ir = &lu.Indicators[k], &u.Indicators[k]
 		}
-		if ir != nil && ir.HasValue && indicators.Finite(ir.Value) && ir.Tier == "" {
-			add(mcNum, strconv.FormatFloat(ir.Value, 'g', -1, 64))
-		} else if ir != nil && ir.Tier != "" {
-			add(mcText, ir.Tier)
+		switch {
+		case ir != nil && ir.HasValue && indicators.Finite(ir.Value) && ir.Tier == "":
+			sc.buf = strconv.AppendFloat(sc.buf[:0], ir.Value, 'g', -1, 64)
+			add(mcNum, sc.buf)
+		case ir != nil && ir.Tier != "":
+			addS(mcText, ir.Tier)
+		default:
+			addS(mcText, "")
+		}
+		if l != nil && l.HasExpected {
+			sc.buf = strconv.AppendFloat(sc.buf[:0], l.Expected, 'g', -1, 64)
+			add(mcNum, sc.buf)
 		} else {
-			add(mcText, "")
+			addS(mcText, "")
 		}
-		if l.HasExpected {
-			add(mcNum, strconv.FormatFloat(l.Expected, 'g', -1, 64))
+		if l == nil {
+			addS(mcLight, "")
+			addS(mcText, "")
+			continue
+		}
+		addS(mcLight, l.Light)
+		if s.whys {
+			sc.buf = s.mon.AppendWhy(sc.buf[:0], k, ir, l)
+			add(mcText, sc.buf)
 		} else {
-			add(mcText, "")
+			// table and md show the light alone: its explanation is
+			// never made.
+			addS(mcText, "")
 		}
-		add(mcLight, l.Light)
-		add(mcText, l.Why)
 	}
-	why := lu.Why
+	sc.buf = s.mon.AppendUnitWhy(sc.buf[:0], lu)
 	if u.Failed() && len(u.Errors) > 0 {
-		why += "；" + u.Errors[0].Msg
+		sc.buf = append(sc.buf, "；"...)
+		sc.buf = append(sc.buf, u.Errors[0].Msg...)
 	}
-	add(mcText, why)
+	add(mcText, sc.buf)
 	binary.BigEndian.PutUint16(dst[at:], uint16(n))
 	return dst
 }
 
+// A cell of a record as WriteUnit reads it: v is in the record (or the
+// rank's scratch), valid until the next record.
 type cell struct {
 	kind byte
-	v    string
+	v    []byte
 }
 
-func decodeCells(rec []byte, rank int) ([]cell, error) {
+// decodeCells reads the cells of rec into cells (reused), the rank cell
+// written from rank into rankBuf.
+func decodeCells(cells []cell, rec []byte, rank int, rankBuf []byte) ([]cell, error) {
 	if len(rec) < 2 {
 		return nil, errors.New("monitor: a record was cut short")
 	}
 	n := int(binary.BigEndian.Uint16(rec))
 	rec = rec[2:]
-	cells := make([]cell, 0, n)
+	cells = cells[:0]
 	for i := 0; i < n; i++ {
 		if len(rec) < 1 {
 			return nil, errors.New("monitor: a record was cut short")
@@ -304,12 +382,12 @@ func decodeCells(rec []byte, rank int) ([]cell, error) {
 		if w <= 0 || len(rec) < 1+w+int(l) {
 			return nil, errors.New("monitor: a record was cut short")
 		}
-		v := string(rec[1+w : 1+w+int(l)])
+		v := rec[1+w : 1+w+int(l)]
 		rec = rec[1+w+int(l):]
 		if kind == mcRank {
-			kind, v = mcNum, ""
+			kind, v = mcNum, nil
 			if rank > 0 {
-				v = strconv.Itoa(rank)
+				v = rankBuf
 			}
 		}
 		cells = append(cells, cell{kind, v})
@@ -327,14 +405,26 @@ var mdLight = map[string]string{indicators.LightGreen: "🟢", indicators.LightY
 func (s *monitorRows) row(cells []cell) error {
 	switch s.f {
 	case "csv":
-		vals := make([]string, len(cells))
+		// Appended into one reused line, each field quoted where
+		// appendCSVField would (quoteTail).
+		b := s.line[:0]
 		for i, c := range cells {
-			vals[i] = c.v
-			if c.kind == mcLight {
-				vals[i] = monitor.Chinese(c.v)
+			if i > 0 {
+				b = append(b, ',')
+			}
+			switch c.kind {
+			case mcLight: // 绿灯, 黄灯, 红灯: never quoted
+				b = append(b, monitor.Chinese(string(c.v))...)
+			case mcNum: // strconv's digits, or the rank: never quoted
+				b = append(b, c.v...)
+			default:
+				at := len(b)
+				b = s.quoteTail(append(b, c.v...), at)
 			}
 		}
-		_, err := s.w.Write(appendCSVRow(nil, vals))
+		b = append(b, '\n')
+		s.line = b
+		_, err := s.w.Write(b)
 		return err
 	case "xlsx":
 		return s.xl.row(cells)
@@ -350,20 +440,20 @@ func (s *monitorRows) row(cells []cell) error {
 			if j != 2 {
 				continue
 			}
-			out = append(out, s.lightCell(c.v, cells[i+1].v))
+			out = append(out, s.lightCell(string(c.v), string(cells[i+1].v)))
 			continue
 		}
 		if c.kind == mcLight {
-			out = append(out, s.lightCell(c.v, ""))
+			out = append(out, s.lightCell(string(c.v), ""))
 			continue
 		}
 		switch s.f {
 		case "html":
-			out = append(out, "<td>"+html.EscapeString(c.v)+"</td>")
+			out = append(out, "<td>"+html.EscapeString(string(c.v))+"</td>")
 		case "md":
-			out = append(out, mdEscape.Replace(c.v))
+			out = append(out, mdEscape.Replace(string(c.v)))
 		default:
-			out = append(out, c.v)
+			out = append(out, string(c.v))
 		}
 	}
 	var err error
@@ -637,20 +727,20 @@ func (x *monitorXLSX) row(cells []cell) error {
 	for i, c := range cells {
 		switch c.kind {
 		case mcNum:
-			if c.v == "" {
+			if len(c.v) == 0 {
 				vals[i] = nil
-			} else if f, err := strconv.ParseFloat(c.v, 64); err == nil {
+			} else if f, err := strconv.ParseFloat(string(c.v), 64); err == nil {
 				vals[i] = f
 			}
 		case mcLight:
-			if c.v == "" {
+			if len(c.v) == 0 {
 				vals[i] = ""
 				continue
 			}
-			col := xlsxLight[c.v]
-			vals[i] = excelize.Cell{StyleID: x.st.id(styleKey{fill: col[0], font: col[1], align: "center"}), Value: monitor.Chinese(c.v)}
+			col := xlsxLight[string(c.v)]
+			vals[i] = excelize.Cell{StyleID: x.st.id(styleKey{fill: col[0], font: col[1], align: "center"}), Value: monitor.Chinese(string(c.v))}
 		default:
-			vals[i] = c.v
+			vals[i] = string(c.v)
 		}
 	}
 	err := x.sw.SetRow(cellName(1, x.next), vals)

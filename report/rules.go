@@ -13,28 +13,32 @@ import (
 
 // The rules above the indicator row (contract 2) in the tabular formats:
 // a 总分调整 column (each rule that changed the total, short) and a
-// 结果应用 column (the outcome), for rulesets that have them; the summary
-// line sums the outcomes per action.
+// 结果应用 column (the outcome; not in the terminal table), for rulesets
+// that have them; the summary line sums the outcomes per action.
 
-// rulesHeaders are the headers of the rules' columns of a table.
-func rulesHeaders(m Meta) []string {
+// rulesHeaders are the headers of the rules' columns of a table. The
+// terminal table passes outcome false: its summary line already sums the
+// outcomes per action, and a 结果应用 column pushed the built-in rulesets'
+// tables past a maximised terminal (TestTableWideRuleset); md and html
+// keep the column.
+func rulesHeaders(m Meta, outcome bool) []string {
 	var h []string
 	if m.HasAdjust {
 		h = append(h, "总分调整")
 	}
-	if m.HasOutcomes {
+	if m.HasOutcomes && outcome {
 		h = append(h, "结果应用")
 	}
 	return h
 }
 
-// rulesCells are a scored unit's cells under rulesHeaders.
-func rulesCells(m Meta, u *engine.UnitResult) []string {
+// rulesCells are a scored unit's cells under rulesHeaders(m, outcome).
+func rulesCells(m Meta, u *engine.UnitResult, outcome bool) []string {
 	var c []string
 	if m.HasAdjust {
 		c = append(c, AdjustText(u))
 	}
-	if m.HasOutcomes {
+	if m.HasOutcomes && outcome {
 		o := ""
 		if u.Outcome != nil {
 			o = OutcomeText(u.Outcome)

@@ -208,6 +208,21 @@ func TestTableWideRuleset(t *testing.T) {
 			if !strings.Contains(text, tc.legend) {
 				t.Errorf("table lacks %q:\n%s", tc.legend, text)
 			}
+			// The built-in rulesets have outcomes: the terminal table
+			// leaves out their column (it kept grid-center past 190) and
+			// sums them in the summary line; md keeps the column.
+			for _, l := range gridLines(text) {
+				if strings.Contains(l, "结果应用") {
+					t.Errorf("table has a 结果应用 column: %s", l)
+				}
+			}
+			if !strings.Contains(text, "；结果应用：优先保障 ") {
+				t.Errorf("table's summary lacks the outcomes:\n%s", text)
+			}
+			md := string(renderMeta(t, "md", Options{Groups: tc.groups}, m, res))
+			if !strings.Contains(md, "| 结果应用 |") || !strings.Contains(md, "| 核减 -") {
+				t.Errorf("md lacks the 结果应用 column or a 核减 cell:\n%s", md)
+			}
 		})
 	}
 }

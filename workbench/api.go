@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/jixiao/jixiao/diag"
-	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 )
@@ -238,13 +237,14 @@ func (s *Server) result(ctx context.Context, c *compiled, d text) (*engine.Resul
 }
 
 // retune is the tuning loop: the ruleset cur scored over the data d (kept
-// read), and compared with the saved version base.
-func (s *Server) retune(ctx context.Context, cur, base text, d text) (*engine.Result, *diff.Comparison, error) {
+// read), and compared with the saved version base. Both sides are
+// streamed into compact scores (see scored) rather than engine.Results.
+func (s *Server) retune(ctx context.Context, cur, base text, d text) (*scored, *compared, error) {
 	c, err := s.compile(cur, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	res, _, err := s.result(ctx, c, d)
+	res, err := s.scored(ctx, c, d)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -255,11 +255,36 @@ func (s *Server) retune(ctx context.Context, cur, base text, d text) (*engine.Re
 	if err != nil {
 		return nil, nil, fmt.Errorf("saved version: %w", err)
 	}
-	old, _, err := s.result(ctx, b, d)
+	old, err := s.scored(ctx, b, d)
 	if err != nil {
 		return nil, nil, fmt.Errorf("saved version: %w", err)
 	}
-	return res, compare(old, res), nil
+	// The page asks again for each page of rows it scrolls to: the same
+	// two texts are compared once.
+	key := c.key + "\x00" + b.key + "\x00" + d.Name + "\x00" + d.sum()
+	if v, ok := s.cache.cmps.get(key); ok {
+		return res, v.(*compared), nil
+	}
+	return res, s.cache.cmps.put(key, newCompared(compareScored(old, res))).(*compared), nil
+}
+
+// scored is the compact scores of the compiled ruleset c over the data d,
+// kept for the next retune (the saved version's stay while it is tuned).
+func (s *Server) scored(ctx context.Context, c *compiled, d text) (*scored, error) {
+	rd, err := s.units(c, d)
+	if err != nil {
+		return nil, err
+	}
+	key := c.key + "\x00" + rd.info.Files[0] + "\x00" + rd.info.SHA256
+	if v, ok := s.cache.scored.get(key); ok {
+		return v.(*scored), nil
+	}
+	res, err := scoreUnits(ctx, c.prog, rd.units, rd.info)
+	if err != nil {
+		return nil, err
+	}
+	// Another request may have scored the same meanwhile: use the one kept.
+	return s.cache.scored.put(key, res).(*scored), nil
 }
 
 func formatOf(f *form, def string) string {
@@ -620,6 +645,7 @@ type workspace struct {
 	BaseYAML string `json:"base_yaml"`
 	Dataset  string `json:"dataset"`
 	Edits    []Edit `json:"edits"`
+	Page     *page  `json:"page,omitempty"` // the table's rows to send; the first 200 by rank without
 }
 
 func (s *Server) apiView(w http.ResponseWriter, r *http.Request) {
@@ -664,7 +690,7 @@ func (s *Server) apiView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rd, _ := s.units(c, d)
-	out.fill(c.rs, res, cmp, rd)
+	out.fill(c.rs, res, cmp, rd, ws.Page)
 	out.Millis = time.Since(start).Milliseconds()
 	writeJSON(w, http.StatusOK, out)
 }

@@ -248,12 +248,17 @@ type caches struct {
 	progs   lru
 	units   lru
 	results lru
+	scored  lru // the tuning loop's compact scores
+	cmps    lru // their comparisons, by both texts and the data
 }
 
 func newCaches() *caches {
-	return &caches{progs: lru{max: 16}, units: lru{max: 4}, results: lru{max: 4}}
+	return &caches{progs: lru{max: 16}, units: lru{max: 4}, results: lru{max: 4},
+		scored: lru{max: 4}, cmps: lru{max: 4}}
 }
 
+// lru keeps the max entries used last: a get counts as a use, so the saved
+// version, compared at every retune, stays while new texts come and go.
 type lru struct {
 	mu    sync.Mutex
 	max   int
@@ -265,17 +270,32 @@ func (c *lru) get(k string) (any, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	v, ok := c.items[k]
+	if ok {
+		c.touch(k)
+	}
 	return v, ok
 }
 
-func (c *lru) put(k string, v any) {
+func (c *lru) touch(k string) {
+	for i, key := range c.keys {
+		if key == k {
+			c.keys = append(append(c.keys[:i:i], c.keys[i+1:]...), k)
+			return
+		}
+	}
+}
+
+// put keeps v under k and returns it, or returns the value already kept
+// under k.
+func (c *lru) put(k string, v any) any {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.items == nil {
 		c.items = map[string]any{}
 	}
-	if _, ok := c.items[k]; ok {
-		return
+	if old, ok := c.items[k]; ok {
+		c.touch(k)
+		return old
 	}
 	if len(c.keys) == c.max {
 		delete(c.items, c.keys[0])
@@ -283,6 +303,7 @@ func (c *lru) put(k string, v any) {
 	}
 	c.keys = append(c.keys, k)
 	c.items[k] = v
+	return v
 }
 
 // staticFS is the page's files.

@@ -5,7 +5,6 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/diff"
-	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
 )
 
@@ -15,17 +14,22 @@ import (
 // cannot be read) comes as Error, with the text and lint still there for
 // the editor.
 type view struct {
-	YAML     string      `json:"yaml"`
-	Lint     []Issue     `json:"lint"`
-	Error    *apiError   `json:"error,omitempty"`
-	Ruleset  *rulesetRef `json:"ruleset,omitempty"`
-	Data     *dataRef    `json:"data,omitempty"`
-	Columns  []column    `json:"columns,omitempty"`
-	Grades   []gradeView `json:"grades,omitempty"`
-	Units    []unitRow   `json:"units,omitempty"`
-	Warnings []string    `json:"warnings,omitempty"`
-	Diff     *diffView   `json:"diff,omitempty"`
-	Millis   int64       `json:"ms"`
+	YAML    string      `json:"yaml"`
+	Lint    []Issue     `json:"lint"`
+	Error   *apiError   `json:"error,omitempty"`
+	Ruleset *rulesetRef `json:"ruleset,omitempty"`
+	Data    *dataRef    `json:"data,omitempty"`
+	Columns []column    `json:"columns,omitempty"`
+	Grades  []gradeView `json:"grades,omitempty"`
+	// Units is one page of the table (Page says which, sorted and
+	// filtered as asked): 100,000 rows would be some 30 MB to send.
+	Units    []unitRow `json:"units,omitempty"`
+	Total    int       `json:"total"`   // units scored
+	Matched  int       `json:"matched"` // units the filter keeps
+	Offset   int       `json:"offset"`  // of Units[0] among them
+	Warnings []string  `json:"warnings,omitempty"`
+	Diff     *diffView `json:"diff,omitempty"`
+	Millis   int64     `json:"ms"`
 }
 
 type dataRef struct {
@@ -133,10 +137,10 @@ func (v *view) fail(err error) {
 	v.Error = &apiError{Error: err.Error(), Errors: positioned(err)}
 }
 
-func (v *view) fill(rs *indicators.Ruleset, res *engine.Result, cmp *diff.Comparison, rd *readData) {
+func (v *view) fill(rs *indicators.Ruleset, res *scored, cmp *compared, rd *readData, pg *page) {
 	v.Ruleset = &rulesetRef{ID: rs.ID, Title: rs.Title, Version: rs.Version}
-	if res.Data != nil {
-		v.Data = &dataRef{Files: res.Data.Files, SHA256: res.Data.SHA256}
+	if res.data != nil {
+		v.Data = &dataRef{Files: res.data.Files, SHA256: res.data.SHA256}
 	}
 	for _, ind := range rs.Indicators {
 		c := column{ID: ind.ID, Label: ind.Label, Group: ind.Group, Weight: ind.Weight, Target: targetText(ind.Target), Form: ind.Form}
@@ -146,48 +150,33 @@ func (v *view) fill(rs *indicators.Ruleset, res *engine.Result, cmp *diff.Compar
 		v.Columns = append(v.Columns, c)
 	}
 	counts := map[string]int{}
-	for _, g := range res.Summary.Grades {
+	for _, g := range res.summary.Grades {
 		counts[g.Label] = g.Units
 	}
 	for _, g := range rs.Grades {
 		v.Grades = append(v.Grades, gradeView{Label: g.Label, Min: g.Min, Units: counts[g.Label]})
 	}
-	var old map[string]*diff.Unit
-	if cmp != nil {
-		old = make(map[string]*diff.Unit, len(cmp.Units))
-		for i := range cmp.Units {
-			old[cmp.Units[i].Unit] = &cmp.Units[i]
-		}
-	}
-	v.Units = make([]unitRow, len(res.Units))
-	for i := range res.Units {
-		u := &res.Units[i]
-		row := unitRow{Unit: u.Unit, Name: u.Name, Score: u.Score, Grade: u.Grade, Rank: u.Rank, Checks: u.FailedChecks()}
-		if u.Failed() {
-			row.Error = errorsText(u.Errors)
-		}
-		row.Points = make([]*float64, len(u.Indicators))
-		for k := range u.Indicators {
-			if u.Indicators[k].Status != indicators.StatusNA {
-				row.Points[k] = &u.Indicators[k].Points
-			}
-		}
-		if d := old[u.Unit]; d != nil && d.Old.Scored {
-			row.OldScore, row.OldGrade = &d.Old.Score, d.Old.Grade
-			if d.Both() {
-				row.Delta = &d.Delta
-			}
-		}
-		v.Units[i] = row
-	}
+	v.fillRows(res, cmp, pg)
 	if rd != nil {
 		for _, w := range rd.warnings {
 			v.Warnings = append(v.Warnings, w.Error())
 		}
 	}
-	if cmp == nil {
-		return
+	if cmp != nil {
+		v.Diff = cmp.view
 	}
+}
+
+// compared is a comparison with the saved version and what the page shows
+// of it, made once: the page asks again for each page of rows it scrolls
+// to, and listing the units that moved most sorts them all.
+type compared struct {
+	*diff.Comparison
+	view   *diffView
+	byUnit map[string]*diff.Unit // for the rows' old scores
+}
+
+func newCompared(cmp *diff.Comparison) *compared {
 	dv := &diffView{Old: rulesetRef{ID: cmp.Old.ID, Version: cmp.Old.Version}, OldGrades: cmp.OldGrades, NewGrades: cmp.NewGrades,
 		Moved: []movedUnit{}}
 	for _, m := range cmp.Migration {
@@ -205,7 +194,11 @@ func (v *view) fill(rs *indicators.Ruleset, res *engine.Result, cmp *diff.Compar
 		dv.Moved = append(dv.Moved, movedUnit{Unit: u.Unit, Name: u.Name, OldScore: u.Old.Score, NewScore: u.New.Score,
 			OldGrade: u.Old.Grade, NewGrade: u.New.Grade, Delta: u.Delta, Causes: causes(u.Indicators)})
 	}
-	v.Diff = dv
+	byUnit := make(map[string]*diff.Unit, len(cmp.Units))
+	for i := range cmp.Units {
+		byUnit[cmp.Units[i].Unit] = &cmp.Units[i]
+	}
+	return &compared{Comparison: cmp, view: dv, byUnit: byUnit}
 }
 
 func errorsText(errs []*diag.Error) string {

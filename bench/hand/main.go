@@ -9,7 +9,7 @@
 //	go run ./bench/hand IN.csv OUT.csv
 //
 // It reads the input in blocks that the cores parse and score in
-// parallel into compact results (48 bytes a unit plus its id and name),
+// parallel into compact results (56 bytes a unit plus its id and name),
 // counts the totals for the ranks, then formats the blocks in parallel and
 // writes them in order. It handles what jixiao gen writes — plain,
 // grouped (1,234.5) and unit-suffixed (17.1万元) numbers, blanks, NA,
@@ -141,11 +141,15 @@ const (
 	ptError   = 0xFFFD
 )
 
-// result is one scored unit: 48 bytes.
+// result is one scored unit: 56 bytes.
 type result struct {
 	pts    [nInd]uint16
 	total  uint16 // cents
 	checks uint16 // bit k: check k failed
+	// budget is the unit's 全年预算数, which the outcomes of 中 and 差
+	// read (评价结果应用); NaN when blank or 不适用, whose change jixiao
+	// leaves blank.
+	budget float64
 }
 
 // block is a part of the input cut at a line end, and what became of it.
@@ -467,7 +471,7 @@ var headerOut = func() string {
 		b = append(b, ',')
 		b = append(b, l...)
 	}
-	return string(append(b, ",总分,等级,排名,缺项,无法计算,未通过校验,错误\n"...))
+	return string(append(b, ",总分,等级,排名,结果应用,预算调整额,缺项,无法计算,未通过校验,错误\n"...))
 }()
 
 func (b *block) id(i int) []byte {
@@ -516,7 +520,10 @@ func (b *block) score(cols []int, c *consts, seed maphash.Seed) {
 			b.err = fmt.Errorf("row %d: %w", line, err)
 			return
 		}
-		var r result
+		r := result{budget: math.NaN()}
+		if u.kind[budget] == kNum {
+			r.budget = u.num[budget]
+		}
 		if !scoreUnit(&u, c, &r) {
 			b.err = fmt.Errorf("row %d: every indicator is 不适用: the hand program does not handle that", line)
 			return
@@ -962,6 +969,74 @@ func appendList(b []byte, r *result, m uint16) []byte {
 
 var grades = [4]string{"优", "良", "中", "差"}
 
+// actions are grid-center's outcomes by grade; 中 changes the budget by
+// −0.05 × budget, 差 by −budget, 优 and 良 by 0.
+var actions = [4]string{"优先保障", "据实保障", "核减", "取消或暂停"}
+
+// appendChange appends the budget change of grade g as jixiao's csv writes
+// it: rounded to cents as indicators.Round2 rounds, no trailing zeros,
+// blank when the change reads a budget that is not a number.
+func appendChange(b []byte, g int, budget float64) []byte {
+	var x float64
+	switch g {
+	case 2:
+		x = -0.05 * budget
+	case 3:
+		x = -budget
+	}
+	if math.IsNaN(x) {
+		return b
+	}
+	k := round2Cents(x)
+	if k < 0 {
+		b = append(b, '-')
+		k = -k
+	}
+	ip, fp := k/100, k%100
+	b = strconv.AppendInt(b, ip, 10)
+	if fp != 0 {
+		b = append(b, '.', byte('0'+fp/10))
+		if fp%10 != 0 {
+			b = append(b, byte('0'+fp%10))
+		}
+	}
+	return b
+}
+
+// round2Cents is x rounded half away from zero to cents, as
+// indicators.Round2: by the float far from a half, else by x's 15
+// significant decimal digits (so that 0.125 written as 0.12499999… still
+// rounds up).
+func round2Cents(x float64) int64 {
+	a := math.Abs(x * 100)
+	var k int64
+	if f := a - math.Trunc(a); math.Abs(f-0.5) > 1e-6 {
+		k = int64(a + 0.5)
+	} else {
+		s := strconv.FormatFloat(math.Abs(x), 'e', 14, 64) // d.dddddddddddddde±XX
+		digits := s[:1] + s[2:16]
+		exp, _ := strconv.Atoi(s[17:])
+		keep := exp + 1 + 2
+		switch {
+		case keep >= len(digits):
+			k = int64(a)
+		case keep < 0:
+			k = 0
+		default:
+			if keep > 0 {
+				k, _ = strconv.ParseInt(digits[:keep], 10, 64)
+			}
+			if digits[keep] >= '5' {
+				k++
+			}
+		}
+	}
+	if x < 0 {
+		return -k
+	}
+	return k
+}
+
 // format appends the report rows of b's units to dst.
 func (b *block) format(dst []byte, rank []int64) []byte {
 	var start uint32
@@ -1001,6 +1076,10 @@ func (b *block) format(dst []byte, rank []int64) []byte {
 		dst = append(dst, grades[g]...)
 		dst = append(dst, ',')
 		dst = strconv.AppendInt(dst, rank[r.total], 10)
+		dst = append(dst, ',')
+		dst = append(dst, actions[g]...)
+		dst = append(dst, ',')
+		dst = appendChange(dst, g, r.budget)
 		dst = append(dst, ',')
 		if missing {
 			dst = appendList(dst, r, ptMissing)

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -157,5 +160,75 @@ func TestRulesDiff(t *testing.T) {
 		if !strings.Contains(out, line) {
 			t.Errorf("jixiao diff lacks %q:\n%s%s", line, out, errOut)
 		}
+	}
+	rulesDiffJSON(t, old)
+}
+
+// rulesDiffJSON: jixiao diff -f json carries the same causes, per unit
+// (the rules whose effect on its total changed; null on the old side,
+// whose ruleset has no rules above the row) and summed (in_old false).
+func rulesDiffJSON(t *testing.T, old string) {
+	t.Helper()
+	code, out, errOut := runTool(t, "", "diff", "-r", old, "-r", "testdata/c2/ruleset.yaml", "-d", "testdata/c2/units.csv", "-f", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	type change struct {
+		ID    string   `json:"id"`
+		Label string   `json:"label"`
+		InOld bool     `json:"in_old"`
+		InNew bool     `json:"in_new"`
+		Old   *float64 `json:"old"`
+		New   *float64 `json:"new"`
+		Delta float64  `json:"delta"`
+		Units int      `json:"units"`
+	}
+	var doc struct {
+		Units []struct {
+			Unit        string   `json:"unit"`
+			Adjustments []change `json:"adjustments"`
+		} `json:"units"`
+		Adjustments []change `json:"adjustments"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	// Per unit, id:old→new; README.md's table: D1 bonus +2 and ceiling
+	// 102 → 101, D2 bonus +1, D3 cap 89.5 → 79, D4 cap 76 → 59, D5 none.
+	str := func(c change) string {
+		side := func(p *float64) string {
+			if p == nil {
+				return "null"
+			}
+			return strconv.FormatFloat(*p, 'f', -1, 64)
+		}
+		return fmt.Sprintf("%s:%s→%s(%s)", c.ID, side(c.Old), side(c.New), strconv.FormatFloat(c.Delta, 'f', -1, 64))
+	}
+	got := map[string][]string{}
+	for _, u := range doc.Units {
+		for _, c := range u.Adjustments {
+			got[u.Unit] = append(got[u.Unit], str(c))
+		}
+	}
+	want := map[string][]string{
+		"D1": {"bonus:null→2(2)", "max_total:null→-1(-1)"},
+		"D2": {"bonus:null→1(1)"},
+		"D3": {"exec_cap_yitihua:null→-10.5(-10.5)"},
+		"D4": {"exec_cap_yitihua:null→-17(-17)"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("units' adjustments %v, want %v\n%s", got, want, out)
+	}
+	var sums []string
+	for _, c := range doc.Adjustments {
+		if c.InOld || !c.InNew {
+			t.Errorf("%s: in_old %v, in_new %v; the old ruleset has no rules above the row", c.ID, c.InOld, c.InNew)
+		}
+		sums = append(sums, fmt.Sprintf("%s %s %d", str(c), c.Label, c.Units))
+	}
+	// Largest change first, as the text's causes.
+	wantSums := []string{"exec_cap_yitihua:0→-27.5(-27.5) 预算执行率未达80%总分封顶 2", "bonus:0→3(3) 加分事项 2", "max_total:0→-1(-1) 总分上限 101 分 1"}
+	if !reflect.DeepEqual(sums, wantSums) {
+		t.Errorf("adjustments %q, want %q", sums, wantSums)
 	}
 }

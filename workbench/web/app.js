@@ -5,9 +5,13 @@ const $ = (id) => document.getElementById(id);
 const state = {
   name: '', yaml: '', baseName: '', baseYaml: '', baseLabel: '',
   dataset: '', datasetName: '',
-  view: null, order: [], sortKey: 'rank', sortDesc: false, selected: '',
+  view: null, page: null, sortKey: 'rank', sortDesc: false, selected: '',
 };
 const ROW = 26;
+// 服务器排序、筛选后每次只送来一页行（十万个单位全部送来约 30 MB）：
+// 页面取可见行前后的 PAGE 行，滚出这个范围时再取。
+const PAGE = 300;
+let rowsWanted = 0; // 最近一次取行请求的编号，较早的回答作废
 
 function esc(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -47,16 +51,27 @@ function showErrors(e) {
   box.hidden = false;
 }
 
-function workspace(edits) {
-  return { name: state.name, yaml: state.yaml, base_name: state.baseName, base_yaml: state.baseYaml, dataset: state.dataset, edits: edits || [] };
+function workspace(edits, page) {
+  return { name: state.name, yaml: state.yaml, base_name: state.baseName, base_yaml: state.baseYaml, dataset: state.dataset, edits: edits || [], page: page };
+}
+
+function firstVisible() { return Math.max(0, Math.floor($('grid-body').scrollTop / ROW) - 5); }
+function pageQuery(first) {
+  return { offset: Math.max(0, first - 100), limit: PAGE, sort: state.sortKey, desc: state.sortDesc, grade: $('grade-filter').value, q: $('search').value.trim() };
+}
+function pageKey(q) { return [q.sort, q.desc, q.grade, q.q].join('\u0000'); }
+function setPage(q, v) {
+  state.page = { key: pageKey(q), offset: v.offset, units: v.units || [], matched: v.matched, total: v.total };
 }
 
 // refresh 让服务器按当前规则与数据重算，并与已保存版本比较。
 async function refresh(edits) {
   status('计算中…');
   let v;
+  const q = pageQuery(firstVisible());
+  rowsWanted++;
   try {
-    v = await api('/api/view', { json: workspace(edits) });
+    v = await api('/api/view', { json: workspace(edits, q) });
   } catch (e) {
     showErrors(e.body || { error: String(e) });
     status('');
@@ -69,14 +84,15 @@ async function refresh(edits) {
   document.querySelector('main').classList.toggle('stale', !!v.error);
   drawYaml(v);
   if (!v.error) {
+    setPage(q, v);
     drawTable();
     drawChart();
     drawTune();
     drawDiff();
-    if (state.selected && v.units.some((u) => u.u === state.selected)) explain(state.selected);
+    if (state.selected && state.page.units.some((u) => u.u === state.selected)) explain(state.selected);
     else { $('explain').textContent = '点击一个单位查看其得分说明。'; $('explain').classList.add('muted'); }
   }
-  $('tune-time').textContent = v.error ? '' : `${v.units.length} 个单位，用时 ${v.ms} 毫秒`;
+  $('tune-time').textContent = v.error ? '' : `${v.total} 个单位，用时 ${v.ms} 毫秒`;
   status(v.error ? '有错误' : `${v.ruleset.title}（${v.ruleset.id} ${v.ruleset.version}）`);
   document.body.dataset.ready = v.error ? 'error' : 'ok';
   // 页面测试据此得知一次重算已画完。
@@ -104,30 +120,6 @@ function columns() {
   return cols;
 }
 
-function sortAndFilter() {
-  const v = state.view;
-  const cols = columns();
-  const col = cols.find((c) => c.key === state.sortKey) || cols[0];
-  const grade = $('grade-filter').value;
-  const q = $('search').value.trim();
-  let idx = [];
-  for (let i = 0; i < v.units.length; i++) {
-    const u = v.units[i];
-    if (grade && u.g !== grade) continue;
-    if (q && !u.u.includes(q) && !u.n.includes(q)) continue;
-    idx.push(i);
-  }
-  const val = col.val || col.get;
-  const key = (u) => { const x = val(u); return x === null || x === undefined || x === '' ? (col.key === 'rank' ? Infinity : -Infinity) : x; };
-  idx.sort((a, b) => {
-    const x = key(v.units[a]), y = key(v.units[b]);
-    const c = x < y ? -1 : x > y ? 1 : a - b;
-    return state.sortDesc ? -c : c;
-  });
-  state.order = idx;
-  $('count').textContent = `显示 ${idx.length} / ${v.units.length} 个单位`;
-}
-
 function drawTable() {
   const v = state.view;
   $('title').textContent = `${v.ruleset.title}（${v.ruleset.id} ${v.ruleset.version}）· 数据 ${v.data.files.join(', ')}`;
@@ -141,8 +133,32 @@ function drawTable() {
   head.style.gridTemplateColumns = tmpl;
   head.innerHTML = cols.map((c) => `<span data-key="${c.key}" class="${c.t ? 't' : ''}" title="${esc(c.title || c.label)}">${esc(c.label)}${state.sortKey === c.key ? (state.sortDesc ? '▼' : '▲') : ''}</span>`).join('');
   state.template = tmpl;
-  sortAndFilter();
-  $('grid-spacer').style.height = (state.order.length * ROW) + 'px';
+  if (!state.page || state.page.key !== pageKey(pageQuery(0))) { fetchRows(firstVisible()); return; }
+  drawCount();
+  drawRows();
+}
+
+function drawCount() {
+  $('grid-spacer').style.height = (state.page.matched * ROW) + 'px';
+  $('count').textContent = `显示 ${state.page.matched} / ${state.page.total} 个单位`;
+}
+
+// fetchRows 取从 first 附近开始的一页行（当前的排序与筛选），到后画出。
+async function fetchRows(first) {
+  const q = pageQuery(first);
+  const n = ++rowsWanted;
+  state.fetching = q;
+  let v;
+  try {
+    v = await api('/api/view', { json: workspace([], q) });
+  } catch (e) {
+    return;
+  } finally {
+    if (n === rowsWanted) state.fetching = null;
+  }
+  if (n !== rowsWanted || v.error) return;
+  setPage(q, v);
+  drawCount();
   drawRows();
 }
 
@@ -153,8 +169,14 @@ function drawRows() {
   const count = Math.ceil(body.clientHeight / ROW) + 10;
   const cols = columns();
   const html = [];
-  for (let i = first; i < Math.min(state.order.length, first + count); i++) {
-    const u = state.view.units[state.order[i]];
+  const p = state.page;
+  if (!p) return;
+  const end = Math.min(p.matched, first + count);
+  if ((first < p.offset || end > p.offset + p.units.length) &&
+    !(state.fetching && Math.abs(state.fetching.offset - pageQuery(first).offset) < PAGE / 3)) fetchRows(first);
+  for (let i = first; i < end; i++) {
+    const u = p.units[i - p.offset];
+    if (!u) continue; // 尚未取到，取到后再画
     const cls = 'row' + (u.e ? ' failed' : '') + (u.u === state.selected ? ' sel' : '');
     html.push(`<div class="${cls}" data-unit="${esc(u.u)}" style="grid-template-columns:${state.template}" title="${esc(u.e || '')}">` +
       cols.map((c) => `<span class="${c.t ? 't' : ''} ${c.cls ? c.cls(u) : ''}">${esc(c.get(u))}</span>`).join('') + '</div>');
@@ -420,12 +442,13 @@ async function init() {
     if (!key) return;
     state.sortDesc = state.sortKey === key ? !state.sortDesc : (key === 'score' || key === 'delta');
     state.sortKey = key;
+    $('grid-body').scrollTop = 0;
     drawTable();
   });
   $('grid-rows').addEventListener('click', (e) => { const r = e.target.closest('.row'); if (r) explain(r.dataset.unit); });
-  $('grade-filter').addEventListener('change', drawTable);
-  $('search').addEventListener('input', drawTable);
-  $('chart').addEventListener('click', (e) => { const b = e.target.closest('.bar'); if (b) { $('grade-filter').value = b.dataset.grade; drawTable(); } });
+  $('grade-filter').addEventListener('change', () => { $('grid-body').scrollTop = 0; drawTable(); });
+  $('search').addEventListener('input', () => { $('grid-body').scrollTop = 0; drawTable(); });
+  $('chart').addEventListener('click', (e) => { const b = e.target.closest('.bar'); if (b) { $('grade-filter').value = b.dataset.grade; $('grid-body').scrollTop = 0; drawTable(); } });
   $('tune-form').addEventListener('input', onTune);
   $('save-version').addEventListener('click', saveVersion);
   $('apply-yaml').addEventListener('click', () => { state.yaml = $('yaml').value; refresh(); });

@@ -1,0 +1,80 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/jixiao/jixiao/data"
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/monitor"
+	"github.com/jixiao/jixiao/rulesets"
+)
+
+func monitorTestUnits(t *testing.T) (*engine.Program, *monitor.Monitor, []engine.UnitResult) {
+	t.Helper()
+	rs, err := rulesets.LoadFile("../monitor/testdata/ruleset.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := engine.Compile(rs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units, _, _, err := data.ReadAll("../monitor/testdata/units.csv", data.NewSchema(rs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Eval(context.Background(), units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, monitor.New(rs, time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)), res.Units
+}
+
+// Issue 17: monitor's per-unit work in csv — the record on a worker, the
+// row written in order — allocates nothing once its buffers have grown,
+// as eval's does; the failed unit (M05) and its error message included.
+func TestMonitorCSVRowsAllocateNothing(t *testing.T) {
+	p, mon, units := monitorTestUnits(t)
+	s := newMonitorRows("csv", NewMeta(p, nil), mon, false)
+	if err := s.Begin(io.Discard, s.m); err != nil {
+		t.Fatal(err)
+	}
+	var rec []byte
+	run := func() {
+		for i := range units {
+			rec = s.AppendUnit(rec[:0], &units[i])
+			if err := s.WriteUnit(io.Discard, rec, i+1); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	run()
+	if n := testing.AllocsPerRun(20, run); n != 0 {
+		t.Errorf("monitor csv: %d units allocate %v times, want 0", len(units), n)
+	}
+}
+
+// table and md show each indicator's light alone: their records carry no
+// indicator explanation (never made), csv's and html's do; all carry the
+// unit's own.
+func TestMonitorExplanationsOnlyWhereShown(t *testing.T) {
+	p, mon, units := monitorTestUnits(t)
+	const indicatorWhy, unitWhy = "按时间进度应达", "取最差指标"
+	for f, want := range map[string]bool{"csv": true, "html": true, "xlsx": true, "table": false, "md": false} {
+		s := newMonitorRows(f, NewMeta(p, nil), mon, false)
+		var all []byte
+		for i := range units {
+			all = s.AppendUnit(all, &units[i])
+		}
+		if got := bytes.Contains(all, []byte(indicatorWhy)); got != want {
+			t.Errorf("%s: records hold indicator explanations %v, want %v", f, got, want)
+		}
+		if !bytes.Contains(all, []byte(unitWhy)) {
+			t.Errorf("%s: records lack the units' explanations (%q)", f, unitWhy)
+		}
+	}
+}
