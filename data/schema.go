@@ -421,10 +421,21 @@ const mostForeign = 5
 // "column" or "key".
 func (s *Schema) checkInputs(pos diag.Pos, what string, cols []column, fields []field) ([]*diag.Error, error) {
 	has := make([]bool, len(s.rs.Inputs))
+	hasRater := false
 	for _, f := range fields {
-		if f.kind == fieldInput {
+		switch f.kind {
+		case fieldInput:
 			has[f.input] = true
+		case fieldRater:
+			hasRater = true
 		}
+	}
+	if len(s.panel) > 0 && !hasRater {
+		// Without it every row of a unit would be a nameless rater: a
+		// unit given twice would pass for two raters, and Kendall's W
+		// would pair raters by row order. Like an absent input, it stops
+		// the file before any unit is scored.
+		return nil, s.noRater(pos, what, cols)
 	}
 	var warnings []*diag.Error
 	var absent []int
@@ -474,6 +485,25 @@ func (s *Schema) checkInputs(pos diag.Pos, what string, cols []column, fields []
 	}
 	e.Msg = b.String()
 	return warnings, e
+}
+
+// noRater is the error of panel data with no rater column (or key).
+func (s *Schema) noRater(pos diag.Pos, what string, cols []column) *diag.Error {
+	var ids []string
+	for _, ind := range s.rs.Indicators {
+		if ind.Form == indicators.FormPanel {
+			ids = append(ids, ind.ID)
+		}
+	}
+	var names []string
+	for _, c := range cols {
+		if strings.TrimSpace(c.name) != "" {
+			names = append(names, c.name)
+		}
+	}
+	return &diag.Error{Pos: pos, Code: "missing_column", Field: "rater",
+		Msg: fmt.Sprintf("ruleset %s scores %s by a panel of raters (专家评分), so the data gives one row per rater and unit and a %s naming the rater (rater, 评分人 or 专家); none does (the %ss are %s)",
+			s.rs.ID, strings.Join(ids, ", "), what, what, columnList(names))}
 }
 
 // alike returns the unknown columns most like input i's id or label, by

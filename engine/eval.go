@@ -90,10 +90,14 @@ func (c *collector) Emit(rec []byte, rank int) error {
 	return nil
 }
 
-// EvalUnit scores one unit on its own (no rank).
+// EvalUnit scores one unit on its own (no rank). Its relative indicators
+// are scored against u.Populations (the other units, as a ruleset test
+// gives them) with the unit among them, or against the unit alone.
 func (p *Program) EvalUnit(u *indicators.Unit) UnitResult {
 	var r UnitResult
-	p.evalUnit(p.newScratch(context.Background()), u, &r)
+	s := p.newScratch(context.Background())
+	s.pops = p.unitPopulations(u)
+	p.evalUnit(s, u, &r)
 	return r
 }
 

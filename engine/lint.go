@@ -65,7 +65,9 @@ func ErrorIssues(err error) []Issue {
 //   - targets, scores and deductions that make full marks certain or
 //     impossible;
 //   - tier points out of order or outside the bands of 财预〔2020〕10号;
-//   - checks that always pass or always fail.
+//   - checks that always pass or always fail;
+//   - best_ratio values that can be negative, or 0 with reverse; a panel
+//     spread that flags every disagreement (0) or none (1).
 //
 // Ranges are found without data, taking every number input as 0 or more
 // (amounts, counts, shares). Issues come sorted by position.
@@ -251,6 +253,10 @@ func (l *linter) indicator(ci *compiledIndicator) {
 		case s.lo >= def.Weight:
 			l.warn(def.Score.Pos, "score_always_full", "indicator %s: full marks are certain: the score formula %s, never below the weight %s", def.ID, s.describe(), fmtNum(def.Weight))
 		}
+	case indicators.FormRelative:
+		l.relative(ci, e)
+	case indicators.FormPanel:
+		l.panel(ci)
 	case indicators.FormDeduct:
 		if ci.count == nil || ci.count.node == nil {
 			return

@@ -30,6 +30,41 @@ type populations struct {
 	// index, rater, then the rated unit's number (from 0).
 	ratings []map[string]map[int]float64
 	rated   []int // how many units each panel indicator was rated for
+	// self is set for a unit scored alone against the other units a
+	// ruleset test lists (Unit.Populations): the unit joins pop when its
+	// value is ok, as it would in a run. A run's pass gathers every unit,
+	// so its populations already hold the one being scored.
+	self bool
+}
+
+// unitPopulations turns a unit's Populations into the populations it is
+// scored against alone, or nil when it has none. Values are kept sorted
+// whatever the options: a test's lists are short, and its explanation
+// gives the unit's place.
+func (p *Program) unitPopulations(u *indicators.Unit) *populations {
+	if len(u.Populations) == 0 {
+		return nil
+	}
+	pops := &populations{pop: make([]indicators.Population, len(p.inds)), sorted: make([][]float64, len(p.inds)), self: true}
+	for _, k := range p.relative {
+		vs := slices.Clone(u.Populations[p.inds[k].def.ID])
+		for _, v := range vs {
+			pops.pop[k].Add(v)
+		}
+		slices.Sort(vs)
+		pops.sorted[k] = vs
+	}
+	return pops
+}
+
+// population is what value is scored against: the run's population of
+// ci, with value in it when the unit is scored alone (self).
+func (s *scratch) population(ci *compiledIndicator, value float64) indicators.Population {
+	pop := s.pops.pop[ci.index]
+	if s.pops.self {
+		pop.Add(value)
+	}
+	return pop
 }
 
 // rewinder is a source that can be read again from the start (every file
@@ -178,7 +213,7 @@ func (p *Program) relativeStats(pops *populations) []indicators.RelativeStat {
 func (s *scratch) scoreRelative(ci *compiledIndicator, value float64) (float64, error) {
 	pop := indicators.Population{Min: value, Max: value, Count: 1}
 	if s.pops != nil {
-		pop = s.pops.pop[ci.index]
+		pop = s.population(ci, value)
 	}
 	raw, err := indicators.ScoreRelative(ci.def.Relative, ci.def.Lower, value, ci.def.Weight, pop)
 	if err != nil {
@@ -199,7 +234,8 @@ func (s *scratch) place(ci *compiledIndicator, value float64) int {
 		i, _ := slices.BinarySearch(vs, value)
 		return i + 1
 	}
-	// Values above it are better.
+	// Values above it are better. With self, vs lacks the unit's own
+	// value, which is not better than itself: the place is the same.
 	i, found := slices.BinarySearch(vs, value)
 	for found && i < len(vs) && vs[i] == value {
 		i++
@@ -226,7 +262,7 @@ func (s *scratch) explainRelative(b []byte, ci *compiledIndicator, ir *Indicator
 		b = append(b, "：比较总体只有本单位，得满分 "...)
 		return appendNum4(b, def.Weight)
 	}
-	pop := s.pops.pop[ci.index]
+	pop := s.population(ci, ir.Value)
 	best, worst := pop.Best(def.Lower), pop.Worst(def.Lower)
 	b = append(b, "：参与比较 "...)
 	b = strconv.AppendInt(b, int64(pop.Count), 10)

@@ -51,6 +51,12 @@ func (c Case) clone() Case {
 	c.Status = maps.Clone(c.Status)
 	c.Adjustments = maps.Clone(c.Adjustments)
 	c.Change = clonePtr(c.Change)
+	if c.Populations != nil {
+		c.Populations = slices.Clone(c.Populations)
+		for i := range c.Populations {
+			c.Populations[i].Values = slices.Clone(c.Populations[i].Values)
+		}
+	}
 	return c
 }
 

@@ -36,6 +36,7 @@ func fullRuleset() *Ruleset {
 			Data:   map[string]any{"a": 1, "list": []any{map[string]any{"x": 1}}, "odd": map[any]any{1: []any{2}}},
 			Points: map[string]float64{"i": 10}, Status: map[string]string{"i": "ok"},
 			Adjustments: map[string]CaseAdjust{"cap": {After: 89, NotApplied: true}}, Outcome: "优先保障", Change: &score,
+			Populations: []CasePopulation{{ID: "i", Values: []float64{1, 2}, Pos: pos}},
 		}},
 		File: "r.yaml", Source: []byte("id: r\n"), SHA256: "ab", Pos: pos,
 	}

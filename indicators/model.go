@@ -225,8 +225,22 @@ type Case struct {
 	// Outcome and Change are the expected action and budget change.
 	Outcome string
 	Change  *float64
-	Pos     diag.Pos
-	File    string
+	// Populations gives relative indicators (比较法) the other units a run
+	// would score them against (population:), in the file's order; without
+	// one, the case's unit is compared with itself alone and gets full
+	// marks, which tests nothing.
+	Populations []CasePopulation
+	Pos         diag.Pos
+	File        string
+}
+
+// CasePopulation is the population a test case gives one relative
+// indicator: the values of the other units of an imagined run. The case's
+// own unit joins them when its value is ok, as it would in a run.
+type CasePopulation struct {
+	ID     string
+	Values []float64
+	Pos    diag.Pos // the indicator's key under population:
 }
 
 // CaseAdjust is what a test case expects of one adjust rule: that it
@@ -287,6 +301,11 @@ type Unit struct {
 	// inputs that are not panel points).
 	Rater   string
 	Ratings [][]Rating
+	// Populations holds, by relative indicator id, the values of the other
+	// units to score this one against when it is scored alone (EvalUnit,
+	// a ruleset test); the unit's own ok value joins them. A run scores
+	// against its own units and ignores it; data readers never set it.
+	Populations map[string][]float64
 }
 
 // Rating is one rater's points for one panel input of one unit.

@@ -403,7 +403,11 @@ func optString(s string) *string {
 // ruleset has no such rule): a unit's "adjustments" lists the rules whose
 // effect on it changed, the top level sums them over those units (diff's
 // Unit.Adjustments and Comparison.Adjustments). Both are left out when no
-// rule's effect changed.
+// rule's effect changed. populations pairs the relative indicators'
+// populations, [{"id", "changed", "old", "new"}] (each side {"id",
+// "relative", "reverse", "population": {"best", "worst", "count"}}, null
+// where the side lacks the indicator); left out without relative
+// indicators.
 func DiffJSON(w io.Writer, c *diff.Comparison) error {
 	bw := bufio.NewWriter(w)
 	put := func(prefix string, v any) {
@@ -464,6 +468,41 @@ func DiffJSON(w io.Writer, c *diff.Comparison) error {
 		}
 		bw.WriteString("\n]")
 	}
+	if len(c.Populations) > 0 {
+		// The relative indicators' populations on both sides: a unit
+		// scored on one side only moves every other unit's relative
+		// points, and a reader of the JSON must see why. Absent without
+		// relative indicators, so such comparisons keep their bytes.
+		bw.WriteString(",\n\"populations\":[")
+		for i := range c.Populations {
+			sep := ","
+			if i == 0 {
+				sep = ""
+			}
+			put(sep+"\n", diffPopulationJSON(&c.Populations[i]))
+		}
+		bw.WriteString("\n]")
+	}
 	bw.WriteString("}\n")
 	return bw.Flush()
+}
+
+// diffJSONPopulation is one relative indicator's population on both
+// sides; a side without the indicator is null.
+type diffJSONPopulation struct {
+	ID      string          `json:"id"`
+	Changed bool            `json:"changed"`
+	Old     *jsonPopulation `json:"old"`
+	New     *jsonPopulation `json:"new"`
+}
+
+func diffPopulationJSON(p *diff.PopulationChange) diffJSONPopulation {
+	out := diffJSONPopulation{ID: p.ID, Changed: p.Changed()}
+	if p.Old != nil {
+		out.Old = &jsonPopulations([]indicators.RelativeStat{*p.Old})[0]
+	}
+	if p.New != nil {
+		out.New = &jsonPopulations([]indicators.RelativeStat{*p.New})[0]
+	}
+	return out
 }

@@ -896,8 +896,10 @@ func (l *loader) cases(n *yaml.Node) []indicators.Case {
 				c.Data = data
 			case "expect":
 				l.expect(v, &c)
+			case "population":
+				c.Populations = l.casePopulations(v)
 			default:
-				l.unknownKey(key, "test", "name, data, expect")
+				l.unknownKey(key, "test", "name, data, expect, population")
 			}
 		})
 		if c.Name == "" {

@@ -1,6 +1,7 @@
 package rulesets
 
 import (
+	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -94,4 +95,22 @@ func (l *loader) monitor(v *yaml.Node) indicators.Monitor {
 		l.errorf(v, "bad_value", "monitor: want 0 <= yellow <= green, found yellow %v and green %v", m.Yellow, m.Green)
 	}
 	return m
+}
+
+// casePopulations reads a test case's population: {indicator id: [values
+// of the other units]}. Whether each id names a relative indicator is
+// the tester's to say: a NAME.test.yaml is read without its ruleset.
+func (l *loader) casePopulations(n *yaml.Node) []indicators.CasePopulation {
+	var out []indicators.CasePopulation
+	l.fields(n, func(id string, v *yaml.Node) {
+		cp := indicators.CasePopulation{ID: id, Pos: l.pos(l.key), Values: []float64{}}
+		for k, item := range l.list(v, "population of "+id) {
+			x, ok := l.number(item, fmt.Sprintf("population of %s, value %d", id, k+1))
+			if ok {
+				cp.Values = append(cp.Values, x)
+			}
+		}
+		out = append(out, cp)
+	})
+	return out
 }

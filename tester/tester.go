@@ -65,6 +65,10 @@ func runCase(p *engine.Program, s *data.Schema, c *indicators.Case) Result {
 		cr.Err = err
 		return cr
 	}
+	if u.Populations, err = populations(p.Ruleset(), c); err != nil {
+		cr.Err = err
+		return cr
+	}
 	r := p.EvalUnit(&u)
 	cr.Unit = r
 	if r.Failed() {
@@ -121,6 +125,43 @@ func Unit(s *data.Schema, c *indicators.Case) (indicators.Unit, error) {
 	}
 	u.Errors = errs
 	return u, errs
+}
+
+// populations checks a case's population: against its ruleset, which
+// LoadCases does not have. Each id must name a relative indicator, and a
+// best_ratio one takes no negative value (its ratio to the best would say
+// nothing, as the engine refuses it for a unit). Errors stand at the id.
+func populations(rs *indicators.Ruleset, c *indicators.Case) (map[string][]float64, error) {
+	if len(c.Populations) == 0 {
+		return nil, nil
+	}
+	byID := map[string]*indicators.Indicator{}
+	for k := range rs.Indicators {
+		byID[rs.Indicators[k].ID] = &rs.Indicators[k]
+	}
+	var errs diag.List
+	out := map[string][]float64{}
+	for _, cp := range c.Populations {
+		ind := byID[cp.ID]
+		switch {
+		case ind == nil:
+			errs.Add(diag.Errorf(cp.Pos, "unknown_indicator", "test %s: population: no indicator %s in ruleset %s", c.Name, cp.ID, rs.ID))
+			continue
+		case ind.Form != indicators.FormRelative:
+			errs.Add(diag.Errorf(cp.Pos, "bad_value", "test %s: population: indicator %s is not relative (比较法): only relative indicators are scored against other units", c.Name, cp.ID))
+			continue
+		}
+		for k, v := range cp.Values {
+			if ind.Relative == indicators.RelativeBestRatio && v < 0 {
+				errs.Add(diag.Errorf(cp.Pos, "bad_value", "test %s: population of %s, value %d: best_ratio needs values of at least 0, found %v", c.Name, cp.ID, k+1, v))
+			}
+		}
+		out[cp.ID] = cp.Values
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
 }
 
 // same2 compares to 2 decimals, as expectations are written.
