@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -110,7 +112,14 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	// the sink renders nothing but the wanted unit's mark, and the source
 	// keeps a copy of that unit's data for the derivation.
 	catch := &unitCatch{id: o.Unit, byName: map[string]*indicators.Unit{}}
-	sink := &rankSink{id: o.Unit, nameRanks: map[string]int{}}
+	sink := &rankSink{id: o.Unit, nameRanks: map[string]int{}, own: map[string][]*float64{}}
+	rs := prog.Ruleset()
+	for k, ind := range rs.Indicators {
+		if ind.Relative != "" {
+			sink.relative = append(sink.relative, k)
+		}
+	}
+	sink.pops = make([][]float64, len(sink.relative))
 	sum, err := prog.Stream(ctx, catch.wrap(src), sink)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -139,6 +148,9 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
+	// A relative indicator is explained against the run's population, not
+	// the unit alone.
+	catch.unit.Populations = sink.populations(rs, catch.unit.ID)
 	u := eprog.EvalUnit(catch.unit)
 	u.Rank = sink.rank
 	d := report.Derivation{Meta: report.NewMeta(prog, info), Unit: &u, Ranked: sum.Units - sum.Errors}
@@ -273,10 +285,17 @@ func (s catchChunks) NextChunk() (chunkDecoder, error) {
 // and the first ids of the data (for a message when there is no such
 // unit), nothing else.
 type rankSink struct {
-	id    string
-	found bool
-	rank  int
-	first []string
+	id string
+	// relative holds the indexes of the relative indicators (比较法):
+	// explaining one of them needs the population the run scored it
+	// against, pops (its ok values by scored unit), and own, the values of
+	// the units that may be the one explained.
+	relative []int
+	pops     [][]float64
+	own      map[string][]*float64
+	found    bool
+	rank     int
+	first    []string
 	// nameRanks has the rank of each unit (by id) whose name is id: the
 	// argument may be a name.
 	nameRanks map[string]int
@@ -285,30 +304,90 @@ type rankSink struct {
 // unitListMost is how many ids a message lists.
 const unitListMost = 10
 
-// Render marks the unit wanted with a 1 and gives the others' ids.
+// Render marks the unit wanted with a 1 (2 when its name is the
+// argument) and gives its id, then its relative indicators' values.
 func (s *rankSink) Render(dst []byte, u *engine.UnitResult) []byte {
+	mark := byte(0)
 	switch {
 	case u.Unit == s.id:
-		return append(append(dst, 1), u.Unit...)
+		mark = 1
 	case u.Name == s.id:
-		return append(append(dst, 2), u.Unit...)
+		mark = 2
 	}
-	return append(append(dst, 0), u.Unit...)
+	dst = append(dst, mark)
+	dst = binary.AppendUvarint(dst, uint64(len(u.Unit)))
+	dst = append(dst, u.Unit...)
+	for _, k := range s.relative {
+		if k >= len(u.Indicators) || u.Indicators[k].Status != indicators.StatusOK {
+			dst = append(dst, 0)
+			continue
+		}
+		dst = binary.LittleEndian.AppendUint64(append(dst, 1), math.Float64bits(u.Indicators[k].Value))
+	}
+	return dst
 }
 
 func (s *rankSink) Start(engine.Summary) error { return nil }
 
+// Emit counts the unit in the population of each relative indicator
+// where it is scored (rank 0: failed or a repeated id, left out, as the
+// run leaves it out) and notes the values of a unit that may be the one
+// explained.
 func (s *rankSink) Emit(rec []byte, rank int) error {
-	if len(s.first) < unitListMost {
-		s.first = append(s.first, string(rec[1:]))
+	mark := rec[0]
+	n, w := binary.Uvarint(rec[1:])
+	id := string(rec[1+w : 1+w+int(n)])
+	rest := rec[1+w+int(n):]
+	var vals []*float64
+	for range s.relative {
+		var v *float64
+		if rest[0] == 1 {
+			x := math.Float64frombits(binary.LittleEndian.Uint64(rest[1:9]))
+			v, rest = &x, rest[9:]
+		} else {
+			rest = rest[1:]
+		}
+		vals = append(vals, v)
 	}
-	if rec[0] == 1 && !s.found {
+	if len(s.first) < unitListMost {
+		s.first = append(s.first, id)
+	}
+	if rank > 0 {
+		for j, v := range vals {
+			if v != nil {
+				s.pops[j] = append(s.pops[j], *v)
+			}
+		}
+	}
+	if mark == 1 && !s.found {
 		s.found, s.rank = true, rank
 	}
-	if _, seen := s.nameRanks[string(rec[1:])]; rec[0] == 2 && !seen && s.nameRanks != nil {
-		s.nameRanks[string(rec[1:])] = rank
+	if _, seen := s.nameRanks[id]; mark == 2 && !seen && s.nameRanks != nil {
+		s.nameRanks[id] = rank
+	}
+	if _, seen := s.own[id]; mark != 0 && !seen && rank > 0 {
+		s.own[id] = vals
 	}
 	return nil
+}
+
+// populations are the values unit id is compared with: the run's,
+// without the unit's own (EvalUnit adds it back, as a run counts it).
+func (s *rankSink) populations(rs *indicators.Ruleset, id string) map[string][]float64 {
+	if len(s.relative) == 0 {
+		return nil
+	}
+	m := map[string][]float64{}
+	for j, k := range s.relative {
+		vs := slices.Clone(s.pops[j])
+		if own := s.own[id]; own != nil && own[j] != nil {
+			if i := slices.Index(vs, *own[j]); i >= 0 {
+				vs = slices.Delete(vs, i, i+1)
+			}
+		}
+		m[rs.Indicators[k].ID] = vs
+	}
+	return m
 }
 
 // list names the first units of the data, n in all, for a message.

@@ -74,3 +74,24 @@ func TestExplainSeed(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainRelative: a ruleset with relative indicators reads its data
+// twice (the population first); explain reads it through the catch of its
+// unit, which must rewind too — and the unit is explained against the
+// run's population, not alone (alone it would get full marks). C02's cost
+// 250 among 200, 200, 220, 250, 300, 400 (C07's blank left out) is the
+// fourth best, lower being better: 20 × 200 ÷ 250 = 16, as expected.json
+// of the public contract-2 suite has it; its total 91, rank 3.
+func TestExplainRelative(t *testing.T) {
+	code, out, errOut := runCLI(t, "explain", "-r", "../../engine/testdata/conformance2/ruleset.yaml",
+		"-d", "../../engine/testdata/conformance2/units.csv", "C02")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"参与比较 6 个单位，最优 200，最差 400，本单位第 4 位；得分 = 20 × 最优 200 ÷ 250 = 16",
+		"调整后 = 91", "排名          3 / 7"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain of C02 lacks %q:\n%s", want, out)
+		}
+	}
+}
