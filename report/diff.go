@@ -448,25 +448,23 @@ func DiffJSON(w io.Writer, c *diff.Comparison) error {
 		}
 		put(sep+"\n", diffJSONMigration{From: optString(m.From), To: optString(m.To), Units: m.Units})
 	}
-	bw.WriteString("\n],\n\"indicators\":[")
-	for i, ic := range c.Indicators {
-		sep := ","
-		if i == 0 {
-			sep = ""
-		}
-		put(sep+"\n", diffJSONIndicator{ID: ic.ID, Label: ic.Label, InOld: ic.InOld, InNew: ic.InNew, Old: ic.Old, New: ic.New, Delta: ic.Delta, Units: ic.Units})
-	}
-	bw.WriteString("\n]")
-	if len(c.Adjustments) > 0 {
-		bw.WriteString(",\n\"adjustments\":[")
-		for i, ac := range c.Adjustments {
+	// The indicators' changes and the rules' above the row (adjustments,
+	// only when some rule's effect changed) are written alike.
+	changes := func(key string, list []diff.IndicatorChange) {
+		bw.WriteString(",\n\"" + key + "\":[")
+		for i, ic := range list {
 			sep := ","
 			if i == 0 {
 				sep = ""
 			}
-			put(sep+"\n", diffJSONIndicator{ID: ac.ID, Label: ac.Label, InOld: ac.InOld, InNew: ac.InNew, Old: ac.Old, New: ac.New, Delta: ac.Delta, Units: ac.Units})
+			put(sep+"\n", diffJSONIndicator{ID: ic.ID, Label: ic.Label, InOld: ic.InOld, InNew: ic.InNew, Old: ic.Old, New: ic.New, Delta: ic.Delta, Units: ic.Units})
 		}
 		bw.WriteString("\n]")
+	}
+	bw.WriteString("\n]")
+	changes("indicators", c.Indicators)
+	if len(c.Adjustments) > 0 {
+		changes("adjustments", c.Adjustments)
 	}
 	if len(c.Populations) > 0 {
 		// The relative indicators' populations on both sides: a unit
