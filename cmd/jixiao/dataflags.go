@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -9,18 +10,19 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/jixiao/jixiao/data"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // addDataFlags adds to a command that reads data (-d) the flags that say
 // how: the sheet and header row of a workbook, the limits a workbook is
 // held to, and the longest field of a CSV file. Like every flag they may be settings (jixiao.yaml, JIXIAO_*).
-func addDataFlags(f *pflag.FlagSet, o *data.Options) {
+func addDataFlags(f *pflag.FlagSet, o *data.Options, p msg.Printer) {
 	f.StringVar(&o.Sheet, "sheet", "", "xlsx data: the sheet that holds the units (default: the one sheet with a header row)")
 	f.IntVar(&o.HeaderRow, "header-row", 0, "xlsx data: the row of the header, from 1 (default: the first row with the unit column and an input, past title rows)")
-	f.Var(&byteSize{&o.XLSXMaxSize, data.DefaultXLSXMaxSize}, "xlsx-max-size", "xlsx data: the most a workbook may unzip to, all its parts together (K, M, G: powers of 1024)")
-	f.Var(&byteSize{&o.XLSXMaxPart, data.DefaultXLSXMaxPart}, "xlsx-max-part", "xlsx data: the most one part of a workbook (a sheet) may unzip to")
-	f.Var(&ratio{&o.XLSXMaxRatio, data.DefaultXLSXMaxRatio}, "xlsx-max-ratio", "xlsx data: the most times its compressed size a part may unzip to")
-	f.Var(&byteSize{&o.MaxField, data.DefaultMaxField}, "max-field", "csv data: the longest field read; a longer one (a stray quote, a broken export) stops the file with its row and column")
+	f.Var(&byteSize{&o.XLSXMaxSize, data.DefaultXLSXMaxSize, p}, "xlsx-max-size", "xlsx data: the most a workbook may unzip to, all its parts together (K, M, G: powers of 1024)")
+	f.Var(&byteSize{&o.XLSXMaxPart, data.DefaultXLSXMaxPart, p}, "xlsx-max-part", "xlsx data: the most one part of a workbook (a sheet) may unzip to")
+	f.Var(&ratio{&o.XLSXMaxRatio, data.DefaultXLSXMaxRatio, p}, "xlsx-max-ratio", "xlsx data: the most times its compressed size a part may unzip to")
+	f.Var(&byteSize{&o.MaxField, data.DefaultMaxField, p}, "max-field", "csv data: the longest field read; a longer one (a stray quote, a broken export) stops the file with its row and column")
 }
 
 // checkDataFlags refuses --sheet and --header-row given for data that is
@@ -47,6 +49,7 @@ func checkDataFlags(f *pflag.FlagSet, path string) error {
 type byteSize struct {
 	n   *int64
 	def int64
+	p   msg.Printer // words the error
 }
 
 func (b *byteSize) String() string {
@@ -65,7 +68,7 @@ func (b *byteSize) String() string {
 func (b *byteSize) Type() string { return "size" }
 
 func (b *byteSize) Set(s string) error {
-	n, err := parseSize(s)
+	n, err := parseSize(b.p, s)
 	if err != nil {
 		return err
 	}
@@ -91,14 +94,14 @@ func sizeUnit(u string) (int64, bool) {
 	return 0, false
 }
 
-func parseSize(s string) (int64, error) {
+func parseSize(p msg.Printer, s string) (int64, error) {
 	t := strings.ToUpper(strings.TrimSpace(s))
 	t = strings.TrimSuffix(strings.TrimSuffix(t, "B"), "I")
 	digits := strings.TrimSpace(strings.TrimRight(t, "KMGT"))
 	mul, ok := sizeUnit(strings.TrimSpace(t[len(strings.TrimRight(t, "KMGT")):]))
 	n, err := strconv.ParseInt(digits, 10, 64)
 	if !ok || err != nil || n <= 0 || n > (1<<62)/mul {
-		return 0, fmt.Errorf("want a size such as 512M or 2G (bytes; K, M, G are powers of 1024), not %q", s)
+		return 0, errors.New(p.Sprintf(msg.ErrSize, s))
 	}
 	return n * mul, nil
 }
@@ -107,6 +110,7 @@ func parseSize(s string) (int64, error) {
 type ratio struct {
 	n   *int64
 	def int64
+	p   msg.Printer
 }
 
 func (r *ratio) String() string {
@@ -121,7 +125,7 @@ func (r *ratio) Type() string { return "int" }
 func (r *ratio) Set(s string) error {
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || n <= 0 {
-		return fmt.Errorf("want a whole number above 0, not %q", s)
+		return errors.New(r.p.Sprintf(msg.ErrWholeNumber, s))
 	}
 	*r.n = n
 	return nil

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -66,7 +67,7 @@ of them (shown as not scored); 2 nothing was compared.`,
 	f := cmd.Flags()
 	f.StringArrayVarP(&o.Rulesets, "ruleset", "r", nil, "ruleset file or built-in id: give it twice, old then new")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the old ruleset's demo units)")
-	addDataFlags(f, &o.Read)
+	addDataFlags(f, &o.Read, io.msg)
 	f.StringVarP(&o.Format, "format", "f", report.DiffFormats().Names()[0], "output format: "+strings.Join(report.DiffFormats().Names(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	return cmd
@@ -74,14 +75,14 @@ of them (shown as not scored); 2 nothing was compared.`,
 
 func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	if len(o.Rulesets) != 2 {
-		return failWith(exitNothing, fmt.Errorf("diff compares two rulesets: give -r OLD -r NEW (got %d)", len(o.Rulesets)))
+		return failWith(exitNothing, errors.New(o.io.msg.Sprintf(msg.ErrDiffTwoRulesets, len(o.Rulesets))))
 	}
 	format, err := report.DiffFormats().Lookup(o.Format)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	if format.Binary && o.Output == "" {
-		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
+	if err := needsFile(o.io.msg, format, o.Output); err != nil {
+		return err
 	}
 	out, err := openOutput(ctx, cmd, o.io, o.Output)
 	if err != nil {
@@ -155,7 +156,7 @@ func streamSide(ctx context.Context, o *diffOptions, prog *engine.Program, demoI
 			name, shown = "stdin.csv", "stdin"
 		}
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {
-			return nil, failWith(exitNothing, fmt.Errorf("read %s again: %w", shown, err))
+			return nil, failWith(exitNothing, fmt.Errorf("%s: %w", o.io.msg.Sprintf(msg.ErrReadAgain, shown), err))
 		}
 		src, err = o.Read.OpenStreamReader(name, spool, data.NewSchema(prog.Ruleset()), true)
 		if err != nil {

@@ -90,7 +90,7 @@ FILE as it was).`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
-	addDataFlags(f, &o.Read)
+	addDataFlags(f, &o.Read, io.msg)
 	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], "output format: "+strings.Join(report.FormatNames(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
@@ -126,8 +126,8 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	if format.Binary && (o.Output == "" || o.Output == "-") {
-		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
+	if err := needsFile(o.io.msg, format, o.Output); err != nil {
+		return err
 	}
 	stamp, err := reportTime(o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
 	if err != nil {

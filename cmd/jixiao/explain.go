@@ -75,7 +75,7 @@ shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
-	addDataFlags(f, &o.Read)
+	addDataFlags(f, &o.Read, io.msg)
 	f.StringVarP(&o.Format, "format", "f", report.ExplainFormats().Names()[0], "output format: "+strings.Join(report.ExplainFormats().Names(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")

@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/jixiao/jixiao/internal/msg"
 	"io"
 	"io/fs"
 	"os"
@@ -17,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // makeFIFO makes a FIFO named name in a temporary directory. At the end

@@ -25,8 +25,8 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	if format.Binary && (o.Output == "" || o.Output == "-") {
-		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
+	if err := needsFile(o.io.msg, format, o.Output); err != nil {
+		return err
 	}
 	// The tolerance is judged as review -d judges it.
 	eo, err := engineOptions(1, o.Tolerance, false)

@@ -66,7 +66,7 @@ Exit status: as eval's.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
-	addDataFlags(f, &o.Read)
+	addDataFlags(f, &o.Read, io.msg)
 	f.StringVar(&o.AsOf, "as-of", "", "the monitoring date, e.g. 2023-09-30 (required)")
 	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+strings.Join(report.MonitorFormats(nil, false).Names(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
@@ -96,8 +96,8 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	if format.Binary && (o.Output == "" || o.Output == "-") {
-		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
+	if err := needsFile(o.io.msg, format, o.Output); err != nil {
+		return err
 	}
 	meta := report.NewMeta(prog, nil)
 	meta.Stamp = stamp

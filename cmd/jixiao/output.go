@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,7 +10,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/outfile"
+	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/rulesets"
 )
 
@@ -129,4 +132,13 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return c.w.Write(p)
+}
+
+// needsFile refuses a binary format (xlsx) bound for standard output:
+// it is written to a file, -o FILE.
+func needsFile(p msg.Printer, f report.Format, output string) error {
+	if f.Binary && (output == "" || output == "-") {
+		return failWith(exitNothing, errors.New(p.Sprintf(msg.ErrFormatBinary, f.Name)))
+	}
+	return nil
 }

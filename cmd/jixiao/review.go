@@ -95,7 +95,7 @@ unreadable data, or data without any claim).`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
 	f.StringVarP(&o.Data, "data", "d", "", "data file with claimed.* fields: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin")
-	addDataFlags(f, &o.Read)
+	addDataFlags(f, &o.Read, io.msg)
 	f.StringVarP(&o.Format, "format", "f", report.ReviewFormats().Names()[0], "output format: "+strings.Join(report.ReviewFormats().Names(), "|"))
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
 	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
@@ -111,8 +111,8 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	if format.Binary && (o.Output == "" || o.Output == "-") {
-		return failWith(exitNothing, fmt.Errorf("format %s is binary: give -o FILE", format.Name))
+	if err := needsFile(o.io.msg, format, o.Output); err != nil {
+		return err
 	}
 	out, err := openOutput(ctx, cmd, o.io, o.Output)
 	if err != nil {

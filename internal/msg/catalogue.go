@@ -44,24 +44,29 @@ const (
 // The commands' one-line summaries (--help), the root's help, and the
 // flags every command has.
 const (
-	HelpRoot       Code = "help.root"
-	HelpRootLong   Code = "help.root_long"
-	HelpEval       Code = "help.eval"
-	HelpReview     Code = "help.review"
-	HelpMonitor    Code = "help.monitor"
-	HelpServe      Code = "help.serve"
-	HelpDiff       Code = "help.diff"
-	HelpExplain    Code = "help.explain"
-	HelpLint       Code = "help.lint"
-	HelpTest       Code = "help.test"
-	HelpGen        Code = "help.gen"
-	HelpRulesets   Code = "help.rulesets"
-	HelpIndicators Code = "help.indicators"
-	HelpUsage      Code = "help.usage"
-	FlagLang       Code = "flag.lang"
-	FlagConfig     Code = "flag.config"
-	FlagVersion    Code = "flag.version"
-	FlagHelp       Code = "flag.help"
+	HelpRoot           Code = "help.root"
+	HelpRootLong       Code = "help.root_long"
+	HelpEval           Code = "help.eval"
+	HelpReview         Code = "help.review"
+	HelpMonitor        Code = "help.monitor"
+	HelpServe          Code = "help.serve"
+	ErrFormatBinary    Code = "err.format_binary"
+	ErrDiffTwoRulesets Code = "err.diff_two_rulesets"
+	ErrReadAgain       Code = "err.read_again"
+	ErrSize            Code = "err.size"
+	ErrWholeNumber     Code = "err.whole_number"
+	HelpDiff           Code = "help.diff"
+	HelpExplain        Code = "help.explain"
+	HelpLint           Code = "help.lint"
+	HelpTest           Code = "help.test"
+	HelpGen            Code = "help.gen"
+	HelpRulesets       Code = "help.rulesets"
+	HelpIndicators     Code = "help.indicators"
+	HelpUsage          Code = "help.usage"
+	FlagLang           Code = "flag.lang"
+	FlagConfig         Code = "flag.config"
+	FlagVersion        Code = "flag.version"
+	FlagHelp           Code = "flag.help"
 )
 
 // The words for the stable error codes of data and rulesets
@@ -175,17 +180,22 @@ JIXIAO_RULESET, ...) and a config file jixiao.yaml in the working directory
 (or --config), in that order of precedence. Messages are in Chinese unless
 --lang en, JIXIAO_LANG=en or LANG=C or en_* asks for English.
 The user guide (Chinese) is docs/README.md in the repository.`},
-	HelpEval:       {zh: "为数据文件中的每个单位计分并输出结果", en: "Score every unit of a data file and print the results"},
-	HelpMonitor:    {zh: "年中绩效运行监控（双监控）：某日各指标与各单位的红黄绿灯", en: "Mid-year monitoring (双监控): a light per indicator and unit at a date"},
-	HelpServe:      {zh: "在浏览器中打开工作台：调整规则，查看每个单位的变化", en: "Serve the workbench in the browser: tune the rules and see every unit move"},
-	HelpReview:     {zh: "按规则复核各单位的自评得分（复核），或复核一个文件夹的自评表", en: "Review the units' own claimed scores against the rules (复核), or a folder of submitted 自评表"},
-	HelpDiff:       {zh: "显示规则变更对每个单位的影响", en: "Show what a rule change does to every unit"},
-	HelpExplain:    {zh: "逐步显示一个单位的得分是怎样算出的", en: "Show how one unit's score was derived, step by step"},
-	HelpLint:       {zh: "在使用前检查规则集中的错误和可疑之处", en: "Check rulesets for mistakes before they are used"},
-	HelpTest:       {zh: "运行规则集自带的测试用例", en: "Run rulesets' test cases"},
-	HelpGen:        {zh: "为规则集生成模拟单位数据", en: "Generate synthetic units for a ruleset"},
-	HelpRulesets:   {zh: "列出内置规则集", en: "List the built-in rulesets"},
-	HelpIndicators: {zh: "列出或搜索指标库（指标库）", en: "List or search the indicator library (指标库)"},
+	HelpEval:           {zh: "为数据文件中的每个单位计分并输出结果", en: "Score every unit of a data file and print the results"},
+	HelpMonitor:        {zh: "年中绩效运行监控（双监控）：某日各指标与各单位的红黄绿灯", en: "Mid-year monitoring (双监控): a light per indicator and unit at a date"},
+	ErrFormatBinary:    {zh: "格式 %s 是二进制文件：请用 -o 文件名 写入文件", en: "format %s is binary: give -o FILE"},
+	ErrDiffTwoRulesets: {zh: "diff 比较两个规则集：请给出 -r 旧规则集 -r 新规则集（现有 %d 个）", en: "diff compares two rulesets: give -r OLD -r NEW (got %d)"},
+	ErrReadAgain:       {zh: "再次读取 %s", en: "read %s again"},
+	ErrSize:            {zh: "应为大小，如 512M 或 2G（字节；K、M、G 按 1024 进位），而不是 %q", en: "want a size such as 512M or 2G (bytes; K, M, G are powers of 1024), not %q"},
+	ErrWholeNumber:     {zh: "应为大于 0 的整数，而不是 %q", en: "want a whole number above 0, not %q"},
+	HelpServe:          {zh: "在浏览器中打开工作台：调整规则，查看每个单位的变化", en: "Serve the workbench in the browser: tune the rules and see every unit move"},
+	HelpReview:         {zh: "按规则复核各单位的自评得分（复核），或复核一个文件夹的自评表", en: "Review the units' own claimed scores against the rules (复核), or a folder of submitted 自评表"},
+	HelpDiff:           {zh: "显示规则变更对每个单位的影响", en: "Show what a rule change does to every unit"},
+	HelpExplain:        {zh: "逐步显示一个单位的得分是怎样算出的", en: "Show how one unit's score was derived, step by step"},
+	HelpLint:           {zh: "在使用前检查规则集中的错误和可疑之处", en: "Check rulesets for mistakes before they are used"},
+	HelpTest:           {zh: "运行规则集自带的测试用例", en: "Run rulesets' test cases"},
+	HelpGen:            {zh: "为规则集生成模拟单位数据", en: "Generate synthetic units for a ruleset"},
+	HelpRulesets:       {zh: "列出内置规则集", en: "List the built-in rulesets"},
+	HelpIndicators:     {zh: "列出或搜索指标库（指标库）", en: "List or search the indicator library (指标库)"},
 	// cobra's usage template, its headings worded (the groups of
 	// commands, which jixiao does not use, left out).
 	HelpUsage: {zh: `用法：{{if .Runnable}}
