@@ -122,8 +122,29 @@ const (
 	codeYAMLSyntax      Code = "code.yaml_syntax"
 )
 
-// catalogue is every message, read-only once built.
-var catalogue = map[Code]entry{
+// catalogue is every message, read-only once built: the messages of the
+// commands' run (this file), and those of each stage in a file of its own
+// (data.go, rules.go, help.go), so that one stage's wording is read in one
+// place.
+var catalogue = join(generalMessages, dataMessages, ruleMessages, helpMessages)
+
+// join is the union of the stages' messages; a code worded twice is a
+// mistake that stops the program at its start (and so every test).
+func join(parts ...map[Code]entry) map[Code]entry {
+	all := map[Code]entry{}
+	for _, part := range parts {
+		for c, e := range part {
+			if _, dup := all[c]; dup {
+				panic("msg: " + string(c) + " is worded twice")
+			}
+			all[c] = e
+		}
+	}
+	return all
+}
+
+// generalMessages are the messages of a run of any command.
+var generalMessages = map[Code]entry{
 	RunUnitsFailed: {zh: "jixiao：共 %[2]d 个单位，%[1]d 个未能评分（错误见输出）",
 		en: "jixiao: %d of %d units could not be scored (see their errors in the output)"},
 	RunMissing:     {zh: "%[2]d 个单位中 %[1]d 个缺少数据（按 0 分计）", en: "%d of %d units have missing inputs (scored 0)"},

@@ -72,10 +72,30 @@ func (p Printer) Sprintf(c Code, args ...any) string {
 	if !ok {
 		return fmt.Sprint(append([]any{string(c), " "}, args...)...)
 	}
+	args = p.words(args)
 	if p.Lang == EN {
 		return fmt.Sprintf(e.en, args...)
 	}
 	return fmt.Sprintf(e.zh, args...)
+}
+
+// words puts in each argument that is itself a message code (a word such
+// as "a number" / "数值" in "not %s") worded in p's language, so that a
+// message built of parts is in one language throughout. args is not
+// changed.
+func (p Printer) words(args []any) []any {
+	out := args
+	for i, a := range args {
+		c, ok := a.(Code)
+		if !ok {
+			continue
+		}
+		if &out[0] == &args[0] {
+			out = append([]any(nil), args...)
+		}
+		out[i] = p.Sprintf(c)
+	}
+	return out
 }
 
 // Word is the word for a stable error code of the data or the ruleset

@@ -49,10 +49,27 @@ func verbs(format string) map[int]byte {
 // same information, in the order each language wants).
 func TestCatalogueComplete(t *testing.T) {
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "catalogue.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
+	sources, _ := filepath.Glob("*.go")
+	declared := 0
+	for _, path := range sources {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		declared += checkWorded(t, f)
 	}
+	if declared != len(catalogue) || declared < 50 {
+		t.Errorf("%d codes declared, %d worded", declared, len(catalogue))
+	}
+}
+
+// checkWorded checks the codes f declares (see TestCatalogueComplete) and
+// says how many it declares.
+func checkWorded(t *testing.T, f *ast.File) int {
+	t.Helper()
 	declared := 0
 	ast.Inspect(f, func(n ast.Node) bool {
 		vs, ok := n.(*ast.ValueSpec)
@@ -84,9 +101,7 @@ func TestCatalogueComplete(t *testing.T) {
 		}
 		return true
 	})
-	if declared != len(catalogue) || declared < 50 {
-		t.Errorf("%d codes declared, %d worded", declared, len(catalogue))
-	}
+	return declared
 }
 
 // TestEveryErrorCodeWorded: every stable error code the data readers,
@@ -167,6 +182,8 @@ func TestPrinter(t *testing.T) {
 		{en.Word("bad_cell"), "cell not understood"},
 		{zh.Word("no_such_code"), "no_such_code"},
 		{zh.Sprintf("no.such", 3), "no.such 3"},
+		{zh.Sprintf(WarnCheck, "B01", "甲", "c1", codeBadCell), zh.Sprintf(WarnCheck, "B01", "甲", "c1", "单元格无法识别")},
+		{en.Sprintf(WarnCheck, "B01", "甲", "c1", codeBadCell), en.Sprintf(WarnCheck, "B01", "甲", "c1", "cell not understood")},
 	} {
 		if c.got != c.want {
 			t.Errorf("%q, want %q", c.got, c.want)
