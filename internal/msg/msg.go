@@ -116,3 +116,19 @@ func (p Printer) Count(c Code, n int) string {
 	}
 	return p.Sprintf(c, n)
 }
+
+// For is the printer of a library's Lang option: "en" (or a locale such
+// as C or en_US) words messages in English, anything else, the empty
+// string included, in Chinese, the default.
+func For(lang string) Printer {
+	l, _ := fromLocale(lang)
+	return Printer{l}
+}
+
+// String is the language as For and --lang read it: zh or en.
+func (l Lang) String() string {
+	if l == EN {
+		return "en"
+	}
+	return "zh"
+}

@@ -190,3 +190,14 @@ func TestPrinter(t *testing.T) {
 		}
 	}
 }
+
+func TestFor(t *testing.T) {
+	for in, want := range map[string]Lang{"": ZH, "zh": ZH, "en": EN, "C": EN, "en_US.UTF-8": EN, "fr": ZH} {
+		if got := For(in).Lang; got != want {
+			t.Errorf("For(%q) = %v, want %v", in, got, want)
+		}
+		if got := For(For(in).Lang.String()).Lang; got != want {
+			t.Errorf("For(%q).Lang.String() does not read back", in)
+		}
+	}
+}
