@@ -260,7 +260,9 @@ func (m *Monitor) positive(def *indicators.Indicator, t float64) bool {
 
 // AppendWhy appends the explanation of the light Lights gave lu's
 // indicator k, scored as ir. It appends nothing for an indicator without
-// a light.
+// a light. Its words hold no ASCII comma, quote or line break, nor do
+// its numbers: only ir.Tier, from the data, may (report's csv quotes an
+// explanation only then).
 func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult) []byte {
 	if k >= len(m.inds) || !m.lit[k] || k >= len(lu.Indicators) {
 		return dst

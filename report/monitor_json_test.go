@@ -140,6 +140,10 @@ func odd(units []engine.UnitResult) []engine.UnitResult {
 				inds[k].Value, inds[k].Target = -inds[k].Value, inds[k].Target*1e7
 			case 1:
 				inds[k].Value, inds[k].Target = inds[k].Value*1e9, 1e-7
+			case 2:
+				if inds[k].Tier != "" {
+					inds[k].Tier = `C,"x"` // a tier that needs quotes
+				}
 			}
 		}
 		u.Indicators = inds
