@@ -235,3 +235,12 @@ func firstDiffAt(a, b []byte) int {
 	}
 	return i
 }
+
+// appendColLetter writes colLetter's letters.
+func TestAppendColLetter(t *testing.T) {
+	for _, i := range []int{0, 1, 25, 26, 27, 51, 52, 701, 702, 703, 16383, 1 << 30} {
+		if got, want := string(appendColLetter([]byte("x"), i)), "x"+colLetter(i); got != want {
+			t.Errorf("appendColLetter(%d) = %q, want %q", i, got, want)
+		}
+	}
+}
