@@ -117,6 +117,14 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	// stream worker) keeps its slices' memory; a fresh
 	// result has none.
 	inds, checks, groups := r.Indicators[:0], r.Checks[:0], r.Groups[:0]
+	if s.lend {
+		if s.inds == nil {
+			s.inds = make([]IndicatorResult, len(p.inds))
+			s.checks = make([]CheckResult, len(p.checks))
+			s.groups = make([]Subtotal, 0, len(p.groups))
+		}
+		inds, checks, groups = s.inds, s.checks, s.groups
+	}
 	*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos}
 	s.meter.reset()
 	s.limit = nil
@@ -266,14 +274,19 @@ func tierString(b byte) string {
 func bit(i int) uint64 { return 1 << min(i, 63) }
 
 // noteLimit records the first limit a formula of the unit hit, if err is
-// one; what names the indicator or check.
-func (p *Program) noteLimit(s *scratch, u *indicators.Unit, what string, err error) {
+// one; kind and id name the indicator or check (id may be ""), joined only
+// then: an error that is no limit (÷0) costs no string.
+func (p *Program) noteLimit(s *scratch, u *indicators.Unit, kind, id string, err error) {
 	if s.limit != nil {
 		return
 	}
 	le := asLimit(err, p.conf.memBudget)
 	if le == nil {
 		return
+	}
+	what := kind
+	if id != "" {
+		what += " " + id
 	}
 	var se *scoreError
 	if errors.As(err, &se) {
@@ -366,7 +379,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		// target (what score does for it).
 		v := f.num(s)
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			err = &scoreError{"value", fmt.Errorf("%w: %v", errNotFinite, v)}
+			err = valueNotFinite(v)
 		} else {
 			s.setValue(v)
 			t := ci.targetConst
@@ -383,7 +396,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		ir.Status = indicators.StatusError
 		ir.Points = 0
 		ir.Err = err
-		p.noteLimit(s, u, "indicator "+def.ID, err)
+		p.noteLimit(s, u, "indicator", def.ID, err)
 		return
 	}
 	switch {
@@ -419,7 +432,7 @@ func finiteOr(x float64, err error) (float64, error) {
 		return x, err
 	}
 	if !indicators.Finite(x) {
-		return x, fmt.Errorf("%w: %v", errNotFinite, x)
+		return x, notFinite(x)
 	}
 	return x, nil
 }
@@ -512,7 +525,7 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 	case err != nil:
 		cr.OK = false
 		cr.Message = fmt.Sprintf("检查无法计算：%v", err)
-		p.noteLimit(s, u, "check "+cc.def.ID, err)
+		p.noteLimit(s, u, "check", cc.def.ID, err)
 	case !ok:
 		cr.OK = false
 		cr.Message = cc.failMsg

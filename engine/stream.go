@@ -337,7 +337,7 @@ func (st *streamer) score(src Units) error {
 			defer wg.Done()
 			wk := &worker{s: st.p.newScratch(st.ctx)}
 			wk.s.pops = st.pops
-			wk.s.lendText = !st.keep // work renders each result before the next
+			wk.s.lend = !st.keep // work renders each result before the next
 			for j := range jobs {
 				st.work(wk, j)
 				done <- j // never blocks: at most inflight jobs exist
