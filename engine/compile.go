@@ -70,6 +70,9 @@ type compiledIndicator struct {
 	// 94.52 of unit %): it is shown with its % sign, already in points.
 	pctPoints bool
 	form      form // def.Form, as a number for the hot path
+	// dir is a target indicator's comparator and reverse method, resolved
+	// here so that no unit compares their strings.
+	dir indicators.Direction
 	// targetConst is the target when it is a number literal (hasTargetConst).
 	targetConst    float64
 	hasTargetConst bool
@@ -260,6 +263,7 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 		}
 		if ci.form == formTarget {
 			ci.over = rs.OvershootOf(ci.def)
+			ci.dir = indicators.DirectionOf(ci.def.Target.Op, ci.def.Reverse)
 		}
 		p.inds = append(p.inds, ci)
 	}

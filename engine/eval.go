@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"sync"
+	"unsafe"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
@@ -97,11 +98,14 @@ func (p *Program) EvalUnit(u *indicators.Unit) UnitResult {
 	var r UnitResult
 	s := p.newScratch(context.Background())
 	s.pops = p.unitPopulations(u)
-	p.evalUnit(s, u, &r)
+	p.evalUnitSafe(s, u, &r)
 	return r
 }
 
-func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
+// evalUnitSafe is evalUnit with a recover of its own, for one unit
+// scored alone; a stream worker recovers once for a run of units
+// (streamer.scoreRun) and comes here only for the unit that panicked.
+func (p *Program) evalUnitSafe(s *scratch, u *indicators.Unit, r *UnitResult) {
 	defer func() {
 		// A formula that panics inside expr is recovered in scratch.run.
 		// Any other panic fails this unit alone, except a runtime error
@@ -113,6 +117,11 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 			*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos, Errors: []*diag.Error{d}}
 		}
 	}()
+	p.evalUnit(s, u, r)
+}
+
+// evalUnit scores u into r. It does not recover: see evalUnitSafe.
+func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	// A caller that evaluates unit after unit into the same result (a
 	// stream worker) keeps its slices' memory; a fresh
 	// result has none.
@@ -332,9 +341,11 @@ func (p *Program) readsNA(ci *compiledIndicator, u *indicators.Unit) bool {
 // scoreIndicator scores one indicator of the unit into ir.
 func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicators.Unit, ir *IndicatorResult) {
 	def := ci.def
-	if ir.ID == def.ID {
+	if len(ir.ID) == len(def.ID) && unsafe.StringData(ir.ID) == unsafe.StringData(def.ID) {
 		// The same indicator's result evaluated into before (a stream
-		// worker's): reset what scoring sets, keeping the slices' memory.
+		// worker's; its id is the definition's own string, so comparing
+		// where the bytes lie is enough): reset what scoring sets,
+		// keeping the slices' memory.
 		ir.Value, ir.HasValue, ir.Tier, ir.Target, ir.HasTarget = 0, false, "", 0, false
 		ir.Points, ir.Status, ir.Flags, ir.Rule, ir.Band = 0, indicators.StatusOK, ir.Flags[:0], 0, 0
 		ir.Explain, ir.Steps, ir.Claimed, ir.Reason, ir.Err = "", nil, nil, "", nil
@@ -384,8 +395,8 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 			s.setValue(v)
 			t := ci.targetConst
 			ir.Value, ir.HasValue, ir.Target, ir.HasTarget = v, true, t, true
-			raw, ir.Rule = indicators.ScoreTarget(def.Target.Op, def.Reverse, v, t, def.Weight)
-			if indicators.Overshoot(def.Target.Op, v, t) {
+			raw, ir.Rule = ci.dir.Score(v, t, def.Weight)
+			if ci.dir.Overshoot(v, t) {
 				ir.Flags = append(ir.Flags, indicators.FlagOvershoot)
 			}
 		}
@@ -407,7 +418,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 	default:
 		ir.Points = indicators.Round2(raw)
 	}
-	if ci.over != nil && ir.HasTarget && indicators.OvershootPenalized(def.Target.Op, ir.Value, ir.Target, ci.over.Ratio) {
+	if ci.over != nil && ir.HasTarget && ci.dir.Penalized(ir.Value, ir.Target, ci.over.Ratio) {
 		// 目标设定偏低: the points lose the penalty, never below 0.
 		ir.Points = max(0, indicators.Round2(ir.Points-ci.over.Deduct))
 		ir.Flags = append(ir.Flags, indicators.FlagOvershootPenalty)
@@ -461,9 +472,9 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 			return 0, &scoreError{"target", err}
 		}
 		ir.Target, ir.HasTarget = t, true
-		raw, rule := indicators.ScoreTarget(def.Target.Op, def.Reverse, s.value(), t, def.Weight)
+		raw, rule := ci.dir.Score(s.value(), t, def.Weight)
 		ir.Rule = rule
-		if indicators.Overshoot(def.Target.Op, s.value(), t) {
+		if ci.dir.Overshoot(s.value(), t) {
 			ir.Flags = append(ir.Flags, indicators.FlagOvershoot)
 		}
 		return raw, nil
