@@ -529,6 +529,15 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 			}
 		}
 	}
+	if f := cc.assert; f.cond != nil && !p.conf.trace {
+		// A fast assertion neither fails nor meters: nothing to save or
+		// trace around it.
+		if !f.cond(s) {
+			cr.OK = false
+			cr.Message = cc.failMsg
+		}
+		return
+	}
 	before := s.meter.save() // see evalUnit
 	ok, err := cc.assert.bool(s)
 	after := s.meter.save()
