@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Cell types as a sheet stores them (the t attribute of a cell).
@@ -70,11 +72,11 @@ func (r *sheetRows) Close() error { return r.c.Close() }
 func (r *sheetRows) damaged(err error) error {
 	e := r.b.damaged(r.ref.part, err)
 	if r.row == 0 {
-		e.Msg = fmt.Sprintf("sheet %s: %s", r.ref.name, e.Msg)
+		e.Msg = r.b.p.Sprintf(msg.DataAtSheet, r.ref.name, e.Msg)
 		return e
 	}
 	e.Pos.Line = r.row
-	e.Msg = fmt.Sprintf("sheet %s, row %d: %s", r.ref.name, r.row, e.Msg)
+	e.Msg = r.b.p.Sprintf(msg.DataPlaced, r.b.p.Sprintf(msg.DataAtSheetRow, r.ref.name, r.row), e.Msg)
 	return e
 }
 

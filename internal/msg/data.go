@@ -1,4 +1,372 @@
 package msg
 
+// The data readers' messages (package data): a file that cannot be read,
+// its header, its cells and rows, and the warnings of a file read.
+const (
+	// Words and small parts put into sentences.
+	DataParen       Code = "data.paren"
+	DataListSep     Code = "data.list_sep"
+	DataOr          Code = "data.or"
+	DataMoreColumns Code = "data.more_columns"
+	DataMoreItems   Code = "data.more_items"
+	DataColumn      Code = "data.column"
+	DataKey         Code = "data.key"
+	DataWhereColumn Code = "data.where_column"
+	DataWhereLine   Code = "data.where_line"
+	DataUnitID      Code = "data.unit_id"
+	DataUnitName    Code = "data.unit_name"
+	DataInput       Code = "data.input"
+	DataUnitCols    Code = "data.unit_columns"
+	DataNameCols    Code = "data.name_columns"
+	DataANumber     Code = "data.a_number"
+	DataAText       Code = "data.a_text"
+	DataATier       Code = "data.a_tier"
+	DataAMapping    Code = "data.a_mapping"
+	DataAList       Code = "data.a_list"
+	DataAnAlias     Code = "data.an_alias"
+	DataAnObject    Code = "data.an_object"
+	DataNull        Code = "data.null"
+	DataNone        Code = "data.none"
+	DataBlank       Code = "data.blank"
+	DataRows        Code = "data.rows"
+	DataWarning     Code = "data.warning"
+
+	// Places.
+	DataAtRowCol      Code = "data.at_row_col"
+	DataAtSheetRow    Code = "data.at_sheet_row"
+	DataAtSheetRowCol Code = "data.at_sheet_row_col"
+	DataAtSheet       Code = "data.at_sheet"
+	DataPlaced        Code = "data.placed"
+
+	// The header (or the keys of keyed data).
+	DataNoUnitColumn   Code = "data.no_unit_column"
+	DataColumnTwice    Code = "data.column_twice"
+	DataColumnsBoth    Code = "data.columns_both"
+	DataKeysBoth       Code = "data.keys_both"
+	DataWrongUnitNone  Code = "data.wrong_unit_none"
+	DataWrongUnitPart  Code = "data.wrong_unit_part"
+	DataWrongUnit      Code = "data.wrong_unit"
+	DataAbsentOptional Code = "data.absent_optional"
+	DataForeign        Code = "data.foreign"
+	DataForeignMore    Code = "data.foreign_more"
+	DataAbsent         Code = "data.absent"
+	DataDidYouMean     Code = "data.did_you_mean"
+	DataAbsentHow      Code = "data.absent_how"
+	DataNoRater        Code = "data.no_rater"
+	DataKeyNotInput    Code = "data.key_not_input"
+	DataKeyNoIndicator Code = "data.key_no_indicator"
+	DataColNotInput    Code = "data.column_not_input"
+	DataColNoIndicator Code = "data.column_no_indicator"
+	DataDuplicateKey   Code = "data.duplicate_key"
+	DataFitsNone       Code = "data.fits_none"
+	DataFits           Code = "data.fits"
+	DataAnd            Code = "data.and"
+
+	// Cells.
+	DataField          Code = "data.field"
+	DataNotNumber      Code = "data.not_number"
+	DataNotNumberUnit  Code = "data.not_number_unit"
+	DataThousands      Code = "data.thousands"
+	DataOutOfRange     Code = "data.out_of_range"
+	DataOutOfRangeLen  Code = "data.out_of_range_len"
+	DataNotFinite      Code = "data.not_finite"
+	DataLookalike      Code = "data.lookalike"
+	DataUnknownTier    Code = "data.unknown_tier"
+	DataTierNoNumber   Code = "data.tier_no_number"
+	DataWantNumberText Code = "data.want_number_or_text"
+	DataCellUnread     Code = "data.cell_unread"
+	DataMissingID      Code = "data.missing_id"
+
+	// Rows.
+	DataRowShort   Code = "data.row_short"
+	DataRowLong    Code = "data.row_long"
+	DataPastHeader Code = "data.past_header"
+
+	// CSV and text.
+	DataEmptyCSV       Code = "data.empty_csv"
+	DataBareQuote      Code = "data.bare_quote"
+	DataOpenQuote      Code = "data.open_quote"
+	DataCSVOther       Code = "data.csv_other"
+	DataOpenQuoteLong  Code = "data.open_quote_long"
+	DataFieldTooLong   Code = "data.field_too_long"
+	DataRowTooLong     Code = "data.row_too_long"
+	DataZIP            Code = "data.zip"
+	DataXLS            Code = "data.xls"
+	DataUTF16          Code = "data.utf16"
+	DataUTF16NoBOM     Code = "data.utf16_no_bom"
+	DataGB18030        Code = "data.gb18030"
+	DataNUL            Code = "data.nul"
+	DataNotValidAs     Code = "data.not_valid_as"
+	DataNeitherUTF8    Code = "data.neither_utf8"
+	DataMixedUTF8      Code = "data.mixed_utf8"
+	DataReadFailed     Code = "data.read_failed"
+	DataReadData       Code = "data.read_data"
+	DataOpenData       Code = "data.open_data"
+	DataUnknownFormat  Code = "data.unknown_format"
+	DataNoReread       Code = "data.no_reread"
+	DataNoRereadStream Code = "data.no_reread_stream"
+	DataNoRereadErr    Code = "data.no_reread_err"
+
+	// YAML and JSON.
+	DataEmptyKeyed    Code = "data.empty_keyed"
+	DataNoDocument    Code = "data.no_document"
+	DataWantList      Code = "data.want_list"
+	DataYAMLNotUnit   Code = "data.yaml_not_unit"
+	DataJSONNotUnit   Code = "data.json_not_unit"
+	DataWantText      Code = "data.want_text"
+	DataWantMapping   Code = "data.want_mapping"
+	DataWantObject    Code = "data.want_object"
+	DataUnknownKey    Code = "data.unknown_key"
+	DataFound         Code = "data.found"
+	DataJSON          Code = "data.json"
+	DataJSONLineNot   Code = "data.jsonl_not_object"
+	DataJSONLineLong  Code = "data.jsonl_too_long"
+	DataOptionsBadRow Code = "data.options_header_row"
+	DataOptionsLimits Code = "data.options_limits"
+	DataOptionsField  Code = "data.options_max_field"
+
+	// Workbooks.
+	DataNoSheet         Code = "data.no_sheet"
+	DataNoSheets        Code = "data.no_sheets"
+	DataTwoSheets       Code = "data.two_sheets"
+	DataSheetEmpty      Code = "data.sheet_empty"
+	DataAllSheetsEmpty  Code = "data.all_sheets_empty"
+	DataNoHeaderAtRow   Code = "data.no_header_at_row"
+	DataNoHeader        Code = "data.no_header"
+	DataHeaderRowEmpty  Code = "data.header_row_empty"
+	DataLookedRow       Code = "data.looked_row"
+	DataLookedRowEmpty  Code = "data.looked_row_empty"
+	DataLookedEmpty     Code = "data.looked_empty"
+	DataLookedUnitOnly  Code = "data.looked_unit_only"
+	DataLooked          Code = "data.looked"
+	DataLookedSep       Code = "data.looked_sep"
+	DataDamaged         Code = "data.damaged"
+	DataXLSXTooLarge    Code = "data.xlsx_too_large"
+	DataXLSXEmpty       Code = "data.xlsx_empty"
+	DataEncrypted       Code = "data.encrypted"
+	DataNotXLSX         Code = "data.not_xlsx"
+	DataNoBookPart      Code = "data.no_book_part"
+	DataPartTooLarge    Code = "data.part_too_large"
+	DataPartRatio       Code = "data.part_ratio"
+	DataBookTooLarge    Code = "data.book_too_large"
+	DataNotComputed     Code = "data.not_computed"
+	DataCellErrorValue  Code = "data.cell_error_value"
+	DataCellLogical     Code = "data.cell_logical"
+	DataCellDate        Code = "data.cell_date"
+	DataCellDateFormat  Code = "data.cell_date_format"
+	DataCellScaled      Code = "data.cell_scaled"
+	DataPanelRowName    Code = "data.panel_row"
+	DataPanelTwice      Code = "data.panel_twice"
+	DataPanelDisagree   Code = "data.panel_disagree"
+	DataPanelRange      Code = "data.panel_range"
+	DataPanelNotNumber  Code = "data.panel_not_number"
+	DataPanelBlank      Code = "data.panel_blank"
+	DataPanelRaterFirst Code = "data.panel_rater"
+)
+
 // dataMessages are the data readers' messages (package data) and the 自评表 reader's (package forms).
-var dataMessages = map[Code]entry{}
+var dataMessages = map[Code]entry{
+	DataParen:       {zh: "%s（%s）", en: "%s (%s)"},
+	DataListSep:     {zh: "、", en: ", "},
+	DataOr:          {zh: " 或 ", en: " or "},
+	DataAnd:         {zh: " 和 ", en: " and "},
+	DataMoreColumns: {zh: "……（共 %d 列）", en: ", … (%d columns)"},
+	DataMoreItems:   {zh: "%s 等（另有 %d 项）", en: "%s and %d more"},
+	DataColumn:      {zh: "列", en: "column"},
+	DataKey:         {zh: "键", en: "key"},
+	DataWhereColumn: {zh: "%s 列", en: "column %s"},
+	DataWhereLine:   {zh: "第 %d 行", en: "line %d"},
+	DataUnitID:      {zh: "单位编码", en: "the unit id"},
+	DataUnitName:    {zh: "单位名称", en: "the unit name"},
+	DataInput:       {zh: "输入 %s", en: "input %s"},
+	DataUnitCols:    {zh: "unit、单位编码、单位代码 或 编码", en: "unit, 单位编码, 单位代码 or 编码"},
+	DataNameCols:    {zh: "name、单位名称 或 名称", en: "name, 单位名称 or 名称"},
+	DataANumber:     {zh: "数字", en: "a number"},
+	DataAText:       {zh: "文字", en: "text"},
+	DataATier:       {zh: "评价档次（A、B、C、达成、部分达成 或 未达成）", en: "a tier (A, B, C, 达成, 部分达成 or 未达成)"},
+	DataAMapping:    {zh: "映射（mapping）", en: "a mapping"},
+	DataAList:       {zh: "列表", en: "a list"},
+	DataAnAlias:     {zh: "别名（alias）", en: "an alias"},
+	DataAnObject:    {zh: "对象", en: "an object"},
+	DataNull:        {zh: "null", en: "null"},
+	DataNone:        {zh: "无", en: "none"},
+	DataBlank:       {zh: "空白", en: "blank"},
+	DataRows:        {zh: "%d 行", en: "%d rows", en1: "%d row"},
+	DataWarning:     {zh: "警告：%s\n", en: "warning: %s\n"},
+
+	DataAtRowCol:      {zh: "第 %d 行，%s 列：%s", en: "row %d, column %s: %s"},
+	DataAtSheetRow:    {zh: "工作表 %s，第 %d 行", en: "sheet %s, row %d"},
+	DataAtSheetRowCol: {zh: "工作表 %s，第 %d 行，%s 列", en: "sheet %s, row %d, column %s"},
+	DataAtSheet:       {zh: "工作表 %s：%s", en: "sheet %s: %s"},
+	DataPlaced:        {zh: "%s：%s", en: "%s: %s"},
+
+	DataNoUnitColumn: {zh: "表头没有单位编码列（%s）：请加一列写明各单位的编码；现有的列为 %s",
+		en: "the header has no unit column (%s, the unit's id); its columns are %s"},
+	DataColumnTwice: {zh: "列 %s 出现了两次（%s 列和 %s 列）：请只保留一列", en: "column %s appears twice (columns %s and %s)"},
+	DataColumnsBoth: {zh: "%s 列（%s）和 %s 列（%s）都是%s：请只保留其中一列",
+		en: "columns %s (%s) and %s (%s) both give %s: keep one of them"},
+	DataKeysBoth: {zh: "键 %s 和 %s 都是%s：请只保留其中一个", en: "keys %s and %s both give %s: keep one of them"},
+	DataWrongUnitNone: {zh: "%[1]s %[2]q 是%[3]s，括号中写了 %[4]q，但规则集没有为这一输入声明计量单位：如数字就是规则集所指的，请把%[5]s名改为 %[6]s；或在规则集中为这一输入写 unit: %[7]s",
+		en: "%s %q names %s with %q in brackets, but the ruleset declares no unit for the input: head the %s %s if the figures are what the ruleset means, or declare unit: %s for the input in the ruleset"},
+	DataWrongUnitPart: {zh: "%[1]s %[2]q 是%[3]s，括号中写了 %[4]q，不是这一输入的计量单位 %[5]s：如这一%[6]s就是这一输入，请把名称改为 %[7]s（%[8]s）或 %[9]s；如只是其中一部分，请为它另设一个%[10]s",
+		en: "%s %q names %s with %q in brackets, which is not the input's unit %s: if it holds the input, head the %s %s（%s） or %s; if it holds a part of it, give the input a %s of its own"},
+	DataWrongUnit: {zh: "%[1]s %[2]q 是%[3]s，括号中写了 %[4]q，不是这一输入的计量单位 %[5]s：如数字以 %[6]s 计，请换算为 %[7]s；并把%[8]s名改为 %[9]s（%[10]s）或 %[11]s",
+		en: "%s %q names %s with %q in brackets, which is not the input's unit %s: if the figures are in %s, convert them to %s; head the %s %s（%s） or %s"},
+	DataAbsentOptional: {zh: "没有%[1]s给出输入 %[2]s（规则集 %[3]s 中为选填）：各单位这一项都按缺少数据处理",
+		en: "no %s gives input %s, which is optional in ruleset %s: every unit is missing on it"},
+	DataForeign: {zh: "规则集 %[4]s 的 %[3]d 个输入中只有 %[2]d 个有对应的%[1]s，这看来是另一个规则集的数据；以下输入没有对应的%[5]s：",
+		en: "the data has a %s for only %d of the %d inputs of ruleset %s: it looks like data for another ruleset; no %s for:"},
+	DataForeignMore: {zh: "\n  …… 另有 %d 个", en: "\n  … and %d more"},
+	DataAbsent: {zh: "规则集 %[1]s 要读取的以下输入没有对应的%[2]s，各单位这些项都将计 0 分：",
+		en: "ruleset %s reads inputs that no %s gives, and every unit would score 0 on them:"},
+	DataDidYouMean: {zh: "：是否是 %s？", en: ": did you mean %s?"},
+	DataAbsentHow: {zh: "\n请用输入的编号或名称命名（%s名可在括号中加上计量单位）；单位可能没有的输入，请在规则集中为它写 optional: true",
+		en: "\nname each by its id or label (a %s may add the input's unit in brackets), or mark an input that units may lack optional: true in the ruleset"},
+	DataNoRater: {zh: "规则集 %[1]s 的 %[2]s 由专家评分，数据应每位专家、每个单位各一行，并有写明评分人的%[3]s（rater、评分人 或 专家）；现在没有（现有的%[4]s为 %[5]s）",
+		en: "ruleset %s scores %s by a panel of raters (专家评分), so the data gives one row per rater and unit and a %s naming the rater (rater, 评分人 or 专家); none does (the %ss are %s)"},
+	DataKeyNotInput:    {zh: "数据中的 %s 不是规则集 %s 的输入", en: "data names %s, which is not an input of ruleset %s"},
+	DataKeyNoIndicator: {zh: "数据中的 %s 不对应规则集 %s 的任何指标", en: "data names %s, which names no indicator of ruleset %s"},
+	DataColNotInput:    {zh: "列 %s 不是规则集 %s 的输入，已忽略", en: "column %s is not an input of ruleset %s; it is ignored"},
+	DataColNoIndicator: {zh: "列 %s 不对应规则集 %s 的任何指标，已忽略", en: "column %s names no indicator of ruleset %s; it is ignored"},
+	DataDuplicateKey:   {zh: "键 %q 重复（第一次在第 %d 行第 %d 列）：请只保留一个", en: "duplicate key %q (first at line %d, column %d): keep one"},
+	DataFitsNone: {zh: "\n它也不符合任何内置规则集（%s）：请用 -r 文件 给出这份数据自己的规则集",
+		en: "\nit fits none of the built-in rulesets (%s) either: give the data's own ruleset with -r FILE"},
+	DataFits: {zh: "\n它符合内置规则集 %s：请加上 -r %s 运行", en: "\nit fits the built-in ruleset %s: run with -r %s"},
+
+	DataField:         {zh: "%s：%s", en: "%s: %s"},
+	DataNotNumber:     {zh: "%s 不是数值：请填写数字，或将单元格格式设为“常规”", en: "not a number: %s"},
+	DataNotNumberUnit: {zh: "%s 不是数值（这一输入的计量单位为 %s）：请填写数字，或将单元格格式设为“常规”", en: "not a number: %s (the input's unit is %s)"},
+	DataThousands:     {zh: "%s 的千位分隔符（逗号）位置不对：请每三位一个逗号，或不写逗号", en: "not a number: %s has a misplaced thousands separator"},
+	DataOutOfRange:    {zh: "%s 超出数值范围", en: "not a number: %s is out of range"},
+	DataOutOfRangeLen: {zh: "%q 超出数值范围（%s 个字符）", en: "not a number: %q is out of range (%s characters)"},
+	DataNotFinite:     {zh: "%s 不是有限的数值", en: "not a number: %s is not finite"},
+	DataLookalike: {zh: "%s 中的 %s（U+%s）只是看起来像 %s：请用普通的数字、符号和字母重新输入",
+		en: "not a number: %s holds %s (U+%s), which only looks like %s: type the cell with plain digits, signs and letters"},
+	DataUnknownTier: {zh: "%s 不是评价档次：请填写 A、B、C、达成、部分达成 或 未达成", en: "unknown tier %s: want A, B, C, 达成, 部分达成 or 未达成"},
+	DataTierNoNumber: {zh: "评价档次应填写 A、B、C、达成、部分达成 或 未达成（或 A:0.95），不能填数字",
+		en: "a tier input takes A, B, C, 达成, 部分达成 or 未达成 (or A:0.95), not a number"},
+	DataWantNumberText: {zh: "应为数字或文字，而不是 %s", en: "want a number or text, found %s"},
+	DataCellUnread:     {zh: "无法识别：%s", en: "%s"},
+	DataMissingID:      {zh: "单位没有编码（unit 列）：请填写单位编码", en: "the unit has no id (column unit)"},
+
+	DataRowShort: {zh: "第 %d 行有 %d 个字段，表头有 %d 个：%s 列（%s）及其后各列缺失",
+		en: "row %d has %d fields, the header has %d: column %s (%s) and after are missing"},
+	DataRowLong: {zh: "第 %d 行有 %d 个字段，表头有 %d 个：%s 列（%s）没有表头",
+		en: "row %d has %d fields, the header has %d: column %s (%s) has no header"},
+	DataPastHeader: {zh: "单元格在表头的 %d 列之外：请给它加上表头，或删去", en: "a cell past the header's %d columns"},
+
+	DataEmptyCSV: {zh: "数据文件是空的：第一行应为表头（unit、name 和各输入）", en: "the data file is empty: want a header row (unit, name, inputs...)"},
+	DataBareQuote: {zh: `字段中间有 "，但字段不是以 " 开头：请用 " 括起整个字段，并把其中的 " 写两次（"甲""乙"）`,
+		en: `a " inside a field that does not start with one: quote the whole field and double the " inside ("甲""乙")`},
+	DataOpenQuote: {zh: `带引号的字段没有在应结束处结束：缺少一个 "，或其中的 " 没有写两次`,
+		en: `a quoted field is not closed where it should be: a " is missing, or one inside it is not doubled`},
+	DataCSVOther: {zh: "CSV 格式有误：%s", en: "%s"},
+	DataOpenQuoteLong: {zh: `带引号的字段没有在应结束处结束：缺少一个 "，或其中的 " 没有写两次（第 %d 行 %s 列的字段一直延续 %d 字节到数据末尾）`,
+		en: `a quoted field is not closed where it should be: a " is missing, or one inside it is not doubled (the field at row %d, column %s runs %d bytes to the end of the data)`},
+	DataFieldTooLong: {zh: "第 %d 行，%s 列：字段过长（%d 字节，上限为 %d，可用 --max-field 调整）：%s",
+		en: "row %d, column %s: field too long (%d bytes; the limit is %d, set with --max-field): %s"},
+	DataRowTooLong: {zh: "第 %[1]d 行过长（%[3]d 个字段超过 %[2]d 字节；一行最多为字段上限 %[5]d 的 %[4]d 倍，可用 --max-field 调整）",
+		en: "row %d too long (more than %d bytes in %d fields; a row may hold %d times the field limit %d, set with --max-field)"},
+	DataZIP: {zh: "文件是 ZIP 压缩包（XLSX 工作簿？），不是文本：工作簿请用 .xlsx 扩展名，或另存为 CSV UTF-8",
+		en: "the file is a ZIP archive (an XLSX workbook?), not text: give a workbook the .xlsx extension, or save it as CSV UTF-8"},
+	DataXLS: {zh: "文件是旧版 Excel .xls 工作簿，不是文本：请另存为 .xlsx 或 CSV UTF-8",
+		en: "the file is an old Excel .xls workbook, not text: save it as .xlsx or as CSV UTF-8"},
+	DataUTF16: {zh: "文件是 UTF-16 编码（Excel 的“Unicode 文本”），已转换为 UTF-8",
+		en: "the file is UTF-16 (Excel's \"Unicode text\"); it was converted to UTF-8"},
+	DataUTF16NoBOM: {zh: "文件是没有字节顺序标记的 UTF-16 编码（每隔一个字节为 NUL），已转换为 UTF-8",
+		en: "the file is UTF-16 without a byte-order mark (every other byte is NUL); it was converted to UTF-8"},
+	DataGB18030: {zh: "文件是 GB18030（GBK）编码（旧的中文系统和 Excel 的普通 CSV 这样保存），已转换为 UTF-8",
+		en: "the file is GB18030 (GBK), as older Chinese systems and Excel's plain CSV write it; it was converted to UTF-8"},
+	DataNUL: {zh: "文件含有二进制数据（NUL 字节），不是文本：应为 CSV、JSON 或 YAML 文本文件",
+		en: "the file holds binary data (a NUL byte), not text: want a CSV, JSON or YAML text file"},
+	DataNotValidAs: {zh: "文件按 %[1]s 读取（根据最先出现的非 ASCII 字符判断），但此处不是有效的 %[2]s：请将文件存为 UTF-8（Excel：另存为 → CSV UTF-8）",
+		en: "the file was read as %s (from its first non-ASCII characters), but this is not valid %s: save the file as UTF-8 (Excel: 另存为 → CSV UTF-8)"},
+	DataNeitherUTF8: {zh: "文字既不是 UTF-8 也不是 GB18030（GBK）编码（字节 0x%02X）：请将文件存为 UTF-8（Excel：另存为 → CSV UTF-8），或用 iconv -f GB18030 -t UTF-8 转换",
+		en: "the text is neither UTF-8 nor GB18030 (GBK) (byte 0x%02X): save the file as UTF-8 (Excel: 另存为 → CSV UTF-8), or convert it with iconv -f GB18030 -t UTF-8"},
+	DataMixedUTF8: {zh: "此前为 UTF-8 的文件中出现无效的 UTF-8（字节 0x%02X）：文件混用了多种编码；请将文件存为 UTF-8（Excel：另存为 → CSV UTF-8）",
+		en: "invalid UTF-8 (byte 0x%02X) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)"},
+	DataReadFailed:     {zh: "读取失败：%v", en: "%v"},
+	DataReadData:       {zh: "无法读取数据：%v", en: "read data: %v"},
+	DataOpenData:       {zh: "无法打开数据：%v", en: "open data: %v"},
+	DataUnknownFormat:  {zh: "未知的数据格式 %q：应为 .csv、.xlsx、.yaml、.json 或 .jsonl", en: "unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl"},
+	DataNoReread:       {zh: "%s：数据无法再次读取（不是普通文件）", en: "%s: the data cannot be read again (not a regular file)"},
+	DataNoRereadStream: {zh: "%s：数据无法读取第二次（是数据流，不是文件）：请先存为文件再给出", en: "%s: the data cannot be read a second time (a stream, not a file): save it to a file and give that"},
+	DataNoRereadErr:    {zh: "%s：数据无法读取第二次（%v）：请先存为文件再给出", en: "%s: the data cannot be read a second time (%v): save it to a file and give that"},
+
+	DataEmptyKeyed:    {zh: "数据文件是空的：应为 {unit, name, data} 的列表", en: "the data file is empty: want a list of {unit, name, data}"},
+	DataNoDocument:    {zh: "数据文件中没有 YAML 文档", en: "the data file holds no document"},
+	DataWantList:      {zh: "应为单位的列表，每个单位写作 {unit, name, data: {输入: 值}}", en: "want a list of units, each {unit, name, data: {input: value}}"},
+	DataYAMLNotUnit:   {zh: "每个单位应是一个映射 {unit, name, data}", en: "a unit must be a mapping {unit, name, data}"},
+	DataJSONNotUnit:   {zh: "每个单位应是一个对象 {unit, name, data}，而这里是%s", en: "a unit must be an object {unit, name, data}, found %s"},
+	DataWantText:      {zh: "%s：应为文字", en: "%s: want text"},
+	DataWantMapping:   {zh: "%s：应为“输入: 值”的映射", en: "%s: want a mapping of input to value"},
+	DataWantObject:    {zh: "%s：应为“输入: 值”的对象", en: "%s: want an object of input to value"},
+	DataUnknownKey:    {zh: "%s：未知的键，应为 unit、name 或 data", en: "%s: unknown key: want unit, name, data"},
+	DataFound:         {zh: "这里是%s", en: "found %s"},
+	DataJSON:          {zh: "JSON 格式有误：%s", en: "json: %s"},
+	DataJSONLineNot:   {zh: "不是 JSON 对象 {unit, name, data}：%s", en: "not a JSON object {unit, name, data}: %s"},
+	DataJSONLineLong:  {zh: "这一行超过 16 MiB：JSON Lines 每行是一个单位", en: "the line is longer than 16 MiB: JSON Lines holds one unit per line"},
+	DataOptionsBadRow: {zh: "--header-row %d：应为 1 到 %d 之间的行号", en: "--header-row %d: want a row from 1 to %d"},
+	DataOptionsLimits: {zh: "工作簿的各项上限应为 0（默认）或更大", en: "the workbook limits must be 0 (the default) or more"},
+	DataOptionsField:  {zh: "--max-field %d：应为大于 0 的大小（默认 1MiB）", en: "--max-field %d: want a size above 0 (default 1MiB)"},
+
+	DataNoSheet:  {zh: "工作簿中没有工作表 %q：现有的工作表为 %s", en: "the workbook has no sheet %q: its sheets are %s"},
+	DataNoSheets: {zh: "工作簿中没有工作表", en: "the workbook has no sheet"},
+	DataTwoSheets: {zh: "工作表 %s（表头在第 %d 行）和 %s（表头在第 %d 行）都有单位数据：请用 --sheet 工作表名 指定读取哪一个",
+		en: "sheets %s (header in row %d) and %s (header in row %d) both hold units: say which to read with --sheet NAME"},
+	DataSheetEmpty: {zh: "工作表 %s 是空的：应有表头行（unit、name 和各输入）", en: "sheet %s is empty: want a header row (unit, name, inputs...)"},
+	DataAllSheetsEmpty: {zh: "工作簿的每个工作表都是空的（%s）：应有一个工作表带表头行（unit、name 和各输入）",
+		en: "every sheet of the workbook is empty (%s): want a sheet with a header row (unit, name, inputs...)"},
+	DataNoHeaderAtRow: {zh: "没有哪个工作表在第 %[3]d 行有单位编码列（%[1]s）或单位名称列（%[2]s）：已查看 %[4]s；请用 --sheet 工作表名 指定工作表，或用 --header-row 行号 指定另一表头行",
+		en: "no sheet has the unit column (%s) or the name column (%s) in row %d: looked at %s; name the sheet with --sheet NAME, or another header row with --header-row N"},
+	DataNoHeader: {zh: "没有哪个工作表有表头行（含单位编码列 %[1]s 或单位名称列 %[2]s，以及规则集 %[3]s 的输入）：已查看 %[4]s；请用 --sheet 工作表名 --header-row 行号 指定工作表和表头行",
+		en: "no sheet has a header row (a row with the unit column, %s, or the name column, %s, and an input of ruleset %s): looked at %s; name the sheet and its header row with --sheet NAME --header-row N"},
+	DataHeaderRowEmpty: {zh: "工作表 %s 第 %d 行是空的：--header-row 应指向表头行（unit、name 和各输入）",
+		en: "sheet %s, row %d is empty: --header-row names the header row (unit, name, inputs...)"},
+	DataLookedRow:      {zh: "工作表 %s（第 %d 行：%s）", en: "sheet %s (row %d: %s)"},
+	DataLookedRowEmpty: {zh: "工作表 %s（第 %d 行是空的）", en: "sheet %s (row %d is empty)"},
+	DataLookedEmpty:    {zh: "工作表 %s（空）", en: "sheet %s (empty)"},
+	DataLookedUnitOnly: {zh: "工作表 %s（%s；第 %d 行有单位编码或名称列，但没有规则集的输入：%s）",
+		en: "sheet %s (%s; row %d has the unit or name column but no input of the ruleset: %s)"},
+	DataLooked:    {zh: "工作表 %s（%s）", en: "sheet %s (%s)"},
+	DataLookedSep: {zh: "；", en: "; "},
+	DataDamaged: {zh: "工作簿已损坏（%s：%v）：请在 Excel 或 WPS 中打开并重新另存为 .xlsx",
+		en: "the workbook is damaged (%s: %v): open it in Excel or WPS and save it again as .xlsx"},
+	DataXLSXTooLarge: {zh: "工作簿超过了 %s 的上限：如确为正常文件，请用 --xlsx-max-size 提高上限",
+		en: "the workbook is larger than the limit of %s: if it is genuine, raise the limit with --xlsx-max-size"},
+	DataXLSXEmpty: {zh: "数据文件是空的：应为 xlsx 工作簿", en: "the data file is empty: want an xlsx workbook"},
+	DataEncrypted: {zh: "文件是加密（有密码）的工作簿或旧版 .xls 工作簿，不是 xlsx 工作簿：请在 Excel 或 WPS 中打开，不设密码另存为 .xlsx",
+		en: "the file is an encrypted (password-protected) workbook or an old .xls one, not an xlsx workbook: open it in Excel or WPS and save it as .xlsx without a password"},
+	DataNotXLSX: {zh: "不是可读取的 xlsx 工作簿（%v）：请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）",
+		en: "not a readable xlsx workbook (%v): save it in Excel or WPS as .xlsx (Excel 工作簿)"},
+	DataNoBookPart: {zh: "不是 xlsx 工作簿（没有部件 %s）：请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）",
+		en: "not an xlsx workbook (it has no part %s): save it in Excel or WPS as .xlsx (Excel 工作簿)"},
+	DataPartTooLarge: {zh: "部件 %s 解压后为 %s，超过单个部件 %s 的上限：报送数据的工作簿不会这么大（ZIP 炸弹？）；如确为正常文件，请用 --xlsx-max-part 提高上限",
+		en: "part %s unzips to %s, more than the limit of %s for one part: no workbook of reported data is this large (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-part"},
+	DataPartRatio: {zh: "部件 %s 解压后为压缩大小的 %d 倍（%s，压缩后 %s），超过 %d 倍的上限：报送数据的工作簿压缩不了这么多（ZIP 炸弹？）；如确为正常文件，请用 --xlsx-max-ratio 提高上限",
+		en: "part %s unzips to %d times its compressed size (%s from %s), more than the limit of %d times: no workbook of reported data compresses so well (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-ratio"},
+	DataBookTooLarge: {zh: "工作簿解压后超过 %s 的上限：报送数据的工作簿不会这么大（ZIP 炸弹？）；如确为正常文件，请用 --xlsx-max-size 提高上限",
+		en: "the workbook unzips to more than the limit of %s: no workbook of reported data is this large (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-size"},
+	DataNotComputed: {zh: "单元格的公式没有计算结果（文件由程序写出，未经 Excel 保存）：请在 Excel 或 WPS 中打开并保存，让公式算出结果",
+		en: "the cell's formula has no computed value (the file was written by a program, not saved by Excel): open and save the file in Excel or WPS so values are computed"},
+	DataCellErrorValue: {zh: "单元格是错误值 %s，不是%s：请在 Excel 或 WPS 中改正公式或其数据",
+		en: "the cell holds the error %s, not %s: correct the formula or its data in Excel or WPS"},
+	DataCellLogical: {zh: "单元格是逻辑值 %s，不是%s：请填写%s", en: "the cell holds the logical value %s, not %s: enter %s"},
+	DataCellDate:    {zh: "单元格是日期 %s，不是%s：请填写%s", en: "the cell holds the date %s, not %s: enter %s"},
+	DataCellDateFormat: {zh: "单元格是日期或时间（%s，格式 %s），不是%s：请填写%s，并将单元格格式设为“常规”或“数值”",
+		en: "the cell holds a date or time (%s, format %s), not %s: enter %s and format the cell as 常规 (General) or 数值 (Number)"},
+	DataCellScaled: {zh: "单元格的值是 %s，但其格式 %s 显示的是另外的数字，不清楚以哪个为准：请按本意填写，并将单元格格式设为“常规”或“数值”",
+		en: "the cell holds %s but its format %s shows other digits, so which is meant is unclear: enter the value as meant and format the cell as 常规 (General) or 数值 (Number)"},
+	DataPanelRowName: {zh: "第 %d 行（%s）", en: "row %d (%s)"},
+	DataPanelTwice: {zh: "单位 %s：评分人 %s 有两行（第 %d 行和第 %d 行）：每位评分人对每个单位只填一行",
+		en: "unit %s: rater %s has two rows (rows %d and %d): give each rater one row per unit"},
+	DataPanelDisagree: {zh: "单位 %s：输入 %s 在各评分行中不一致：%s 为 %s，%s 为 %s；除专家评分外，同一单位各行的输入应相同",
+		en: "unit %s: input %s differs between its rater rows: %s has %s, %s has %s; inputs other than the panel's points must be the same on every row of a unit"},
+	DataPanelRange: {zh: "单位 %s，%s：%s 是评分人的打分，应在 0 到指标分值 %v 之间，而这里是 %v",
+		en: "unit %s, %s: %s is a rater's points, from 0 to the indicator's weight %v, found %v"},
+	DataPanelNotNumber: {zh: "单位 %s，%s：%s 是评分人的打分，应为数字，而这里是 %s",
+		en: "unit %s, %s: %s holds a rater's points, a number, found %s"},
+	DataPanelBlank: {zh: "单位 %s：%s 在 %s 为空或不适用，但其他行有打分：请填写每位评分人的打分，或删去该行",
+		en: "unit %s: %s is blank or 不适用 on %s but scored on other rows: give every rater's points, or remove the row"},
+	DataPanelRaterFirst: {zh: "专家%d", en: "专家%d"},
+}
