@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // FundLabel is the label of the 资金 block's row among the indicator rows.
@@ -87,7 +88,14 @@ type Options struct {
 	Grades []indicators.Grade
 	// Score, when set, is asked first for every row with a value.
 	Score Scorer
+	// Lang is the language of the reasons of files not read and cells not
+	// understood (ReadPaths, ReadFile): "en" for English, anything else
+	// ("" included) for Chinese.
+	Lang string
 }
+
+// printer words o's messages.
+func (o Options) printer() msg.Printer { return msg.For(o.Lang) }
 
 // Review scores every row of f by the 10号 rules from the form's own
 // numbers (or by o.Score where it scores the row) and lists the findings

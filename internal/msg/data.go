@@ -162,10 +162,51 @@ const (
 	DataPanelNotNumber  Code = "data.panel_not_number"
 	DataPanelBlank      Code = "data.panel_blank"
 	DataPanelRaterFirst Code = "data.panel_rater"
+
+	// The word for the stable code of a key given twice (see
+	// catalogue.go's code.* words).
+	codeDuplicateKey Code = "code.duplicate_key"
+)
+
+// The 自评表 reader's messages (package forms): files it does not review
+// and cells it cannot read.
+const (
+	FormsXLS         Code = "forms.xls"
+	FormsNotBook     Code = "forms.not_workbook"
+	FormsCannotOpen  Code = "forms.cannot_open"
+	FormsNoTable     Code = "forms.no_table"
+	FormsNoRows      Code = "forms.no_rows"
+	FormsTooManyRows Code = "forms.too_many_rows"
+	FormsReadFolder  Code = "forms.read_folder"
+	FormsNoLabel     Code = "forms.no_label"
+	FormsFundCell    Code = "forms.fund_cell"
+	FormsRowProblem  Code = "forms.row_problem"
+	FormsNotPercent  Code = "forms.not_percent"
+	FormsWeightBlank Code = "forms.weight_blank"
+	FormsNotAbove0   Code = "forms.not_above_0"
+	FormsWeight      Code = "forms.weight"
+	FormsClaim       Code = "forms.claim"
+	FormsTotal       Code = "forms.total"
+	FormsDirection   Code = "forms.direction"
+	FormsDirContra   Code = "forms.direction_contradicts"
+	FormsTargetBlank Code = "forms.target_blank"
+	FormsTargetRead  Code = "forms.target_unread"
+	FormsTargetDirs  Code = "forms.target_two_directions"
+	FormsTargetNum   Code = "forms.target_number"
+	FormsTargetTwo   Code = "forms.target_two"
+	FormsActualQual  Code = "forms.actual_qualitative"
+	FormsActualDir   Code = "forms.actual_direction"
+	FormsActualNaN   Code = "forms.actual_not_number"
+	FormsActualNum   Code = "forms.actual_number"
+	FormsActualPct   Code = "forms.actual_no_percent"
+	FormsActualUnit  Code = "forms.actual_unit"
+	FormsNoUnit      Code = "forms.no_unit"
 )
 
 // dataMessages are the data readers' messages (package data) and the 自评表 reader's (package forms).
 var dataMessages = map[Code]entry{
+	codeDuplicateKey: {zh: "键重复", en: "duplicate key"},
+
 	DataParen:       {zh: "%s（%s）", en: "%s (%s)"},
 	DataListSep:     {zh: "、", en: ", "},
 	DataOr:          {zh: " 或 ", en: " or "},
@@ -369,4 +410,45 @@ var dataMessages = map[Code]entry{
 	DataPanelBlank: {zh: "单位 %s：%s 在 %s 为空或不适用，但其他行有打分：请填写每位评分人的打分，或删去该行",
 		en: "unit %s: %s is blank or 不适用 on %s but scored on other rows: give every rater's points, or remove the row"},
 	DataPanelRaterFirst: {zh: "专家%d", en: "专家%d"},
+	FormsXLS: {zh: "%s 是 %s 工作簿，jixiao 不能读取：请在 Excel 或 WPS 中打开，另存为 .xlsx（文件 → 另存为 → Excel 工作簿 *.xlsx）",
+		en: "%s is an %s workbook, which jixiao does not read: open it in Excel or WPS and save it as .xlsx (文件 → 另存为 → Excel 工作簿 *.xlsx)"},
+	FormsNotBook: {zh: "%s 不是工作簿（.xlsx），已跳过", en: "%s is not a workbook (.xlsx): skipped"},
+	FormsCannotOpen: {zh: "%s 无法作为 .xlsx 工作簿打开（%v）：请在 Excel 或 WPS 中打开，重新另存为 .xlsx",
+		en: "%s cannot be opened as an .xlsx workbook (%v): open it in Excel or WPS and save it again as .xlsx"},
+	FormsNoTable: {zh: "%s：不是自评表：没有哪个工作表（%s）有指标表，即含 三级指标、分值 和 得分 的表头行",
+		en: "%s: not a self-evaluation form: no sheet (%s) has an indicator table, a header row with 三级指标, 分值 and 得分"},
+	FormsNoRows: {zh: "%s!%s：不是自评表：表头在第 %d 行，但其下没有指标行",
+		en: "%s!%s: not a self-evaluation form: the header is at row %d but no indicator row follows it"},
+	FormsTooManyRows: {zh: "%s!%s 有 %d 行：自评表或导出表不会这么多（最多 %d 行）",
+		en: "%s!%s has %d rows: a self-evaluation form or export has far fewer (at most %d)"},
+	FormsReadFolder:  {zh: "读取文件夹 %s：", en: "reading folder %s: "},
+	FormsNoLabel:     {zh: "该行有数字但没有三级指标：请填写指标名称", en: "the row has figures but no 三级指标: name the indicator"},
+	FormsFundCell:    {zh: "%[2]s的%[1]s：%[3]v", en: "%s of %s: %v"},
+	FormsRowProblem:  {zh: "%s：%v", en: "%s: %v"},
+	FormsNotPercent:  {zh: "%q 不是百分数：请写成 95%%（或将单元格格式设为百分比）", en: "%q is not a percent: write it as 95%% (or format the cell as a percentage)"},
+	FormsWeightBlank: {zh: "分值为空：请填写该指标的分值", en: "分值 is blank: write the indicator's points"},
+	FormsNotAbove0:   {zh: "%s 不大于 0", en: "%s is not above 0"},
+	FormsWeight:      {zh: "分值：%v", en: "分值: %v"},
+	FormsClaim:       {zh: "得分：%v", en: "得分: %v"},
+	FormsTotal:       {zh: "总分：%v", en: "总分: %v"},
+	FormsDirection:   {zh: "指标方向 %q 不是 正向、反向、等于 或 定性", en: "指标方向 %q is not 正向, 反向, 等于 or 定性"},
+	FormsDirContra:   {zh: "指标方向 %q 与年度指标值 %q 矛盾：请改正其中一个", en: "指标方向 %q contradicts 年度指标值 %q: correct one of them"},
+	FormsTargetBlank: {zh: "年度指标值为空：请填写指标值，如 ≥95%% 或 有效", en: "年度指标值 is blank: write the target, e.g. ≥95%% or 有效"},
+	FormsTargetRead: {zh: "年度指标值 %s 既不是方向加数字（≥95%%、≤90万元、=100%%、不少于3次），也不是文字（有效）",
+		en: "年度指标值 %s does not read as a direction and a number (≥95%%, ≤90万元, =100%%, 不少于3次) nor as a wording (有效)"},
+	FormsTargetDirs: {zh: "年度指标值 %s 写了两个方向：请只保留一个", en: "年度指标值 %s says two directions: keep one"},
+	FormsTargetNum:  {zh: "年度指标值 %s：%v", en: "年度指标值 %s: %v"},
+	FormsTargetTwo: {zh: "年度指标值 %s 含有不止一个指标值：请只写一个方向和一个数字（≥95%%）",
+		en: "年度指标值 %s holds more than one target: write one direction and one number (≥95%%)"},
+	FormsActualQual: {zh: "实际完成值 %s 没有说明是否达到 %s：请填写 达成、部分达成 或 未达成（或 A、B、C）",
+		en: "实际完成值 %s does not say whether %s was reached: write 达成, 部分达成 or 未达成 (or A, B, C)"},
+	FormsActualDir: {zh: "实际完成值 %s 带有方向符号：请填写实际达到的数值，如 98%%", en: "实际完成值 %s carries a direction: write the figure reached, e.g. 98%%"},
+	FormsActualNaN: {zh: "实际完成值 %s 不是数值（年度指标值为 %s）：请填写实际达到的数值，或 达成、部分达成、未达成、不适用",
+		en: "实际完成值 %s is not a number (年度指标值 is %s): write the figure reached, or 达成, 部分达成, 未达成, or 不适用"},
+	FormsActualNum: {zh: "实际完成值 %s：%v", en: "实际完成值 %s: %v"},
+	FormsActualPct: {zh: "实际完成值 %s 没有 %%，而年度指标值 %s 是百分数：请写成 %s%%（或将单元格格式设为百分比）",
+		en: "实际完成值 %s has no %% while 年度指标值 %s is a percent: write %s%% (or format the cell as a percentage)"},
+	FormsActualUnit: {zh: "实际完成值 %s 的单位是 %s，而年度指标值 %s 的单位是 %s：请以 %s 填写",
+		en: "实际完成值 %s is in %s but 年度指标值 %s is in %s: write it in %s"},
+	FormsNoUnit: {zh: "无单位", en: "no unit"},
 }
