@@ -37,6 +37,7 @@ func notNumber(c msg.Code, args ...any) cellProblem {
 var (
 	lookalikeRE = regexp.MustCompile(`holds ('(?:[^'\\]|\\.)*') \(U\+([0-9A-F]+)\), which only looks like ("(?:[^"\\]|\\.)*")`)
 	outOfLenRE  = regexp.MustCompile(`is out of range \((\d+) characters\)$`)
+	tierBandRE  = regexp.MustCompile(`^tier ("(?:[^"\\]|\\.)*"): fraction (\S+) is outside tier ([ABC]) \((.+)\) band (\[.*[\])])$`)
 )
 
 // tierWant ends indicators' error for text that names no tier.
@@ -76,6 +77,9 @@ func cellProblemOf(err error, text string, in *indicators.Input) (msg.Code, []an
 	if in != nil && in.Type == indicators.TypeTier {
 		if strings.HasPrefix(e, "unknown tier ") && strings.HasSuffix(e, tierWant) {
 			return msg.DataUnknownTier, []any{value}
+		}
+		if m := tierBandRE.FindStringSubmatch(e); m != nil {
+			return msg.DataTierBand, []any{m[1], m[2], m[3], m[4], m[5]}
 		}
 		return msg.DataCellUnread, []any{e}
 	}

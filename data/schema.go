@@ -401,7 +401,9 @@ type AbsentInputsError struct {
 }
 
 func (e *AbsentInputsError) Error() string {
-	return fmt.Sprintf("%d inputs of ruleset %s have no column", len(e.Absent), e.Ruleset)
+	// For programs (errors.As), not users: their message is the
+	// diag.Error's that wraps it.
+	return msg.Printer{Lang: msg.EN}.Sprintf(msg.DataAbsentCount, len(e.Absent), e.Ruleset)
 }
 
 // Foreign reports whether the data has columns for fewer than half of the

@@ -3,6 +3,7 @@ package data
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -60,6 +61,9 @@ func (w *xlsxBook) errorf(code string, c msg.Code, args ...any) *diag.Error {
 	return &diag.Error{Pos: diag.Pos{File: w.name}, Code: code, Msg: w.p.Sprintf(c, args...)}
 }
 
+// detail is what is wrong inside a damaged workbook, for damaged.
+func (w *xlsxBook) detail(c msg.Code, args ...any) error { return errors.New(w.p.Sprintf(c, args...)) }
+
 // damaged is the error of a part that cannot be read as a workbook writes it.
 func (w *xlsxBook) damaged(part string, err error) *diag.Error {
 	e := w.errorf("read_error", msg.DataDamaged, part, err)
@@ -111,7 +115,7 @@ func (w *xlsxBook) checkParts(zr *zip.Reader, o *Options) error {
 	for _, f := range zr.File {
 		key := partKey(f.Name)
 		if _, dup := w.parts[key]; dup {
-			return w.damaged(f.Name, fmt.Errorf("the part appears twice"))
+			return w.damaged(f.Name, w.detail(msg.DataPartTwice))
 		}
 		w.parts[key] = f
 		size := f.UncompressedSize64
@@ -247,7 +251,7 @@ func (w *xlsxBook) readStructure() error {
 		case x.is("sheet"):
 			r, ok := relByID(bookRels, string(x.attr("id")))
 			if !ok {
-				return w.damaged(book, fmt.Errorf("sheet %s has no part", x.attr("name")))
+				return w.damaged(book, w.detail(msg.DataSheetNoPart, x.attr("name")))
 			}
 			// Chart sheets and dialog sheets hold no cells.
 			if strings.HasSuffix(r.typ, relWorksheet) {
@@ -294,7 +298,7 @@ func (w *xlsxBook) readStyles(part string) error {
 		case k == tokStart && x.is("numFmt"):
 			id, err := strconv.Atoi(string(x.attr("numFmtId")))
 			if err != nil {
-				return w.damaged(part, fmt.Errorf("numFmtId %q is not a number", x.attr("numFmtId")))
+				return w.damaged(part, w.detail(msg.DataNumFmtID, x.attr("numFmtId")))
 			}
 			custom[id] = string(x.attr("formatCode"))
 		case k == tokStart && x.is("cellXfs"):
@@ -305,7 +309,7 @@ func (w *xlsxBook) readStyles(part string) error {
 			id := 0
 			if v := x.attr("numFmtId"); v != nil {
 				if id, err = strconv.Atoi(string(v)); err != nil {
-					return w.damaged(part, fmt.Errorf("numFmtId %q is not a number", v))
+					return w.damaged(part, w.detail(msg.DataNumFmtID, v))
 				}
 			}
 			ids = append(ids, id)
@@ -366,7 +370,7 @@ func (w *xlsxBook) readSharedStrings(part string) error {
 		case tokText:
 			if inSI && inT && rph == 0 {
 				if len(text)+len(x.text) > maxText {
-					return w.damaged(part, fmt.Errorf("string %d is longer than %d bytes", len(w.sst), maxText))
+					return w.damaged(part, w.detail(msg.DataLongString, len(w.sst), maxText))
 				}
 				text = append(text, x.text...)
 			}

@@ -50,6 +50,7 @@ const (
 	DataForeign        Code = "data.foreign"
 	DataForeignMore    Code = "data.foreign_more"
 	DataAbsent         Code = "data.absent"
+	DataAbsentCount    Code = "data.absent_count"
 	DataDidYouMean     Code = "data.did_you_mean"
 	DataAbsentHow      Code = "data.absent_how"
 	DataNoRater        Code = "data.no_rater"
@@ -72,6 +73,7 @@ const (
 	DataNotFinite      Code = "data.not_finite"
 	DataLookalike      Code = "data.lookalike"
 	DataUnknownTier    Code = "data.unknown_tier"
+	DataTierBand       Code = "data.tier_band"
 	DataTierNoNumber   Code = "data.tier_no_number"
 	DataWantNumberText Code = "data.want_number_or_text"
 	DataCellUnread     Code = "data.cell_unread"
@@ -162,6 +164,21 @@ const (
 	DataPanelNotNumber  Code = "data.panel_not_number"
 	DataPanelBlank      Code = "data.panel_blank"
 	DataPanelRaterFirst Code = "data.panel_rater"
+
+	// What is wrong inside a damaged workbook (after DataDamaged).
+	DataPartTwice        Code = "data.part_twice"
+	DataSheetNoPart      Code = "data.sheet_no_part"
+	DataNumFmtID         Code = "data.numfmt_id"
+	DataLongString       Code = "data.long_string"
+	DataSheetPartMissing Code = "data.sheet_part_missing"
+	DataRowOrder         Code = "data.row_order"
+	DataEndsInRow        Code = "data.ends_in_row"
+	DataCellRef          Code = "data.cell_ref"
+	DataCellPlace        Code = "data.cell_place"
+	DataCellStyle        Code = "data.cell_style"
+	DataCellType         Code = "data.cell_type"
+	DataEndsInCell       Code = "data.ends_in_cell"
+	DataSharedString     Code = "data.shared_string"
 
 	// The word for the stable code of a key given twice (see
 	// catalogue.go's code.* words).
@@ -260,7 +277,8 @@ var dataMessages = map[Code]entry{
 	DataForeignMore: {zh: "\n  …… 另有 %d 个", en: "\n  … and %d more"},
 	DataAbsent: {zh: "规则集 %[1]s 要读取的以下输入没有对应的%[2]s，各单位这些项都将计 0 分：",
 		en: "ruleset %s reads inputs that no %s gives, and every unit would score 0 on them:"},
-	DataDidYouMean: {zh: "：是否是 %s？", en: ": did you mean %s?"},
+	DataAbsentCount: {zh: "规则集 %[2]s 的 %[1]d 个输入没有对应的列", en: "%d inputs of ruleset %s have no column"},
+	DataDidYouMean:  {zh: "：是否是 %s？", en: ": did you mean %s?"},
 	DataAbsentHow: {zh: "\n请用输入的编号或名称命名（%s名可在括号中加上计量单位）；单位可能没有的输入，请在规则集中为它写 optional: true",
 		en: "\nname each by its id or label (a %s may add the input's unit in brackets), or mark an input that units may lack optional: true in the ruleset"},
 	DataNoRater: {zh: "规则集 %[1]s 的 %[2]s 由专家评分，数据应每位专家、每个单位各一行，并有写明评分人的%[3]s（rater、评分人 或 专家）；现在没有（现有的%[4]s为 %[5]s）",
@@ -284,6 +302,8 @@ var dataMessages = map[Code]entry{
 	DataLookalike: {zh: "%s 中的 %s（U+%s）只是看起来像 %s：请用普通的数字、符号和字母重新输入",
 		en: "not a number: %s holds %s (U+%s), which only looks like %s: type the cell with plain digits, signs and letters"},
 	DataUnknownTier: {zh: "%s 不是评价档次：请填写 A、B、C、达成、部分达成 或 未达成", en: "unknown tier %s: want A, B, C, 达成, 部分达成 or 未达成"},
+	DataTierBand: {zh: "档次 %s 的比例 %s 不在 %s（%s）档的范围 %s 内：请改正比例，或改选相应的档次",
+		en: "tier %s: fraction %s is outside tier %s (%s) band %s"},
 	DataTierNoNumber: {zh: "评价档次应填写 A、B、C、达成、部分达成 或 未达成（或 A:0.95），不能填数字",
 		en: "a tier input takes A, B, C, 达成, 部分达成 or 未达成 (or A:0.95), not a number"},
 	DataWantNumberText: {zh: "应为数字或文字，而不是 %s", en: "want a number or text, found %s"},
@@ -409,7 +429,20 @@ var dataMessages = map[Code]entry{
 		en: "unit %s, %s: %s holds a rater's points, a number, found %s"},
 	DataPanelBlank: {zh: "单位 %s：%s 在 %s 为空或不适用，但其他行有打分：请填写每位评分人的打分，或删去该行",
 		en: "unit %s: %s is blank or 不适用 on %s but scored on other rows: give every rater's points, or remove the row"},
-	DataPanelRaterFirst: {zh: "专家%d", en: "专家%d"},
+	DataPartTwice:        {zh: "部件重复出现", en: "the part appears twice"},
+	DataSheetNoPart:      {zh: "工作表 %s 没有部件", en: "sheet %s has no part"},
+	DataNumFmtID:         {zh: "numFmtId %q 不是数字", en: "numFmtId %q is not a number"},
+	DataLongString:       {zh: "第 %d 个字符串超过 %d 字节", en: "string %d is longer than %d bytes"},
+	DataSheetPartMissing: {zh: "工作表 %s 的部件缺失", en: "the part of sheet %s is missing"},
+	DataRowOrder:         {zh: "行号 %q 不在第 %d 行之后", en: "row number %q does not follow row %d"},
+	DataEndsInRow:        {zh: "工作表在第 %d 行中间结束", en: "the sheet ends inside row %d"},
+	DataCellRef:          {zh: "单元格引用 %q 有误", en: "cell reference %q"},
+	DataCellPlace:        {zh: "单元格 %s%d 位置不对", en: "cell %s%d is out of place"},
+	DataCellStyle:        {zh: "单元格 %s%d 的样式 %q 在工作簿中不存在", en: "cell %s%d has style %q, which the workbook does not have"},
+	DataCellType:         {zh: "单元格 %s%d 的类型为 %q", en: "cell %s%d has type %q"},
+	DataEndsInCell:       {zh: "工作表在单元格 %s%d 中间结束", en: "the sheet ends inside cell %s%d"},
+	DataSharedString:     {zh: "单元格 %s%d 引用的共享字符串 %q 在工作簿中不存在", en: "cell %s%d refers to shared string %q, which the workbook does not have"},
+	DataPanelRaterFirst:  {zh: "专家%d", en: "专家%d"},
 	FormsXLS: {zh: "%s 是 %s 工作簿，jixiao 不能读取：请在 Excel 或 WPS 中打开，另存为 .xlsx（文件 → 另存为 → Excel 工作簿 *.xlsx）",
 		en: "%s is an %s workbook, which jixiao does not read: open it in Excel or WPS and save it as .xlsx (文件 → 另存为 → Excel 工作簿 *.xlsx)"},
 	FormsNotBook: {zh: "%s 不是工作簿（.xlsx），已跳过", en: "%s is not a workbook (.xlsx): skipped"},
