@@ -147,8 +147,7 @@ tests:
 	if !res[0].Pass || res[0].Err != nil || res[0].Unit.Score != 50 {
 		t.Errorf("表头: pass %v, err %v, score %v", res[0].Pass, res[0].Err, res[0].Unit.Score)
 	}
-	// The data's message is Chinese, the default of data.NewSchema.
-	want := `cases.yaml:10:5: test 坏: 输入 spent："多" 不是数值（这一输入的计量单位为 万元）：请填写数字，或将单元格格式设为“常规”`
+	want := `cases.yaml:10:5: test 坏: input spent: not a number: "多" (the input's unit is 万元)`
 	if res[1].Err == nil || res[1].Err.Error() != want || res[1].Pass || len(res[1].Unit.Indicators) != 0 {
 		t.Errorf("坏: err %q, want %q; pass %v", res[1].Err, want, res[1].Pass)
 	}
