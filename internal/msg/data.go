@@ -220,6 +220,49 @@ const (
 	FormsNoUnit      Code = "forms.no_unit"
 )
 
+// The findings of a 自评表 review and the arithmetic of its rows
+// (package forms, Review).
+const (
+	FormsUnreadable     Code = "forms.unreadable"
+	FormsSumMismatch    Code = "forms.sum_mismatch"
+	FormsTotalHigh      Code = "forms.total_high"
+	FormsTotalLow       Code = "forms.total_low"
+	FormsRowsSum        Code = "forms.rows_sum"
+	FormsRowsSumNA      Code = "forms.rows_sum_na"
+	FormsGradeMismatch  Code = "forms.grade_mismatch"
+	FormsNoFunds        Code = "forms.no_funds"
+	FormsZeroBudget     Code = "forms.zero_budget"
+	FormsNA             Code = "forms.na"
+	FormsBlankActual    Code = "forms.blank_actual"
+	FormsRate           Code = "forms.rate"
+	FormsMet            Code = "forms.met"
+	FormsProportional   Code = "forms.proportional"
+	FormsReverse        Code = "forms.reverse"
+	FormsZero           Code = "forms.zero"
+	FormsOvershoot      Code = "forms.overshoot"
+	FormsRef            Code = "forms.ref"
+	FormsNote           Code = "forms.note"
+	FormsTierBand       Code = "forms.tier_band"
+	FormsTierReported   Code = "forms.tier_reported"
+	FormsTierInside     Code = "forms.tier_inside"
+	FormsTierOutside    Code = "forms.tier_outside"
+	FormsTierDefault    Code = "forms.tier_default"
+	FormsRowClaim       Code = "forms.row_claim"
+	FormsHigh           Code = "forms.high"
+	FormsLow            Code = "forms.low"
+	FormsRowNA          Code = "forms.row_na"
+	FormsAboveFull      Code = "forms.above_full"
+	FormsFullNoReason   Code = "forms.full_no_reason"
+	FormsFullReason     Code = "forms.full_reason"
+	FormsBasis          Code = "forms.basis"
+	FormsFundSum        Code = "forms.fund_sum"
+	FormsFundRate       Code = "forms.fund_rate"
+	FormsWeightSum      Code = "forms.weight_sum"
+	FormsTotalRowWeight Code = "forms.total_row_weight"
+	FormsHundred        Code = "forms.hundred"
+	FormsGroupWeight    Code = "forms.group_weight"
+)
+
 // dataMessages are the data readers' messages (package data) and the 自评表 reader's (package forms).
 var dataMessages = map[Code]entry{
 	codeDuplicateKey: {zh: "键重复", en: "duplicate key"},
@@ -483,5 +526,43 @@ var dataMessages = map[Code]entry{
 		en: "实际完成值 %s has no %% while 年度指标值 %s is a percent: write %s%% (or format the cell as a percentage)"},
 	FormsActualUnit: {zh: "实际完成值 %s 的单位是 %s，而年度指标值 %s 的单位是 %s：请以 %s 填写",
 		en: "实际完成值 %s is in %s but 年度指标值 %s is in %s: write it in %s"},
-	FormsNoUnit: {zh: "无单位", en: "no unit"},
+	FormsNoUnit:         {zh: "无单位", en: "no unit"},
+	FormsUnreadable:     {zh: "无法读取（%s）：%s", en: "cannot be read (%s): %s"},
+	FormsSumMismatch:    {zh: "总分：自评总分 %s 分（%s），不等于各行自评得分之和 %s 分，相差 %s 分（总分与各项之和不符）", en: "总分: the claimed total %s (%s) is not the sum of the rows' claims, %s: %s apart (total and items disagree)"},
+	FormsTotalHigh:      {zh: "总分：自评 %s 分（%s），按规则应为 %s 分（%s），多计 %s 分（自评高于规则）", en: "总分: claimed %s (%s), by the rules %s (%s): %s too many (the claim is above the rules)"},
+	FormsTotalLow:       {zh: "总分：自评 %s 分（%s），按规则应为 %s 分（%s），少计 %s 分（自评低于规则）", en: "总分: claimed %s (%s), by the rules %s (%s): %s too few (the claim is below the rules)"},
+	FormsRowsSum:        {zh: "各行按规则得分之和 %s 分", en: "the rows' points by the rules add up to %s"},
+	FormsRowsSumNA:      {zh: "各适用行按规则得分之和 %s 分，按适用分值 %s 折算为百分制", en: "the applicable rows' points by the rules add up to %s, rescaled to 100 over their weights %s"},
+	FormsGradeMismatch:  {zh: "等级：自评「%s」（%s），按规则总分 %s 分应为「%s」（等级与总分不符）", en: "等级: claimed 「%s」 (%s), but by the rules the total %s gives 「%s」 (grade and total disagree)"},
+	FormsNoFunds:        {zh: "资金表缺少全年预算数或全年执行数，按 0 分计", en: "the 资金 table lacks 全年预算数 or 全年执行数: scored 0"},
+	FormsZeroBudget:     {zh: "全年预算数为 0（%s），执行率无法计算，按 0 分计", en: "全年预算数 is 0 (%s): the rate cannot be worked out; scored 0"},
+	FormsNA:             {zh: "不适用，不计分，总分按适用分值折算为百分制", en: "不适用: not scored; the total is rescaled to 100 over the applicable weights"},
+	FormsBlankActual:    {zh: "实际完成值为空（%s），按 0 分计", en: "实际完成值 is blank (%s): scored 0"},
+	FormsRate:           {zh: "执行率 = 全年执行数 %s ÷ 全年预算数 %s = %s%%；得分 = 分值 %s × min(执行率, 1) = %s", en: "rate = 全年执行数 %s ÷ 全年预算数 %s = %s%%; points = 分值 %s × min(rate, 1) = %s"},
+	FormsMet:            {zh: "实际 %s，达到指标 %s，得满分 %s", en: "actual %s reaches the target %s: full points %s"},
+	FormsProportional:   {zh: "实际 %s 未达指标 %s，按比例计分：%s × %s ÷ %s = %s", en: "actual %s falls short of the target %s, scored in proportion: %s × %s ÷ %s = %s"},
+	FormsReverse:        {zh: "实际 %s 超出指标 %s，按超出比例扣分：%s × (1 − (%s − %s) ÷ %s) = %s", en: "actual %s exceeds the target %s, deducted in proportion: %s × (1 − (%s − %s) ÷ %s) = %s"},
+	FormsZero:           {zh: "实际 %s，指标 %s，%s，得 0 分", en: "actual %s, target %s, %s: 0 points"},
+	FormsOvershoot:      {zh: "；超额完成 120%% 以上，应说明偏离原因", en: "; more than 120%% of the target: explain the departure"},
+	FormsRef:            {zh: "（%s）", en: " (%s)"},
+	FormsNote:           {zh: "；%s", en: "; %s"},
+	FormsTierBand:       {zh: "定性指标「%s」，得分区间为分值的 %s%%–%s%%（%s–%s 分）", en: "qualitative 「%s」: points from %s%% to %s%% of the weight (%s–%s)"},
+	FormsTierReported:   {zh: "%s，按所报 %s 计 %s 分", en: "%s; the reported %s gives %s"},
+	FormsTierInside:     {zh: "%s，自评 %s 分在区间内", en: "%s; the claim %s is inside it"},
+	FormsTierOutside:    {zh: "%s，自评 %s 分不在区间内，按该档 %s%% 计 %s 分", en: "%s; the claim %s is outside it: the tier's %s%% gives %s"},
+	FormsTierDefault:    {zh: "%s，按该档 %s%% 计 %s 分", en: "%s; the tier's %s%% gives %s"},
+	FormsRowClaim:       {zh: "%s（满分 %s）：自评 %s 分（%s），按规则应得 %s 分，", en: "%s (full points %s): claimed %s (%s), by the rules %s: "},
+	FormsHigh:           {zh: "多计 %s 分（自评高于规则）", en: "%s too many (the claim is above the rules)"},
+	FormsLow:            {zh: "少计 %s 分（自评低于规则）", en: "%s too few (the claim is below the rules)"},
+	FormsRowNA:          {zh: "；该指标不适用，不应计分", en: "; the indicator does not apply and scores nothing"},
+	FormsAboveFull:      {zh: "；自评超过该指标满分 %s", en: "; the claim is above the indicator's full points %s"},
+	FormsFullNoReason:   {zh: "；按规则应得满分，自评却低于满分，且未说明偏差原因", en: "; full points by the rules, yet the claim is below them and gives no reason"},
+	FormsFullReason:     {zh: "；按规则应得满分，单位说明：%s", en: "; full points by the rules; the unit's reason: %s"},
+	FormsBasis:          {zh: "。依据：%s", en: ". Basis: %s"},
+	FormsFundSum:        {zh: "资金：%s的%s %s 万元（%s），不等于其中各项之和 %s 万元（%s）", en: "资金: %s, %s %s 万元 (%s), is not the sum of its items, %s 万元 (%s)"},
+	FormsFundRate:       {zh: "资金：%s的执行率写作 %s%%（%s），而全年执行数 %s ÷ 全年预算数 %s = %s%%", en: "资金: the rate of %s is written %s%% (%s), but 全年执行数 %s ÷ 全年预算数 %s = %s%%"},
+	FormsWeightSum:      {zh: "分值：各行分值之和 %s 分，不等于%s %s 分%s", en: "分值: the rows' points add up to %s, not to %s %s%s"},
+	FormsTotalRowWeight: {zh: "总分行的分值", en: "the 总分 row's"},
+	FormsHundred:        {zh: "百分制的", en: "the full"},
+	FormsGroupWeight:    {zh: "分值：%s标明 %s 分（%s），其下各行分值之和为 %s 分", en: "分值: %s states %s (%s), and its rows add up to %s"},
 }
