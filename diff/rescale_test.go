@@ -49,41 +49,41 @@ C,丙单位,100,100,0.6,1,不适用
 D,丁单位,0,100,0.8,不适用,不适用
 `
 
-func rescaleResults(t *testing.T) (results []*engine.Result, recs []*diff.Recorder, sets []*indicators.Ruleset) {
+// scoreBoth scores the units of csv under the ruleset text (named name)
+// both ways a comparison reads them: a whole result (Diff) and a Recorder
+// the units streamed into (Compare).
+func scoreBoth(t *testing.T, name, text, csv string) (*engine.Result, *diff.Recorder, *indicators.Ruleset) {
 	t.Helper()
-	for _, r := range []struct{ name, text string }{{"old.yaml", rescaleOld}, {"new.yaml", rescaleNew}} {
-		rs, err := rulesets.Load(r.name, []byte(r.text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := engine.Compile(rs, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src, err := data.OpenReader("units.csv", strings.NewReader(rescaleUnits), data.NewSchema(rs))
-		if err != nil {
-			t.Fatal(err)
-		}
-		us, _, _, err := data.Collect(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := p.Eval(context.Background(), us)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec := diff.NewRecorder(p)
-		t.Cleanup(rec.Close)
-		stream, err := data.OpenReader("units.csv", strings.NewReader(rescaleUnits), data.NewSchema(rs))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := p.Stream(context.Background(), stream, rec); err != nil {
-			t.Fatal(err)
-		}
-		results, recs, sets = append(results, res), append(recs, rec), append(sets, rs)
+	rs, err := rulesets.Load(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
 	}
-	return results, recs, sets
+	p, err := engine.Compile(rs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := data.OpenReader("units.csv", strings.NewReader(csv), data.NewSchema(rs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	us, _, _, err := data.Collect(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Eval(context.Background(), us)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := diff.NewRecorder(p)
+	t.Cleanup(rec.Close)
+	stream, err := data.OpenReader("units.csv", strings.NewReader(csv), data.NewSchema(rs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Stream(context.Background(), stream, rec); err != nil {
+		t.Fatal(err)
+	}
+	return res, rec, rs
 }
 
 // TestDiffRescaling checks the 不适用 rescaling's part in each unit's move
@@ -105,8 +105,9 @@ func rescaleResults(t *testing.T) (results []*engine.Result, recs []*diff.Record
 // in 3 units.
 // The streamed comparison (Recorder, Compare) says the same.
 func TestDiffRescaling(t *testing.T) {
-	results, recs, sets := rescaleResults(t)
-	d := diff.Diff(results[0], results[1])
+	oldRes, oldRec, oldRS := scoreBoth(t, "old.yaml", rescaleOld, rescaleUnits)
+	newRes, newRec, newRS := scoreBoth(t, "new.yaml", rescaleNew, rescaleUnits)
+	d := diff.Diff(oldRes, newRes)
 	want := map[string]*diff.Rescaling{
 		"A": {OldApplicable: 80, NewApplicable: 85, Old: 19, New: 14.12, Delta: -4.88},
 		"B": nil,
@@ -139,7 +140,7 @@ func TestDiffRescaling(t *testing.T) {
 	if wantT := (diff.RescalingTotal{Old: 29, New: 33.76, Delta: 4.76, Units: 3}); d.Rescaling != wantT {
 		t.Errorf("population: %+v, want %+v", d.Rescaling, wantT)
 	}
-	streamed, err := diff.Compare(recs[0], recs[1], nil)
+	streamed, err := diff.Compare(oldRec, newRec, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +152,7 @@ func TestDiffRescaling(t *testing.T) {
 	// weight (its points), 预算执行率's (0 points either way, but its weight
 	// is in the 85 D's points are rescaled by); not 培训's, 不适用 both
 	// sides, whose weight D's total does not read.
-	d.AddRules(sets[0], sets[1])
+	d.AddRules(oldRS, newRS)
 	causes := map[string][]string{}
 	for _, u := range d.Units {
 		for _, r := range u.Causes {
