@@ -75,7 +75,13 @@ func changedText(u *diff.Unit, arrow string) string {
 		parts = append(parts, "规则 "+indicatorName(pc.ID, pc.Label)+" "+signed(pc.Delta)) // a rule above the row (contract 2)
 	}
 	if r := u.Rescaling; r != nil {
-		parts = append(parts, fmt.Sprintf("不适用折算 %s（适用分值 %s%s%s）", signed(r.Delta), Num(r.OldApplicable), arrow, Num(r.NewApplicable)))
+		// Unchanged applicable weights still rescale the points' changes
+		// (−5 points over 90 move the total −5.56): one figure then.
+		weights := Num(r.NewApplicable)
+		if r.OldApplicable != r.NewApplicable {
+			weights = Num(r.OldApplicable) + arrow + weights
+		}
+		parts = append(parts, fmt.Sprintf("不适用折算 %s（适用分值 %s）", signed(r.Delta), weights))
 	}
 	return strings.Join(parts, "、")
 }

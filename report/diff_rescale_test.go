@@ -19,26 +19,29 @@ import (
 // the rescaling −4.88 (it added 19, now 14.12). U2 has nothing 不适用:
 // 32 + 40 + 20 = 92 → 40 + 35 + 15 = 90, all in the points.
 func rescaleComparison() *diff.Comparison {
-	unit := func(id string, score, applicable float64, weights []float64, points ...float64) engine.UnitResult {
-		u := engine.UnitResult{Unit: id, Name: "单位" + id, Score: score, Grade: "优", Rank: 1, Applicable: applicable}
-		for k, l := range []string{"预算执行率", "满意度", "培训"} {
-			ir := engine.IndicatorResult{ID: []string{"exec", "survey", "train"}[k], Label: l, Weight: weights[k], Status: indicators.StatusOK}
-			if k < len(points) {
-				ir.Points = points[k]
-			} else {
-				ir.Status = indicators.StatusNA
-			}
-			u.Indicators = append(u.Indicators, ir)
-		}
-		return u
-	}
 	ow, nw := []float64{40, 40, 20}, []float64{50, 35, 15}
-	sum := engine.Summary{Grades: []engine.GradeCount{{Label: "优"}}}
-	old := &engine.Result{Ruleset: engine.RulesetInfo{ID: "old"}, Summary: sum, Units: []engine.UnitResult{
-		unit("U1", 95, 80, ow, 36, 40), unit("U2", 92, 100, ow, 32, 40, 20)}}
-	new := &engine.Result{Ruleset: engine.RulesetInfo{ID: "new"}, Summary: sum, Units: []engine.UnitResult{
-		unit("U1", 94.12, 85, nw, 45, 35), unit("U2", 90, 100, nw, 40, 35, 15)}}
-	return diff.Diff(old, new)
+	return diff.Diff(rescaleResult("old", rescaleUnit("U1", 95, 80, ow, 36, 40), rescaleUnit("U2", 92, 100, ow, 32, 40, 20)),
+		rescaleResult("new", rescaleUnit("U1", 94.12, 85, nw, 45, 35), rescaleUnit("U2", 90, 100, nw, 40, 35, 15)))
+}
+
+// rescaleUnit is a unit scored 优 on 预算执行率, 满意度 and 培训 with
+// these weights, the points given, 不适用 for the indicators after them.
+func rescaleUnit(id string, score, applicable float64, weights []float64, points ...float64) engine.UnitResult {
+	u := engine.UnitResult{Unit: id, Name: "单位" + id, Score: score, Grade: "优", Rank: 1, Applicable: applicable}
+	for k, l := range []string{"预算执行率", "满意度", "培训"} {
+		ir := engine.IndicatorResult{ID: []string{"exec", "survey", "train"}[k], Label: l, Weight: weights[k], Status: indicators.StatusOK}
+		if k < len(points) {
+			ir.Points = points[k]
+		} else {
+			ir.Status = indicators.StatusNA
+		}
+		u.Indicators = append(u.Indicators, ir)
+	}
+	return u
+}
+
+func rescaleResult(id string, units ...engine.UnitResult) *engine.Result {
+	return &engine.Result{Ruleset: engine.RulesetInfo{ID: id}, Summary: engine.Summary{Grades: []engine.GradeCount{{Label: "优"}}}, Units: units}
 }
 
 // TestDiffRescalingShown: the 不适用 rescaling is a cause of U1's move in
@@ -91,5 +94,21 @@ func TestDiffRescalingShown(t *testing.T) {
 		if got, err := f.GetCellValue(cell.sheet, cell.cell); err != nil || got != cell.want {
 			t.Errorf("%s!%s = %q (%v), want %q", cell.sheet, cell.cell, got, err, cell.want)
 		}
+	}
+}
+
+// TestDiffRescalingSameWeights: applicable weights that stay 80 still
+// rescale a change of points: 满意度 40 → 35 moves the total from 76 / 80
+// → 95 to 71 / 80 → 88.75, −6.25 = −5 points and −1.25 rescaling; the
+// weight is shown once.
+func TestDiffRescalingSameWeights(t *testing.T) {
+	w := []float64{40, 40, 20}
+	c := diff.Diff(rescaleResult("old", rescaleUnit("U1", 95, 80, w, 36, 40)), rescaleResult("new", rescaleUnit("U1", 88.75, 80, w, 36, 35)))
+	var b bytes.Buffer
+	if err := DiffMarkdown(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	if want := "| 满意度 -5、不适用折算 -1.25（适用分值 80） |"; !strings.Contains(b.String(), want) {
+		t.Errorf("no %q in:\n%s", want, b.String())
 	}
 }
