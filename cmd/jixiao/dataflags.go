@@ -17,12 +17,12 @@ import (
 // how: the sheet and header row of a workbook, the limits a workbook is
 // held to, and the longest field of a CSV file. Like every flag they may be settings (jixiao.yaml, JIXIAO_*).
 func addDataFlags(f *pflag.FlagSet, o *data.Options, p msg.Printer) {
-	f.StringVar(&o.Sheet, "sheet", "", "xlsx data: the sheet that holds the units (default: the one sheet with a header row)")
-	f.IntVar(&o.HeaderRow, "header-row", 0, "xlsx data: the row of the header, from 1 (default: the first row with the unit column and an input, past title rows)")
-	f.Var(&byteSize{&o.XLSXMaxSize, data.DefaultXLSXMaxSize, p}, "xlsx-max-size", "xlsx data: the most a workbook may unzip to, all its parts together (K, M, G: powers of 1024)")
-	f.Var(&byteSize{&o.XLSXMaxPart, data.DefaultXLSXMaxPart, p}, "xlsx-max-part", "xlsx data: the most one part of a workbook (a sheet) may unzip to")
-	f.Var(&ratio{&o.XLSXMaxRatio, data.DefaultXLSXMaxRatio, p}, "xlsx-max-ratio", "xlsx data: the most times its compressed size a part may unzip to")
-	f.Var(&byteSize{&o.MaxField, data.DefaultMaxField, p}, "max-field", "csv data: the longest field read; a longer one (a stray quote, a broken export) stops the file with its row and column")
+	f.StringVar(&o.Sheet, "sheet", "", p.Sprintf(msg.FlagSheet))
+	f.IntVar(&o.HeaderRow, "header-row", 0, p.Sprintf(msg.FlagHeaderRow))
+	f.Var(&byteSize{&o.XLSXMaxSize, data.DefaultXLSXMaxSize, p}, "xlsx-max-size", p.Sprintf(msg.FlagXLSXMaxSize))
+	f.Var(&byteSize{&o.XLSXMaxPart, data.DefaultXLSXMaxPart, p}, "xlsx-max-part", p.Sprintf(msg.FlagXLSXMaxPart))
+	f.Var(&ratio{&o.XLSXMaxRatio, data.DefaultXLSXMaxRatio, p}, "xlsx-max-ratio", p.Sprintf(msg.FlagXLSXMaxRatio))
+	f.Var(&byteSize{&o.MaxField, data.DefaultMaxField, p}, "max-field", p.Sprintf(msg.FlagMaxField))
 }
 
 // checkDataFlags refuses --sheet and --header-row given for data that is

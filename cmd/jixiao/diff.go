@@ -32,31 +32,11 @@ type diffOptions struct {
 func newDiffCmd(io *streams) *cobra.Command {
 	o := &diffOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "diff -r OLD -r NEW [-d DATA] [-f table|json|md|xlsx] [-o FILE]",
-		Short: io.msg.Sprintf(msg.HelpDiff),
-		Long: `diff scores the same units under two rulesets, the one in force (OLD) and a
-proposed change (NEW), and shows what the change does before it is adopted:
-
-  - for every unit its old and new score, grade and rank, the change in
-    score, and the indicators whose points changed;
-  - the grade migration matrix: how many units went from each old grade to
-    each new grade (rows old, columns new);
-  - the units that moved most;
-  - for the whole population, which indicators caused the change: each
-    indicator's change in points summed over the units, indicators added
-    or dropped by the change included.
-
-Both rulesets read the same data file (each by its own inputs). JSON (-f
-json) carries both rulesets' id, version and sha256 and the data's sha256;
-xlsx needs -o. Without -d the old ruleset's built-in demo units are used.
-
-Exit status: 0 all units scored under both; 1 some unit failed under one
-of them (shown as not scored); 2 nothing was compared.`,
-		Example: `  $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml
-  $ jixiao diff -r cmd/jixiao/testdata/diff/old.yaml -r cmd/jixiao/testdata/diff/new.yaml -d cmd/jixiao/testdata/diff/units.csv
-  $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml -d fixtures/demo-grid-center.csv -f json
-  $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml -f xlsx -o 影响.xlsx`,
-		Args: cobra.NoArgs,
+		Use:     "diff -r OLD -r NEW [-d DATA] [-f table|json|md|xlsx] [-o FILE]",
+		Short:   io.msg.Sprintf(msg.HelpDiff),
+		Long:    io.msg.Sprintf(msg.HelpDiffLong),
+		Example: io.msg.Sprintf(msg.HelpDiffExample),
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
 				return err
@@ -65,11 +45,11 @@ of them (shown as not scored); 2 nothing was compared.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVarP(&o.Rulesets, "ruleset", "r", nil, "ruleset file or built-in id: give it twice, old then new")
-	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the old ruleset's demo units)")
+	f.StringArrayVarP(&o.Rulesets, "ruleset", "r", nil, io.msg.Sprintf(msg.FlagRulesetTwice))
+	f.StringVarP(&o.Data, "data", "d", "", io.msg.Sprintf(msg.FlagDataOld))
 	addDataFlags(f, &o.Read, io.msg)
-	f.StringVarP(&o.Format, "format", "f", report.DiffFormats().Names()[0], "output format: "+strings.Join(report.DiffFormats().Names(), "|"))
-	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
+	f.StringVarP(&o.Format, "format", "f", report.DiffFormats().Names()[0], io.msg.Sprintf(msg.FlagFormat, strings.Join(report.DiffFormats().Names(), "|")))
+	f.StringVarP(&o.Output, "output", "o", "", io.msg.Sprintf(msg.FlagOutput))
 	return cmd
 }
 

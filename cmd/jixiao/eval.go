@@ -41,44 +41,11 @@ type evalOptions struct {
 func newEvalCmd(io *streams) *cobra.Command {
 	o := &evalOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "eval [-r RULESET] [-d DATA] [-f FORMAT] [-o FILE]",
-		Short: io.msg.Sprintf(msg.HelpEval),
-		Long: `eval scores every unit of the data against the ruleset and writes the
-comparison table (units × indicator points, total, grade, rank) or the full
-results in another format.
-
-RULESET is a file path or a built-in id (see jixiao rulesets); the default is
-` + rulesets.Default + `. DATA is CSV, XLSX, YAML, JSON or JSON Lines; without -d the
-built-in demonstration units of the ruleset are scored. A unit whose data
-cannot be read is reported with its errors and the others are scored.
-
-Where the data carries the units' own scores (claimed.<indicator id>,
-claimed.score, claimed.grade), the table adds 自评总分 and 自评等级 beside
-the computed total and grade, and writes 8.62/9 where a claim departs from
-the rules by more than --tolerance; JSON carries the claims, the flags
-claim_high / claim_low and each unit's review list. jixiao review reports
-the findings for the whole population.
-
-Formats (-f):
-` + formatList() + `
-Tables show each 一级指标's subtotal beside its indicators; --groups keeps
-only the subtotals, --sort orders the units, --units keeps some of them.
-Reports carry their provenance (ruleset and data with their SHA-256) and
-are byte-identical between runs; --stamp-time or SOURCE_DATE_EPOCH adds a
-time. Files given with -o are written whole or not at all, and never over
-an input (the data, the ruleset, its tests, the settings file); a FIFO or
-a device such as /dev/null is written directly.
-
-Exit status: 0 all went well (failed checks are warnings on stderr); 1 the
-run finished but some units failed; 2 nothing was evaluated; 130 stopped by
-Ctrl-C, 143 by SIGTERM (a failed or interrupted run leaves the previous -o
-FILE as it was).`,
-		Example: `  $ jixiao eval
-  $ jixiao eval -r grid-center -d fixtures/lusong-grid-2022.yaml -f json
-  $ jixiao eval -r dept-2013 -f table --groups --sort -score
-  $ jixiao eval -r selfeval-2020 -f html -o report.html
-  $ jixiao eval -r selfeval-2020 -f selfeval -o 自评表.xlsx`,
-		Args: cobra.NoArgs,
+		Use:     "eval [-r RULESET] [-d DATA] [-f FORMAT] [-o FILE]",
+		Short:   io.msg.Sprintf(msg.HelpEval),
+		Long:    io.msg.Sprintf(msg.HelpEvalLong, rulesets.Default, formatList(io.msg)),
+		Example: io.msg.Sprintf(msg.HelpEvalExample),
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.ExplainSet = cmd.Flags().Changed("explain")
 			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
@@ -88,18 +55,18 @@ FILE as it was).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
-	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
+	f.StringVarP(&o.Ruleset, "ruleset", "r", "", io.msg.Sprintf(msg.FlagRuleset, rulesets.Default))
+	f.StringVarP(&o.Data, "data", "d", "", io.msg.Sprintf(msg.FlagData))
 	addDataFlags(f, &o.Read, io.msg)
-	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], "output format: "+strings.Join(report.FormatNames(), "|"))
-	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
-	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
-	f.StringVar(&o.Sort, "sort", "", "sort units by rank, score, unit, name, grade (or 排名, 总分, 单位, 名称, 等级), an indicator id or label or a 一级指标 (prefix - for descending; default: rank for tables, input order for json and selfeval)")
-	f.StringSliceVar(&o.Units, "units", nil, "keep only these unit ids (separated by , ， 、 or ；)")
-	f.BoolVar(&o.Explain, "explain", false, "include explanations (on by default for json, md and html; --explain=false leaves them out)")
-	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
-	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
-	f.StringVar(&o.StampTime, "stamp-time", "", "write this time (RFC 3339, or now) into the report's provenance (default: $SOURCE_DATE_EPOCH if set, else none, so reports are byte-identical)")
+	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], io.msg.Sprintf(msg.FlagFormat, strings.Join(report.FormatNames(), "|")))
+	f.StringVarP(&o.Output, "output", "o", "", io.msg.Sprintf(msg.FlagOutput))
+	f.BoolVar(&o.Groups, "groups", false, io.msg.Sprintf(msg.FlagGroups))
+	f.StringVar(&o.Sort, "sort", "", io.msg.Sprintf(msg.FlagSort))
+	f.StringSliceVar(&o.Units, "units", nil, io.msg.Sprintf(msg.FlagUnits))
+	f.BoolVar(&o.Explain, "explain", false, io.msg.Sprintf(msg.FlagExplain))
+	f.IntVar(&o.Workers, "workers", 0, io.msg.Sprintf(msg.FlagWorkers))
+	f.Float64Var(&o.Tolerance, "tolerance", 0.01, io.msg.Sprintf(msg.FlagTolerance))
+	f.StringVar(&o.StampTime, "stamp-time", "", io.msg.Sprintf(msg.FlagStampTime))
 	return cmd
 }
 
@@ -247,13 +214,35 @@ func endOfRun(w io.Writer, p msg.Printer, s engine.Summary) error {
 	return nil
 }
 
-// formatList describes the output formats for the help, one a line.
-func formatList() string {
+// formatHelp is the catalogue's description of a format of eval -f; ""
+// for a format the catalogue does not describe (TestEveryFormatHasHelp).
+func formatHelp(name string) msg.Code {
+	switch name {
+	case "table":
+		return msg.HelpFormatTable
+	case "json":
+		return msg.HelpFormatJSON
+	case "csv":
+		return msg.HelpFormatCSV
+	case "md":
+		return msg.HelpFormatMD
+	case "xlsx":
+		return msg.HelpFormatXLSX
+	case "html":
+		return msg.HelpFormatHTML
+	case "selfeval":
+		return msg.HelpFormatSelfeval
+	}
+	return ""
+}
+
+// formatList is eval's formats, one a line, for its help.
+func formatList(p msg.Printer) string {
 	var b strings.Builder
 	for _, f := range report.Formats() {
-		fmt.Fprintf(&b, "  %-9s %s", f.Name, f.Desc)
+		fmt.Fprintf(&b, "  %-9s %s", f.Name, p.Sprintf(formatHelp(f.Name)))
 		if f.Binary {
-			b.WriteString(" (needs -o)")
+			b.WriteString(p.Sprintf(msg.HelpNeedsFile))
 		}
 		b.WriteString("\n")
 	}

@@ -36,34 +36,11 @@ type explainOptions struct {
 func newExplainCmd(io *streams) *cobra.Command {
 	o := &explainOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "explain [-r RULESET] [-d DATA] [-f text|md] UNIT",
-		Short: io.msg.Sprintf(msg.HelpExplain),
-		Long: `explain prints the whole derivation of one unit's score, for a reviewer to
-read on the terminal or print (-f md for Markdown):
-
-  - every indicator's formula with the unit's numbers substituted, and every
-    intermediate value of the branch actually taken (the condition of a ?:
-    and its chosen side, the band rows tried until one matched);
-  - the target or band that applied, the scoring rule with its numbers, and
-    the points (clamped to the weight, rounded half-up to 2 decimals);
-  - the subtotals of every 一级 and 二级 indicator group, the total (rescaled
-    to 100 when indicators are 不适用), the grade with its band, the rank;
-  - the failed consistency checks, with their numbers;
-  - the unit's own claimed scores and the review findings (复核), if any;
-  - the audit stamp: the ruleset's id, version and sha256, the data's sha256.
-
-UNIT is the unit id of the data's unit column, or, when no unit has that
-id, the name of one unit (a name several units bear is refused, with
-their ids). The other units are scored
-too, to give the rank. RULESET and DATA are as for eval.
-
-Exit status: 0 explained; 1 the unit could not be scored (its errors are
-shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
-		Example: `  $ jixiao explain LS2022 -r grid-center -d fixtures/lusong-grid-2022.yaml
-  $ jixiao explain G04
-  $ jixiao explain D03 -r dept-2013 -f md -o D03.md
-  $ jixiao explain S02 -r selfeval-2020 -d fixtures/demo-selfeval-2020.csv`,
-		Args: cobra.ExactArgs(1),
+		Use:     "explain [-r RULESET] [-d DATA] [-f text|md] UNIT",
+		Short:   io.msg.Sprintf(msg.HelpExplain),
+		Long:    io.msg.Sprintf(msg.HelpExplainLong),
+		Example: io.msg.Sprintf(msg.HelpExplainExample),
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Unit = args[0]
 			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
@@ -73,12 +50,12 @@ shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
-	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
+	f.StringVarP(&o.Ruleset, "ruleset", "r", "", io.msg.Sprintf(msg.FlagRuleset, rulesets.Default))
+	f.StringVarP(&o.Data, "data", "d", "", io.msg.Sprintf(msg.FlagData))
 	addDataFlags(f, &o.Read, io.msg)
-	f.StringVarP(&o.Format, "format", "f", report.ExplainFormats().Names()[0], "output format: "+strings.Join(report.ExplainFormats().Names(), "|"))
-	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
-	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
+	f.StringVarP(&o.Format, "format", "f", report.ExplainFormats().Names()[0], io.msg.Sprintf(msg.FlagFormat, strings.Join(report.ExplainFormats().Names(), "|")))
+	f.StringVarP(&o.Output, "output", "o", "", io.msg.Sprintf(msg.FlagOutput))
+	f.Float64Var(&o.Tolerance, "tolerance", 0.01, io.msg.Sprintf(msg.FlagTolerance))
 	return cmd
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/outfile"
 )
 
@@ -21,9 +22,9 @@ type profile struct {
 	inputs []string
 }
 
-func (p *profile) addFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&p.cpuPath, "cpuprofile", "", "write a CPU profile to `FILE`")
-	fs.StringVar(&p.memPath, "memprofile", "", "write a heap profile to `FILE` on exit")
+func (p *profile) addFlags(fs *pflag.FlagSet, words msg.Printer) {
+	fs.StringVar(&p.cpuPath, "cpuprofile", "", words.Sprintf(msg.FlagCPUProfile))
+	fs.StringVar(&p.memPath, "memprofile", "", words.Sprintf(msg.FlagMemProfile))
 	_ = fs.MarkHidden("cpuprofile")
 	_ = fs.MarkHidden("memprofile")
 }

@@ -165,14 +165,10 @@ func newRootCmd(io *streams, prof *profile) *cobra.Command {
 	v := viper.New()
 	var configFile string
 	root := &cobra.Command{
-		Use:   "jixiao",
-		Short: io.msg.Sprintf(msg.HelpRoot),
-		Long:  io.msg.Sprintf(msg.HelpRootLong),
-		Example: `  $ jixiao eval                                   # demo units, default ruleset
-  $ jixiao eval -r grid-center -d fixtures/lusong-grid-2022.yaml -f json
-  $ jixiao explain -r grid-center -d fixtures/lusong-grid-2022.yaml LS2022
-  $ jixiao rulesets
-  $ jixiao test`,
+		Use:           "jixiao",
+		Short:         io.msg.Sprintf(msg.HelpRoot),
+		Long:          io.msg.Sprintf(msg.HelpRootLong),
+		Example:       io.msg.Sprintf(msg.HelpRootExample),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -185,13 +181,12 @@ func newRootCmd(io *streams, prof *profile) *cobra.Command {
 	info, ok := debug.ReadBuildInfo()
 	root.Version = versionText(io.msg, info, ok)
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.SetUsageTemplate(io.msg.Sprintf(msg.HelpUsage))
 	root.PersistentFlags().StringVar(&configFile, "config", "", io.msg.Sprintf(msg.FlagConfig))
 	// --lang was read before the commands were made (their help is in
 	// its language); here it is declared, and checked.
 	root.PersistentFlags().Var(langFlag{}, "lang", io.msg.Sprintf(msg.FlagLang))
 	root.Flags().Bool("version", false, io.msg.Sprintf(msg.FlagVersion))
-	prof.addFlags(root.PersistentFlags())
+	prof.addFlags(root.PersistentFlags(), io.msg)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetIn(io.In)
@@ -208,6 +203,7 @@ func newRootCmd(io *streams, prof *profile) *cobra.Command {
 		newMonitorCmd(io),
 		newServeCmd(io),
 	)
+	wordHelp(root, io.msg)
 	return root
 }
 

@@ -13,14 +13,11 @@ import (
 
 func newRulesetsCmd(io *streams) *cobra.Command {
 	return &cobra.Command{
-		Use:   "rulesets",
-		Short: io.msg.Sprintf(msg.HelpRulesets),
-		Long: `rulesets lists the rulesets built into jixiao: id, title, number of
-indicators and total weight. Any command that takes -r RULESET accepts these
-ids as well as file paths.`,
-		Example: `  $ jixiao rulesets
-  $ jixiao eval -r dept-2013`,
-		Args: cobra.NoArgs,
+		Use:     "rulesets",
+		Short:   io.msg.Sprintf(msg.HelpRulesets),
+		Long:    io.msg.Sprintf(msg.HelpRulesetsLong),
+		Example: io.msg.Sprintf(msg.HelpRulesetsExample),
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			tw := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tINDICATORS\tWEIGHT\tTITLE")

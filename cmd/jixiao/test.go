@@ -27,59 +27,19 @@ type testOptions struct {
 func newTestCmd(io *streams) *cobra.Command {
 	o := &testOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "test [RULESET|DIR ...]",
-		Short: io.msg.Sprintf(msg.HelpTest),
-		Long: `test runs the test cases of rulesets: the tests: list of a ruleset file, and
-NAME.test.yaml beside it. For each failing case it prints the case (name,
-file and line, data) and every expectation, expected against actual, for
-the score, the grade and each pinned indicator, marking with ✗ those that
-did not hold and explaining them; then a summary line "N passed, M failed".
-With no argument it tests every built-in ruleset; a DIR is searched for
-rulesets (*.yaml but not *.test.yaml).
-
-A case's data: is read as the keys of a YAML data file are: input ids or
-labels (a label may carry its unit in brackets, 预算（万元）), cells as text
-("1,234", 85%, A, NA), claimed.<id>, claimed.score, claimed.grade and
-reason.<id>. A key that names nothing of the ruleset, or two keys for one
-input, fails the case.
-
---coverage lists the band rows, tiers and target branches (met,
-proportional, zero, reverse linear, reverse ratio) that no case reached.
-
-Exit status 0 all passed; 1 a case failed; 2 a ruleset does not load.
-
-A ruleset with one case:
-
-  id: demo
-  inputs: {spent: {label: 支出}, budget: {label: 预算}}
-  indicators:
-    - {id: exec, label: 预算执行率, weight: 100, value: spent / budget, target: ">= 1"}
-  tests:
-    - name: 执行一半得一半分
-      data: {spent: 50, budget: 100}
-      expect: {score: 50, grade: 差, points: {exec: 50}}
-
-and what jixiao test prints when the case expects 60:
-
-  FAIL demo: 执行一半得一半分 (demo.yaml:6)
-    data: {budget: 100, spent: 50}
-    score        want 60  got 50  ✗
-    grade        want 差  got 差  ok
-    points.exec  want 50  got 50  ok
-  0 passed, 1 failed`,
-		Example: `  $ jixiao test
-  $ jixiao test rulesets/grid-center.yaml --coverage
-  $ jixiao test cmd/jixiao/testdata/cases/ -f json
-  $ jixiao test rulesets/ -v`,
+		Use:     "test [RULESET|DIR ...]",
+		Short:   io.msg.Sprintf(msg.HelpTest),
+		Long:    io.msg.Sprintf(msg.HelpTestLong),
+		Example: io.msg.Sprintf(msg.HelpTestExample),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Refs = args
 			return runTest(o)
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list passing cases too")
-	f.BoolVar(&o.Coverage, "coverage", false, "list the bands, tiers and target branches no case reached")
-	f.StringVarP(&o.Format, "format", "f", report.CaseFormats().Names()[0], "output format: "+strings.Join(report.CaseFormats().Names(), "|"))
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, io.msg.Sprintf(msg.FlagVerbose))
+	f.BoolVar(&o.Coverage, "coverage", false, io.msg.Sprintf(msg.FlagCoverage))
+	f.StringVarP(&o.Format, "format", "f", report.CaseFormats().Names()[0], io.msg.Sprintf(msg.FlagFormat, strings.Join(report.CaseFormats().Names(), "|")))
 	return cmd
 }
 

@@ -218,9 +218,10 @@ The user guide (Chinese) is docs/README.md in the repository.`},
 	HelpRulesets:       {zh: "列出内置规则集", en: "List the built-in rulesets"},
 	HelpIndicators:     {zh: "列出或搜索指标库（指标库）", en: "List or search the indicator library (指标库)"},
 	// cobra's usage template, its headings worded (the groups of
-	// commands, which jixiao does not use, left out).
+	// commands, which jixiao does not use, left out); useLine and
+	// flagUsages (cmd/jixiao) word cobra's "[flags]" and pflag's defaults.
 	HelpUsage: {zh: `用法：{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{useLine .}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [命令]{{end}}{{if gt (len .Aliases) 0}}
 
 别名：
@@ -233,15 +234,15 @@ The user guide (Chinese) is docs/README.md in the repository.`},
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 参数：
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{flagUsages .LocalFlags | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 全局参数：
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{flagUsages .InheritedFlags | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
 
 各命令的说明见 "{{.CommandPath}} [命令] --help"。{{end}}
 `,
 		en: `Usage:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{useLine .}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
 
 Aliases:
@@ -254,17 +255,17 @@ Available Commands:{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help")
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 Flags:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{flagUsages .LocalFlags | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 Global Flags:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{flagUsages .InheritedFlags | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
 
 Use "{{.CommandPath}} [command] --help" for more information about a command.{{end}}
 `},
 	FlagLang:    {zh: "提示语言：zh（中文，默认）或 en（English）", en: "language of the messages: zh (中文, the default) or en (English)"},
 	FlagConfig:  {zh: "设置文件（默认：当前目录下存在的 ./jixiao.yaml）", en: "settings file (default ./jixiao.yaml when it exists)"},
 	FlagVersion: {zh: "显示 jixiao 的版本", en: "version for jixiao"},
-	FlagHelp:    {zh: "显示帮助", en: "help for this command"},
+	FlagHelp:    {zh: "显示 %s 的帮助", en: "help for %s"},
 
 	codeAbsentInput:     {zh: "缺少输入列", en: "input has no column"},
 	codeBadBand:         {zh: "分档规则有误", en: "bad band"},
