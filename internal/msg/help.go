@@ -857,7 +857,7 @@ to your powershell profile.
 	FlagUnits:   {zh: "只保留这些单位编码（用 , ， 、 或 ； 分隔）", en: "keep only these unit ids (separated by , ， 、 or ；)"},
 	FlagExplain: {zh: "附上计算说明（json、md 和 html 默认附上；--explain=false 不附）", en: "include explanations (on by default for json, md and html; --explain=false leaves them out)"},
 	FlagWorkers: {zh: "同时计分的线程数（默认：每个 CPU 核一个）", en: "evaluation workers (default: one per core)"},
-	FlagTolerance: {zh: "自评与计算得分相差多少分算作不符",
+	FlagTolerance: {zh: "自评与计算得分之差超过此值时算作不符",
 		en: "difference between claimed and computed points that counts as a finding"},
 	FlagToleranceReview: {zh: "自评与规则得分相差超过这么多分时算作不符",
 		en: "a claim departs when it differs from the rules by more than this many points"},
