@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -29,17 +28,17 @@ func addDataFlags(f *pflag.FlagSet, o *data.Options, p msg.Printer) {
 // no workbook: a CSV file's first line is its header. From a setting
 // (jixiao.yaml, JIXIAO_SHEET) they apply to workbooks only, and are no
 // error elsewhere.
-func checkDataFlags(f *pflag.FlagSet, path string) error {
+func checkDataFlags(p msg.Printer, f *pflag.FlagSet, path string) error {
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return nil
 	}
 	for _, name := range []string{"sheet", "header-row"} {
 		if f.Changed(name) {
-			what := path
+			var what any = path
 			if path == "" || path == "-" {
-				what = "the data"
+				what = msg.WordTheData
 			}
-			return failWith(exitNothing, fmt.Errorf("--%s is for xlsx workbooks, and %s is not one", name, what))
+			return failWith(exitNothing, p.Errorf(msg.ErrNotWorkbook, name, what))
 		}
 	}
 	return nil

@@ -38,7 +38,7 @@ func newDiffCmd(io *streams) *cobra.Command {
 		Example: io.msg.Sprintf(msg.HelpDiffExample),
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+			if err := checkDataFlags(io.msg, cmd.Flags(), o.Data); err != nil {
 				return err
 			}
 			return runDiff(cmd.Context(), cmd, o)
@@ -82,7 +82,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	// between is caught by its digest.
 	var spool *os.File
 	if o.Data == "-" || o.Data != "" && !regularFile(o.Data) {
-		if spool, err = spoolData(ctx, o.Data, o.io.In); err != nil {
+		if spool, err = spoolData(ctx, o.io.msg, o.Data, o.io.In); err != nil {
 			return err
 		}
 		defer func() { spool.Close(); os.Remove(spool.Name()) }()
@@ -98,7 +98,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 		}
 	}
 	if infos[0].SHA256 != infos[1].SHA256 {
-		return failWith(exitNothing, fmt.Errorf("%s changed while diff read it for each ruleset: run diff again once it no longer changes", strings.Join(infos[0].Files, ", ")))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrChangedWhileDiff, strings.Join(infos[0].Files, ", ")))
 	}
 	// A column one ruleset reads is no warning because the other does not.
 	printCommonLines(o.io.ErrOut, warnings[0].String(), warnings[1].String())
@@ -117,7 +117,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 		}
 	}
 	if failed > 0 {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored under both rulesets (shown as %s)\n", failed, len(cmp.Units), "未评分")
+		io.WriteString(o.io.ErrOut, o.io.msg.Sprintf(msg.RunDiffFailed, failed, len(cmp.Units), "未评分"))
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil
@@ -140,20 +140,20 @@ func streamSide(ctx context.Context, o *diffOptions, prog *engine.Program, demoI
 		}
 		src, err = o.Read.OpenStreamReader(name, spool, data.NewSchema(prog.Ruleset()), true)
 		if err != nil {
-			return nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+			return nil, failWith(exitNothing, withFit(o.io.msg, err, prog.Ruleset().ID))
 		}
 		info = &engine.DataInfo{Files: []string{filepath.ToSlash(shown)}}
-	} else if src, info, err = openDataOf(ctx, o.Data, o.Read, demoID, prog, nil, true); err != nil {
+	} else if src, info, err = openDataOf(ctx, o.io.msg, o.Data, o.Read, demoID, prog, nil, true); err != nil {
 		return nil, err
 	}
 	defer src.Close()
 	if _, err := prog.Stream(ctx, src, rec); err != nil {
 		if ctx.Err() != nil {
-			return nil, failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+			return nil, failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrStoppedLead))
 		}
-		return nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+		return nil, failWith(exitNothing, withFit(o.io.msg, err, prog.Ruleset().ID))
 	}
-	printWarnings(warn, src.Warnings())
+	printWarnings(o.io.msg, warn, src.Warnings())
 	info.SHA256 = src.SHA256()
 	return info, nil
 }
@@ -168,12 +168,12 @@ func regularFile(path string) bool {
 // spoolData copies the data at path ("-": stdin) to a temporary file,
 // removed at once where the system allows, so that it can be read once
 // for each ruleset. Opening and reading stop when ctx is done.
-func spoolData(ctx context.Context, path string, stdin io.Reader) (*os.File, error) {
+func spoolData(ctx context.Context, p msg.Printer, path string, stdin io.Reader) (*os.File, error) {
 	in := stdin
 	if path != "-" {
 		f, err := openctx.OpenFile(ctx, path, os.O_RDONLY, 0)
 		if err != nil {
-			return nil, failWith(exitNothing, fmt.Errorf("open data %s: %w", path, err))
+			return nil, failWith(exitNothing, p.Wrap(err, msg.ErrOpenDataLead, path))
 		}
 		defer f.Close()
 		in = f
@@ -181,12 +181,12 @@ func spoolData(ctx context.Context, path string, stdin io.Reader) (*os.File, err
 	defer unblockOnCancel(ctx, in)()
 	f, err := os.CreateTemp("", "jixiao-data-*")
 	if err != nil {
-		return nil, failWith(exitNothing, fmt.Errorf("keep %s for the second ruleset: %w", path, err))
+		return nil, failWith(exitNothing, p.Wrap(err, msg.ErrKeepDataLead, path))
 	}
 	os.Remove(f.Name())
 	if _, err := io.Copy(f, in); err != nil {
 		f.Close()
-		return nil, failWith(exitNothing, fmt.Errorf("read data %s: %w", path, err))
+		return nil, failWith(exitNothing, p.Wrap(err, msg.ErrReadDataLead, path))
 	}
 	return f, nil
 }

@@ -48,7 +48,7 @@ func newEvalCmd(io *streams) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.ExplainSet = cmd.Flags().Changed("explain")
-			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+			if err := checkDataFlags(io.msg, cmd.Flags(), o.Data); err != nil {
 				return err
 			}
 			return runEval(cmd.Context(), cmd, o)
@@ -73,9 +73,9 @@ func newEvalCmd(io *streams) *cobra.Command {
 // engineOptions turns common flags into engine options. --tolerance 0
 // is no tolerance, which engine.Options spells negative (its 0 is the
 // default).
-func engineOptions(workers int, tolerance float64, explain bool) (*engine.Options, error) {
+func engineOptions(p msg.Printer, workers int, tolerance float64, explain bool) (*engine.Options, error) {
 	if tolerance < 0 || tolerance != tolerance {
-		return nil, failWith(exitNothing, fmt.Errorf("tolerance must be 0 or more, got %v", tolerance))
+		return nil, failWith(exitNothing, p.Errorf(msg.ErrTolerance, tolerance))
 	}
 	if tolerance == 0 {
 		tolerance = -1
@@ -96,7 +96,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	if err := needsFile(o.io.msg, format, o.Output); err != nil {
 		return err
 	}
-	stamp, err := reportTime(o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
+	stamp, err := reportTime(o.io.msg, o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -106,7 +106,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	}
 	defer out.close()
 	explain := o.Explain || !format.Lean && !o.ExplainSet
-	eo, err := engineOptions(o.Workers, o.Tolerance, explain)
+	eo, err := engineOptions(o.io.msg, o.Workers, o.Tolerance, explain)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Sort, err = sortKey(prog.Ruleset().Indicators, o.Sort); err != nil {
+	if o.Sort, err = sortKey(o.io.msg, prog.Ruleset().Indicators, o.Sort); err != nil {
 		return failWith(exitNothing, err)
 	}
 	o.Units = splitUnits(o.Units)
@@ -132,7 +132,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 			ro.Width, ro.Split = split.terminal, split.split
 		}
 	}
-	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, format.Digest)
+	src, info, err := openData(ctx, o.io.msg, o.Data, o.Read, prog, o.io.In, format.Digest)
 	if err != nil {
 		return err
 	}
@@ -149,7 +149,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	// now, before the long part; what the rest of the data says, at the
 	// end.
 	said := len(src.Warnings())
-	printWarnings(o.io.ErrOut, src.Warnings())
+	printWarnings(o.io.msg, o.io.ErrOut, src.Warnings())
 	var sum engine.Summary
 	var streamErr error
 	warn := &checkWarnings{p: o.io.msg}
@@ -161,7 +161,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 			return err
 		}
 		sink.Digest = src.SHA256
-		bar := startProgress(o.io.ErrOut, size, read)
+		bar := startProgress(o.io.msg, o.io.ErrOut, size, read)
 		sum, streamErr = prog.Stream(ctx, src, &evalSink{Sink: sink, bar: bar, warn: warn})
 		bar.done()
 		if streamErr != nil {
@@ -171,18 +171,18 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	})
 	switch {
 	case errors.Is(streamErr, errNoUnits):
-		return failWith(exitNothing, fmt.Errorf("%s: the data holds no units", info.Files[0]))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrNoUnits, info.Files[0]))
 	case streamErr != nil && ctx.Err() != nil:
 		// err wraps streamErr, and tells when a FIFO got part of the output.
-		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+		return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrStoppedLead))
 	case streamErr != nil:
 		// A data error reads as it does when the data is read first.
-		return failWith(exitNothing, withFit(streamErr, prog.Ruleset().ID))
+		return failWith(exitNothing, withFit(o.io.msg, streamErr, prog.Ruleset().ID))
 	case err != nil:
 		return failWith(exitNothing, err)
 	}
 	if w := src.Warnings(); len(w) > said {
-		printWarnings(o.io.ErrOut, w[said:])
+		printWarnings(o.io.msg, o.io.ErrOut, w[said:])
 	}
 	warn.print(o.io.ErrOut, sum.FailedChecks)
 	split.print(o.io.ErrOut)
@@ -253,20 +253,20 @@ func formatList(p msg.Printer) string {
 // or "now"), else SOURCE_DATE_EPOCH (seconds since 1970, the convention of
 // reproducible builds), else none, so that two runs on the same input
 // write the same bytes.
-func reportTime(flag, epoch string, now func() time.Time) (time.Time, error) {
+func reportTime(p msg.Printer, flag, epoch string, now func() time.Time) (time.Time, error) {
 	switch {
 	case flag == "now":
 		return now().UTC().Truncate(time.Second), nil
 	case flag != "":
 		t, err := time.Parse(time.RFC3339, flag)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("--stamp-time %q: want RFC 3339 such as 2024-03-31T09:00:00+08:00, or now", flag)
+			return time.Time{}, p.Errorf(msg.ErrStampTime, flag)
 		}
 		return t, nil
 	case epoch != "":
 		sec, err := strconv.ParseInt(epoch, 10, 64)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q: want whole seconds since 1970-01-01", epoch)
+			return time.Time{}, p.Errorf(msg.ErrEpoch, epoch)
 		}
 		return time.Unix(sec, 0).UTC(), nil
 	}

@@ -68,12 +68,12 @@ type rowWriter interface {
 
 func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if o.N < 1 {
-		return failWith(exitNothing, fmt.Errorf("-n %d: want at least 1 unit", o.N))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrGenCount, o.N))
 	}
 	ext := strings.ToLower(filepath.Ext(o.Output))
 	newWriter, ok := genWriters[ext]
 	if o.Output == "" || !ok {
-		return failWith(exitNothing, fmt.Errorf("-o %q: want a file ending in .csv, .jsonl or .xlsx", o.Output))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrGenOutput, o.Output))
 	}
 	out, err := openOutput(ctx, cmd, o.io, o.Output)
 	if err != nil {
@@ -100,7 +100,7 @@ func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	fmt.Fprintf(o.io.ErrOut, "wrote %d units of ruleset %s to %s\n", o.N, rs.ID, o.Output)
+	io.WriteString(o.io.ErrOut, o.io.msg.Sprintf(msg.RunWroteUnits, o.N, rs.ID, o.Output))
 	return nil
 }
 

@@ -50,7 +50,9 @@ func TestHelpWorded(t *testing.T) {
 			t.Errorf("%s: not in the tree walked", want)
 		}
 	}
-	han := func(s string) bool { return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 }
+	han := func(s string) bool {
+		return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+	}
 	for where, z := range zh {
 		if !strings.HasSuffix(where, " Example") && !han(z) {
 			t.Errorf("%s: no Chinese in %q", where, z)

@@ -30,7 +30,7 @@ func newIndicatorsCmd(io *streams) *cobra.Command {
 			}
 			found := rulesets.SearchLibrary(defs, word)
 			if len(found) == 0 {
-				fmt.Fprintf(io.ErrOut, "no indicator in the library matches %q\n", word)
+				fmt.Fprint(io.ErrOut, io.msg.Sprintf(msg.RunNoIndicator, word))
 				return failWith(exitUnitsFailed, nil)
 			}
 			for _, d := range found {
@@ -45,7 +45,7 @@ func newIndicatorsCmd(io *streams) *cobra.Command {
 						ins = append(ins, s)
 					}
 					sort.Strings(ins)
-					fmt.Fprintf(io.Out, "    inputs: %s\n    %s\n\n", strings.Join(ins, "；"), d.Note)
+					fmt.Fprint(io.Out, io.msg.Sprintf(msg.RunIndicatorInputs, strings.Join(ins, "；"), d.Note))
 				}
 			}
 			return nil

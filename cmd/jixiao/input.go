@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/openctx"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -39,15 +39,15 @@ func openRuleset(ref string, o *engine.Options) (*engine.Program, error) {
 // opts say, hashing it when digest is set. With no path it opens the
 // embedded demonstration data of a built-in ruleset. "-" reads CSV from
 // standard input.
-func openData(ctx context.Context, path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(ctx, path, opts, prog.Ruleset().ID, prog, stdin, digest)
+func openData(ctx context.Context, p msg.Printer, path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+	return openDataOf(ctx, p, path, opts, prog.Ruleset().ID, prog, stdin, digest)
 }
 
 // openDataOf is openData taking the demonstration data of ruleset demoID
 // when path is empty (diff reads the old ruleset's demo units for both).
 // Opening and reading a file stop when ctx is done, as a FIFO can leave
 // them waiting.
-func openDataOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+func openDataOf(ctx context.Context, p msg.Printer, path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
 	schema := data.NewSchema(prog.Ruleset())
 	var src data.Source
 	var err error
@@ -55,7 +55,7 @@ func openDataOf(ctx context.Context, path string, opts data.Options, demoID stri
 	case "":
 		name, ok := fixtures.Demo(demoID)
 		if !ok {
-			return nil, nil, failWith(exitNothing, fmt.Errorf("no data: give -d FILE (ruleset %s has no built-in demonstration data)", demoID))
+			return nil, nil, failWith(exitNothing, p.Errorf(msg.ErrNoData, demoID))
 		}
 		f, ferr := fixtures.FS.Open(name)
 		if ferr != nil {
@@ -70,7 +70,7 @@ func openDataOf(ctx context.Context, path string, opts data.Options, demoID stri
 		src, err = opts.OpenStreamContext(ctx, path, schema, digest)
 	}
 	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+		return nil, nil, failWith(exitNothing, withFit(p, err, prog.Ruleset().ID))
 	}
 	return src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, nil
 }
@@ -79,7 +79,7 @@ func openDataOf(ctx context.Context, path string, opts data.Options, demoID stri
 // which built-in rulesets it fits (every input they read has a column), so
 // that a forgotten -r says what to give. Other errors are returned as they
 // are.
-func withFit(err error, current string) error {
+func withFit(p msg.Printer, err error, current string) error {
 	var absent *data.AbsentInputsError
 	var de *diag.Error
 	if !errors.As(err, &absent) || !absent.Foreign() || !errors.As(err, &de) {
@@ -96,9 +96,9 @@ func withFit(err error, current string) error {
 	}
 	hinted := *de
 	if len(fits) == 0 {
-		hinted.Msg += fmt.Sprintf("\nit fits none of the built-in rulesets (%s) either: give the data's own ruleset with -r FILE", strings.Join(rulesets.IDs(), ", "))
+		hinted.Msg += p.Sprintf(msg.HintNoRuleset, strings.Join(rulesets.IDs(), ", "))
 	} else {
-		hinted.Msg += fmt.Sprintf("\nit fits the built-in ruleset %s: run with -r %s", strings.Join(fits, " and "), fits[0])
+		hinted.Msg += p.Sprintf(msg.HintFits, strings.Join(fits, p.Sprintf(msg.WordAnd)), fits[0])
 	}
 	return &hinted
 }
@@ -114,8 +114,8 @@ func unblockOnCancel(ctx context.Context, r io.Reader) (stop func()) {
 	return openctx.Unblock(ctx, f)
 }
 
-func printWarnings(w io.Writer, warnings []*diag.Error) {
+func printWarnings(p msg.Printer, w io.Writer, warnings []*diag.Error) {
 	for _, e := range warnings {
-		fmt.Fprintf(w, "warning: %s\n", e.Error())
+		io.WriteString(w, p.Sprintf(msg.WarnGeneral, e.Error()))
 	}
 }

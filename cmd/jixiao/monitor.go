@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -40,7 +39,7 @@ func newMonitorCmd(io *streams) *cobra.Command {
 		Example: io.msg.Sprintf(msg.HelpMonitorExample),
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+			if err := checkDataFlags(io.msg, cmd.Flags(), o.Data); err != nil {
 				return err
 			}
 			return runMonitor(cmd.Context(), cmd, o)
@@ -60,13 +59,13 @@ func newMonitorCmd(io *streams) *cobra.Command {
 
 func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) error {
 	if o.AsOf == "" {
-		return failWith(exitNothing, fmt.Errorf("monitor needs --as-of DATE, e.g. --as-of 2023-09-30"))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrAsOf))
 	}
 	asOf, err := monitor.ParseDate(o.AsOf)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	stamp, err := reportTime(o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
+	stamp, err := reportTime(o.io.msg, o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -92,12 +91,12 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, true)
+	src, info, err := openData(ctx, o.io.msg, o.Data, o.Read, prog, o.io.In, true)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	printWarnings(o.io.ErrOut, src.Warnings())
+	printWarnings(o.io.msg, o.io.ErrOut, src.Warnings())
 	var sum engine.Summary
 	var streamErr error
 	err = out.write(ctx, func(w io.Writer) error {
@@ -115,9 +114,9 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	})
 	switch {
 	case streamErr != nil && ctx.Err() != nil:
-		return failWith(exitNothing, fmt.Errorf("monitoring stopped: %w", err))
+		return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrMonitorLead))
 	case streamErr != nil:
-		return failWith(exitNothing, withFit(streamErr, prog.Ruleset().ID))
+		return failWith(exitNothing, withFit(o.io.msg, streamErr, prog.Ruleset().ID))
 	case err != nil:
 		return failWith(exitNothing, err)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"runtime/pprof"
 
@@ -18,11 +17,13 @@ import (
 type profile struct {
 	cpuPath, memPath string
 	cpu              *outfile.File
+	words            msg.Printer // words its errors
 	// inputs are the run's input files, which no profile may replace.
 	inputs []string
 }
 
 func (p *profile) addFlags(fs *pflag.FlagSet, words msg.Printer) {
+	p.words = words
 	fs.StringVar(&p.cpuPath, "cpuprofile", "", words.Sprintf(msg.FlagCPUProfile))
 	fs.StringVar(&p.memPath, "memprofile", "", words.Sprintf(msg.FlagMemProfile))
 	_ = fs.MarkHidden("cpuprofile")
@@ -38,11 +39,11 @@ func (p *profile) start(ctx context.Context, inputs []string) error {
 	}
 	f, err := outfile.Create(ctx, p.cpuPath, inputs...)
 	if err != nil {
-		return failWith(exitNothing, fmt.Errorf("cpu profile: %w", err))
+		return failWith(exitNothing, p.words.Wrap(err, msg.ErrCPUProfileLead))
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
 		f.Abort()
-		return failWith(exitNothing, fmt.Errorf("cpu profile: %w", err))
+		return failWith(exitNothing, p.words.Wrap(err, msg.ErrCPUProfileLead))
 	}
 	p.cpu = f
 	return nil
@@ -62,20 +63,20 @@ func (p *profile) stop(ctx context.Context) error {
 		p.cpu = nil
 	}
 	if p.memPath != "" && ctx.Err() == nil {
-		errs = append(errs, writeHeapProfile(ctx, p.memPath, p.inputs))
+		errs = append(errs, writeHeapProfile(ctx, p.words, p.memPath, p.inputs))
 	}
 	return errors.Join(errs...)
 }
 
-func writeHeapProfile(ctx context.Context, path string, inputs []string) error {
+func writeHeapProfile(ctx context.Context, words msg.Printer, path string, inputs []string) error {
 	f, err := outfile.Create(ctx, path, inputs...)
 	if err != nil {
-		return fmt.Errorf("heap profile: %w", err)
+		return words.Wrap(err, msg.ErrHeapProfileLead)
 	}
 	runtime.GC() // up-to-date statistics
 	if err := pprof.WriteHeapProfile(f); err != nil {
 		f.Abort()
-		return fmt.Errorf("heap profile: %w", err)
+		return words.Wrap(err, msg.ErrHeapProfileLead)
 	}
 	return f.Commit()
 }

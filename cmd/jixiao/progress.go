@@ -9,6 +9,8 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // progress shows a bar on stderr while a long evaluation runs: units done,
@@ -52,7 +54,7 @@ const progressDelay = time.Second
 // startProgress starts the bar's goroutine for a run over size bytes of
 // data, of which read tells how many are read; it returns nil (a no-op)
 // when errOut is no terminal.
-func startProgress(errOut io.Writer, size int64, read func() int64) *progress {
+func startProgress(words msg.Printer, errOut io.Writer, size int64, read func() int64) *progress {
 	f, ok := errOut.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
@@ -88,7 +90,7 @@ func startProgress(errOut io.Writer, size int64, read func() int64) *progress {
 				bar = progressbar.NewOptions64(max(total, 1),
 					progressbar.OptionSetWriter(f),
 					progressbar.OptionSetDescription(phase),
-					progressbar.OptionSetItsString("units"),
+					progressbar.OptionSetItsString(words.Sprintf(msg.RunProgressUnits)),
 					progressbar.OptionShowCount(),
 					progressbar.OptionShowIts(),
 					progressbar.OptionSetPredictTime(true),

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"testing"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // TestProgressState: while scoring, the bar counts units scored against
@@ -42,7 +44,7 @@ func TestProgressState(t *testing.T) {
 // nil progress it gives takes every call.
 func TestProgressOffTerminal(t *testing.T) {
 	var buf bytes.Buffer
-	p := startProgress(&buf, 100, func() int64 { return 0 })
+	p := startProgress(msg.Printer{}, &buf, 100, func() int64 { return 0 })
 	if p != nil {
 		t.Fatal("a bar for a buffer")
 	}

@@ -42,9 +42,9 @@ func newReviewCmd(io *streams) *cobra.Command {
 				return runFormsReview(cmd.Context(), cmd, o, args)
 			}
 			if o.Extract != "" {
-				return failWith(exitNothing, fmt.Errorf("--extract reads forms: name them (jixiao review DIR-or-FILES… --extract FILE.csv)"))
+				return failWith(exitNothing, io.msg.Errorf(msg.ErrExtractNeedsForms))
 			}
-			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+			if err := checkDataFlags(io.msg, cmd.Flags(), o.Data); err != nil {
 				return err
 			}
 			return runReview(cmd.Context(), cmd, o)
@@ -79,7 +79,7 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 	defer out.close()
 	// Findings quote the explanation of their indicator; the engine builds
 	// it for those indicators only, so the review costs what eval costs.
-	eo, err := engineOptions(o.Workers, o.Tolerance, false)
+	eo, err := engineOptions(o.io.msg, o.Workers, o.Tolerance, false)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, true)
+	src, info, err := openData(ctx, o.io.msg, o.Data, o.Read, prog, o.io.In, true)
 	if err != nil {
 		return err
 	}
@@ -112,17 +112,17 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 	})
 	switch {
 	case errors.Is(streamErr, errNoClaims):
-		return failWith(exitNothing, fmt.Errorf("nothing to review: no unit of %s claims a score (claimed.<indicator id>, claimed.score or claimed.grade)", strings.Join(info.Files, ", ")))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrNoClaims, strings.Join(info.Files, ", ")))
 	case streamErr != nil && ctx.Err() != nil:
-		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+		return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrStoppedLead))
 	case streamErr != nil:
-		return failWith(exitNothing, withFit(streamErr, prog.Ruleset().ID))
+		return failWith(exitNothing, withFit(o.io.msg, streamErr, prog.Ruleset().ID))
 	case err != nil:
 		return failWith(exitNothing, err)
 	}
-	printWarnings(o.io.ErrOut, src.Warnings())
+	printWarnings(o.io.msg, o.io.ErrOut, src.Warnings())
 	if sum.Errors > 0 {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", sum.Errors, sum.Units)
+		fmt.Fprintln(o.io.ErrOut, o.io.msg.Sprintf(msg.RunUnitsFailed, sum.Errors, sum.Units))
 	}
 	if rs.findings.Load() || sum.Errors > 0 {
 		return failWith(exitUnitsFailed, nil)

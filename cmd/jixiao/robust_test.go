@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/outfile"
 	"github.com/jixiao/jixiao/report"
 )
@@ -65,7 +66,7 @@ func writeReport(ctx context.Context, path string, write func(io.Writer) error) 
 	if err != nil {
 		return err
 	}
-	out := &output{file: f}
+	out := &output{file: f, words: msg.Printer{Lang: msg.EN}}
 	defer out.close()
 	return out.write(ctx, write)
 }

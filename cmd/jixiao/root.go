@@ -152,11 +152,11 @@ func exitCode(io *streams, err error) int {
 		return code
 	}
 	if ee != nil {
-		fmt.Fprintln(io.ErrOut, "jixiao:", err)
+		fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunPrefix, err))
 		return code
 	}
 	// Anything else comes from cobra's flag parsing or our own usage checks.
-	fmt.Fprintln(io.ErrOut, "jixiao:", err)
+	fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunPrefix, err))
 	fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunUsage))
 	return exitNothing
 }
@@ -230,7 +230,7 @@ func loadSettings(st *streams, v *viper.Viper, configFile string, cmd *cobra.Com
 		}
 		v.SetConfigFile(configFile)
 		if err := v.ReadInConfig(); err != nil {
-			return failWith(exitNothing, fmt.Errorf("read settings %s: %w", configFile, err))
+			return failWith(exitNothing, st.msg.Wrap(err, msg.ErrSettingsLead, configFile))
 		}
 		warnUnknownSettings(st.ErrOut, st.msg, configFile, cmd.Root())
 	} else if _, err := os.Stat("jixiao.yaml"); err == nil {
@@ -239,7 +239,7 @@ func loadSettings(st *streams, v *viper.Viper, configFile string, cmd *cobra.Com
 		}
 		v.SetConfigFile("jixiao.yaml")
 		if err := v.ReadInConfig(); err != nil {
-			return failWith(exitNothing, fmt.Errorf("read settings jixiao.yaml: %w", err))
+			return failWith(exitNothing, st.msg.Wrap(err, msg.ErrSettingsLead, "jixiao.yaml"))
 		}
 		warnUnknownSettings(st.ErrOut, st.msg, "jixiao.yaml", cmd.Root())
 	}
@@ -259,7 +259,7 @@ func loadSettings(st *streams, v *viper.Viper, configFile string, cmd *cobra.Com
 			err = f.Value.Set(val)
 		}
 		if err != nil {
-			err = failWith(exitNothing, fmt.Errorf("setting %s=%q: %w", key, val, err))
+			err = failWith(exitNothing, st.msg.Wrap(err, msg.ErrSettingLead, key, val))
 		}
 	})
 	return err

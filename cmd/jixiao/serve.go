@@ -45,7 +45,7 @@ func newServeCmd(io *streams) *cobra.Command {
 func runServe(ctx context.Context, o *serveOptions) error {
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
-		return failWith(exitNothing, fmt.Errorf("serve: %w", err))
+		return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrServeLead))
 	}
 	srv, err := workbench.New(workbench.Config{Addr: o.Addr, Token: o.Token, DB: o.DB, MaxUpload: o.MaxUpload})
 	if err != nil {
@@ -60,7 +60,7 @@ func runServe(ctx context.Context, o *serveOptions) error {
 	select {
 	case err := <-done:
 		if !errors.Is(err, http.ErrServerClosed) {
-			return failWith(exitNothing, fmt.Errorf("serve: %w", err))
+			return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrServeLead))
 		}
 		return nil
 	case <-ctx.Done():

@@ -48,7 +48,7 @@ func runTest(o *testOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	refs, err := testRefs(o.Refs)
+	refs, err := testRefs(o.io.msg, o.Refs)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -65,7 +65,7 @@ func runTest(o *testOptions) error {
 			continue
 		}
 		if len(prog.Ruleset().Tests) == 0 {
-			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset().File, prog.Ruleset().ID)
+			fmt.Fprint(o.io.ErrOut, o.io.msg.Sprintf(msg.WarnNoCases, prog.Ruleset().File, prog.Ruleset().ID))
 		}
 		results := tester.Run(prog)
 		run := report.CaseRun{Ruleset: report.NewMeta(prog, nil).Ruleset, File: prog.Ruleset().File, Results: results}
@@ -78,7 +78,7 @@ func runTest(o *testOptions) error {
 		return failWith(exitNothing, err)
 	}
 	if unloaded > 0 {
-		return failWith(exitNothing, fmt.Errorf("%d of %d rulesets did not load", unloaded, len(refs)))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrNotLoaded, unloaded, len(refs)))
 	}
 	if _, failed := report.CaseCounts(runs); failed > 0 {
 		return failWith(exitUnitsFailed, nil)
@@ -88,7 +88,7 @@ func runTest(o *testOptions) error {
 
 // testRefs expands arguments into ruleset references: built-in ids and
 // files as given, directories into the rulesets they hold.
-func testRefs(args []string) ([]string, error) {
+func testRefs(p msg.Printer, args []string) ([]string, error) {
 	if len(args) == 0 {
 		return rulesets.IDs(), nil
 	}
@@ -111,7 +111,7 @@ func testRefs(args []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", a, err)
+			return nil, p.Wrap(err, msg.ErrReadLead, a)
 		}
 	}
 	return refs, nil

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // TestChineseMessages pins the Chinese wording of the lines a run ends
@@ -120,7 +121,7 @@ func TestUnitsAndSortAsTyped(t *testing.T) {
 		t.Errorf("--sort -预算执行率 (%s):\n%s\nwant\n%s", id, got, want)
 	}
 	twice := []indicators.Indicator{{ID: "b", Label: "完成率"}, {ID: "a", Label: "完成率"}}
-	if _, err := sortKey(twice, "完成率"); err == nil || err.Error() != `--sort "完成率": 2 indicators have that label (a, b): give the id of one` {
+	if _, err := sortKey(msg.Printer{Lang: msg.EN}, twice, "完成率"); err == nil || err.Error() != `--sort "完成率": 2 indicators have that label (a, b): give the id of one` {
 		t.Errorf("ambiguous label: %v", err)
 	}
 }
