@@ -156,7 +156,7 @@ func exitCode(io *streams, err error) int {
 		return code
 	}
 	// Anything else comes from cobra's flag parsing or our own usage checks.
-	fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunPrefix, err))
+	fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunPrefix, usageError(io.msg, err)))
 	fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunUsage))
 	return exitNothing
 }

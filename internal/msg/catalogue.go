@@ -183,6 +183,23 @@ const (
 	WbInBraces        Code = "wb.in_braces"
 )
 
+// cobra's and pflag's errors of a command line, worded (cmd/jixiao
+// usageError; the English is theirs, as they print it).
+const (
+	ErrUnknownFlag      Code = "err.unknown_flag"
+	ErrUnknownShorthand Code = "err.unknown_shorthand"
+	ErrFlagNeedsValue   Code = "err.flag_needs_value"
+	ErrShortNeedsValue  Code = "err.short_needs_value"
+	ErrFlagValue        Code = "err.flag_value"
+	WordWantNumber      Code = "word.want_number"
+	ErrFlagSyntax       Code = "err.flag_syntax"
+	ErrUnknownCommand   Code = "err.unknown_command"
+	ErrDidYouMean       Code = "err.did_you_mean"
+	ErrArgsExact        Code = "err.args_exact"
+	ErrArgsMin          Code = "err.args_min"
+	ErrArgsMax          Code = "err.args_max"
+)
+
 // The words for the stable error codes of data and rulesets
 // (diag.Error.Code), as the xlsx 未通过 sheet shows them: Word("bad_cell").
 const (
@@ -390,6 +407,19 @@ var generalMessages = map[Code]entry{
 	WbNotScalar:       {zh: "第 %d 行：这个值不是单行的标量：请在 YAML 中修改", en: "line %d: the value is not a one-line scalar: edit it in the YAML"},
 	WbValueNotFound:   {zh: "第 %d 行：在文本中找不到这个值", en: "line %d: cannot find the value in the text"},
 	WbInBraces:        {zh: "第 %d 行：这里没有写 %s，且该项写在花括号中：请在 YAML 中添加", en: "line %d: %s is not written here and the entry is in braces: add it in the YAML"},
+
+	ErrUnknownFlag:      {zh: "未知的参数：--%s", en: "unknown flag: --%s"},
+	ErrUnknownShorthand: {zh: "未知的短参数 %q（在 -%s 中）", en: "unknown shorthand flag: %q in -%s"},
+	ErrFlagNeedsValue:   {zh: "参数 --%s 后面要跟一个值", en: "flag needs an argument: --%s"},
+	ErrShortNeedsValue:  {zh: "参数 %q（在 -%s 中）后面要跟一个值", en: "flag needs an argument: %q in -%s"},
+	ErrFlagValue:        {zh: "参数 %[2]q 的值 %[1]q 无效：%[3]v", en: "invalid argument %q for %q flag: %v"},
+	WordWantNumber:      {zh: "应为数字", en: "want a number"},
+	ErrFlagSyntax:       {zh: "参数写法有误：%s", en: "bad flag syntax: %s"},
+	ErrUnknownCommand:   {zh: "未知的命令 %[1]q（%[2]q 没有这个命令）", en: "unknown command %q for %q"},
+	ErrDidYouMean:       {zh: "\n\n是否想输入：\n%s", en: "\n\nDid you mean this?\n%s"},
+	ErrArgsExact:        {zh: "要给 %d 个参数，现有 %d 个", en: "accepts %d arg(s), received %d"},
+	ErrArgsMin:          {zh: "至少要给 %d 个参数，现只有 %d 个", en: "requires at least %d arg(s), only received %d"},
+	ErrArgsMax:          {zh: "最多给 %d 个参数，现有 %d 个", en: "accepts at most %d arg(s), received %d"},
 
 	VersionUnknown:  {zh: "jixiao（版本未知：构建时没有模块信息）", en: "jixiao (version unknown: built without module information)"},
 	VersionDevel:    {zh: "开发版", en: "development build"},
