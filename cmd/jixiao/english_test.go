@@ -29,7 +29,8 @@ var mayStayEnglish = map[string]string{
 		"not the user's mistake: it stays in the words a developer reads",
 }
 
-// TestNoBareEnglish scans the sources of cmd/jixiao and the workbench for
+// TestNoBareEnglish scans the sources of cmd/jixiao, the workbench and
+// internal/outfile (the errors of -o FILE) for
 // a message made with a bare English format (fmt.Errorf, errors.New,
 // fmt.Fprintf…) instead of the catalogue (internal/msg), so that no
 // English reaches a Chinese user: every such call whose literal holds an
@@ -38,7 +39,7 @@ func TestNoBareEnglish(t *testing.T) {
 	calls := map[string]bool{"fmt.Errorf": true, "errors.New": true, "fmt.Fprintf": true, "fmt.Fprintln": true, "fmt.Fprint": true,
 		"fmt.Printf": true, "fmt.Sprintf": true, "fmt.Println": true, "io.WriteString": true, "http.Error": true}
 	var files []string
-	for _, dir := range []string{".", "../../workbench"} {
+	for _, dir := range []string{".", "../../workbench", "../../internal/outfile"} {
 		found, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, f := range found {
 			if !strings.HasSuffix(f, "_test.go") {

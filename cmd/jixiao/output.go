@@ -30,7 +30,7 @@ func openOutput(ctx context.Context, cmd *cobra.Command, st *streams, path strin
 	if path == "" || path == "-" {
 		return &output{stdout: st.Out, words: st.msg}, nil
 	}
-	f, err := outfile.Create(ctx, path, inputFiles(cmd, st)...)
+	f, err := outfile.Create(ctx, st.msg, path, inputFiles(cmd, st)...)
 	if err != nil {
 		return nil, failWith(exitNothing, err)
 	}

@@ -37,7 +37,7 @@ func (p *profile) start(ctx context.Context, inputs []string) error {
 	if p.cpuPath == "" || p.cpu != nil {
 		return nil
 	}
-	f, err := outfile.Create(ctx, p.cpuPath, inputs...)
+	f, err := outfile.Create(ctx, p.words, p.cpuPath, inputs...)
 	if err != nil {
 		return failWith(exitNothing, p.words.Wrap(err, msg.ErrCPUProfileLead))
 	}
@@ -69,7 +69,7 @@ func (p *profile) stop(ctx context.Context) error {
 }
 
 func writeHeapProfile(ctx context.Context, words msg.Printer, path string, inputs []string) error {
-	f, err := outfile.Create(ctx, path, inputs...)
+	f, err := outfile.Create(ctx, words, path, inputs...)
 	if err != nil {
 		return words.Wrap(err, msg.ErrHeapProfileLead)
 	}

@@ -62,7 +62,7 @@ func checkUntouched(t *testing.T, dir, path string) {
 
 // writeReport writes path as a command writes -o FILE.
 func writeReport(ctx context.Context, path string, write func(io.Writer) error) error {
-	f, err := outfile.Create(ctx, path)
+	f, err := outfile.Create(ctx, msg.Printer{Lang: msg.EN}, path)
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ func TestCommandLineMessages(t *testing.T) {
 		{[]string{"monitor"}, "jixiao：monitor 需要监控日期 --as-of，如 --as-of 2023-09-30", "jixiao: monitor needs --as-of DATE, e.g. --as-of 2023-09-30"},
 		{[]string{"explain", "NOPE"}, `jixiao：fixtures/demo-grid-center.csv 中没有单位 "NOPE"（单位有：G01, G02, G03, G04, G05, G06, G07, G08, G09, G10, 另有 4 个）`,
 			`jixiao: no unit "NOPE" in fixtures/demo-grid-center.csv (units: G01, G02, G03, G04, G05, G06, G07, G08, G09, G10, and 4 more)`},
+		{[]string{"eval", "-o", "."}, "jixiao：创建 .：这是一个文件夹；请给出文件名", "jixiao: create .: is a directory; give a file name"},
 		{[]string{"indicators", "没有这样的指标"}, `指标库中没有与 "没有这样的指标" 相符的指标`, `no indicator in the library matches "没有这样的指标"`},
 	} {
 		for _, lang := range []string{"zh", "en"} {

@@ -200,6 +200,27 @@ const (
 	ErrArgsMax          Code = "err.args_max"
 )
 
+// The output file's messages (internal/outfile, -o FILE). An …Lead is a
+// lead-in for Printer.Wrap.
+const (
+	OutNoName       Code = "out.no_name"
+	OutCreateLead   Code = "out.create_lead"
+	OutIsDir        Code = "out.is_dir"
+	OutBadKind      Code = "out.bad_kind"
+	OutKindSocket   Code = "out.kind_socket"
+	OutKindBlock    Code = "out.kind_block"
+	OutKindSpecial  Code = "out.kind_special"
+	OutIsInput      Code = "out.is_input"
+	OutHowLink      Code = "out.how_link"
+	OutHowSymlink   Code = "out.how_symlink"
+	OutHowSame      Code = "out.how_same"
+	OutTooManyLinks Code = "out.too_many_links"
+	OutNamesDir     Code = "out.names_dir"
+	OutNoTempName   Code = "out.no_temp_name"
+	OutChanged      Code = "out.changed"
+	OutWriteDone    Code = "out.write_done"
+)
+
 // The words for the stable error codes of data and rulesets
 // (diag.Error.Code), as the xlsx 未通过 sheet shows them: Word("bad_cell").
 const (
@@ -420,6 +441,23 @@ var generalMessages = map[Code]entry{
 	ErrArgsExact:        {zh: "要给 %d 个参数，现有 %d 个", en: "accepts %d arg(s), received %d"},
 	ErrArgsMin:          {zh: "至少要给 %d 个参数，现只有 %d 个", en: "requires at least %d arg(s), only received %d"},
 	ErrArgsMax:          {zh: "最多给 %d 个参数，现有 %d 个", en: "accepts at most %d arg(s), received %d"},
+
+	OutNoName:       {zh: "创建输出文件：没有给出文件名", en: "create: no file name"},
+	OutCreateLead:   {zh: "创建 %s：", en: "create %s: "},
+	OutIsDir:        {zh: "创建 %s：这是一个文件夹；请给出文件名", en: "create %s: is a directory; give a file name"},
+	OutBadKind:      {zh: "创建 %s：这是%s；应为普通文件、FIFO 或字符设备", en: "create %s: is a %s; want a regular file, a FIFO or a character device"},
+	OutKindSocket:   {zh: "套接字", en: "socket"},
+	OutKindBlock:    {zh: "块设备", en: "block device"},
+	OutKindSpecial:  {zh: "特殊文件", en: "special file"},
+	OutIsInput:      {zh: "创建 %s：它就是输入文件 %s（%s）；请把输出写到另一个文件", en: "create %s: it is the input %s (%s); write the output to another file"},
+	OutHowLink:      {zh: "同一个文件的另一个名字", en: "the same file under another name"},
+	OutHowSymlink:   {zh: "指向它的符号链接", en: "a symbolic link to it"},
+	OutHowSame:      {zh: "同一个文件", en: "the same file"},
+	OutTooManyLinks: {zh: "符号链接层数太多", en: "too many levels of symbolic links"},
+	OutNamesDir:     {zh: "创建 %s：这是文件夹的写法；请给出文件名", en: "create %s: names a directory; give a file name"},
+	OutNoTempName:   {zh: "创建 %s：旁边找不到可用的临时文件名（%s*）", en: "create %s: no free temporary name beside it (%s*)"},
+	OutChanged:      {zh: "打开时它从 FIFO 或设备变成了另一种文件", en: "it changed from a FIFO or device to another kind of file while opened"},
+	OutWriteDone:    {zh: "写入 %s：已经提交或放弃", en: "write %s: already committed or aborted"},
 
 	VersionUnknown:  {zh: "jixiao（版本未知：构建时没有模块信息）", en: "jixiao (version unknown: built without module information)"},
 	VersionDevel:    {zh: "开发版", en: "development build"},
