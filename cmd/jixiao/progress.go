@@ -30,13 +30,13 @@ type progress struct {
 // Phases of a run: scoring, then writing the units out with their ranks
 // (short for csv and json, most of the run for a large xlsx).
 const (
-	phaseScore = "评分"
-	phaseWrite = "写出"
+	phaseScore = msg.RunPhaseScore
+	phaseWrite = msg.RunPhaseWrite
 )
 
 // state is what the bar shows: the phase, the units done and the units
 // expected, extrapolated while scoring from the bytes per unit so far.
-func (p *progress) state(size int64, read func() int64) (phase string, done, total int64) {
+func (p *progress) state(size int64, read func() int64) (phase msg.Code, done, total int64) {
 	if t := p.total.Load(); t > 0 {
 		return phaseWrite, p.written.Load(), t
 	}
@@ -64,7 +64,7 @@ func startProgress(words msg.Printer, errOut io.Writer, size int64, read func() 
 	go func() {
 		defer p.wg.Done()
 		var bar *progressbar.ProgressBar
-		phase := ""
+		var phase msg.Code
 		start := time.Now()
 		tick := time.NewTicker(200 * time.Millisecond)
 		defer tick.Stop()
@@ -89,7 +89,7 @@ func startProgress(words msg.Printer, errOut io.Writer, size int64, read func() 
 			if bar == nil {
 				bar = progressbar.NewOptions64(max(total, 1),
 					progressbar.OptionSetWriter(f),
-					progressbar.OptionSetDescription(phase),
+					progressbar.OptionSetDescription(words.Sprintf(phase)),
 					progressbar.OptionSetItsString(words.Sprintf(msg.RunProgressUnits)),
 					progressbar.OptionShowCount(),
 					progressbar.OptionShowIts(),

@@ -14,7 +14,7 @@ func TestProgressState(t *testing.T) {
 	p := &progress{}
 	read := int64(0)
 	at := func() int64 { return read }
-	check := func(name, phase string, done, total int64) {
+	check := func(name string, phase msg.Code, done, total int64) {
 		t.Helper()
 		ph, d, tot := p.state(1000, at)
 		if ph != phase || d != done || tot != total {

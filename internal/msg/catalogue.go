@@ -85,6 +85,8 @@ const (
 	RunRulesetsHeader    Code = "run.rulesets_header"
 	RunRulesetDefault    Code = "run.ruleset_default"
 	RunProgressUnits     Code = "run.progress_units"
+	RunPhaseScore        Code = "run.phase_score"
+	RunPhaseWrite        Code = "run.phase_write"
 	WarnGeneral          Code = "warn.general"
 	WarnNoCases          Code = "warn.no_cases"
 	WordTheData          Code = "word.the_data"
@@ -334,6 +336,8 @@ var generalMessages = map[Code]entry{
 	RunRulesetsHeader:  {zh: "编号\t指标数\t权重\t名称", en: "ID\tINDICATORS\tWEIGHT\tTITLE"},
 	RunRulesetDefault:  {zh: "（默认）", en: " (default)"},
 	RunProgressUnits:   {zh: "个单位", en: "units"},
+	RunPhaseScore:      {zh: "评分", en: "scoring"},
+	RunPhaseWrite:      {zh: "写出", en: "writing"},
 	WarnGeneral:        {zh: "警告：%s\n", en: "warning: %s\n"},
 	WarnNoCases:        {zh: "警告：%s：规则集 %s 没有测试用例\n", en: "warning: %s: ruleset %s has no test cases\n"},
 	WordTheData:        {zh: "所给数据", en: "the data"},
