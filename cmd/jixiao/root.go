@@ -258,6 +258,11 @@ func loadSettings(st *streams, v *viper.Viper, configFile string, cmd *cobra.Com
 		} else {
 			err = f.Value.Set(val)
 		}
+		// lang from the settings file words the run's messages from here
+		// on (the help, made before, keeps the language langOf found).
+		if l, lerr := msg.Parse(val); key == "lang" && err == nil && lerr == nil {
+			st.msg.Lang = l
+		}
 		if err != nil {
 			err = failWith(exitNothing, st.msg.Wrap(err, msg.ErrSettingLead, key, val))
 		}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -41,5 +43,27 @@ func TestCommandLineMessages(t *testing.T) {
 				t.Errorf("jixiao --lang %s %s: exit %d, stderr:\n%s\nwant the first line\n%s", lang, strings.Join(c.args, " "), code, errOut, want)
 			}
 		}
+	}
+}
+
+// TestLangSetting: lang in jixiao.yaml words the run's messages, as
+// --lang does; --lang on the command line wins.
+func TestLangSetting(t *testing.T) {
+	t.Setenv("JIXIAO_LANG", "")
+	t.Setenv("LANG", "C")
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "jixiao.yaml"), []byte("lang: zh\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	data := filepath.Join(root, "fixtures", "demo-grid-center.csv")
+	_, _, zh := runCLI(t, "explain", "NOPE", "-d", data)
+	_, _, en := runCLI(t, "--lang", "en", "explain", "NOPE", "-d", data)
+	if !strings.HasPrefix(zh, "jixiao："+data+" 中没有单位 \"NOPE\"") || !strings.HasPrefix(en, "jixiao: no unit \"NOPE\"") {
+		t.Errorf("lang: zh in jixiao.yaml:\n%s\nwith --lang en:\n%s", zh, en)
 	}
 }
