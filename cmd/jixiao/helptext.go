@@ -65,6 +65,7 @@ func wordHelp(root *cobra.Command, p msg.Printer) {
 // wordHelpCmd words cobra's help command, and has it say in p's language
 // that it knows no such command.
 func wordHelpCmd(c *cobra.Command, p msg.Printer, name string) {
+	c.Use = p.Sprintf(msg.HelpHelpUse)
 	c.Short = p.Sprintf(msg.HelpHelp)
 	c.Long = p.Sprintf(msg.HelpHelpLong, name)
 	c.Run = nil

@@ -32,6 +32,7 @@ const (
 
 	// cobra's own commands: help, and completion with a command per shell.
 	HelpHelp             Code = "help.help"
+	HelpHelpUse          Code = "help.help_use"
 	HelpHelpLong         Code = "help.help_long"
 	HelpCompletion       Code = "help.completion"
 	HelpCompletionLong   Code = "help.completion_long"
@@ -689,7 +690,8 @@ ruleset and its demo units are used.`},
   $ jixiao serve --addr 0.0.0.0:8421 --db 绩效.db
   $ curl -F ruleset=@rules.yaml -F data=@units.csv http://127.0.0.1:8421/api/eval`},
 
-	HelpHelp: {zh: "显示任一命令的帮助", en: "Help about any command"},
+	HelpHelp:    {zh: "显示任一命令的帮助", en: "Help about any command"},
+	HelpHelpUse: {zh: "help [命令]", en: "help [command]"},
 	HelpHelpLong: {zh: "help 显示任一命令的帮助。\n输入 %[1]s help [命令] 查看详细说明。",
 		en: "Help provides help for any command in the application.\nSimply type %[1]s help [path to command] for full details."},
 	HelpCompletion: {zh: "生成命令行补全脚本（bash、zsh、fish、PowerShell）", en: "Generate the autocompletion script for the specified shell"},
