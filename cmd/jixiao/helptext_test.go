@@ -45,6 +45,7 @@ func TestHelpWorded(t *testing.T) {
 	if len(zh) < 150 {
 		t.Fatalf("only %d help texts found", len(zh))
 	}
+	t.Logf("%d help texts, each in Chinese and English", len(zh))
 	for _, want := range []string{"jixiao eval --sort", "jixiao completion bash --no-descriptions", "jixiao help --help", "jixiao serve --cpuprofile", "jixiao Example"} {
 		if _, ok := zh[want]; !ok {
 			t.Errorf("%s: not in the tree walked", want)
