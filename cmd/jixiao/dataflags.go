@@ -16,6 +16,7 @@ import (
 // how: the sheet and header row of a workbook, the limits a workbook is
 // held to, and the longest field of a CSV file. Like every flag they may be settings (jixiao.yaml, JIXIAO_*).
 func addDataFlags(f *pflag.FlagSet, o *data.Options, p msg.Printer) {
+	o.Lang = p.Lang.String() // the data's messages are in the run's language
 	f.StringVar(&o.Sheet, "sheet", "", p.Sprintf(msg.FlagSheet))
 	f.IntVar(&o.HeaderRow, "header-row", 0, p.Sprintf(msg.FlagHeaderRow))
 	f.Var(&byteSize{&o.XLSXMaxSize, data.DefaultXLSXMaxSize, p}, "xlsx-max-size", p.Sprintf(msg.FlagXLSXMaxSize))

@@ -153,7 +153,7 @@ func streamSide(ctx context.Context, o *diffOptions, prog *engine.Program, demoI
 		}
 		return nil, failWith(exitNothing, withFit(o.io.msg, err, prog.Ruleset().ID))
 	}
-	printWarnings(o.io.msg, warn, src.Warnings())
+	printWarnings(warn, o.io.msg, src.Warnings())
 	info.SHA256 = src.SHA256()
 	return info, nil
 }

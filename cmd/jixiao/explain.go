@@ -102,7 +102,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 		}
 		return failWith(exitNothing, withFit(o.io.msg, err, prog.Ruleset().ID))
 	}
-	printWarnings(o.io.msg, o.io.ErrOut, src.Warnings())
+	printWarnings(o.io.ErrOut, o.io.msg, src.Warnings())
 	info.SHA256 = src.SHA256()
 	// UNIT is an id first; failing that, a name (区教育局) that one unit
 	// bears. A name that several units bear picks none: the message

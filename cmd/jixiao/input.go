@@ -96,9 +96,9 @@ func withFit(p msg.Printer, err error, current string) error {
 	}
 	hinted := *de
 	if len(fits) == 0 {
-		hinted.Msg += p.Sprintf(msg.HintNoRuleset, strings.Join(rulesets.IDs(), ", "))
+		hinted.Msg += p.Sprintf(msg.DataFitsNone, strings.Join(rulesets.IDs(), ", "))
 	} else {
-		hinted.Msg += p.Sprintf(msg.HintFits, strings.Join(fits, p.Sprintf(msg.WordAnd)), fits[0])
+		hinted.Msg += p.Sprintf(msg.DataFits, strings.Join(fits, p.Sprintf(msg.DataAnd)), fits[0])
 	}
 	return &hinted
 }
@@ -114,8 +114,8 @@ func unblockOnCancel(ctx context.Context, r io.Reader) (stop func()) {
 	return openctx.Unblock(ctx, f)
 }
 
-func printWarnings(p msg.Printer, w io.Writer, warnings []*diag.Error) {
+func printWarnings(w io.Writer, p msg.Printer, warnings []*diag.Error) {
 	for _, e := range warnings {
-		io.WriteString(w, p.Sprintf(msg.WarnGeneral, e.Error()))
+		io.WriteString(w, p.Sprintf(msg.DataWarning, e.Error()))
 	}
 }

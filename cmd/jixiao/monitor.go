@@ -96,7 +96,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 		return err
 	}
 	defer src.Close()
-	printWarnings(o.io.msg, o.io.ErrOut, src.Warnings())
+	printWarnings(o.io.ErrOut, o.io.msg, src.Warnings())
 	var sum engine.Summary
 	var streamErr error
 	err = out.write(ctx, func(w io.Writer) error {

@@ -120,7 +120,7 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 	case err != nil:
 		return failWith(exitNothing, err)
 	}
-	printWarnings(o.io.msg, o.io.ErrOut, src.Warnings())
+	printWarnings(o.io.ErrOut, o.io.msg, src.Warnings())
 	if sum.Errors > 0 {
 		fmt.Fprintln(o.io.ErrOut, o.io.msg.Sprintf(msg.RunUnitsFailed, sum.Errors, sum.Units))
 	}

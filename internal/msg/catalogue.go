@@ -87,10 +87,8 @@ const (
 	RunProgressUnits     Code = "run.progress_units"
 	RunPhaseScore        Code = "run.phase_score"
 	RunPhaseWrite        Code = "run.phase_write"
-	WarnGeneral          Code = "warn.general"
 	WarnNoCases          Code = "warn.no_cases"
 	WordTheData          Code = "word.the_data"
-	WordAnd              Code = "word.and"
 	ErrNotWorkbook       Code = "err.not_workbook"
 	ErrChangedWhileDiff  Code = "err.changed_while_diff"
 	ErrTolerance         Code = "err.tolerance"
@@ -110,8 +108,6 @@ const (
 	ErrExtractNeedsForms Code = "err.extract_needs_forms"
 	ErrNoClaims          Code = "err.no_claims"
 	ErrNotLoaded         Code = "err.not_loaded"
-	HintNoRuleset        Code = "hint.no_ruleset"
-	HintFits             Code = "hint.fits"
 	ErrStoppedLead       Code = "err.stopped_lead"
 	ErrMonitorLead       Code = "err.monitor_lead"
 	ErrOpenDataLead      Code = "err.open_data_lead"
@@ -338,10 +334,8 @@ var generalMessages = map[Code]entry{
 	RunProgressUnits:   {zh: "个单位", en: "units"},
 	RunPhaseScore:      {zh: "评分", en: "scoring"},
 	RunPhaseWrite:      {zh: "写出", en: "writing"},
-	WarnGeneral:        {zh: "警告：%s\n", en: "warning: %s\n"},
 	WarnNoCases:        {zh: "警告：%s：规则集 %s 没有测试用例\n", en: "warning: %s: ruleset %s has no test cases\n"},
 	WordTheData:        {zh: "所给数据", en: "the data"},
-	WordAnd:            {zh: "和", en: " and "},
 	ErrNotWorkbook:     {zh: "--%s 只用于 xlsx 工作簿，%s 不是工作簿", en: "--%s is for xlsx workbooks, and %s is not one"},
 	ErrChangedWhileDiff: {zh: "%s 在 diff 为两个规则集分别读取时发生了变化：请等它不再变化后重新运行 diff",
 		en: "%s changed while diff read it for each ruleset: run diff again once it no longer changes"},
@@ -364,8 +358,6 @@ var generalMessages = map[Code]entry{
 	ErrNoClaims: {zh: "没有可复核的内容：%s 中没有单位填报自评分（claimed.<指标编号>、claimed.score 或 claimed.grade）",
 		en: "nothing to review: no unit of %s claims a score (claimed.<indicator id>, claimed.score or claimed.grade)"},
 	ErrNotLoaded:       {zh: "%[2]d 个规则集中 %[1]d 个无法载入", en: "%d of %d rulesets did not load"},
-	HintNoRuleset:      {zh: "\n它也不属于任何内置规则集（%s）：请用 -r 给出数据自己的规则集文件", en: "\nit fits none of the built-in rulesets (%s) either: give the data's own ruleset with -r FILE"},
-	HintFits:           {zh: "\n它属于内置规则集 %s：请加 -r %s 运行", en: "\nit fits the built-in ruleset %s: run with -r %s"},
 	ErrStoppedLead:     {zh: "计分中止：", en: "evaluation stopped: "},
 	ErrMonitorLead:     {zh: "监控中止：", en: "monitoring stopped: "},
 	ErrOpenDataLead:    {zh: "打开数据 %s：", en: "open data %s: "},
