@@ -19,6 +19,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 func (s *Server) routes() {
@@ -78,7 +79,7 @@ func readForm(r *http.Request) (*form, error) {
 	f := &form{files: map[string]text{}, fields: map[string]string{}}
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, fmt.Errorf("want a multipart/form-data request (curl -F ruleset=@r.yaml -F data=@units.csv): %w", err)
+		return nil, zh().Wrap(err, msg.WbMultipart)
 	}
 	for {
 		p, err := mr.NextPart()
@@ -86,11 +87,11 @@ func readForm(r *http.Request) (*form, error) {
 			return f, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read upload: %w", err)
+			return nil, zh().Wrap(err, msg.WbReadUpload)
 		}
 		b, err := io.ReadAll(p)
 		if err != nil {
-			return nil, fmt.Errorf("read upload %s: %w", p.FormName(), err)
+			return nil, zh().Wrap(err, msg.WbReadUploadPart, p.FormName())
 		}
 		if p.FileName() != "" {
 			f.files[p.FormName()] = text{Name: baseName(p.FileName()), Src: b}
@@ -132,7 +133,7 @@ func (s *Server) ruleset(ctx context.Context, f *form, part string) (text, error
 func (s *Server) versionText(ctx context.Context, id string) (text, error) {
 	n, err := strconv.ParseInt(id, 10, 64)
 	if err != nil {
-		return text{}, fmt.Errorf("version %q: want the number of a saved version", id)
+		return text{}, zh().Errorf(msg.WbVersion, id)
 	}
 	v, err := s.store.version(ctx, n)
 	if err != nil {
@@ -157,7 +158,7 @@ func (s *Server) dataset(ctx context.Context, sum, rulesetID string) (text, erro
 	}
 	name, src, ok := demoData(rulesetID)
 	if !ok {
-		return text{}, fmt.Errorf("no data: upload a data file (ruleset %s has no built-in demonstration data)", rulesetID)
+		return text{}, zh().Errorf(msg.WbNoData, rulesetID)
 	}
 	return text{name, src}, nil
 }
@@ -253,11 +254,11 @@ func (s *Server) retune(ctx context.Context, cur, base text, d text) (*scored, *
 	}
 	b, err := s.compile(base, false)
 	if err != nil {
-		return nil, nil, fmt.Errorf("saved version: %w", err)
+		return nil, nil, zh().Wrap(err, msg.WbSavedVersion)
 	}
 	old, err := s.scored(ctx, b, d)
 	if err != nil {
-		return nil, nil, fmt.Errorf("saved version: %w", err)
+		return nil, nil, zh().Wrap(err, msg.WbSavedVersion)
 	}
 	// The page asks again for each page of rows it scrolls to: the same
 	// two texts are compared once.
@@ -391,7 +392,7 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 	for i, part := range []string{"old", "new"} {
 		rt, err := s.ruleset(ctx, f, part)
 		if err != nil {
-			httpError(w, http.StatusBadRequest, fmt.Errorf("%s ruleset: %w", part, err))
+			httpError(w, http.StatusBadRequest, zh().Wrap(err, msg.WbPartRuleset, part))
 			return
 		}
 		if progs[i], err = s.compile(rt, false); err != nil {
@@ -477,7 +478,7 @@ func (s *Server) apiExplain(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if at < 0 {
-		httpError(w, http.StatusNotFound, fmt.Errorf("no unit %q in %s", unit, d.Name))
+		httpError(w, http.StatusNotFound, zh().Errorf(msg.WbNoUnit, unit, d.Name))
 		return
 	}
 	format := formatOf(f, "text")
@@ -586,7 +587,7 @@ func (s *Server) addDataset(w http.ResponseWriter, r *http.Request) {
 	}
 	d, ok := f.files["data"]
 	if !ok {
-		httpError(w, http.StatusBadRequest, errors.New("no file: send the data file as the part data"))
+		httpError(w, http.StatusBadRequest, zh().Errorf(msg.WbNoFile))
 		return
 	}
 	sum := d.sum()
@@ -616,7 +617,7 @@ type versionRequest struct {
 func (s *Server) addVersion(w http.ResponseWriter, r *http.Request) {
 	var req versionRequest
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
-		httpError(w, http.StatusBadRequest, fmt.Errorf("read request: %w", err))
+		httpError(w, http.StatusBadRequest, zh().Wrap(err, msg.WbReadRequest))
 		return
 	}
 	t := text{Name: baseName(req.Name), Src: []byte(req.YAML)}
@@ -654,7 +655,7 @@ func (s *Server) apiView(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	var ws workspace
 	if err := json.NewDecoder(r.Body).Decode(&ws); err != nil {
-		httpError(w, http.StatusBadRequest, fmt.Errorf("read request: %w", err))
+		httpError(w, http.StatusBadRequest, zh().Wrap(err, msg.WbReadRequest))
 		return
 	}
 	cur := text{Name: baseName(ws.Name), Src: []byte(ws.YAML)}
@@ -711,7 +712,7 @@ func (s *Server) addRun(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	var ws workspace
 	if err := json.NewDecoder(r.Body).Decode(&ws); err != nil {
-		httpError(w, http.StatusBadRequest, fmt.Errorf("read request: %w", err))
+		httpError(w, http.StatusBadRequest, zh().Wrap(err, msg.WbReadRequest))
 		return
 	}
 	cur := text{Name: baseName(ws.Name), Src: []byte(ws.YAML)}
@@ -753,7 +754,7 @@ func (s *Server) addRun(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getRun(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		httpError(w, http.StatusBadRequest, fmt.Errorf("run %q: want a number", r.PathValue("id")))
+		httpError(w, http.StatusBadRequest, zh().Errorf(msg.WbRunNumber, r.PathValue("id")))
 		return
 	}
 	b, err := s.store.runOutput(r.Context(), id)

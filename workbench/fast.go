@@ -2,13 +2,13 @@ package workbench
 
 import (
 	"context"
-	"errors"
 	"io"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/record"
 )
 
@@ -225,7 +225,7 @@ func (k *rowSink) Emit(rec []byte, rank int) error {
 		k.s.points, k.s.na = append(k.s.points, 0), append(k.s.na, true)
 	}
 	if c.Short {
-		return errors.New("a unit's row is cut short")
+		return zh().Errorf(msg.WbCutShort)
 	}
 	k.s.rows = append(k.s.rows, r)
 	return nil

@@ -7,7 +7,6 @@ package workbench
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"io/fs"
 	"slices"
@@ -19,6 +18,7 @@ import (
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/review"
 	"github.com/jixiao/jixiao/rulesets"
@@ -38,7 +38,7 @@ func builtinIDs() []string { return rulesets.IDs() }
 // it. Only ids of the list are read: a request never names a file.
 func builtinYAML(id string) (name string, src []byte, err error) {
 	if !slices.Contains(rulesets.IDs(), id) {
-		return "", nil, fmt.Errorf("no built-in ruleset %q (built-in: %v)", id, rulesets.IDs())
+		return "", nil, zh().Errorf(msg.WbNoBuiltin, id, rulesets.IDs())
 	}
 	src, err = fs.ReadFile(rulesets.FS, id+".yaml")
 	return "rulesets/" + id + ".yaml", src, err
@@ -146,7 +146,7 @@ func diffFormats() []string {
 }
 
 // errNoClaims says that a review has nothing to compare.
-var errNoClaims = fmt.Errorf("nothing to review: no unit of the data claims a score (claimed.<indicator id>, claimed.score or claimed.grade)")
+var errNoClaims = zh().Errorf(msg.WbNoClaims)
 
 // writeReview writes the review of claims as jixiao review -f format does,
 // for the data file name with bytes src; res is its evaluation, to know

@@ -26,13 +26,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
 	"sync"
 	"time"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 //go:embed web
@@ -80,13 +81,13 @@ func New(cfg Config) (*Server, error) {
 		cfg.Now = time.Now
 	}
 	if cfg.DB == "" {
-		return nil, errors.New("workbench: no database file: give --db FILE")
+		return nil, zh().Errorf(msg.WbNoDB)
 	}
 	s := &Server{cfg: cfg, needToken: !IsLoopback(cfg.Addr), cache: newCaches()}
 	if s.cfg.Token == "" && s.needToken {
 		b := make([]byte, 16)
 		if _, err := rand.Read(b); err != nil {
-			return nil, fmt.Errorf("workbench: token: %w", err)
+			return nil, zh().Wrap(err, msg.WbToken)
 		}
 		s.cfg.Token = hex.EncodeToString(b)
 	}
@@ -144,13 +145,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.needToken && r.Host != "" && !IsLoopback(r.Host) {
 		// A page of another site that resolves its own name to 127.0.0.1
 		// (DNS rebinding) would otherwise be same-origin with us.
-		httpError(w, http.StatusForbidden, fmt.Errorf("host %q is not this machine: open the workbench at its loopback address", r.Host))
+		httpError(w, http.StatusForbidden, zh().Errorf(msg.WbHost, r.Host))
 		return
 	}
 	if s.cfg.Token != "" {
 		if r.Method == http.MethodGet && r.URL.Path == "/" && r.URL.Query().Get("token") != "" {
 			if !s.tokenOK(r.URL.Query().Get("token")) {
-				httpError(w, http.StatusUnauthorized, errors.New("wrong token: open the URL jixiao serve printed"))
+				httpError(w, http.StatusUnauthorized, zh().Errorf(msg.WbWrongToken))
 				return
 			}
 			// The token moves to a same-site cookie and out of the address bar.
@@ -159,7 +160,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if s.needToken && !s.authorized(r) {
-			httpError(w, http.StatusUnauthorized, errors.New("this workbench needs its token: open the URL jixiao serve printed, or send the X-Jixiao-Token header"))
+			httpError(w, http.StatusUnauthorized, zh().Errorf(msg.WbNeedsToken))
 			return
 		}
 	}
@@ -169,7 +170,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if r.ContentLength > s.cfg.MaxUpload {
-			httpError(w, http.StatusRequestEntityTooLarge, fmt.Errorf("upload of %d bytes is over the limit of %d bytes (jixiao serve --max-upload)", r.ContentLength, s.cfg.MaxUpload))
+			httpError(w, http.StatusRequestEntityTooLarge, zh().Errorf(msg.WbUploadOver, r.ContentLength, s.cfg.MaxUpload))
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
@@ -194,7 +195,7 @@ func (s *Server) authorized(r *http.Request) bool {
 // POST; programs such as curl send neither.
 func sameOrigin(r *http.Request) error {
 	if site := r.Header.Get("Sec-Fetch-Site"); site == "cross-site" || site == "same-site" {
-		return fmt.Errorf("request from another site (%s) refused", site)
+		return zh().Errorf(msg.WbOtherSite, site)
 	}
 	o := r.Header.Get("Origin")
 	if o == "" {
@@ -202,7 +203,7 @@ func sameOrigin(r *http.Request) error {
 	}
 	u, err := url.Parse(o)
 	if err != nil || u.Host != r.Host {
-		return fmt.Errorf("request from origin %q refused: only the workbench page may post here", o)
+		return zh().Errorf(msg.WbOrigin, o)
 	}
 	return nil
 }
@@ -228,7 +229,7 @@ func httpError(w http.ResponseWriter, status int, err error) {
 	var mb *http.MaxBytesError
 	if errors.As(err, &mb) {
 		status = http.StatusRequestEntityTooLarge
-		err = fmt.Errorf("upload over the limit of %d bytes (jixiao serve --max-upload)", mb.Limit)
+		err = zh().Errorf(msg.WbUploadOverLimit, mb.Limit)
 	}
 	writeJSON(w, status, apiError{Error: err.Error(), Errors: positioned(err)})
 }

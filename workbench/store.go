@@ -4,11 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 
 	// The pure-Go SQLite driver keeps the single binary cgo-free.
 	_ "modernc.org/sqlite"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // store is the workbench's history: ruleset versions, datasets by hash and
@@ -67,14 +68,14 @@ func openStore(path string, now func() time.Time) (*store, error) {
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("database %s: %w", path, err)
+		return nil, zh().Wrap(err, msg.WbDatabase, path)
 	}
 	// One connection: SQLite writes one at a time anyway, and an in-memory
 	// database exists once per connection.
 	db.SetMaxOpenConns(1)
 	if _, err := db.Exec(schema); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("database %s: %w", path, err)
+		return nil, zh().Wrap(err, msg.WbDatabase, path)
 	}
 	return &store{db: db, now: now}, nil
 }
@@ -100,7 +101,7 @@ func (s *store) addVersion(ctx context.Context, v Version) (Version, error) {
 	res, err := s.db.ExecContext(ctx, `INSERT INTO versions (ruleset_id, version, title, sha256, yaml, note, created) VALUES (?,?,?,?,?,?,?)`,
 		v.RulesetID, v.Version, v.Title, v.SHA256, []byte(v.YAML), v.Note, v.Created)
 	if err != nil {
-		return v, fmt.Errorf("save ruleset version: %w", err)
+		return v, zh().Wrap(err, msg.WbSaveVersion)
 	}
 	v.ID, err = res.LastInsertId()
 	return v, err
@@ -109,21 +110,21 @@ func (s *store) addVersion(ctx context.Context, v Version) (Version, error) {
 func (s *store) versions(ctx context.Context) ([]Version, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, ruleset_id, version, title, sha256, note, created FROM versions ORDER BY id`)
 	if err != nil {
-		return nil, fmt.Errorf("list ruleset versions: %w", err)
+		return nil, zh().Wrap(err, msg.WbListVersions)
 	}
 	defer rows.Close()
 	out := []Version{}
 	for rows.Next() {
 		var v Version
 		if err := rows.Scan(&v.ID, &v.RulesetID, &v.Version, &v.Title, &v.SHA256, &v.Note, &v.Created); err != nil {
-			return nil, fmt.Errorf("list ruleset versions: %w", err)
+			return nil, zh().Wrap(err, msg.WbListVersions)
 		}
 		out = append(out, v)
 	}
 	return out, rows.Err()
 }
 
-var errNotFound = errors.New("not found")
+var errNotFound = zh().Errorf(msg.WbNotFound)
 
 func (s *store) version(ctx context.Context, id int64) (Version, error) {
 	var v Version
@@ -131,7 +132,7 @@ func (s *store) version(ctx context.Context, id int64) (Version, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT id, ruleset_id, version, title, sha256, yaml, note, created FROM versions WHERE id = ?`, id).
 		Scan(&v.ID, &v.RulesetID, &v.Version, &v.Title, &v.SHA256, &y, &v.Note, &v.Created)
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, fmt.Errorf("ruleset version %d: %w", id, errNotFound)
+		return v, zh().Wrap(errNotFound, msg.WbRulesetVersion, id)
 	}
 	v.YAML = string(y)
 	return v, err
@@ -151,7 +152,7 @@ func (s *store) addDataset(ctx context.Context, sum, name string, b []byte) erro
 	_, err := s.db.ExecContext(ctx, `INSERT INTO datasets (sha256, name, bytes, created) VALUES (?,?,?,?) ON CONFLICT(sha256) DO NOTHING`,
 		sum, name, b, s.stamp())
 	if err != nil {
-		return fmt.Errorf("save dataset %s: %w", name, err)
+		return zh().Wrap(err, msg.WbSaveDataset, name)
 	}
 	return nil
 }
@@ -159,7 +160,7 @@ func (s *store) addDataset(ctx context.Context, sum, name string, b []byte) erro
 func (s *store) dataset(ctx context.Context, sum string) (name string, b []byte, err error) {
 	err = s.db.QueryRowContext(ctx, `SELECT name, bytes FROM datasets WHERE sha256 = ?`, sum).Scan(&name, &b)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil, fmt.Errorf("dataset %s: %w", sum, errNotFound)
+		return "", nil, zh().Wrap(errNotFound, msg.WbDataset, sum)
 	}
 	return name, b, err
 }
@@ -167,14 +168,14 @@ func (s *store) dataset(ctx context.Context, sum string) (name string, b []byte,
 func (s *store) datasets(ctx context.Context) ([]Dataset, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT sha256, name, length(bytes), created FROM datasets ORDER BY created, sha256`)
 	if err != nil {
-		return nil, fmt.Errorf("list datasets: %w", err)
+		return nil, zh().Wrap(err, msg.WbListDatasets)
 	}
 	defer rows.Close()
 	out := []Dataset{}
 	for rows.Next() {
 		var d Dataset
 		if err := rows.Scan(&d.SHA256, &d.Name, &d.Size, &d.Created); err != nil {
-			return nil, fmt.Errorf("list datasets: %w", err)
+			return nil, zh().Wrap(err, msg.WbListDatasets)
 		}
 		out = append(out, d)
 	}
@@ -211,21 +212,21 @@ type RunUnit struct {
 func (s *store) addRun(ctx context.Context, r Run, yaml, output []byte, units []RunUnit) (Run, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return r, fmt.Errorf("save run: %w", err)
+		return r, zh().Wrap(err, msg.WbSaveRun)
 	}
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, `INSERT INTO runs (ruleset_id, ruleset_version, ruleset_sha256, ruleset_yaml, data_name, data_sha256, stamp, output) VALUES (?,?,?,?,?,?,?,?)`,
 		r.RulesetID, r.RulesetVersion, r.RulesetSHA256, yaml, r.DataName, r.DataSHA256, r.Stamp, output)
 	if err != nil {
-		return r, fmt.Errorf("save run: %w", err)
+		return r, zh().Wrap(err, msg.WbSaveRun)
 	}
 	if r.ID, err = res.LastInsertId(); err != nil {
-		return r, fmt.Errorf("save run: %w", err)
+		return r, zh().Wrap(err, msg.WbSaveRun)
 	}
 	for _, u := range units {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO run_units (run_id, unit, name, scored, score, grade, rank) VALUES (?,?,?,?,?,?,?)`,
 			r.ID, u.Unit, u.Name, u.Scored, u.Score, u.Grade, u.Rank); err != nil {
-			return r, fmt.Errorf("save run unit %s: %w", u.Unit, err)
+			return r, zh().Wrap(err, msg.WbSaveRunUnit, u.Unit)
 		}
 	}
 	return r, tx.Commit()
@@ -234,14 +235,14 @@ func (s *store) addRun(ctx context.Context, r Run, yaml, output []byte, units []
 func (s *store) runs(ctx context.Context) ([]Run, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, ruleset_id, ruleset_version, ruleset_sha256, data_name, data_sha256, stamp FROM runs ORDER BY id`)
 	if err != nil {
-		return nil, fmt.Errorf("list runs: %w", err)
+		return nil, zh().Wrap(err, msg.WbListRuns)
 	}
 	defer rows.Close()
 	out := []Run{}
 	for rows.Next() {
 		var r Run
 		if err := rows.Scan(&r.ID, &r.RulesetID, &r.RulesetVersion, &r.RulesetSHA256, &r.DataName, &r.DataSHA256, &r.Stamp); err != nil {
-			return nil, fmt.Errorf("list runs: %w", err)
+			return nil, zh().Wrap(err, msg.WbListRuns)
 		}
 		out = append(out, r)
 	}
@@ -253,7 +254,7 @@ func (s *store) runOutput(ctx context.Context, id int64) ([]byte, error) {
 	var b []byte
 	err := s.db.QueryRowContext(ctx, `SELECT output FROM runs WHERE id = ?`, id).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("run %d: %w", id, errNotFound)
+		return nil, zh().Wrap(errNotFound, msg.WbRun, id)
 	}
 	return b, err
 }
@@ -264,14 +265,14 @@ func (s *store) unitHistory(ctx context.Context, unit string) ([]RunUnit, error)
 	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.stamp, u.unit, u.name, u.scored, u.score, u.grade, u.rank, r.ruleset_id, r.ruleset_version
 		FROM run_units u JOIN runs r ON r.id = u.run_id WHERE u.unit = ? ORDER BY r.id`, unit)
 	if err != nil {
-		return nil, fmt.Errorf("history of unit %s: %w", unit, err)
+		return nil, zh().Wrap(err, msg.WbHistory, unit)
 	}
 	defer rows.Close()
 	out := []RunUnit{}
 	for rows.Next() {
 		var u RunUnit
 		if err := rows.Scan(&u.Run, &u.Stamp, &u.Unit, &u.Name, &u.Scored, &u.Score, &u.Grade, &u.Rank, &u.RulesetID, &u.RulesetVersion); err != nil {
-			return nil, fmt.Errorf("history of unit %s: %w", unit, err)
+			return nil, zh().Wrap(err, msg.WbHistory, unit)
 		}
 		out = append(out, u)
 	}

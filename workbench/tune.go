@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Edit is one change made in the tuning form: a field of an indicator
@@ -25,7 +27,7 @@ func applyEdits(name string, src []byte, edits []Edit) ([]byte, error) {
 	for i, e := range edits {
 		var err error
 		if src, err = applyEdit(name, src, e); err != nil {
-			return nil, fmt.Errorf("edit %d (%s): %w", i+1, e.describe(), err)
+			return nil, zh().Wrap(err, msg.WbEdit, i+1, e.describe())
 		}
 	}
 	return src, nil
@@ -33,9 +35,9 @@ func applyEdits(name string, src []byte, edits []Edit) ([]byte, error) {
 
 func (e Edit) describe() string {
 	if e.Grade != "" {
-		return "grade " + e.Grade + " " + e.Field
+		return zh().Sprintf(msg.WbDescGrade, e.Grade, e.Field)
 	}
-	return "indicator " + e.Indicator + " " + e.Field
+	return zh().Sprintf(msg.WbDescIndicator, e.Indicator, e.Field)
 }
 
 func applyEdit(name string, src []byte, e Edit) ([]byte, error) {
@@ -44,7 +46,7 @@ func applyEdit(name string, src []byte, e Edit) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s: not a ruleset (a mapping at the top)", name)
+		return nil, zh().Errorf(msg.WbNotRuleset, name)
 	}
 	root := doc.Content[0]
 	var item *yaml.Node
@@ -53,11 +55,11 @@ func applyEdit(name string, src []byte, e Edit) ([]byte, error) {
 	switch {
 	case e.Grade != "":
 		if e.Field != "min" {
-			return nil, fmt.Errorf("a grade has only min to tune, not %q", e.Field)
+			return nil, zh().Errorf(msg.WbGradeMin, e.Field)
 		}
 		item = findItem(value(root, "grades"), func(m *yaml.Node) bool { return scalar(m, "label") == e.Grade })
 		if item == nil {
-			return nil, fmt.Errorf("%s has no grade %q", name, e.Grade)
+			return nil, zh().Errorf(msg.WbNoGrade, name, e.Grade)
 		}
 		key, numeric = "min", true
 	case e.Indicator != "":
@@ -69,7 +71,7 @@ func applyEdit(name string, src []byte, e Edit) ([]byte, error) {
 			return id == e.Indicator
 		})
 		if item == nil {
-			return nil, fmt.Errorf("%s has no indicator %q", name, e.Indicator)
+			return nil, zh().Errorf(msg.WbNoIndicator, name, e.Indicator)
 		}
 		switch {
 		case e.Field == "weight":
@@ -82,25 +84,25 @@ func applyEdit(name string, src []byte, e Edit) ([]byte, error) {
 			n, err := strconv.Atoi(parts[min(1, len(parts)-1)])
 			bands := value(item, "bands")
 			if len(parts) != 3 || err != nil || (parts[2] != "when" && parts[2] != "score") {
-				return nil, fmt.Errorf("want band.N.when or band.N.score, not %q", e.Field)
+				return nil, zh().Errorf(msg.WbBandField, e.Field)
 			}
 			if bands == nil || bands.Kind != yaml.SequenceNode || n < 1 || n > len(bands.Content) {
-				return nil, fmt.Errorf("indicator %s has no band row %d", e.Indicator, n)
+				return nil, zh().Errorf(msg.WbNoBandRow, e.Indicator, n)
 			}
 			item, key = bands.Content[n-1], parts[2]
 			if value(item, key) == nil {
-				return nil, fmt.Errorf("band row %d of indicator %s has no %s (an else row is edited in the YAML)", n, e.Indicator, key)
+				return nil, zh().Errorf(msg.WbBandNoKey, n, e.Indicator, key)
 			}
 		default:
-			return nil, fmt.Errorf("an indicator's weight, target, band.N.when or band.N.score can be tuned, not %q", e.Field)
+			return nil, zh().Errorf(msg.WbTunable, e.Field)
 		}
 	default:
-		return nil, fmt.Errorf("say which indicator or grade to change")
+		return nil, zh().Errorf(msg.WbSayWhich)
 	}
 	text := strings.TrimSpace(e.Value)
 	if numeric {
 		if _, err := strconv.ParseFloat(text, 64); err != nil {
-			return nil, fmt.Errorf("%q is not a number", e.Value)
+			return nil, zh().Errorf(msg.WbNotNumber, e.Value)
 		}
 	} else if _, err := strconv.ParseFloat(text, 64); err != nil || key == "target" {
 		// Targets are written as text (">= 0.9"), as the built-in rulesets do.
@@ -166,7 +168,7 @@ func offset(src []byte, line, col int) int {
 // src: quoted, or plain up to a comment, a comma or a closing bracket.
 func replaceScalar(src []byte, v *yaml.Node, text string) ([]byte, error) {
 	if v.Kind != yaml.ScalarNode || v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 || v.Alias != nil {
-		return nil, fmt.Errorf("line %d: the value is not a one-line scalar: edit it in the YAML", v.Line)
+		return nil, zh().Errorf(msg.WbNotScalar, v.Line)
 	}
 	start := offset(src, v.Line, v.Column)
 	end := start
@@ -199,7 +201,7 @@ func replaceScalar(src []byte, v *yaml.Node, text string) ([]byte, error) {
 		}
 	}
 	if end > len(src) || end <= start {
-		return nil, fmt.Errorf("line %d: cannot find the value in the text", v.Line)
+		return nil, zh().Errorf(msg.WbValueNotFound, v.Line)
 	}
 	out := make([]byte, 0, len(src)+len(text))
 	out = append(out, src[:start]...)
@@ -211,7 +213,7 @@ func replaceScalar(src []byte, v *yaml.Node, text string) ([]byte, error) {
 // after the mapping's first key.
 func insertKey(src []byte, m *yaml.Node, key, text string) ([]byte, error) {
 	if m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0 {
-		return nil, fmt.Errorf("line %d: %s is not written here and the entry is in braces: add it in the YAML", m.Line, key)
+		return nil, zh().Errorf(msg.WbInBraces, m.Line, key)
 	}
 	first := m.Content[0]
 	at := offset(src, first.Line+1, 1)

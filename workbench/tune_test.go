@@ -68,13 +68,13 @@ func TestApplyEdits(t *testing.T) {
 		edit Edit
 		want string
 	}{
-		{Edit{Indicator: "z", Field: "weight", Value: "1"}, `t.yaml has no indicator "z"`},
-		{Edit{Indicator: "x", Field: "weight", Value: "十"}, `"十" is not a number`},
-		{Edit{Indicator: "x", Field: "label", Value: "新"}, `not "label"`},
-		{Edit{Indicator: "y", Field: "band.2.when", Value: "value > 0"}, "band row 2 of indicator y has no when"},
-		{Edit{Indicator: "y", Field: "band.3.score", Value: "1"}, "indicator y has no band row 3"},
-		{Edit{Grade: "良", Field: "min", Value: "80"}, `t.yaml has no grade "良"`},
-		{Edit{Field: "weight", Value: "1"}, "say which indicator or grade"},
+		{Edit{Indicator: "z", Field: "weight", Value: "1"}, `t.yaml 中没有指标 "z"`},
+		{Edit{Indicator: "x", Field: "weight", Value: "十"}, `"十" 不是数值`},
+		{Edit{Indicator: "x", Field: "label", Value: "新"}, `不能调整 "label"`},
+		{Edit{Indicator: "y", Field: "band.2.when", Value: "value > 0"}, "指标 y 的第 2 行分档没有 when"},
+		{Edit{Indicator: "y", Field: "band.3.score", Value: "1"}, "指标 y 没有第 3 行分档"},
+		{Edit{Grade: "良", Field: "min", Value: "80"}, `t.yaml 中没有等级 "良"`},
+		{Edit{Field: "weight", Value: "1"}, "请说明要修改哪个指标或等级"},
 	} {
 		_, err := applyEdits("t.yaml", []byte(tuneSrc), []Edit{tc.edit})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

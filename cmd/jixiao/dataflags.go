@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,29 +17,29 @@ import (
 // held to, and the longest field of a CSV file. Like every flag they may be settings (jixiao.yaml, JIXIAO_*).
 func addDataFlags(f *pflag.FlagSet, o *data.Options, p msg.Printer) {
 	o.Lang = p.Lang.String() // the data's messages are in the run's language
-	f.StringVar(&o.Sheet, "sheet", "", "xlsx data: the sheet that holds the units (default: the one sheet with a header row)")
-	f.IntVar(&o.HeaderRow, "header-row", 0, "xlsx data: the row of the header, from 1 (default: the first row with the unit column and an input, past title rows)")
-	f.Var(&byteSize{&o.XLSXMaxSize, data.DefaultXLSXMaxSize, p}, "xlsx-max-size", "xlsx data: the most a workbook may unzip to, all its parts together (K, M, G: powers of 1024)")
-	f.Var(&byteSize{&o.XLSXMaxPart, data.DefaultXLSXMaxPart, p}, "xlsx-max-part", "xlsx data: the most one part of a workbook (a sheet) may unzip to")
-	f.Var(&ratio{&o.XLSXMaxRatio, data.DefaultXLSXMaxRatio, p}, "xlsx-max-ratio", "xlsx data: the most times its compressed size a part may unzip to")
-	f.Var(&byteSize{&o.MaxField, data.DefaultMaxField, p}, "max-field", "csv data: the longest field read; a longer one (a stray quote, a broken export) stops the file with its row and column")
+	f.StringVar(&o.Sheet, "sheet", "", p.Sprintf(msg.FlagSheet))
+	f.IntVar(&o.HeaderRow, "header-row", 0, p.Sprintf(msg.FlagHeaderRow))
+	f.Var(&byteSize{&o.XLSXMaxSize, data.DefaultXLSXMaxSize, p}, "xlsx-max-size", p.Sprintf(msg.FlagXLSXMaxSize))
+	f.Var(&byteSize{&o.XLSXMaxPart, data.DefaultXLSXMaxPart, p}, "xlsx-max-part", p.Sprintf(msg.FlagXLSXMaxPart))
+	f.Var(&ratio{&o.XLSXMaxRatio, data.DefaultXLSXMaxRatio, p}, "xlsx-max-ratio", p.Sprintf(msg.FlagXLSXMaxRatio))
+	f.Var(&byteSize{&o.MaxField, data.DefaultMaxField, p}, "max-field", p.Sprintf(msg.FlagMaxField))
 }
 
 // checkDataFlags refuses --sheet and --header-row given for data that is
 // no workbook: a CSV file's first line is its header. From a setting
 // (jixiao.yaml, JIXIAO_SHEET) they apply to workbooks only, and are no
 // error elsewhere.
-func checkDataFlags(f *pflag.FlagSet, path string) error {
+func checkDataFlags(p msg.Printer, f *pflag.FlagSet, path string) error {
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return nil
 	}
 	for _, name := range []string{"sheet", "header-row"} {
 		if f.Changed(name) {
-			what := path
+			var what any = path
 			if path == "" || path == "-" {
-				what = "the data"
+				what = msg.WordTheData
 			}
-			return failWith(exitNothing, fmt.Errorf("--%s is for xlsx workbooks, and %s is not one", name, what))
+			return failWith(exitNothing, p.Errorf(msg.ErrNotWorkbook, name, what))
 		}
 	}
 	return nil

@@ -32,44 +32,24 @@ type diffOptions struct {
 func newDiffCmd(io *streams) *cobra.Command {
 	o := &diffOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "diff -r OLD -r NEW [-d DATA] [-f table|json|md|xlsx] [-o FILE]",
-		Short: io.msg.Sprintf(msg.HelpDiff),
-		Long: `diff scores the same units under two rulesets, the one in force (OLD) and a
-proposed change (NEW), and shows what the change does before it is adopted:
-
-  - for every unit its old and new score, grade and rank, the change in
-    score, and the indicators whose points changed;
-  - the grade migration matrix: how many units went from each old grade to
-    each new grade (rows old, columns new);
-  - the units that moved most;
-  - for the whole population, which indicators caused the change: each
-    indicator's change in points summed over the units, indicators added
-    or dropped by the change included.
-
-Both rulesets read the same data file (each by its own inputs). JSON (-f
-json) carries both rulesets' id, version and sha256 and the data's sha256;
-xlsx needs -o. Without -d the old ruleset's built-in demo units are used.
-
-Exit status: 0 all units scored under both; 1 some unit failed under one
-of them (shown as not scored); 2 nothing was compared.`,
-		Example: `  $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml
-  $ jixiao diff -r cmd/jixiao/testdata/diff/old.yaml -r cmd/jixiao/testdata/diff/new.yaml -d cmd/jixiao/testdata/diff/units.csv
-  $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml -d fixtures/demo-grid-center.csv -f json
-  $ jixiao diff -r grid-center -r cmd/jixiao/testdata/diff/grid-center-2023.yaml -f xlsx -o 影响.xlsx`,
-		Args: cobra.NoArgs,
+		Use:     "diff -r OLD -r NEW [-d DATA] [-f table|json|md|xlsx] [-o FILE]",
+		Short:   io.msg.Sprintf(msg.HelpDiff),
+		Long:    io.msg.Sprintf(msg.HelpDiffLong),
+		Example: io.msg.Sprintf(msg.HelpDiffExample),
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+			if err := checkDataFlags(io.msg, cmd.Flags(), o.Data); err != nil {
 				return err
 			}
 			return runDiff(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVarP(&o.Rulesets, "ruleset", "r", nil, "ruleset file or built-in id: give it twice, old then new")
-	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the old ruleset's demo units)")
+	f.StringArrayVarP(&o.Rulesets, "ruleset", "r", nil, io.msg.Sprintf(msg.FlagRulesetTwice))
+	f.StringVarP(&o.Data, "data", "d", "", io.msg.Sprintf(msg.FlagDataOld))
 	addDataFlags(f, &o.Read, io.msg)
-	f.StringVarP(&o.Format, "format", "f", report.DiffFormats().Names()[0], "output format: "+strings.Join(report.DiffFormats().Names(), "|"))
-	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
+	f.StringVarP(&o.Format, "format", "f", report.DiffFormats().Names()[0], io.msg.Sprintf(msg.FlagFormat, strings.Join(report.DiffFormats().Names(), "|")))
+	f.StringVarP(&o.Output, "output", "o", "", io.msg.Sprintf(msg.FlagOutput))
 	return cmd
 }
 
@@ -102,7 +82,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	// between is caught by its digest.
 	var spool *os.File
 	if o.Data == "-" || o.Data != "" && !regularFile(o.Data) {
-		if spool, err = spoolData(ctx, o.Data, o.io.In); err != nil {
+		if spool, err = spoolData(ctx, o.io.msg, o.Data, o.io.In); err != nil {
 			return err
 		}
 		defer func() { spool.Close(); os.Remove(spool.Name()) }()
@@ -118,7 +98,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 		}
 	}
 	if infos[0].SHA256 != infos[1].SHA256 {
-		return failWith(exitNothing, fmt.Errorf("%s changed while diff read it for each ruleset: run diff again once it no longer changes", strings.Join(infos[0].Files, ", ")))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrChangedWhileDiff, strings.Join(infos[0].Files, ", ")))
 	}
 	// A column one ruleset reads is no warning because the other does not.
 	printCommonLines(o.io.ErrOut, warnings[0].String(), warnings[1].String())
@@ -137,7 +117,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 		}
 	}
 	if failed > 0 {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored under both rulesets (shown as %s)\n", failed, len(cmp.Units), "未评分")
+		io.WriteString(o.io.ErrOut, o.io.msg.Sprintf(msg.RunDiffFailed, failed, len(cmp.Units), "未评分"))
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil
@@ -163,13 +143,13 @@ func streamSide(ctx context.Context, o *diffOptions, prog *engine.Program, demoI
 			return nil, failWith(exitNothing, withFit(o.io.msg, err, prog.Ruleset().ID))
 		}
 		info = &engine.DataInfo{Files: []string{filepath.ToSlash(shown)}}
-	} else if src, info, err = openDataOf(ctx, o.Data, o.Read, demoID, prog, nil, true); err != nil {
+	} else if src, info, err = openDataOf(ctx, o.io.msg, o.Data, o.Read, demoID, prog, nil, true); err != nil {
 		return nil, err
 	}
 	defer src.Close()
 	if _, err := prog.Stream(ctx, src, rec); err != nil {
 		if ctx.Err() != nil {
-			return nil, failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+			return nil, failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrStoppedLead))
 		}
 		return nil, failWith(exitNothing, withFit(o.io.msg, err, prog.Ruleset().ID))
 	}
@@ -188,12 +168,12 @@ func regularFile(path string) bool {
 // spoolData copies the data at path ("-": stdin) to a temporary file,
 // removed at once where the system allows, so that it can be read once
 // for each ruleset. Opening and reading stop when ctx is done.
-func spoolData(ctx context.Context, path string, stdin io.Reader) (*os.File, error) {
+func spoolData(ctx context.Context, p msg.Printer, path string, stdin io.Reader) (*os.File, error) {
 	in := stdin
 	if path != "-" {
 		f, err := openctx.OpenFile(ctx, path, os.O_RDONLY, 0)
 		if err != nil {
-			return nil, failWith(exitNothing, fmt.Errorf("open data %s: %w", path, err))
+			return nil, failWith(exitNothing, p.Wrap(err, msg.ErrOpenDataLead, path))
 		}
 		defer f.Close()
 		in = f
@@ -201,12 +181,12 @@ func spoolData(ctx context.Context, path string, stdin io.Reader) (*os.File, err
 	defer unblockOnCancel(ctx, in)()
 	f, err := os.CreateTemp("", "jixiao-data-*")
 	if err != nil {
-		return nil, failWith(exitNothing, fmt.Errorf("keep %s for the second ruleset: %w", path, err))
+		return nil, failWith(exitNothing, p.Wrap(err, msg.ErrKeepDataLead, path))
 	}
 	os.Remove(f.Name())
 	if _, err := io.Copy(f, in); err != nil {
 		f.Close()
-		return nil, failWith(exitNothing, fmt.Errorf("read data %s: %w", path, err))
+		return nil, failWith(exitNothing, p.Wrap(err, msg.ErrReadDataLead, path))
 	}
 	return f, nil
 }

@@ -41,74 +41,41 @@ type evalOptions struct {
 func newEvalCmd(io *streams) *cobra.Command {
 	o := &evalOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "eval [-r RULESET] [-d DATA] [-f FORMAT] [-o FILE]",
-		Short: io.msg.Sprintf(msg.HelpEval),
-		Long: `eval scores every unit of the data against the ruleset and writes the
-comparison table (units × indicator points, total, grade, rank) or the full
-results in another format.
-
-RULESET is a file path or a built-in id (see jixiao rulesets); the default is
-` + rulesets.Default + `. DATA is CSV, XLSX, YAML, JSON or JSON Lines; without -d the
-built-in demonstration units of the ruleset are scored. A unit whose data
-cannot be read is reported with its errors and the others are scored.
-
-Where the data carries the units' own scores (claimed.<indicator id>,
-claimed.score, claimed.grade), the table adds 自评总分 and 自评等级 beside
-the computed total and grade, and writes 8.62/9 where a claim departs from
-the rules by more than --tolerance; JSON carries the claims, the flags
-claim_high / claim_low and each unit's review list. jixiao review reports
-the findings for the whole population.
-
-Formats (-f):
-` + formatList() + `
-Tables show each 一级指标's subtotal beside its indicators; --groups keeps
-only the subtotals, --sort orders the units, --units keeps some of them.
-Reports carry their provenance (ruleset and data with their SHA-256) and
-are byte-identical between runs; --stamp-time or SOURCE_DATE_EPOCH adds a
-time. Files given with -o are written whole or not at all, and never over
-an input (the data, the ruleset, its tests, the settings file); a FIFO or
-a device such as /dev/null is written directly.
-
-Exit status: 0 all went well (failed checks are warnings on stderr); 1 the
-run finished but some units failed; 2 nothing was evaluated; 130 stopped by
-Ctrl-C, 143 by SIGTERM (a failed or interrupted run leaves the previous -o
-FILE as it was).`,
-		Example: `  $ jixiao eval
-  $ jixiao eval -r grid-center -d fixtures/lusong-grid-2022.yaml -f json
-  $ jixiao eval -r dept-2013 -f table --groups --sort -score
-  $ jixiao eval -r selfeval-2020 -f html -o report.html
-  $ jixiao eval -r selfeval-2020 -f selfeval -o 自评表.xlsx`,
-		Args: cobra.NoArgs,
+		Use:     "eval [-r RULESET] [-d DATA] [-f FORMAT] [-o FILE]",
+		Short:   io.msg.Sprintf(msg.HelpEval),
+		Long:    io.msg.Sprintf(msg.HelpEvalLong, rulesets.Default, formatList(io.msg)),
+		Example: io.msg.Sprintf(msg.HelpEvalExample),
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.ExplainSet = cmd.Flags().Changed("explain")
-			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+			if err := checkDataFlags(io.msg, cmd.Flags(), o.Data); err != nil {
 				return err
 			}
 			return runEval(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
-	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
+	f.StringVarP(&o.Ruleset, "ruleset", "r", "", io.msg.Sprintf(msg.FlagRuleset, rulesets.Default))
+	f.StringVarP(&o.Data, "data", "d", "", io.msg.Sprintf(msg.FlagData))
 	addDataFlags(f, &o.Read, io.msg)
-	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], "output format: "+strings.Join(report.FormatNames(), "|"))
-	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
-	f.BoolVar(&o.Groups, "groups", false, "show only the 一级指标 subtotals")
-	f.StringVar(&o.Sort, "sort", "", "sort units by rank, score, unit, name, grade (or 排名, 总分, 单位, 名称, 等级), an indicator id or label or a 一级指标 (prefix - for descending; default: rank for tables, input order for json and selfeval)")
-	f.StringSliceVar(&o.Units, "units", nil, "keep only these unit ids (separated by , ， 、 or ；)")
-	f.BoolVar(&o.Explain, "explain", false, "include explanations (on by default for json, md and html; --explain=false leaves them out)")
-	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
-	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
-	f.StringVar(&o.StampTime, "stamp-time", "", "write this time (RFC 3339, or now) into the report's provenance (default: $SOURCE_DATE_EPOCH if set, else none, so reports are byte-identical)")
+	f.StringVarP(&o.Format, "format", "f", report.FormatNames()[0], io.msg.Sprintf(msg.FlagFormat, strings.Join(report.FormatNames(), "|")))
+	f.StringVarP(&o.Output, "output", "o", "", io.msg.Sprintf(msg.FlagOutput))
+	f.BoolVar(&o.Groups, "groups", false, io.msg.Sprintf(msg.FlagGroups))
+	f.StringVar(&o.Sort, "sort", "", io.msg.Sprintf(msg.FlagSort))
+	f.StringSliceVar(&o.Units, "units", nil, io.msg.Sprintf(msg.FlagUnits))
+	f.BoolVar(&o.Explain, "explain", false, io.msg.Sprintf(msg.FlagExplain))
+	f.IntVar(&o.Workers, "workers", 0, io.msg.Sprintf(msg.FlagWorkers))
+	f.Float64Var(&o.Tolerance, "tolerance", 0.01, io.msg.Sprintf(msg.FlagTolerance))
+	f.StringVar(&o.StampTime, "stamp-time", "", io.msg.Sprintf(msg.FlagStampTime))
 	return cmd
 }
 
 // engineOptions turns common flags into engine options. --tolerance 0
 // is no tolerance, which engine.Options spells negative (its 0 is the
 // default).
-func engineOptions(workers int, tolerance float64, explain bool) (*engine.Options, error) {
+func engineOptions(p msg.Printer, workers int, tolerance float64, explain bool) (*engine.Options, error) {
 	if tolerance < 0 || tolerance != tolerance {
-		return nil, failWith(exitNothing, fmt.Errorf("tolerance must be 0 or more, got %v", tolerance))
+		return nil, failWith(exitNothing, p.Errorf(msg.ErrTolerance, tolerance))
 	}
 	if tolerance == 0 {
 		tolerance = -1
@@ -129,7 +96,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	if err := needsFile(o.io.msg, format, o.Output); err != nil {
 		return err
 	}
-	stamp, err := reportTime(o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
+	stamp, err := reportTime(o.io.msg, o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -139,7 +106,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	}
 	defer out.close()
 	explain := o.Explain || !format.Lean && !o.ExplainSet
-	eo, err := engineOptions(o.Workers, o.Tolerance, explain)
+	eo, err := engineOptions(o.io.msg, o.Workers, o.Tolerance, explain)
 	if err != nil {
 		return err
 	}
@@ -147,7 +114,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Sort, err = sortKey(prog.Ruleset().Indicators, o.Sort); err != nil {
+	if o.Sort, err = sortKey(o.io.msg, prog.Ruleset().Indicators, o.Sort); err != nil {
 		return failWith(exitNothing, err)
 	}
 	o.Units = splitUnits(o.Units)
@@ -165,7 +132,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 			ro.Width, ro.Split = split.terminal, split.split
 		}
 	}
-	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, format.Digest)
+	src, info, err := openData(ctx, o.io.msg, o.Data, o.Read, prog, o.io.In, format.Digest)
 	if err != nil {
 		return err
 	}
@@ -194,7 +161,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 			return err
 		}
 		sink.Digest = src.SHA256
-		bar := startProgress(o.io.ErrOut, size, read)
+		bar := startProgress(o.io.msg, o.io.ErrOut, size, read)
 		sum, streamErr = prog.Stream(ctx, src, &evalSink{Sink: sink, bar: bar, warn: warn})
 		bar.done()
 		if streamErr != nil {
@@ -204,10 +171,10 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	})
 	switch {
 	case errors.Is(streamErr, errNoUnits):
-		return failWith(exitNothing, fmt.Errorf("%s: the data holds no units", info.Files[0]))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrNoUnits, info.Files[0]))
 	case streamErr != nil && ctx.Err() != nil:
 		// err wraps streamErr, and tells when a FIFO got part of the output.
-		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+		return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrStoppedLead))
 	case streamErr != nil:
 		// A data error reads as it does when the data is read first.
 		return failWith(exitNothing, withFit(o.io.msg, streamErr, prog.Ruleset().ID))
@@ -247,13 +214,35 @@ func endOfRun(w io.Writer, p msg.Printer, s engine.Summary) error {
 	return nil
 }
 
-// formatList describes the output formats for the help, one a line.
-func formatList() string {
+// formatHelp is the catalogue's description of a format of eval -f; ""
+// for a format the catalogue does not describe (TestEveryFormatHasHelp).
+func formatHelp(name string) msg.Code {
+	switch name {
+	case "table":
+		return msg.HelpFormatTable
+	case "json":
+		return msg.HelpFormatJSON
+	case "csv":
+		return msg.HelpFormatCSV
+	case "md":
+		return msg.HelpFormatMD
+	case "xlsx":
+		return msg.HelpFormatXLSX
+	case "html":
+		return msg.HelpFormatHTML
+	case "selfeval":
+		return msg.HelpFormatSelfeval
+	}
+	return ""
+}
+
+// formatList is eval's formats, one a line, for its help.
+func formatList(p msg.Printer) string {
 	var b strings.Builder
 	for _, f := range report.Formats() {
-		fmt.Fprintf(&b, "  %-9s %s", f.Name, f.Desc)
+		fmt.Fprintf(&b, "  %-9s %s", f.Name, p.Sprintf(formatHelp(f.Name)))
 		if f.Binary {
-			b.WriteString(" (needs -o)")
+			b.WriteString(p.Sprintf(msg.HelpNeedsFile))
 		}
 		b.WriteString("\n")
 	}
@@ -264,20 +253,20 @@ func formatList() string {
 // or "now"), else SOURCE_DATE_EPOCH (seconds since 1970, the convention of
 // reproducible builds), else none, so that two runs on the same input
 // write the same bytes.
-func reportTime(flag, epoch string, now func() time.Time) (time.Time, error) {
+func reportTime(p msg.Printer, flag, epoch string, now func() time.Time) (time.Time, error) {
 	switch {
 	case flag == "now":
 		return now().UTC().Truncate(time.Second), nil
 	case flag != "":
 		t, err := time.Parse(time.RFC3339, flag)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("--stamp-time %q: want RFC 3339 such as 2024-03-31T09:00:00+08:00, or now", flag)
+			return time.Time{}, p.Errorf(msg.ErrStampTime, flag)
 		}
 		return t, nil
 	case epoch != "":
 		sec, err := strconv.ParseInt(epoch, 10, 64)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q: want whole seconds since 1970-01-01", epoch)
+			return time.Time{}, p.Errorf(msg.ErrEpoch, epoch)
 		}
 		return time.Unix(sec, 0).UTC(), nil
 	}

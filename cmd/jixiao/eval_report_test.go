@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // runReport runs the command line with buffers and returns the exit
@@ -131,7 +133,7 @@ func TestEvalStampTime(t *testing.T) {
 		})
 	}
 	now := time.Date(2025, 1, 2, 3, 4, 5, 600, time.UTC)
-	got, err := reportTime("now", "", func() time.Time { return now })
+	got, err := reportTime(msg.Printer{Lang: msg.EN}, "now", "", func() time.Time { return now })
 	if err != nil || !got.Equal(now.Truncate(time.Second)) {
 		t.Errorf("reportTime(now) = %v, %v", got, err)
 	}

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"io"
 	"maps"
 	"math"
@@ -36,49 +34,26 @@ type explainOptions struct {
 func newExplainCmd(io *streams) *cobra.Command {
 	o := &explainOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "explain [-r RULESET] [-d DATA] [-f text|md] UNIT",
-		Short: io.msg.Sprintf(msg.HelpExplain),
-		Long: `explain prints the whole derivation of one unit's score, for a reviewer to
-read on the terminal or print (-f md for Markdown):
-
-  - every indicator's formula with the unit's numbers substituted, and every
-    intermediate value of the branch actually taken (the condition of a ?:
-    and its chosen side, the band rows tried until one matched);
-  - the target or band that applied, the scoring rule with its numbers, and
-    the points (clamped to the weight, rounded half-up to 2 decimals);
-  - the subtotals of every 一级 and 二级 indicator group, the total (rescaled
-    to 100 when indicators are 不适用), the grade with its band, the rank;
-  - the failed consistency checks, with their numbers;
-  - the unit's own claimed scores and the review findings (复核), if any;
-  - the audit stamp: the ruleset's id, version and sha256, the data's sha256.
-
-UNIT is the unit id of the data's unit column, or, when no unit has that
-id, the name of one unit (a name several units bear is refused, with
-their ids). The other units are scored
-too, to give the rank. RULESET and DATA are as for eval.
-
-Exit status: 0 explained; 1 the unit could not be scored (its errors are
-shown); 2 nothing was evaluated (no such unit, bad ruleset or data).`,
-		Example: `  $ jixiao explain LS2022 -r grid-center -d fixtures/lusong-grid-2022.yaml
-  $ jixiao explain G04
-  $ jixiao explain D03 -r dept-2013 -f md -o D03.md
-  $ jixiao explain S02 -r selfeval-2020 -d fixtures/demo-selfeval-2020.csv`,
-		Args: cobra.ExactArgs(1),
+		Use:     "explain [-r RULESET] [-d DATA] [-f text|md] UNIT",
+		Short:   io.msg.Sprintf(msg.HelpExplain),
+		Long:    io.msg.Sprintf(msg.HelpExplainLong),
+		Example: io.msg.Sprintf(msg.HelpExplainExample),
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Unit = args[0]
-			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+			if err := checkDataFlags(io.msg, cmd.Flags(), o.Data); err != nil {
 				return err
 			}
 			return runExplain(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
-	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
+	f.StringVarP(&o.Ruleset, "ruleset", "r", "", io.msg.Sprintf(msg.FlagRuleset, rulesets.Default))
+	f.StringVarP(&o.Data, "data", "d", "", io.msg.Sprintf(msg.FlagData))
 	addDataFlags(f, &o.Read, io.msg)
-	f.StringVarP(&o.Format, "format", "f", report.ExplainFormats().Names()[0], "output format: "+strings.Join(report.ExplainFormats().Names(), "|"))
-	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
-	f.Float64Var(&o.Tolerance, "tolerance", 0.01, "difference between claimed and computed points that counts as a finding")
+	f.StringVarP(&o.Format, "format", "f", report.ExplainFormats().Names()[0], io.msg.Sprintf(msg.FlagFormat, strings.Join(report.ExplainFormats().Names(), "|")))
+	f.StringVarP(&o.Output, "output", "o", "", io.msg.Sprintf(msg.FlagOutput))
+	f.Float64Var(&o.Tolerance, "tolerance", 0.01, io.msg.Sprintf(msg.FlagTolerance))
 	return cmd
 }
 
@@ -92,7 +67,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 		return err
 	}
 	defer out.close()
-	eo, err := engineOptions(0, o.Tolerance, false)
+	eo, err := engineOptions(o.io.msg, 0, o.Tolerance, false)
 	if err != nil {
 		return err
 	}
@@ -103,7 +78,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, true)
+	src, info, err := openData(ctx, o.io.msg, o.Data, o.Read, prog, o.io.In, true)
 	if err != nil {
 		return err
 	}
@@ -111,7 +86,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	// One pass ranks every unit (the rank needs them all) and keeps none:
 	// the sink renders nothing but the wanted unit's mark, and the source
 	// keeps a copy of that unit's data for the derivation.
-	catch := &unitCatch{id: o.Unit, byName: map[string]*indicators.Unit{}}
+	catch := &unitCatch{words: o.io.msg, id: o.Unit, byName: map[string]*indicators.Unit{}}
 	sink := &rankSink{id: o.Unit, nameRanks: map[string]int{}, own: map[string][]*float64{}}
 	rs := prog.Ruleset()
 	for k, ind := range rs.Indicators {
@@ -123,7 +98,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	sum, err := prog.Stream(ctx, catch.wrap(src), sink)
 	if err != nil {
 		if ctx.Err() != nil {
-			return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
+			return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrStoppedLead))
 		}
 		return failWith(exitNothing, withFit(o.io.msg, err, prog.Ruleset().ID))
 	}
@@ -135,11 +110,11 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	if catch.unit == nil {
 		switch ids := catch.nameIDs(); len(ids) {
 		case 0:
-			return failWith(exitNothing, fmt.Errorf("no unit %q in %s (units: %s)", o.Unit, strings.Join(info.Files, ", "), sink.list(sum.Units)))
+			return failWith(exitNothing, o.io.msg.Errorf(msg.ErrNoUnit, o.Unit, strings.Join(info.Files, ", "), sink.list(o.io.msg, sum.Units)))
 		case 1:
 			catch.unit, sink.rank = catch.byName[ids[0]], sink.nameRanks[ids[0]]
 		default:
-			return failWith(exitNothing, fmt.Errorf("unit name %q in %s is borne by %d units: %s; give one of their ids", o.Unit, strings.Join(info.Files, ", "), len(ids), strings.Join(ids, ", ")))
+			return failWith(exitNothing, o.io.msg.Errorf(msg.ErrNameAmbiguous, o.Unit, strings.Join(info.Files, ", "), len(ids), strings.Join(ids, ", ")))
 		}
 	}
 	// The derivation comes from a program with explanations and trace
@@ -158,7 +133,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 		return failWith(exitNothing, err)
 	}
 	if u.Failed() {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: unit %s could not be scored\n", u.Unit)
+		io.WriteString(o.io.ErrOut, o.io.msg.Sprintf(msg.RunUnitFailed, u.Unit))
 		return failWith(exitUnitsFailed, nil)
 	}
 	return nil
@@ -167,9 +142,10 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 // unitCatch passes a source's units on and keeps a copy of the data of
 // the unit id, for the derivation.
 type unitCatch struct {
-	id   string
-	mu   sync.Mutex // chunks are decoded on Stream's workers
-	unit *indicators.Unit
+	words msg.Printer // words the error of data that cannot be read again
+	id    string
+	mu    sync.Mutex // chunks are decoded on Stream's workers
+	unit  *indicators.Unit
 	// byName keeps, by id, the units whose name is the id sought: used
 	// only when no unit has that id.
 	byName map[string]*indicators.Unit
@@ -251,17 +227,17 @@ type catchChunks struct {
 
 // Rewind starts the data again, for rulesets whose relative or panel
 // indicators read it twice; the unit caught stays the first of its id.
-func (s catchUnits) Rewind() error { return rewind(s.src) }
+func (s catchUnits) Rewind() error { return rewind(s.c.words, s.src) }
 
 // Rewind is catchUnits' Rewind for a chunked source.
-func (s catchChunks) Rewind() error { return rewind(s.src) }
+func (s catchChunks) Rewind() error { return rewind(s.c.words, s.src) }
 
 // rewind rewinds src when it can be, with the error engine.Stream gives a
 // source that cannot be read again.
-func rewind(src any) error {
+func rewind(p msg.Printer, src any) error {
 	r, ok := src.(interface{ Rewind() error })
 	if !ok {
-		return errors.New("the data cannot be read a second time: save it to a file and give that")
+		return p.Errorf(msg.ErrReadTwice)
 	}
 	return r.Rewind()
 }
@@ -391,10 +367,10 @@ func (s *rankSink) populations(rs *indicators.Ruleset, id string) map[string][]f
 }
 
 // list names the first units of the data, n in all, for a message.
-func (s *rankSink) list(n int) string {
+func (s *rankSink) list(p msg.Printer, n int) string {
 	ids := s.first
 	if n > len(ids) {
-		ids = append(ids, fmt.Sprintf("and %d more", n-len(ids)))
+		ids = append(ids, p.Sprintf(msg.ListMore, n-len(ids)))
 	}
 	return strings.Join(ids, ", ")
 }

@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jixiao/jixiao/forms"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/report"
 )
 
@@ -19,7 +19,7 @@ import (
 // what was read as a data file.
 func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, paths []string) error {
 	if o.Data != "" {
-		return failWith(exitNothing, fmt.Errorf("give either forms (jixiao review DIR-or-FILES…) or -d DATA, not both"))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrFormsAndData))
 	}
 	format, err := report.FormsFormats().Lookup(o.Format)
 	if err != nil {
@@ -29,7 +29,7 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 		return err
 	}
 	// The tolerance is judged as review -d judges it.
-	eo, err := engineOptions(1, o.Tolerance, false)
+	eo, err := engineOptions(o.io.msg, 1, o.Tolerance, false)
 	if err != nil {
 		return err
 	}
@@ -38,10 +38,10 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 		return failWith(exitNothing, err)
 	}
 	for _, r := range rejected {
-		fmt.Fprintf(o.io.ErrOut, "jixiao: not reviewed: %s\n", r.Why)
+		io.WriteString(o.io.ErrOut, o.io.msg.Sprintf(msg.RunNotReviewed, r.Why))
 	}
 	if len(fs) == 0 {
-		return failWith(exitNothing, fmt.Errorf("nothing to review: no self-evaluation form (自评表) in %s", strings.Join(paths, ", ")))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrNoForms, strings.Join(paths, ", ")))
 	}
 	if o.Extract != "" {
 		out, err := openOutput(ctx, cmd, o.io, o.Extract)
@@ -51,7 +51,7 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 		err = out.write(ctx, func(w io.Writer) error { return forms.WriteCSV(w, fs) })
 		out.close()
 		if err != nil {
-			return failWith(exitNothing, fmt.Errorf("writing %s: %w", o.Extract, err))
+			return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrWritingLead, o.Extract))
 		}
 	}
 	opts := forms.Options{Tolerance: o.Tolerance, Lang: o.io.msg.Lang.String()}

@@ -36,43 +36,21 @@ type genOptions struct {
 func newGenCmd(io *streams) *cobra.Command {
 	o := &genOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "gen -r RULESET -n N [--seed S] -o FILE.csv|.jsonl|.xlsx",
-		Short: io.msg.Sprintf(msg.HelpGen),
-		Long: `gen writes N made-up units for any ruleset: for trying a ruleset on a
-realistic population before adopting it, and for benchmarks.
-
-The units are deterministic (the same ruleset, N and seed always give the
-same file) and spread so that every grade, band and tier occurs: each unit
-has a performance level and each indicator's inputs are solved from it with
-the ruleset's own formulas, below, at and beyond the target. A small share of
-cells is blank or NA, or carries thousands separators or the input's unit;
-tier inputs are letters, some with a fraction (A:0.95).
-
-The format follows the extension of -o: .csv (header unit, name, input ids),
-.jsonl ({unit, name, data} per line) or .xlsx (one sheet, written as a
-stream). The file is written whole or not at all.
-
-With --claims each unit also carries its own self-evaluation (claimed.<id>,
-claimed.score, claimed.grade): about three in four right, the rest with one
-slip each — a row rounded up (8.62 → 9), a row inflated to full marks, a
-grade one band off, a total above the sum of its rows, a met target scored
-below full with no reason — for trying jixiao review on a population.`,
-		Example: `  $ jixiao gen -r grid-center -n 1000 -o units.csv
-  $ jixiao gen -r dept-2013 -n 100000 --seed 7 -o dept.jsonl
-  $ jixiao gen -r selfeval-2020 -n 500 -o projects.xlsx
-  $ jixiao gen -r grid-center -n 1000 -o units.csv && jixiao eval -r grid-center -d units.csv
-  $ jixiao gen -r grid-center -n 5000 --claims -o claimed.csv && jixiao review -r grid-center -d claimed.csv`,
-		Args: cobra.NoArgs,
+		Use:     "gen -r RULESET -n N [--seed S] -o FILE.csv|.jsonl|.xlsx",
+		Short:   io.msg.Sprintf(msg.HelpGen),
+		Long:    io.msg.Sprintf(msg.HelpGenLong),
+		Example: io.msg.Sprintf(msg.HelpGenExample),
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGen(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
-	f.IntVarP(&o.N, "count", "n", 1000, "number of units")
-	f.Int64Var(&o.Seed, "seed", 1, "seed: another seed gives another population")
-	f.StringVarP(&o.Output, "output", "o", "", "file to write: .csv, .jsonl or .xlsx")
-	f.BoolVar(&o.Claims, "claims", false, "add claimed scores (复核 data): mostly right, some rounded up or inflated")
+	f.StringVarP(&o.Ruleset, "ruleset", "r", "", io.msg.Sprintf(msg.FlagRuleset, rulesets.Default))
+	f.IntVarP(&o.N, "count", "n", 1000, io.msg.Sprintf(msg.FlagCount))
+	f.Int64Var(&o.Seed, "seed", 1, io.msg.Sprintf(msg.FlagSeed))
+	f.StringVarP(&o.Output, "output", "o", "", io.msg.Sprintf(msg.FlagGenOutput))
+	f.BoolVar(&o.Claims, "claims", false, io.msg.Sprintf(msg.FlagClaims))
 	return cmd
 }
 
@@ -90,12 +68,12 @@ type rowWriter interface {
 
 func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if o.N < 1 {
-		return failWith(exitNothing, fmt.Errorf("-n %d: want at least 1 unit", o.N))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrGenCount, o.N))
 	}
 	ext := strings.ToLower(filepath.Ext(o.Output))
 	newWriter, ok := genWriters[ext]
 	if o.Output == "" || !ok {
-		return failWith(exitNothing, fmt.Errorf("-o %q: want a file ending in .csv, .jsonl or .xlsx", o.Output))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrGenOutput, o.Output))
 	}
 	out, err := openOutput(ctx, cmd, o.io, o.Output)
 	if err != nil {
@@ -122,7 +100,7 @@ func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	fmt.Fprintf(o.io.ErrOut, "wrote %d units of ruleset %s to %s\n", o.N, rs.ID, o.Output)
+	io.WriteString(o.io.ErrOut, o.io.msg.Sprintf(msg.RunWroteUnits, o.N, rs.ID, o.Output))
 	return nil
 }
 

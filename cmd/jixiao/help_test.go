@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // TestHelpExamples: the --help of lint, explain, diff and test says what
@@ -11,6 +13,7 @@ import (
 // runs from the repository root (its files exist there) and does not fail
 // to run (exit 2), and the output lines the help shows under it are what
 // the command prints.
+// Chinese examples run too: their comments stand on lines of their own.
 func TestHelpExamples(t *testing.T) {
 	for _, name := range []string{"lint", "explain", "diff", "test"} {
 		t.Run(name, func(t *testing.T) {
@@ -18,11 +21,15 @@ func TestHelpExamples(t *testing.T) {
 			if code != exitOK || !strings.Contains(help, "Examples:\n") || strings.Count(help, "$ jixiao "+name) < 3 {
 				t.Fatalf("jixiao %s --help: exit %d, want a Long text and at least 3 examples:\n%s", name, code, help)
 			}
-			cmd, _, err := newRootCmd(&streams{}, &profile{}).Find([]string{name})
-			if err != nil || len(cmd.Long) < 200 {
-				t.Fatalf("%s: Long is missing or short", name)
+			for _, lang := range []msg.Lang{msg.EN, msg.ZH} {
+				t.Run(lang.String(), func(t *testing.T) {
+					cmd, _, err := newRootCmd(&streams{msg: msg.Printer{Lang: lang}}, &profile{}).Find([]string{name})
+					if err != nil || len(cmd.Long) < 200 {
+						t.Fatalf("%s (%v): Long is missing or short", name, lang)
+					}
+					runExamples(t, cmd.Example)
+				})
 			}
-			runExamples(t, cmd.Example)
 		})
 	}
 }
@@ -38,7 +45,7 @@ func runExamples(t *testing.T, example string) {
 	lines := strings.Split(example, "\n")
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimSpace(lines[i])
-		if !strings.HasPrefix(line, "$ jixiao ") {
+		if strings.HasPrefix(line, "#") || !strings.HasPrefix(line, "$ jixiao ") {
 			continue
 		}
 		args := strings.Fields(strings.TrimPrefix(line, "$ jixiao "))
@@ -52,7 +59,7 @@ func runExamples(t *testing.T, example string) {
 			t.Errorf("example %q: exit 2: %s", line, stderr)
 		}
 		// Lines shown under the example are its output.
-		for ; i+1 < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "$ "); i++ {
+		for ; i+1 < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "$ ") && !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "#"); i++ {
 			want := strings.TrimSpace(lines[i+1])
 			if want != "..." && !strings.Contains(stdout, want+"\n") {
 				t.Errorf("example %q does not print %q:\n%s", line, want, stdout)

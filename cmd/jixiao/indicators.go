@@ -14,17 +14,11 @@ import (
 func newIndicatorsCmd(io *streams) *cobra.Command {
 	var long bool
 	cmd := &cobra.Command{
-		Use:   "indicators [WORD]",
-		Short: io.msg.Sprintf(msg.HelpIndicators),
-		Long: `indicators lists the standard indicator definitions that ship with jixiao
-(财预〔2013〕53号's common indicators and the usual 财预〔2020〕10号 /
-财预〔2021〕101号 output, benefit and satisfaction indicators), or those whose
-id, label or note holds WORD. A ruleset indicator says use: ID and writes only
-what differs, at least its weight and usually its target.`,
-		Example: `  $ jixiao indicators
-  $ jixiao indicators 预算
-  $ jixiao indicators --long 满意度`,
-		Args: cobra.MaximumNArgs(1),
+		Use:     "indicators [WORD]",
+		Short:   io.msg.Sprintf(msg.HelpIndicators),
+		Long:    io.msg.Sprintf(msg.HelpIndicatorsLong),
+		Example: io.msg.Sprintf(msg.HelpIndicatorsExample),
+		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			defs, err := rulesets.Library()
 			if err != nil {
@@ -36,7 +30,7 @@ what differs, at least its weight and usually its target.`,
 			}
 			found := rulesets.SearchLibrary(defs, word)
 			if len(found) == 0 {
-				fmt.Fprintf(io.ErrOut, "no indicator in the library matches %q\n", word)
+				fmt.Fprint(io.ErrOut, io.msg.Sprintf(msg.RunNoIndicator, word))
 				return failWith(exitUnitsFailed, nil)
 			}
 			for _, d := range found {
@@ -51,12 +45,12 @@ what differs, at least its weight and usually its target.`,
 						ins = append(ins, s)
 					}
 					sort.Strings(ins)
-					fmt.Fprintf(io.Out, "    inputs: %s\n    %s\n\n", strings.Join(ins, "；"), d.Note)
+					fmt.Fprint(io.Out, io.msg.Sprintf(msg.RunIndicatorInputs, strings.Join(ins, "；"), d.Note))
 				}
 			}
 			return nil
 		},
 	}
-	cmd.Flags().BoolVarP(&long, "long", "l", false, "show inputs and notes")
+	cmd.Flags().BoolVarP(&long, "long", "l", false, io.msg.Sprintf(msg.FlagLong))
 	return cmd
 }

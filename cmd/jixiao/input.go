@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -40,15 +39,15 @@ func openRuleset(ref string, o *engine.Options) (*engine.Program, error) {
 // opts say, hashing it when digest is set. With no path it opens the
 // embedded demonstration data of a built-in ruleset. "-" reads CSV from
 // standard input.
-func openData(ctx context.Context, path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
-	return openDataOf(ctx, path, opts, prog.Ruleset().ID, prog, stdin, digest)
+func openData(ctx context.Context, p msg.Printer, path string, opts data.Options, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+	return openDataOf(ctx, p, path, opts, prog.Ruleset().ID, prog, stdin, digest)
 }
 
 // openDataOf is openData taking the demonstration data of ruleset demoID
 // when path is empty (diff reads the old ruleset's demo units for both).
 // Opening and reading a file stop when ctx is done, as a FIFO can leave
 // them waiting.
-func openDataOf(ctx context.Context, path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
+func openDataOf(ctx context.Context, p msg.Printer, path string, opts data.Options, demoID string, prog *engine.Program, stdin io.Reader, digest bool) (data.Source, *engine.DataInfo, error) {
 	schema := data.NewSchema(prog.Ruleset())
 	var src data.Source
 	var err error
@@ -56,7 +55,7 @@ func openDataOf(ctx context.Context, path string, opts data.Options, demoID stri
 	case "":
 		name, ok := fixtures.Demo(demoID)
 		if !ok {
-			return nil, nil, failWith(exitNothing, fmt.Errorf("no data: give -d FILE (ruleset %s has no built-in demonstration data)", demoID))
+			return nil, nil, failWith(exitNothing, p.Errorf(msg.ErrNoData, demoID))
 		}
 		f, ferr := fixtures.FS.Open(name)
 		if ferr != nil {
@@ -71,7 +70,7 @@ func openDataOf(ctx context.Context, path string, opts data.Options, demoID stri
 		src, err = opts.OpenStreamContext(ctx, path, schema, digest)
 	}
 	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(msg.For(opts.Lang), err, prog.Ruleset().ID))
+		return nil, nil, failWith(exitNothing, withFit(p, err, prog.Ruleset().ID))
 	}
 	return src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, nil
 }

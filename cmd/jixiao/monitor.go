@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -34,56 +33,39 @@ type monitorOptions struct {
 func newMonitorCmd(io *streams) *cobra.Command {
 	o := &monitorOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "monitor --as-of DATE [-r RULESET] [-d DATA] [-f FORMAT] [-o FILE]",
-		Short: io.msg.Sprintf(msg.HelpMonitor),
-		Long: `monitor scores the data reported during the year and lights each indicator
-green, yellow or red against its target pro-rated by the share of the year
-elapsed at --as-of (时间过半、任务过半, 财预〔2019〕136号): the elapsed share f is
-DATE's day of the year over the days of the year (2024-02-29 → 60/366).
-A positive target expects f × target; a reverse target ("<=") is never
-pro-rated and compares target ÷ value. Green at value ≥ expected × green
-(default 1), yellow at ≥ expected × yellow (default 0.8), red otherwise;
-the ruleset's monitor: {green, yellow} changes the bounds. A tier input
-is green for A, yellow for B, red for C. Bands, deduct, score, relative
-and panel indicators get no light; N/A gets none; missing and error are
-red. A unit's light is its worst indicator's. Every light carries its
-explanation; the summary counts units by light and names the indicators
-most often red.
-
-Formats (-f): table, json, csv, md, html, xlsx (xlsx needs -o).
-
-Exit status: as eval's.`,
-		Example: `  $ jixiao monitor --as-of 2023-09-30 -r ruleset.yaml -d units.csv
-  $ jixiao monitor --as-of 2024-06-30 -r ruleset.yaml -d units.csv -f xlsx -o 监控.xlsx`,
-		Args: cobra.NoArgs,
+		Use:     "monitor --as-of DATE [-r RULESET] [-d DATA] [-f FORMAT] [-o FILE]",
+		Short:   io.msg.Sprintf(msg.HelpMonitor),
+		Long:    io.msg.Sprintf(msg.HelpMonitorLong),
+		Example: io.msg.Sprintf(msg.HelpMonitorExample),
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkDataFlags(cmd.Flags(), o.Data); err != nil {
+			if err := checkDataFlags(io.msg, cmd.Flags(), o.Data); err != nil {
 				return err
 			}
 			return runMonitor(cmd.Context(), cmd, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Ruleset, "ruleset", "r", "", "ruleset file or built-in id (default "+rulesets.Default+")")
-	f.StringVarP(&o.Data, "data", "d", "", "data file: .csv .xlsx .yaml .json .jsonl, or - for CSV on stdin (default: the ruleset's demo units)")
+	f.StringVarP(&o.Ruleset, "ruleset", "r", "", io.msg.Sprintf(msg.FlagRuleset, rulesets.Default))
+	f.StringVarP(&o.Data, "data", "d", "", io.msg.Sprintf(msg.FlagData))
 	addDataFlags(f, &o.Read, io.msg)
-	f.StringVar(&o.AsOf, "as-of", "", "the monitoring date, e.g. 2023-09-30 (required)")
-	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+strings.Join(report.MonitorFormats(nil, false).Names(), "|"))
-	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (whole or not at all) instead of standard output")
-	f.IntVar(&o.Workers, "workers", 0, "evaluation workers (default: one per core)")
-	f.StringVar(&o.StampTime, "stamp-time", "", "write this time (RFC 3339, or now) into the report's provenance")
+	f.StringVar(&o.AsOf, "as-of", "", io.msg.Sprintf(msg.FlagAsOf))
+	f.StringVarP(&o.Format, "format", "f", "table", io.msg.Sprintf(msg.FlagFormat, strings.Join(report.MonitorFormats(nil, false).Names(), "|")))
+	f.StringVarP(&o.Output, "output", "o", "", io.msg.Sprintf(msg.FlagOutput))
+	f.IntVar(&o.Workers, "workers", 0, io.msg.Sprintf(msg.FlagWorkers))
+	f.StringVar(&o.StampTime, "stamp-time", "", io.msg.Sprintf(msg.FlagStampTimeShort))
 	return cmd
 }
 
 func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) error {
 	if o.AsOf == "" {
-		return failWith(exitNothing, fmt.Errorf("monitor needs --as-of DATE, e.g. --as-of 2023-09-30"))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrAsOf))
 	}
 	asOf, err := monitor.ParseDate(o.AsOf)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	stamp, err := reportTime(o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
+	stamp, err := reportTime(o.io.msg, o.StampTime, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -109,7 +91,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	src, info, err := openData(ctx, o.Data, o.Read, prog, o.io.In, true)
+	src, info, err := openData(ctx, o.io.msg, o.Data, o.Read, prog, o.io.In, true)
 	if err != nil {
 		return err
 	}
@@ -132,7 +114,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	})
 	switch {
 	case streamErr != nil && ctx.Err() != nil:
-		return failWith(exitNothing, fmt.Errorf("monitoring stopped: %w", err))
+		return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrMonitorLead))
 	case streamErr != nil:
 		return failWith(exitNothing, withFit(o.io.msg, streamErr, prog.Ruleset().ID))
 	case err != nil:

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // splitUnits splits the values of --units at the separators a Chinese
@@ -33,7 +33,7 @@ var sortWords = map[string]string{"排名": "rank", "总分": "score", "得分":
 // (预算执行率) becomes its id, a header word (总分) its key; ids, 一级指标
 // and keys pass as they are. A label two indicators share is refused,
 // naming their ids, since sorting by the wrong one would look right.
-func sortKey(inds []indicators.Indicator, key string) (string, error) {
+func sortKey(p msg.Printer, inds []indicators.Indicator, key string) (string, error) {
 	desc := strings.HasPrefix(key, "-")
 	k := strings.TrimSpace(strings.TrimPrefix(key, "-"))
 	sign := ""
@@ -59,5 +59,5 @@ func sortKey(inds []indicators.Indicator, key string) (string, error) {
 		return sign + ids[0], nil
 	}
 	slices.Sort(ids)
-	return "", fmt.Errorf("--sort %q: %d indicators have that label (%s): give the id of one", key, len(ids), strings.Join(ids, ", "))
+	return "", p.Errorf(msg.ErrSortAmbiguous, key, len(ids), strings.Join(ids, ", "))
 }

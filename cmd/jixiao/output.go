@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 
@@ -21,6 +20,7 @@ import (
 type output struct {
 	stdout io.Writer
 	file   *outfile.File // nil for standard output
+	words  msg.Printer   // words its errors
 }
 
 // openOutput opens -o path for cmd before anything is read, so that an
@@ -28,13 +28,13 @@ type output struct {
 // run before it begins. No path, or "-", is standard output.
 func openOutput(ctx context.Context, cmd *cobra.Command, st *streams, path string) (*output, error) {
 	if path == "" || path == "-" {
-		return &output{stdout: st.Out}, nil
+		return &output{stdout: st.Out, words: st.msg}, nil
 	}
-	f, err := outfile.Create(ctx, path, inputFiles(cmd, st)...)
+	f, err := outfile.Create(ctx, st.msg, path, inputFiles(cmd, st)...)
 	if err != nil {
 		return nil, failWith(exitNothing, err)
 	}
-	return &output{file: f}, nil
+	return &output{file: f, words: st.msg}, nil
 }
 
 // inputFiles lists the files cmd reads, from its flags: the ruleset(s)
@@ -82,7 +82,7 @@ func (o *output) write(ctx context.Context, write func(io.Writer) error) error {
 		return write(ctxWriter{ctx, o.stdout})
 	}
 	if err := write(ctxWriter{ctx, o.file}); err != nil {
-		return o.abort(fmt.Errorf("write %s: %w", o.file.Name(), err))
+		return o.abort(o.words.Wrap(err, msg.ErrWriteLead, o.file.Name()))
 	}
 	if err := ctx.Err(); err != nil {
 		return o.abort(err)
@@ -103,7 +103,7 @@ func (o *output) close() {
 func (o *output) abort(err error) error {
 	o.file.Abort()
 	if o.file.Direct() && o.file.Written() > 0 {
-		return &partialOutput{path: o.file.Name(), err: err}
+		return &partialOutput{path: o.file.Name(), err: err, words: o.words}
 	}
 	return err
 }
@@ -111,12 +111,13 @@ func (o *output) abort(err error) error {
 // partialOutput is the error of a run that stopped after writing part of
 // its output to a FIFO or a device.
 type partialOutput struct {
-	path string
-	err  error
+	path  string
+	err   error
+	words msg.Printer
 }
 
 func (p *partialOutput) Error() string {
-	return fmt.Sprintf("%v (%s got part of the output)", p.err, p.path)
+	return p.words.Sprintf(msg.ErrPartOutput, p.err, p.path)
 }
 
 func (p *partialOutput) Unwrap() error { return p.err }

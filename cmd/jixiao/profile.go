@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"runtime/pprof"
 
 	"github.com/spf13/pflag"
 
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/outfile"
 )
 
@@ -17,13 +17,15 @@ import (
 type profile struct {
 	cpuPath, memPath string
 	cpu              *outfile.File
+	words            msg.Printer // words its errors
 	// inputs are the run's input files, which no profile may replace.
 	inputs []string
 }
 
-func (p *profile) addFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&p.cpuPath, "cpuprofile", "", "write a CPU profile to `FILE`")
-	fs.StringVar(&p.memPath, "memprofile", "", "write a heap profile to `FILE` on exit")
+func (p *profile) addFlags(fs *pflag.FlagSet, words msg.Printer) {
+	p.words = words
+	fs.StringVar(&p.cpuPath, "cpuprofile", "", words.Sprintf(msg.FlagCPUProfile))
+	fs.StringVar(&p.memPath, "memprofile", "", words.Sprintf(msg.FlagMemProfile))
 	_ = fs.MarkHidden("cpuprofile")
 	_ = fs.MarkHidden("memprofile")
 }
@@ -35,13 +37,13 @@ func (p *profile) start(ctx context.Context, inputs []string) error {
 	if p.cpuPath == "" || p.cpu != nil {
 		return nil
 	}
-	f, err := outfile.Create(ctx, p.cpuPath, inputs...)
+	f, err := outfile.Create(ctx, p.words, p.cpuPath, inputs...)
 	if err != nil {
-		return failWith(exitNothing, fmt.Errorf("cpu profile: %w", err))
+		return failWith(exitNothing, p.words.Wrap(err, msg.ErrCPUProfileLead))
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
 		f.Abort()
-		return failWith(exitNothing, fmt.Errorf("cpu profile: %w", err))
+		return failWith(exitNothing, p.words.Wrap(err, msg.ErrCPUProfileLead))
 	}
 	p.cpu = f
 	return nil
@@ -61,20 +63,20 @@ func (p *profile) stop(ctx context.Context) error {
 		p.cpu = nil
 	}
 	if p.memPath != "" && ctx.Err() == nil {
-		errs = append(errs, writeHeapProfile(ctx, p.memPath, p.inputs))
+		errs = append(errs, writeHeapProfile(ctx, p.words, p.memPath, p.inputs))
 	}
 	return errors.Join(errs...)
 }
 
-func writeHeapProfile(ctx context.Context, path string, inputs []string) error {
-	f, err := outfile.Create(ctx, path, inputs...)
+func writeHeapProfile(ctx context.Context, words msg.Printer, path string, inputs []string) error {
+	f, err := outfile.Create(ctx, words, path, inputs...)
 	if err != nil {
-		return fmt.Errorf("heap profile: %w", err)
+		return words.Wrap(err, msg.ErrHeapProfileLead)
 	}
 	runtime.GC() // up-to-date statistics
 	if err := pprof.WriteHeapProfile(f); err != nil {
 		f.Abort()
-		return fmt.Errorf("heap profile: %w", err)
+		return words.Wrap(err, msg.ErrHeapProfileLead)
 	}
 	return f.Commit()
 }

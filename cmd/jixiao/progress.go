@@ -9,6 +9,8 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // progress shows a bar on stderr while a long evaluation runs: units done,
@@ -28,13 +30,13 @@ type progress struct {
 // Phases of a run: scoring, then writing the units out with their ranks
 // (short for csv and json, most of the run for a large xlsx).
 const (
-	phaseScore = "评分"
-	phaseWrite = "写出"
+	phaseScore = msg.RunPhaseScore
+	phaseWrite = msg.RunPhaseWrite
 )
 
 // state is what the bar shows: the phase, the units done and the units
 // expected, extrapolated while scoring from the bytes per unit so far.
-func (p *progress) state(size int64, read func() int64) (phase string, done, total int64) {
+func (p *progress) state(size int64, read func() int64) (phase msg.Code, done, total int64) {
 	if t := p.total.Load(); t > 0 {
 		return phaseWrite, p.written.Load(), t
 	}
@@ -52,7 +54,7 @@ const progressDelay = time.Second
 // startProgress starts the bar's goroutine for a run over size bytes of
 // data, of which read tells how many are read; it returns nil (a no-op)
 // when errOut is no terminal.
-func startProgress(errOut io.Writer, size int64, read func() int64) *progress {
+func startProgress(words msg.Printer, errOut io.Writer, size int64, read func() int64) *progress {
 	f, ok := errOut.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
@@ -62,7 +64,7 @@ func startProgress(errOut io.Writer, size int64, read func() int64) *progress {
 	go func() {
 		defer p.wg.Done()
 		var bar *progressbar.ProgressBar
-		phase := ""
+		var phase msg.Code
 		start := time.Now()
 		tick := time.NewTicker(200 * time.Millisecond)
 		defer tick.Stop()
@@ -87,8 +89,8 @@ func startProgress(errOut io.Writer, size int64, read func() int64) *progress {
 			if bar == nil {
 				bar = progressbar.NewOptions64(max(total, 1),
 					progressbar.OptionSetWriter(f),
-					progressbar.OptionSetDescription(phase),
-					progressbar.OptionSetItsString("units"),
+					progressbar.OptionSetDescription(words.Sprintf(phase)),
+					progressbar.OptionSetItsString(words.Sprintf(msg.RunProgressUnits)),
 					progressbar.OptionShowCount(),
 					progressbar.OptionShowIts(),
 					progressbar.OptionSetPredictTime(true),

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"testing"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // TestProgressState: while scoring, the bar counts units scored against
@@ -12,7 +14,7 @@ func TestProgressState(t *testing.T) {
 	p := &progress{}
 	read := int64(0)
 	at := func() int64 { return read }
-	check := func(name, phase string, done, total int64) {
+	check := func(name string, phase msg.Code, done, total int64) {
 		t.Helper()
 		ph, d, tot := p.state(1000, at)
 		if ph != phase || d != done || tot != total {
@@ -42,7 +44,7 @@ func TestProgressState(t *testing.T) {
 // nil progress it gives takes every call.
 func TestProgressOffTerminal(t *testing.T) {
 	var buf bytes.Buffer
-	p := startProgress(&buf, 100, func() int64 { return 0 })
+	p := startProgress(msg.Printer{}, &buf, 100, func() int64 { return 0 })
 	if p != nil {
 		t.Fatal("a bar for a buffer")
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/outfile"
 	"github.com/jixiao/jixiao/report"
 )
@@ -61,11 +62,11 @@ func checkUntouched(t *testing.T, dir, path string) {
 
 // writeReport writes path as a command writes -o FILE.
 func writeReport(ctx context.Context, path string, write func(io.Writer) error) error {
-	f, err := outfile.Create(ctx, path)
+	f, err := outfile.Create(ctx, msg.Printer{Lang: msg.EN}, path)
 	if err != nil {
 		return err
 	}
-	out := &output{file: f}
+	out := &output{file: f, words: msg.Printer{Lang: msg.EN}}
 	defer out.close()
 	return out.write(ctx, write)
 }

@@ -152,11 +152,11 @@ func exitCode(io *streams, err error) int {
 		return code
 	}
 	if ee != nil {
-		fmt.Fprintln(io.ErrOut, "jixiao:", err)
+		fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunPrefix, err))
 		return code
 	}
 	// Anything else comes from cobra's flag parsing or our own usage checks.
-	fmt.Fprintln(io.ErrOut, "jixiao:", err)
+	fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunPrefix, usageError(io.msg, err)))
 	fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunUsage))
 	return exitNothing
 }
@@ -165,14 +165,10 @@ func newRootCmd(io *streams, prof *profile) *cobra.Command {
 	v := viper.New()
 	var configFile string
 	root := &cobra.Command{
-		Use:   "jixiao",
-		Short: io.msg.Sprintf(msg.HelpRoot),
-		Long:  io.msg.Sprintf(msg.HelpRootLong),
-		Example: `  $ jixiao eval                                   # demo units, default ruleset
-  $ jixiao eval -r grid-center -d fixtures/lusong-grid-2022.yaml -f json
-  $ jixiao explain -r grid-center -d fixtures/lusong-grid-2022.yaml LS2022
-  $ jixiao rulesets
-  $ jixiao test`,
+		Use:           "jixiao",
+		Short:         io.msg.Sprintf(msg.HelpRoot),
+		Long:          io.msg.Sprintf(msg.HelpRootLong),
+		Example:       io.msg.Sprintf(msg.HelpRootExample),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -185,13 +181,12 @@ func newRootCmd(io *streams, prof *profile) *cobra.Command {
 	info, ok := debug.ReadBuildInfo()
 	root.Version = versionText(io.msg, info, ok)
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.SetUsageTemplate(io.msg.Sprintf(msg.HelpUsage))
 	root.PersistentFlags().StringVar(&configFile, "config", "", io.msg.Sprintf(msg.FlagConfig))
 	// --lang was read before the commands were made (their help is in
 	// its language); here it is declared, and checked.
 	root.PersistentFlags().Var(langFlag{}, "lang", io.msg.Sprintf(msg.FlagLang))
 	root.Flags().Bool("version", false, io.msg.Sprintf(msg.FlagVersion))
-	prof.addFlags(root.PersistentFlags())
+	prof.addFlags(root.PersistentFlags(), io.msg)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetIn(io.In)
@@ -208,6 +203,7 @@ func newRootCmd(io *streams, prof *profile) *cobra.Command {
 		newMonitorCmd(io),
 		newServeCmd(io),
 	)
+	wordHelp(root, io.msg)
 	return root
 }
 
@@ -234,7 +230,7 @@ func loadSettings(st *streams, v *viper.Viper, configFile string, cmd *cobra.Com
 		}
 		v.SetConfigFile(configFile)
 		if err := v.ReadInConfig(); err != nil {
-			return failWith(exitNothing, fmt.Errorf("read settings %s: %w", configFile, err))
+			return failWith(exitNothing, st.msg.Wrap(err, msg.ErrSettingsLead, configFile))
 		}
 		warnUnknownSettings(st.ErrOut, st.msg, configFile, cmd.Root())
 	} else if _, err := os.Stat("jixiao.yaml"); err == nil {
@@ -243,7 +239,7 @@ func loadSettings(st *streams, v *viper.Viper, configFile string, cmd *cobra.Com
 		}
 		v.SetConfigFile("jixiao.yaml")
 		if err := v.ReadInConfig(); err != nil {
-			return failWith(exitNothing, fmt.Errorf("read settings jixiao.yaml: %w", err))
+			return failWith(exitNothing, st.msg.Wrap(err, msg.ErrSettingsLead, "jixiao.yaml"))
 		}
 		warnUnknownSettings(st.ErrOut, st.msg, "jixiao.yaml", cmd.Root())
 	}
@@ -262,8 +258,13 @@ func loadSettings(st *streams, v *viper.Viper, configFile string, cmd *cobra.Com
 		} else {
 			err = f.Value.Set(val)
 		}
+		// lang from the settings file words the run's messages from here
+		// on (the help, made before, keeps the language langOf found).
+		if l, lerr := msg.Parse(val); key == "lang" && err == nil && lerr == nil {
+			st.msg.Lang = l
+		}
 		if err != nil {
-			err = failWith(exitNothing, fmt.Errorf("setting %s=%q: %w", key, val, err))
+			err = failWith(exitNothing, st.msg.Wrap(err, msg.ErrSettingLead, key, val))
 		}
 	})
 	return err

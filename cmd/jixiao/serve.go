@@ -25,51 +25,27 @@ type serveOptions struct {
 func newServeCmd(io *streams) *cobra.Command {
 	o := &serveOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "serve [--addr 127.0.0.1:8421] [--token T] [--db FILE]",
-		Short: io.msg.Sprintf(msg.HelpServe),
-		Long: `serve runs the workbench, a page in the browser (in Chinese) over the same
-library as the commands: it shows the default ruleset's comparison table over
-its demo units; opens data (CSV, XLSX, JSON, drag and drop) and rulesets
-(built-in or a YAML file, with lint messages at their lines); tunes weights,
-targets, band and grade bounds and shows the new totals, grades and the grade
-migration against the saved version; reviews claims; downloads every report
-format; and keeps ruleset versions, datasets (by hash) and runs (with their
-audit stamps) in the SQLite database --db.
-
-The first line of standard output is the URL to open. On a loopback address
-(the default) no token is needed; on any other address every request needs
-the token (--token, or one generated and printed in the URL). Uploads over
---max-upload bytes are refused (413).
-
-Beside the page, an API answers what the commands write:
-  POST /api/eval     multipart ruleset, data (files), format   = jixiao eval -f json
-  POST /api/diff     multipart old, new, data, format           = jixiao diff -f json
-  POST /api/review   multipart ruleset, data, format            = jixiao review -f json
-  POST /api/explain  multipart ruleset, data, unit, format      = jixiao explain UNIT
-  POST /api/lint     multipart ruleset                          = jixiao lint, as JSON
-A ruleset may be given as ruleset_id (built-in) or ruleset_version (saved),
-data as dataset (the hash of a stored dataset); without them the default
-ruleset and its demo units are used.`,
-		Example: `  $ jixiao serve
-  $ jixiao serve --addr 0.0.0.0:8421 --db 绩效.db
-  $ curl -F ruleset=@rules.yaml -F data=@units.csv http://127.0.0.1:8421/api/eval`,
-		Args: cobra.NoArgs,
+		Use:     "serve [--addr 127.0.0.1:8421] [--token T] [--db FILE]",
+		Short:   io.msg.Sprintf(msg.HelpServe),
+		Long:    io.msg.Sprintf(msg.HelpServeLong),
+		Example: io.msg.Sprintf(msg.HelpServeExample),
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runServe(cmd.Context(), o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.Addr, "addr", workbench.DefaultAddr, "address to listen on (host:port); off loopback a token is required")
-	f.StringVar(&o.Token, "token", "", "token requests must carry off loopback (default: generated and printed in the URL)")
-	f.StringVar(&o.DB, "db", "jixiao.db", "SQLite file keeping ruleset versions, datasets and runs")
-	f.Int64Var(&o.MaxUpload, "max-upload", workbench.DefaultMaxUpload, "largest request body in bytes (larger uploads get 413)")
+	f.StringVar(&o.Addr, "addr", workbench.DefaultAddr, io.msg.Sprintf(msg.FlagAddr))
+	f.StringVar(&o.Token, "token", "", io.msg.Sprintf(msg.FlagToken))
+	f.StringVar(&o.DB, "db", "jixiao.db", io.msg.Sprintf(msg.FlagDB))
+	f.Int64Var(&o.MaxUpload, "max-upload", workbench.DefaultMaxUpload, io.msg.Sprintf(msg.FlagMaxUpload))
 	return cmd
 }
 
 func runServe(ctx context.Context, o *serveOptions) error {
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
-		return failWith(exitNothing, fmt.Errorf("serve: %w", err))
+		return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrServeLead))
 	}
 	srv, err := workbench.New(workbench.Config{Addr: o.Addr, Token: o.Token, DB: o.DB, MaxUpload: o.MaxUpload})
 	if err != nil {
@@ -84,7 +60,7 @@ func runServe(ctx context.Context, o *serveOptions) error {
 	select {
 	case err := <-done:
 		if !errors.Is(err, http.ErrServerClosed) {
-			return failWith(exitNothing, fmt.Errorf("serve: %w", err))
+			return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrServeLead))
 		}
 		return nil
 	case <-ctx.Done():

@@ -27,59 +27,19 @@ type testOptions struct {
 func newTestCmd(io *streams) *cobra.Command {
 	o := &testOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "test [RULESET|DIR ...]",
-		Short: io.msg.Sprintf(msg.HelpTest),
-		Long: `test runs the test cases of rulesets: the tests: list of a ruleset file, and
-NAME.test.yaml beside it. For each failing case it prints the case (name,
-file and line, data) and every expectation, expected against actual, for
-the score, the grade and each pinned indicator, marking with ✗ those that
-did not hold and explaining them; then a summary line "N passed, M failed".
-With no argument it tests every built-in ruleset; a DIR is searched for
-rulesets (*.yaml but not *.test.yaml).
-
-A case's data: is read as the keys of a YAML data file are: input ids or
-labels (a label may carry its unit in brackets, 预算（万元）), cells as text
-("1,234", 85%, A, NA), claimed.<id>, claimed.score, claimed.grade and
-reason.<id>. A key that names nothing of the ruleset, or two keys for one
-input, fails the case.
-
---coverage lists the band rows, tiers and target branches (met,
-proportional, zero, reverse linear, reverse ratio) that no case reached.
-
-Exit status 0 all passed; 1 a case failed; 2 a ruleset does not load.
-
-A ruleset with one case:
-
-  id: demo
-  inputs: {spent: {label: 支出}, budget: {label: 预算}}
-  indicators:
-    - {id: exec, label: 预算执行率, weight: 100, value: spent / budget, target: ">= 1"}
-  tests:
-    - name: 执行一半得一半分
-      data: {spent: 50, budget: 100}
-      expect: {score: 50, grade: 差, points: {exec: 50}}
-
-and what jixiao test prints when the case expects 60:
-
-  FAIL demo: 执行一半得一半分 (demo.yaml:6)
-    data: {budget: 100, spent: 50}
-    score        want 60  got 50  ✗
-    grade        want 差  got 差  ok
-    points.exec  want 50  got 50  ok
-  0 passed, 1 failed`,
-		Example: `  $ jixiao test
-  $ jixiao test rulesets/grid-center.yaml --coverage
-  $ jixiao test cmd/jixiao/testdata/cases/ -f json
-  $ jixiao test rulesets/ -v`,
+		Use:     "test [RULESET|DIR ...]",
+		Short:   io.msg.Sprintf(msg.HelpTest),
+		Long:    io.msg.Sprintf(msg.HelpTestLong),
+		Example: io.msg.Sprintf(msg.HelpTestExample),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Refs = args
 			return runTest(o)
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list passing cases too")
-	f.BoolVar(&o.Coverage, "coverage", false, "list the bands, tiers and target branches no case reached")
-	f.StringVarP(&o.Format, "format", "f", report.CaseFormats().Names()[0], "output format: "+strings.Join(report.CaseFormats().Names(), "|"))
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, io.msg.Sprintf(msg.FlagVerbose))
+	f.BoolVar(&o.Coverage, "coverage", false, io.msg.Sprintf(msg.FlagCoverage))
+	f.StringVarP(&o.Format, "format", "f", report.CaseFormats().Names()[0], io.msg.Sprintf(msg.FlagFormat, strings.Join(report.CaseFormats().Names(), "|")))
 	return cmd
 }
 
@@ -88,7 +48,7 @@ func runTest(o *testOptions) error {
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	refs, err := testRefs(o.Refs)
+	refs, err := testRefs(o.io.msg, o.Refs)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -105,7 +65,7 @@ func runTest(o *testOptions) error {
 			continue
 		}
 		if len(prog.Ruleset().Tests) == 0 {
-			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset().File, prog.Ruleset().ID)
+			fmt.Fprint(o.io.ErrOut, o.io.msg.Sprintf(msg.WarnNoCases, prog.Ruleset().File, prog.Ruleset().ID))
 		}
 		results := tester.Run(prog)
 		run := report.CaseRun{Ruleset: report.NewMeta(prog, nil).Ruleset, File: prog.Ruleset().File, Results: results}
@@ -118,7 +78,7 @@ func runTest(o *testOptions) error {
 		return failWith(exitNothing, err)
 	}
 	if unloaded > 0 {
-		return failWith(exitNothing, fmt.Errorf("%d of %d rulesets did not load", unloaded, len(refs)))
+		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrNotLoaded, unloaded, len(refs)))
 	}
 	if _, failed := report.CaseCounts(runs); failed > 0 {
 		return failWith(exitUnitsFailed, nil)
@@ -128,7 +88,7 @@ func runTest(o *testOptions) error {
 
 // testRefs expands arguments into ruleset references: built-in ids and
 // files as given, directories into the rulesets they hold.
-func testRefs(args []string) ([]string, error) {
+func testRefs(p msg.Printer, args []string) ([]string, error) {
 	if len(args) == 0 {
 		return rulesets.IDs(), nil
 	}
@@ -151,7 +111,7 @@ func testRefs(args []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", a, err)
+			return nil, p.Wrap(err, msg.ErrReadLead, a)
 		}
 	}
 	return refs, nil

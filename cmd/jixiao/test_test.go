@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // casesFailure is what jixiao test prints for testdata/cases/demo.yaml.
@@ -109,9 +111,13 @@ func TestTestBuiltins(t *testing.T) {
 // case expecting 60, as the help says, and checks that the output printed
 // there is what jixiao test prints.
 func TestTestHelpExample(t *testing.T) {
-	long := newTestCmd(&streams{}).Long
+	long := newTestCmd(&streams{msg: msg.Printer{Lang: msg.EN}}).Long
 	i := strings.Index(long, "  id: demo")
 	j := strings.Index(long, "\n\nand what jixiao test prints")
+	// The Chinese help shows the same ruleset, and tells its output in words.
+	if zh := newTestCmd(&streams{}).Long; i < 0 || j < 0 || !strings.Contains(zh, long[i:j]+"\n\n把用例的预期改为 score: 60 时") {
+		t.Errorf("the Chinese help does not show the English help's ruleset:\n%s", zh)
+	}
 	k := strings.Index(long, "expects 60:\n\n")
 	if i < 0 || j < 0 || k < 0 {
 		t.Fatal("the help has no worked example")

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // TestChineseMessages pins the Chinese wording of the lines a run ends
@@ -25,7 +26,7 @@ func TestChineseMessages(t *testing.T) {
 		{"zh_CN locale", map[string]string{"JIXIAO_LANG": "", "LANG": "zh_CN.UTF-8"}, []string{"eval", "-r", conformanceRuleset, "-d", conformanceData, "-f", "json"}, exitUnitsFailed,
 			"jixiao：共 32 个单位，4 个未能评分（错误见输出）\njixiao：32 个单位中 1 个缺少数据（按 0 分计）；见输出中的标记\n"},
 		{"bad flag", nil, []string{"--lang", "zh", "eval", "--colour"}, exitNothing,
-			"jixiao: unknown flag: --colour\n用法见 jixiao --help。\n"},
+			"jixiao：未知的参数：--colour\n用法见 jixiao --help。\n"},
 		{"check warning", nil, []string{"--lang", "zh", "eval"}, exitOK,
 			"警告：G09 壬区网格化管理服务中心：检查 total_is_project_plus_basic 未通过：项目支出 + 基本支出 应等于财政拨款支出（全年执行数），两位小数下差额应为0\njixiao：14 个单位中 1 个未通过一致性校验；见输出中的标记\n"},
 	} {
@@ -120,7 +121,7 @@ func TestUnitsAndSortAsTyped(t *testing.T) {
 		t.Errorf("--sort -预算执行率 (%s):\n%s\nwant\n%s", id, got, want)
 	}
 	twice := []indicators.Indicator{{ID: "b", Label: "完成率"}, {ID: "a", Label: "完成率"}}
-	if _, err := sortKey(twice, "完成率"); err == nil || err.Error() != `--sort "完成率": 2 indicators have that label (a, b): give the id of one` {
+	if _, err := sortKey(msg.Printer{Lang: msg.EN}, twice, "完成率"); err == nil || err.Error() != `--sort "完成率": 2 indicators have that label (a, b): give the id of one` {
 		t.Errorf("ambiguous label: %v", err)
 	}
 }

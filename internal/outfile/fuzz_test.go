@@ -108,7 +108,7 @@ func FuzzOutputPath(f *testing.F) {
 		}
 		result := []byte("results of " + path + "\n")
 
-		file, err := Create(context.Background(), path, inputs...)
+		file, err := Create(context.Background(), en, path, inputs...)
 		committed := false
 		if err == nil {
 			if wasInput {

@@ -15,21 +15,22 @@ package outfile
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/openctx"
 )
 
 // File is an output being written: Write, then Commit to put it in place
 // or Abort to leave the previous file as it was.
 type File struct {
-	f    *os.File
-	path string // as the caller named it, for messages
+	f     *os.File
+	path  string      // as the caller named it, for messages
+	words msg.Printer // words its errors
 	// target is the file renamed over on Commit (the end of the path's
 	// symbolic links); temp is the file written until then. Both are ""
 	// when the output is written directly.
@@ -60,49 +61,49 @@ const maxLinks = 40
 // its temporary file is created 0600, so the bytes are no more readable
 // while written than the old file allowed, and set to the old mode on
 // Commit.
-func Create(ctx context.Context, path string, inputs ...string) (*File, error) {
+func Create(ctx context.Context, p msg.Printer, path string, inputs ...string) (*File, error) {
 	if path == "" {
-		return nil, errors.New("create: no file name")
+		return nil, p.Errorf(msg.OutNoName)
 	}
-	target, err := resolve(path)
+	target, err := resolve(p, path)
 	if err != nil {
-		return nil, fmt.Errorf("create %s: %w", path, err)
+		return nil, p.Wrap(err, msg.OutCreateLead, path)
 	}
 	st, err := os.Stat(target)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return createTemp(path, target, nil)
+		return createTemp(p, path, target, nil)
 	case err != nil:
-		return nil, fmt.Errorf("create %s: %w", path, unwrapPath(err))
+		return nil, p.Wrap(unwrapPath(err), msg.OutCreateLead, path)
 	}
-	if err := checkInputs(path, st, inputs); err != nil {
+	if err := checkInputs(p, path, st, inputs); err != nil {
 		return nil, err
 	}
 	switch mode := st.Mode(); {
 	case mode.IsRegular():
-		return createTemp(path, target, st)
+		return createTemp(p, path, target, st)
 	case mode&fs.ModeNamedPipe != 0, mode&fs.ModeCharDevice != 0:
-		return openDirect(ctx, path, target, inputs)
+		return openDirect(ctx, p, path, target, inputs)
 	case mode.IsDir():
-		return nil, fmt.Errorf("create %s: is a directory; give a file name", path)
+		return nil, p.Errorf(msg.OutIsDir, path)
 	default:
-		return nil, fmt.Errorf("create %s: is a %s; want a regular file, a FIFO or a character device", path, kind(mode))
+		return nil, p.Errorf(msg.OutBadKind, path, kind(mode))
 	}
 }
 
 // kind names a file type that cannot take output.
-func kind(mode fs.FileMode) string {
+func kind(mode fs.FileMode) msg.Code {
 	switch {
 	case mode&fs.ModeSocket != 0:
-		return "socket"
+		return msg.OutKindSocket
 	case mode&fs.ModeDevice != 0:
-		return "block device"
+		return msg.OutKindBlock
 	}
-	return "special file"
+	return msg.OutKindSpecial
 }
 
 // checkInputs refuses an output that is the same file as an input.
-func checkInputs(path string, out fs.FileInfo, inputs []string) error {
+func checkInputs(p msg.Printer, path string, out fs.FileInfo, inputs []string) error {
 	for _, in := range inputs {
 		if in == "" {
 			continue
@@ -111,13 +112,13 @@ func checkInputs(path string, out fs.FileInfo, inputs []string) error {
 		if err != nil || !os.SameFile(out, st) {
 			continue
 		}
-		how := "the same file under another name" // a hard link, or a linked directory on the way
+		how := msg.OutHowLink // a hard link, or a linked directory on the way
 		if lst, err := os.Lstat(path); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
-			how = "a symbolic link to it"
+			how = msg.OutHowSymlink
 		} else if samePath(path, in) {
-			how = "the same file"
+			how = msg.OutHowSame
 		}
-		return fmt.Errorf("create %s: it is the input %s (%s); write the output to another file", path, in, how)
+		return p.Errorf(msg.OutIsInput, path, in, how)
 	}
 	return nil
 }
@@ -135,7 +136,7 @@ func samePath(a, b string) bool {
 // "link/../x" is x beside the link's target, not beside the link, and
 // filepath.Clean would say otherwise. The end may not exist (a link to a
 // file to be created).
-func resolve(path string) (string, error) {
+func resolve(p msg.Printer, path string) (string, error) {
 	for range maxLinks {
 		st, err := os.Lstat(path)
 		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
@@ -150,7 +151,7 @@ func resolve(path string) (string, error) {
 		}
 		path = to
 	}
-	return "", errors.New("too many levels of symbolic links")
+	return "", p.Errorf(msg.OutTooManyLinks)
 }
 
 // dir is path without its last element, as written ("." for a bare name).
@@ -179,10 +180,10 @@ func base(path string) string {
 
 // createTemp creates the temporary file beside target, in the same
 // directory so that the rename stays on one file system.
-func createTemp(path, target string, keep fs.FileInfo) (*File, error) {
+func createTemp(p msg.Printer, path, target string, keep fs.FileInfo) (*File, error) {
 	name := base(target)
 	if name == "" || name == "." || name == ".." {
-		return nil, fmt.Errorf("create %s: names a directory; give a file name", path)
+		return nil, p.Errorf(msg.OutNamesDir, path)
 	}
 	perm := fs.FileMode(0o666)
 	if keep != nil {
@@ -196,27 +197,27 @@ func createTemp(path, target string, keep fs.FileInfo) (*File, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("create %s: %w", path, unwrapPath(err))
+			return nil, p.Wrap(unwrapPath(err), msg.OutCreateLead, path)
 		}
-		return &File{f: f, path: path, target: target, temp: temp, keep: keep}, nil
+		return &File{f: f, path: path, words: p, target: target, temp: temp, keep: keep}, nil
 	}
-	return nil, fmt.Errorf("create %s: no free temporary name beside it (%s*)", path, prefix)
+	return nil, p.Errorf(msg.OutNoTempName, path, prefix)
 }
 
 // openDirect opens a FIFO or a character device for writing as it is.
 // The open is checked again: the path might have been replaced by a
 // regular file, or be an input, since it was looked at.
-func openDirect(ctx context.Context, path, target string, inputs []string) (*File, error) {
+func openDirect(ctx context.Context, p msg.Printer, path, target string, inputs []string) (*File, error) {
 	f, err := openctx.OpenFile(ctx, target, os.O_WRONLY, 0)
 	if err != nil {
-		return nil, fmt.Errorf("create %s: %w", path, unwrapPath(err))
+		return nil, p.Wrap(unwrapPath(err), msg.OutCreateLead, path)
 	}
 	st, err := f.Stat()
 	if err == nil && st.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) == 0 {
-		err = errors.New("it changed from a FIFO or device to another kind of file while opened")
+		err = p.Errorf(msg.OutChanged)
 	}
 	if err == nil {
-		err = checkInputs(path, st, inputs)
+		err = checkInputs(p, path, st, inputs)
 		if err != nil {
 			f.Close()
 			return nil, err
@@ -224,9 +225,9 @@ func openDirect(ctx context.Context, path, target string, inputs []string) (*Fil
 	}
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("create %s: %w", path, err)
+		return nil, p.Wrap(err, msg.OutCreateLead, path)
 	}
-	return &File{f: f, path: path, stop: openctx.Unblock(ctx, f)}, nil
+	return &File{f: f, path: path, words: p, stop: openctx.Unblock(ctx, f)}, nil
 }
 
 // Write writes to the temporary file, or to the FIFO or device.
@@ -251,13 +252,13 @@ func (f *File) Name() string { return f.path }
 // temporary file is removed and the previous file left as it was.
 func (f *File) Commit() error {
 	if f.done {
-		return fmt.Errorf("write %s: already committed or aborted", f.path)
+		return f.words.Errorf(msg.OutWriteDone, f.path)
 	}
 	f.done = true
 	if f.Direct() {
 		f.stop()
 		if err := f.f.Close(); err != nil {
-			return fmt.Errorf("write %s: %w", f.path, unwrapPath(err))
+			return f.words.Wrap(unwrapPath(err), msg.ErrWriteLead, f.path)
 		}
 		return nil
 	}
@@ -270,7 +271,7 @@ func (f *File) Commit() error {
 	}
 	if err != nil {
 		os.Remove(f.temp)
-		return fmt.Errorf("write %s: %w", f.path, unwrapPath(err))
+		return f.words.Wrap(unwrapPath(err), msg.ErrWriteLead, f.path)
 	}
 	return nil
 }

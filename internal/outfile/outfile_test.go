@@ -14,12 +14,14 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // write creates path through Create, writes s and commits.
 func write(t *testing.T, path, s string, inputs ...string) error {
 	t.Helper()
-	f, err := Create(context.Background(), path, inputs...)
+	f, err := Create(context.Background(), en, path, inputs...)
 	if err != nil {
 		return err
 	}
@@ -88,7 +90,7 @@ func TestExistingFileKeepsModeAndOwner(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	f, err := Create(context.Background(), path)
+	f, err := Create(context.Background(), en, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +124,7 @@ func TestAbortKeepsPrevious(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.csv")
 	writeFile(t, path, "old\n", 0o644)
-	f, err := Create(context.Background(), path)
+	f, err := Create(context.Background(), en, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,7 +316,7 @@ func TestCharDeviceWrittenDirectly(t *testing.T) {
 		}
 		t.Fatal(err)
 	}
-	f, err := Create(context.Background(), null)
+	f, err := Create(context.Background(), en, null)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,7 +380,7 @@ func TestFIFOOpenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
 	start := time.Now()
-	_, err := Create(ctx, p)
+	_, err := Create(ctx, en, p)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Create: %v, want context.Canceled", err)
 	}
@@ -404,7 +406,7 @@ func TestFIFOWriteCancelled(t *testing.T) {
 		opened <- r
 	}()
 	ctx, cancel := context.WithCancel(context.Background())
-	f, err := Create(ctx, p)
+	f, err := Create(ctx, en, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -420,4 +422,27 @@ func TestFIFOWriteCancelled(t *testing.T) {
 		t.Errorf("Write returned %v after the cancel", took)
 	}
 	f.Abort()
+}
+
+// en words the errors as the tests expect them: in English.
+var en = msg.Printer{Lang: msg.EN}
+
+// TestChineseErrors: the errors of an output that cannot be written are
+// Chinese by default (msg.Printer{}), the same information as in English.
+func TestChineseErrors(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.csv")
+	if err := os.WriteFile(in, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ path, want string }{
+		{dir, "创建 " + dir + "：这是一个文件夹；请给出文件名"},
+		{in, "创建 " + in + "：它就是输入文件 " + in + "（同一个文件）；请把输出写到另一个文件"},
+		{dir + "/new/", "创建 " + dir + "/new/：这是文件夹的写法；请给出文件名"},
+		{"", "创建输出文件：没有给出文件名"},
+	} {
+		if _, err := Create(context.Background(), msg.Printer{}, c.path, in); err == nil || err.Error() != c.want {
+			t.Errorf("Create(%q): %v, want %s", c.path, err, c.want)
+		}
+	}
 }
