@@ -56,15 +56,27 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	w.Write(b)
 }
 
-// text is a ruleset's or a data file's name and bytes.
+// text is a ruleset's or a data file's name and bytes, and their SHA-256
+// when known (a stored dataset's is its key: 100,000 units are not hashed
+// again at each page of rows).
 type text struct {
 	Name string
 	Src  []byte
+	hash string
 }
 
 func (t text) sum() string {
+	if t.hash != "" {
+		return t.hash
+	}
 	h := sha256.Sum256(t.Src)
 	return hex.EncodeToString(h[:])
+}
+
+// hashed is t with its hash computed once.
+func (t text) hashed() text {
+	t.hash = t.sum()
+	return t
 }
 
 // form is a multipart request read whole (the body is capped): files by
@@ -126,7 +138,7 @@ func (s *Server) ruleset(ctx context.Context, f *form, part string) (text, error
 		id = defaultRuleset
 	}
 	name, src, err := builtinYAML(id)
-	return text{name, src}, err
+	return text{Name: name, Src: src}, err
 }
 
 func (s *Server) versionText(ctx context.Context, id string) (text, error) {
@@ -145,21 +157,30 @@ func (s *Server) versionText(ctx context.Context, id string) (text, error) {
 // its hash (dataset), or the demonstration units of ruleset rulesetID.
 func (s *Server) data(ctx context.Context, f *form, rulesetID string) (text, error) {
 	if t, ok := f.files["data"]; ok {
-		return t, nil
+		return t.hashed(), nil
 	}
 	return s.dataset(ctx, f.fields["dataset"], rulesetID)
 }
 
+// dataset is the stored dataset of hash sum (read from the database once
+// while it is in use), or the ruleset's demonstration units when sum is
+// empty.
 func (s *Server) dataset(ctx context.Context, sum, rulesetID string) (text, error) {
 	if sum != "" {
-		name, src, err := s.store.dataset(ctx, sum)
-		return text{name, src}, err
+		v, err := s.cache.datasets.do(sum, func() (any, error) {
+			name, src, err := s.store.dataset(ctx, sum)
+			return text{Name: name, Src: src, hash: sum}, err
+		})
+		if err != nil {
+			return text{}, err
+		}
+		return v.(text), nil
 	}
 	name, src, ok := demoData(rulesetID)
 	if !ok {
 		return text{}, fmt.Errorf("no data: upload a data file (ruleset %s has no built-in demonstration data)", rulesetID)
 	}
-	return text{name, src}, nil
+	return text{Name: name, Src: src}.hashed(), nil
 }
 
 // compiled is a ruleset compiled, with the key of its text.
@@ -171,20 +192,21 @@ type compiled struct {
 
 func (s *Server) compile(t text, explain bool) (*compiled, error) {
 	key := fmt.Sprintf("%s\x00%s\x00%t", t.Name, t.sum(), explain)
-	if c, ok := s.cache.progs.get(key); ok {
-		return c.(*compiled), nil
-	}
-	rs, err := loadRuleset(t.Name, t.Src)
+	c, err := s.cache.progs.do(key, func() (any, error) {
+		rs, err := loadRuleset(t.Name, t.Src)
+		if err != nil {
+			return nil, err
+		}
+		prog, err := compile(rs, explain)
+		if err != nil {
+			return nil, err
+		}
+		return &compiled{prog: prog, rs: rulesetOf(prog), key: key}, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	prog, err := compile(rs, explain)
-	if err != nil {
-		return nil, err
-	}
-	c := &compiled{prog: prog, rs: rulesetOf(prog), key: key}
-	s.cache.progs.put(key, c)
-	return c, nil
+	return c.(*compiled), nil
 }
 
 // inputsKey names how a ruleset reads data: units read for one ruleset
@@ -207,16 +229,17 @@ type readData struct {
 func (s *Server) units(c *compiled, d text) (*readData, error) {
 	sum := d.sum()
 	key := d.Name + "\x00" + sum + "\x00" + inputsKey(c.rs)
-	if v, ok := s.cache.units.get(key); ok {
-		return v.(*readData), nil
-	}
-	units, warnings, err := readUnits(c.prog, d.Name, d.Src)
+	rd, err := s.cache.units.do(key, func() (any, error) {
+		units, warnings, err := readUnits(c.prog, d.Name, d.Src)
+		if err != nil {
+			return nil, err
+		}
+		return &readData{units: units, warnings: warnings, info: &engine.DataInfo{Files: []string{d.Name}, SHA256: sum}}, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	rd := &readData{units: units, warnings: warnings, info: &engine.DataInfo{Files: []string{d.Name}, SHA256: sum}}
-	s.cache.units.put(key, rd)
-	return rd, nil
+	return rd.(*readData), nil
 }
 
 func (s *Server) result(ctx context.Context, c *compiled, d text) (*engine.Result, *readData, error) {
@@ -225,15 +248,11 @@ func (s *Server) result(ctx context.Context, c *compiled, d text) (*engine.Resul
 		return nil, nil, err
 	}
 	key := c.key + "\x00" + rd.info.Files[0] + "\x00" + rd.info.SHA256
-	if v, ok := s.cache.results.get(key); ok {
-		return v.(*engine.Result), rd, nil
-	}
-	res, err := evaluate(ctx, c.prog, rd.units, rd.info)
+	res, err := s.cache.results.do(key, func() (any, error) { return evaluate(ctx, c.prog, rd.units, rd.info) })
 	if err != nil {
 		return nil, nil, err
 	}
-	s.cache.results.put(key, res)
-	return res, rd, nil
+	return res.(*engine.Result), rd, nil
 }
 
 // retune is the tuning loop: the ruleset cur scored over the data d (kept
@@ -262,10 +281,8 @@ func (s *Server) retune(ctx context.Context, cur, base text, d text) (*scored, *
 	// The page asks again for each page of rows it scrolls to: the same
 	// two texts are compared once.
 	key := c.key + "\x00" + b.key + "\x00" + d.Name + "\x00" + d.sum()
-	if v, ok := s.cache.cmps.get(key); ok {
-		return res, v.(*compared), nil
-	}
-	return res, s.cache.cmps.put(key, newCompared(compareScored(old, res))).(*compared), nil
+	cmp, _ := s.cache.cmps.do(key, func() (any, error) { return newCompared(compareScored(old, res), key), nil })
+	return res, cmp.(*compared), nil
 }
 
 // scored is the compact scores of the compiled ruleset c over the data d,
@@ -276,15 +293,19 @@ func (s *Server) scored(ctx context.Context, c *compiled, d text) (*scored, erro
 		return nil, err
 	}
 	key := c.key + "\x00" + rd.info.Files[0] + "\x00" + rd.info.SHA256
-	if v, ok := s.cache.scored.get(key); ok {
-		return v.(*scored), nil
-	}
-	res, err := scoreUnits(ctx, c.prog, rd.units, rd.info)
+	// A request for the same while it is scored waits for it.
+	res, err := s.cache.scored.do(key, func() (any, error) {
+		res, err := scoreUnits(ctx, c.prog, rd.units, rd.info)
+		if err != nil {
+			return nil, err
+		}
+		res.key = key
+		return res, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	// Another request may have scored the same meanwhile: use the one kept.
-	return s.cache.scored.put(key, res).(*scored), nil
+	return res.(*scored), nil
 }
 
 func formatOf(f *form, def string) string {
@@ -329,24 +350,32 @@ func ext(format string) string {
 	return format
 }
 
-// rulesAndData reads a request's ruleset (part "ruleset") and data and
-// compiles the ruleset: the first steps of every answer that scores. The
-// status is an error's: 400 for what the request gave, 422 for a ruleset
-// that does not compile.
-func (s *Server) rulesAndData(ctx context.Context, f *form, explain bool) (*compiled, text, int, error) {
-	rt, err := s.ruleset(ctx, f, "ruleset")
+// rulesAndData reads a request's rulesets (the parts named, "ruleset" but
+// for diff's old and new) and data and compiles the rulesets: the first
+// steps of every answer that scores. The data defaults to the first
+// ruleset's demonstration units. The status is an error's: 400 for what
+// the request gave, 422 for a ruleset that does not compile.
+func (s *Server) rulesAndData(ctx context.Context, f *form, explain bool, parts ...string) ([]*compiled, text, int, error) {
+	cs := make([]*compiled, len(parts))
+	for i, part := range parts {
+		rt, err := s.ruleset(ctx, f, part)
+		if err == nil {
+			cs[i], err = s.compile(rt, explain)
+			if err != nil {
+				return nil, text{}, http.StatusUnprocessableEntity, err
+			}
+			continue
+		}
+		if len(parts) > 1 {
+			err = fmt.Errorf("%s ruleset: %w", part, err)
+		}
+		return nil, text{}, http.StatusBadRequest, err
+	}
+	d, err := s.data(ctx, f, cs[0].rs.ID)
 	if err != nil {
 		return nil, text{}, http.StatusBadRequest, err
 	}
-	c, err := s.compile(rt, explain)
-	if err != nil {
-		return nil, text{}, http.StatusUnprocessableEntity, err
-	}
-	d, err := s.data(ctx, f, c.rs.ID)
-	if err != nil {
-		return nil, text{}, http.StatusBadRequest, err
-	}
-	return c, d, 0, nil
+	return cs, d, 0, nil
 }
 
 // apiEval answers what jixiao eval -f FORMAT writes (json by default).
@@ -364,11 +393,12 @@ func (s *Server) apiEval(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	c, d, status, err := s.rulesAndData(ctx, f, explain)
+	cs, d, status, err := s.rulesAndData(ctx, f, explain, "ruleset")
 	if err != nil {
 		httpError(w, status, err)
 		return
 	}
+	c := cs[0]
 	var buf bytes.Buffer
 	if _, err := writeEval(ctx, &buf, format, c.prog, d.Name, d.Src); err != nil {
 		httpError(w, http.StatusUnprocessableEntity, err)
@@ -387,21 +417,9 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	var progs [2]*compiled
-	for i, part := range []string{"old", "new"} {
-		rt, err := s.ruleset(ctx, f, part)
-		if err != nil {
-			httpError(w, http.StatusBadRequest, fmt.Errorf("%s ruleset: %w", part, err))
-			return
-		}
-		if progs[i], err = s.compile(rt, false); err != nil {
-			httpError(w, http.StatusUnprocessableEntity, err)
-			return
-		}
-	}
-	d, err := s.data(ctx, f, progs[0].rs.ID)
+	progs, d, status, err := s.rulesAndData(ctx, f, false, "old", "new")
 	if err != nil {
-		httpError(w, http.StatusBadRequest, err)
+		httpError(w, status, err)
 		return
 	}
 	var res [2]*engine.Result
@@ -429,11 +447,12 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	c, d, status, err := s.rulesAndData(ctx, f, false)
+	cs, d, status, err := s.rulesAndData(ctx, f, false, "ruleset")
 	if err != nil {
 		httpError(w, status, err)
 		return
 	}
+	c := cs[0]
 	res, _, err := s.result(ctx, c, d)
 	if err != nil {
 		httpError(w, http.StatusUnprocessableEntity, err)
@@ -458,12 +477,20 @@ func (s *Server) apiExplain(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	c, d, status, err := s.rulesAndData(ctx, f, false)
+	cs, d, status, err := s.rulesAndData(ctx, f, false, "ruleset")
 	if err != nil {
 		httpError(w, status, err)
 		return
 	}
-	res, rd, err := s.result(ctx, c, d)
+	c := cs[0]
+	// The ranks are the view's scores: a unit clicked does not score the
+	// 100,000 others again.
+	res, err := s.scored(ctx, c, d)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	rd, err := s.units(c, d)
 	if err != nil {
 		httpError(w, http.StatusUnprocessableEntity, err)
 		return
@@ -482,7 +509,7 @@ func (s *Server) apiExplain(w http.ResponseWriter, r *http.Request) {
 	}
 	format := formatOf(f, "text")
 	var buf bytes.Buffer
-	if err := writeExplain(&buf, format, c.rs, c.prog, rd.units, res, at); err != nil {
+	if err := writeExplain(&buf, format, c.rs, c.prog, rd.units, at, res.rows[at].rank, res.summary.Units-res.summary.Errors, res.data); err != nil {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
@@ -690,7 +717,8 @@ func (s *Server) apiView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rd, _ := s.units(c, d)
-	out.fill(c.rs, res, cmp, rd, ws.Page)
+	p := pageOf(ws.Page)
+	out.fill(c.rs, res, cmp, rd, p, s.order(res, cmp, p))
 	out.Millis = time.Since(start).Milliseconds()
 	writeJSON(w, http.StatusOK, out)
 }

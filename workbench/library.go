@@ -172,9 +172,9 @@ func writeReview(ctx context.Context, w io.Writer, format string, prog *engine.P
 // reviewFormats lists the formats of jixiao review -f.
 func reviewFormats() []string { return report.ReviewFormats().Names() }
 
-// writeExplain writes the derivation of unit at index at of res, as
-// jixiao explain UNIT -f format does.
-func writeExplain(w io.Writer, format string, rs *indicators.Ruleset, prog *engine.Program, units []indicators.Unit, res *engine.Result, at int) error {
+// writeExplain writes the derivation of units[at], ranked rank of the
+// ranked units scored, as jixiao explain UNIT -f format does.
+func writeExplain(w io.Writer, format string, rs *indicators.Ruleset, prog *engine.Program, units []indicators.Unit, at, rank, ranked int, info *engine.DataInfo) error {
 	if _, err := report.ExplainFormats().Lookup(format); err != nil {
 		return err
 	}
@@ -183,8 +183,8 @@ func writeExplain(w io.Writer, format string, rs *indicators.Ruleset, prog *engi
 		return err
 	}
 	u := eprog.EvalUnit(&units[at])
-	u.Rank = res.Units[at].Rank
-	d := report.Derivation{Meta: report.NewMeta(prog, res.Data), Unit: &u, Ranked: res.Summary.Units - res.Summary.Errors}
+	u.Rank = rank
+	d := report.Derivation{Meta: report.NewMeta(prog, info), Unit: &u, Ranked: ranked}
 	return report.Explain(w, format, d)
 }
 
