@@ -10,8 +10,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
+	"mime/multipart"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -80,14 +84,17 @@ func (t text) hashed() text {
 }
 
 // form is a multipart request read whole (the body is capped): files by
-// field name, and the plain fields.
+// field name, and the plain fields. A field may carry many files (a
+// folder of 自评表): all of them are in lists, under the path they were
+// sent with (the folder's name first).
 type form struct {
 	files  map[string]text
+	lists  map[string][]text
 	fields map[string]string
 }
 
 func readForm(r *http.Request) (*form, error) {
-	f := &form{files: map[string]text{}, fields: map[string]string{}}
+	f := &form{files: map[string]text{}, lists: map[string][]text{}, fields: map[string]string{}}
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, fmt.Errorf("want a multipart/form-data request (curl -F ruleset=@r.yaml -F data=@units.csv): %w", err)
@@ -106,6 +113,11 @@ func readForm(r *http.Request) (*form, error) {
 		}
 		if p.FileName() != "" {
 			f.files[p.FormName()] = text{Name: baseName(p.FileName()), Src: b}
+			rel, err := relativeName(p)
+			if err != nil {
+				return nil, err
+			}
+			f.lists[p.FormName()] = append(f.lists[p.FormName()], text{Name: rel, Src: b})
 		} else {
 			f.fields[p.FormName()] = string(b)
 		}
@@ -115,6 +127,23 @@ func readForm(r *http.Request) (*form, error) {
 // baseName is the last element of an uploaded file's name: the name is
 // shown in messages and its extension says the format; it names no file
 // here.
+// relativeName is the path an uploaded file was sent with (a folder's
+// file as folder/file.xlsx; Part.FileName keeps the last element only),
+// refused when it would leave the folder.
+func relativeName(p *multipart.Part) (string, error) {
+	_, params, err := mime.ParseMediaType(p.Header.Get("Content-Disposition"))
+	name := params["filename"]
+	if err != nil || name == "" {
+		return baseName(p.FileName()), nil
+	}
+	name = strings.TrimLeft(strings.ReplaceAll(name, `\`, "/"), "/")
+	clean := path.Clean(name)
+	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", fmt.Errorf("upload %q: a file's name must stay inside its folder", name)
+	}
+	return clean, nil
+}
+
 func baseName(name string) string {
 	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
 	if name == "." || name == "/" || name == ".." {
@@ -438,13 +467,19 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 	download(w, "diff."+ext(format), format, buf.Bytes())
 }
 
-// apiReview answers what jixiao review -f FORMAT writes.
+// apiReview answers what jixiao review -f FORMAT writes: of the claims
+// in data (parts ruleset and data), or of the self-evaluation forms sent
+// as the files forms (see apiReviewForms).
 func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := requestContext(r)
 	defer cancel()
 	f, err := readForm(r)
 	if err != nil {
 		httpError(w, http.StatusBadRequest, err)
+		return
+	}
+	if len(f.lists["forms"]) > 0 {
+		s.apiReviewForms(ctx, w, f)
 		return
 	}
 	cs, d, status, err := s.rulesAndData(ctx, f, false, "ruleset")
@@ -465,6 +500,62 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	download(w, "review."+ext(format), format, buf.Bytes())
+}
+
+// apiReviewForms answers what jixiao review DIR -f FORMAT writes (json by
+// default) of the forms uploaded: each file under the path it was sent
+// with, so a folder folder/ sent whole answers as jixiao review folder.
+// The forms are written to a temporary folder, read as the command reads
+// them and the folder removed: no name sent reaches beyond it.
+func (s *Server) apiReviewForms(ctx context.Context, w http.ResponseWriter, f *form) {
+	if _, ok := f.files["ruleset"]; ok || f.fields["ruleset_id"] != "" || f.fields["ruleset_version"] != "" {
+		httpError(w, http.StatusBadRequest, errors.New("forms are reviewed here by the 10号 rules from their own numbers; to score them by a ruleset use jixiao review -r RULESET DIR"))
+		return
+	}
+	if _, ok := f.files["data"]; ok || f.fields["dataset"] != "" {
+		httpError(w, http.StatusBadRequest, errors.New("give either forms or data (claimed.* fields), not both"))
+		return
+	}
+	dir, err := os.MkdirTemp("", "jixiao-forms-")
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, fmt.Errorf("forms: %w", err))
+		return
+	}
+	defer os.RemoveAll(dir)
+	for _, t := range f.lists["forms"] {
+		if err := writeUpload(dir, t); err != nil {
+			httpError(w, http.StatusBadRequest, err)
+			return
+		}
+	}
+	format := formatOf(f, "json")
+	var buf bytes.Buffer
+	if err := writeFormsReview(ctx, &buf, format, dir); err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	download(w, "review."+ext(format), format, buf.Bytes())
+}
+
+// writeUpload writes t under dir at its relative name (checked by
+// relativeName), refusing a second file of the same name.
+func writeUpload(dir string, t text) error {
+	dst := filepath.Join(dir, filepath.FromSlash(t.Name))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+		return fmt.Errorf("upload %s: %w", t.Name, err)
+	}
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("upload %s: two files of that name: send each once", t.Name)
+	}
+	if err != nil {
+		return fmt.Errorf("upload %s: %w", t.Name, err)
+	}
+	if _, err := out.Write(t.Src); err != nil {
+		out.Close()
+		return fmt.Errorf("upload %s: %w", t.Name, err)
+	}
+	return out.Close()
 }
 
 // apiExplain answers what jixiao explain UNIT -f FORMAT writes (text by

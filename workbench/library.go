@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/data"
@@ -18,6 +20,7 @@ import (
 	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
+	"github.com/jixiao/jixiao/forms"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/report"
 	"github.com/jixiao/jixiao/review"
@@ -167,6 +170,41 @@ func writeReview(ctx context.Context, w io.Writer, format string, prog *engine.P
 	meta := report.NewMeta(prog, &engine.DataInfo{Files: []string{name}})
 	_, err = report.Write(ctx, w, f, report.Options{Tolerance: tolerance}, meta, prog, s)
 	return err
+}
+
+// writeFormsReview writes the review of the self-evaluation forms in the
+// folder dir as jixiao review DIR -f format does (by the 10号 rules, at
+// the default tolerance), each file named by its path under dir: what the
+// command names DIR/file.xlsx when the folder's name is part of it.
+func writeFormsReview(ctx context.Context, w io.Writer, format, dir string) error {
+	f, err := report.FormsFormats().Lookup(format)
+	if err != nil {
+		return err
+	}
+	fs, rejected, err := forms.ReadPaths([]string{dir})
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	prefix := dir + string(filepath.Separator)
+	unprefix := func(s string) string { return strings.ReplaceAll(s, prefix, "") }
+	for i := range rejected {
+		rejected[i].File, rejected[i].Why = unprefix(rejected[i].File), unprefix(rejected[i].Why)
+	}
+	if len(fs) == 0 {
+		return fmt.Errorf("nothing to review: no self-evaluation form (自评表) among the files sent")
+	}
+	for _, form := range fs {
+		form.File = unprefix(form.File)
+		for k := range form.Unreadable {
+			form.Unreadable[k].Why = unprefix(form.Unreadable[k].Why)
+		}
+		form.Review(forms.Options{Tolerance: tolerance})
+	}
+	fr := &report.FormsReview{Tolerance: tolerance, Forms: forms.Order(fs), Rejected: rejected, Summary: forms.Summarize(fs, rejected)}
+	return report.WriteForms(w, f, fr)
 }
 
 // reviewFormats lists the formats of jixiao review -f.
