@@ -194,7 +194,11 @@ func writeFormsReview(ctx context.Context, w io.Writer, format, dir string) erro
 		rejected[i].File, rejected[i].Why = unprefix(rejected[i].File), unprefix(rejected[i].Why)
 	}
 	if len(fs) == 0 {
-		return fmt.Errorf("nothing to review: no self-evaluation form (自评表) among the files sent")
+		whys := make([]string, len(rejected))
+		for i, r := range rejected {
+			whys[i] = r.Why
+		}
+		return fmt.Errorf("nothing to review: no self-evaluation form (自评表) among the files sent (%s)", strings.Join(whys, "; "))
 	}
 	for _, form := range fs {
 		form.File = unprefix(form.File)

@@ -1,7 +1,13 @@
 package workbench
 
 import (
+	"bytes"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/textproto"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -121,6 +127,36 @@ func TestMostMovedIsMoved(t *testing.T) {
 		}
 		if len(want) < min(n, 100) || !slices.Equal(got, want) {
 			t.Errorf("%d most moved: %d units %.80v, diff's Moved %d %.80v", n, len(got), got, len(want), want)
+		}
+	}
+}
+
+// TestFormsNamesStayInside: a file sent with a name that climbs out of its
+// folder is refused before anything is written; a Windows path or a
+// leading slash is read as a path inside the folder.
+func TestFormsNamesStayInside(t *testing.T) {
+	s := newTestServer(t, Config{DB: ":memory:"})
+	for _, tc := range []struct{ name, want string }{
+		{"../../etc/cron.d/x.xlsx", "must stay inside its folder"},
+		{`..\..\x.xlsx`, "must stay inside its folder"},
+		{"自评表/../../x.xlsx", "must stay inside its folder"},
+		{`自评表\二科\说明.txt`, `自评表/二科/说明.txt is not a workbook`},
+		{"/自评表/说明.txt", `自评表/说明.txt is not a workbook`},
+	} {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		h := textproto.MIMEHeader{}
+		h.Set("Content-Disposition", `form-data; name="forms"; filename="`+strings.ReplaceAll(tc.name, `\`, `\\`)+`"`)
+		w, _ := mw.CreatePart(h)
+		w.Write([]byte("not a workbook"))
+		mw.Close()
+		r := httptest.NewRequest(http.MethodPost, "/api/review", &b)
+		r.Host = testHost
+		r.Header.Set("Content-Type", mw.FormDataContentType())
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, r)
+		if rec.Code < 400 || !strings.Contains(rec.Body.String(), tc.want) {
+			t.Errorf("%s: %d %s, want an error saying %q", tc.name, rec.Code, rec.Body, tc.want)
 		}
 	}
 }
