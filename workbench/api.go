@@ -621,7 +621,15 @@ func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"issues": lint(rt.Name, rt.Src)})
+	writeJSON(w, http.StatusOK, map[string]any{"issues": s.lint(rt)})
+}
+
+// lint is what jixiao lint says of t, kept by its text: the page asks
+// with the same text for each page of rows it scrolls to, and linting
+// compiles every formula (some milliseconds).
+func (s *Server) lint(t text) []Issue {
+	v, _ := s.cache.lints.do(t.Name+"\x00"+t.sum(), func() (any, error) { return lint(t.Name, t.Src), nil })
+	return v.([]Issue)
 }
 
 func (s *Server) listRulesets(w http.ResponseWriter, r *http.Request) {
@@ -784,7 +792,7 @@ func (s *Server) apiView(w http.ResponseWriter, r *http.Request) {
 		}
 		cur.Src = src
 	}
-	out := view{YAML: string(cur.Src), Lint: lint(cur.Name, cur.Src)}
+	out := view{YAML: string(cur.Src), Lint: s.lint(cur)}
 	var base text
 	if ws.BaseYAML != "" && ws.BaseYAML != string(cur.Src) {
 		base = text{Name: baseName(ws.BaseName), Src: []byte(ws.BaseYAML)}

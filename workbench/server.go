@@ -247,6 +247,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // results by both. Each holds a few entries, the latest.
 type caches struct {
 	progs    lru
+	lints    lru // lint's issues by text
 	datasets lru // stored datasets' bytes by hash, not read from the database at each page
 	units    lru
 	results  lru
@@ -256,7 +257,7 @@ type caches struct {
 }
 
 func newCaches() *caches {
-	return &caches{progs: lru{max: 16}, datasets: lru{max: 2}, units: lru{max: 4}, results: lru{max: 4},
+	return &caches{progs: lru{max: 16}, lints: lru{max: 16}, datasets: lru{max: 2}, units: lru{max: 4}, results: lru{max: 4},
 		scored: lru{max: 4}, cmps: lru{max: 4}, orders: lru{max: 16}}
 }
 
