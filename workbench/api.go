@@ -84,17 +84,17 @@ func (t text) hashed() text {
 }
 
 // form is a multipart request read whole (the body is capped): files by
-// field name, and the plain fields. A field may carry many files (a
-// folder of 自评表): all of them are in lists, under the path they were
-// sent with (the folder's name first).
+// field name, and the plain fields. The field forms carries many files
+// (a folder of 自评表): each is in forms under the path it was sent with,
+// the folder's name first.
 type form struct {
 	files  map[string]text
-	lists  map[string][]text
+	forms  []text
 	fields map[string]string
 }
 
 func readForm(r *http.Request) (*form, error) {
-	f := &form{files: map[string]text{}, lists: map[string][]text{}, fields: map[string]string{}}
+	f := &form{files: map[string]text{}, fields: map[string]string{}}
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, fmt.Errorf("want a multipart/form-data request (curl -F ruleset=@r.yaml -F data=@units.csv): %w", err)
@@ -111,22 +111,21 @@ func readForm(r *http.Request) (*form, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read upload %s: %w", p.FormName(), err)
 		}
-		if p.FileName() != "" {
-			f.files[p.FormName()] = text{Name: baseName(p.FileName()), Src: b}
+		switch {
+		case p.FormName() == "forms":
 			rel, err := relativeName(p)
 			if err != nil {
 				return nil, err
 			}
-			f.lists[p.FormName()] = append(f.lists[p.FormName()], text{Name: rel, Src: b})
-		} else {
+			f.forms = append(f.forms, text{Name: rel, Src: b})
+		case p.FileName() != "":
+			f.files[p.FormName()] = text{Name: baseName(p.FileName()), Src: b}
+		default:
 			f.fields[p.FormName()] = string(b)
 		}
 	}
 }
 
-// baseName is the last element of an uploaded file's name: the name is
-// shown in messages and its extension says the format; it names no file
-// here.
 // relativeName is the path an uploaded file was sent with (a folder's
 // file as folder/file.xlsx; Part.FileName keeps the last element only),
 // refused when it would leave the folder.
@@ -144,6 +143,9 @@ func relativeName(p *multipart.Part) (string, error) {
 	return clean, nil
 }
 
+// baseName is the last element of an uploaded file's name: the name is
+// shown in messages and its extension says the format; it names no file
+// here.
 func baseName(name string) string {
 	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
 	if name == "." || name == "/" || name == ".." {
@@ -478,7 +480,7 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	if len(f.lists["forms"]) > 0 {
+	if len(f.forms) > 0 {
 		s.apiReviewForms(ctx, w, f)
 		return
 	}
@@ -522,7 +524,7 @@ func (s *Server) apiReviewForms(ctx context.Context, w http.ResponseWriter, f *f
 		return
 	}
 	defer os.RemoveAll(dir)
-	for _, t := range f.lists["forms"] {
+	for _, t := range f.forms {
 		if err := writeUpload(dir, t); err != nil {
 			httpError(w, http.StatusBadRequest, err)
 			return
