@@ -693,7 +693,7 @@ func statusOf(err error) int {
 
 func (s *Server) formats(w http.ResponseWriter, r *http.Request) {
 	names, binary := evalFormats()
-	writeJSON(w, http.StatusOK, map[string]any{"eval": names, "binary": binary, "diff": diffFormats(), "review": reviewFormats()})
+	writeJSON(w, http.StatusOK, map[string]any{"eval": names, "binary": binary, "diff": diffFormats(), "review": reviewFormats(), "forms": formsFormats()})
 }
 
 func (s *Server) listDatasets(w http.ResponseWriter, r *http.Request) {

@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,6 +33,15 @@ func TestBrowserFormsReview(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("the review shown lacks %q:\n%.1500s", want, got)
 		}
+	}
+	// Every format of the review can be downloaded: the workbook too.
+	formats := get(t, ctx, chromedp.Evaluate[[]string](`$('forms-download').hidden ? [] : Array.from($('forms-format').options).map(o => o.value)`))
+	if !slices.Contains(formats, "xlsx") || !slices.Contains(formats, "html") {
+		t.Errorf("the review's downloads: %v", formats)
+	}
+	head := get(t, ctx, chromedp.Evaluate[string](`fetch('/api/review', {method: 'POST', body: formsForm(state.forms, 'xlsx')}).then(r => r.arrayBuffer()).then(b => String.fromCharCode(...new Uint8Array(b).slice(0, 2)))`, chromedp.EvalAwaitPromise))
+	if head != "PK" {
+		t.Errorf("the review as xlsx starts %q, not as a workbook", head)
 	}
 	shoot(t, ctx, "forms-review")
 }

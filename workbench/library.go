@@ -211,6 +211,9 @@ func writeFormsReview(ctx context.Context, w io.Writer, format, dir string) erro
 	return report.WriteForms(w, f, fr)
 }
 
+// formsFormats lists the formats of jixiao review DIR -f.
+func formsFormats() []string { return report.FormsFormats().Names() }
+
 // reviewFormats lists the formats of jixiao review -f.
 func reviewFormats() []string { return report.ReviewFormats().Names() }
 
