@@ -2,6 +2,8 @@ package workbench
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestOpenScoresOnce: the page's requests for the same thing while it is
@@ -158,5 +161,41 @@ func TestFormsNamesStayInside(t *testing.T) {
 		if rec.Code < 400 || !strings.Contains(rec.Body.String(), tc.want) {
 			t.Errorf("%s: %d %s, want an error saying %q", tc.name, rec.Code, rec.Body, tc.want)
 		}
+	}
+}
+
+// TestLRUWaitsForOne: who asks for a value being made gets it when made;
+// when the request making it is cancelled, the one waiting makes it.
+func TestLRUWaitsForOne(t *testing.T) {
+	c := &lru{max: 2}
+	started, release := make(chan struct{}), make(chan struct{})
+	first := make(chan error, 1)
+	go func() {
+		_, err := c.do("k", func() (any, error) {
+			close(started)
+			<-release
+			return nil, context.Canceled
+		})
+		first <- err
+	}()
+	<-started
+	second := make(chan any, 1)
+	go func() {
+		v, err := c.do("k", func() (any, error) { return "made by the second", nil })
+		if err != nil {
+			t.Error(err)
+		}
+		second <- v
+	}()
+	time.Sleep(50 * time.Millisecond) // the second waiting (else it makes the value anyway)
+	close(release)
+	if err := <-first; !errors.Is(err, context.Canceled) {
+		t.Errorf("the cancelled build: %v", err)
+	}
+	if v := <-second; v != "made by the second" {
+		t.Errorf("the waiting request got %v", v)
+	}
+	if v, err := c.do("k", func() (any, error) { return "again", nil }); v != "made by the second" || err != nil || c.built() != 2 {
+		t.Errorf("kept: %v %v, %d built", v, err, c.built())
 	}
 }

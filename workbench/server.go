@@ -288,6 +288,11 @@ func (c *lru) do(k string, build func() (any, error)) (any, error) {
 		c.touch(k)
 		c.mu.Unlock()
 		<-e.done
+		if errors.Is(e.err, context.Canceled) || errors.Is(e.err, context.DeadlineExceeded) {
+			// The request making it went away (the page asked for
+			// something else): this one's build makes it instead.
+			return c.do(k, build)
+		}
 		return e.v, e.err
 	}
 	if c.items == nil {
