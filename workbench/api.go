@@ -504,8 +504,8 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 	download(w, "review."+ext(format), format, buf.Bytes())
 }
 
-// apiReviewForms answers what jixiao review DIR -f FORMAT writes (json by
-// default) of the forms uploaded: each file under the path it was sent
+// apiReviewForms answers what jixiao review DIR -f FORMAT [--lang LANG]
+// writes (json and Chinese by default) of the forms uploaded: each file under the path it was sent
 // with, so a folder folder/ sent whole answers as jixiao review folder.
 // The forms are written to a temporary folder, read as the command reads
 // them and the folder removed: no name sent reaches beyond it.
@@ -532,7 +532,7 @@ func (s *Server) apiReviewForms(ctx context.Context, w http.ResponseWriter, f *f
 	}
 	format := formatOf(f, "json")
 	var buf bytes.Buffer
-	if err := writeFormsReview(ctx, &buf, format, dir); err != nil {
+	if err := writeFormsReview(ctx, &buf, format, dir, f.fields["lang"]); err != nil {
 		httpError(w, http.StatusUnprocessableEntity, err)
 		return
 	}

@@ -175,13 +175,18 @@ func writeReview(ctx context.Context, w io.Writer, format string, prog *engine.P
 // writeFormsReview writes the review of the self-evaluation forms in the
 // folder dir as jixiao review DIR -f format does (by the 10号 rules, at
 // the default tolerance), each file named by its path under dir: what the
-// command names DIR/file.xlsx when the folder's name is part of it.
-func writeFormsReview(ctx context.Context, w io.Writer, format, dir string) error {
+// command names DIR/file.xlsx when the folder's name is part of it. lang
+// is --lang's: zh (or empty) or en.
+func writeFormsReview(ctx context.Context, w io.Writer, format, dir, lang string) error {
 	f, err := report.FormsFormats().Lookup(format)
 	if err != nil {
 		return err
 	}
-	fs, rejected, err := forms.ReadPaths([]string{dir})
+	if lang != "" && lang != "zh" && lang != "en" {
+		return fmt.Errorf("lang %q: want zh or en (as jixiao --lang)", lang)
+	}
+	opts := forms.Options{Tolerance: tolerance, Lang: lang}
+	fs, rejected, err := opts.ReadPaths([]string{dir})
 	if err != nil {
 		return err
 	}
@@ -205,7 +210,7 @@ func writeFormsReview(ctx context.Context, w io.Writer, format, dir string) erro
 		for k := range form.Unreadable {
 			form.Unreadable[k].Why = unprefix(form.Unreadable[k].Why)
 		}
-		form.Review(forms.Options{Tolerance: tolerance})
+		form.Review(opts)
 	}
 	fr := &report.FormsReview{Tolerance: tolerance, Forms: forms.Order(fs), Rejected: rejected, Summary: forms.Summarize(fs, rejected)}
 	return report.WriteForms(w, f, fr)

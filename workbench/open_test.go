@@ -143,8 +143,8 @@ func TestFormsNamesStayInside(t *testing.T) {
 		{"../../etc/cron.d/x.xlsx", "must stay inside its folder"},
 		{`..\..\x.xlsx`, "must stay inside its folder"},
 		{"自评表/../../x.xlsx", "must stay inside its folder"},
-		{`自评表\二科\说明.txt`, `自评表/二科/说明.txt is not a workbook`},
-		{"/自评表/说明.txt", `自评表/说明.txt is not a workbook`},
+		{`自评表\二科\说明.txt`, `自评表/二科/说明.txt 不是工作簿`},
+		{"/自评表/说明.txt", `自评表/说明.txt 不是工作簿`},
 	} {
 		var b bytes.Buffer
 		mw := multipart.NewWriter(&b)

@@ -71,18 +71,23 @@ func TestServeFormsEqualsCLI(t *testing.T) {
 	defer srv.Close()
 	t.Chdir(dir)
 	files := []string{"自评表/219001.xlsx", "自评表/二科/219002.xlsx", "自评表/通讯录.xlsx", "自评表/说明.txt"}
-	for _, format := range []string{"json", "table", "md", "html"} {
-		_, want, errOut := runCLI(t, "review", "自评表", "-f", format)
+	// The API speaks Chinese, as the command does unless told (the tests
+	// run it in English unless given --lang zh); lang en as --lang en.
+	for _, tc := range []struct{ format, lang string }{{"json", "zh"}, {"table", "zh"}, {"md", "zh"}, {"html", "zh"}, {"table", "en"}} {
+		_, want, errOut := runCLI(t, "review", "自评表", "-f", tc.format, "--lang", tc.lang)
 		if !strings.Contains(want, "219002") {
-			t.Fatalf("%s: the CLI printed\n%.300s\n%s", format, want, errOut)
+			t.Fatalf("%s: the CLI printed\n%.300s\n%s", tc.format, want, errOut)
 		}
-		fields := map[string]string{"format": format}
-		if format == "json" {
+		fields := map[string]string{"format": tc.format}
+		switch {
+		case tc.lang == "en":
+			fields["lang"] = "en"
+		case tc.format == "json":
 			fields = nil
 		}
 		code, got := postForms(t, srv, files, fields)
 		if code != http.StatusOK || got != want {
-			t.Errorf("%s: the API (%d) answers\n%.600s\nthe CLI printed\n%.600s", format, code, got, want)
+			t.Errorf("%s %s: the API (%d) answers\n%.600s\nthe CLI printed\n%.600s", tc.format, tc.lang, code, got, want)
 		}
 	}
 	if _, got := postForms(t, srv, files, nil); !strings.Contains(got, `"claim_high"`) || !strings.Contains(got, `"自评表/说明.txt"`) {
@@ -98,6 +103,7 @@ func TestServeFormsEqualsCLI(t *testing.T) {
 		{[]string{"自评表/219001.xlsx", "自评表/219001.xlsx"}, nil, "two files of that name"},
 		{[]string{"自评表/219001.xlsx"}, map[string]string{"ruleset_id": "grid-center"}, "jixiao review -r"},
 		{[]string{"自评表/说明.txt"}, nil, "no self-evaluation form"},
+		{[]string{"自评表/219001.xlsx"}, map[string]string{"lang": "fr"}, "want zh or en"},
 	} {
 		code, got := postForms(t, srv, tc.files, tc.fields)
 		if code < 400 || !strings.Contains(got, tc.want) {
