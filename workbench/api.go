@@ -10,8 +10,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
+	"mime/multipart"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -57,21 +61,36 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	w.Write(b)
 }
 
-// text is a ruleset's or a data file's name and bytes.
+// text is a ruleset's or a data file's name and bytes, and their SHA-256
+// when known (a stored dataset's is its key: 100,000 units are not hashed
+// again at each page of rows).
 type text struct {
 	Name string
 	Src  []byte
+	hash string
 }
 
 func (t text) sum() string {
+	if t.hash != "" {
+		return t.hash
+	}
 	h := sha256.Sum256(t.Src)
 	return hex.EncodeToString(h[:])
 }
 
+// hashed is t with its hash computed once.
+func (t text) hashed() text {
+	t.hash = t.sum()
+	return t
+}
+
 // form is a multipart request read whole (the body is capped): files by
-// field name, and the plain fields.
+// field name, and the plain fields. The field forms carries many files
+// (a folder of 自评表): each is in forms under the path it was sent with,
+// the folder's name first.
 type form struct {
 	files  map[string]text
+	forms  []text
 	fields map[string]string
 }
 
@@ -93,12 +112,36 @@ func readForm(r *http.Request) (*form, error) {
 		if err != nil {
 			return nil, zh().Wrap(err, msg.WbReadUploadPart, p.FormName())
 		}
-		if p.FileName() != "" {
+		switch {
+		case p.FormName() == "forms":
+			rel, err := relativeName(p)
+			if err != nil {
+				return nil, err
+			}
+			f.forms = append(f.forms, text{Name: rel, Src: b})
+		case p.FileName() != "":
 			f.files[p.FormName()] = text{Name: baseName(p.FileName()), Src: b}
-		} else {
+		default:
 			f.fields[p.FormName()] = string(b)
 		}
 	}
+}
+
+// relativeName is the path an uploaded file was sent with (a folder's
+// file as folder/file.xlsx; Part.FileName keeps the last element only),
+// refused when it would leave the folder.
+func relativeName(p *multipart.Part) (string, error) {
+	_, params, err := mime.ParseMediaType(p.Header.Get("Content-Disposition"))
+	name := params["filename"]
+	if err != nil || name == "" {
+		return baseName(p.FileName()), nil
+	}
+	name = strings.TrimLeft(strings.ReplaceAll(name, `\`, "/"), "/")
+	clean := path.Clean(name)
+	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", zh().Errorf(msg.WbUploadOutside, name)
+	}
+	return clean, nil
 }
 
 // baseName is the last element of an uploaded file's name: the name is
@@ -127,7 +170,7 @@ func (s *Server) ruleset(ctx context.Context, f *form, part string) (text, error
 		id = defaultRuleset
 	}
 	name, src, err := builtinYAML(id)
-	return text{name, src}, err
+	return text{Name: name, Src: src}, err
 }
 
 func (s *Server) versionText(ctx context.Context, id string) (text, error) {
@@ -146,21 +189,30 @@ func (s *Server) versionText(ctx context.Context, id string) (text, error) {
 // its hash (dataset), or the demonstration units of ruleset rulesetID.
 func (s *Server) data(ctx context.Context, f *form, rulesetID string) (text, error) {
 	if t, ok := f.files["data"]; ok {
-		return t, nil
+		return t.hashed(), nil
 	}
 	return s.dataset(ctx, f.fields["dataset"], rulesetID)
 }
 
+// dataset is the stored dataset of hash sum (read from the database once
+// while it is in use), or the ruleset's demonstration units when sum is
+// empty.
 func (s *Server) dataset(ctx context.Context, sum, rulesetID string) (text, error) {
 	if sum != "" {
-		name, src, err := s.store.dataset(ctx, sum)
-		return text{name, src}, err
+		v, err := s.cache.datasets.do(sum, func() (any, error) {
+			name, src, err := s.store.dataset(ctx, sum)
+			return text{Name: name, Src: src, hash: sum}, err
+		})
+		if err != nil {
+			return text{}, err
+		}
+		return v.(text), nil
 	}
 	name, src, ok := demoData(rulesetID)
 	if !ok {
 		return text{}, zh().Errorf(msg.WbNoData, rulesetID)
 	}
-	return text{name, src}, nil
+	return text{Name: name, Src: src}.hashed(), nil
 }
 
 // compiled is a ruleset compiled, with the key of its text.
@@ -172,20 +224,21 @@ type compiled struct {
 
 func (s *Server) compile(t text, explain bool) (*compiled, error) {
 	key := fmt.Sprintf("%s\x00%s\x00%t", t.Name, t.sum(), explain)
-	if c, ok := s.cache.progs.get(key); ok {
-		return c.(*compiled), nil
-	}
-	rs, err := loadRuleset(t.Name, t.Src)
+	c, err := s.cache.progs.do(key, func() (any, error) {
+		rs, err := loadRuleset(t.Name, t.Src)
+		if err != nil {
+			return nil, err
+		}
+		prog, err := compile(rs, explain)
+		if err != nil {
+			return nil, err
+		}
+		return &compiled{prog: prog, rs: rulesetOf(prog), key: key}, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	prog, err := compile(rs, explain)
-	if err != nil {
-		return nil, err
-	}
-	c := &compiled{prog: prog, rs: rulesetOf(prog), key: key}
-	s.cache.progs.put(key, c)
-	return c, nil
+	return c.(*compiled), nil
 }
 
 // inputsKey names how a ruleset reads data: units read for one ruleset
@@ -208,16 +261,17 @@ type readData struct {
 func (s *Server) units(c *compiled, d text) (*readData, error) {
 	sum := d.sum()
 	key := d.Name + "\x00" + sum + "\x00" + inputsKey(c.rs)
-	if v, ok := s.cache.units.get(key); ok {
-		return v.(*readData), nil
-	}
-	units, warnings, err := readUnits(c.prog, d.Name, d.Src)
+	rd, err := s.cache.units.do(key, func() (any, error) {
+		units, warnings, err := readUnits(c.prog, d.Name, d.Src)
+		if err != nil {
+			return nil, err
+		}
+		return &readData{units: units, warnings: warnings, info: &engine.DataInfo{Files: []string{d.Name}, SHA256: sum}}, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	rd := &readData{units: units, warnings: warnings, info: &engine.DataInfo{Files: []string{d.Name}, SHA256: sum}}
-	s.cache.units.put(key, rd)
-	return rd, nil
+	return rd.(*readData), nil
 }
 
 func (s *Server) result(ctx context.Context, c *compiled, d text) (*engine.Result, *readData, error) {
@@ -226,15 +280,11 @@ func (s *Server) result(ctx context.Context, c *compiled, d text) (*engine.Resul
 		return nil, nil, err
 	}
 	key := c.key + "\x00" + rd.info.Files[0] + "\x00" + rd.info.SHA256
-	if v, ok := s.cache.results.get(key); ok {
-		return v.(*engine.Result), rd, nil
-	}
-	res, err := evaluate(ctx, c.prog, rd.units, rd.info)
+	res, err := s.cache.results.do(key, func() (any, error) { return evaluate(ctx, c.prog, rd.units, rd.info) })
 	if err != nil {
 		return nil, nil, err
 	}
-	s.cache.results.put(key, res)
-	return res, rd, nil
+	return res.(*engine.Result), rd, nil
 }
 
 // retune is the tuning loop: the ruleset cur scored over the data d (kept
@@ -263,10 +313,8 @@ func (s *Server) retune(ctx context.Context, cur, base text, d text) (*scored, *
 	// The page asks again for each page of rows it scrolls to: the same
 	// two texts are compared once.
 	key := c.key + "\x00" + b.key + "\x00" + d.Name + "\x00" + d.sum()
-	if v, ok := s.cache.cmps.get(key); ok {
-		return res, v.(*compared), nil
-	}
-	return res, s.cache.cmps.put(key, newCompared(compareScored(old, res))).(*compared), nil
+	cmp, _ := s.cache.cmps.do(key, func() (any, error) { return newCompared(compareScored(old, res), key), nil })
+	return res, cmp.(*compared), nil
 }
 
 // scored is the compact scores of the compiled ruleset c over the data d,
@@ -277,15 +325,19 @@ func (s *Server) scored(ctx context.Context, c *compiled, d text) (*scored, erro
 		return nil, err
 	}
 	key := c.key + "\x00" + rd.info.Files[0] + "\x00" + rd.info.SHA256
-	if v, ok := s.cache.scored.get(key); ok {
-		return v.(*scored), nil
-	}
-	res, err := scoreUnits(ctx, c.prog, rd.units, rd.info)
+	// A request for the same while it is scored waits for it.
+	res, err := s.cache.scored.do(key, func() (any, error) {
+		res, err := scoreUnits(ctx, c.prog, rd.units, rd.info)
+		if err != nil {
+			return nil, err
+		}
+		res.key = key
+		return res, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	// Another request may have scored the same meanwhile: use the one kept.
-	return s.cache.scored.put(key, res).(*scored), nil
+	return res.(*scored), nil
 }
 
 func formatOf(f *form, def string) string {
@@ -330,24 +382,32 @@ func ext(format string) string {
 	return format
 }
 
-// rulesAndData reads a request's ruleset (part "ruleset") and data and
-// compiles the ruleset: the first steps of every answer that scores. The
-// status is an error's: 400 for what the request gave, 422 for a ruleset
-// that does not compile.
-func (s *Server) rulesAndData(ctx context.Context, f *form, explain bool) (*compiled, text, int, error) {
-	rt, err := s.ruleset(ctx, f, "ruleset")
+// rulesAndData reads a request's rulesets (the parts named, "ruleset" but
+// for diff's old and new) and data and compiles the rulesets: the first
+// steps of every answer that scores. The data defaults to the first
+// ruleset's demonstration units. The status is an error's: 400 for what
+// the request gave, 422 for a ruleset that does not compile.
+func (s *Server) rulesAndData(ctx context.Context, f *form, explain bool, parts ...string) ([]*compiled, text, int, error) {
+	cs := make([]*compiled, len(parts))
+	for i, part := range parts {
+		rt, err := s.ruleset(ctx, f, part)
+		if err == nil {
+			cs[i], err = s.compile(rt, explain)
+			if err != nil {
+				return nil, text{}, http.StatusUnprocessableEntity, err
+			}
+			continue
+		}
+		if len(parts) > 1 {
+			err = zh().Wrap(err, msg.WbPartRuleset, part)
+		}
+		return nil, text{}, http.StatusBadRequest, err
+	}
+	d, err := s.data(ctx, f, cs[0].rs.ID)
 	if err != nil {
 		return nil, text{}, http.StatusBadRequest, err
 	}
-	c, err := s.compile(rt, explain)
-	if err != nil {
-		return nil, text{}, http.StatusUnprocessableEntity, err
-	}
-	d, err := s.data(ctx, f, c.rs.ID)
-	if err != nil {
-		return nil, text{}, http.StatusBadRequest, err
-	}
-	return c, d, 0, nil
+	return cs, d, 0, nil
 }
 
 // apiEval answers what jixiao eval -f FORMAT writes (json by default).
@@ -365,11 +425,12 @@ func (s *Server) apiEval(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	c, d, status, err := s.rulesAndData(ctx, f, explain)
+	cs, d, status, err := s.rulesAndData(ctx, f, explain, "ruleset")
 	if err != nil {
 		httpError(w, status, err)
 		return
 	}
+	c := cs[0]
 	var buf bytes.Buffer
 	if _, err := writeEval(ctx, &buf, format, c.prog, d.Name, d.Src); err != nil {
 		httpError(w, http.StatusUnprocessableEntity, err)
@@ -388,21 +449,9 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	var progs [2]*compiled
-	for i, part := range []string{"old", "new"} {
-		rt, err := s.ruleset(ctx, f, part)
-		if err != nil {
-			httpError(w, http.StatusBadRequest, zh().Wrap(err, msg.WbPartRuleset, part))
-			return
-		}
-		if progs[i], err = s.compile(rt, false); err != nil {
-			httpError(w, http.StatusUnprocessableEntity, err)
-			return
-		}
-	}
-	d, err := s.data(ctx, f, progs[0].rs.ID)
+	progs, d, status, err := s.rulesAndData(ctx, f, false, "old", "new")
 	if err != nil {
-		httpError(w, http.StatusBadRequest, err)
+		httpError(w, status, err)
 		return
 	}
 	var res [2]*engine.Result
@@ -421,7 +470,9 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 	download(w, "diff."+ext(format), format, buf.Bytes())
 }
 
-// apiReview answers what jixiao review -f FORMAT writes.
+// apiReview answers what jixiao review -f FORMAT writes: of the claims
+// in data (parts ruleset and data), or of the self-evaluation forms sent
+// as the files forms (see apiReviewForms).
 func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := requestContext(r)
 	defer cancel()
@@ -430,11 +481,16 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	c, d, status, err := s.rulesAndData(ctx, f, false)
+	if len(f.forms) > 0 {
+		s.apiReviewForms(ctx, w, f)
+		return
+	}
+	cs, d, status, err := s.rulesAndData(ctx, f, false, "ruleset")
 	if err != nil {
 		httpError(w, status, err)
 		return
 	}
+	c := cs[0]
 	res, _, err := s.result(ctx, c, d)
 	if err != nil {
 		httpError(w, http.StatusUnprocessableEntity, err)
@@ -449,6 +505,62 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 	download(w, "review."+ext(format), format, buf.Bytes())
 }
 
+// apiReviewForms answers what jixiao review DIR -f FORMAT [--lang LANG]
+// writes (json and Chinese by default) of the forms uploaded: each file under the path it was sent
+// with, so a folder folder/ sent whole answers as jixiao review folder.
+// The forms are written to a temporary folder, read as the command reads
+// them and the folder removed: no name sent reaches beyond it.
+func (s *Server) apiReviewForms(ctx context.Context, w http.ResponseWriter, f *form) {
+	if _, ok := f.files["ruleset"]; ok || f.fields["ruleset_id"] != "" || f.fields["ruleset_version"] != "" {
+		httpError(w, http.StatusBadRequest, zh().Errorf(msg.WbFormsByRuleset))
+		return
+	}
+	if _, ok := f.files["data"]; ok || f.fields["dataset"] != "" {
+		httpError(w, http.StatusBadRequest, zh().Errorf(msg.WbFormsAndData))
+		return
+	}
+	dir, err := os.MkdirTemp("", "jixiao-forms-")
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, zh().Wrap(err, msg.WbFormsTemp))
+		return
+	}
+	defer os.RemoveAll(dir)
+	for _, t := range f.forms {
+		if err := writeUpload(dir, t); err != nil {
+			httpError(w, http.StatusBadRequest, err)
+			return
+		}
+	}
+	format := formatOf(f, "json")
+	var buf bytes.Buffer
+	if err := writeFormsReview(ctx, &buf, format, dir, f.fields["lang"]); err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	download(w, "review."+ext(format), format, buf.Bytes())
+}
+
+// writeUpload writes t under dir at its relative name (checked by
+// relativeName), refusing a second file of the same name.
+func writeUpload(dir string, t text) error {
+	dst := filepath.Join(dir, filepath.FromSlash(t.Name))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+		return zh().Wrap(err, msg.WbUpload, t.Name)
+	}
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return zh().Errorf(msg.WbUploadTwice, t.Name)
+	}
+	if err != nil {
+		return zh().Wrap(err, msg.WbUpload, t.Name)
+	}
+	if _, err := out.Write(t.Src); err != nil {
+		out.Close()
+		return zh().Wrap(err, msg.WbUpload, t.Name)
+	}
+	return out.Close()
+}
+
 // apiExplain answers what jixiao explain UNIT -f FORMAT writes (text by
 // default): field unit.
 func (s *Server) apiExplain(w http.ResponseWriter, r *http.Request) {
@@ -459,12 +571,20 @@ func (s *Server) apiExplain(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	c, d, status, err := s.rulesAndData(ctx, f, false)
+	cs, d, status, err := s.rulesAndData(ctx, f, false, "ruleset")
 	if err != nil {
 		httpError(w, status, err)
 		return
 	}
-	res, rd, err := s.result(ctx, c, d)
+	c := cs[0]
+	// The ranks are the view's scores: a unit clicked does not score the
+	// 100,000 others again.
+	res, err := s.scored(ctx, c, d)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, err)
+		return
+	}
+	rd, err := s.units(c, d)
 	if err != nil {
 		httpError(w, http.StatusUnprocessableEntity, err)
 		return
@@ -483,7 +603,7 @@ func (s *Server) apiExplain(w http.ResponseWriter, r *http.Request) {
 	}
 	format := formatOf(f, "text")
 	var buf bytes.Buffer
-	if err := writeExplain(&buf, format, c.rs, c.prog, rd.units, res, at); err != nil {
+	if err := writeExplain(&buf, format, c.rs, c.prog, rd.units, at, res.rows[at].rank, res.summary.Units-res.summary.Errors, res.data); err != nil {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
@@ -504,7 +624,15 @@ func (s *Server) apiLint(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"issues": lint(rt.Name, rt.Src)})
+	writeJSON(w, http.StatusOK, map[string]any{"issues": s.lint(rt)})
+}
+
+// lint is what jixiao lint says of t, kept by its text: the page asks
+// with the same text for each page of rows it scrolls to, and linting
+// compiles every formula (some milliseconds).
+func (s *Server) lint(t text) []Issue {
+	v, _ := s.cache.lints.do(t.Name+"\x00"+t.sum(), func() (any, error) { return lint(t.Name, t.Src), nil })
+	return v.([]Issue)
 }
 
 func (s *Server) listRulesets(w http.ResponseWriter, r *http.Request) {
@@ -566,7 +694,7 @@ func statusOf(err error) int {
 
 func (s *Server) formats(w http.ResponseWriter, r *http.Request) {
 	names, binary := evalFormats()
-	writeJSON(w, http.StatusOK, map[string]any{"eval": names, "binary": binary, "diff": diffFormats(), "review": reviewFormats()})
+	writeJSON(w, http.StatusOK, map[string]any{"eval": names, "binary": binary, "diff": diffFormats(), "review": reviewFormats(), "forms": formsFormats()})
 }
 
 func (s *Server) listDatasets(w http.ResponseWriter, r *http.Request) {
@@ -667,7 +795,7 @@ func (s *Server) apiView(w http.ResponseWriter, r *http.Request) {
 		}
 		cur.Src = src
 	}
-	out := view{YAML: string(cur.Src), Lint: lint(cur.Name, cur.Src)}
+	out := view{YAML: string(cur.Src), Lint: s.lint(cur)}
 	var base text
 	if ws.BaseYAML != "" && ws.BaseYAML != string(cur.Src) {
 		base = text{Name: baseName(ws.BaseName), Src: []byte(ws.BaseYAML)}
@@ -691,7 +819,8 @@ func (s *Server) apiView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rd, _ := s.units(c, d)
-	out.fill(c.rs, res, cmp, rd, ws.Page)
+	p := pageOf(ws.Page)
+	out.fill(c.rs, res, cmp, rd, p, s.order(res, cmp, p))
 	out.Millis = time.Since(start).Milliseconds()
 	writeJSON(w, http.StatusOK, out)
 }

@@ -17,7 +17,7 @@ import (
 
 // multipartBody builds a request body of files (field → name, bytes) and
 // plain fields.
-func multipartBody(t *testing.T, files map[string]text, fields map[string]string) (*bytes.Buffer, string) {
+func multipartBody(t testing.TB, files map[string]text, fields map[string]string) (*bytes.Buffer, string) {
 	t.Helper()
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)

@@ -261,7 +261,7 @@ func evalJSON(t *testing.T, s *Server, edits []Edit) evalDoc {
 	if src, err = applyEdits(name, src, edits); err != nil {
 		t.Fatal(err)
 	}
-	c, err := s.compile(text{name, src}, true)
+	c, err := s.compile(text{Name: name, Src: src}, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 // results in fresh memory, and making them was most of a retune's time
 // (issue 19). It is not changed once made, so requests share it.
 type scored struct {
+	key     string // in the cache: the ruleset's text and the data
 	ruleset engine.RulesetInfo
 	summary engine.Summary
 	data    *engine.DataInfo

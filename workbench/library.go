@@ -9,7 +9,9 @@ import (
 	"context"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/data"
@@ -17,6 +19,7 @@ import (
 	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
+	"github.com/jixiao/jixiao/forms"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/report"
@@ -169,12 +172,59 @@ func writeReview(ctx context.Context, w io.Writer, format string, prog *engine.P
 	return err
 }
 
+// writeFormsReview writes the review of the self-evaluation forms in the
+// folder dir as jixiao review DIR -f format does (by the 10号 rules, at
+// the default tolerance), each file named by its path under dir: what the
+// command names DIR/file.xlsx when the folder's name is part of it. lang
+// is --lang's: zh (or empty) or en.
+func writeFormsReview(ctx context.Context, w io.Writer, format, dir, lang string) error {
+	f, err := report.FormsFormats().Lookup(format)
+	if err != nil {
+		return err
+	}
+	if lang != "" && lang != "zh" && lang != "en" {
+		return zh().Errorf(msg.WbFormsLang, lang)
+	}
+	opts := forms.Options{Tolerance: tolerance, Lang: lang}
+	fs, rejected, err := opts.ReadPaths([]string{dir})
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	prefix := dir + string(filepath.Separator)
+	unprefix := func(s string) string { return strings.ReplaceAll(s, prefix, "") }
+	for i := range rejected {
+		rejected[i].File, rejected[i].Why = unprefix(rejected[i].File), unprefix(rejected[i].Why)
+	}
+	if len(fs) == 0 {
+		whys := make([]string, len(rejected))
+		for i, r := range rejected {
+			whys[i] = r.Why
+		}
+		return zh().Errorf(msg.WbNoFormsSent, strings.Join(whys, "；"))
+	}
+	for _, form := range fs {
+		form.File = unprefix(form.File)
+		for k := range form.Unreadable {
+			form.Unreadable[k].Why = unprefix(form.Unreadable[k].Why)
+		}
+		form.Review(opts)
+	}
+	fr := &report.FormsReview{Tolerance: tolerance, Forms: forms.Order(fs), Rejected: rejected, Summary: forms.Summarize(fs, rejected)}
+	return report.WriteForms(w, f, fr)
+}
+
+// formsFormats lists the formats of jixiao review DIR -f.
+func formsFormats() []string { return report.FormsFormats().Names() }
+
 // reviewFormats lists the formats of jixiao review -f.
 func reviewFormats() []string { return report.ReviewFormats().Names() }
 
-// writeExplain writes the derivation of unit at index at of res, as
-// jixiao explain UNIT -f format does.
-func writeExplain(w io.Writer, format string, rs *indicators.Ruleset, prog *engine.Program, units []indicators.Unit, res *engine.Result, at int) error {
+// writeExplain writes the derivation of units[at], ranked rank of the
+// ranked units scored, as jixiao explain UNIT -f format does.
+func writeExplain(w io.Writer, format string, rs *indicators.Ruleset, prog *engine.Program, units []indicators.Unit, at, rank, ranked int, info *engine.DataInfo) error {
 	if _, err := report.ExplainFormats().Lookup(format); err != nil {
 		return err
 	}
@@ -183,8 +233,8 @@ func writeExplain(w io.Writer, format string, rs *indicators.Ruleset, prog *engi
 		return err
 	}
 	u := eprog.EvalUnit(&units[at])
-	u.Rank = res.Units[at].Rank
-	d := report.Derivation{Meta: report.NewMeta(prog, res.Data), Unit: &u, Ranked: res.Summary.Units - res.Summary.Errors}
+	u.Rank = rank
+	d := report.Derivation{Meta: report.NewMeta(prog, info), Unit: &u, Ranked: ranked}
 	return report.Explain(w, format, d)
 }
 

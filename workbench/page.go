@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -33,8 +34,9 @@ const (
 	maxPage = 2000
 )
 
-// fillRows puts the page of rows pg asks for in v, with the counts.
-func (v *view) fillRows(res *scored, cmp *compared, pg *page) {
+// pageOf is the page pg asks for with its bounds applied: the first
+// defaultPage rows by rank when it says nothing.
+func pageOf(pg *page) page {
 	p := page{Limit: defaultPage}
 	if pg != nil {
 		p = *pg
@@ -44,40 +46,59 @@ func (v *view) fillRows(res *scored, cmp *compared, pg *page) {
 	}
 	p.Limit = min(p.Limit, maxPage)
 	p.Offset = max(p.Offset, 0)
+	p.Query = strings.TrimSpace(p.Query)
+	return p
+}
 
-	var old map[string]*diff.Unit
-	if cmp != nil {
-		old = cmp.byUnit
+// order is the rows of res (compared by cmp, or nil) that page p keeps, in
+// its order. It is kept per scores, comparison, sort, direction and
+// filter, so that the page scrolling through 100,000 units costs a slice,
+// not a sort, per request.
+func (s *Server) order(res *scored, cmp *compared, p page) []int32 {
+	key := fmt.Sprintf("%s\x00%s\x00%q %t %q %q", res.key, cmpKey(cmp), p.Sort, p.Desc, p.Grade, p.Query)
+	idx, _ := s.cache.orders.do(key, func() (any, error) { return sortRows(res, cmp, p), nil })
+	return idx.([]int32)
+}
+
+func cmpKey(cmp *compared) string {
+	if cmp == nil {
+		return ""
 	}
-	q := strings.TrimSpace(p.Query)
-	idx := make([]int, 0, len(res.rows))
+	return cmp.key
+}
+
+// sortRows filters the rows of res by p's grade and text and sorts them by
+// p's column, equal keys in table order (reversed with the direction, as
+// the page's own sort did).
+func sortRows(res *scored, cmp *compared, p page) []int32 {
+	idx := make([]int32, 0, len(res.rows))
 	for i := range res.rows {
 		r := &res.rows[i]
 		if p.Grade != "" && r.grade != p.Grade {
 			continue
 		}
-		if q != "" && !strings.Contains(r.unit, q) && !strings.Contains(r.name, q) {
+		if p.Query != "" && !strings.Contains(r.unit, p.Query) && !strings.Contains(r.name, p.Query) {
 			continue
 		}
-		idx = append(idx, i)
+		idx = append(idx, int32(i))
 	}
-	key := sortKey(res, old, p.Sort)
-	slices.SortFunc(idx, func(a, b int) int {
-		c := key(a, b)
+	nums, strs := sortValues(res, cmp, p.Sort)
+	slices.SortFunc(idx, func(a, b int32) int {
+		var c int
+		if strs != nil {
+			c = strings.Compare(strs[a], strs[b])
+		} else {
+			c = cmpFloat(nums[a], nums[b])
+		}
 		if c == 0 {
-			c = a - b // equal keys in table order, as the page's own sort did
+			c = cmpInt(int(a), int(b))
 		}
 		if p.Desc {
 			return -c
 		}
 		return c
 	})
-	v.Total, v.Matched, v.Offset = len(res.rows), len(idx), min(p.Offset, len(idx))
-	end := min(v.Offset+p.Limit, len(idx))
-	v.Units = make([]unitRow, 0, end-v.Offset)
-	for _, i := range idx[v.Offset:end] {
-		v.Units = append(v.Units, rowView(res, i, old))
-	}
+	return idx
 }
 
 // cmpRank orders ranks with 0 (a unit that failed) after every other.
@@ -111,64 +132,102 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// sortKey compares two rows by the column named key, as the page's columns
-// show it: a blank (not applicable, no old score) before any number, a
-// unit that failed scored -1.
-func sortKey(res *scored, old map[string]*diff.Unit, key string) func(a, b int) int {
+// sortValues is each row's value in the column named key, as the page's
+// columns show it: a number (a blank — not applicable, no old score —
+// below any number, a unit that failed scored -1, a failed unit's rank
+// after every other) or a text. Computed once before sorting: the
+// comparisons then read no map.
+func sortValues(res *scored, cmp *compared, key string) ([]float64, []string) {
 	rows := res.rows
-	oldScore := func(i int) float64 {
-		if d := old[rows[i].unit]; d != nil && d.Old.Scored {
-			return d.Old.Score
+	old := func(i int) *diff.Unit {
+		if cmp == nil {
+			return nil
 		}
-		return math.Inf(-1)
+		return cmp.byUnit[rows[i].unit]
+	}
+	num := func(f func(i int) float64) []float64 {
+		out := make([]float64, len(rows))
+		for i := range rows {
+			out[i] = f(i)
+		}
+		return out
+	}
+	str := func(f func(i int) string) []string {
+		out := make([]string, len(rows))
+		for i := range rows {
+			out[i] = f(i)
+		}
+		return out
 	}
 	switch key {
 	case "unit":
-		return func(a, b int) int { return strings.Compare(rows[a].unit, rows[b].unit) }
+		return nil, str(func(i int) string { return rows[i].unit })
 	case "name":
-		return func(a, b int) int { return strings.Compare(rows[a].name, rows[b].name) }
+		return nil, str(func(i int) string { return rows[i].name })
 	case "grade":
-		return func(a, b int) int { return strings.Compare(rows[a].grade, rows[b].grade) }
+		return nil, str(func(i int) string { return rows[i].grade })
 	case "score":
-		score := func(i int) float64 {
+		return num(func(i int) float64 {
 			if rows[i].err != "" {
 				return -1
 			}
 			return rows[i].score
-		}
-		return func(a, b int) int { return cmpFloat(score(a), score(b)) }
+		}), nil
 	case "old":
-		return func(a, b int) int { return cmpFloat(oldScore(a), oldScore(b)) }
+		return num(func(i int) float64 {
+			if d := old(i); d != nil && d.Old.Scored {
+				return d.Old.Score
+			}
+			return math.Inf(-1)
+		}), nil
 	case "oldgrade":
-		grade := func(i int) string {
-			if d := old[rows[i].unit]; d != nil && d.Old.Scored {
+		return nil, str(func(i int) string {
+			if d := old(i); d != nil && d.Old.Scored {
 				return d.Old.Grade
 			}
 			return ""
-		}
-		return func(a, b int) int { return strings.Compare(grade(a), grade(b)) }
+		})
 	case "delta":
-		delta := func(i int) float64 {
-			if d := old[rows[i].unit]; d != nil && d.Both() {
+		return num(func(i int) float64 {
+			if d := old(i); d != nil && d.Both() {
 				return d.Delta
 			}
 			return 0
-		}
-		return func(a, b int) int { return cmpFloat(delta(a), delta(b)) }
+		}), nil
 	case "checks":
-		return func(a, b int) int { return cmpInt(min(rows[a].checks, 1), min(rows[b].checks, 1)) }
+		return num(func(i int) float64 { return float64(min(rows[i].checks, 1)) }), nil
 	}
 	if k, err := strconv.Atoi(strings.TrimPrefix(key, "p")); err == nil && strings.HasPrefix(key, "p") && k >= 0 && k < res.nind() {
-		point := func(i int) float64 {
-			if res.na[i*res.nind()+k] {
+		n := res.nind()
+		return num(func(i int) float64 {
+			if res.na[i*n+k] {
 				return math.Inf(-1)
 			}
-			return res.points[i*res.nind()+k]
-		}
-		return func(a, b int) int { return cmpFloat(point(a), point(b)) }
+			return res.points[i*n+k]
+		}), nil
 	}
 	// rank, and a key the page does not have.
-	return func(a, b int) int { return cmpRank(rows[a].rank, rows[b].rank) }
+	return num(func(i int) float64 {
+		if rows[i].rank == 0 {
+			return math.Inf(1)
+		}
+		return float64(rows[i].rank)
+	}), nil
+}
+
+// fillRows puts the rows of page p in v, from the rows order keeps, with
+// the counts.
+func (v *view) fillRows(res *scored, cmp *compared, p page, order []int32) {
+	var old map[string]*diff.Unit
+	if cmp != nil {
+		old = cmp.byUnit
+	}
+	v.Total, v.Matched, v.Offset = len(res.rows), len(order), min(p.Offset, len(order))
+	end := min(v.Offset+p.Limit, len(order))
+	v.Units = make([]unitRow, 0, end-v.Offset)
+	for _, i := range order[v.Offset:end] {
+		v.Units = append(v.Units, rowView(res, int(i), old))
+	}
 }
 
 // rowView is row i as the page draws it.

@@ -30,6 +30,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"sync"
 	"time"
 
@@ -246,35 +247,91 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // programs by the hash of their text, units read by dataset and inputs,
 // results by both. Each holds a few entries, the latest.
 type caches struct {
-	progs   lru
-	units   lru
-	results lru
-	scored  lru // the tuning loop's compact scores
-	cmps    lru // their comparisons, by both texts and the data
+	progs    lru
+	lints    lru // lint's issues by text
+	datasets lru // stored datasets' bytes by hash, not read from the database at each page
+	units    lru
+	results  lru
+	scored   lru // the tuning loop's compact scores
+	cmps     lru // their comparisons, by both texts and the data
+	orders   lru // the table's rows sorted and filtered, per scores, comparison and page
 }
 
 func newCaches() *caches {
-	return &caches{progs: lru{max: 16}, units: lru{max: 4}, results: lru{max: 4},
-		scored: lru{max: 4}, cmps: lru{max: 4}}
+	return &caches{progs: lru{max: 16}, lints: lru{max: 16}, datasets: lru{max: 2}, units: lru{max: 4}, results: lru{max: 4},
+		scored: lru{max: 4}, cmps: lru{max: 4}, orders: lru{max: 16}}
 }
 
-// lru keeps the max entries used last: a get counts as a use, so the saved
-// version, compared at every retune, stays while new texts come and go.
+// lru keeps the max entries used last: a use counts, so the saved version,
+// compared at every retune, stays while new texts come and go.
 type lru struct {
 	mu    sync.Mutex
 	max   int
 	keys  []string
-	items map[string]any
+	items map[string]*entry
+	made  int // values built, for the tests: each once
 }
 
-func (c *lru) get(k string) (any, bool) {
+// entry is a value being made or made: who asks for it meanwhile waits
+// for the one making it rather than making it again (the page asks for
+// rows while 100,000 units are still being scored).
+type entry struct {
+	done chan struct{}
+	v    any
+	err  error
+}
+
+// do returns the value kept under k, making it with build when there is
+// none. An error is returned to whoever waited for it and not kept.
+func (c *lru) do(k string, build func() (any, error)) (any, error) {
+	c.mu.Lock()
+	if e, ok := c.items[k]; ok {
+		c.touch(k)
+		c.mu.Unlock()
+		<-e.done
+		if errors.Is(e.err, context.Canceled) || errors.Is(e.err, context.DeadlineExceeded) {
+			// The request making it went away (the page asked for
+			// something else): this one's build makes it instead.
+			return c.do(k, build)
+		}
+		return e.v, e.err
+	}
+	if c.items == nil {
+		c.items = map[string]*entry{}
+	}
+	if len(c.keys) == c.max {
+		delete(c.items, c.keys[0])
+		c.keys = c.keys[1:]
+	}
+	e := &entry{done: make(chan struct{})}
+	c.keys = append(c.keys, k)
+	c.items[k] = e
+	c.made++
+	c.mu.Unlock()
+
+	defer func() {
+		close(e.done)
+		if e.err != nil {
+			c.mu.Lock()
+			if c.items[k] == e {
+				delete(c.items, k)
+				c.keys = slices.DeleteFunc(c.keys, func(key string) bool { return key == k })
+			}
+			c.mu.Unlock()
+		}
+	}()
+	e.err = errAbandoned // what the waiters get should build panic
+	e.v, e.err = build()
+	return e.v, e.err
+}
+
+var errAbandoned = errors.New("the request computing this result failed: ask again")
+
+// built is how many values were made.
+func (c *lru) built() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	v, ok := c.items[k]
-	if ok {
-		c.touch(k)
-	}
-	return v, ok
+	return c.made
 }
 
 func (c *lru) touch(k string) {
@@ -284,27 +341,6 @@ func (c *lru) touch(k string) {
 			return
 		}
 	}
-}
-
-// put keeps v under k and returns it, or returns the value already kept
-// under k.
-func (c *lru) put(k string, v any) any {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.items == nil {
-		c.items = map[string]any{}
-	}
-	if old, ok := c.items[k]; ok {
-		c.touch(k)
-		return old
-	}
-	if len(c.keys) == c.max {
-		delete(c.items, c.keys[0])
-		c.keys = c.keys[1:]
-	}
-	c.keys = append(c.keys, k)
-	c.items[k] = v
-	return v
 }
 
 // staticFS is the page's files.

@@ -2,6 +2,8 @@ package workbench
 
 import (
 	"errors"
+	"math"
+	"slices"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/diff"
@@ -137,7 +139,7 @@ func (v *view) fail(err error) {
 	v.Error = &apiError{Error: err.Error(), Errors: positioned(err)}
 }
 
-func (v *view) fill(rs *indicators.Ruleset, res *scored, cmp *compared, rd *readData, pg *page) {
+func (v *view) fill(rs *indicators.Ruleset, res *scored, cmp *compared, rd *readData, p page, order []int32) {
 	v.Ruleset = &rulesetRef{ID: rs.ID, Title: rs.Title, Version: rs.Version}
 	if res.data != nil {
 		v.Data = &dataRef{Files: res.data.Files, SHA256: res.data.SHA256}
@@ -156,7 +158,7 @@ func (v *view) fill(rs *indicators.Ruleset, res *scored, cmp *compared, rd *read
 	for _, g := range rs.Grades {
 		v.Grades = append(v.Grades, gradeView{Label: g.Label, Min: g.Min, Units: counts[g.Label]})
 	}
-	v.fillRows(res, cmp, pg)
+	v.fillRows(res, cmp, p, order)
 	if rd != nil {
 		for _, w := range rd.warnings {
 			v.Warnings = append(v.Warnings, w.Error())
@@ -172,11 +174,12 @@ func (v *view) fill(rs *indicators.Ruleset, res *scored, cmp *compared, rd *read
 // to, and listing the units that moved most sorts them all.
 type compared struct {
 	*diff.Comparison
+	key    string // in the cache: both texts and the data
 	view   *diffView
 	byUnit map[string]*diff.Unit // for the rows' old scores
 }
 
-func newCompared(cmp *diff.Comparison) *compared {
+func newCompared(cmp *diff.Comparison, key string) *compared {
 	dv := &diffView{Old: rulesetRef{ID: cmp.Old.ID, Version: cmp.Old.Version}, OldGrades: cmp.OldGrades, NewGrades: cmp.NewGrades,
 		Moved: []movedUnit{}}
 	for _, m := range cmp.Migration {
@@ -185,12 +188,13 @@ func newCompared(cmp *diff.Comparison) *compared {
 	for _, c := range cmp.Indicators {
 		dv.Indicators = append(dv.Indicators, indicatorChange{ID: c.ID, Label: c.Label, Old: c.Old, New: c.New, Delta: c.Delta, Units: c.Units})
 	}
-	for _, u := range cmp.Units {
-		if u.Both() && (u.Delta != 0 || u.Old.Grade != u.New.Grade) {
+	for i := range cmp.Units {
+		if u := &cmp.Units[i]; u.Both() && (u.Delta != 0 || u.Old.Grade != u.New.Grade) {
 			dv.MovedCount++
 		}
 	}
-	for _, u := range cmp.Moved(mostMoved) {
+	for _, i := range mostMovedOf(cmp, mostMoved) {
+		u := &cmp.Units[i]
 		dv.Moved = append(dv.Moved, movedUnit{Unit: u.Unit, Name: u.Name, OldScore: u.Old.Score, NewScore: u.New.Score,
 			OldGrade: u.Old.Grade, NewGrade: u.New.Grade, Delta: u.Delta, Causes: causes(u.Indicators)})
 	}
@@ -198,7 +202,26 @@ func newCompared(cmp *diff.Comparison) *compared {
 	for i := range cmp.Units {
 		byUnit[cmp.Units[i].Unit] = &cmp.Units[i]
 	}
-	return &compared{Comparison: cmp, view: dv, byUnit: byUnit}
+	return &compared{Comparison: cmp, key: key, view: dv, byUnit: byUnit}
+}
+
+// mostMovedOf is the index of the n units diff's Moved(n) lists (the
+// largest changes in score, ties in unit order), found by sorting indices:
+// Moved sorts copies of the units, a second of a first retune of 100,000.
+func mostMovedOf(cmp *diff.Comparison, n int) []int {
+	var idx []int
+	for i := range cmp.Units {
+		if u := &cmp.Units[i]; u.Both() && u.Delta != 0 {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmpFloat(math.Abs(cmp.Units[b].Delta), math.Abs(cmp.Units[a].Delta)); c != 0 {
+			return c
+		}
+		return cmpInt(a, b)
+	})
+	return idx[:min(n, len(idx))]
 }
 
 func errorsText(errs []*diag.Error) string {

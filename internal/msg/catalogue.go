@@ -179,6 +179,14 @@ const (
 	WbNotScalar       Code = "wb.not_scalar"
 	WbValueNotFound   Code = "wb.value_not_found"
 	WbInBraces        Code = "wb.in_braces"
+	WbUploadOutside   Code = "wb.upload_outside"
+	WbUpload          Code = "wb.upload"
+	WbUploadTwice     Code = "wb.upload_twice"
+	WbFormsByRuleset  Code = "wb.forms_by_ruleset"
+	WbFormsAndData    Code = "wb.forms_and_data"
+	WbFormsTemp       Code = "wb.forms_temp"
+	WbFormsLang       Code = "wb.forms_lang"
+	WbNoFormsSent     Code = "wb.no_forms_sent"
 )
 
 // cobra's and pflag's errors of a command line, worded (cmd/jixiao
@@ -372,14 +380,23 @@ var generalMessages = map[Code]entry{
 	ErrSettingLead:     {zh: "设置项 %s=%q：", en: "setting %s=%q: "},
 	ErrServeLead:       {zh: "工作台：", en: "serve: "},
 
-	WbMultipart:       {zh: "请求应为 multipart/form-data（如 curl -F ruleset=@r.yaml -F data=@units.csv）：", en: "want a multipart/form-data request (curl -F ruleset=@r.yaml -F data=@units.csv): "},
-	WbReadUpload:      {zh: "读取上传内容：", en: "read upload: "},
-	WbReadUploadPart:  {zh: "读取上传的 %s：", en: "read upload %s: "},
-	WbVersion:         {zh: "版本 %q：应为已保存版本的编号", en: "version %q: want the number of a saved version"},
-	WbNoData:          {zh: "没有数据：请上传数据文件（规则集 %s 没有内置演示数据）", en: "no data: upload a data file (ruleset %s has no built-in demonstration data)"},
-	WbSavedVersion:    {zh: "已保存的版本：", en: "saved version: "},
-	WbPartRuleset:     {zh: "%s 规则集：", en: "%s ruleset: "},
-	WbNoUnit:          {zh: "%[2]s 中没有单位 %[1]q", en: "no unit %q in %s"},
+	WbMultipart:      {zh: "请求应为 multipart/form-data（如 curl -F ruleset=@r.yaml -F data=@units.csv）：", en: "want a multipart/form-data request (curl -F ruleset=@r.yaml -F data=@units.csv): "},
+	WbReadUpload:     {zh: "读取上传内容：", en: "read upload: "},
+	WbReadUploadPart: {zh: "读取上传的 %s：", en: "read upload %s: "},
+	WbVersion:        {zh: "版本 %q：应为已保存版本的编号", en: "version %q: want the number of a saved version"},
+	WbNoData:         {zh: "没有数据：请上传数据文件（规则集 %s 没有内置演示数据）", en: "no data: upload a data file (ruleset %s has no built-in demonstration data)"},
+	WbSavedVersion:   {zh: "已保存的版本：", en: "saved version: "},
+	WbPartRuleset:    {zh: "%s 规则集：", en: "%s ruleset: "},
+	WbNoUnit:         {zh: "%[2]s 中没有单位 %[1]q", en: "no unit %q in %s"},
+	WbUploadOutside:  {zh: "上传的 %q：文件名须在所选文件夹之内", en: "upload %q: a file's name must stay inside its folder"},
+	WbUpload:         {zh: "上传的 %s：", en: "upload %s: "},
+	WbUploadTwice:    {zh: "上传的 %s：同名文件上传了两次，请每个文件只传一次", en: "upload %s: two files of that name: send each once"},
+	WbFormsByRuleset: {zh: "此处按自评表自身的数字以 10 号文规则复核；要按规则集评分，请用 jixiao review -r 规则集 文件夹",
+		en: "forms are reviewed here by the 10号 rules from their own numbers; to score them by a ruleset use jixiao review -r RULESET DIR"},
+	WbFormsAndData:    {zh: "自评表与数据（claimed.* 列）只能给一种", en: "give either forms or data (claimed.* fields), not both"},
+	WbFormsTemp:       {zh: "自评表：", en: "forms: "},
+	WbFormsLang:       {zh: "lang %q：应为 zh 或 en（同 jixiao --lang）", en: "lang %q: want zh or en (as jixiao --lang)"},
+	WbNoFormsSent:     {zh: "没有可复核的内容：上传的文件中没有自评表（%s）", en: "nothing to review: no self-evaluation form (自评表) among the files sent (%s)"},
 	WbNoFile:          {zh: "没有文件：请把数据文件作为 data 部分上传", en: "no file: send the data file as the part data"},
 	WbReadRequest:     {zh: "读取请求：", en: "read request: "},
 	WbRunNumber:       {zh: "运行记录 %q：应为数字", en: "run %q: want a number"},

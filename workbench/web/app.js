@@ -368,13 +368,18 @@ async function downloadCurrent() {
     fd = rulesetForm();
   }
   fd.append('format', f);
+  await save('/api/' + kind, fd, 'jixiao.' + f);
+}
+
+// save 发出请求，把回答存为文件（文件名取自服务器）。
+async function save(path, fd, fallback) {
   try {
-    const res = await api('/api/' + kind, { method: 'POST', body: fd, raw: true });
+    const res = await api(path, { method: 'POST', body: fd, raw: true });
     const blob = await res.blob();
     const m = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') || '');
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = m ? decodeURIComponent(m[1]) : 'jixiao.' + f;
+    a.download = m ? decodeURIComponent(m[1]) : fallback;
     document.body.appendChild(a);
     a.click();
     a.remove();
@@ -394,6 +399,53 @@ async function runReview() {
   } catch (e) {
     $('findings').innerHTML = `<pre>${esc(e.message)}</pre>`;
   }
+}
+
+// reviewForms 复核一批自评表（.xlsx）：files 为 [{file, path}]，path 是文件在所选文件夹中的
+// 路径（如 自评表/二科/219002.xlsx），与命令 jixiao review 自评表 所见相同；
+// 结果按命令行的样子显示。
+function formsForm(files, format) {
+  const fd = new FormData();
+  files.forEach((f) => fd.append('forms', f.file, f.path));
+  fd.append('format', format);
+  return fd;
+}
+
+async function reviewForms(files) {
+  if (!files.length) return;
+  show('review');
+  state.forms = files;
+  $('forms-download').hidden = true;
+  const fd = formsForm(files, 'table');
+  $('findings').innerHTML = `<p class="muted">正在复核 ${files.length} 个文件…</p>`;
+  try {
+    const text = await api('/api/review', { method: 'POST', body: fd });
+    $('forms-download').hidden = false;
+    $('findings').innerHTML = `<p>复核了 ${files.length} 个文件（按 10号自评表规则，与命令 jixiao review 文件夹 的结果相同）。</p><pre id="forms-review">${esc(text)}</pre>`;
+  } catch (e) {
+    $('findings').innerHTML = `<pre>${esc(e.message)}</pre>`;
+  }
+  document.body.dataset.formsReviewed = String(+(document.body.dataset.formsReviewed || 0) + 1);
+}
+
+// droppedEntries 读出拖入的文件与文件夹（文件夹逐层展开），路径从所拖的文件夹名起。
+async function droppedEntries(entries) {
+  const out = [];
+  const walk = async (entry, prefix) => {
+    if (entry.isFile) {
+      const file = await new Promise((ok, fail) => entry.file(ok, fail));
+      out.push({ file, path: prefix + file.name });
+      return;
+    }
+    const reader = entry.createReader();
+    for (;;) {
+      const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
+      if (!batch.length) break;
+      for (const e of batch) await walk(e, prefix + entry.name + '/');
+    }
+  };
+  for (const e of entries) await walk(e, '');
+  return out;
 }
 
 // ---------- 历史 ----------
@@ -459,6 +511,9 @@ async function init() {
   $('data-file').addEventListener('change', (e) => { if (e.target.files[0]) openData(e.target.files[0]); e.target.value = ''; });
   $('claims-file').addEventListener('change', async (e) => { if (e.target.files[0]) { await openData(e.target.files[0]); runReview(); } e.target.value = ''; });
   $('run-review').addEventListener('click', runReview);
+  $('forms-save').addEventListener('click', () => { const f = $('forms-format').value; save('/api/review', formsForm(state.forms, f), 'review.' + f); });
+  $('forms-files').addEventListener('change', (e) => { reviewForms(Array.from(e.target.files).map((file) => ({ file, path: file.name }))); e.target.value = ''; });
+  $('forms-folder').addEventListener('change', (e) => { reviewForms(Array.from(e.target.files).map((file) => ({ file, path: file.webkitRelativePath || file.name }))); e.target.value = ''; });
   $('download').addEventListener('click', downloadCurrent);
   $('save-run').addEventListener('click', saveRun);
   $('show-unit-history').addEventListener('click', unitHistory);
@@ -475,6 +530,13 @@ async function init() {
   window.addEventListener('dragover', (e) => e.preventDefault());
   window.addEventListener('drop', (e) => {
     e.preventDefault(); depth = 0; document.body.classList.remove('dragging');
+    // 文件夹，或在复核页拖入的多个表格：作为自评表复核。条目须在事件中取出。
+    const entries = Array.from(e.dataTransfer.items || []).map((it) => it.webkitGetAsEntry && it.webkitGetAsEntry()).filter(Boolean);
+    const onReview = !$('view-review').hidden;
+    if (entries.some((en) => en.isDirectory) || (onReview && entries.length && entries.every((en) => /\.(xlsx|xlsm|xls)$/i.test(en.name)))) {
+      droppedEntries(entries).then(reviewForms);
+      return;
+    }
     const f = e.dataTransfer.files[0];
     if (!f) return;
     if (/\.ya?ml$/i.test(f.name) && !/数据|data/i.test(f.name)) openRulesetFile(f); else openData(f);
@@ -483,6 +545,7 @@ async function init() {
   $('download-format').innerHTML = formats.eval.map((f) => `<option value="eval:${f}">结果 ${f}</option>`).join('') +
     formats.diff.map((f) => `<option value="diff:${f}">对比 ${f}</option>`).join('') +
     formats.review.map((f) => `<option value="review:${f}">复核 ${f}</option>`).join('');
+  $('forms-format').innerHTML = formats.forms.map((f) => `<option>${f}</option>`).join('');
   const r = await loadRulesets();
   await openRuleset('b:' + r.default);
 }
