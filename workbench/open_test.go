@@ -140,9 +140,9 @@ func TestMostMovedIsMoved(t *testing.T) {
 func TestFormsNamesStayInside(t *testing.T) {
 	s := newTestServer(t, Config{DB: ":memory:"})
 	for _, tc := range []struct{ name, want string }{
-		{"../../etc/cron.d/x.xlsx", "must stay inside its folder"},
-		{`..\..\x.xlsx`, "must stay inside its folder"},
-		{"自评表/../../x.xlsx", "must stay inside its folder"},
+		{"../../etc/cron.d/x.xlsx", "文件名须在所选文件夹之内"},
+		{`..\..\x.xlsx`, "文件名须在所选文件夹之内"},
+		{"自评表/../../x.xlsx", "文件名须在所选文件夹之内"},
 		{`自评表\二科\说明.txt`, `自评表/二科/说明.txt 不是工作簿`},
 		{"/自评表/说明.txt", `自评表/说明.txt 不是工作簿`},
 	} {

@@ -325,7 +325,7 @@ func (c *lru) do(k string, build func() (any, error)) (any, error) {
 	return e.v, e.err
 }
 
-var errAbandoned = errors.New("the request computing this result failed: ask again")
+var errAbandoned = zh().Errorf(msg.WbAbandoned)
 
 // built is how many values were made.
 func (c *lru) built() int {

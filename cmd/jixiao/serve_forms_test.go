@@ -100,10 +100,10 @@ func TestServeFormsEqualsCLI(t *testing.T) {
 		fields map[string]string
 		want   string
 	}{
-		{[]string{"自评表/219001.xlsx", "自评表/219001.xlsx"}, nil, "two files of that name"},
+		{[]string{"自评表/219001.xlsx", "自评表/219001.xlsx"}, nil, "同名文件上传了两次"},
 		{[]string{"自评表/219001.xlsx"}, map[string]string{"ruleset_id": "grid-center"}, "jixiao review -r"},
-		{[]string{"自评表/说明.txt"}, nil, "no self-evaluation form"},
-		{[]string{"自评表/219001.xlsx"}, map[string]string{"lang": "fr"}, "want zh or en"},
+		{[]string{"自评表/说明.txt"}, nil, "上传的文件中没有自评表"},
+		{[]string{"自评表/219001.xlsx"}, map[string]string{"lang": "fr"}, "应为 zh 或 en"},
 	} {
 		code, got := postForms(t, srv, tc.files, tc.fields)
 		if code < 400 || !strings.Contains(got, tc.want) {

@@ -180,6 +180,7 @@ const (
 	WbValueNotFound   Code = "wb.value_not_found"
 	WbInBraces        Code = "wb.in_braces"
 	WbUploadOutside   Code = "wb.upload_outside"
+	WbAbandoned       Code = "wb.abandoned"
 	WbUpload          Code = "wb.upload"
 	WbUploadTwice     Code = "wb.upload_twice"
 	WbFormsByRuleset  Code = "wb.forms_by_ruleset"
@@ -389,6 +390,7 @@ var generalMessages = map[Code]entry{
 	WbPartRuleset:    {zh: "%s 规则集：", en: "%s ruleset: "},
 	WbNoUnit:         {zh: "%[2]s 中没有单位 %[1]q", en: "no unit %q in %s"},
 	WbUploadOutside:  {zh: "上传的 %q：文件名须在所选文件夹之内", en: "upload %q: a file's name must stay inside its folder"},
+	WbAbandoned:      {zh: "计算此结果的请求已中断：请再请求一次", en: "the request computing this result failed: ask again"},
 	WbUpload:         {zh: "上传的 %s：", en: "upload %s: "},
 	WbUploadTwice:    {zh: "上传的 %s：同名文件上传了两次，请每个文件只传一次", en: "upload %s: two files of that name: send each once"},
 	WbFormsByRuleset: {zh: "此处按自评表自身的数字以 10 号文规则复核；要按规则集评分，请用 jixiao review -r 规则集 文件夹",
