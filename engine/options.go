@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"runtime"
 	"time"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Options configures Compile and evaluation: only what a ruleset file
@@ -58,6 +60,9 @@ type Options struct {
 	// ExprOnly turns the fast path off, so every formula runs on expr's
 	// VM: for tests and benchmarks that compare the two.
 	ExprOnly bool
+	// Lang is the language of the messages: "en" English, anything else
+	// (the empty string too) Chinese.
+	Lang string
 }
 
 type config struct {
@@ -71,6 +76,7 @@ type config struct {
 	tolerance float64
 	noFast    bool
 	spill     int
+	pr        msg.Printer // words the messages in Options.Lang
 }
 
 // newConfig fills in the defaults and checks the limits; defaults live
@@ -90,6 +96,7 @@ func newConfig(o *Options) (config, error) {
 		tolerance: o.Tolerance,
 		noFast:    o.ExprOnly,
 		spill:     o.SpillMemory,
+		pr:        msg.For(o.Lang),
 	}
 	switch {
 	case c.workers < 0:

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Relative indicators (比较法/标杆法) score a unit against every unit of the
@@ -217,7 +218,7 @@ func (s *scratch) scoreRelative(ci *compiledIndicator, value float64) (float64, 
 	}
 	raw, err := indicators.ScoreRelative(ci.def.Relative, ci.def.Lower, value, ci.def.Weight, pop)
 	if err != nil {
-		return 0, &scoreError{"value", err}
+		return 0, &scoreError{msg.EngPartValue, 0, err}
 	}
 	return raw, nil
 }

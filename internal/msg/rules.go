@@ -151,6 +151,122 @@ const (
 	WhatPopulation         Code = "rules.what_population"
 	WhatPopulationValue    Code = "rules.what_population_value"
 	WhatExpectedTotalAfter Code = "rules.what_expected_total_after"
+	EngCheckAssertMissing  Code = "rules.eng_check_assert_missing"
+	EngTiersValue          Code = "rules.eng_tiers_value"
+	EngBandsEmpty          Code = "rules.eng_bands_empty"
+	EngPanelInput          Code = "rules.eng_panel_input"
+	EngNoForm              Code = "rules.eng_no_form"
+	EngWeight              Code = "rules.eng_weight"
+	EngFormulaMissing      Code = "rules.eng_formula_missing"
+	EngFormulaLong         Code = "rules.eng_formula_long"
+	EngGaveNumber          Code = "rules.eng_gave_number"
+	EngGaveBool            Code = "rules.eng_gave_bool"
+	EngNotCompiled         Code = "rules.eng_not_compiled"
+	EngFailed              Code = "rules.eng_failed"
+	EngUnknownInput        Code = "rules.eng_unknown_input"
+	EngUnknownInputHint    Code = "rules.eng_unknown_input_hint"
+	EngUnexpected          Code = "rules.eng_unexpected"
+	EngEndsEarly           Code = "rules.eng_ends_early"
+	EngTooManyNodes        Code = "rules.eng_too_many_nodes"
+	EngTierLetter          Code = "rules.eng_tier_letter"
+	EngWrongType           Code = "rules.eng_wrong_type"
+	EngGives               Code = "rules.eng_gives"
+	EngTypeBoolNum         Code = "rules.eng_type_bool_num"
+	EngTypeTextNum         Code = "rules.eng_type_text_num"
+	EngTypeNumCond         Code = "rules.eng_type_num_cond"
+	EngTypeTextCond        Code = "rules.eng_type_text_cond"
+	EngTypeListNum         Code = "rules.eng_type_list_num"
+	EngTypeMapNum          Code = "rules.eng_type_map_num"
+	EngTypeNilNum          Code = "rules.eng_type_nil_num"
+	EngTypeNilCond         Code = "rules.eng_type_nil_cond"
+	EngWhatMsg             Code = "rules.eng_what_msg"
+	EngWhatCompile         Code = "rules.eng_what_compile"
+	EngIndicator           Code = "rules.eng_indicator"
+	EngCheck               Code = "rules.eng_check"
+	EngIndicatorPart       Code = "rules.eng_indicator_part"
+	EngPartValue           Code = "rules.eng_part_value"
+	EngPartTarget          Code = "rules.eng_part_target"
+	EngPartBandCond        Code = "rules.eng_part_band_cond"
+	EngPartBandScore       Code = "rules.eng_part_band_score"
+	EngPartDeductCount     Code = "rules.eng_part_deduct_count"
+	EngPartScore           Code = "rules.eng_part_score"
+	EngPartBand            Code = "rules.eng_part_band"
+	EngPartBandNScore      Code = "rules.eng_part_band_n_score"
+	EngOtherRuleset        Code = "rules.eng_other_ruleset"
+	EngNoApplicable        Code = "rules.eng_no_applicable"
+	EngMissingInput        Code = "rules.eng_missing_input"
+	EngNoFormRun           Code = "rules.eng_no_form_run"
+	EngCancelled           Code = "rules.eng_cancelled"
+	EngWhyTime             Code = "rules.eng_why_time"
+	EngWhySize             Code = "rules.eng_why_size"
+	EngWhyUse              Code = "rules.eng_why_use"
+	EngMemory              Code = "rules.eng_memory"
+	EngSteps               Code = "rules.eng_steps"
+	EngTimeout             Code = "rules.eng_timeout"
+	EngMaySteps            Code = "rules.eng_may_steps"
+	EngUnbounded           Code = "rules.eng_unbounded"
+	EngNotAllowed          Code = "rules.eng_not_allowed"
+	EngRange               Code = "rules.eng_range"
+	EngPlus                Code = "rules.eng_plus"
+	EngAllocTotal          Code = "rules.eng_alloc_total"
+	EngMaxTotal            Code = "rules.eng_max_total"
+	EngRuleName            Code = "rules.eng_rule_name"
+	EngAdjustRule          Code = "rules.eng_adjust_rule"
+	EngAdjustPart          Code = "rules.eng_adjust_part"
+	EngAdjustMissing       Code = "rules.eng_adjust_missing"
+	EngOutcomeGrade        Code = "rules.eng_outcome_grade"
+	EngOutcomeChange       Code = "rules.eng_outcome_change"
+	EngTakesID             Code = "rules.eng_takes_i_d"
+	EngNoIndicator         Code = "rules.eng_no_indicator"
+	EngNoIndicatorHint     Code = "rules.eng_no_indicator_hint"
+	EngNaN                 Code = "rules.eng_na_n"
+	EngDivZero             Code = "rules.eng_div_zero"
+	EngRuleError           Code = "rules.eng_rule_error"
+	LintWeightSum          Code = "rules.lint_weight_sum"
+	LintGradeTwice         Code = "rules.lint_grade_twice"
+	LintGradeTooHigh       Code = "rules.lint_grade_too_high"
+	LintGradeTaken         Code = "rules.lint_grade_taken"
+	LintGradeEmpty         Code = "rules.lint_grade_empty"
+	LintGradeGap           Code = "rules.lint_grade_gap"
+	LintTiersOrder         Code = "rules.lint_tiers_order"
+	LintTierBand           Code = "rules.lint_tier_band"
+	LintInputUnused        Code = "rules.lint_input_unused"
+	LintCheckPasses        Code = "rules.lint_check_passes"
+	LintCheckFails         Code = "rules.lint_check_fails"
+	LintNoInput            Code = "rules.lint_no_input"
+	LintScoreNever         Code = "rules.lint_score_never"
+	LintScoreFull          Code = "rules.lint_score_full"
+	LintDeductNever        Code = "rules.lint_deduct_never"
+	LintDeductAll          Code = "rules.lint_deduct_all"
+	LintTargetMet          Code = "rules.lint_target_met"
+	LintTargetNever        Code = "rules.lint_target_never"
+	LintElse               Code = "rules.lint_else"
+	LintBandFalse          Code = "rules.lint_band_false"
+	LintBandNever          Code = "rules.lint_band_never"
+	LintBandScore          Code = "rules.lint_band_score"
+	LintBandGap            Code = "rules.lint_band_gap"
+	LintBandN              Code = "rules.lint_band_n"
+	LintBeforeTrue         Code = "rules.lint_before_true"
+	LintComesFirst         Code = "rules.lint_comes_first"
+	LintBandsBefore        Code = "rules.lint_bands_before"
+	LintRelNegative        Code = "rules.lint_rel_negative"
+	LintRelZero            Code = "rules.lint_rel_zero"
+	LintSpreadZero         Code = "rules.lint_spread_zero"
+	LintSpreadOne          Code = "rules.lint_spread_one"
+	LintAdjustFalse        Code = "rules.lint_adjust_false"
+	LintCapMax             Code = "rules.lint_cap_max"
+	LintCapHigh            Code = "rules.lint_cap_high"
+	LintAddZero            Code = "rules.lint_add_zero"
+	LintMaxTotal           Code = "rules.lint_max_total"
+	LintOutcomeMissing     Code = "rules.lint_outcome_missing"
+	RangeNoValue           Code = "rules.range_no_value"
+	RangeAnyValue          Code = "rules.range_any_value"
+	RangeAlways            Code = "rules.range_always"
+	RangeLiesIn            Code = "rules.range_lies_in"
+	RangeOr                Code = "rules.range_or"
+	LintSevError           Code = "rules.lint_sev_error"
+	LintSevWarning         Code = "rules.lint_sev_warning"
+	EngWhatPart            Code = "rules.eng_what_part"
 )
 
 // ruleMessages are the messages of the ruleset loader (rulesets, indicators), the engine's compile and scoring, and the tests (tester).
@@ -302,4 +418,120 @@ var ruleMessages = map[Code]entry{
 	WhatPopulation:         {zh: "%s 的 population", en: "population of %s"},
 	WhatPopulationValue:    {zh: "%s 的 population 第 %d 个值", en: "population of %s, value %d"},
 	WhatExpectedTotalAfter: {zh: "%s 调整后的预期总分", en: "expected total after %s"},
+	EngCheckAssertMissing:  {zh: "审核规则 %s：缺少 assert 公式", en: "check %s: the assert formula is missing"},
+	EngTiersValue:          {zh: "%s：tiers 的 value 应为档次（tier）输入项的名称，实际是 %q", en: "%s: tiers need a value that names a tier input, found %q"},
+	EngBandsEmpty:          {zh: "%s：bands 列表为空", en: "%s: bands: the list is empty"},
+	EngPanelInput:          {zh: "%s：panel 从一个输入项读取各评分人的分数，value 应为输入项名称，实际是 %q", en: "%s: panel reads each rater's points from one input, so value must name an input, found %q"},
+	EngNoForm:              {zh: "%s 没有评分方式：请给出 target、bands、tiers、deduct、score 中的一种", en: "%s has no scoring form: give one of target, bands, tiers, deduct, score"},
+	EngWeight:              {zh: "%s：weight（权重）应为大于 0 的有限数，实际是 %v", en: "%s: weight must be a finite number above 0, found %v"},
+	EngFormulaMissing:      {zh: "%s：缺少公式", en: "%s: the formula is missing"},
+	EngFormulaLong:         {zh: "%s：公式长 %d 字节，超过上限 %d", en: "%s: the formula is %d bytes long, more than the limit of %d"},
+	EngGaveNumber:          {zh: "公式结果是 %T，应为数值", en: "formula gave %T, want a number"},
+	EngGaveBool:            {zh: "公式结果是 %T，应为 true 或 false", en: "formula gave %T, want true or false"},
+	EngNotCompiled:         {zh: "公式未能编译", en: "formula did not compile"},
+	EngFailed:              {zh: "公式运行出错：%v", en: "formula failed: %v"},
+	EngUnknownInput:        {zh: "未知的名称 %q（不是已声明的输入项）", en: "unknown input %q"},
+	EngUnknownInputHint:    {zh: "未知的名称 %q（是否应为 %s？）", en: "unknown input %q (did you mean %s?)"},
+	EngUnexpected:          {zh: "此处不应出现 %q", en: "unexpected %q"},
+	EngEndsEarly:           {zh: "公式不完整（提前结束了）", en: "the formula ends too early"},
+	EngTooManyNodes:        {zh: "公式超过 %d 个节点（jixiao 的上限）：请简化", en: "the formula has more than %d nodes (a limit of jixiao): simplify it"},
+	EngTierLetter:          {zh: "%s：档次输入项是字母（A、B 或 C），不是数值；请用比较，如 tier == 'A'", en: "%s: a tier input holds a letter (A, B or C), not a number; compare it, e.g. tier == 'A'"},
+	EngWrongType:           {zh: "公式结果的类型不对：%s", en: "the formula gives the wrong type: %s"},
+	EngGives:               {zh: "公式给出%s", en: "the formula gives %s"},
+	EngTypeBoolNum:         {zh: " true 或 false，而此处需要数值", en: "true or false where a number is needed"},
+	EngTypeTextNum:         {zh: "文本，而此处需要数值", en: "text where a number is needed"},
+	EngTypeNumCond:         {zh: "数值，而此处需要条件（true 或 false）", en: "a number where a condition (true or false) is needed"},
+	EngTypeTextCond:        {zh: "文本，而此处需要条件（true 或 false）", en: "text where a condition (true or false) is needed"},
+	EngTypeListNum:         {zh: "列表，而此处需要数值", en: "a list where a number is needed"},
+	EngTypeMapNum:          {zh: "映射，而此处需要数值", en: "a mapping where a number is needed"},
+	EngTypeNilNum:          {zh: " nil，而此处需要数值", en: "nil where a number is needed"},
+	EngTypeNilCond:         {zh: " nil，而此处需要条件（true 或 false）", en: "nil where a condition (true or false) is needed"},
+	EngWhatMsg:             {zh: "%s：%s", en: "%s: %s"},
+	EngWhatCompile:         {zh: "%s：公式无法编译：%s", en: "%s: %s"},
+	EngIndicator:           {zh: "指标 %s", en: "indicator %s"},
+	EngCheck:               {zh: "审核规则 %s", en: "check %s"},
+	EngIndicatorPart:       {zh: "指标 %s 的 %s", en: "indicator %s %s"},
+	EngPartValue:           {zh: "value", en: "value"},
+	EngPartTarget:          {zh: "target", en: "target"},
+	EngPartBandCond:        {zh: "分档条件（when）", en: "band condition"},
+	EngPartBandScore:       {zh: "分档得分（score）", en: "band score"},
+	EngPartDeductCount:     {zh: "扣分次数（count）", en: "deduct count"},
+	EngPartScore:           {zh: "score", en: "score"},
+	EngPartBand:            {zh: "第 %d 档", en: "band %d"},
+	EngPartBandNScore:      {zh: "第 %d 档的 score", en: "band %d score"},
+	EngOtherRuleset:        {zh: "该单位是按另一个规则集读取的（内部错误）", en: "unit was read for another ruleset"},
+	EngNoApplicable:        {zh: "所有指标都不适用：无可评分", en: "every indicator is 不适用: nothing to score"},
+	EngMissingInput:        {zh: "输入项 %s（%s）缺失，而规则集规定 missing: error：请补填该数据", en: "input %s (%s) is missing and the ruleset says missing: error"},
+	EngNoFormRun:           {zh: "指标 %s 没有评分方式", en: "indicator %s has no scoring form"},
+	EngCancelled:           {zh: "评分已取消", en: "evaluation cancelled"},
+	EngWhyTime:             {zh: "结果会随运行的时间而变", en: "the result would depend on when jixiao runs"},
+	EngWhySize:             {zh: "它可能生成任意长的文本或列表", en: "it can build text or lists of any size"},
+	EngWhyUse:              {zh: "评分用不到它", en: "it has no use in scoring"},
+	EngMemory:              {zh: "公式需要超过 %d 个列表元素或字符（jixiao 的内存上限，一个单位的全部公式合计）：请简化公式", en: "the formula needs more than %d list elements or characters (the memory limit of jixiao); simplify the formula (the limit is for all the formulas of a unit together)"},
+	EngSteps:               {zh: "该单位的公式循环超过 %d 步（jixiao 的上限）：请简化公式", en: "the formulas ran more than %d loop steps on this unit (a limit of jixiao); simplify the formula"},
+	EngTimeout:             {zh: "该单位的公式运行超过 %v（jixiao 的上限）：请简化公式", en: "the formulas took longer than %v on this unit (a limit of jixiao); simplify the formula"},
+	EngMaySteps:            {zh: "公式在一个单位上可能循环多达 %s 步，超过上限 %d：请对更短的列表循环", en: "the formula may run up to %s loop steps on one unit, more than the limit of %d: loop over shorter lists"},
+	EngUnbounded:           {zh: "无限多", en: "an unbounded number of"},
+	EngNotAllowed:          {zh: "公式中不能用 %s()：%s", en: "%s() is not allowed in formulas: %s"},
+	EngRange:               {zh: "范围 %s 有 %d 个元素，超过上限 %d", en: "the range %s has %d elements, more than the limit of %d"},
+	EngPlus:                {zh: "此处的 + 只能加数值：公式中不能拼接文本或列表（若值是数字，请用 float() 包起来）", en: "+ may only add numbers here: joining text or lists is not allowed in formulas (wrap a value in float() if it is a number)"},
+	EngAllocTotal:          {zh: "加上前面的公式，每个单位要生成 %d 个元素的范围，超过每个单位 %d 的上限：请用更短的范围", en: "with the formulas before it, every unit would build ranges of %d elements, more than the limit of %d per unit: use shorter ranges"},
+	EngMaxTotal:            {zh: "max_total 应为大于 0 的有限数，实际是 %v", en: "max_total must be a finite number above 0, found %v"},
+	EngRuleName:            {zh: "输入项 id %q 是调整和结果应用公式中的名称（points、values、total）：请改名，如 %s_value", en: "input id %q is a name of adjust and outcome formulas (points, values, total): rename the input, e.g. %s_value"},
+	EngAdjustRule:          {zh: "调整规则 %s", en: "adjust rule %s"},
+	EngAdjustPart:          {zh: "调整规则 %s 的 %s", en: "adjust rule %s %s"},
+	EngAdjustMissing:       {zh: "%s：缺少 %s 公式", en: "%s: the %s formula is missing"},
+	EngOutcomeGrade:        {zh: "等级 %q 的结果应用：规则集没有这个等级", en: "outcome for grade %q: the ruleset has no such grade"},
+	EngOutcomeChange:       {zh: "等级 %s 结果应用的 change", en: "outcome %s change"},
+	EngTakesID:             {zh: "%s 后面应接指标 id：%s.ID", en: "%s takes an indicator id: %s.ID"},
+	EngNoIndicator:         {zh: "%s.%s：规则集没有指标 %q", en: "%s.%s: the ruleset has no indicator %q"},
+	EngNoIndicatorHint:     {zh: "%s.%s：规则集没有指标 %q（是否应为 %s.%s？）", en: "%s.%s: the ruleset has no indicator %q (did you mean %s.%s?)"},
+	EngNaN:                 {zh: "0 ÷ 0，结果无意义", en: "0 ÷ 0, the result means nothing"},
+	EngDivZero:             {zh: "除以零", en: "division by zero"},
+	EngRuleError:           {zh: "%s：该单位无法计算（%s）；总分没有按这条规则调整；请修正数据或规则", en: "%s: cannot be worked out for this unit (%s): the total is not adjusted by accident; fix the data or the rule"},
+	LintWeightSum:          {zh: "指标权重合计 %s，不是 100", en: "indicator weights sum to %s, not 100"},
+	LintGradeTwice:         {zh: "等级 %s 用了两次（另见第 %d 行）：两段总分会得到同一等级", en: "grade %s is used twice (also at line %d): totals in two bands get the same grade"},
+	LintGradeTooHigh:       {zh: "等级 %s 永远评不上：它要求总分至少 %s，而总分最高只有 %s", en: "grade %s can never match: it needs a total of at least %s, and no total exceeds %s"},
+	LintGradeTaken:         {zh: "等级 %s 永远评不上：等级 %s（min %s）已包含所有总分，而总分不会为负", en: "grade %s can never match: grade %s (min %s) already takes every total, and totals are never negative"},
+	LintGradeEmpty:         {zh: "等级 %s 永远评不上：保留两位小数的总分没有落在 [%s, %s) 内的", en: "grade %s can never match: no total rounded to 2 decimals lies in [%s, %s)"},
+	LintGradeGap:           {zh: "总分低于 %s 时没有等级：最低等级 %s 从 %s 起（请加一个 min: 0 的等级）", en: "totals below %s get no grade: the lowest grade %s starts at %s (add a grade with min: 0)"},
+	LintTiersOrder:         {zh: "指标 %s：档次分值应从 A 到 C 递减，实际 A %s、B %s、C %s", en: "indicator %s: tier points should fall from A to C, found A %s, B %s, C %s"},
+	LintTierBand:           {zh: "指标 %s：档次 %c（%s）得权重的 %s，超出财预〔2020〕10号规定的区间 [%s, %s%s", en: "indicator %s: tier %c (%s) scores %s of the weight, outside its band [%s, %s%s of 财预〔2020〕10号"},
+	LintInputUnused:        {zh: "输入项 %s%s 没有被任何指标或审核规则用到", en: "input %s%s is never read by any indicator or check"},
+	LintCheckPasses:        {zh: "审核规则 %s 总是通过：%s 不读取任何输入项，且总为真", en: "check %s always passes: %s reads no input and is always true"},
+	LintCheckFails:         {zh: "审核规则 %s 总是不通过：%s 不读取任何输入项，且永不为真", en: "check %s always fails: %s reads no input and is never true"},
+	LintNoInput:            {zh: "指标 %s 不读取任何输入项：每个单位得分相同", en: "indicator %s reads no input: every unit gets the same points"},
+	LintScoreNever:         {zh: "指标 %s：不可能得满分：score 公式%s，从不大于 0", en: "indicator %s: full marks are impossible: the score formula %s, never above 0"},
+	LintScoreFull:          {zh: "指标 %s：必得满分：score 公式%s，从不低于权重 %s", en: "indicator %s: full marks are certain: the score formula %s, never below the weight %s"},
+	LintDeductNever:        {zh: "指标 %s：必得满分：%s 分 × 次数（次数%s）从不扣分", en: "indicator %s: full marks are certain: %s points × a count that %s never deduct anything"},
+	LintDeductAll:          {zh: "指标 %s：不可能得满分：%s 分 × 次数（次数%s）总是扣完全部权重", en: "indicator %s: full marks are impossible: %s points × a count that %s always deduct the whole weight"},
+	LintTargetMet:          {zh: "指标 %s：必得满分：%s %s，总能达到目标 %s", en: "indicator %s: full marks are certain: %s %s, which always meets target %s"},
+	LintTargetNever:        {zh: "指标 %s：不可能得满分：%s %s，永远达不到目标 %s", en: "indicator %s: full marks are impossible: %s %s, which never meets target %s"},
+	LintElse:               {zh: "指标 %s：else 永远不会匹配：前面的分档已包含所有取值（%s）", en: "indicator %s: else can never match: the bands before it take every value (%s)"},
+	LintBandFalse:          {zh: "指标 %s：%s 永远不会匹配：其条件永不为真", en: "indicator %s: %s can never match: its condition is never true"},
+	LintBandNever:          {zh: "指标 %s：%s 永远不会匹配：%s", en: "indicator %s: %s can never match: %s"},
+	LintBandScore:          {zh: "指标 %s：第 %d 档得权重的 %s，超出 [0, 1]：得分会被截到范围内", en: "indicator %s: band %d scores %s of the weight, outside [0, 1]: points are clamped"},
+	LintBandGap:            {zh: "指标 %s：没有分档匹配 %s：这样的单位得 0 分（若本意如此，请加一行 else）", en: "indicator %s: no band matches %s: such units score 0 (add an else row if that is meant)"},
+	LintBandN:              {zh: "第 %d 档（%s）", en: "band %d (%s)"},
+	LintBeforeTrue:         {zh: "前面的第 %d 档（%s）总为真", en: "band %d (%s) before it is always true"},
+	LintComesFirst:         {zh: "第 %d 档（%s）在前，已包含它的所有取值", en: "band %d (%s) comes first and takes every value it would"},
+	LintBandsBefore:        {zh: "前面的第 %s 档已包含它的所有取值", en: "bands %s before it take every value it would"},
+	LintRelNegative:        {zh: "指标 %s：best_ratio 要求取值不小于 0，而 %s %s：取值为负的单位会出错（efficacy 可取任意值）", en: "indicator %s: best_ratio needs values of at least 0, and %s %s: units with a negative value fail (efficacy takes any values)"},
+	LintRelZero:            {zh: "指标 %s：反向 best_ratio 按 权重 × 最优值 ÷ value 计分，而 %s %s：取值为 0 的单位会成为最优，其他单位都得 0 分（未报的数请留空，不计入比较范围）", en: "indicator %s: reverse best_ratio scores weight × best ÷ value, and %s %s: a unit at 0 would be the best and every other unit would score 0 (leave a figure not reported blank, so that it stays out of the population)"},
+	LintSpreadZero:         {zh: "指标 %s：spread 为 0 时，评分人只要有差异就会标记 panel_spread（spread 是评分人之间允许相差的权重比例，默认 0.2）", en: "indicator %s: spread 0 flags panel_spread on every unit whose raters differ at all (spread is the share of the weight raters may differ by, 0.2 by default)"},
+	LintSpreadOne:          {zh: "指标 %s：spread %s 永远不会标记 panel_spread：得分在 0..%s 之间，评分人相差不会超过权重", en: "indicator %s: spread %s never flags panel_spread: points lie within 0..%s, so raters never differ by more than the weight"},
+	LintAdjustFalse:        {zh: "调整规则 %s 永远不会生效：其条件 %s 永不为真", en: "adjust rule %s can never apply: its condition %s is never true"},
+	LintCapMax:             {zh: "调整规则 %s：cap 不起作用：它%s，高于 max_total %s，而 max_total 已把所有总分压得更低", en: "adjust rule %s: the cap never matters: it %s, above max_total %s, which clamps every total lower anyway"},
+	LintCapHigh:            {zh: "调整规则 %s 永远不会生效：其 cap %s，从不低于最高总分 %s（cap 只对高于它的总分起作用）", en: "adjust rule %s can never apply: its cap %s, never below the highest total %s (a cap applies only to a total above it)"},
+	LintAddZero:            {zh: "调整规则 %s 加 0 分：不会改变任何总分", en: "adjust rule %s adds 0: it never changes a total"},
+	LintMaxTotal:           {zh: "max_total %s 低于权重合计 %s：满分会被截为 %s", en: "max_total %s is below the sum of the weights %s: full marks are clamped to %s"},
+	LintOutcomeMissing:     {zh: "outcomes 没有给等级 %s 规定结果应用：该等级的单位没有结果应用，也不计入合计", en: "outcomes give no action for grade %s: units of that grade get no outcome and leave the sums"},
+	RangeNoValue:           {zh: "没有取值", en: "no value"},
+	RangeAnyValue:          {zh: "任意值", en: "any value"},
+	RangeAlways:            {zh: "总是 %s", en: "is always %s"},
+	RangeLiesIn:            {zh: "取值在 %s", en: "lies in %s"},
+	RangeOr:                {zh: " 或 ", en: " or "},
+	LintSevError:           {zh: "错误", en: "error"},
+	LintSevWarning:         {zh: "警告", en: "warning"},
+	EngWhatPart:            {zh: "%s 的 %s", en: "%s %s"},
 }
