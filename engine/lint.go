@@ -22,16 +22,18 @@ type Issue struct {
 	Error bool
 	Code  string
 	Msg   string
+	pr    msg.Printer // the language of Msg, for the severity String shows
 }
 
 // String prints the issue as FILE:LINE:COL: error|warning: MESSAGE, the
-// form compilers use and editors jump to.
+// form compilers use and editors jump to, the severity in the language
+// of the message (Chinese for the issues of ErrorIssues).
 func (i Issue) String() string {
-	severity := "warning"
+	severity := msg.LintSevWarning
 	if i.Error {
-		severity = "error"
+		severity = msg.LintSevError
 	}
-	return fmt.Sprintf("%s: %s: %s", i.Pos, severity, i.Msg)
+	return fmt.Sprintf("%s: %s: %s", i.Pos, i.pr.Sprintf(severity), i.Msg)
 }
 
 // ErrorIssues turns the error of rulesets.Open or Load, or of Compile,
@@ -86,7 +88,10 @@ func Lint(rs *indicators.Ruleset, o *Options) []Issue {
 	}
 	prog, err := Compile(rs, o)
 	if err != nil {
-		l.issues = append(l.issues, ErrorIssues(err)...)
+		for _, is := range ErrorIssues(err) {
+			is.pr = l.pr
+			l.issues = append(l.issues, is)
+		}
 	} else {
 		l.program(prog)
 		l.rules(prog)
@@ -117,7 +122,7 @@ func (l *linter) warn(pos diag.Pos, code string, m msg.Code, args ...any) {
 	if pos.Line == 0 {
 		pos = l.rs.Pos
 	}
-	l.issues = append(l.issues, Issue{Pos: pos, Code: code, Msg: l.pr.Sprintf(m, args...)})
+	l.issues = append(l.issues, Issue{Pos: pos, Code: code, Msg: l.pr.Sprintf(m, args...), pr: l.pr})
 }
 
 func (l *linter) weights() {
@@ -212,7 +217,7 @@ func (l *linter) program(p *Program) {
 		if !read[i] {
 			label := ""
 			if in.Label != "" {
-				label = " (" + in.Label + ")"
+				label = l.pr.Sprintf(msg.LintInputLabel, in.Label)
 			}
 			l.warn(in.Pos, "input_unused", msg.LintInputUnused, in.ID, label)
 		}

@@ -87,7 +87,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	prog, err := openRuleset(o.Ruleset, &engine.Options{Workers: max(o.Workers, 0)})
+	prog, err := openRuleset(o.io, o.Ruleset, &engine.Options{Workers: max(o.Workers, 0)})
 	if err != nil {
 		return err
 	}

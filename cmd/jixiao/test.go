@@ -96,7 +96,7 @@ func runTest(o *testOptions) error {
 	unloaded := 0
 	for _, ref := range refs {
 		// Explanations show why an expectation failed.
-		prog, err := openRuleset(ref, &engine.Options{Explain: true})
+		prog, err := openRuleset(o.io, ref, &engine.Options{Explain: true})
 		if err != nil {
 			// Say why, and go on with the other rulesets: one broken file
 			// should not hide the results of the rest.

@@ -267,6 +267,7 @@ const (
 	LintSevError           Code = "rules.lint_sev_error"
 	LintSevWarning         Code = "rules.lint_sev_warning"
 	EngWhatPart            Code = "rules.eng_what_part"
+	LintInputLabel         Code = "rules.lint_input_label"
 )
 
 // ruleMessages are the messages of the ruleset loader (rulesets, indicators), the engine's compile and scoring, and the tests (tester).
@@ -497,7 +498,7 @@ var ruleMessages = map[Code]entry{
 	LintGradeGap:           {zh: "总分低于 %s 时没有等级：最低等级 %s 从 %s 起（请加一个 min: 0 的等级）", en: "totals below %s get no grade: the lowest grade %s starts at %s (add a grade with min: 0)"},
 	LintTiersOrder:         {zh: "指标 %s：档次分值应从 A 到 C 递减，实际 A %s、B %s、C %s", en: "indicator %s: tier points should fall from A to C, found A %s, B %s, C %s"},
 	LintTierBand:           {zh: "指标 %s：档次 %c（%s）得权重的 %s，超出财预〔2020〕10号规定的区间 [%s, %s%s", en: "indicator %s: tier %c (%s) scores %s of the weight, outside its band [%s, %s%s of 财预〔2020〕10号"},
-	LintInputUnused:        {zh: "输入项 %s%s 没有被任何指标或审核规则用到", en: "input %s%s is never read by any indicator or check"},
+	LintInputUnused:        {zh: "输入项 %s%s：没有被任何指标或审核规则用到", en: "input %s%s is never read by any indicator or check"},
 	LintCheckPasses:        {zh: "审核规则 %s 总是通过：%s 不读取任何输入项，且总为真", en: "check %s always passes: %s reads no input and is always true"},
 	LintCheckFails:         {zh: "审核规则 %s 总是不通过：%s 不读取任何输入项，且永不为真", en: "check %s always fails: %s reads no input and is never true"},
 	LintNoInput:            {zh: "指标 %s 不读取任何输入项：每个单位得分相同", en: "indicator %s reads no input: every unit gets the same points"},
@@ -508,8 +509,8 @@ var ruleMessages = map[Code]entry{
 	LintTargetMet:          {zh: "指标 %s：必得满分：%s %s，总能达到目标 %s", en: "indicator %s: full marks are certain: %s %s, which always meets target %s"},
 	LintTargetNever:        {zh: "指标 %s：不可能得满分：%s %s，永远达不到目标 %s", en: "indicator %s: full marks are impossible: %s %s, which never meets target %s"},
 	LintElse:               {zh: "指标 %s：else 永远不会匹配：前面的分档已包含所有取值（%s）", en: "indicator %s: else can never match: the bands before it take every value (%s)"},
-	LintBandFalse:          {zh: "指标 %s：%s 永远不会匹配：其条件永不为真", en: "indicator %s: %s can never match: its condition is never true"},
-	LintBandNever:          {zh: "指标 %s：%s 永远不会匹配：%s", en: "indicator %s: %s can never match: %s"},
+	LintBandFalse:          {zh: "指标 %s：%s永远不会匹配：其条件永不为真", en: "indicator %s: %s can never match: its condition is never true"},
+	LintBandNever:          {zh: "指标 %s：%s永远不会匹配：%s", en: "indicator %s: %s can never match: %s"},
 	LintBandScore:          {zh: "指标 %s：第 %d 档得权重的 %s，超出 [0, 1]：得分会被截到范围内", en: "indicator %s: band %d scores %s of the weight, outside [0, 1]: points are clamped"},
 	LintBandGap:            {zh: "指标 %s：没有分档匹配 %s：这样的单位得 0 分（若本意如此，请加一行 else）", en: "indicator %s: no band matches %s: such units score 0 (add an else row if that is meant)"},
 	LintBandN:              {zh: "第 %d 档（%s）", en: "band %d (%s)"},
@@ -534,4 +535,5 @@ var ruleMessages = map[Code]entry{
 	LintSevError:           {zh: "错误", en: "error"},
 	LintSevWarning:         {zh: "警告", en: "warning"},
 	EngWhatPart:            {zh: "%s 的 %s", en: "%s %s"},
+	LintInputLabel:         {zh: "（%s）", en: " (%s)"},
 }
