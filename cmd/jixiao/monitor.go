@@ -79,7 +79,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	if o.AsOf == "" {
 		return failWith(exitNothing, fmt.Errorf("monitor needs --as-of DATE, e.g. --as-of 2023-09-30"))
 	}
-	asOf, err := monitor.ParseDate(o.AsOf)
+	asOf, err := monitor.ParseDate(o.AsOf, o.io.msg.Lang.String())
 	if err != nil {
 		return failWith(exitNothing, err)
 	}

@@ -107,7 +107,7 @@ func runTest(o *testOptions) error {
 		if len(prog.Ruleset().Tests) == 0 {
 			fmt.Fprintf(o.io.ErrOut, "warning: %s: ruleset %s has no test cases\n", prog.Ruleset().File, prog.Ruleset().ID)
 		}
-		results := tester.Run(prog)
+		results := tester.Options{Lang: o.io.msg.Lang.String()}.Run(prog)
 		run := report.CaseRun{Ruleset: report.NewMeta(prog, nil).Ruleset, File: prog.Ruleset().File, Results: results}
 		if o.Coverage {
 			run.Coverage = tester.Coverage(prog, results)

@@ -268,6 +268,12 @@ const (
 	LintSevWarning         Code = "rules.lint_sev_warning"
 	EngWhatPart            Code = "rules.eng_what_part"
 	LintInputLabel         Code = "rules.lint_input_label"
+	TestNoIndicator        Code = "rules.test_no_indicator"
+	TestCase               Code = "rules.test_case"
+	TestPopNoIndicator     Code = "rules.test_pop_no_indicator"
+	TestPopNotRelative     Code = "rules.test_pop_not_relative"
+	TestPopNegative        Code = "rules.test_pop_negative"
+	MonitorAsOf            Code = "rules.monitor_as_of"
 )
 
 // ruleMessages are the messages of the ruleset loader (rulesets, indicators), the engine's compile and scoring, and the tests (tester).
@@ -536,4 +542,10 @@ var ruleMessages = map[Code]entry{
 	LintSevWarning:         {zh: "警告", en: "warning"},
 	EngWhatPart:            {zh: "%s 的 %s", en: "%s %s"},
 	LintInputLabel:         {zh: "（%s）", en: " (%s)"},
+	TestNoIndicator:        {zh: "没有这个指标", en: "no such indicator"},
+	TestCase:               {zh: "测试 %s：%s", en: "test %s: %s"},
+	TestPopNoIndicator:     {zh: "测试 %s：population：规则集 %[3]s 中没有指标 %[2]s", en: "test %s: population: no indicator %s in ruleset %s"},
+	TestPopNotRelative:     {zh: "测试 %s：population：指标 %s 不是比较法（relative）指标：只有比较法指标才与其他单位比较计分", en: "test %s: population: indicator %s is not relative (比较法): only relative indicators are scored against other units"},
+	TestPopNegative:        {zh: "测试 %s：%s 的 population 第 %d 个值：best_ratio 要求取值不小于 0，实际是 %v", en: "test %s: population of %s, value %d: best_ratio needs values of at least 0, found %v"},
+	MonitorAsOf:            {zh: "--as-of %q：应为日期，如 2023-09-30", en: "--as-of %q: want a date such as 2023-09-30"},
 }
