@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"fmt"
+	"errors"
 	"runtime"
 	"time"
 
@@ -100,17 +100,17 @@ func newConfig(o *Options) (config, error) {
 	}
 	switch {
 	case c.workers < 0:
-		return c, fmt.Errorf("workers must be at least 1, got %d", c.workers)
+		return c, errors.New(c.pr.Sprintf(msg.OptWorkers, c.workers))
 	case c.maxNodes > capMaxNodes:
-		return c, fmt.Errorf("max nodes must be between 1 and %d, got %d", capMaxNodes, c.maxNodes)
+		return c, errors.New(c.pr.Sprintf(msg.OptMaxNodes, capMaxNodes, c.maxNodes))
 	case c.memBudget > capMemoryBudget:
-		return c, fmt.Errorf("memory budget must be between 1 and %d, got %d", capMemoryBudget, c.memBudget)
+		return c, errors.New(c.pr.Sprintf(msg.OptMemory, capMemoryBudget, c.memBudget))
 	case c.maxSteps < 0 || c.maxSteps > capMaxSteps:
-		return c, fmt.Errorf("max steps must be between 1 and %d, got %d", capMaxSteps, c.maxSteps)
+		return c, errors.New(c.pr.Sprintf(msg.OptMaxSteps, capMaxSteps, c.maxSteps))
 	case c.timeout < 0 || c.timeout > capUnitTimeout:
-		return c, fmt.Errorf("unit timeout must be above 0 and at most %v, got %v", capUnitTimeout, c.timeout)
+		return c, errors.New(c.pr.Sprintf(msg.OptTimeout, capUnitTimeout, c.timeout))
 	case c.tolerance != c.tolerance:
-		return c, fmt.Errorf("tolerance must be a number, got %v", c.tolerance)
+		return c, errors.New(c.pr.Sprintf(msg.OptTolerance, c.tolerance))
 	}
 	if c.workers == 0 {
 		c.workers = runtime.NumCPU()

@@ -274,6 +274,20 @@ const (
 	TestPopNotRelative     Code = "rules.test_pop_not_relative"
 	TestPopNegative        Code = "rules.test_pop_negative"
 	MonitorAsOf            Code = "rules.monitor_as_of"
+	OptWorkers             Code = "rules.opt_workers"
+	OptMaxNodes            Code = "rules.opt_max_nodes"
+	OptMemory              Code = "rules.opt_memory"
+	OptMaxSteps            Code = "rules.opt_max_steps"
+	OptTimeout             Code = "rules.opt_timeout"
+	OptTolerance           Code = "rules.opt_tolerance"
+	EngRaterRange          Code = "rules.eng_rater_range"
+	EngReadTwiceStream     Code = "rules.eng_read_twice_stream"
+	EngReadTwice           Code = "rules.eng_read_twice"
+	EngReadAgain           Code = "rules.eng_read_again"
+	EngDataChanged         Code = "rules.eng_data_changed"
+	EngFewerUnits          Code = "rules.eng_fewer_units"
+	EngMoreUnits           Code = "rules.eng_more_units"
+	EngOtherUnit           Code = "rules.eng_other_unit"
 )
 
 // ruleMessages are the messages of the ruleset loader (rulesets, indicators), the engine's compile and scoring, and the tests (tester).
@@ -548,4 +562,18 @@ var ruleMessages = map[Code]entry{
 	TestPopNotRelative:     {zh: "测试 %s：population：指标 %s 不是比较法（relative）指标：只有比较法指标才与其他单位比较计分", en: "test %s: population: indicator %s is not relative (比较法): only relative indicators are scored against other units"},
 	TestPopNegative:        {zh: "测试 %s：%s 的 population 第 %d 个值：best_ratio 要求取值不小于 0，实际是 %v", en: "test %s: population of %s, value %d: best_ratio needs values of at least 0, found %v"},
 	MonitorAsOf:            {zh: "--as-of %q：应为日期，如 2023-09-30", en: "--as-of %q: want a date such as 2023-09-30"},
+	OptWorkers:             {zh: "workers 至少为 1，实际是 %d", en: "workers must be at least 1, got %d"},
+	OptMaxNodes:            {zh: "max nodes 应在 1 到 %d 之间，实际是 %d", en: "max nodes must be between 1 and %d, got %d"},
+	OptMemory:              {zh: "memory budget 应在 1 到 %d 之间，实际是 %d", en: "memory budget must be between 1 and %d, got %d"},
+	OptMaxSteps:            {zh: "max steps 应在 1 到 %d 之间，实际是 %d", en: "max steps must be between 1 and %d, got %d"},
+	OptTimeout:             {zh: "unit timeout 应大于 0 且不超过 %v，实际是 %v", en: "unit timeout must be above 0 and at most %v, got %v"},
+	OptTolerance:           {zh: "tolerance 应为数值，实际是 %v", en: "tolerance must be a number, got %v"},
+	EngRaterRange:          {zh: "评分人 %s（第 %d 行）给了 %v 分，超出 0 到权重 %v 的范围", en: "rater %s (row %d) gave %v points, outside 0 to the weight %v"},
+	EngReadTwiceStream:     {zh: "指标 %s 要与所有单位比较计分（relative）或比较各单位的评分人（panel），数据要读两遍：请从文件读取，不要用只能读一遍的数据流", en: "indicator %s is scored against all the units (relative) or its raters compared across them (panel), so the data is read twice: read it from a file, not a stream that cannot be read again"},
+	EngReadTwice:           {zh: "指标 %s 要与所有单位比较计分（relative）或比较各单位的评分人（panel），数据要读两遍", en: "indicator %s is scored against all the units (relative) or its raters compared across them (panel), so the data is read twice"},
+	EngReadAgain:           {zh: "为指标 %s 再次读取数据", en: "reading the data again for indicator %s"},
+	EngDataChanged:         {zh: "%s：jixiao 读取期间数据变了（第二遍读到第 %[3]d 个单位时%[2]s；或某个公式在一遍中超时而另一遍没有）：请在文件保存并关闭后重新运行", en: "%s: the data changed while jixiao read it (%s at unit %d of the second reading; or a formula met a time limit in one reading and not the other): run again once the file is saved and closed"},
+	EngFewerUnits:          {zh: "只有 %d 个单位，而第一遍有 %d 个", en: "%d units where the first reading had %d"},
+	EngMoreUnits:           {zh: "单位多于第一遍的 %d 个", en: "more units than the first reading's %d"},
+	EngOtherUnit:           {zh: "单位与第一遍的不同", en: "a unit other than the first reading's"},
 }
