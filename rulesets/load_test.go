@@ -88,7 +88,7 @@ func TestLoadErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rs, err := rulesets.Options{Lang: "en"}.Load("r.yaml", []byte(tc.src))
 			if err == nil {
-				_, err = engine.Compile(rs, nil)
+				_, err = engine.Compile(rs, &engine.Options{Lang: "en"})
 			}
 			if err == nil {
 				t.Fatal("no error")

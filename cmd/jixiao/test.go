@@ -114,7 +114,7 @@ func runTest(o *testOptions) error {
 		}
 		runs = append(runs, run)
 	}
-	if err := format.Cases(o.io.Out, report.CaseOptions{Verbose: o.Verbose}).Report(runs); err != nil {
+	if err := format.Cases(o.io.Out, report.CaseOptions{Verbose: o.Verbose, Lang: o.io.msg.Lang.String()}).Report(runs); err != nil {
 		return failWith(exitNothing, err)
 	}
 	if unloaded > 0 {

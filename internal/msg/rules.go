@@ -288,6 +288,13 @@ const (
 	EngFewerUnits          Code = "rules.eng_fewer_units"
 	EngMoreUnits           Code = "rules.eng_more_units"
 	EngOtherUnit           Code = "rules.eng_other_unit"
+	CasesError             Code = "rules.cases_error"
+	CasesFail              Code = "rules.cases_fail"
+	CasesPass              Code = "rules.cases_pass"
+	CasesCoverage          Code = "rules.cases_coverage"
+	CasesNeverReached      Code = "rules.cases_never_reached"
+	CasesCounts            Code = "rules.cases_counts"
+	CasesExpect            Code = "rules.cases_expect"
 )
 
 // ruleMessages are the messages of the ruleset loader (rulesets, indicators), the engine's compile and scoring, and the tests (tester).
@@ -576,4 +583,11 @@ var ruleMessages = map[Code]entry{
 	EngFewerUnits:          {zh: "只有 %d 个单位，而第一遍有 %d 个", en: "%d units where the first reading had %d"},
 	EngMoreUnits:           {zh: "单位多于第一遍的 %d 个", en: "more units than the first reading's %d"},
 	EngOtherUnit:           {zh: "单位与第一遍的不同", en: "a unit other than the first reading's"},
+	CasesError:             {zh: "出错 %s：%s（%s）\n", en: "ERROR %s: %s (%s)\n"},
+	CasesFail:              {zh: "未通过 %s：%s（%s）\n", en: "FAIL %s: %s (%s)\n"},
+	CasesPass:              {zh: "通过 %s：%s（%s）\n", en: "PASS %s: %s (%s)\n"},
+	CasesCoverage:          {zh: "覆盖 %s（%s）：%[4]d 个分支中到达 %[3]d 个\n", en: "coverage %s (%s): %d of %d branches reached\n"},
+	CasesNeverReached:      {zh: "  %s：%s：%s 从未到达\n", en: "  %s: %s: %s never reached\n"},
+	CasesCounts:            {zh: "%d 个通过，%d 个未通过\n", en: "%d passed, %d failed\n"},
+	CasesExpect:            {zh: "  %s  预期 %s  实际 %s  %s\n", en: "  %s  want %s  got %s  %s\n"},
 }
