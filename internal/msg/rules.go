@@ -587,7 +587,7 @@ var ruleMessages = map[Code]entry{
 	CasesFail:              {zh: "未通过 %s：%s（%s）\n", en: "FAIL %s: %s (%s)\n"},
 	CasesPass:              {zh: "通过 %s：%s（%s）\n", en: "PASS %s: %s (%s)\n"},
 	CasesCoverage:          {zh: "覆盖 %s（%s）：%[4]d 个分支中到达 %[3]d 个\n", en: "coverage %s (%s): %d of %d branches reached\n"},
-	CasesNeverReached:      {zh: "  %s：%s：%s 从未到达\n", en: "  %s: %s: %s never reached\n"},
+	CasesNeverReached:      {zh: "  %s: %s：%s 从未到达\n", en: "  %s: %s: %s never reached\n"},
 	CasesCounts:            {zh: "%d 个通过，%d 个未通过\n", en: "%d passed, %d failed\n"},
 	CasesExpect:            {zh: "  %s  预期 %s  实际 %s  %s\n", en: "  %s  want %s  got %s  %s\n"},
 }
