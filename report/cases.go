@@ -41,7 +41,9 @@ type CaseOptions struct {
 // the default. Each makes its reporter with Cases.
 func CaseFormats() Registry {
 	return Registry{
-		{Name: "pretty", Desc: "failures with expected against actual, then counts", Cases: func(w io.Writer, o CaseOptions) CaseReporter { return &PrettyCases{W: w, Verbose: o.Verbose, Lang: o.Lang} }},
+		{Name: "pretty", Desc: "failures with expected against actual, then counts", Cases: func(w io.Writer, o CaseOptions) CaseReporter {
+			return &PrettyCases{W: w, Verbose: o.Verbose, Lang: o.Lang}
+		}},
 		{Name: "json", Desc: "every case and expectation as JSON", Cases: func(w io.Writer, o CaseOptions) CaseReporter { return &JSONCases{W: w} }},
 	}
 }
