@@ -62,7 +62,8 @@ func Unit(s *data.Schema, c *indicators.Case) (indicators.Unit, error) { return 
 // Run runs the test cases of the program's ruleset, in order.
 func (o Options) Run(p *engine.Program) []Result {
 	rs := p.Ruleset()
-	s := data.NewSchema(rs)
+	// The cases' data errors in the tests' language.
+	s := data.Options{Lang: o.Lang}.NewSchema(rs)
 	out := make([]Result, len(rs.Tests))
 	for i := range rs.Tests {
 		out[i] = o.runCase(p, s, &rs.Tests[i])
@@ -72,7 +73,7 @@ func (o Options) Run(p *engine.Program) []Result {
 
 // RunCase runs one test case of the program's ruleset.
 func (o Options) RunCase(p *engine.Program, c *indicators.Case) Result {
-	return o.runCase(p, data.NewSchema(p.Ruleset()), c)
+	return o.runCase(p, data.Options{Lang: o.Lang}.NewSchema(p.Ruleset()), c)
 }
 
 func (o Options) runCase(p *engine.Program, s *data.Schema, c *indicators.Case) Result {

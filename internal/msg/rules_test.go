@@ -9,11 +9,11 @@ import (
 	"testing"
 )
 
-// bareEnglish finds a message made from an English format string rather
+// bareRuleMessage finds a message made from an English format string rather
 // than the catalogue: diag.Errorf, a Msg: field, a loader's errorf or a
 // linter's warn with a literal, and fmt.Errorf, errors.New or
 // fmt.Sprintf of a literal holding English words.
-var bareEnglish = regexp.MustCompile(`diag\.Errorf\(|Msg: *"[^"]*[A-Za-z]{2,}|Msg: *fmt\.Sprintf\(|(?:errorf|warn|fail)\([^\n]*, *"[^"]*[A-Za-z]{3,} [A-Za-z]{2,}|(?:fmt\.Errorf|errors\.New|fmt\.Sprintf)\("[^"]*[A-Za-z]{3,} [A-Za-z]{2,}[^"]*"`)
+var bareRuleMessage = regexp.MustCompile(`diag\.Errorf\(|Msg: *"[^"]*[A-Za-z]{2,}|Msg: *fmt\.Sprintf\(|(?:errorf|warn|fail)\([^\n]*, *"[^"]*[A-Za-z]{3,} [A-Za-z]{2,}|(?:fmt\.Errorf|errors\.New|fmt\.Sprintf)\("[^"]*[A-Za-z]{3,} [A-Za-z]{2,}[^"]*"`)
 
 // englishKept are the English strings left in the sources of the rules'
 // packages on purpose, each with why: stream and spill errors that only a
@@ -71,7 +71,7 @@ func TestNoBareEnglishInRules(t *testing.T) {
 				if strings.HasPrefix(strings.TrimSpace(line), "//") {
 					continue
 				}
-				m := bareEnglish.FindString(line)
+				m := bareRuleMessage.FindString(line)
 				if m == "" || slices.ContainsFunc(englishKept, func(k string) bool { return strings.Contains(line, k) }) {
 					continue
 				}
@@ -84,9 +84,9 @@ func TestNoBareEnglishInRules(t *testing.T) {
 	}
 }
 
-// TestBareEnglishFound: the scan above finds the forms a bare message
+// TestBareRuleMessageFound: the scan above finds the forms a bare message
 // takes, so that it cannot pass by finding nothing.
-func TestBareEnglishFound(t *testing.T) {
+func TestBareRuleMessageFound(t *testing.T) {
 	for _, line := range []string{
 		`l.errorf(n, "bad_value", "weight must be above 0, found %v", x)`,
 		`c.errs.Add(diag.Errorf(pos, "bad_band", "%s: bands: the list is empty", what))`,
@@ -96,7 +96,7 @@ func TestBareEnglishFound(t *testing.T) {
 		`return fmt.Errorf("the rater gave %v points", p)`,
 		`return errors.New("the file is empty")`,
 	} {
-		if !bareEnglish.MatchString(line) {
+		if !bareRuleMessage.MatchString(line) {
 			t.Errorf("not found: %s", line)
 		}
 	}
@@ -105,7 +105,7 @@ func TestBareEnglishFound(t *testing.T) {
 		`return errors.New(c.pr.Sprintf(msg.OptWorkers, c.workers))`,
 		`l.warn(pos, "weight_sum", msg.LintWeightSum, s)`,
 	} {
-		if bareEnglish.MatchString(line) {
+		if bareRuleMessage.MatchString(line) {
 			t.Errorf("found in a worded message: %s", line)
 		}
 	}
