@@ -122,7 +122,7 @@ func TestLightsAllocateNothing(t *testing.T) {
 			m.Lights(&lu, u)
 			buf = m.AppendUnitWhy(buf[:0], &lu)
 			for k := range lu.Indicators {
-				buf = m.AppendWhy(buf, k, &u.Indicators[k], &lu.Indicators[k])
+				buf = m.AppendWhy(buf, &lu, k, &u.Indicators[k])
 			}
 		}
 	}

@@ -95,6 +95,47 @@ type Unit struct {
 	// per unit.
 	worst  int
 	failed bool
+	// memo holds, by indicator, the part of its last explanation that
+	// depends on the target alone (and the expected value it gives):
+	// targets are mostly the same for every unit, so a worker lighting
+	// unit after unit into the same Unit writes those numbers once.
+	memo []memo
+}
+
+// memo is the target's part of an explanation (segment) for the target
+// and expected value whose bits it holds.
+type memo struct {
+	ok      bool
+	reverse bool
+	t, e    uint64
+	text    []byte
+}
+
+// segment appends the target's part of indicator k's explanation: for a
+// positive target "，按时间进度应达 E（全年目标 T", for a reverse one
+// "，反向指标目标 T（不按时间进度折算）". Each is the same for the same
+// numbers whatever the monitor, so lu may be lit by any.
+func (lu *Unit) segment(dst []byte, n, k int, reverse bool, t, e float64) []byte {
+	if len(lu.memo) < n {
+		lu.memo = append(lu.memo, make([]memo, n-len(lu.memo))...)
+	}
+	mm := &lu.memo[k]
+	tb, eb := math.Float64bits(t), math.Float64bits(e)
+	if !mm.ok || mm.reverse != reverse || mm.t != tb || mm.e != eb {
+		b := mm.text[:0]
+		if reverse {
+			b = append(b, "，反向指标目标 "...)
+			b = appendNum(b, t)
+			b = append(b, "（不按时间进度折算）"...)
+		} else {
+			b = append(b, "，按时间进度应达 "...)
+			b = appendNum(b, e)
+			b = append(b, "（全年目标 "...)
+			b = appendNum(b, t)
+		}
+		*mm = memo{ok: true, reverse: reverse, t: tb, e: eb, text: b}
+	}
+	return append(dst, mm.text...)
 }
 
 // Lit reports whether indicator k gets a light.
@@ -109,7 +150,7 @@ func (m *Monitor) Unit(u *engine.UnitResult) Unit {
 	out.Why = string(m.AppendUnitWhy(nil, &out))
 	for k := range out.Indicators {
 		if k < len(m.inds) && m.lit[k] {
-			out.Indicators[k].Why = string(m.AppendWhy(nil, k, &u.Indicators[k], &out.Indicators[k]))
+			out.Indicators[k].Why = string(m.AppendWhy(nil, &out, k, &u.Indicators[k]))
 		}
 	}
 	return out
@@ -219,12 +260,16 @@ func (m *Monitor) positive(def *indicators.Indicator, t float64) bool {
 	return def.Target.Op == ">=" || (def.Target.Op == "=" && t > 0)
 }
 
-// AppendWhy appends the explanation of l, the light Lights gave indicator
-// k scored as ir. It appends nothing for an indicator without a light.
-func (m *Monitor) AppendWhy(dst []byte, k int, ir *engine.IndicatorResult, l *Light) []byte {
-	if k >= len(m.inds) || !m.lit[k] {
+// AppendWhy appends the explanation of the light Lights gave lu's
+// indicator k, scored as ir. It appends nothing for an indicator without
+// a light. Its words hold no ASCII comma, quote or line break, nor do
+// its numbers: only ir.Tier, from the data, may (report's csv quotes an
+// explanation only then).
+func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult) []byte {
+	if k >= len(m.inds) || !m.lit[k] || k >= len(lu.Indicators) {
 		return dst
 	}
+	l := &lu.Indicators[k]
 	def := &m.inds[k]
 	switch ir.Status {
 	case indicators.StatusNA:
@@ -250,10 +295,7 @@ func (m *Monitor) AppendWhy(dst []byte, k int, ir *engine.IndicatorResult, l *Li
 		e := l.Expected
 		dst = append(dst, "实际 "...)
 		dst = appendNum(dst, v)
-		dst = append(dst, "，按时间进度应达 "...)
-		dst = appendNum(dst, e)
-		dst = append(dst, "（全年目标 "...)
-		dst = appendNum(dst, t)
+		dst = lu.segment(dst, len(m.inds), k, false, t, e)
 		cached := m.texts.bounds == m.Bounds && m.texts.day == m.Day && m.texts.days == m.Days
 		if cached {
 			dst = append(dst, m.texts.ofYear...)
@@ -268,9 +310,7 @@ func (m *Monitor) AppendWhy(dst []byte, k int, ir *engine.IndicatorResult, l *Li
 	}
 	dst = append(dst, "实际 "...)
 	dst = appendNum(dst, v)
-	dst = append(dst, "，反向指标目标 "...)
-	dst = appendNum(dst, t)
-	dst = append(dst, "（不按时间进度折算）"...)
+	dst = lu.segment(dst, len(m.inds), k, true, t, t)
 	if v > 0 {
 		dst = append(dst, "，目标 ÷ 实际 = "...)
 		dst = appendPct(dst, t/v)
@@ -333,15 +373,62 @@ func Chinese(light string) string {
 	return ""
 }
 
-// appendNum writes a value with at most 4 decimals, as explanations do.
+// appendNum writes a value with at most 4 decimals, as explanations do:
+// x rounded to k/10⁴, in strconv's shortest 'f' form. Below 10¹¹ two
+// multiples of 10⁻⁴ are farther apart than two doubles, so that form is
+// the digits of k, written without strconv (zero keeps strconv's, for
+// its sign).
 func appendNum(dst []byte, x float64) []byte {
 	if math.Abs(x) < 1e11 {
-		x = math.Round(x*1e4) / 1e4
+		r := math.Round(x * 1e4)
+		if r != 0 {
+			return appendScaled(dst, int64(r), 4, false)
+		}
+		x = r / 1e4
 	}
 	return strconv.AppendFloat(dst, x, 'f', -1, 64)
 }
 
-// appendPct writes a share as a percentage with 2 decimals.
+// appendPct writes a share as a percentage with 2 decimals: strconv's
+// 'f' form of x × 100 rounded at 2 decimals, written as the integer
+// nearest x × 10⁴ when that product is far enough from a half (its
+// rounding error is below 2⁻⁵³ of 10¹², 0.0002) to be rounded the same.
 func appendPct(dst []byte, x float64) []byte {
-	return append(strconv.AppendFloat(dst, x*100, 'f', 2, 64), '%')
+	p := x * 100
+	if c := p * 100; math.Abs(c) < 1e12 {
+		r := math.Round(c)
+		if d := c - r; r != 0 && d < 0.499 && d > -0.499 {
+			return append(appendScaled(dst, int64(r), 2, true), '%')
+		}
+	}
+	return append(strconv.AppendFloat(dst, p, 'f', 2, 64), '%')
+}
+
+// appendScaled writes k ÷ 10^scale (scale 2 or 4): every decimal when
+// fixed, else without trailing zeros.
+func appendScaled(dst []byte, k int64, scale int, fixed bool) []byte {
+	if k < 0 {
+		dst = append(dst, '-')
+		k = -k
+	}
+	unit := int64(100)
+	if scale == 4 {
+		unit = 1e4
+	}
+	dst = strconv.AppendInt(dst, k/unit, 10)
+	f := k % unit
+	if f == 0 && !fixed {
+		return dst
+	}
+	var d [5]byte
+	d[0] = '.'
+	for i := scale; i >= 1; i-- {
+		d[i] = byte('0' + f%10)
+		f /= 10
+	}
+	n := scale + 1
+	for !fixed && d[n-1] == '0' {
+		n--
+	}
+	return append(dst, d[:n]...)
 }

@@ -246,9 +246,9 @@ func appendJSONError(dst []byte, e *diag.Error) []byte {
 		dst = append(dst, ',')
 	}
 	if e.Pos.Col > 0 {
-		dst = append(dst, `"column":`...)
-		dst = appendJSONString(dst, colLetter(e.Pos.Col-1))
-		dst = append(dst, ',')
+		dst = append(dst, `"column":"`...)
+		dst = appendColLetter(dst, e.Pos.Col-1) // A–Z: nothing to escape
+		dst = append(dst, `",`...)
 	}
 	if e.Field != "" {
 		dst = append(dst, `"field":`...)
@@ -265,6 +265,18 @@ func appendJSONError(dst []byte, e *diag.Error) []byte {
 	dst = append(dst, `,"message":`...)
 	dst = appendJSONString(dst, e.Msg)
 	return append(dst, '}')
+}
+
+// appendColLetter appends colLetter(i) without making it a string: a
+// failed unit's record allocates nothing either.
+func appendColLetter(dst []byte, i int) []byte {
+	var b [16]byte
+	n := len(b)
+	for i++; i > 0; i = (i - 1) / 26 {
+		n--
+		b[n] = byte('A' + (i-1)%26)
+	}
+	return append(dst, b[n:]...)
 }
 
 // appendJSONStrings appends a list of strings, [] for none.

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -60,30 +62,17 @@ type monitorRows struct {
 	// md, which show its light alone).
 	whys bool
 	// WriteUnit's scratch, reused record after record.
-	cellBuf              []cell
-	rankBuf, line, quote []byte
-}
-
-// quoteTail is quoteTail through s.quote, reused: a field that needs
-// quotes (a message with a comma) allocates nothing either.
-func (s *monitorRows) quoteTail(dst []byte, at int) []byte {
-	if !csvNeedsQuotesBytes(dst[at:]) {
-		return dst
-	}
-	s.quote = append(s.quote[:0], dst[at:]...)
-	dst = append(dst[:at], '"')
-	for _, c := range s.quote {
-		if c == '"' {
-			dst = append(dst, '"')
-		}
-		dst = append(dst, c)
-	}
-	return append(dst, '"')
+	cellBuf []cell
+	rankBuf []byte
+	// pool holds the workers' monitorScratch: its memos are of this
+	// format's digits and this ruleset's indicators.
+	pool sync.Pool
 }
 
 func newMonitorRows(f string, m Meta, mon *monitor.Monitor, color bool) *monitorRows {
 	s := &monitorRows{f: f, m: m, mon: mon, red: make([]int, len(m.Indicators)), first: true, Color: color,
 		whys: f != "table" && f != "md"}
+	s.pool.New = func() any { return new(monitorScratch) }
 	for k := range m.Indicators {
 		if mon.Lit(k) {
 			s.lit = append(s.lit, k)
@@ -103,19 +92,48 @@ const (
 )
 
 // monitorScratch is a worker's reusable memory for AppendUnit, which
-// runs on every worker at once: the lights of the unit and the bytes of a
-// cell being made, so that a unit costs no allocation of its own.
+// runs on every worker at once: the lights of the unit, the bytes of a
+// cell being made, and the digits of each indicator's last expected
+// value, so that a unit costs no allocation of its own.
 type monitorScratch struct {
-	lu  monitor.Unit
-	buf []byte
+	lu    monitor.Unit
+	buf   []byte
+	quote []byte
+	exp   []expectedMemo
 }
 
-var monitorScratchPool = sync.Pool{New: func() any { return new(monitorScratch) }}
+// expectedMemo is the digits of an expected value (the target × the
+// elapsed share: mostly the same for every unit) as one format writes
+// them.
+type expectedMemo struct {
+	ok   bool
+	bits uint64
+	text []byte
+}
+
+// expected appends indicator k's expected value e as the format writes
+// it (json: encoding/json's digits; the others: strconv's 'g'), from the
+// last unit's digits when e is the same.
+func (s *monitorRows) expected(dst []byte, sc *monitorScratch, k int, e float64) []byte {
+	if len(sc.exp) < len(s.m.Indicators) {
+		sc.exp = append(sc.exp, make([]expectedMemo, len(s.m.Indicators)-len(sc.exp))...)
+	}
+	m := &sc.exp[k]
+	if b := math.Float64bits(e); !m.ok || m.bits != b {
+		m.ok, m.bits = true, b
+		if s.f == "json" {
+			m.text, _ = appendJSONFloat(m.text[:0], e) // finite: jsonUnit checks
+		} else {
+			m.text = appendShortG(m.text[:0], e)
+		}
+	}
+	return append(dst, m.text...)
+}
 
 // AppendUnit makes the record of one unit.
 func (s *monitorRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
-	sc := monitorScratchPool.Get().(*monitorScratch)
-	defer monitorScratchPool.Put(sc)
+	sc := s.pool.Get().(*monitorScratch)
+	defer s.pool.Put(sc)
 	lu := &sc.lu
 	s.mon.Lights(lu, u)
 	dst = append(dst, byte(indicators.LightRank(lu.Light)))
@@ -126,19 +144,22 @@ func (s *monitorRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 		}
 		dst = append(dst, byte(r))
 	}
-	if s.f == "json" {
-		// json.Marshal below wants strings: the explanations as the
-		// monitor package writes them.
-		lu.Why = string(s.mon.AppendUnitWhy(sc.buf[:0], lu))
-		for k := range lu.Indicators {
-			if k < len(u.Indicators) {
-				lu.Indicators[k].Why = string(s.mon.AppendWhy(sc.buf[:0], k, &u.Indicators[k], &lu.Indicators[k]))
-			}
-		}
-		return s.jsonUnit(dst, u, lu)
+	switch s.f {
+	case "json":
+		return s.jsonUnit(dst, u, sc)
+	case "csv":
+		return s.csvLine(dst, u, sc)
 	}
 	return s.cells(dst, u, sc)
 }
+
+// rendersLate reports whether Sink.RendersLate: a record depends on the
+// unit and the ruleset alone, the same before Start or after. The formats
+// that explain every light (csv, json, html, xlsx: some 2.7 kB a unit of
+// grid-center) are faster scored twice than spilled; table and md (a
+// light a cell) are not (200,000 units: table scored twice took 1.2–1.4
+// times the CPU time).
+func (s *monitorRows) rendersLate() bool { return s.whys }
 
 // Begin writes what comes before the units.
 func (s *monitorRows) Begin(w io.Writer, m Meta) error {
@@ -203,16 +224,24 @@ func (s *monitorRows) WriteUnit(_ io.Writer, rec []byte, rank int) error {
 	rec = rec[n:]
 	hole, w := binary.Uvarint(rec)
 	rec = rec[w:]
-	if s.f == "json" {
-		sep := ",\n"
-		if s.first {
-			sep = "\n"
+	switch s.f {
+	case "json", "csv":
+		// The text as the worker wrote it, the rank in its hole (csv: an
+		// empty field for a failed unit).
+		if s.f == "json" {
+			sep := ",\n"
+			if s.first {
+				sep = "\n"
+			}
+			s.first = false
+			s.w.WriteString(sep)
 		}
-		s.first = false
-		s.w.WriteString(sep)
 		if hole > 0 {
 			s.w.Write(rec[:hole-1])
-			s.w.WriteString(strconv.Itoa(rank))
+			if s.f == "json" || rank > 0 {
+				s.rankBuf = strconv.AppendInt(s.rankBuf[:0], int64(rank), 10)
+				s.w.Write(s.rankBuf)
+			}
 			rec = rec[hole-1:]
 		}
 		_, err := s.w.Write(rec)
@@ -305,7 +334,7 @@ func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, sc *monitorScratch
 		addS(mcText, "")
 		addS(mcText, "")
 	} else {
-		sc.buf = strconv.AppendFloat(sc.buf[:0], u.Score, 'f', -1, 64)
+		sc.buf = appendShortF(sc.buf[:0], u.Score)
 		add(mcNum, sc.buf)
 		addS(mcText, u.Grade)
 	}
@@ -319,7 +348,7 @@ func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, sc *monitorScratch
 		}
 		switch {
 		case ir != nil && ir.HasValue && indicators.Finite(ir.Value) && ir.Tier == "":
-			sc.buf = strconv.AppendFloat(sc.buf[:0], ir.Value, 'g', -1, 64)
+			sc.buf = appendShortG(sc.buf[:0], ir.Value)
 			add(mcNum, sc.buf)
 		case ir != nil && ir.Tier != "":
 			addS(mcText, ir.Tier)
@@ -327,7 +356,7 @@ func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, sc *monitorScratch
 			addS(mcText, "")
 		}
 		if l != nil && l.HasExpected {
-			sc.buf = strconv.AppendFloat(sc.buf[:0], l.Expected, 'g', -1, 64)
+			sc.buf = s.expected(sc.buf[:0], sc, k, l.Expected)
 			add(mcNum, sc.buf)
 		} else {
 			addS(mcText, "")
@@ -339,7 +368,7 @@ func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, sc *monitorScratch
 		}
 		addS(mcLight, l.Light)
 		if s.whys {
-			sc.buf = s.mon.AppendWhy(sc.buf[:0], k, ir, l)
+			sc.buf = s.mon.AppendWhy(sc.buf[:0], lu, k, ir)
 			add(mcText, sc.buf)
 		} else {
 			// table and md show the light alone: its explanation is
@@ -404,28 +433,6 @@ var mdLight = map[string]string{indicators.LightGreen: "🟢", indicators.LightY
 // row writes one unit's cells in the tabular formats.
 func (s *monitorRows) row(cells []cell) error {
 	switch s.f {
-	case "csv":
-		// Appended into one reused line, each field quoted where
-		// appendCSVField would (quoteTail).
-		b := s.line[:0]
-		for i, c := range cells {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			switch c.kind {
-			case mcLight: // 绿灯, 黄灯, 红灯: never quoted
-				b = append(b, monitor.Chinese(string(c.v))...)
-			case mcNum: // strconv's digits, or the rank: never quoted
-				b = append(b, c.v...)
-			default:
-				at := len(b)
-				b = s.quoteTail(append(b, c.v...), at)
-			}
-		}
-		b = append(b, '\n')
-		s.line = b
-		_, err := s.w.Write(b)
-		return err
 	case "xlsx":
 		return s.xl.row(cells)
 	}
@@ -579,85 +586,274 @@ func (s *monitorRows) summaryJSON() monitorSummaryJSON {
 	return out
 }
 
-type monitorUnitJSON struct {
-	Unit       string                 `json:"unit"`
-	Name       string                 `json:"name"`
-	Score      *float64               `json:"score,omitempty"`
-	Grade      string                 `json:"grade,omitempty"`
-	Rank       int                    `json:"rank,omitempty"`
-	Light      *string                `json:"light"`
-	Why        string                 `json:"why"`
-	Indicators []monitorIndicatorJSON `json:"indicators"`
-	Errors     []jsonError            `json:"errors"`
-}
-
-type monitorIndicatorJSON struct {
-	ID       string   `json:"id"`
-	Label    string   `json:"label"`
-	Weight   float64  `json:"weight"`
-	Value    any      `json:"value"`
-	Tier     string   `json:"tier,omitempty"`
-	Target   *float64 `json:"target,omitempty"`
-	Points   float64  `json:"points"`
-	Status   string   `json:"status"`
-	Flags    []string `json:"flags"`
-	Light    *string  `json:"light"`
-	Expected *float64 `json:"expected"`
-	Why      string   `json:"why,omitempty"`
-}
-
-// jsonUnit renders a unit's JSON with a hole for its rank.
-func (s *monitorRows) jsonUnit(dst []byte, u *engine.UnitResult, lu *monitor.Unit) []byte {
-	ju := monitorUnitJSON{Unit: u.Unit, Name: u.Name, Why: lu.Why, Indicators: []monitorIndicatorJSON{}, Errors: []jsonError{}}
-	if lu.Light != "" {
-		l := lu.Light
-		ju.Light = &l
+// jsonUnit appends a unit's JSON with a hole for its rank: the bytes
+// json.Marshal wrote of monitorUnitJSON (TestMonitorJSONAsMarshal holds
+// it to them), by hand. A number encoding/json cannot write (NaN, ±Inf)
+// makes the record {"error":...,"unit":...}, as eval's JSON does.
+func (s *monitorRows) jsonUnit(dst []byte, u *engine.UnitResult, sc *monitorScratch) []byte {
+	start := len(dst)
+	dst, err := s.appendJSONUnit(dst, u, sc)
+	if err != nil {
+		b, _ := json.Marshal(map[string]string{"unit": u.Unit, "error": err.Error()})
+		dst = append(dst[:start], 0)
+		return append(dst, b...)
 	}
-	if u.Failed() {
-		for _, e := range u.Errors {
-			ju.Errors = append(ju.Errors, errorJSON(e))
+	return dst
+}
+
+func (s *monitorRows) appendJSONUnit(dst []byte, u *engine.UnitResult, sc *monitorScratch) (_ []byte, err error) {
+	lu := &sc.lu
+	start := len(dst)
+	failed := u.Failed()
+	if failed {
+		dst = append(dst, 0) // uvarint 0: no rank
+	}
+	dst = append(dst, `{"unit":`...)
+	dst = appendJSONString(dst, u.Unit)
+	dst = append(dst, `,"name":`...)
+	dst = appendJSONString(dst, u.Name)
+	if !failed {
+		dst = append(dst, `,"score":`...)
+		if dst, err = appendJSONFloat(dst, u.Score); err != nil {
+			return dst, err
 		}
-	} else {
-		score := u.Score
-		ju.Score, ju.Grade, ju.Rank = &score, u.Grade, -1
+		if u.Grade != "" {
+			dst = append(dst, `,"grade":`...)
+			dst = appendJSONString(dst, u.Grade)
+		}
+		dst = append(dst, `,"rank":`...)
+		dst = insertHole(dst, start)
+	}
+	dst = append(dst, `,"light":`...)
+	dst = appendJSONLight(dst, lu.Light)
+	dst = append(dst, `,"why":`...)
+	sc.buf = s.mon.AppendUnitWhy(sc.buf[:0], lu)
+	dst = appendJSONText(dst, sc.buf)
+	dst = append(dst, `,"indicators":[`...)
+	if !failed {
 		for k := range u.Indicators {
-			ir := &u.Indicators[k]
-			ji := monitorIndicatorJSON{ID: ir.ID, Label: ir.Label, Weight: ir.Weight, Tier: ir.Tier, Points: ir.Points, Status: ir.Status, Flags: ir.Flags}
-			if ji.Flags == nil {
-				ji.Flags = []string{}
+			if k > 0 {
+				dst = append(dst, ',')
 			}
-			if ir.HasValue && indicators.Finite(ir.Value) {
-				ji.Value = round4(ir.Value)
+			if dst, err = s.appendJSONIndicator(dst, sc, k, &u.Indicators[k]); err != nil {
+				return dst, err
 			}
-			if ir.HasTarget {
-				t := ir.Target
-				ji.Target = &t
-			}
-			if k < len(lu.Indicators) {
-				l := lu.Indicators[k]
-				if l.Light != "" {
-					ji.Light = &l.Light
-				}
-				if l.HasExpected {
-					e := l.Expected
-					ji.Expected = &e
-				}
-				ji.Why = l.Why
-			}
-			ju.Indicators = append(ju.Indicators, ji)
 		}
 	}
-	b, _ := json.Marshal(ju)
-	// The rank's hole: json.Marshal wrote "rank":-1 for a scored unit.
-	const mark = `"rank":-1`
-	if i := strings.Index(string(b), mark); i >= 0 {
-		hole := i + len(`"rank":`)
-		dst = binary.AppendUvarint(dst, uint64(hole+1))
-		dst = append(dst, b[:hole]...)
-		return append(dst, b[hole+len("-1"):]...)
+	dst = append(dst, `],"errors":[`...)
+	if failed {
+		for i, e := range u.Errors {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendJSONError(dst, e)
+		}
 	}
-	dst = append(dst, 0)
-	return append(dst, b...)
+	return append(dst, "]}"...), nil
+}
+
+// appendJSONIndicator appends indicator k of a scored unit with its light.
+func (s *monitorRows) appendJSONIndicator(dst []byte, sc *monitorScratch, k int, ir *engine.IndicatorResult) (_ []byte, err error) {
+	dst = append(dst, `{"id":`...)
+	dst = appendJSONString(dst, ir.ID)
+	dst = append(dst, `,"label":`...)
+	dst = appendJSONString(dst, ir.Label)
+	dst = append(dst, `,"weight":`...)
+	if dst, err = appendJSONFloat(dst, ir.Weight); err != nil {
+		return dst, err
+	}
+	dst = append(dst, `,"value":`...)
+	if ir.HasValue && indicators.Finite(ir.Value) {
+		dst, _ = appendJSONFloat(dst, round4(ir.Value)) // finite
+	} else {
+		dst = append(dst, "null"...)
+	}
+	if ir.Tier != "" {
+		dst = append(dst, `,"tier":`...)
+		dst = appendJSONString(dst, ir.Tier)
+	}
+	if ir.HasTarget {
+		dst = append(dst, `,"target":`...)
+		if dst, err = appendJSONFloat(dst, ir.Target); err != nil {
+			return dst, err
+		}
+	}
+	dst = append(dst, `,"points":`...)
+	if dst, err = appendJSONFloat(dst, ir.Points); err != nil {
+		return dst, err
+	}
+	dst = append(dst, `,"status":`...)
+	dst = appendJSONString(dst, ir.Status)
+	dst = append(dst, `,"flags":`...)
+	dst = appendJSONStrings(dst, ir.Flags)
+	lu := &sc.lu
+	if k >= len(lu.Indicators) {
+		return append(dst, `,"light":null,"expected":null}`...), nil
+	}
+	l := &lu.Indicators[k]
+	dst = append(dst, `,"light":`...)
+	dst = appendJSONLight(dst, l.Light)
+	dst = append(dst, `,"expected":`...)
+	switch {
+	case !l.HasExpected:
+		dst = append(dst, "null"...)
+	case !indicators.Finite(l.Expected):
+		return appendJSONFloat(dst, l.Expected) // its error
+	default:
+		dst = s.expected(dst, sc, k, l.Expected)
+	}
+	if sc.buf = s.mon.AppendWhy(sc.buf[:0], lu, k, ir); len(sc.buf) > 0 {
+		dst = append(dst, `,"why":`...)
+		dst = appendJSONText(dst, sc.buf)
+	}
+	return append(dst, '}'), nil
+}
+
+// appendJSONLight appends a light's name, null for none.
+func appendJSONLight(dst []byte, light string) []byte {
+	if light == "" {
+		return append(dst, "null"...)
+	}
+	return appendJSONString(dst, light)
+}
+
+// appendJSONText appends b as appendJSONString does: as is when every
+// byte is printable ASCII other than " \ < > & or in a UTF-8 character
+// of two or three bytes other than U+2028 and U+2029 (an explanation's
+// Chinese, × and numbers), else through appendJSONString.
+func appendJSONText(dst []byte, b []byte) []byte {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf && jsonSafe[c] {
+			i++
+			continue
+		}
+		if i+2 < len(b) && threeByteLead(c) && b[i+1]&0xc0 == 0x80 && b[i+2]&0xc0 == 0x80 &&
+			(c != 0xe2 || b[i+1] != 0x80 || b[i+2]&^1 != 0xa8) {
+			i += 3
+			continue
+		}
+		if i+1 < len(b) && c >= 0xc2 && c <= 0xdf && b[i+1]&0xc0 == 0x80 {
+			i += 2 // × and ÷: valid UTF-8 of two bytes
+			continue
+		}
+		return appendJSONString(dst, string(b))
+	}
+	dst = append(dst, '"')
+	dst = append(dst, b...)
+	return append(dst, '"')
+}
+
+// csvLine appends a unit's csv line, with a hole for its rank, in
+// header(true)'s order: what row writes of its cells, written on the
+// worker rather than decoded and written again in order.
+func (s *monitorRows) csvLine(dst []byte, u *engine.UnitResult, sc *monitorScratch) []byte {
+	lu := &sc.lu
+	start := len(dst)
+	text := func(v string) {
+		at := len(dst)
+		dst = sc.quoteTail(append(dst, v...), at)
+	}
+	text(u.Unit)
+	dst = append(dst, ',')
+	text(u.Name)
+	dst = append(dst, ',')
+	if !u.Failed() {
+		dst = appendShortF(dst, u.Score)
+		dst = append(dst, ',')
+		text(u.Grade)
+	} else {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, ',')
+	dst = insertHole(dst, start)
+	dst = append(dst, ',')
+	dst = append(dst, monitor.Chinese(lu.Light)...)
+	for _, k := range s.lit {
+		dst = append(dst, ',')
+		if k >= len(lu.Indicators) {
+			dst = append(dst, ",,,"...) // a failed unit: no value, light or explanation
+			continue
+		}
+		l, ir := &lu.Indicators[k], &u.Indicators[k]
+		switch {
+		case ir.HasValue && indicators.Finite(ir.Value) && ir.Tier == "":
+			dst = appendShortG(dst, ir.Value)
+		case ir.Tier != "":
+			text(ir.Tier)
+		}
+		dst = append(dst, ',')
+		if l.HasExpected {
+			dst = s.expected(dst, sc, k, l.Expected)
+		}
+		dst = append(dst, ',')
+		dst = append(dst, monitor.Chinese(l.Light)...)
+		dst = append(dst, ',')
+		at := len(dst)
+		dst = s.mon.AppendWhy(dst, lu, k, ir)
+		if ir.Tier != "" {
+			// An explanation's own words and numbers need no quotes
+			// (monitor.AppendWhy): only a tier, read from the data, may.
+			dst = sc.quoteTail(dst, at)
+		}
+	}
+	dst = append(dst, ',')
+	at := len(dst)
+	dst = s.mon.AppendUnitWhy(dst, lu)
+	if u.Failed() && len(u.Errors) > 0 {
+		dst = append(dst, "；"...)
+		dst = append(dst, u.Errors[0].Msg...)
+	}
+	dst = sc.quoteTail(dst, at)
+	return append(dst, '\n')
+}
+
+// quoteTail quotes dst[at:], a csv field, where appendCSVField would,
+// through sc.quote.
+func (sc *monitorScratch) quoteTail(dst []byte, at int) []byte {
+	if !csvNeedsQuotesBytes(dst[at:]) {
+		return dst
+	}
+	sc.quote = append(sc.quote[:0], dst[at:]...)
+	dst = append(dst[:at], '"')
+	for _, c := range sc.quote {
+		if c == '"' {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, c)
+	}
+	return append(dst, '"')
+}
+
+// appendShortF appends strconv's shortest 'f' form of x: the digits of k
+// for a double nearest some k/10⁴ below 10¹¹ (a score, a count), where
+// multiples of 10⁻⁴ are farther apart than two doubles.
+func appendShortF(dst []byte, x float64) []byte {
+	if a := math.Abs(x); a >= 1e-4 && a < 1e11 {
+		if r := math.Round(x * 1e4); r/1e4 == x {
+			return appendSignedTenThousandths(dst, int64(r))
+		}
+	}
+	return strconv.AppendFloat(dst, x, 'f', -1, 64)
+}
+
+// appendShortG appends strconv's shortest 'g' form of x: appendShortF's
+// digits between 10⁻⁴ and 10⁶, where 'g' writes no exponent.
+func appendShortG(dst []byte, x float64) []byte {
+	if a := math.Abs(x); a >= 1e-4 && a < 1e6 {
+		if r := math.Round(x * 1e4); r/1e4 == x {
+			return appendSignedTenThousandths(dst, int64(r))
+		}
+	}
+	return strconv.AppendFloat(dst, x, 'g', -1, 64)
+}
+
+func appendSignedTenThousandths(dst []byte, k int64) []byte {
+	if k < 0 {
+		dst = append(dst, '-')
+		k = -k
+	}
+	return appendTenThousandths(dst, k)
 }
 
 const monitorHTMLHead = `<!DOCTYPE html>

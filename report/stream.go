@@ -258,6 +258,11 @@ func (s *Sink) RendersLate() bool {
 	if s.keep != nil {
 		return false
 	}
-	_, ok := s.rows.(*jsonRows)
-	return ok
+	switch r := s.rows.(type) {
+	case *jsonRows:
+		return true
+	case *monitorRows:
+		return r.rendersLate()
+	}
+	return false
 }
