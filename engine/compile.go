@@ -17,6 +17,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Program is a compiled ruleset. It is immutable once compiled and safe for
@@ -196,7 +197,7 @@ type scratch struct {
 func (p *Program) newScratch(ctx context.Context) *scratch {
 	n := len(p.rs.Inputs)
 	s := &scratch{in: make([]float64, n+2), tiers: make([]string, n), p: p, explain: p.conf.explain}
-	s.meter = meter{ctx: ctx, maxSteps: p.conf.maxSteps, memBudget: p.conf.memBudget, timeout: p.conf.timeout}
+	s.meter = meter{ctx: ctx, maxSteps: p.conf.maxSteps, memBudget: p.conf.memBudget, timeout: p.conf.timeout, pr: p.conf.pr}
 	return s
 }
 
@@ -231,7 +232,7 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 		if indicators.ReservedInput(in.ID) {
 			// The loader refuses these; a ruleset built in Go must not
 			// compile into one whose formulas read something else.
-			c.errs.Add(diag.Errorf(c.filePos(in.Pos), "reserved_id", "input id %q is a reserved word", in.ID))
+			c.errs.Add(c.errorf(c.filePos(in.Pos), "reserved_id", msg.RuleInputReserved, in.ID))
 		}
 		p.inputIndex[in.ID] = i
 		p.isTier[i] = in.Type == indicators.TypeTier
@@ -271,18 +272,18 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 	p.groups = indicators.Groups(rs.Indicators)
 	for i := range rs.Checks {
 		ch := &rs.Checks[i]
-		msg := ch.Message
-		if msg == "" {
-			msg = "不满足 " + ch.Assert.Src
+		failMsg := ch.Message
+		if failMsg == "" {
+			failMsg = "不满足 " + ch.Assert.Src
 		}
-		cc := compiledCheck{def: ch, failMsg: msg}
+		cc := compiledCheck{def: ch, failMsg: failMsg}
 		if ch.Assert.Set() {
-			cc.assert = c.formula(ch.Assert, scopeInputs, true, "check "+ch.ID)
+			cc.assert = c.formula(ch.Assert, scopeInputs, true, c.p.conf.pr.Sprintf(msg.EngCheck, ch.ID))
 			for _, r := range cc.assert.reads {
 				cc.mask |= bit(r)
 			}
 		} else {
-			c.errs.Add(diag.Errorf(c.filePos(ch.Pos), "missing_key", "check %s: the assert formula is missing", ch.ID))
+			c.errs.Add(c.errorf(c.filePos(ch.Pos), "missing_key", msg.EngCheckAssertMissing, ch.ID))
 		}
 		p.checks = append(p.checks, cc)
 	}
@@ -309,51 +310,53 @@ type compiler struct {
 
 func (c *compiler) indicator(ind *indicators.Indicator) compiledIndicator {
 	ci := compiledIndicator{def: ind, tierInput: -1}
-	what := "indicator " + ind.ID
+	pr := c.p.conf.pr
+	what := pr.Sprintf(msg.EngIndicator, ind.ID)
+	part := func(p msg.Code) string { return pr.Sprintf(msg.EngIndicatorPart, ind.ID, p) }
 	if ind.Form == indicators.FormTiers {
 		id := strings.TrimSpace(ind.Value.Src)
 		ci.tierInput = c.rs.InputIndex(id)
 		if ci.tierInput < 0 || !c.p.isTier[ci.tierInput] {
 			c.errs.Add(&diag.Error{Pos: ind.Value.Pos, Code: "scoring_form", Snippet: ind.Value.Line,
-				Msg: fmt.Sprintf("%s: tiers need a value that names a tier input, found %q", what, ind.Value.Src)})
+				Msg: c.p.conf.pr.Sprintf(msg.EngTiersValue, what, ind.Value.Src)})
 		}
 		ci.reads = []int{ci.tierInput}
 		return ci
 	}
 	if ind.Value.Set() || ind.Form == indicators.FormTarget || ind.Form == indicators.FormBands {
-		ci.value = c.need(ind, ind.Value, scopeInputs, false, what+" value")
+		ci.value = c.need(ind, ind.Value, scopeInputs, false, part(msg.EngPartValue))
 	}
 	switch ind.Form {
 	case indicators.FormTarget:
-		ci.target = c.need(ind, ind.Target.Expr, scopeScoring, false, what+" target")
+		ci.target = c.need(ind, ind.Target.Expr, scopeScoring, false, part(msg.EngPartTarget))
 	case indicators.FormBands:
 		if len(ind.Bands) == 0 {
-			c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "bad_band", "%s: bands: the list is empty", what))
+			c.errs.Add(c.errorf(c.filePos(ind.Pos), "bad_band", msg.EngBandsEmpty, what))
 		}
 		for _, b := range ind.Bands {
-			cb := compiledBand{score: c.need(ind, b.Score, scopeScoring, false, what+" band score"), display: displayFormula(b.When.Src)}
+			cb := compiledBand{score: c.need(ind, b.Score, scopeScoring, false, part(msg.EngPartBandScore)), display: displayFormula(b.When.Src)}
 			if !b.Else {
-				cb.when = c.need(ind, b.When, scopeScoring, true, what+" band condition")
+				cb.when = c.need(ind, b.When, scopeScoring, true, part(msg.EngPartBandCond))
 			}
 			ci.bands = append(ci.bands, cb)
 		}
 	case indicators.FormDeduct:
-		ci.count = c.need(ind, ind.Deduct.Count, scopeDeduct, false, what+" deduct count")
+		ci.count = c.need(ind, ind.Deduct.Count, scopeDeduct, false, part(msg.EngPartDeductCount))
 	case indicators.FormScore:
-		ci.score = c.need(ind, ind.Score, scopeScoring, false, what+" score")
+		ci.score = c.need(ind, ind.Score, scopeScoring, false, part(msg.EngPartScore))
 	case indicators.FormPanel:
 		ci.panelInput = c.rs.InputIndex(strings.TrimSpace(ind.Value.Src))
 		if ci.panelInput < 0 {
 			c.errs.Add(&diag.Error{Pos: ind.Value.Pos, Code: "scoring_form", Snippet: ind.Value.Line,
-				Msg: fmt.Sprintf("%s: panel reads each rater's points from one input, so value must name an input, found %q", what, ind.Value.Src)})
+				Msg: c.p.conf.pr.Sprintf(msg.EngPanelInput, what, ind.Value.Src)})
 		}
 	case indicators.FormRelative:
 		// The value formula is all: compiled above.
 	default:
-		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "scoring_form", "%s has no scoring form: give one of target, bands, tiers, deduct, score", what))
+		c.errs.Add(c.errorf(c.filePos(ind.Pos), "scoring_form", msg.EngNoForm, what))
 	}
 	if !(ind.Weight > 0) || !indicators.Finite(ind.Weight) {
-		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "bad_value", "%s: weight must be a finite number above 0, found %v", what, ind.Weight))
+		c.errs.Add(c.errorf(c.filePos(ind.Pos), "bad_value", msg.EngWeight, what, ind.Weight))
 	}
 	seen := map[int]bool{}
 	for _, f := range ci.formulas() {
@@ -457,7 +460,7 @@ func (c *compiler) exprOptions(sc scope) []expr.Option {
 // program that panics.
 func (c *compiler) need(ind *indicators.Indicator, f indicators.Formula, sc scope, boolean bool, what string) *formula {
 	if !f.Set() {
-		c.errs.Add(diag.Errorf(c.filePos(ind.Pos), "missing_key", "%s: the formula is missing", what))
+		c.errs.Add(c.errorf(c.filePos(ind.Pos), "missing_key", msg.EngFormulaMissing, what))
 		return nil
 	}
 	return c.formula(f, sc, boolean, what)
@@ -469,7 +472,7 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 	}
 	if len(f.Src) > maxFormulaLen {
 		c.errs.Add(&diag.Error{Pos: c.filePos(f.Pos), Code: "formula_limit", Snippet: f.Line,
-			Msg: fmt.Sprintf("%s: the formula is %d bytes long, more than the limit of %d", what, len(f.Src), maxFormulaLen)})
+			Msg: c.p.conf.pr.Sprintf(msg.EngFormulaLong, what, len(f.Src), maxFormulaLen)})
 		return &formula{src: f.Src}
 	}
 	opts := c.exprOptions(sc)
@@ -481,10 +484,10 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 	// The limits are checked on the tree as written (before expr's
 	// optimizer rewrites it), so that errors point where the user looks.
 	prog, err := expr.Compile(f.Src, append(opts, expr.Optimize(false))...)
-	lc := limitChecker{memBudget: c.p.conf.memBudget, maxSteps: c.p.conf.maxSteps}
+	lc := limitChecker{memBudget: c.p.conf.memBudget, maxSteps: c.p.conf.maxSteps, pr: c.p.conf.pr}
 	if err == nil {
 		if fe := lc.check(prog.Node()); fe != nil {
-			d := c.exprError(f, sc, what, fe.Bind(file.NewSource(f.Src)))
+			d := c.exprError(f, sc, what, fe.Bind(file.NewSource(f.Src)), msg.EngWhatMsg)
 			d.Code = "formula_limit"
 			c.errs.Add(d)
 			return &formula{src: f.Src}
@@ -492,7 +495,7 @@ func (c *compiler) formula(f indicators.Formula, sc scope, boolean bool, what st
 		prog, err = expr.Compile(f.Src, opts...)
 	}
 	if err != nil {
-		c.errs.Add(c.exprError(f, sc, what, err))
+		c.errs.Add(c.exprError(f, sc, what, err, msg.EngWhatCompile))
 		return &formula{src: f.Src}
 	}
 	// Counted on the program that runs: the optimizer may have taken a
@@ -564,13 +567,14 @@ func identVisitor(f func(name string)) visitor {
 }
 
 // exprError turns an expr compile error into a diagnostic at the right
-// place of the ruleset file.
-func (c *compiler) exprError(f indicators.Formula, sc scope, what string, err error) *diag.Error {
+// place of the ruleset file: lead words what and the detail (EngWhatMsg
+// for a message jixiao worded, EngWhatCompile for expr's own).
+func (c *compiler) exprError(f indicators.Formula, sc scope, what string, err error, lead msg.Code) *diag.Error {
 	d := &diag.Error{Pos: f.Pos, Code: "type_mismatch", Snippet: f.Line, Err: err}
-	msg := err.Error()
+	text := err.Error()
 	var fe *file.Error
 	if errors.As(err, &fe) {
-		msg = fe.Message
+		text = fe.Message
 		if fe.Line > 1 {
 			d.Pos.Line += fe.Line - 1
 			if f.Block {
@@ -583,37 +587,47 @@ func (c *compiler) exprError(f indicators.Formula, sc scope, what string, err er
 			d.Pos.Col += fe.Column
 		}
 	}
+	pr := c.p.conf.pr
+	// expr's own words stay as the detail after lead, a lead-in in the
+	// chosen language, unless they are a kind recognised here and worded
+	// whole.
 	switch {
-	case strings.HasPrefix(msg, "unknown name "):
-		name := strings.TrimPrefix(msg, "unknown name ")
+	case strings.HasPrefix(text, "unknown name "):
+		name := strings.TrimPrefix(text, "unknown name ")
 		d.Code = "unknown_input"
-		msg = fmt.Sprintf("unknown input %q", name)
+		lead, text = msg.EngWhatMsg, pr.Sprintf(msg.EngUnknownInput, name)
 		if hint := c.suggest(name, sc); hint != "" {
-			msg += fmt.Sprintf(" (did you mean %s?)", hint)
+			text = pr.Sprintf(msg.EngUnknownInputHint, name, hint)
 		}
-	case strings.HasPrefix(msg, "unexpected token") || strings.Contains(msg, "syntax"):
+	case strings.HasPrefix(text, "unexpected token") || strings.Contains(text, "syntax"):
 		d.Code = "formula_syntax"
-		if m := tokenRE.FindStringSubmatch(msg); m != nil {
-			msg = fmt.Sprintf("unexpected %q", m[1])
-		} else if strings.HasPrefix(msg, "unexpected token EOF") {
-			msg = "the formula ends too early"
+		if m := tokenRE.FindStringSubmatch(text); m != nil {
+			lead, text = msg.EngWhatMsg, pr.Sprintf(msg.EngUnexpected, m[1])
+		} else if strings.HasPrefix(text, "unexpected token EOF") {
+			lead, text = msg.EngWhatMsg, pr.Sprintf(msg.EngEndsEarly)
 		}
-	case strings.Contains(msg, "exceeds maximum allowed nodes") || strings.Contains(msg, "too many nodes"):
+	case strings.Contains(text, "exceeds maximum allowed nodes") || strings.Contains(text, "too many nodes"):
 		d.Code = "formula_too_large"
-		msg = fmt.Sprintf("the formula has more than %d nodes (a limit of jixiao): simplify it", c.p.conf.maxNodes)
-	case strings.HasPrefix(msg, "invalid operation") && strings.Contains(msg, "string"):
-		msg += ": a tier input holds a letter (A, B or C), not a number; compare it, e.g. tier == 'A'"
-	case strings.HasPrefix(msg, "expected "):
-		msg = "the formula gives the wrong type: " + msg
+		lead, text = msg.EngWhatMsg, pr.Sprintf(msg.EngTooManyNodes, c.p.conf.maxNodes)
+	case strings.HasPrefix(text, "invalid operation") && strings.Contains(text, "string"):
+		lead, text = msg.EngWhatMsg, pr.Sprintf(msg.EngTierLetter, text)
+	case strings.HasPrefix(text, "expected "):
+		detail := text
+		lead, text = msg.EngWhatMsg, pr.Sprintf(msg.EngWrongType, text)
 		for k, v := range typeWords {
-			if strings.HasPrefix(strings.TrimPrefix(msg, "the formula gives the wrong type: "), k) {
-				msg = "the formula gives " + v
+			if strings.HasPrefix(detail, k) {
+				text = pr.Sprintf(msg.EngGives, v)
 			}
 		}
 	}
-	d.Msg = fmt.Sprintf("%s: %s", what, msg)
+	d.Msg = pr.Sprintf(lead, what, text)
 	d.Pos = c.filePos(d.Pos)
 	return d
+}
+
+// errorf is an error at pos worded in the compiler's language.
+func (c *compiler) errorf(pos diag.Pos, code string, m msg.Code, args ...any) *diag.Error {
+	return &diag.Error{Pos: pos, Code: code, Msg: c.p.conf.pr.Sprintf(m, args...)}
 }
 
 // filePos names the ruleset file in a position.
@@ -628,16 +642,16 @@ func (c *compiler) filePos(p diag.Pos) diag.Pos {
 var tokenRE = regexp.MustCompile(`^unexpected token \w+\("(.*)"\)`)
 
 // typeWords says expr's type errors in a bureau's words.
-var typeWords = map[string]string{
-	"expected float64, but got bool":   "true or false where a number is needed",
-	"expected float64, but got string": "text where a number is needed",
-	"expected bool, but got float64":   "a number where a condition (true or false) is needed",
-	"expected bool, but got int":       "a number where a condition (true or false) is needed",
-	"expected bool, but got string":    "text where a condition (true or false) is needed",
-	"expected float64, but got []":     "a list where a number is needed",
-	"expected float64, but got map":    "a mapping where a number is needed",
-	"expected float64, but got <nil>":  "nil where a number is needed",
-	"expected bool, but got <nil>":     "nil where a condition (true or false) is needed",
+var typeWords = map[string]msg.Code{
+	"expected float64, but got bool":   msg.EngTypeBoolNum,
+	"expected float64, but got string": msg.EngTypeTextNum,
+	"expected bool, but got float64":   msg.EngTypeNumCond,
+	"expected bool, but got int":       msg.EngTypeNumCond,
+	"expected bool, but got string":    msg.EngTypeTextCond,
+	"expected float64, but got []":     msg.EngTypeListNum,
+	"expected float64, but got map":    msg.EngTypeMapNum,
+	"expected float64, but got <nil>":  msg.EngTypeNilNum,
+	"expected bool, but got <nil>":     msg.EngTypeNilCond,
 }
 
 // suggest returns the declared name closest to a misspelt one, if close.
@@ -675,9 +689,9 @@ var (
 // The same for an indicator's value (scoreError), for scoreIndicator's
 // fast path.
 var (
-	errValueNaN    = &scoreError{"value", errNaN}
-	errValuePosInf = &scoreError{"value", errPosInf}
-	errValueNegInf = &scoreError{"value", errNegInf}
+	errValueNaN    = &scoreError{msg.EngPartValue, 0, errNaN}
+	errValuePosInf = &scoreError{msg.EngPartValue, 0, errPosInf}
+	errValueNegInf = &scoreError{msg.EngPartValue, 0, errNegInf}
 )
 
 // valueNotFinite is the error of an indicator whose value x is NaN or ±Inf.
@@ -717,7 +731,7 @@ func (f *formula) float(s *scratch) (float64, error) {
 	case int:
 		return float64(v), nil
 	}
-	return math.NaN(), fmt.Errorf("formula gave %T, want a number", out)
+	return math.NaN(), errors.New(s.p.conf.pr.Sprintf(msg.EngGaveNumber, out))
 }
 
 // bool evaluates a boolean formula.
@@ -731,7 +745,7 @@ func (f *formula) bool(s *scratch) (bool, error) {
 	}
 	b, ok := out.(bool)
 	if !ok {
-		return false, fmt.Errorf("formula gave %T, want true or false", out)
+		return false, errors.New(s.p.conf.pr.Sprintf(msg.EngGaveBool, out))
 	}
 	return b, nil
 }
@@ -740,7 +754,7 @@ func (f *formula) bool(s *scratch) (bool, error) {
 // current unit on first use.
 func (s *scratch) run(f *formula) (out any, err error) {
 	if f.prog == nil {
-		return nil, errors.New("formula did not compile")
+		return nil, errors.New(s.p.conf.pr.Sprintf(msg.EngNotCompiled))
 	}
 	s.buildEnv()
 	s.env["value"] = s.value()
@@ -756,7 +770,7 @@ func (s *scratch) run(f *formula) (out any, err error) {
 	s.vm.MemoryBudget = m.memLeft() + 1
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("formula failed: %v", r)
+			err = errors.New(s.p.conf.pr.Sprintf(msg.EngFailed, r))
 		}
 		if isMemoryError(err) && m.err == nil {
 			m.err = m.memoryError()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Eval scores every unit and returns the results in input order, ranked
@@ -144,7 +145,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	}
 	rs := p.rs
 	if len(u.Values) != len(rs.Inputs) {
-		r.Errors = []*diag.Error{{Pos: u.Pos, Code: "internal", Msg: "unit was read for another ruleset"}}
+		r.Errors = []*diag.Error{{Pos: u.Pos, Code: "internal", Msg: p.conf.pr.Sprintf(msg.EngOtherRuleset)}}
 		return
 	}
 	r.Inputs = u.Values
@@ -229,7 +230,7 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 		// the applicable weights.
 		r.Score = indicators.Round2(sum / applicable * 100)
 	default:
-		r.Errors = []*diag.Error{{Pos: u.Pos, Code: "no_applicable", Msg: "every indicator is 不适用: nothing to score"}}
+		r.Errors = []*diag.Error{{Pos: u.Pos, Code: "no_applicable", Msg: p.conf.pr.Sprintf(msg.EngNoApplicable)}}
 		r.Indicators = nil
 		return
 	}
@@ -283,29 +284,32 @@ func tierString(b byte) string {
 func bit(i int) uint64 { return 1 << min(i, 63) }
 
 // noteLimit records the first limit a formula of the unit hit, if err is
-// one; kind and id name the indicator or check (id may be ""), joined only
-// then: an error that is no limit (÷0) costs no string.
-func (p *Program) noteLimit(s *scratch, u *indicators.Unit, kind, id string, err error) {
+// one; kind (a message taking id) and id name the indicator or check, or
+// kind is "" and id is already worded; they are worded only then: an
+// error that is no limit (÷0) costs no string.
+func (p *Program) noteLimit(s *scratch, u *indicators.Unit, kind msg.Code, id string, err error) {
 	if s.limit != nil {
 		return
 	}
-	le := asLimit(err, p.conf.memBudget)
+	le := asLimit(err, p.conf.pr, p.conf.memBudget)
 	if le == nil {
 		return
 	}
-	what := kind
-	if id != "" {
-		what += " " + id
+	pr := p.conf.pr
+	what := id
+	if kind != "" {
+		what = pr.Sprintf(kind, id)
 	}
 	var se *scoreError
 	if errors.As(err, &se) {
-		what += " " + se.what
+		what = pr.Sprintf(msg.EngWhatPart, what, se.part(pr))
 	}
 	code := "formula_limit"
+	detail := le.Error()
 	if le == errCancelled {
-		code = "cancelled"
+		code, detail = "cancelled", pr.Sprintf(msg.EngCancelled)
 	}
-	s.limit = &diag.Error{Pos: u.Pos, Code: code, Msg: fmt.Sprintf("%s: %v", what, le), Err: err}
+	s.limit = &diag.Error{Pos: u.Pos, Code: code, Msg: pr.Sprintf(msg.EngWhatMsg, what, detail), Err: err}
 }
 
 // missingErrors lists, under the error policy, the inputs read by some
@@ -322,7 +326,7 @@ func (p *Program) missingErrors(u *indicators.Unit) []*diag.Error {
 				seen[i] = true
 				in := p.rs.Inputs[i]
 				errs = append(errs, &diag.Error{Pos: u.Pos, Code: "missing_input", Field: in.ID,
-					Msg: fmt.Sprintf("input %s (%s) is missing and the ruleset says missing: error", in.ID, in.Label)})
+					Msg: p.conf.pr.Sprintf(msg.EngMissingInput, in.ID, in.Label)})
 			}
 		}
 	}
@@ -407,7 +411,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		ir.Status = indicators.StatusError
 		ir.Points = 0
 		ir.Err = err
-		p.noteLimit(s, u, "indicator", def.ID, err)
+		p.noteLimit(s, u, msg.EngIndicator, def.ID, err)
 		return
 	}
 	switch {
@@ -428,11 +432,20 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 // scoreError says why an indicator scored nothing; it reaches the
 // explanation, never the caller.
 type scoreError struct {
-	what string // value, target, band 2, ...
+	what msg.Code // value, target, band %d, ...
+	band int      // the band of what, from 1, or 0
 	err  error
 }
 
-func (e *scoreError) Error() string { return e.what + ": " + e.err.Error() }
+func (e *scoreError) Error() string { return e.part(msg.Printer{Lang: msg.EN}) + ": " + e.err.Error() }
+
+// part words what failed (value, band 2) in pr's language.
+func (e *scoreError) part(pr msg.Printer) string {
+	if e.band > 0 {
+		return pr.Sprintf(e.what, e.band)
+	}
+	return pr.Sprintf(e.what)
+}
 
 func (e *scoreError) Unwrap() error { return e.err }
 
@@ -455,7 +468,7 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 		v, err := finiteOr(ci.value.float(s))
 		ir.Value, ir.HasValue = v, err == nil
 		if err != nil {
-			return 0, &scoreError{"value", err}
+			return 0, &scoreError{msg.EngPartValue, 0, err}
 		}
 		s.setValue(v)
 	}
@@ -469,7 +482,7 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 	case formTarget:
 		t, err := finiteOr(ci.target.float(s))
 		if err != nil {
-			return 0, &scoreError{"target", err}
+			return 0, &scoreError{msg.EngPartTarget, 0, err}
 		}
 		ir.Target, ir.HasTarget = t, true
 		raw, rule := ci.dir.Score(s.value(), t, def.Weight)
@@ -483,7 +496,7 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 			if b.when != nil {
 				ok, err := b.when.bool(s)
 				if err != nil {
-					return 0, &scoreError{fmt.Sprintf("band %d", k+1), err}
+					return 0, &scoreError{msg.EngPartBand, k + 1, err}
 				}
 				if !ok {
 					continue
@@ -492,7 +505,7 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 			ir.Band = k + 1
 			frac, err := finiteOr(b.score.float(s))
 			if err != nil {
-				return 0, &scoreError{fmt.Sprintf("band %d score", k+1), err}
+				return 0, &scoreError{msg.EngPartBandNScore, k + 1, err}
 			}
 			return frac * def.Weight, nil
 		}
@@ -500,14 +513,14 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 	case formDeduct:
 		n, err := finiteOr(ci.count.float(s))
 		if err != nil {
-			return 0, &scoreError{"deduct count", err}
+			return 0, &scoreError{msg.EngPartDeductCount, 0, err}
 		}
 		ir.Value, ir.HasValue = n, true
 		return indicators.ScoreDeduct(n, def.Deduct.Points, def.Weight), nil
 	case formScore:
 		pts, err := finiteOr(ci.score.float(s))
 		if err != nil {
-			return 0, &scoreError{"score", err}
+			return 0, &scoreError{msg.EngPartScore, 0, err}
 		}
 		return pts, nil
 	case formRelative:
@@ -515,7 +528,7 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 	case formPanel:
 		return s.scorePanel(ci, u, ir)
 	}
-	return 0, fmt.Errorf("indicator %s has no scoring form", def.ID)
+	return 0, errors.New(p.conf.pr.Sprintf(msg.EngNoFormRun, def.ID))
 }
 
 func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, cr *CheckResult) {
@@ -545,7 +558,7 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 	case err != nil:
 		cr.OK = false
 		cr.Message = fmt.Sprintf("检查无法计算：%v", err)
-		p.noteLimit(s, u, "check", cc.def.ID, err)
+		p.noteLimit(s, u, msg.EngCheck, cc.def.ID, err)
 	case !ok:
 		cr.OK = false
 		cr.Message = cc.failMsg

@@ -13,6 +13,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Explanations are built only when asked for (the Explain option), after
@@ -52,8 +53,8 @@ func (p *Program) refExplain(s *scratch, ci *compiledIndicator, u *indicators.Un
 	if ir.Status == indicators.StatusError {
 		var se *scoreError
 		what := ""
-		if errors.As(ir.Err, &se) && se.what != "value" {
-			what = se.what + " "
+		if errors.As(ir.Err, &se) && se.what != msg.EngPartValue {
+			what = se.part(msg.Printer{Lang: msg.ZH}) + " "
 		}
 		reason := "结果不是有限数"
 		if ir.Err != nil && strings.Contains(ir.Err.Error(), "NaN") {

@@ -39,7 +39,7 @@ func TestFuzzCrashEmptyFormula(t *testing.T) {
 			ind.ID, ind.Label, ind.Weight = "i", "i", 10
 			rs := &indicators.Ruleset{ID: "r", Missing: indicators.MissingZero, Grades: indicators.DefaultGrades(),
 				Inputs: []indicators.Input{{ID: "x", Type: indicators.TypeNumber}}, Indicators: []indicators.Indicator{ind}}
-			_, err := engine.Compile(rs, nil)
+			_, err := engine.Compile(rs, &engine.Options{Lang: "en"})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("Compile: %v, want %q", err, tc.want)
 			}

@@ -17,6 +17,7 @@ import (
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Limits on formulas. A ruleset is written by people and may hold a formula
@@ -95,15 +96,15 @@ var allowedBuiltins = map[string]bool{
 }
 
 // builtinWhy says why a builtin is refused.
-func builtinWhy(name string) string {
+func builtinWhy(name string) msg.Code {
 	switch name {
 	case "now", "date", "duration", "timezone":
-		return "the result would depend on when jixiao runs"
+		return msg.EngWhyTime
 	case "repeat", "replace", "join", "concat", "flatten", "split", "splitAfter", "toJSON", "fromJSON",
 		"toBase64", "fromBase64", "toPairs", "fromPairs", "keys", "values", "sort", "sortBy", "groupBy", "uniq":
-		return "it can build text or lists of any size"
+		return msg.EngWhySize
 	}
-	return "it has no use in scoring"
+	return msg.EngWhyUse
 }
 
 // Names the meter goes by inside compiled formulas; no input id may start
@@ -222,6 +223,7 @@ type meter struct {
 	ctx       context.Context
 	maxSteps  int64
 	memBudget uint
+	pr        msg.Printer // words the limit errors
 	timeout   time.Duration
 	steps     int64
 	mem       uint   // range elements built by the unit's formulas
@@ -246,10 +248,10 @@ func (m *meter) reset() {
 func (m *meter) save() meterState         { return meterState{m.steps, m.mem, m.err} }
 func (m *meter) restore(st meterState)    { m.steps, m.mem, m.err = st.steps, st.mem, st.err }
 func (m *meter) memLeft() uint            { return m.memBudget - min(m.mem, m.memBudget) }
-func (m *meter) memoryError() *limitError { return memoryError(m.memBudget) }
+func (m *meter) memoryError() *limitError { return memoryError(m.pr, m.memBudget) }
 
-func memoryError(budget uint) *limitError {
-	return &limitError{fmt.Sprintf("the formula needs more than %d list elements or characters (the memory limit of jixiao); simplify the formula (the limit is for all the formulas of a unit together)", budget)}
+func memoryError(pr msg.Printer, budget uint) *limitError {
+	return &limitError{pr.Sprintf(msg.EngMemory, budget)}
 }
 
 // clockEvery is how often (in steps) the meter reads the clock and the
@@ -270,7 +272,7 @@ func (m *meter) step() error {
 	}
 	m.steps++
 	if m.steps > m.maxSteps {
-		m.err = &limitError{fmt.Sprintf("the formulas ran more than %d loop steps on this unit (a limit of jixiao); simplify the formula", m.maxSteps)}
+		m.err = &limitError{m.pr.Sprintf(msg.EngSteps, m.maxSteps)}
 		return m.err
 	}
 	if m.steps%clockEvery == 1 {
@@ -311,7 +313,7 @@ func (m *meter) clock() error {
 	if m.deadline.IsZero() {
 		m.deadline = now.Add(m.timeout)
 	} else if now.After(m.deadline) {
-		m.err = &limitError{fmt.Sprintf("the formulas took longer than %v on this unit (a limit of jixiao); simplify the formula", m.timeout)}
+		m.err = &limitError{m.pr.Sprintf(msg.EngTimeout, m.timeout)}
 		return m.err
 	}
 	if m.ctx != nil && m.ctx.Err() != nil {
@@ -329,7 +331,7 @@ func isMemoryError(err error) bool {
 }
 
 // asLimit returns the limit error behind a formula's failure, or nil.
-func asLimit(err error, memBudget uint) error {
+func asLimit(err error, pr msg.Printer, memBudget uint) error {
 	if err == nil || errors.Is(err, errNotFinite) {
 		// ÷0 and the like are the data's, never a limit; returning before
 		// le (which escapes) costs a unit with one no allocation.
@@ -342,7 +344,7 @@ func asLimit(err error, memBudget uint) error {
 	case errors.Is(err, errCancelled):
 		return errCancelled
 	case isMemoryError(err):
-		return memoryError(memBudget)
+		return memoryError(pr, memBudget)
 	}
 	return nil
 }
@@ -352,6 +354,7 @@ func asLimit(err error, memBudget uint) error {
 type limitChecker struct {
 	memBudget uint
 	maxSteps  int64
+	pr        msg.Printer      // words what fails
 	lets      map[string]int64 // list sizes of let variables, when known
 	err       *file.Error
 	allocAt   ast.Node // the first range certainAlloc counted
@@ -360,9 +363,9 @@ type limitChecker struct {
 // unknownSize marks a list whose length depends on the data.
 const unknownSize = -1
 
-func (c *limitChecker) fail(n ast.Node, format string, args ...any) {
+func (c *limitChecker) fail(n ast.Node, m msg.Code, args ...any) {
 	if c.err == nil {
-		c.err = &file.Error{Location: n.Location(), Message: fmt.Sprintf(format, args...)}
+		c.err = &file.Error{Location: n.Location(), Message: c.pr.Sprintf(m, args...)}
 	}
 }
 
@@ -371,14 +374,14 @@ func (c *limitChecker) check(n ast.Node) *file.Error {
 	c.lets = map[string]int64{}
 	if steps := c.steps(n); steps > c.maxSteps && c.err == nil {
 		// Loops side by side, each within the limit, may exceed it together.
-		c.fail(n, "the formula may run up to %s loop steps on one unit, more than the limit of %d: loop over shorter lists", fmtCount(steps), c.maxSteps)
+		c.fail(n, msg.EngMaySteps, fmtCount(steps), c.maxSteps)
 	}
 	return c.err
 }
 
-func fmtCount(n int64) string {
+func fmtCount(n int64) any {
 	if n >= math.MaxInt64/2 {
-		return "an unbounded number of"
+		return msg.EngUnbounded
 	}
 	return fmt.Sprint(n)
 }
@@ -411,7 +414,7 @@ func (c *limitChecker) steps(n ast.Node) int64 {
 	switch n := n.(type) {
 	case *ast.BuiltinNode:
 		if !allowedBuiltins[n.Name] {
-			c.fail(n, "%s() is not allowed in formulas: %s", n.Name, builtinWhy(n.Name))
+			c.fail(n, msg.EngNotAllowed, n.Name, builtinWhy(n.Name))
 		}
 		var total int64
 		var body ast.Node
@@ -434,18 +437,18 @@ func (c *limitChecker) steps(n ast.Node) int64 {
 		per := addSat(1, addSat(c.steps(body), c.steps(n.Map)))
 		total = addSat(total, mulSat(size, per))
 		if total > c.maxSteps {
-			c.fail(n, "the formula may run up to %s loop steps on one unit, more than the limit of %d: loop over shorter lists", fmtCount(total), c.maxSteps)
+			c.fail(n, msg.EngMaySteps, fmtCount(total), c.maxSteps)
 		}
 		return total
 	case *ast.BinaryNode:
 		switch n.Operator {
 		case "..":
 			if s := c.size(n); s != unknownSize && s > int64(c.memBudget) {
-				c.fail(n, "the range %s has %d elements, more than the limit of %d", n.String(), s, c.memBudget)
+				c.fail(n, msg.EngRange, n.String(), s, c.memBudget)
 			}
 		case "+":
 			if !isNumeric(n.Left.Type()) && !isNumeric(n.Right.Type()) {
-				c.fail(n, "+ may only add numbers here: joining text or lists is not allowed in formulas (wrap a value in float() if it is a number)")
+				c.fail(n, msg.EngPlus)
 			}
 		}
 		return addSat(c.steps(n.Left), c.steps(n.Right))
@@ -634,8 +637,8 @@ func (c *compiler) checkCertainAlloc() {
 	for _, f := range fs {
 		total = addSat(total, f.alloc)
 		if f.alloc > 0 && total > budget {
-			fe := &file.Error{Location: f.allocAt, Message: fmt.Sprintf("with the formulas before it, every unit would build ranges of %d elements, more than the limit of %d per unit: use shorter ranges", total, budget)}
-			d := c.exprError(f.f, f.sc, f.what, fe.Bind(file.NewSource(f.f.Src)))
+			fe := &file.Error{Location: f.allocAt, Message: c.p.conf.pr.Sprintf(msg.EngAllocTotal, total, budget)}
+			d := c.exprError(f.f, f.sc, f.what, fe.Bind(file.NewSource(f.f.Src)), msg.EngWhatMsg)
 			d.Code = "formula_limit"
 			c.errs.Add(d)
 			return

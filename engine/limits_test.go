@@ -79,7 +79,7 @@ func TestLimitsRefusedAtCompile(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := engine.Compile(limitRuleset(t, tc.formula), nil)
+			_, err := engine.Compile(limitRuleset(t, tc.formula), &engine.Options{Lang: "en"})
 			var list diag.List
 			if !errors.As(err, &list) || len(list) != 1 {
 				t.Fatalf("Compile: %v, want one diagnostic", err)
@@ -112,16 +112,16 @@ func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
 		want    string
 	}{
 		// 1..2000000 allocates 2·10⁶ elements > the budget of 10⁶.
-		{name: "range up to an input", formula: "count(1..int(n), # > 0) > 0 ? 50 : 0", n: 2e6,
+		{name: "range up to an input", formula: "count(1..int(n), # > 0) > 0 ? 50 : 0", n: 2e6, opts: engine.Options{Lang: "en"},
 			want: "indicator hostile score: the formula needs more than 1000000 list elements or characters (the memory limit of jixiao); simplify the formula (the limit is for all the formulas of a unit together)"},
 		// 1500 × 1500 = 2.25·10⁶ steps > 10⁶ (sum has no early exit).
 		{name: "nested loops up to an input", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 1500,
-			opts: engine.Options{UnitTimeout: time.Minute},
+			opts: engine.Options{Lang: "en", UnitTimeout: time.Minute},
 			want: "indicator hostile score: the formulas ran more than 1000000 loop steps on this unit (a limit of jixiao)"},
 		// 30000 × 30000 = 9·10⁸ steps take minutes; the other units
 		// take microseconds.
 		{name: "time limit", formula: "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0", n: 30000,
-			opts: engine.Options{MaxSteps: 1e9, UnitTimeout: 200 * time.Millisecond},
+			opts: engine.Options{Lang: "en", MaxSteps: 1e9, UnitTimeout: 200 * time.Millisecond},
 			want: "indicator hostile score: the formulas took longer than 200ms on this unit (a limit of jixiao)"},
 	}
 	for _, tc := range tests {
@@ -170,7 +170,7 @@ func TestLimitsFailTheUnitAtRunTime(t *testing.T) {
 
 // Cancelling the context stops a unit in the middle of a long loop.
 func TestLimitsCancelStopsLoops(t *testing.T) {
-	prog, err := engine.Compile(limitRuleset(t, "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0"), &engine.Options{Workers: 1, MaxSteps: 1e9, UnitTimeout: time.Minute})
+	prog, err := engine.Compile(limitRuleset(t, "let r = 1..int(n); sum(r, sum(r, #)) > 0 ? 50 : 0"), &engine.Options{Lang: "en", Workers: 1, MaxSteps: 1e9, UnitTimeout: time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,12 +196,12 @@ func TestLimitOptionsRefuseSwitchingOff(t *testing.T) {
 		opt  engine.Options
 		want string
 	}{
-		{"max nodes huge", engine.Options{MaxNodes: 1 << 40}, "max nodes must be between 1 and 10000"},
-		{"memory huge", engine.Options{MemoryBudget: 1 << 40}, "memory budget must be between 1 and 100000000, got 1099511627776"},
-		{"steps huge", engine.Options{MaxSteps: 1 << 40}, "max steps must be between 1 and 1000000000, got 1099511627776"},
-		{"steps negative", engine.Options{MaxSteps: -1}, "max steps must be between 1 and 1000000000, got -1"},
-		{"timeout negative", engine.Options{UnitTimeout: -time.Second}, "unit timeout must be above 0 and at most 1m0s, got -1s"},
-		{"timeout huge", engine.Options{UnitTimeout: time.Hour}, "unit timeout must be above 0 and at most 1m0s, got 1h0m0s"},
+		{"max nodes huge", engine.Options{Lang: "en", MaxNodes: 1 << 40}, "max nodes must be between 1 and 10000"},
+		{"memory huge", engine.Options{Lang: "en", MemoryBudget: 1 << 40}, "memory budget must be between 1 and 100000000, got 1099511627776"},
+		{"steps huge", engine.Options{Lang: "en", MaxSteps: 1 << 40}, "max steps must be between 1 and 1000000000, got 1099511627776"},
+		{"steps negative", engine.Options{Lang: "en", MaxSteps: -1}, "max steps must be between 1 and 1000000000, got -1"},
+		{"timeout negative", engine.Options{Lang: "en", UnitTimeout: -time.Second}, "unit timeout must be above 0 and at most 1m0s, got -1s"},
+		{"timeout huge", engine.Options{Lang: "en", UnitTimeout: time.Hour}, "unit timeout must be above 0 and at most 1m0s, got 1h0m0s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := engine.Compile(rs, &tc.opt)
@@ -215,7 +215,7 @@ func TestLimitOptionsRefuseSwitchingOff(t *testing.T) {
 // Loops that stay within the limits keep working, and explanations show the
 // formula as written, without the step counter.
 func TestLimitsAllowOrdinaryLoops(t *testing.T) {
-	prog, err := engine.Compile(limitRuleset(t, "count([n, n * 2, n * 3], # >= 10) * 10 + sum(1..4, #)"), &engine.Options{Explain: true})
+	prog, err := engine.Compile(limitRuleset(t, "count([n, n * 2, n * 3], # >= 10) * 10 + sum(1..4, #)"), &engine.Options{Lang: "en", Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +274,7 @@ func TestLimitsRangesOfAllFormulasRefusedAtCompile(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
-			_, err := engine.Compile(manyRuleset(t, tc.k, tc.formula), nil)
+			_, err := engine.Compile(manyRuleset(t, tc.k, tc.formula), &engine.Options{Lang: "en"})
 			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("Compile took %v", d)
 			}
@@ -326,7 +326,7 @@ func wantFailed(t *testing.T, r engine.UnitResult, want string) {
 // second formula of 999999 elements fails the unit at once, naming its
 // indicator, and a unit whose ranges are short scores.
 func TestLimitsMemoryIsPerUnit(t *testing.T) {
-	prog, err := engine.Compile(manyRuleset(t, 2000, "len(1..int(n)) > 0 ? 1 : 0"), &engine.Options{Workers: 1})
+	prog, err := engine.Compile(manyRuleset(t, 2000, "len(1..int(n)) > 0 ? 1 : 0"), &engine.Options{Lang: "en", Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -343,7 +343,7 @@ func TestLimitsMemoryIsPerUnit(t *testing.T) {
 
 	// Two formulas of 600000 elements each: within the budget of one run,
 	// over the budget of the unit.
-	prog, err = engine.Compile(manyRuleset(t, 2, "len(1..int(n)) > 0 ? 50 : 0"), &engine.Options{Workers: 1})
+	prog, err = engine.Compile(manyRuleset(t, 2, "len(1..int(n)) > 0 ? 50 : 0"), &engine.Options{Lang: "en", Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -359,7 +359,7 @@ func TestLimitsMemoryIsPerUnit(t *testing.T) {
 func TestLimitsTimeBetweenFormulas(t *testing.T) {
 	// 2000 ranges of 20000 elements: 4·10⁷ elements, within the budget
 	// set here, and far more than 1 ms of work.
-	prog, err := engine.Compile(manyRuleset(t, 2000, "len(1..int(n)) > 0 ? 1 : 0"), &engine.Options{Workers: 1, MemoryBudget: 100_000_000, UnitTimeout: time.Millisecond})
+	prog, err := engine.Compile(manyRuleset(t, 2000, "len(1..int(n)) > 0 ? 1 : 0"), &engine.Options{Lang: "en", Workers: 1, MemoryBudget: 100_000_000, UnitTimeout: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,11 +391,11 @@ func TestLimitsSameWithExplanations(t *testing.T) {
 		n    float64
 		opts engine.Options
 	}{
-		{ranges, 400000, engine.Options{Explain: true}},
-		{ranges, 400000, engine.Options{Trace: true}},
-		{ranges, 400000, engine.Options{Explain: true, Trace: true}},
-		{loops, 400, engine.Options{Explain: true, MaxSteps: 1000}},
-		{loops, 400, engine.Options{Trace: true, MaxSteps: 1000}},
+		{ranges, 400000, engine.Options{Lang: "en", Explain: true}},
+		{ranges, 400000, engine.Options{Lang: "en", Trace: true}},
+		{ranges, 400000, engine.Options{Lang: "en", Explain: true, Trace: true}},
+		{loops, 400, engine.Options{Lang: "en", Explain: true, MaxSteps: 1000}},
+		{loops, 400, engine.Options{Lang: "en", Trace: true, MaxSteps: 1000}},
 	} {
 		tc.opts.Workers = 1
 		prog, err := engine.Compile(tc.rs, &tc.opts)
@@ -432,7 +432,7 @@ func TestLimitsProbeEvaluationsStandAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, &engine.Options{UnitTimeout: 20 * time.Millisecond})
+	prog, err := engine.Compile(rs, &engine.Options{Lang: "en", UnitTimeout: 20 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

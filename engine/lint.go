@@ -9,6 +9,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Issue is one finding of Lint, at a place in the ruleset file. Code is a
@@ -21,16 +22,18 @@ type Issue struct {
 	Error bool
 	Code  string
 	Msg   string
+	pr    msg.Printer // the language of Msg, for the severity String shows
 }
 
 // String prints the issue as FILE:LINE:COL: error|warning: MESSAGE, the
-// form compilers use and editors jump to.
+// form compilers use and editors jump to, the severity in the language
+// of the message (Chinese for the issues of ErrorIssues).
 func (i Issue) String() string {
-	severity := "warning"
+	severity := msg.LintSevWarning
 	if i.Error {
-		severity = "error"
+		severity = msg.LintSevError
 	}
-	return fmt.Sprintf("%s: %s: %s", i.Pos, severity, i.Msg)
+	return fmt.Sprintf("%s: %s: %s", i.Pos, i.pr.Sprintf(severity), i.Msg)
 }
 
 // ErrorIssues turns the error of rulesets.Open or Load, or of Compile,
@@ -70,17 +73,25 @@ func ErrorIssues(err error) []Issue {
 //     spread that flags every disagreement (0) or none (1).
 //
 // Ranges are found without data, taking every number input as 0 or more
-// (amounts, counts, shares). Issues come sorted by position.
-func Lint(rs *indicators.Ruleset) []Issue {
-	l := &linter{rs: rs}
+// (amounts, counts, shares). Issues come sorted by position. Of o (nil:
+// the defaults) Lint uses the limits and Lang, the language of the
+// messages.
+func Lint(rs *indicators.Ruleset, o *Options) []Issue {
+	if o == nil {
+		o = &Options{}
+	}
+	l := &linter{rs: rs, pr: msg.For(o.Lang)}
 	l.weights()
 	l.grades()
 	for i := range rs.Indicators {
 		l.tiers(&rs.Indicators[i])
 	}
-	prog, err := Compile(rs, nil)
+	prog, err := Compile(rs, o)
 	if err != nil {
-		l.issues = append(l.issues, ErrorIssues(err)...)
+		for _, is := range ErrorIssues(err) {
+			is.pr = l.pr
+			l.issues = append(l.issues, is)
+		}
 	} else {
 		l.program(prog)
 		l.rules(prog)
@@ -99,18 +110,19 @@ func Lint(rs *indicators.Ruleset) []Issue {
 }
 
 type linter struct {
+	pr     msg.Printer // words the issues
 	rs     *indicators.Ruleset
 	issues []Issue
 }
 
-func (l *linter) warn(pos diag.Pos, code, format string, args ...any) {
+func (l *linter) warn(pos diag.Pos, code string, m msg.Code, args ...any) {
 	if pos.File == "" {
 		pos.File = l.rs.File
 	}
 	if pos.Line == 0 {
 		pos = l.rs.Pos
 	}
-	l.issues = append(l.issues, Issue{Pos: pos, Code: code, Msg: fmt.Sprintf(format, args...)})
+	l.issues = append(l.issues, Issue{Pos: pos, Code: code, Msg: l.pr.Sprintf(m, args...), pr: l.pr})
 }
 
 func (l *linter) weights() {
@@ -118,7 +130,7 @@ func (l *linter) weights() {
 		return
 	}
 	if sum := l.rs.TotalWeight(); math.Abs(sum-100) > 1e-9 {
-		l.warn(l.rs.Indicators[0].Pos, "weight_sum", "indicator weights sum to %s, not 100", fmtNum(sum))
+		l.warn(l.rs.Indicators[0].Pos, "weight_sum", msg.LintWeightSum, fmtNum(sum))
 	}
 }
 
@@ -131,26 +143,26 @@ func (l *linter) grades() {
 	seen := map[string]indicators.Grade{}
 	for k, g := range gs {
 		if prev, dup := seen[g.Label]; dup {
-			l.warn(g.Pos, "grade_duplicate", "grade %s is used twice (also at line %d): totals in two bands get the same grade", g.Label, prev.Pos.Line)
+			l.warn(g.Pos, "grade_duplicate", msg.LintGradeTwice, g.Label, prev.Pos.Line)
 		}
 		seen[g.Label] = g
 		switch {
 		case g.Min > l.maxTotal():
-			l.warn(g.Pos, "grade_unreachable", "grade %s can never match: it needs a total of at least %s, and no total exceeds %s", g.Label, fmtNum(g.Min), fmtNum(l.maxTotal()))
+			l.warn(g.Pos, "grade_unreachable", msg.LintGradeTooHigh, g.Label, fmtNum(g.Min), fmtNum(l.maxTotal()))
 		case k > 0 && gs[k-1].Min <= 0:
-			l.warn(g.Pos, "grade_unreachable", "grade %s can never match: grade %s (min %s) already takes every total, and totals are never negative", g.Label, gs[k-1].Label, fmtNum(gs[k-1].Min))
+			l.warn(g.Pos, "grade_unreachable", msg.LintGradeTaken, g.Label, gs[k-1].Label, fmtNum(gs[k-1].Min))
 		case k > 0:
 			// Totals are rounded to 2 decimals: the band [min, previous
 			// min) must hold one such number.
 			first := math.Ceil(g.Min*100-1e-7) / 100
 			if first >= gs[k-1].Min-1e-9 {
-				l.warn(g.Pos, "grade_unreachable", "grade %s can never match: no total rounded to 2 decimals lies in [%s, %s)", g.Label, fmtNum(g.Min), fmtNum(gs[k-1].Min))
+				l.warn(g.Pos, "grade_unreachable", msg.LintGradeEmpty, g.Label, fmtNum(g.Min), fmtNum(gs[k-1].Min))
 			}
 		}
 	}
 	if n := len(gs); n > 0 && gs[n-1].Min > 0 {
 		last := gs[n-1]
-		l.warn(last.Pos, "grade_gap", "totals below %s get no grade: the lowest grade %s starts at %s (add a grade with min: 0)", fmtNum(last.Min), last.Label, fmtNum(last.Min))
+		l.warn(last.Pos, "grade_gap", msg.LintGradeGap, fmtNum(last.Min), last.Label, fmtNum(last.Min))
 	}
 }
 
@@ -162,7 +174,7 @@ func (l *linter) tiers(ind *indicators.Indicator) {
 	}
 	t := ind.Tiers
 	if !(t.A >= t.B && t.B >= t.C) {
-		l.warn(ind.Pos, "tiers_order", "indicator %s: tier points should fall from A to C, found A %s, B %s, C %s", ind.ID, fmtNum(t.A), fmtNum(t.B), fmtNum(t.C))
+		l.warn(ind.Pos, "tiers_order", msg.LintTiersOrder, ind.ID, fmtNum(t.A), fmtNum(t.B), fmtNum(t.C))
 	}
 	for _, letter := range []byte("ABC") {
 		x := t.Of(letter)
@@ -172,7 +184,7 @@ func (l *linter) tiers(ind *indicators.Indicator) {
 			if open {
 				closer = ")"
 			}
-			l.warn(ind.Pos, "tier_outside_band", "indicator %s: tier %c (%s) scores %s of the weight, outside its band [%s, %s%s of 财预〔2020〕10号",
+			l.warn(ind.Pos, "tier_outside_band", msg.LintTierBand,
 				ind.ID, letter, indicators.TierName(letter), fmtNum(x), fmtNum(lo), fmtNum(hi), closer)
 		}
 	}
@@ -205,9 +217,9 @@ func (l *linter) program(p *Program) {
 		if !read[i] {
 			label := ""
 			if in.Label != "" {
-				label = " (" + in.Label + ")"
+				label = l.pr.Sprintf(msg.LintInputLabel, in.Label)
 			}
-			l.warn(in.Pos, "input_unused", "input %s%s is never read by any indicator or check", in.ID, label)
+			l.warn(in.Pos, "input_unused", msg.LintInputUnused, in.ID, label)
 		}
 	}
 }
@@ -221,16 +233,16 @@ func (l *linter) check(cc *compiledCheck) {
 	}
 	switch newRangeEnv(l.rs).truth(f.node) {
 	case 1:
-		l.warn(cc.def.Assert.Pos, "check_constant", "check %s always passes: %s reads no input and is always true", cc.def.ID, f.src)
+		l.warn(cc.def.Assert.Pos, "check_constant", msg.LintCheckPasses, cc.def.ID, f.src)
 	case -1:
-		l.warn(cc.def.Assert.Pos, "check_constant", "check %s always fails: %s reads no input and is never true", cc.def.ID, f.src)
+		l.warn(cc.def.Assert.Pos, "check_constant", msg.LintCheckFails, cc.def.ID, f.src)
 	}
 }
 
 func (l *linter) indicator(ci *compiledIndicator) {
 	def := ci.def
 	if len(ci.reads) == 0 {
-		l.warn(def.Pos, "no_input", "indicator %s reads no input: every unit gets the same points", def.ID)
+		l.warn(def.Pos, "no_input", msg.LintNoInput, def.ID)
 	}
 	e := newRangeEnv(l.rs)
 	e.weight = point(def.Weight)
@@ -249,9 +261,9 @@ func (l *linter) indicator(ci *compiledIndicator) {
 		s := e.of(ci.score.node)
 		switch {
 		case s.hi <= 0:
-			l.warn(def.Score.Pos, "score_never", "indicator %s: full marks are impossible: the score formula %s, never above 0", def.ID, s.describe())
+			l.warn(def.Score.Pos, "score_never", msg.LintScoreNever, def.ID, s.describe(l.pr))
 		case s.lo >= def.Weight:
-			l.warn(def.Score.Pos, "score_always_full", "indicator %s: full marks are certain: the score formula %s, never below the weight %s", def.ID, s.describe(), fmtNum(def.Weight))
+			l.warn(def.Score.Pos, "score_always_full", msg.LintScoreFull, def.ID, s.describe(l.pr), fmtNum(def.Weight))
 		}
 	case indicators.FormRelative:
 		l.relative(ci, e)
@@ -264,9 +276,9 @@ func (l *linter) indicator(ci *compiledIndicator) {
 		c := e.of(ci.count.node)
 		switch {
 		case def.Deduct.Points <= 0 || c.hi <= 0:
-			l.warn(def.Deduct.Count.Pos, "deduct_never", "indicator %s: full marks are certain: %s points × a count that %s never deduct anything", def.ID, fmtNum(def.Deduct.Points), c.describe())
+			l.warn(def.Deduct.Count.Pos, "deduct_never", msg.LintDeductNever, def.ID, fmtNum(def.Deduct.Points), c.describe(l.pr))
 		case c.lo*def.Deduct.Points >= def.Weight:
-			l.warn(def.Deduct.Count.Pos, "deduct_all", "indicator %s: full marks are impossible: %s points × a count that %s always deduct the whole weight", def.ID, fmtNum(def.Deduct.Points), c.describe())
+			l.warn(def.Deduct.Count.Pos, "deduct_all", msg.LintDeductAll, def.ID, fmtNum(def.Deduct.Points), c.describe(l.pr))
 		}
 	}
 }
@@ -300,9 +312,9 @@ func (l *linter) target(ci *compiledIndicator, e rangeEnv) {
 	tgt := fmt.Sprintf("%q", op+" "+ci.target.src)
 	switch {
 	case always:
-		l.warn(def.Target.Expr.Pos, "target_always_met", "indicator %s: full marks are certain: %s %s, which always meets target %s", def.ID, valueText(ci), v.describe(), tgt)
+		l.warn(def.Target.Expr.Pos, "target_always_met", msg.LintTargetMet, def.ID, valueText(ci), v.describe(l.pr), tgt)
 	case never:
-		l.warn(def.Target.Expr.Pos, "target_never_met", "indicator %s: full marks are impossible: %s %s, which never meets target %s", def.ID, valueText(ci), v.describe(), tgt)
+		l.warn(def.Target.Expr.Pos, "target_never_met", msg.LintTargetNever, def.ID, valueText(ci), v.describe(l.pr), tgt)
 	}
 }
 
@@ -314,14 +326,14 @@ func (l *linter) bands(ci *compiledIndicator, e rangeEnv) {
 	var lowers []ivset // each earlier row's sure set, within the domain
 	var possible ivset // values some row may take
 	hasElse := false
-	domText := valueText(ci) + " " + e.value.describe()
+	domText := valueText(ci) + " " + e.value.describe(l.pr)
 	for k, cb := range ci.bands {
 		b := def.Bands[k]
 		n := k + 1
 		if b.Else {
 			hasElse = true
 			if covered.contains(dom) {
-				l.warn(b.Pos, "else_unreachable", "indicator %s: else can never match: the bands before it take every value (%s)", def.ID, domText)
+				l.warn(b.Pos, "else_unreachable", msg.LintElse, def.ID, domText)
 			}
 			break
 		}
@@ -331,20 +343,20 @@ func (l *linter) bands(ci *compiledIndicator, e rangeEnv) {
 		}
 		c := e.cond(cb.when.node)
 		upper, lower := c.upper.intersect(dom), c.lower.intersect(dom)
-		what := fmt.Sprintf("band %d (%s)", n, cb.when.src)
+		what := l.pr.Sprintf(msg.LintBandN, n, cb.when.src)
 		switch {
 		case c.upper.empty():
-			l.warn(b.When.Pos, "band_never", "indicator %s: %s can never match: its condition is never true", def.ID, what)
+			l.warn(b.When.Pos, "band_never", msg.LintBandFalse, def.ID, what)
 		case upper.empty():
-			l.warn(b.When.Pos, "band_never", "indicator %s: %s can never match: %s", def.ID, what, domText)
+			l.warn(b.When.Pos, "band_never", msg.LintBandNever, def.ID, what, domText)
 		case covered.contains(upper):
-			l.warn(b.When.Pos, "band_shadowed", "indicator %s: %s can never match: %s", def.ID, what, l.shadowedBy(ci, lowers, upper, dom))
+			l.warn(b.When.Pos, "band_shadowed", msg.LintBandNever, def.ID, what, l.shadowedBy(ci, lowers, upper, dom))
 		}
 		if s := cb.score; s != nil && s.node != nil {
 			e2 := e
 			e2.value = span{math.Max(e.value.lo, hullLo(upper)), math.Min(e.value.hi, hullHi(upper))}
 			if r := e2.of(s.node); r.lo > 1 || r.hi < 0 {
-				l.warn(b.Score.Pos, "band_score_range", "indicator %s: band %d scores %s of the weight, outside [0, 1]: points are clamped", def.ID, n, r.text())
+				l.warn(b.Score.Pos, "band_score_range", msg.LintBandScore, def.ID, n, r.text())
 			}
 		}
 		covered = covered.union(lower)
@@ -354,7 +366,7 @@ func (l *linter) bands(ci *compiledIndicator, e rangeEnv) {
 	// A value outside every row's upper set surely matches no row.
 	if !hasElse {
 		if gap := dom.intersect(possible.complement()); !gap.empty() {
-			l.warn(def.Pos, "band_gap", "indicator %s: no band matches %s: such units score 0 (add an else row if that is meant)", def.ID, gap.text())
+			l.warn(def.Pos, "band_gap", msg.LintBandGap, def.ID, gap.text(l.pr))
 		}
 	}
 }
@@ -381,13 +393,13 @@ func (l *linter) shadowedBy(ci *compiledIndicator, lowers []ivset, upper, dom iv
 		}
 		when := ci.bands[j].when.src
 		if low.contains(dom) {
-			return fmt.Sprintf("band %d (%s) before it is always true", j+1, when)
+			return l.pr.Sprintf(msg.LintBeforeTrue, j+1, when)
 		}
-		return fmt.Sprintf("band %d (%s) comes first and takes every value it would", j+1, when)
+		return l.pr.Sprintf(msg.LintComesFirst, j+1, when)
 	}
 	var ns []string
 	for j := range lowers {
 		ns = append(ns, fmt.Sprint(j+1))
 	}
-	return "bands " + strings.Join(ns, ", ") + " before it take every value it would"
+	return l.pr.Sprintf(msg.LintBandsBefore, strings.Join(ns, ", "))
 }

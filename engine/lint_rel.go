@@ -1,6 +1,9 @@
 package engine
 
-import "github.com/jixiao/jixiao/indicators"
+import (
+	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
+)
 
 // relative lints a relative indicator (比较法) by the range of its value:
 // best_ratio divides by the best (reverse: by the unit's value), so
@@ -14,9 +17,9 @@ func (l *linter) relative(ci *compiledIndicator, e rangeEnv) {
 	v := e.value
 	switch {
 	case v.lo < 0:
-		l.warn(def.Value.Pos, "relative_negative", "indicator %s: best_ratio needs values of at least 0, and %s %s: units with a negative value fail (efficacy takes any values)", def.ID, valueText(ci), v.describe())
+		l.warn(def.Value.Pos, "relative_negative", msg.LintRelNegative, def.ID, valueText(ci), v.describe(l.pr))
 	case def.Lower && v.lo <= 0 && v.hi >= 0:
-		l.warn(def.Value.Pos, "relative_zero", "indicator %s: reverse best_ratio scores weight × best ÷ value, and %s %s: a unit at 0 would be the best and every other unit would score 0 (leave a figure not reported blank, so that it stays out of the population)", def.ID, valueText(ci), v.describe())
+		l.warn(def.Value.Pos, "relative_zero", msg.LintRelZero, def.ID, valueText(ci), v.describe(l.pr))
 	}
 }
 
@@ -27,8 +30,8 @@ func (l *linter) panel(ci *compiledIndicator) {
 	def := ci.def
 	switch {
 	case def.Spread <= 0:
-		l.warn(def.Pos, "panel_spread", "indicator %s: spread 0 flags panel_spread on every unit whose raters differ at all (spread is the share of the weight raters may differ by, 0.2 by default)", def.ID)
+		l.warn(def.Pos, "panel_spread", msg.LintSpreadZero, def.ID)
 	case def.Spread >= 1:
-		l.warn(def.Pos, "panel_spread", "indicator %s: spread %s never flags panel_spread: points lie within 0..%s, so raters never differ by more than the weight", def.ID, fmtNum(def.Spread), fmtNum(def.Weight))
+		l.warn(def.Pos, "panel_spread", msg.LintSpreadOne, def.ID, fmtNum(def.Spread), fmtNum(def.Weight))
 	}
 }

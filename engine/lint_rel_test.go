@@ -18,7 +18,7 @@ func TestLintRelative(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, is := range engine.Lint(rs) {
+	for _, is := range engine.Lint(rs, &engine.Options{Lang: "en"}) {
 		got = append(got, is.Code+" "+is.String())
 	}
 	want := []string{

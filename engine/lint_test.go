@@ -52,7 +52,7 @@ func TestLint(t *testing.T) {
 		{"48:35", "score_always_full", "indicator full: full marks are certain: the score formula lies in [6, +∞), never below the weight 5"},
 		{"49:47", "deduct_never", "indicator nodeduct: full marks are certain: 0 points × a count that lies in [0, +∞) never deduct anything"},
 	}
-	got := engine.Lint(rs)
+	got := engine.Lint(rs, &engine.Options{Lang: "en"})
 	if len(got) != len(want) {
 		var lines []string
 		for _, is := range got {
@@ -82,7 +82,7 @@ func TestLintClean(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			issues := engine.Lint(rs)
+			issues := engine.Lint(rs, &engine.Options{Lang: "en"})
 			if ref == "testdata/conformance/ruleset.yaml" {
 				// The conformance suite gives tier B 0.8, the upper end of
 				// B's band [0.6, 0.8): the one warning it deserves.
@@ -104,7 +104,7 @@ func TestLintErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := engine.Lint(rs)
+	got := engine.Lint(rs, &engine.Options{Lang: "en"})
 	want := `testdata/lint/broken.yaml:7:43: error: indicator exec value: unknown input "budgte" (did you mean budget?)`
 	if len(got) != 1 || got[0].String() != want || got[0].Code != "unknown_input" {
 		t.Fatalf("got %v, want %s", got, want)

@@ -1,9 +1,11 @@
 package engine
 
 import (
-	"fmt"
+	"errors"
 	"runtime"
 	"time"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Options configures Compile and evaluation: only what a ruleset file
@@ -58,6 +60,9 @@ type Options struct {
 	// ExprOnly turns the fast path off, so every formula runs on expr's
 	// VM: for tests and benchmarks that compare the two.
 	ExprOnly bool
+	// Lang is the language of the messages: "en" English, anything else
+	// (the empty string too) Chinese.
+	Lang string
 }
 
 type config struct {
@@ -71,6 +76,7 @@ type config struct {
 	tolerance float64
 	noFast    bool
 	spill     int
+	pr        msg.Printer // words the messages in Options.Lang
 }
 
 // newConfig fills in the defaults and checks the limits; defaults live
@@ -90,20 +96,21 @@ func newConfig(o *Options) (config, error) {
 		tolerance: o.Tolerance,
 		noFast:    o.ExprOnly,
 		spill:     o.SpillMemory,
+		pr:        msg.For(o.Lang),
 	}
 	switch {
 	case c.workers < 0:
-		return c, fmt.Errorf("workers must be at least 1, got %d", c.workers)
+		return c, errors.New(c.pr.Sprintf(msg.OptWorkers, c.workers))
 	case c.maxNodes > capMaxNodes:
-		return c, fmt.Errorf("max nodes must be between 1 and %d, got %d", capMaxNodes, c.maxNodes)
+		return c, errors.New(c.pr.Sprintf(msg.OptMaxNodes, capMaxNodes, c.maxNodes))
 	case c.memBudget > capMemoryBudget:
-		return c, fmt.Errorf("memory budget must be between 1 and %d, got %d", capMemoryBudget, c.memBudget)
+		return c, errors.New(c.pr.Sprintf(msg.OptMemory, capMemoryBudget, c.memBudget))
 	case c.maxSteps < 0 || c.maxSteps > capMaxSteps:
-		return c, fmt.Errorf("max steps must be between 1 and %d, got %d", capMaxSteps, c.maxSteps)
+		return c, errors.New(c.pr.Sprintf(msg.OptMaxSteps, capMaxSteps, c.maxSteps))
 	case c.timeout < 0 || c.timeout > capUnitTimeout:
-		return c, fmt.Errorf("unit timeout must be above 0 and at most %v, got %v", capUnitTimeout, c.timeout)
+		return c, errors.New(c.pr.Sprintf(msg.OptTimeout, capUnitTimeout, c.timeout))
 	case c.tolerance != c.tolerance:
-		return c, fmt.Errorf("tolerance must be a number, got %v", c.tolerance)
+		return c, errors.New(c.pr.Sprintf(msg.OptTolerance, c.tolerance))
 	}
 	if c.workers == 0 {
 		c.workers = runtime.NumCPU()

@@ -1,11 +1,12 @@
 package engine
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strconv"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Expert panels (专家评分): a panel indicator's points are its raters'
@@ -28,7 +29,7 @@ func (s *scratch) scorePanel(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 	for k, r := range ratings {
 		if r.Points < 0 || r.Points > def.Weight {
 			// data fails such a unit; a unit built in Go gets here.
-			return 0, fmt.Errorf("rater %s (row %d) gave %v points, outside 0 to the weight %v", r.Rater, r.Pos.Line, r.Points, def.Weight)
+			return 0, errors.New(s.p.conf.pr.Sprintf(msg.EngRaterRange, r.Rater, r.Pos.Line, r.Points, def.Weight))
 		}
 		pts[k] = r.Points
 	}

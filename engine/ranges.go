@@ -8,6 +8,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Static ranges of formulas, for lint and test coverage. A span bounds
@@ -449,9 +450,9 @@ func (s ivset) complement() ivset {
 func (s ivset) contains(t ivset) bool { return t.intersect(s.complement()).empty() }
 
 // text writes the set as conditions on value: "value < 0.6 or 0.8 <= value < 0.9".
-func (s ivset) text() string {
+func (s ivset) text(pr msg.Printer) string {
 	if len(s) == 0 {
-		return "no value"
+		return pr.Sprintf(msg.RangeNoValue)
 	}
 	le := map[bool]string{true: " <= ", false: " < "}
 	ge := map[bool]string{true: " >= ", false: " > "}
@@ -468,10 +469,10 @@ func (s ivset) text() string {
 		case hi:
 			parts = append(parts, "value"+le[i.hiIn]+fmtNum(i.hi))
 		default:
-			parts = append(parts, "any value")
+			parts = append(parts, pr.Sprintf(msg.RangeAnyValue))
 		}
 	}
-	return strings.Join(parts, " or ")
+	return strings.Join(parts, pr.Sprintf(msg.RangeOr))
 }
 
 // text writes the span as [lo, hi], with open ends at infinity, or as
@@ -492,9 +493,9 @@ func (a span) text() string {
 
 // describe says what a formula's span is: "is always 0.5" or "lies in
 // [0, +∞)".
-func (a span) describe() string {
+func (a span) describe(pr msg.Printer) string {
 	if _, ok := a.constant(); ok {
-		return "is always " + a.text()
+		return pr.Sprintf(msg.RangeAlways, a.text())
 	}
-	return "lies in " + a.text()
+	return pr.Sprintf(msg.RangeLiesIn, a.text())
 }

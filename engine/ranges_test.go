@@ -8,6 +8,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 var inf = math.Inf(1)
@@ -92,8 +93,9 @@ func TestCondSets(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := newRangeEnv(rangeRuleset).cond(rangeNode(t, tc.src))
-			if c.upper.text() != tc.upper || c.lower.text() != tc.lower {
-				t.Errorf("%s: got upper %q lower %q, want %q %q", tc.src, c.upper.text(), c.lower.text(), tc.upper, tc.lower)
+			en := msg.Printer{Lang: msg.EN}
+			if c.upper.text(en) != tc.upper || c.lower.text(en) != tc.lower {
+				t.Errorf("%s: got upper %q lower %q, want %q %q", tc.src, c.upper.text(en), c.lower.text(en), tc.upper, tc.lower)
 			}
 		})
 	}
@@ -118,7 +120,7 @@ func TestIvset(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if s := tc.got.text(); s != tc.want {
+			if s := tc.got.text(msg.Printer{Lang: msg.EN}); s != tc.want {
 				t.Errorf("got %q, want %q", s, tc.want)
 			}
 		})

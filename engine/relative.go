@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Relative indicators (比较法/标杆法) score a unit against every unit of the
@@ -167,12 +168,12 @@ func (p *Program) gatherPopulations(ctx context.Context, src Units) (*population
 	id := p.rs.Indicators[slices.Concat(p.relative, p.panels)[0]].ID
 	rw, ok := src.(rewinder)
 	if !ok {
-		return nil, fmt.Errorf("indicator %s is scored against all the units (relative) or its raters compared across them (panel), so the data is read twice: read it from a file, not a stream that cannot be read again", id)
+		return nil, errors.New(p.conf.pr.Sprintf(msg.EngReadTwiceStream, id))
 	}
 	// Rewinding before the first pass finds a source that cannot be read
 	// twice before anything is read.
 	if err := rw.Rewind(); err != nil {
-		return nil, fmt.Errorf("indicator %s is scored against all the units (relative) or its raters compared across them (panel), so the data is read twice: %w", id, err)
+		return nil, fmt.Errorf("%s: %w", p.conf.pr.Sprintf(msg.EngReadTwice, id), err)
 	}
 	pops := &populations{pop: make([]indicators.Population, len(p.inds)), rated: make([]int, len(p.inds)),
 		ratings: make([]map[string]map[int]float64, len(p.inds))}
@@ -189,7 +190,7 @@ func (p *Program) gatherPopulations(ctx context.Context, src Units) (*population
 		slices.Sort(s)
 	}
 	if err := rw.Rewind(); err != nil {
-		return nil, fmt.Errorf("reading the data again for indicator %s: %w", id, err)
+		return nil, fmt.Errorf("%s: %w", p.conf.pr.Sprintf(msg.EngReadAgain, id), err)
 	}
 	return pops, nil
 }
@@ -217,7 +218,7 @@ func (s *scratch) scoreRelative(ci *compiledIndicator, value float64) (float64, 
 	}
 	raw, err := indicators.ScoreRelative(ci.def.Relative, ci.def.Lower, value, ci.def.Weight, pop)
 	if err != nil {
-		return 0, &scoreError{"value", err}
+		return 0, &scoreError{msg.EngPartValue, 0, err}
 	}
 	return raw, nil
 }

@@ -117,7 +117,7 @@ func TestRelativePopulationOfOne(t *testing.T) {
 // A stream that cannot be read again cannot be scored relatively: the
 // run stops and says why, rather than scoring against half a population.
 func TestRelativeNeedsTwoPasses(t *testing.T) {
-	p, rs := relProgram(t, nil)
+	p, rs := relProgram(t, &engine.Options{Lang: "en"})
 	raw, err := os.ReadFile("testdata/relative/units.csv")
 	if err != nil {
 		t.Fatal(err)

@@ -3,13 +3,13 @@ package engine
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"hash/maphash"
 	"io"
 	"math"
 	"sync"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Scoring twice. Stream's second pass needs every unit's record: by
@@ -99,8 +99,7 @@ func (st *streamer) headerSum(h []byte, u *indicators.Unit) uint32 {
 
 // errChanged says the data changed between the passes.
 func (st *streamer) errChanged(file string, unit int, what string) error {
-	return fmt.Errorf("%s: the data changed while jixiao read it (%s at unit %d of the second reading; "+
-		"or a formula met a time limit in one reading and not the other): run again once the file is saved and closed", file, what, unit)
+	return errors.New(st.p.conf.pr.Sprintf(msg.EngDataChanged, file, what, unit))
 }
 
 // rescore is the second pass of a reread: it reads the units again and
@@ -129,7 +128,7 @@ func (st *streamer) rescore(rr rereader) error {
 		return err
 	}
 	if st.emitted != len(st.sums) {
-		return st.errChanged(st.em.file, st.emitted+1, fmt.Sprintf("%d units where the first reading had %d", st.emitted, len(st.sums)))
+		return st.errChanged(st.em.file, st.emitted+1, st.p.conf.pr.Sprintf(msg.EngFewerUnits, st.emitted, len(st.sums)))
 	}
 	return nil
 }
@@ -180,10 +179,10 @@ func (st *streamer) emitTurn(wk *worker, j *job) error {
 			return errors.New("stream: a record was cut short")
 		}
 		if idx >= len(st.sums) {
-			return st.errChanged(st.em.file, idx+1, fmt.Sprintf("more units than the first reading's %d", len(st.sums)))
+			return st.errChanged(st.em.file, idx+1, st.p.conf.pr.Sprintf(msg.EngMoreUnits, len(st.sums)))
 		}
 		if j.sums[k] != st.sums[idx] {
-			return st.errChanged(st.em.file, idx+1, "a unit other than the first reading's")
+			return st.errChanged(st.em.file, idx+1, st.p.conf.pr.Sprintf(msg.EngOtherUnit))
 		}
 		if err := st.em.emit(); err != nil {
 			return err

@@ -96,7 +96,7 @@ func TestStreamRereadSameBytes(t *testing.T) {
 // the run with an error that says so, rather than write units other than
 // those ranked.
 func TestStreamRereadChanged(t *testing.T) {
-	prog := compile(t, "grid-center", &engine.Options{Workers: 2})
+	prog := compile(t, "grid-center", &engine.Options{Workers: 2, Lang: "en"})
 	text := streamData(t, prog, 3000)
 	lines := strings.SplitAfter(string(text), "\n")
 	f, _ := report.Lookup("json")

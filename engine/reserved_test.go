@@ -19,7 +19,7 @@ func TestCompileRefusesReservedInputs(t *testing.T) {
 				Inputs: []indicators.Input{{ID: id, Label: "甲", Type: indicators.TypeNumber}},
 				Indicators: []indicators.Indicator{{ID: "i", Label: "i", Weight: 100, Form: indicators.FormScore,
 					Score: indicators.Formula{Src: "weight"}}}}
-			_, err := engine.Compile(rs, nil)
+			_, err := engine.Compile(rs, &engine.Options{Lang: "en"})
 			if want := `input id "` + id + `" is a reserved word`; err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("Compile: %v, want %q", err, want)
 			}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // The rules above the indicator row (DESIGN.md, contract 2): adjust rules
@@ -99,28 +100,29 @@ func (c *compiler) compileRules() *compiledRules {
 	}
 	cr := &compiledRules{ceiling: ceiling, hasCeiling: has}
 	if has && !(ceiling > 0 && indicators.Finite(ceiling)) {
-		c.errs.Add(diag.Errorf(c.filePos(rs.Pos), "bad_value", "max_total must be a finite number above 0, found %v", ceiling))
+		c.errs.Add(c.errorf(c.filePos(rs.Pos), "bad_value", msg.EngMaxTotal, ceiling))
 	}
 	if len(rs.Adjust) > 0 || len(rs.Outcomes) > 0 {
 		for _, name := range []string{namePoints, nameValues, nameTotal} {
 			if i := rs.InputIndex(name); i >= 0 {
-				c.errs.Add(diag.Errorf(c.filePos(rs.Inputs[i].Pos), "reserved_id",
-					"input id %q is a name of adjust and outcome formulas (points, values, total): rename the input, e.g. %s_value", name, name))
+				c.errs.Add(c.errorf(c.filePos(rs.Inputs[i].Pos), "reserved_id",
+					msg.EngRuleName, name, name))
 			}
 		}
 	}
 	for i := range rs.Adjust {
 		a := &rs.Adjust[i]
-		what := "adjust rule " + a.ID
+		pr := c.p.conf.pr
+		what := pr.Sprintf(msg.EngAdjustRule, a.ID)
 		ca := compiledAdjust{def: a}
 		if a.When.Set() {
-			ca.when = c.formula(a.When, scopeAdjust, true, what+" when")
+			ca.when = c.formula(a.When, scopeAdjust, true, pr.Sprintf(msg.EngAdjustPart, a.ID, "when"))
 		}
 		amount := a.Amount()
 		if !amount.Set() {
-			c.errs.Add(diag.Errorf(c.filePos(a.Pos), "bad_adjust", "%s: the %s formula is missing", what, a.Kind))
+			c.errs.Add(c.errorf(c.filePos(a.Pos), "bad_adjust", msg.EngAdjustMissing, what, a.Kind))
 		} else {
-			ca.amount = c.formula(amount, scopeAdjust, false, what+" "+a.Kind)
+			ca.amount = c.formula(amount, scopeAdjust, false, pr.Sprintf(msg.EngAdjustPart, a.ID, a.Kind))
 		}
 		for _, f := range []*formula{ca.when, ca.amount} {
 			ca.inds, ca.mask = c.ruleReads(f, ca.inds, ca.mask)
@@ -137,12 +139,12 @@ func (c *compiler) compileRules() *compiledRules {
 			}
 		}
 		if k < 0 {
-			c.errs.Add(diag.Errorf(c.filePos(o.Pos), "unknown_grade", "outcome for grade %q: the ruleset has no such grade", o.Grade))
+			c.errs.Add(c.errorf(c.filePos(o.Pos), "unknown_grade", msg.EngOutcomeGrade, o.Grade))
 			continue
 		}
 		co := compiledOutcome{def: o}
 		if o.Change.Set() {
-			co.change = c.formula(o.Change, scopeAdjust, false, "outcome "+o.Grade+" change")
+			co.change = c.formula(o.Change, scopeAdjust, false, c.p.conf.pr.Sprintf(msg.EngOutcomeChange, o.Grade))
 			co.inds, co.mask = c.ruleReads(co.change, nil, 0)
 		}
 		cr.outcomes[k] = co
@@ -167,9 +169,9 @@ func (c *compiler) ruleReads(f *formula, inds []int, mask uint64) ([]int, uint64
 	for _, r := range f.reads {
 		mask |= bit(r)
 	}
-	bad := func(n ast.Node, format string, args ...any) {
-		fe := (&file.Error{Location: n.Location(), Message: fmt.Sprintf(format, args...)}).Bind(file.NewSource(f.src))
-		d := c.exprError(f.f, scopeAdjust, f.what, fe)
+	bad := func(n ast.Node, m msg.Code, args ...any) {
+		fe := (&file.Error{Location: n.Location(), Message: c.p.conf.pr.Sprintf(m, args...)}).Bind(file.NewSource(f.src))
+		d := c.exprError(f.f, scopeAdjust, f.what, fe, msg.EngWhatMsg)
 		d.Code = "unknown_indicator"
 		c.errs.Add(d)
 	}
@@ -190,16 +192,16 @@ func (c *compiler) ruleReads(f *formula, inds []int, mask uint64) ([]int, uint64
 		f.readsMaps = true
 		prop, ok := m.Property.(*ast.StringNode)
 		if !ok {
-			bad(m.Property, "%s takes an indicator id: %s.ID", id.Value, id.Value)
+			bad(m.Property, msg.EngTakesID, id.Value, id.Value)
 			return
 		}
 		k := c.indicatorIndex(prop.Value)
 		if k < 0 {
-			msg := fmt.Sprintf("%s.%s: the ruleset has no indicator %q", id.Value, prop.Value, prop.Value)
 			if hint := c.suggestIndicator(prop.Value); hint != "" {
-				msg += fmt.Sprintf(" (did you mean %s.%s?)", id.Value, hint)
+				bad(m.Property, msg.EngNoIndicatorHint, id.Value, prop.Value, prop.Value, id.Value, hint)
+			} else {
+				bad(m.Property, msg.EngNoIndicator, id.Value, prop.Value, prop.Value)
 			}
-			bad(m.Property, "%s", msg)
 			return
 		}
 		if !containsInt(inds, k) {
@@ -208,7 +210,7 @@ func (c *compiler) ruleReads(f *formula, inds []int, mask uint64) ([]int, uint64
 	}))
 	ast.Walk(&root, nodeVisitor(func(n ast.Node) {
 		if id, ok := n.(*ast.IdentifierNode); ok && (id.Value == namePoints || id.Value == nameValues) && !held[id] {
-			bad(id, "%s takes an indicator id: %s.ID", id.Value, id.Value)
+			bad(id, msg.EngTakesID, id.Value, id.Value)
 		}
 	}))
 	sort.Ints(inds)
@@ -300,7 +302,7 @@ func (p *Program) adjust(s *scratch, u *indicators.Unit, r *UnitResult) *diag.Er
 			s.ruleEnv(a.when, total)
 			ok, err := a.when.bool(s)
 			if err != nil {
-				return p.ruleError(s, u, "adjust rule "+a.def.ID+" when", err)
+				return p.ruleError(s, u, p.conf.pr.Sprintf(msg.EngAdjustPart, a.def.ID, "when"), err)
 			}
 			if !ok {
 				continue
@@ -309,7 +311,7 @@ func (p *Program) adjust(s *scratch, u *indicators.Unit, r *UnitResult) *diag.Er
 		s.ruleEnv(a.amount, total)
 		amt, err := finiteOr(a.amount.float(s))
 		if err != nil {
-			return p.ruleError(s, u, "adjust rule "+a.def.ID+" "+a.def.Kind, err)
+			return p.ruleError(s, u, p.conf.pr.Sprintf(msg.EngAdjustPart, a.def.ID, a.def.Kind), err)
 		}
 		after := total
 		if a.def.Kind == indicators.AdjustCap {
@@ -366,18 +368,18 @@ func (s *scratch) ruleEnv(f *formula, total float64) {
 // ruleError is the error of a unit whose rule failed; a limit of jixiao
 // is named as such (noteLimit).
 func (p *Program) ruleError(s *scratch, u *indicators.Unit, what string, err error) *diag.Error {
-	p.noteLimit(s, u, what, "", err)
+	p.noteLimit(s, u, "", what, err)
 	if s.limit != nil {
 		return s.limit
 	}
-	reason := err.Error()
-	if strings.Contains(reason, "NaN") {
-		reason = "0 ÷ 0, the result means nothing"
-	} else if strings.Contains(reason, "Inf") {
-		reason = "division by zero"
+	var reason any = err.Error()
+	if strings.Contains(err.Error(), "NaN") {
+		reason = msg.EngNaN
+	} else if strings.Contains(err.Error(), "Inf") {
+		reason = msg.EngDivZero
 	}
 	return &diag.Error{Pos: u.Pos, Code: "rule_error", Err: err,
-		Msg: fmt.Sprintf("%s: cannot be worked out for this unit (%s): the total is not adjusted by accident; fix the data or the rule", what, reason)}
+		Msg: p.conf.pr.Sprintf(msg.EngRuleError, what, reason)}
 }
 
 // outcome sets the unit's outcome from its grade.
@@ -415,7 +417,7 @@ func (p *Program) outcome(s *scratch, u *indicators.Unit, r *UnitResult) {
 		s.ruleEnv(co.change, r.Score)
 		x, err := finiteOr(co.change.float(s))
 		if err != nil {
-			p.noteLimit(s, u, "outcome", co.def.Grade+" change", err)
+			p.noteLimit(s, u, msg.EngOutcomeChange, co.def.Grade, err)
 			o.Why = "无法计算：" + err.Error()
 			return
 		}

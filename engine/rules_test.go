@@ -55,6 +55,9 @@ func compileYAML(t *testing.T, src string, opts *engine.Options) (*engine.Progra
 	if err != nil {
 		t.Fatal(err)
 	}
+	if opts == nil {
+		opts = &engine.Options{Lang: "en"}
+	}
 	p, err := engine.Compile(rs, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +88,7 @@ func adjustments(r *engine.UnitResult) []adj {
 }
 
 func TestAdjustBoundaries(t *testing.T) {
-	p, s := compileYAML(t, rulesRuleset, &engine.Options{Explain: true})
+	p, s := compileYAML(t, rulesRuleset, &engine.Options{Lang: "en", Explain: true})
 	for _, c := range []struct {
 		name  string
 		data  map[string]any
@@ -149,7 +152,7 @@ func TestAdjustBoundaries(t *testing.T) {
 }
 
 func TestAdjustExplain(t *testing.T) {
-	p, s := compileYAML(t, rulesRuleset, &engine.Options{Explain: true})
+	p, s := compileYAML(t, rulesRuleset, &engine.Options{Lang: "en", Explain: true})
 	u := unitOf(t, s, "U", map[string]any{"spent": 50, "budget": 100, "x": 200, "bonus": 0, "fine": 7})
 	r := p.EvalUnit(&u)
 	// 10 + (80 − 2) = 88 → cap 59 → −7 = 52.
@@ -234,7 +237,7 @@ func TestAdjustRanksAndOutcomes(t *testing.T) {
 		units = append(units, unitOf(t, s, string(rune('A'+i)), row))
 	}
 	for _, workers := range []int{1, 3} {
-		p2, _ := compileYAML(t, rulesRuleset, &engine.Options{Workers: workers})
+		p2, _ := compileYAML(t, rulesRuleset, &engine.Options{Lang: "en", Workers: workers})
 		res, err := p2.Eval(context.Background(), units)
 		if err != nil {
 			t.Fatal(err)
@@ -332,7 +335,7 @@ func TestRuleFormulaErrors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = engine.Compile(rs, nil)
+		_, err = engine.Compile(rs, &engine.Options{Lang: "en"})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("got %v\nwant %s", err, c.want)
 		}
@@ -385,7 +388,7 @@ outcomes:
 		t.Fatal(err)
 	}
 	var got []string
-	for _, is := range engine.Lint(rs) {
+	for _, is := range engine.Lint(rs, &engine.Options{Lang: "en"}) {
 		got = append(got, fmt.Sprintf("%d:%d %s %s", is.Pos.Line, is.Pos.Col, is.Code, is.Msg))
 	}
 	want := []string{
@@ -419,7 +422,7 @@ adjust:
 		t.Fatal(err)
 	}
 	got = nil
-	for _, is := range engine.Lint(rs) {
+	for _, is := range engine.Lint(rs, &engine.Options{Lang: "en"}) {
 		got = append(got, fmt.Sprintf("%d:%d %s", is.Pos.Line, is.Pos.Col, is.Code))
 	}
 	if want := []string{"6:25 adjust_never", "8:28 cap_above_max_total"}; !reflect.DeepEqual(got, want) {

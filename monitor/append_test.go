@@ -72,7 +72,7 @@ func TestAppendWhyMatchesSprintf(t *testing.T) {
 	units := evalTestdata(t, rs)
 	checked := 0
 	for _, date := range []string{"2024-02-29", "2023-06-30", "2023-12-31", "2024-01-01"} {
-		asOf, err := monitor.ParseDate(date)
+		asOf, err := monitor.ParseDate(date, "en")
 		if err != nil {
 			t.Fatal(err)
 		}

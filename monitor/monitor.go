@@ -8,13 +8,14 @@
 package monitor
 
 import (
-	"fmt"
+	"errors"
 	"math"
 	"strconv"
 	"time"
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Monitor holds what the lights of a run depend on: the as-of date and
@@ -62,13 +63,14 @@ func New(rs *indicators.Ruleset, asOf time.Time) *Monitor {
 }
 
 // ParseDate reads --as-of: a date as 2023-09-30 (or 2023/09/30, 20230930).
-func ParseDate(s string) (time.Time, error) {
+// lang is the language of the error ("en" English, else Chinese).
+func ParseDate(s, lang string) (time.Time, error) {
 	for _, layout := range []string{time.DateOnly, "2006/01/02", "20060102", "2006/1/2", "2006-1-2"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("--as-of %q: want a date such as 2023-09-30", s)
+	return time.Time{}, errors.New(msg.For(lang).Sprintf(msg.MonitorAsOf, s))
 }
 
 // Light is the light of one indicator of one unit. Light is "" for none.

@@ -121,13 +121,13 @@ func TestMonitorBounds(t *testing.T) {
 
 func TestParseDate(t *testing.T) {
 	for _, s := range []string{"2024-02-29", "2024/02/29", "20240229", "2024/2/29"} {
-		d, err := monitor.ParseDate(s)
+		d, err := monitor.ParseDate(s, "en")
 		if err != nil || d.YearDay() != 60 {
 			t.Errorf("%s: %v %v", s, d, err)
 		}
 	}
 	for _, s := range []string{"2023-02-29", "tomorrow", ""} {
-		if _, err := monitor.ParseDate(s); err == nil {
+		if _, err := monitor.ParseDate(s, "en"); err == nil {
 			t.Errorf("%q parsed, want an error", s)
 		}
 	}

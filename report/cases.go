@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/tester"
 )
 
@@ -32,14 +33,17 @@ type CaseReporter interface {
 
 // CaseOptions select what a case reporter shows.
 type CaseOptions struct {
-	Verbose bool // list passing cases too
+	Verbose bool   // list passing cases too
+	Lang    string // the language of pretty's words: "en" English, else Chinese
 }
 
 // CaseFormats lists the case reporters (jixiao test -f); the first is
 // the default. Each makes its reporter with Cases.
 func CaseFormats() Registry {
 	return Registry{
-		{Name: "pretty", Desc: "failures with expected against actual, then counts", Cases: func(w io.Writer, o CaseOptions) CaseReporter { return &PrettyCases{W: w, Verbose: o.Verbose} }},
+		{Name: "pretty", Desc: "failures with expected against actual, then counts", Cases: func(w io.Writer, o CaseOptions) CaseReporter {
+			return &PrettyCases{W: w, Verbose: o.Verbose, Lang: o.Lang}
+		}},
 		{Name: "json", Desc: "every case and expectation as JSON", Cases: func(w io.Writer, o CaseOptions) CaseReporter { return &JSONCases{W: w} }},
 	}
 }
@@ -66,10 +70,12 @@ func CaseCounts(runs []CaseRun) (passed, failed int) {
 type PrettyCases struct {
 	W       io.Writer
 	Verbose bool
+	Lang    string // "en" English, anything else Chinese
 }
 
 // Report writes the runs.
 func (p *PrettyCases) Report(runs []CaseRun) error {
+	pr := msg.For(p.Lang)
 	var b strings.Builder
 	for _, r := range runs {
 		for _, cr := range r.Results {
@@ -77,17 +83,17 @@ func (p *PrettyCases) Report(runs []CaseRun) error {
 			where := fmt.Sprintf("%s:%d", c.File, c.Pos.Line)
 			switch {
 			case cr.Err != nil:
-				fmt.Fprintf(&b, "ERROR %s: %s (%s)\n", r.Ruleset.ID, c.Name, where)
+				b.WriteString(pr.Sprintf(msg.CasesError, r.Ruleset.ID, c.Name, where))
 				writeCaseData(&b, c.Data)
 				for _, line := range strings.Split(cr.Err.Error(), "\n") {
 					b.WriteString("  " + line + "\n")
 				}
 			case !cr.Pass:
-				fmt.Fprintf(&b, "FAIL %s: %s (%s)\n", r.Ruleset.ID, c.Name, where)
+				b.WriteString(pr.Sprintf(msg.CasesFail, r.Ruleset.ID, c.Name, where))
 				writeCaseData(&b, c.Data)
-				writeExpectations(&b, cr.Expected)
+				writeExpectations(&b, pr, cr.Expected)
 			case p.Verbose:
-				fmt.Fprintf(&b, "PASS %s: %s (%s)\n", r.Ruleset.ID, c.Name, where)
+				b.WriteString(pr.Sprintf(msg.CasesPass, r.Ruleset.ID, c.Name, where))
 			}
 		}
 	}
@@ -101,15 +107,15 @@ func (p *PrettyCases) Report(runs []CaseRun) error {
 				reached++
 			}
 		}
-		fmt.Fprintf(&b, "coverage %s (%s): %d of %d branches reached\n", r.Ruleset.ID, r.File, reached, len(r.Coverage))
+		b.WriteString(pr.Sprintf(msg.CasesCoverage, r.Ruleset.ID, r.File, reached, len(r.Coverage)))
 		for _, br := range r.Coverage {
 			if br.Cases == 0 {
-				fmt.Fprintf(&b, "  %s: %s: %s never reached\n", br.Pos, br.Indicator, br)
+				b.WriteString(pr.Sprintf(msg.CasesNeverReached, br.Pos, br.Indicator, br))
 			}
 		}
 	}
 	passed, failed := CaseCounts(runs)
-	fmt.Fprintf(&b, "%d passed, %d failed\n", passed, failed)
+	b.WriteString(pr.Sprintf(msg.CasesCounts, passed, failed))
 	_, err := io.WriteString(p.W, b.String())
 	return err
 }
@@ -133,7 +139,7 @@ func writeCaseData(b *strings.Builder, data map[string]any) {
 
 // writeExpectations prints one line per expectation, want against got, a
 // ✗ on those that did not hold with the indicator's explanation below.
-func writeExpectations(b *strings.Builder, exp []tester.Expectation) {
+func writeExpectations(b *strings.Builder, pr msg.Printer, exp []tester.Expectation) {
 	kw, ww, gw := 0, 0, 0
 	for _, m := range exp {
 		kw = max(kw, displayWidth(m.Key))
@@ -145,7 +151,7 @@ func writeExpectations(b *strings.Builder, exp []tester.Expectation) {
 		if !m.OK {
 			mark = "✗"
 		}
-		fmt.Fprintf(b, "  %s  want %s  got %s  %s\n", padWidth(m.Key, kw), padWidth(m.Want, ww), padWidth(m.Got, gw), mark)
+		b.WriteString(pr.Sprintf(msg.CasesExpect, padWidth(m.Key, kw), padWidth(m.Want, ww), padWidth(m.Got, gw), mark))
 		if !m.OK && m.Explain != "" {
 			b.WriteString("  " + strings.Repeat(" ", kw) + "  " + m.Explain + "\n")
 		}

@@ -70,7 +70,7 @@ FAIL r: 期望写错 (r.test.yaml:3)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := (&PrettyCases{W: &b, Verbose: tc.verbose}).Report(caseRuns()); err != nil {
+			if err := (&PrettyCases{W: &b, Verbose: tc.verbose, Lang: "en"}).Report(caseRuns()); err != nil {
 				t.Fatal(err)
 			}
 			got := b.String()

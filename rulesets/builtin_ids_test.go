@@ -21,7 +21,7 @@ func TestBuiltinNamesRefusedAsIDs(t *testing.T) {
 	}
 	for _, name := range builtin.Names {
 		src := fmt.Sprintf("id: x\ninputs: {%s: {}}\nindicators:\n  - {id: a1, weight: 10, value: abs(%s), target: \">= 1\"}\n", name, name)
-		_, err := rulesets.Load("r.yaml", []byte(src))
+		_, err := rulesets.Options{Lang: "en"}.Load("r.yaml", []byte(src))
 		want := fmt.Sprintf("r.yaml:2:10: input id %q is the name of a built-in function of formulas (%s(...)): rename the input, e.g. %s_value", name, name, name)
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("input %s: %v\nwant %s", name, err, want)
@@ -31,7 +31,7 @@ func TestBuiltinNamesRefusedAsIDs(t *testing.T) {
 		{"block input", "id: x\ninputs:\n  a: {}\n  max:\n    label: 最大\nindicators:\n  - {id: a1, weight: 10, value: a, target: \">= 1\"}\n",
 			`r.yaml:4:3: input id "max" is the name of a built-in function of formulas (max(...)): rename the input, e.g. max_value`},
 	} {
-		_, err := rulesets.Load("r.yaml", []byte(tc.src))
+		_, err := rulesets.Options{Lang: "en"}.Load("r.yaml", []byte(tc.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%s: %v\nwant %s", tc.name, err, tc.want)
 		}
@@ -42,7 +42,7 @@ func TestBuiltinNamesRefusedAsIDs(t *testing.T) {
 // reverse.
 func TestBuiltinNamesAllowedForIndicators(t *testing.T) {
 	src := "id: x\ninputs: {a: {}}\nindicators:\n  - {id: len, weight: 50, value: a, target: \">= 1\"}\n  - {id: reverse, weight: 50, value: \"len('ab') * a\", target: \">= 2\"}\n"
-	rs, err := rulesets.Load("r.yaml", []byte(src))
+	rs, err := rulesets.Options{Lang: "en"}.Load("r.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestBuiltinRulesetsUseNoBuiltinNames(t *testing.T) {
 		}
 	}
 	for _, id := range rulesets.IDs() {
-		rs, err := rulesets.Open(id)
+		rs, err := rulesets.Options{Lang: "en"}.Open(id)
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}

@@ -9,13 +9,13 @@ import (
 // A ruleset is named by a built-in id or a file path; a name that is
 // neither says which ids there are.
 func ExampleOpen() {
-	rs, err := rulesets.Open("grid-center")
+	rs, err := rulesets.Options{Lang: "en"}.Open("grid-center")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Println(rs.ID, rs.File, len(rs.Indicators), "indicators,", len(rs.Tests) > 0, "has test cases")
-	_, err = rulesets.Open("grid-centre")
+	_, err = rulesets.Options{Lang: "en"}.Open("grid-centre")
 	fmt.Println(err)
 	// Output:
 	// grid-center rulesets/grid-center.yaml 21 indicators, true has test cases
@@ -24,7 +24,7 @@ func ExampleOpen() {
 
 // Errors name the file, line and column, show the line and point at it.
 func ExampleLoad() {
-	_, err := rulesets.Load("r.yaml", []byte("id: x\ninputs: {a: {}}\nindicators:\n  - {id: a1, weight: ten, value: a, target: \">= 1\"}\n"))
+	_, err := rulesets.Options{Lang: "en"}.Load("r.yaml", []byte("id: x\ninputs: {a: {}}\nindicators:\n  - {id: a1, weight: ten, value: a, target: \">= 1\"}\n"))
 	fmt.Println(err)
 	// Output:
 	// r.yaml:4:22: weight: expected a number, found "ten"

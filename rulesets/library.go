@@ -1,7 +1,6 @@
 package rulesets
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Library returns the definitions of the embedded indicator library
@@ -57,7 +57,7 @@ func (l *loader) library() []indicators.Definition {
 		l.fields(item, func(key string, v *yaml.Node) {
 			switch key {
 			case "id":
-				d.ID = l.ident(v, "library id")
+				d.ID = l.ident(v, msg.WhatLibraryID)
 			case "label":
 				d.Label = l.str(v, "label")
 			case "group":
@@ -69,7 +69,7 @@ func (l *loader) library() []indicators.Definition {
 				switch d.Direction {
 				case ">=", "<=", "=", "tier":
 				default:
-					l.errorf(v, "bad_value", "direction: want >=, <=, = or tier, found %q", d.Direction)
+					l.errorf(v, "bad_value", msg.RuleBadDirection, d.Direction)
 				}
 			case "inputs":
 				d.Inputs = l.inputs(v)
@@ -80,11 +80,11 @@ func (l *loader) library() []indicators.Definition {
 			case "note":
 				d.Note = l.str(v, "note")
 			default:
-				l.unknownKey(key, "library entry", "id, label, group, direction, inputs, value, target, note")
+				l.unknownKey(key, msg.InLibraryEntry, "id, label, group, direction, inputs, value, target, note")
 			}
 		})
 		if seen[d.ID] {
-			l.errorf(item, "duplicate_id", "duplicate library id %q", d.ID)
+			l.errorf(item, "duplicate_id", msg.RuleLibDuplicateID, d.ID)
 		}
 		seen[d.ID] = true
 		defs = append(defs, d)
@@ -98,7 +98,7 @@ func (l *loader) library() []indicators.Definition {
 func (l *loader) use(ind *indicators.Indicator, useNode *yaml.Node, rs *indicators.Ruleset) bool {
 	defs, err := library()
 	if err != nil {
-		l.errs.Add(&diag.Error{Pos: l.pos(useNode), Code: "library", Msg: fmt.Sprintf("indicator library: %v", err)})
+		l.errs.Add(&diag.Error{Pos: l.pos(useNode), Code: "library", Msg: l.p.Sprintf(msg.RuleIndicatorLibrary, err)})
 		return false
 	}
 	var def *indicators.Definition
@@ -109,7 +109,7 @@ func (l *loader) use(ind *indicators.Indicator, useNode *yaml.Node, rs *indicato
 		}
 	}
 	if def == nil {
-		l.errorf(useNode, "unknown_library_id", "use: the indicator library has no %q (see jixiao indicators)", ind.Use)
+		l.errorf(useNode, "unknown_library_id", msg.RuleNoLibraryID, ind.Use)
 		return false
 	}
 	if ind.ID == "" {

@@ -20,22 +20,42 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
+
+// Options says how rulesets are loaded: Lang is the language of the
+// messages ("en" English; anything else, the empty string included,
+// Chinese). The package functions Load, LoadFile, LoadCases and Open are
+// those of Options{}.
+type Options struct {
+	Lang string
+}
+
+// LoadFile is Options{}.LoadFile: messages in Chinese.
+func LoadFile(path string) (*indicators.Ruleset, error) { return Options{}.LoadFile(path) }
+
+// Load is Options{}.Load: messages in Chinese.
+func Load(name string, src []byte) (*indicators.Ruleset, error) { return Options{}.Load(name, src) }
+
+// LoadCases is Options{}.LoadCases: messages in Chinese.
+func LoadCases(name string, src []byte) ([]indicators.Case, error) {
+	return Options{}.LoadCases(name, src)
+}
 
 // LoadFile reads and loads the ruleset file at path, together with its test
 // cases from NAME.test.yaml beside it when that file exists.
-func LoadFile(path string) (*indicators.Ruleset, error) {
+func (o Options) LoadFile(path string) (*indicators.Ruleset, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, diag.List{{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("read ruleset: %v", unwrapPath(err)), Err: err}}
+		return nil, diag.List{{Pos: diag.Pos{File: path}, Code: "read_error", Msg: msg.For(o.Lang).Sprintf(msg.RuleReadError, unwrapPath(err)), Err: err}}
 	}
-	rs, err := Load(path, src)
+	rs, err := o.Load(path, src)
 	if err != nil {
 		return nil, err
 	}
 	testPath := TestFile(path)
 	if tsrc, err := os.ReadFile(testPath); err == nil {
-		cases, err := LoadCases(testPath, tsrc)
+		cases, err := o.LoadCases(testPath, tsrc)
 		if err != nil {
 			return nil, err
 		}
@@ -62,9 +82,9 @@ func unwrapPath(err error) error {
 // strict: unknown keys, duplicate keys and ids, wrong types and bad scoring
 // forms are errors with file, line and column. Formulas are not compiled
 // here (see Compile).
-func Load(name string, src []byte) (_ *indicators.Ruleset, err error) {
+func (o Options) Load(name string, src []byte) (_ *indicators.Ruleset, err error) {
 	defer errRecover(name, &err)
-	l := &loader{file: name, src: src, rules: rulesLib}
+	l := &loader{file: name, src: src, rules: rulesLib, p: msg.For(o.Lang)}
 	rs := l.ruleset()
 	if len(l.errs) > 0 {
 		l.errs.Sort()
@@ -79,9 +99,9 @@ func Load(name string, src []byte) (_ *indicators.Ruleset, err error) {
 
 // LoadCases parses a NAME.test.yaml file: a mapping with a tests: list, or
 // the list itself.
-func LoadCases(name string, src []byte) (_ []indicators.Case, err error) {
+func (o Options) LoadCases(name string, src []byte) (_ []indicators.Case, err error) {
 	defer errRecover(name, &err)
-	l := &loader{file: name, src: src}
+	l := &loader{file: name, src: src, p: msg.For(o.Lang)}
 	doc := l.document()
 	var cases []indicators.Case
 	if doc != nil {
@@ -90,7 +110,7 @@ func LoadCases(name string, src []byte) (_ []indicators.Case, err error) {
 			list = nil
 			l.fields(doc, func(key string, v *yaml.Node) {
 				if key != "tests" {
-					l.unknownKey(key, "test file", "tests")
+					l.unknownKey(key, msg.InTestFile, "tests")
 					return
 				}
 				list = v
@@ -108,6 +128,7 @@ func LoadCases(name string, src []byte) (_ []indicators.Case, err error) {
 }
 
 type loader struct {
+	p     msg.Printer // words the messages
 	file  string
 	src   []byte
 	errs  diag.List
@@ -120,8 +141,8 @@ type loader struct {
 }
 
 // unknownKey reports the key of the field being read as unknown.
-func (l *loader) unknownKey(key, where, want string) {
-	l.errorf(l.key, "unknown_key", "unknown key %q in %s (want %s)", key, where, want)
+func (l *loader) unknownKey(key string, where, want any) {
+	l.errorf(l.key, "unknown_key", msg.RuleUnknownKey, key, where, want)
 }
 
 // lineText returns line n (from 1) of the source, for snippets. The line
@@ -152,15 +173,15 @@ func (l *loader) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: l.file, Line: n.Line, Col: n.Column}
 }
 
-func (l *loader) errorf(n *yaml.Node, code, format string, args ...any) {
+func (l *loader) errorf(n *yaml.Node, code string, c msg.Code, args ...any) {
 	p := l.pos(n)
-	l.errs.Add(&diag.Error{Pos: p, Code: code, Msg: fmt.Sprintf(format, args...), Snippet: l.lineText(p.Line)})
+	l.errs.Add(&diag.Error{Pos: p, Code: code, Msg: l.p.Sprintf(c, args...), Snippet: l.lineText(p.Line)})
 }
 
 // document parses the YAML and returns the root content node, or nil.
 func (l *loader) document() *yaml.Node {
 	if len(strings.TrimSpace(string(l.src))) == 0 {
-		l.errs.Add(&diag.Error{Pos: diag.Pos{File: l.file}, Code: "empty_file", Msg: "the file is empty"})
+		l.errs.Add(&diag.Error{Pos: diag.Pos{File: l.file}, Code: "empty_file", Msg: l.p.Sprintf(msg.RuleEmptyFile)})
 		return nil
 	}
 	if e := l.notText(); e != nil {
@@ -169,11 +190,13 @@ func (l *loader) document() *yaml.Node {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(l.src, &doc); err != nil {
-		l.errs.Add(diag.YAML(l.file, l.src, err))
+		d := diag.YAML(l.file, l.src, err)
+		d.Msg = l.p.Sprintf(msg.RuleYAML, d.Msg)
+		l.errs.Add(d)
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		l.errs.Add(&diag.Error{Pos: diag.Pos{File: l.file}, Code: "empty_file", Msg: "the file holds no YAML document"})
+		l.errs.Add(&diag.Error{Pos: diag.Pos{File: l.file}, Code: "empty_file", Msg: l.p.Sprintf(msg.RuleNoDocument)})
 		return nil
 	}
 	return doc.Content[0]
@@ -187,14 +210,14 @@ func (l *loader) notText() *diag.Error {
 	bad := -1
 	what := ""
 	if i := bytes.IndexByte(l.src, 0); i >= 0 {
-		bad, what = i, "the file holds binary data (a NUL byte), not YAML text"
+		bad, what = i, l.p.Sprintf(msg.RuleBinary)
 	}
 	for i := 0; bad < 0 && i < len(l.src); {
 		r, size := utf8.DecodeRune(l.src[i:])
 		if r == utf8.RuneError && size <= 1 {
-			bad, what = i, fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X): save it as UTF-8", l.src[i])
+			bad, what = i, l.p.Sprintf(msg.RuleNotUTF8, l.src[i])
 			if looksGB18030(l.src) {
-				what = fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X); it looks like GB18030 (GBK): save it as UTF-8, e.g. iconv -f GB18030 -t UTF-8", l.src[i])
+				what = l.p.Sprintf(msg.RuleGB18030, l.src[i])
 			}
 			break
 		}
@@ -229,7 +252,7 @@ func looksGB18030(src []byte) bool {
 func (l *loader) fields(n *yaml.Node, fn func(key string, v *yaml.Node)) {
 	n = l.resolve(n)
 	if n.Kind != yaml.MappingNode {
-		l.errorf(n, "type_mismatch", "expected a mapping, found %s", kindName(n))
+		l.errorf(n, "type_mismatch", msg.RuleExpectedMapping, kindName(n))
 		return
 	}
 	seen := map[string]bool{}
@@ -239,11 +262,11 @@ func (l *loader) fields(n *yaml.Node, fn func(key string, v *yaml.Node)) {
 			return
 		}
 		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-			l.errorf(k, "unsupported", "merge keys (<<) are not supported")
+			l.errorf(k, "unsupported", msg.RuleMergeKey)
 			continue
 		}
 		if seen[k.Value] {
-			l.errorf(k, "duplicate_key", "duplicate key %q", k.Value)
+			l.errorf(k, "duplicate_key", msg.RuleDuplicateKey, k.Value)
 			continue
 		}
 		seen[k.Value] = true
@@ -260,7 +283,7 @@ func (l *loader) duplicateKey(n *yaml.Node) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if seen[k.Value] {
-			l.errorf(k, "duplicate_key", "duplicate key %q", k.Value)
+			l.errorf(k, "duplicate_key", msg.RuleDuplicateKey, k.Value)
 			dup = true
 		}
 		seen[k.Value] = true
@@ -284,7 +307,7 @@ func (l *loader) count(n *yaml.Node) bool {
 		return true
 	}
 	if l.keys == maxKeys+1 {
-		l.errorf(n, "too_large", "the file has more than %d keys, counting those that aliases (*name) repeat: share less through anchors", maxKeys)
+		l.errorf(n, "too_large", msg.RuleTooManyKeys, maxKeys)
 	}
 	return false
 }
@@ -296,69 +319,69 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return msg.RuleKindMapping
 	case yaml.SequenceNode:
-		return "a list"
+		return msg.RuleKindList
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			return "nothing"
+			return msg.RuleKindNothing
 		}
 		return fmt.Sprintf("%q", n.Value)
 	}
-	return "something else"
+	return msg.RuleKindOther
 }
 
-func (l *loader) str(n *yaml.Node, what string) string {
+func (l *loader) str(n *yaml.Node, what any) string {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		l.errorf(n, "type_mismatch", "%s: expected text, found %s", what, kindName(n))
+		l.errorf(n, "type_mismatch", msg.RuleExpectedText, what, kindName(n))
 		return ""
 	}
 	return n.Value
 }
 
-func (l *loader) num(n *yaml.Node, what string) float64 {
+func (l *loader) num(n *yaml.Node, what any) float64 {
 	x, _ := l.number(n, what)
 	return x
 }
 
 // number reads a finite number; ok is false when it reported an error.
-func (l *loader) number(n *yaml.Node, what string) (x float64, ok bool) {
+func (l *loader) number(n *yaml.Node, what any) (x float64, ok bool) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 {
 		// YAML leaves a number too large for a float as text (1e309).
 		if _, err := strconv.ParseFloat(n.Value, 64); errors.Is(err, strconv.ErrRange) {
-			l.errorf(n, "type_mismatch", "%s: expected a finite number, found %s, which is out of range", what, n.Value)
+			l.errorf(n, "type_mismatch", msg.RuleNumberRange, what, n.Value)
 			return 0, false
 		}
 	}
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-		l.errorf(n, "type_mismatch", "%s: expected a number, found %s", what, kindName(n))
+		l.errorf(n, "type_mismatch", msg.RuleExpectedNumber, what, kindName(n))
 		return 0, false
 	}
 	x, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		l.errorf(n, "type_mismatch", "%s: expected a finite number, found %q", what, n.Value)
+		l.errorf(n, "type_mismatch", msg.RuleNotFinite, what, n.Value)
 		return 0, false
 	}
 	return x, true
 }
 
 // boolean reads true or false.
-func (l *loader) boolean(n *yaml.Node, what string) bool {
+func (l *loader) boolean(n *yaml.Node, what any) bool {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
 		if b, err := strconv.ParseBool(n.Value); err == nil {
 			return b
 		}
 	}
-	l.errorf(n, "type_mismatch", "%s: expected true or false, found %s", what, kindName(n))
+	l.errorf(n, "type_mismatch", msg.RuleExpectedBool, what, kindName(n))
 	return false
 }
 
-func (l *loader) list(n *yaml.Node, what string) []*yaml.Node {
+func (l *loader) list(n *yaml.Node, what any) []*yaml.Node {
 	if n.Kind != yaml.SequenceNode {
-		l.errorf(n, "type_mismatch", "%s: expected a list, found %s", what, kindName(n))
+		l.errorf(n, "type_mismatch", msg.RuleExpectedList, what, kindName(n))
 		return nil
 	}
 	return n.Content
@@ -366,9 +389,9 @@ func (l *loader) list(n *yaml.Node, what string) []*yaml.Node {
 
 // formula records a formula scalar with what is needed to map positions
 // inside it back to the file.
-func (l *loader) formula(n *yaml.Node, what string) indicators.Formula {
+func (l *loader) formula(n *yaml.Node, what any) indicators.Formula {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		l.errorf(n, "type_mismatch", "%s: expected a formula, found %s", what, kindName(n))
+		l.errorf(n, "type_mismatch", msg.RuleExpectedFormula, what, kindName(n))
 		return indicators.Formula{}
 	}
 	f := indicators.Formula{Src: n.Value, Pos: l.pos(n)}
@@ -383,7 +406,7 @@ func (l *loader) formula(n *yaml.Node, what string) indicators.Formula {
 	}
 	f.Line = l.lineText(f.Pos.Line)
 	if strings.TrimSpace(f.Src) == "" {
-		l.errorf(n, "empty_formula", "%s: the formula is empty", what)
+		l.errorf(n, "empty_formula", msg.RuleEmptyFormula, what)
 	}
 	return f
 }
@@ -414,21 +437,21 @@ var rulesetIDRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_-]*$`)
 // in formulas and may be anything.
 func (l *loader) builtinInput(n *yaml.Node, id string) {
 	if _, ok := builtin.Index[id]; ok {
-		l.errorf(n, "reserved_id", "input id %q is the name of a built-in function of formulas (%s(...)): rename the input, e.g. %s_value", id, id, id)
+		l.errorf(n, "reserved_id", msg.RuleBuiltinInput, id, id, id)
 	}
 }
 
-func (l *loader) ident(n *yaml.Node, what string) string {
+func (l *loader) ident(n *yaml.Node, what any) string {
 	s := l.str(n, what)
 	if s == "" {
 		return ""
 	}
 	if !identRE.MatchString(s) {
-		l.errorf(n, "bad_id", "%s %q is not an identifier: use letters, digits and _, not starting with a digit", what, s)
+		l.errorf(n, "bad_id", msg.RuleNotIdent, what, s)
 		return s
 	}
 	if indicators.ReservedWord(s) {
-		l.errorf(n, "reserved_id", "%s %q is a reserved word", what, s)
+		l.errorf(n, "reserved_id", msg.RuleReservedWord, what, s)
 	}
 	return s
 }
@@ -441,7 +464,7 @@ func (l *loader) ruleset() *indicators.Ruleset {
 	}
 	rs.Pos = l.pos(doc)
 	if resolveAlias(doc).Kind != yaml.MappingNode {
-		l.errorf(doc, "type_mismatch", "a ruleset is a mapping of id, title, inputs, indicators ..., found %s", kindName(doc))
+		l.errorf(doc, "type_mismatch", msg.RuleNotRuleset, kindName(doc))
 		return rs
 	}
 	var indNodes, inputNodes, monitorNode *yaml.Node
@@ -450,7 +473,7 @@ func (l *loader) ruleset() *indicators.Ruleset {
 		case "id":
 			rs.ID = l.str(v, "id")
 			if rs.ID != "" && !rulesetIDRE.MatchString(rs.ID) {
-				l.errorf(v, "bad_id", "ruleset id %q: use letters, digits, _ and -", rs.ID)
+				l.errorf(v, "bad_id", msg.RuleBadRulesetID, rs.ID)
 			}
 		case "title":
 			rs.Title = l.str(v, "title")
@@ -459,7 +482,7 @@ func (l *loader) ruleset() *indicators.Ruleset {
 		case "missing":
 			rs.Missing = l.str(v, "missing")
 			if rs.Missing != indicators.MissingZero && rs.Missing != indicators.MissingError {
-				l.errorf(v, "bad_value", "missing: want zero or error, found %q", rs.Missing)
+				l.errorf(v, "bad_value", msg.RuleBadMissing, rs.Missing)
 			}
 		case "reverse":
 			rs.Reverse = l.reverse(v)
@@ -479,17 +502,17 @@ func (l *loader) ruleset() *indicators.Ruleset {
 			if l.rulesKey(rs, key, v) {
 				return
 			}
-			l.unknownKey(key, "ruleset", "id, title, version, grades, missing, reverse, inputs, checks, indicators, overshoot, adjust, max_total, outcomes, tests, monitor")
+			l.unknownKey(key, msg.InRuleset, "id, title, version, grades, missing, reverse, inputs, checks, indicators, overshoot, adjust, max_total, outcomes, tests, monitor")
 		}
 	})
 	if rs.ID == "" {
-		l.errorf(doc, "missing_key", "the ruleset has no id")
+		l.errorf(doc, "missing_key", msg.RuleNoID)
 	}
 	if inputNodes != nil {
 		rs.Inputs = l.inputs(inputNodes)
 	}
 	if indNodes == nil {
-		l.errorf(doc, "missing_key", "the ruleset has no indicators")
+		l.errorf(doc, "missing_key", msg.RuleNoIndicators)
 	} else {
 		rs.Indicators = l.indicatorList(indNodes, rs)
 	}
@@ -508,7 +531,7 @@ func (l *loader) ruleset() *indicators.Ruleset {
 func (l *loader) reverse(v *yaml.Node) string {
 	s := l.str(v, "reverse")
 	if s != indicators.ReverseLinear && s != indicators.ReverseRatio {
-		l.errorf(v, "bad_value", "reverse: want linear or ratio, found %q", s)
+		l.errorf(v, "bad_value", msg.RuleBadReverse, s)
 	}
 	return s
 }
@@ -525,19 +548,19 @@ func (l *loader) grades(n *yaml.Node) []indicators.Grade {
 			case "label":
 				g.Label = l.str(v, "grades: label")
 			default:
-				l.unknownKey(key, "grade", "min, label")
+				l.unknownKey(key, msg.InGrade, "min, label")
 			}
 		})
 		if !hasMin || g.Label == "" {
-			l.errorf(item, "missing_key", "a grade needs min and label")
+			l.errorf(item, "missing_key", msg.RuleGradeNeeds)
 		}
 		if len(gs) > 0 && g.Min >= gs[len(gs)-1].Min {
-			l.errorf(item, "bad_grades", "grade %s: min %v must be below the min of the grade before it (%v)", g.Label, g.Min, gs[len(gs)-1].Min)
+			l.errorf(item, "bad_grades", msg.RuleGradeOrder, g.Label, g.Min, gs[len(gs)-1].Min)
 		}
 		gs = append(gs, g)
 	}
 	if n.Kind == yaml.SequenceNode && len(gs) == 0 {
-		l.errorf(n, "bad_grades", "grades: the list is empty")
+		l.errorf(n, "bad_grades", msg.RuleGradesEmpty)
 	}
 	return gs
 }
@@ -548,9 +571,9 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 		in := indicators.Input{ID: key, Type: indicators.TypeNumber, Pos: l.pos(v)}
 		kn := keyNode(n, key)
 		if !identRE.MatchString(key) {
-			l.errorf(kn, "bad_id", "input id %q is not an identifier: use letters, digits and _, not starting with a digit", key)
+			l.errorf(kn, "bad_id", msg.RuleInputNotIdent, key)
 		} else if indicators.ReservedInput(key) {
-			l.errorf(kn, "reserved_id", "input id %q is a reserved word", key)
+			l.errorf(kn, "reserved_id", msg.RuleInputReserved, key)
 		} else {
 			l.builtinInput(kn, key)
 		}
@@ -562,18 +585,18 @@ func (l *loader) inputs(n *yaml.Node) []indicators.Input {
 		l.fields(v, func(k string, fv *yaml.Node) {
 			switch k {
 			case "label":
-				in.Label = l.str(fv, "input label")
+				in.Label = l.str(fv, msg.WhatInputLabel)
 			case "unit":
-				in.Unit = l.str(fv, "input unit")
+				in.Unit = l.str(fv, msg.WhatInputUnit)
 			case "type":
-				in.Type = l.str(fv, "input type")
+				in.Type = l.str(fv, msg.WhatInputType)
 				if in.Type != indicators.TypeNumber && in.Type != indicators.TypeTier {
-					l.errorf(fv, "bad_value", "input %s: type: want number or tier, found %q", key, in.Type)
+					l.errorf(fv, "bad_value", msg.RuleInputType, key, in.Type)
 				}
 			case "optional":
-				in.Optional = l.boolean(fv, "input "+key+": optional")
+				in.Optional = l.boolean(fv, l.p.Sprintf(msg.WhatInputOptional, key))
 			default:
-				l.unknownKey(k, "input "+key, "label, unit, type, optional")
+				l.unknownKey(k, l.p.Sprintf(msg.InInput, key), "label, unit, type, optional")
 			}
 		})
 		ins = append(ins, in)
@@ -597,17 +620,17 @@ func (l *loader) checks(n *yaml.Node) []indicators.Check {
 		l.fields(item, func(key string, v *yaml.Node) {
 			switch key {
 			case "id":
-				c.ID = l.ident(v, "check id")
+				c.ID = l.ident(v, msg.WhatCheckID)
 			case "assert":
 				c.Assert = l.formula(v, "assert")
 			case "message":
 				c.Message = l.str(v, "message")
 			default:
-				l.unknownKey(key, "check", "id, assert, message")
+				l.unknownKey(key, msg.InCheck, "id, assert, message")
 			}
 		})
 		if c.ID == "" || !c.Assert.Set() {
-			l.errorf(item, "missing_key", "a check needs id and assert")
+			l.errorf(item, "missing_key", msg.RuleCheckNeeds)
 		}
 		cs = append(cs, c)
 	}
@@ -622,15 +645,15 @@ func (l *loader) checks(n *yaml.Node) []indicators.Check {
 // checks never, so no name is ambiguous.
 func (l *loader) checkIDs(rs *indicators.Ruleset) {
 	for _, ns := range []struct {
-		what string
+		what msg.Code
 		ids  func(yield func(string, diag.Pos))
 	}{
-		{"indicator", func(yield func(string, diag.Pos)) {
+		{msg.InIndicator, func(yield func(string, diag.Pos)) {
 			for _, ind := range rs.Indicators {
 				yield(ind.ID, ind.Pos)
 			}
 		}},
-		{"check", func(yield func(string, diag.Pos)) {
+		{msg.InCheck, func(yield func(string, diag.Pos)) {
 			for _, c := range rs.Checks {
 				yield(c.ID, c.Pos)
 			}
@@ -643,7 +666,7 @@ func (l *loader) checkIDs(rs *indicators.Ruleset) {
 			}
 			if prev, ok := seen[id]; ok {
 				l.errs.Add(&diag.Error{Pos: p, Code: "duplicate_id", Snippet: l.lineText(p.Line),
-					Msg: fmt.Sprintf("duplicate id %q: already used by the %s at line %d", id, ns.what, prev.Line)})
+					Msg: l.p.Sprintf(msg.RuleDuplicateID, id, ns.what, prev.Line)})
 				return
 			}
 			seen[id] = p
@@ -659,7 +682,7 @@ func (l *loader) indicatorList(n *yaml.Node, rs *indicators.Ruleset) []indicator
 		inds = append(inds, l.indicator(item, rs))
 	}
 	if n.Kind == yaml.SequenceNode && len(inds) == 0 {
-		l.errorf(n, "missing_key", "indicators: the list is empty")
+		l.errorf(n, "missing_key", msg.RuleIndicatorsEmpty)
 	}
 	return inds
 }
@@ -673,7 +696,7 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	l.fields(n, func(key string, v *yaml.Node) {
 		switch key {
 		case "id":
-			ind.ID = l.ident(v, "indicator id")
+			ind.ID = l.ident(v, msg.WhatIndicatorID)
 		case "label":
 			ind.Label = l.str(v, "label")
 		case "group":
@@ -689,7 +712,7 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 			n := len(l.errs)
 			ind.Weight, hasWeight = l.num(v, "weight"), true
 			if ind.Weight <= 0 && len(l.errs) == n {
-				l.errorf(v, "bad_value", "weight must be above 0, found %v", ind.Weight)
+				l.errorf(v, "bad_value", msg.RuleWeightAbove0, ind.Weight)
 			}
 		case "note":
 			ind.Note = l.str(v, "note")
@@ -718,7 +741,7 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 			s := l.str(v, "target")
 			m := targetRE.FindStringSubmatch(s)
 			if m == nil || strings.TrimSpace(m[2]) == "" {
-				l.errorf(v, "bad_target", "target %q: want a comparator (>=, <= or =) and an expression, e.g. \">= 0.95\"", s)
+				l.errorf(v, "bad_target", msg.RuleBadTarget, s)
 				return
 			}
 			op := map[string]string{"≥": ">=", "≤": "<="}[m[1]]
@@ -742,15 +765,15 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 			l.fields(v, func(k string, dv *yaml.Node) {
 				switch k {
 				case "count":
-					ind.Deduct.Count = l.formula(dv, "deduct count")
+					ind.Deduct.Count = l.formula(dv, msg.WhatDeductCount)
 				case "points":
-					ind.Deduct.Points = l.num(dv, "deduct points")
+					ind.Deduct.Points = l.num(dv, msg.WhatDeductPoints)
 				default:
-					l.unknownKey(k, "deduct", "count, points")
+					l.unknownKey(k, msg.InDeduct, "count, points")
 				}
 			})
 			if !ind.Deduct.Count.Set() {
-				l.errorf(v, "missing_key", "deduct needs count")
+				l.errorf(v, "missing_key", msg.RuleDeductNeeds)
 			}
 		case "score":
 			forms = append(forms, key)
@@ -758,7 +781,7 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 		case "overshoot":
 			ind.Overshoot = l.overshoot(v)
 		default:
-			l.unknownKey(key, "indicator", "id, label, group, weight, note, use, value, target, reverse, bands, tiers, deduct, score, relative, panel, spread, overshoot")
+			l.unknownKey(key, msg.InIndicator, "id, label, group, weight, note, use, value, target, reverse, bands, tiers, deduct, score, relative, panel, spread, overshoot")
 		}
 	})
 	if useNode != nil && !l.use(&ind, useNode, rs) {
@@ -766,10 +789,10 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	}
 
 	if ind.ID == "" {
-		l.errorf(n, "missing_key", "an indicator needs an id")
+		l.errorf(n, "missing_key", msg.RuleIndicatorNeedsID)
 	}
 	if !hasWeight {
-		l.errorf(n, "missing_key", "indicator %s has no weight", ind.ID)
+		l.errorf(n, "missing_key", msg.RuleNoWeight, ind.ID)
 	}
 	if ind.Label == "" {
 		ind.Label = ind.ID
@@ -782,29 +805,29 @@ func (l *loader) indicator(n *yaml.Node, rs *indicators.Ruleset) indicators.Indi
 	}
 	switch {
 	case len(forms) > 1:
-		l.errorf(n, "scoring_form", "indicator %s has %d scoring forms (%s): give exactly one of target, bands, tiers, deduct, score, relative, panel", ind.ID, len(forms), strings.Join(forms, ", "))
+		l.errorf(n, "scoring_form", msg.RuleManyForms, ind.ID, len(forms), strings.Join(forms, ", "))
 	case len(forms) == 1:
 		ind.Form = forms[0]
 	case ind.Value.Set() && l.isTierInput(ind.Value.Src, rs):
 		ind.Form = indicators.FormTiers
 	default:
-		l.errorf(n, "scoring_form", "indicator %s has no scoring form: give one of target, bands, tiers, deduct, score, relative, panel", ind.ID)
+		l.errorf(n, "scoring_form", msg.RuleNoForm, ind.ID)
 	}
 	l.relFinish(n, &ind, rel, rs)
 	if ind.Form == indicators.FormTiers && !hasTiers {
 		ind.Tiers = indicators.DefaultTiers()
 	}
 	if ind.Form == indicators.FormTiers && ind.Value.Set() && !l.isTierInput(ind.Value.Src, rs) {
-		l.errorf(n, "scoring_form", "indicator %s: tiers need a value that is a tier input, found %q", ind.ID, ind.Value.Src)
+		l.errorf(n, "scoring_form", msg.RuleTiersValue, ind.ID, ind.Value.Src)
 	}
 	if ind.Reverse != "" && (ind.Form != indicators.FormTarget || ind.Target.Op != "<=") {
-		l.errorf(n, "bad_value", "indicator %s: reverse applies only to a \"<=\" target", ind.ID)
+		l.errorf(n, "bad_value", msg.RuleReverseTarget, ind.ID)
 	}
 	if ind.Reverse == "" {
 		ind.Reverse = rs.Reverse
 	}
 	if (ind.Form == indicators.FormTarget || ind.Form == indicators.FormBands) && !ind.Value.Set() {
-		l.errorf(n, "missing_key", "indicator %s: %s needs a value formula", ind.ID, ind.Form)
+		l.errorf(n, "missing_key", msg.RuleNeedsValue, ind.ID, ind.Form)
 	}
 	return ind
 }
@@ -831,26 +854,26 @@ func (l *loader) bands(n *yaml.Node) []indicators.Band {
 			case "when":
 				b.When = l.formula(v, "when")
 			case "score":
-				b.Score = l.formula(v, "band score")
+				b.Score = l.formula(v, msg.WhatBandScore)
 			case "else":
 				b.Else = true
 				b.Score = l.formula(v, "else")
 			default:
-				l.unknownKey(key, "band", "when and score, or else")
+				l.unknownKey(key, msg.InBand, msg.WantBand)
 			}
 		})
 		switch {
 		case b.Else && b.When.Set():
-			l.errorf(item, "bad_band", "a band has either when and score, or else")
+			l.errorf(item, "bad_band", msg.RuleBandEither)
 		case b.Else && i != len(items)-1:
-			l.errorf(item, "bad_band", "else must be the last band")
+			l.errorf(item, "bad_band", msg.RuleElseLast)
 		case !b.Else && (!b.When.Set() || !b.Score.Set()):
-			l.errorf(item, "bad_band", "a band needs when and score")
+			l.errorf(item, "bad_band", msg.RuleBandNeeds)
 		}
 		bs = append(bs, b)
 	}
 	if n.Kind == yaml.SequenceNode && len(bs) == 0 {
-		l.errorf(n, "bad_band", "bands: the list is empty")
+		l.errorf(n, "bad_band", msg.RuleBandsEmpty)
 	}
 	return bs
 }
@@ -858,9 +881,9 @@ func (l *loader) bands(n *yaml.Node) []indicators.Band {
 func (l *loader) tiers(n *yaml.Node) indicators.Tiers {
 	t := indicators.DefaultTiers()
 	l.fields(n, func(key string, v *yaml.Node) {
-		x, ok := l.number(v, "tier "+key)
+		x, ok := l.number(v, l.p.Sprintf(msg.WhatTier, key))
 		if ok && (x < 0 || x > 1) {
-			l.errorf(v, "bad_value", "tier %s: a fraction of the weight between 0 and 1, found %v", key, x)
+			l.errorf(v, "bad_value", msg.RuleTierFraction, key, x)
 		}
 		switch key {
 		case "A", "达成":
@@ -870,7 +893,7 @@ func (l *loader) tiers(n *yaml.Node) indicators.Tiers {
 		case "C", "未达成":
 			t.C = x
 		default:
-			l.errorf(l.key, "unknown_key", "unknown tier %q (want A, B, C)", key)
+			l.errorf(l.key, "unknown_key", msg.RuleUnknownTier, key)
 		}
 	})
 	return t
@@ -883,14 +906,14 @@ func (l *loader) cases(n *yaml.Node) []indicators.Case {
 		l.fields(item, func(key string, v *yaml.Node) {
 			switch key {
 			case "name":
-				c.Name = l.str(v, "test name")
+				c.Name = l.str(v, msg.WhatTestName)
 			case "data":
 				if v.Kind == yaml.MappingNode && l.duplicateKey(v) {
 					return
 				}
 				var data map[string]any
 				if err := v.Decode(&data); err != nil || v.Kind != yaml.MappingNode {
-					l.errorf(v, "type_mismatch", "test data: expected a mapping of input to value")
+					l.errorf(v, "type_mismatch", msg.RuleTestData)
 					return
 				}
 				c.Data = data
@@ -899,7 +922,7 @@ func (l *loader) cases(n *yaml.Node) []indicators.Case {
 			case "population":
 				c.Populations = l.casePopulations(v)
 			default:
-				l.unknownKey(key, "test", "name, data, expect, population")
+				l.unknownKey(key, msg.InTest, "name, data, expect, population")
 			}
 		})
 		if c.Name == "" {
@@ -914,21 +937,21 @@ func (l *loader) expect(n *yaml.Node, c *indicators.Case) {
 	l.fields(n, func(key string, v *yaml.Node) {
 		switch key {
 		case "score":
-			x := l.num(v, "expected score")
+			x := l.num(v, msg.WhatExpectedScore)
 			c.Score = &x
 		case "grade":
-			c.Grade = l.str(v, "expected grade")
+			c.Grade = l.str(v, msg.WhatExpectedGrade)
 		case "points":
 			c.Points = map[string]float64{}
-			l.fields(v, func(id string, pv *yaml.Node) { c.Points[id] = l.num(pv, "expected points of "+id) })
+			l.fields(v, func(id string, pv *yaml.Node) { c.Points[id] = l.num(pv, l.p.Sprintf(msg.WhatExpectedPoints, id)) })
 		case "status":
 			c.Status = map[string]string{}
-			l.fields(v, func(id string, sv *yaml.Node) { c.Status[id] = l.str(sv, "expected status of "+id) })
+			l.fields(v, func(id string, sv *yaml.Node) { c.Status[id] = l.str(sv, l.p.Sprintf(msg.WhatExpectedStatus, id)) })
 		default:
 			if l.expectRules(key, v, c) {
 				return
 			}
-			l.unknownKey(key, "expect", "score, grade, points, status, adjustments, outcome, change")
+			l.unknownKey(key, msg.InExpect, "score, grade, points, status, adjustments, outcome, change")
 		}
 	})
 }

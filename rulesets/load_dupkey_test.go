@@ -13,7 +13,7 @@ import (
 func TestTestDataDuplicateKey(t *testing.T) {
 	src := "id: x\ninputs: {spent: {}, budget: {}}\nindicators:\n  - {id: a, weight: 10, value: spent / budget, target: \">= 1\"}\n" +
 		"tests:\n  - name: t\n    data: {spent: 1, budget: 2,\n           spent: 2}\n    expect: {score: 10}\n"
-	_, err := rulesets.Load("r.yaml", []byte(src))
+	_, err := rulesets.Options{Lang: "en"}.Load("r.yaml", []byte(src))
 	want := "r.yaml:8:12: duplicate key \"spent\"\n |            spent: 2}\n | ...........^"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)

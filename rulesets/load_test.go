@@ -86,9 +86,9 @@ func TestLoadErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rs, err := rulesets.Load("r.yaml", []byte(tc.src))
+			rs, err := rulesets.Options{Lang: "en"}.Load("r.yaml", []byte(tc.src))
 			if err == nil {
-				_, err = engine.Compile(rs, nil)
+				_, err = engine.Compile(rs, &engine.Options{Lang: "en"})
 			}
 			if err == nil {
 				t.Fatal("no error")
@@ -101,7 +101,7 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestLoadUse(t *testing.T) {
-	rs, err := rulesets.Load("r.yaml", []byte("id: x\nindicators:\n  - {use: budget_execution_rate, weight: 10, target: \">= 0.95\"}\n"))
+	rs, err := rulesets.Options{Lang: "en"}.Load("r.yaml", []byte("id: x\nindicators:\n  - {use: budget_execution_rate, weight: 10, target: \">= 0.95\"}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestLoadUse(t *testing.T) {
 
 func TestBuiltinRulesetsCompile(t *testing.T) {
 	for _, id := range []string{"grid-center", "dept-2013", "selfeval-2020"} {
-		rs, err := rulesets.Open(id)
+		rs, err := rulesets.Options{Lang: "en"}.Open(id)
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
@@ -142,7 +142,7 @@ func TestLoadBoundsAliases(t *testing.T) {
 	}
 	b.WriteString("]\n")
 	start := time.Now()
-	_, err := rulesets.Load("aliases.yaml", []byte(b.String()))
+	_, err := rulesets.Options{Lang: "en"}.Load("aliases.yaml", []byte(b.String()))
 	if err == nil || !strings.Contains(err.Error(), "the file has more than 200000 keys, counting those that aliases (*name) repeat: share less through anchors") {
 		t.Errorf("Load: %v", err)
 	}

@@ -12,7 +12,7 @@ import (
 // takes true or false and nothing else, with the position of the value.
 func TestLoadOptional(t *testing.T) {
 	src := "id: x\ninputs:\n  a: {label: 甲, optional: true}\n  b: {optional: false}\n  c: {unit: 万元}\nindicators:\n  - {id: i, weight: 10, value: a + b + c, target: \">= 1\"}\n"
-	rs, err := rulesets.Load("r.yaml", []byte(src))
+	rs, err := rulesets.Options{Lang: "en"}.Load("r.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,12 +27,12 @@ func TestLoadOptional(t *testing.T) {
 		"1":   `r.yaml:3:27: input a: optional: expected true or false, found "1"`,
 		"~":   `r.yaml:3:27: input a: optional: expected true or false, found nothing`,
 	} {
-		_, err := rulesets.Load("r.yaml", []byte(strings.Replace(src, "optional: true", "optional: "+value, 1)))
+		_, err := rulesets.Options{Lang: "en"}.Load("r.yaml", []byte(strings.Replace(src, "optional: true", "optional: "+value, 1)))
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("optional: %s: error\n%v\nwant it to start\n%s", value, err, want)
 		}
 	}
-	_, err = rulesets.Load("r.yaml", []byte(strings.Replace(src, "optional: true", "optinal: true", 1)))
+	_, err = rulesets.Options{Lang: "en"}.Load("r.yaml", []byte(strings.Replace(src, "optional: true", "optinal: true", 1)))
 	if err == nil || !strings.Contains(err.Error(), `unknown key "optinal" in input a (want label, unit, type, optional)`) {
 		t.Errorf("misspelt key: %v", err)
 	}

@@ -1,12 +1,12 @@
 package rulesets
 
 import (
-	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Issue 17's keys: relative: and panel: on an indicator, monitor: at the
@@ -28,7 +28,7 @@ func isBool(n *yaml.Node) bool {
 func (l *loader) relative(v *yaml.Node) string {
 	s := l.str(v, "relative")
 	if s != indicators.RelativeBestRatio && s != indicators.RelativeEfficacy {
-		l.errorf(v, "bad_value", "relative: want best_ratio or efficacy, found %q", s)
+		l.errorf(v, "bad_value", msg.RuleBadRelative, s)
 	}
 	return s
 }
@@ -36,7 +36,7 @@ func (l *loader) relative(v *yaml.Node) string {
 func (l *loader) panel(v *yaml.Node) string {
 	s := l.str(v, "panel")
 	if s != indicators.PanelMean && s != indicators.PanelMedian && s != indicators.PanelTrimmed {
-		l.errorf(v, "bad_value", "panel: want mean, median or trimmed, found %q", s)
+		l.errorf(v, "bad_value", msg.RuleBadPanel, s)
 	}
 	return s
 }
@@ -46,22 +46,22 @@ func (l *loader) panel(v *yaml.Node) string {
 func (l *loader) relFinish(n *yaml.Node, ind *indicators.Indicator, k relKeys, rs *indicators.Ruleset) {
 	if k.reverse != nil && isBool(k.reverse) {
 		if ind.Form != indicators.FormRelative {
-			l.errorf(k.reverse, "bad_value", "indicator %s: reverse: true applies only to a relative indicator (a \"<=\" target takes reverse: linear or ratio)", ind.ID)
+			l.errorf(k.reverse, "bad_value", msg.RuleReverseRelative, ind.ID)
 		} else {
 			ind.Lower = l.boolean(k.reverse, "reverse")
 		}
 	}
 	if ind.Form == indicators.FormRelative && !ind.Value.Set() {
-		l.errorf(n, "missing_key", "indicator %s: relative needs a value formula", ind.ID)
+		l.errorf(n, "missing_key", msg.RuleRelativeValue, ind.ID)
 	}
 	if k.spread != nil {
 		if ind.Form != indicators.FormPanel {
-			l.errorf(k.spread, "bad_value", "indicator %s: spread applies only to a panel indicator", ind.ID)
+			l.errorf(k.spread, "bad_value", msg.RuleSpreadPanel, ind.ID)
 		}
 		n0 := len(l.errs)
 		ind.Spread = l.num(k.spread, "spread")
 		if len(l.errs) == n0 && (ind.Spread < 0 || ind.Spread > 1) {
-			l.errorf(k.spread, "bad_value", "spread is a share of the weight, from 0 to 1, found %v", ind.Spread)
+			l.errorf(k.spread, "bad_value", msg.RuleSpreadRange, ind.Spread)
 		}
 	} else if ind.Form == indicators.FormPanel {
 		ind.Spread = indicators.DefaultSpread
@@ -71,9 +71,9 @@ func (l *loader) relFinish(n *yaml.Node, ind *indicators.Indicator, k relKeys, r
 		// nothing to read each rater's points from.
 		id := strings.TrimSpace(ind.Value.Src)
 		if !ind.Value.Set() {
-			l.errorf(n, "missing_key", "indicator %s: panel needs value: the input that holds each rater's points", ind.ID)
+			l.errorf(n, "missing_key", msg.RulePanelValue, ind.ID)
 		} else if rs.InputIndex(id) < 0 && len(rs.Inputs) > 0 {
-			l.errorf(k.panel, "bad_value", "indicator %s: panel reads each rater's points from one input, so value must name an input, found %q", ind.ID, ind.Value.Src)
+			l.errorf(k.panel, "bad_value", msg.RulePanelInput, ind.ID, ind.Value.Src)
 		}
 	}
 }
@@ -84,15 +84,15 @@ func (l *loader) monitor(v *yaml.Node) indicators.Monitor {
 	l.fields(v, func(key string, b *yaml.Node) {
 		switch key {
 		case "green":
-			m.Green = l.num(b, "monitor green")
+			m.Green = l.num(b, msg.WhatMonitorGreen)
 		case "yellow":
-			m.Yellow = l.num(b, "monitor yellow")
+			m.Yellow = l.num(b, msg.WhatMonitorYellow)
 		default:
 			l.unknownKey(key, "monitor", "green, yellow")
 		}
 	})
 	if m.Yellow < 0 || m.Yellow > m.Green {
-		l.errorf(v, "bad_value", "monitor: want 0 <= yellow <= green, found yellow %v and green %v", m.Yellow, m.Green)
+		l.errorf(v, "bad_value", msg.RuleMonitorBands, m.Yellow, m.Green)
 	}
 	return m
 }
@@ -104,8 +104,8 @@ func (l *loader) casePopulations(n *yaml.Node) []indicators.CasePopulation {
 	var out []indicators.CasePopulation
 	l.fields(n, func(id string, v *yaml.Node) {
 		cp := indicators.CasePopulation{ID: id, Pos: l.pos(l.key), Values: []float64{}}
-		for k, item := range l.list(v, "population of "+id) {
-			x, ok := l.number(item, fmt.Sprintf("population of %s, value %d", id, k+1))
+		for k, item := range l.list(v, l.p.Sprintf(msg.WhatPopulation, id)) {
+			x, ok := l.number(item, l.p.Sprintf(msg.WhatPopulationValue, id, k+1))
 			if ok {
 				cp.Values = append(cp.Values, x)
 			}

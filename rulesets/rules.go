@@ -1,7 +1,7 @@
 package rulesets
 
 import (
-	"fmt"
+	"errors"
 	"sort"
 	"strings"
 	"sync"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Loading the rules above the indicator row (DESIGN.md, contract 2):
@@ -46,23 +47,23 @@ var rulesLib = sync.OnceValues(func() (*rulesLibrary, error) {
 						if key != "id" {
 							return false
 						}
-						id, idNode = l.ident(v, "rule id"), v
+						id, idNode = l.ident(v, msg.WhatRuleID), v
 						return true
 					})
 					if o == nil {
 						continue
 					}
 					if id == "" {
-						l.errorf(item, "missing_key", "a library overshoot needs an id")
+						l.errorf(item, "missing_key", msg.RuleLibOvershootID)
 					}
 					if _, dup := lib.overshoot[id]; dup {
-						l.errorf(idNode, "duplicate_id", "duplicate rules library id %q", id)
+						l.errorf(idNode, "duplicate_id", msg.RuleLibDuplicate, id)
 					}
 					lib.overshoot[id] = *o
 					lib.ids = append(lib.ids, id)
 				}
 			default:
-				l.unknownKey(key, "rules library", "adjust, overshoot")
+				l.unknownKey(key, msg.InRulesLibrary, "adjust, overshoot")
 			}
 		})
 	}
@@ -95,7 +96,7 @@ func RulesLibrary() ([]indicators.Adjust, []string, error) {
 // (its entries may not say use:).
 func (l *loader) rulesLib() (*rulesLibrary, error) {
 	if l.rules == nil {
-		return nil, fmt.Errorf("use: inside the rules library")
+		return nil, errors.New(l.p.Sprintf(msg.RuleUseInLibrary))
 	}
 	return l.rules()
 }
@@ -111,7 +112,7 @@ func (l *loader) rulesKey(rs *indicators.Ruleset, key string, v *yaml.Node) bool
 	case "max_total":
 		x, ok := l.number(v, "max_total")
 		if ok && x <= 0 {
-			l.errorf(v, "bad_value", "max_total must be above 0, found %v", x)
+			l.errorf(v, "bad_value", msg.RuleMaxTotal, x)
 		}
 		rs.MaxTotal = &x
 	case "outcomes":
@@ -130,7 +131,7 @@ func (l *loader) overshoot(n *yaml.Node) *indicators.OvershootRule {
 		if key != "use" {
 			return false
 		}
-		use, useNode = l.str(v, "overshoot use"), v
+		use, useNode = l.str(v, msg.WhatOvershootUse), v
 		return true
 	})
 	if o == nil || useNode == nil {
@@ -138,12 +139,12 @@ func (l *loader) overshoot(n *yaml.Node) *indicators.OvershootRule {
 	}
 	lib, err := l.rulesLib()
 	if err != nil {
-		l.errs.Add(&diag.Error{Pos: l.pos(useNode), Code: "library", Msg: fmt.Sprintf("rules library: %v", err)})
+		l.errs.Add(&diag.Error{Pos: l.pos(useNode), Code: "library", Msg: l.p.Sprintf(msg.RuleRulesLibrary, err)})
 		return nil
 	}
 	def, ok := lib.overshoot[use]
 	if !ok {
-		l.errorf(useNode, "unknown_library_id", "overshoot: use: the rules library has no overshoot %q (it has %s)", use, libIDs(lib.overshoot))
+		l.errorf(useNode, "unknown_library_id", msg.RuleNoOvershoot, use, libIDs(lib.overshoot))
 		return nil
 	}
 	def.Use, def.Pos = use, o.Pos
@@ -160,15 +161,15 @@ func (l *loader) overshootFields(n *yaml.Node, extra func(key string, v *yaml.No
 	l.fields(n, func(key string, v *yaml.Node) {
 		switch key {
 		case "ratio":
-			x, ok := l.number(v, "overshoot ratio")
+			x, ok := l.number(v, msg.WhatOvershootRatio)
 			if ok && x <= 1 {
-				l.errorf(v, "bad_value", "overshoot ratio must be above 1 (1.3 = 130%% of the target), found %v", x)
+				l.errorf(v, "bad_value", msg.RuleOvershootRatio, x)
 			}
 			o.Ratio, hasRatio = x, true
 		case "deduct":
-			x, ok := l.number(v, "overshoot deduct")
+			x, ok := l.number(v, msg.WhatOvershootDeduct)
 			if ok && x <= 0 {
-				l.errorf(v, "bad_value", "overshoot deduct must be above 0 (the points lost), found %v", x)
+				l.errorf(v, "bad_value", msg.RuleOvershootDeduct, x)
 			}
 			o.Deduct, hasDeduct = x, true
 		default:
@@ -176,17 +177,17 @@ func (l *loader) overshootFields(n *yaml.Node, extra func(key string, v *yaml.No
 				hasUse = hasUse || key == "use"
 				return
 			}
-			l.unknownKey(key, "overshoot", "ratio and deduct, or use")
+			l.unknownKey(key, msg.InOvershoot, msg.WantOvershoot)
 		}
 	})
 	switch {
 	case len(l.errs) > errs:
 		return nil
 	case hasUse && (hasRatio || hasDeduct):
-		l.errorf(n, "bad_value", "overshoot: give either use or ratio and deduct, not both")
+		l.errorf(n, "bad_value", msg.RuleOvershootBoth)
 		return nil
 	case !hasUse && (!hasRatio || !hasDeduct):
-		l.errorf(n, "missing_key", "overshoot needs ratio and deduct, e.g. {ratio: 1.3, deduct: 2}")
+		l.errorf(n, "missing_key", msg.RuleOvershootNeeds)
 		return nil
 	}
 	return o
@@ -203,7 +204,7 @@ func (l *loader) adjustList(n *yaml.Node, rs *indicators.Ruleset) []indicators.A
 			continue
 		}
 		if line, dup := seen[a.ID]; dup && a.ID != "" {
-			l.errorf(item, "duplicate_id", "duplicate adjust rule id %q: already used by the rule at line %d", a.ID, line)
+			l.errorf(item, "duplicate_id", msg.RuleAdjustDuplicate, a.ID, line)
 		}
 		seen[a.ID] = item.Line
 		out = append(out, a)
@@ -217,11 +218,11 @@ func (l *loader) adjust(n *yaml.Node, useOK bool) (indicators.Adjust, bool) {
 	l.fields(n, func(key string, v *yaml.Node) {
 		switch key {
 		case "id":
-			a.ID = l.ident(v, "adjust rule id")
+			a.ID = l.ident(v, msg.WhatAdjustRuleID)
 		case "label":
-			a.Label = l.str(v, "adjust rule label")
+			a.Label = l.str(v, msg.WhatAdjustRuleLabel)
 		case "when":
-			a.When = l.formula(v, "adjust when")
+			a.When = l.formula(v, msg.WhatAdjustWhen)
 		case "cap":
 			capNode = v
 			a.Cap = l.amount(v, "cap")
@@ -230,12 +231,12 @@ func (l *loader) adjust(n *yaml.Node, useOK bool) (indicators.Adjust, bool) {
 			a.Add = l.amount(v, "add")
 		case "use":
 			if !useOK {
-				l.unknownKey(key, "rules library entry", "id, label, when, cap, add")
+				l.unknownKey(key, msg.InRulesLibraryEntry, "id, label, when, cap, add")
 				return
 			}
-			a.Use, useNode = l.str(v, "adjust use"), v
+			a.Use, useNode = l.str(v, msg.WhatAdjustUse), v
 		default:
-			l.unknownKey(key, "adjust rule", "id, label, when, cap or add, use")
+			l.unknownKey(key, msg.InAdjustRule, msg.WantAdjust)
 		}
 	})
 	if useNode != nil {
@@ -245,16 +246,16 @@ func (l *loader) adjust(n *yaml.Node, useOK bool) (indicators.Adjust, bool) {
 	}
 	switch {
 	case capNode != nil && addNode != nil:
-		l.errorf(n, "bad_adjust", "adjust rule %s has both cap and add: give one (a rule either caps the total or adds to it)", a.ID)
+		l.errorf(n, "bad_adjust", msg.RuleAdjustBoth, a.ID)
 	case a.Kind == "" && capNode != nil:
 		a.Kind = indicators.AdjustCap
 	case a.Kind == "" && addNode != nil:
 		a.Kind = indicators.AdjustAdd
 	case a.Kind == "":
-		l.errorf(n, "bad_adjust", "adjust rule %s has neither cap nor add: give cap (the highest total) or add (points to add, negative to deduct)", a.ID)
+		l.errorf(n, "bad_adjust", msg.RuleAdjustNeither, a.ID)
 	}
 	if a.ID == "" {
-		l.errorf(n, "missing_key", "an adjust rule needs an id")
+		l.errorf(n, "missing_key", msg.RuleAdjustNeedsID)
 	}
 	if a.Label == "" {
 		a.Label = a.ID
@@ -266,7 +267,7 @@ func (l *loader) adjust(n *yaml.Node, useOK bool) (indicators.Adjust, bool) {
 // with nothing after it) is the usual slip and says what is wanted.
 func (l *loader) amount(v *yaml.Node, what string) indicators.Formula {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Value == "" {
-		l.errorf(v, "bad_adjust", "adjust %s: expected a number or a formula, found %s (e.g. %s: 89)", what, kindName(v), what)
+		l.errorf(v, "bad_adjust", msg.RuleAdjustAmount, what, kindName(v), what)
 		return indicators.Formula{}
 	}
 	return l.formula(v, "adjust "+what)
@@ -278,16 +279,16 @@ func (l *loader) amount(v *yaml.Node, what string) indicators.Formula {
 func (l *loader) useAdjust(a *indicators.Adjust, useNode *yaml.Node, ownAmount bool) bool {
 	lib, err := l.rulesLib()
 	if err != nil {
-		l.errs.Add(&diag.Error{Pos: l.pos(useNode), Code: "library", Msg: fmt.Sprintf("rules library: %v", err)})
+		l.errs.Add(&diag.Error{Pos: l.pos(useNode), Code: "library", Msg: l.p.Sprintf(msg.RuleRulesLibrary, err)})
 		return false
 	}
 	def, ok := lib.adjust[a.Use]
 	if !ok {
-		l.errorf(useNode, "unknown_library_id", "adjust: use: the rules library has no adjust rule %q (it has %s)", a.Use, libIDs(lib.adjust))
+		l.errorf(useNode, "unknown_library_id", msg.RuleNoAdjust, a.Use, libIDs(lib.adjust))
 		return false
 	}
 	if ownAmount {
-		l.errorf(useNode, "bad_adjust", "adjust rule %s: use %s brings its own %s: drop cap and add, or drop use", a.Use, a.Use, def.Kind)
+		l.errorf(useNode, "bad_adjust", msg.RuleAdjustOwn, a.Use, a.Use, def.Kind)
 		return false
 	}
 	// Formulas of the library point at the use: line, as use: of the
@@ -330,22 +331,22 @@ func (l *loader) outcomes(n *yaml.Node) []indicators.Outcome {
 		l.fields(item, func(key string, v *yaml.Node) {
 			switch key {
 			case "grade":
-				o.Grade = l.str(v, "outcome grade")
+				o.Grade = l.str(v, msg.WhatOutcomeGrade)
 			case "action":
-				o.Action = l.str(v, "outcome action")
+				o.Action = l.str(v, msg.WhatOutcomeAction)
 			case "change":
 				hasChange = true
 				if v.Kind == yaml.ScalarNode && v.Tag != "!!null" && v.Value == "" {
-					l.errorf(v, "bad_value", "outcome change: expected a number or a formula, found nothing")
+					l.errorf(v, "bad_value", msg.RuleOutcomeChange)
 					return
 				}
-				o.Change = l.formula(v, "outcome change")
+				o.Change = l.formula(v, msg.WhatOutcomeChange)
 			default:
 				l.unknownKey(key, "outcome", "grade, action, change")
 			}
 		})
 		if o.Grade == "" || o.Action == "" {
-			l.errorf(item, "missing_key", "an outcome needs grade and action, e.g. {grade: 中, action: 核减, change: \"-0.05 * budget\"}")
+			l.errorf(item, "missing_key", msg.RuleOutcomeNeeds)
 		}
 		if !hasChange {
 			// An action without a budget change (优先保障) changes nothing.
@@ -367,7 +368,7 @@ func (l *loader) checkRules(rs *indicators.Ruleset) {
 		}
 		if line, dup := seen[o.Grade]; dup {
 			l.errs.Add(&diag.Error{Pos: o.Pos, Code: "duplicate_id", Snippet: l.lineText(o.Pos.Line),
-				Msg: fmt.Sprintf("outcome for grade %s given twice: already at line %d", o.Grade, line)})
+				Msg: l.p.Sprintf(msg.RuleOutcomeTwice, o.Grade, line)})
 			continue
 		}
 		seen[o.Grade] = o.Pos.Line
@@ -379,7 +380,7 @@ func (l *loader) checkRules(rs *indicators.Ruleset) {
 		}
 		if !known {
 			l.errs.Add(&diag.Error{Pos: o.Pos, Code: "unknown_grade", Snippet: l.lineText(o.Pos.Line),
-				Msg: fmt.Sprintf("outcome for grade %q: the ruleset has no such grade (its grades: %s)", o.Grade, strings.Join(labels, ", "))})
+				Msg: l.p.Sprintf(msg.RuleOutcomeGrade, o.Grade, strings.Join(labels, ", "))})
 		}
 	}
 }
@@ -397,15 +398,15 @@ func (l *loader) expectRules(key string, v *yaml.Node, c *indicators.Case) bool 
 				return
 			}
 			if av.Kind == yaml.ScalarNode && av.Tag != "!!int" && av.Tag != "!!float" {
-				l.errorf(av, "type_mismatch", "expected adjustment %s: the total after the rule (a number), or false if the rule must not apply, found %s", id, kindName(av))
+				l.errorf(av, "type_mismatch", msg.RuleExpectAdjust, id, kindName(av))
 				return
 			}
-			c.Adjustments[id] = indicators.CaseAdjust{After: l.num(av, "expected total after "+id)}
+			c.Adjustments[id] = indicators.CaseAdjust{After: l.num(av, l.p.Sprintf(msg.WhatExpectedTotalAfter, id))}
 		})
 	case "outcome":
-		c.Outcome = l.str(v, "expected outcome")
+		c.Outcome = l.str(v, msg.WhatExpectedOutcome)
 	case "change":
-		x := l.num(v, "expected change")
+		x := l.num(v, msg.WhatExpectedChange)
 		c.Change = &x
 	default:
 		return false

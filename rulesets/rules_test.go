@@ -43,7 +43,7 @@ func TestRulesLoadErrors(t *testing.T) {
 		{"expected adjustment as text", "tests:\n  - {data: {}, expect: {adjustments: {c: yes}}}\n",
 			`r.yaml:6:42: expected adjustment c: the total after the rule (a number), or false if the rule must not apply, found "yes"`},
 	} {
-		_, err := Load("r.yaml", []byte(rulesHead+c.src))
+		_, err := Options{Lang: "en"}.Load("r.yaml", []byte(rulesHead+c.src))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v\nwant %s", c.name, err, c.want)
 		}
@@ -52,7 +52,7 @@ func TestRulesLoadErrors(t *testing.T) {
 
 func TestRulesLoad(t *testing.T) {
 	// An indicator, a check and an input share one id: three namespaces.
-	rs, err := Load("r.yaml", []byte(rulesHead+`checks:
+	rs, err := Options{Lang: "en"}.Load("r.yaml", []byte(rulesHead+`checks:
   - {id: coverage, assert: coverage >= 0}
 overshoot: {use: overshoot_yitihua}
 adjust:
@@ -95,7 +95,7 @@ tests:
 		t.Errorf("test case %+v", c)
 	}
 	// Without adjust or max_total there is no ceiling.
-	rs, err = Load("r.yaml", []byte(rulesHead))
+	rs, err = Options{Lang: "en"}.Load("r.yaml", []byte(rulesHead))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package rulesets
 
 import (
 	"embed"
-	"fmt"
 	"io/fs"
 	"os"
 	"sort"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // FS holds the built-in ruleset files: NAME.yaml is the ruleset with id
@@ -35,24 +35,27 @@ func IDs() []string {
 	return ids
 }
 
+// Open is Options{}.Open: messages in Chinese.
+func Open(ref string) (*indicators.Ruleset, error) { return Options{}.Open(ref) }
+
 // Open loads a ruleset by reference: a built-in id (see IDs) or
 // a file path. A path wins when both exist.
-func Open(ref string) (*indicators.Ruleset, error) {
+func (o Options) Open(ref string) (*indicators.Ruleset, error) {
 	if _, err := os.Stat(ref); err == nil || strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
-		return LoadFile(ref)
+		return o.LoadFile(ref)
 	}
 	src, err := fs.ReadFile(FS, ref+".yaml")
 	if err != nil {
 		return nil, diag.List{{Pos: diag.Pos{File: ref}, Code: "unknown_ruleset",
-			Msg: fmt.Sprintf("no ruleset file %s and no built-in ruleset of that id (built-in: %s)", ref, strings.Join(IDs(), ", "))}}
+			Msg: msg.For(o.Lang).Sprintf(msg.RuleUnknownRuleset, ref, strings.Join(IDs(), ", "))}}
 	}
 	name := "rulesets/" + ref + ".yaml"
-	rs, err := Load(name, src)
+	rs, err := o.Load(name, src)
 	if err != nil {
 		return nil, err
 	}
 	if tsrc, err := fs.ReadFile(FS, ref+".test.yaml"); err == nil {
-		cases, err := LoadCases("rulesets/"+ref+".test.yaml", tsrc)
+		cases, err := o.LoadCases("rulesets/"+ref+".test.yaml", tsrc)
 		if err != nil {
 			return nil, err
 		}

@@ -20,7 +20,7 @@ func TestBuiltinCases(t *testing.T) {
 	}
 	for _, id := range ids {
 		t.Run(id, func(t *testing.T) {
-			rs, err := rulesets.Open(id)
+			rs, err := rulesets.Options{Lang: "en"}.Open(id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,11 +87,11 @@ func TestCasesCatchChanges(t *testing.T) {
 				if changed == string(src) {
 					t.Fatalf("the %s mutation found nothing to change in %s", what, id)
 				}
-				rs, err := rulesets.Load(id+".yaml", []byte(changed))
+				rs, err := rulesets.Options{Lang: "en"}.Load(id+".yaml", []byte(changed))
 				if err != nil {
 					t.Fatal(err)
 				}
-				cases, err := rulesets.LoadCases(id+".test.yaml", tests)
+				cases, err := rulesets.Options{Lang: "en"}.LoadCases(id+".test.yaml", tests)
 				if err != nil {
 					t.Fatal(err)
 				}

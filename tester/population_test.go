@@ -39,15 +39,15 @@ tests:
 // and the case's unit joins it: hand-computed points hold, a wrong
 // expectation fails, and without a population the unit is its own best.
 func TestCasePopulation(t *testing.T) {
-	rs, err := rulesets.Load("pop.yaml", []byte(populationRuleset))
+	rs, err := rulesets.Options{Lang: "en"}.Load("pop.yaml", []byte(populationRuleset))
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, &engine.Options{Explain: true})
+	prog, err := engine.Compile(rs, &engine.Options{Lang: "en", Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := tester.Run(prog)
+	res := tester.Options{Lang: "en"}.Run(prog)
 	var got []string
 	for _, r := range res {
 		if r.Err != nil {
@@ -90,7 +90,7 @@ func TestCasePopulation(t *testing.T) {
 // is not relative, a negative value for best_ratio and a value that is
 // not a number are errors that name the case and stand at the key.
 func TestCasePopulationErrors(t *testing.T) {
-	_, err := rulesets.Load("bad.yaml", []byte(populationRuleset+`
+	_, err := rulesets.Options{Lang: "en"}.Load("bad.yaml", []byte(populationRuleset+`
   - name: 文字
     data: {cost: 1}
     population: {cost: [200, 多]}
@@ -98,7 +98,7 @@ func TestCasePopulationErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `bad.yaml:27:30: population of cost, value 2: expected a number`) {
 		t.Errorf("text value: %v", err)
 	}
-	rs, err := rulesets.Load("bad.yaml", []byte(populationRuleset+`
+	rs, err := rulesets.Options{Lang: "en"}.Load("bad.yaml", []byte(populationRuleset+`
   - name: 错
     data: {cost: 250, passed: 85, sampled: 100, spent: 100}
     population: {nope: [1], exec: [100], cost: [200, -1]}
@@ -107,11 +107,11 @@ func TestCasePopulationErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, nil)
+	prog, err := engine.Compile(rs, &engine.Options{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := tester.Run(prog)[4]
+	r := tester.Options{Lang: "en"}.Run(prog)[4]
 	want := strings.Join([]string{
 		"bad.yaml:27:18: test 错: population: no indicator nope in ruleset pop",
 		"bad.yaml:27:29: test 错: population: indicator exec is not relative (比较法): only relative indicators are scored against other units",

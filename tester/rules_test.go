@@ -39,15 +39,15 @@ tests:
 `
 
 func TestRulesExpectations(t *testing.T) {
-	rs, err := rulesets.Load("rc.yaml", []byte(rulesCases))
+	rs, err := rulesets.Options{Lang: "en"}.Load("rc.yaml", []byte(rulesCases))
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, nil)
+	prog, err := engine.Compile(rs, &engine.Options{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := tester.Run(prog)
+	res := tester.Options{Lang: "en"}.Run(prog)
 	if !res[0].Pass || !res[2].Pass {
 		t.Errorf("cases 1 and 3 fail: %+v / %+v", res[0].Failures, res[2].Failures)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Result is the outcome of one ruleset test case.
@@ -42,32 +43,48 @@ type Expectation struct {
 	Explain string // the indicator's explanation, for points and status
 }
 
+// Options says how cases run: Lang is the language of the messages ("en"
+// English; anything else, the empty string included, Chinese). The
+// package functions Run, RunCase and Unit are those of Options{}.
+type Options struct {
+	Lang string
+}
+
+// Run is Options{}.Run: messages in Chinese.
+func Run(p *engine.Program) []Result { return Options{}.Run(p) }
+
+// RunCase is Options{}.RunCase: messages in Chinese.
+func RunCase(p *engine.Program, c *indicators.Case) Result { return Options{}.RunCase(p, c) }
+
+// Unit is Options{}.Unit: messages in Chinese.
+func Unit(s *data.Schema, c *indicators.Case) (indicators.Unit, error) { return Options{}.Unit(s, c) }
+
 // Run runs the test cases of the program's ruleset, in order.
-func Run(p *engine.Program) []Result {
+func (o Options) Run(p *engine.Program) []Result {
 	rs := p.Ruleset()
-	// The cases' data errors stay in English, as before, until the
-	// tester has a language of its own to give the schema.
-	s := data.Options{Lang: "en"}.NewSchema(rs)
+	// The cases' data errors in the tests' language.
+	s := data.Options{Lang: o.Lang}.NewSchema(rs)
 	out := make([]Result, len(rs.Tests))
 	for i := range rs.Tests {
-		out[i] = runCase(p, s, &rs.Tests[i])
+		out[i] = o.runCase(p, s, &rs.Tests[i])
 	}
 	return out
 }
 
 // RunCase runs one test case of the program's ruleset.
-func RunCase(p *engine.Program, c *indicators.Case) Result {
-	return runCase(p, data.Options{Lang: "en"}.NewSchema(p.Ruleset()), c)
+func (o Options) RunCase(p *engine.Program, c *indicators.Case) Result {
+	return o.runCase(p, data.Options{Lang: o.Lang}.NewSchema(p.Ruleset()), c)
 }
 
-func runCase(p *engine.Program, s *data.Schema, c *indicators.Case) Result {
+func (o Options) runCase(p *engine.Program, s *data.Schema, c *indicators.Case) Result {
+	pr := msg.For(o.Lang)
 	cr := Result{Case: c}
-	u, err := Unit(s, c)
+	u, err := o.Unit(s, c)
 	if err != nil {
 		cr.Err = err
 		return cr
 	}
-	if u.Populations, err = populations(p.Ruleset(), c); err != nil {
+	if u.Populations, err = populations(pr, p.Ruleset(), c); err != nil {
 		cr.Err = err
 		return cr
 	}
@@ -94,14 +111,14 @@ func runCase(p *engine.Program, s *data.Schema, c *indicators.Case) Result {
 		expect(Expectation{Key: "grade", Want: c.Grade, Got: r.Grade, OK: c.Grade == r.Grade})
 	}
 	for _, id := range sortedKeys(c.Points) {
-		m := Expectation{Key: "points." + id, Want: num(c.Points[id]), Got: "no such indicator"}
+		m := Expectation{Key: "points." + id, Want: num(c.Points[id]), Got: pr.Sprintf(msg.TestNoIndicator)}
 		if ir, ok := byID[id]; ok {
 			m.Got, m.OK, m.Explain = num(ir.Points), same2(c.Points[id], ir.Points), ir.Explain
 		}
 		expect(m)
 	}
 	for _, id := range sortedKeys(c.Status) {
-		m := Expectation{Key: "status." + id, Want: c.Status[id], Got: "no such indicator"}
+		m := Expectation{Key: "status." + id, Want: c.Status[id], Got: pr.Sprintf(msg.TestNoIndicator)}
 		if ir, ok := byID[id]; ok {
 			m.Got, m.OK, m.Explain = ir.Status, c.Status[id] == ir.Status, ir.Explain
 		}
@@ -115,7 +132,8 @@ func runCase(p *engine.Program, s *data.Schema, c *indicators.Case) Result {
 // Unit builds the unit of a test case from its data (see
 // data.Schema.Unit): its id and name are the case's name, and an error
 // names the case and stands at it.
-func Unit(s *data.Schema, c *indicators.Case) (indicators.Unit, error) {
+func (o Options) Unit(s *data.Schema, c *indicators.Case) (indicators.Unit, error) {
+	pr := msg.For(o.Lang)
 	u, err := s.Unit(c.Name, c.Name, c.Data)
 	u.Pos = c.Pos
 	if err == nil {
@@ -123,7 +141,7 @@ func Unit(s *data.Schema, c *indicators.Case) (indicators.Unit, error) {
 	}
 	var errs diag.List
 	for _, e := range u.Errors {
-		errs.Add(diag.Errorf(c.Pos, e.Code, "test %s: %s", c.Name, e.Msg))
+		errs.Add(&diag.Error{Pos: c.Pos, Code: e.Code, Msg: pr.Sprintf(msg.TestCase, c.Name, e.Msg)})
 	}
 	u.Errors = errs
 	return u, errs
@@ -133,7 +151,7 @@ func Unit(s *data.Schema, c *indicators.Case) (indicators.Unit, error) {
 // LoadCases does not have. Each id must name a relative indicator, and a
 // best_ratio one takes no negative value (its ratio to the best would say
 // nothing, as the engine refuses it for a unit). Errors stand at the id.
-func populations(rs *indicators.Ruleset, c *indicators.Case) (map[string][]float64, error) {
+func populations(pr msg.Printer, rs *indicators.Ruleset, c *indicators.Case) (map[string][]float64, error) {
 	if len(c.Populations) == 0 {
 		return nil, nil
 	}
@@ -147,15 +165,15 @@ func populations(rs *indicators.Ruleset, c *indicators.Case) (map[string][]float
 		ind := byID[cp.ID]
 		switch {
 		case ind == nil:
-			errs.Add(diag.Errorf(cp.Pos, "unknown_indicator", "test %s: population: no indicator %s in ruleset %s", c.Name, cp.ID, rs.ID))
+			errs.Add(&diag.Error{Pos: cp.Pos, Code: "unknown_indicator", Msg: pr.Sprintf(msg.TestPopNoIndicator, c.Name, cp.ID, rs.ID)})
 			continue
 		case ind.Form != indicators.FormRelative:
-			errs.Add(diag.Errorf(cp.Pos, "bad_value", "test %s: population: indicator %s is not relative (比较法): only relative indicators are scored against other units", c.Name, cp.ID))
+			errs.Add(&diag.Error{Pos: cp.Pos, Code: "bad_value", Msg: pr.Sprintf(msg.TestPopNotRelative, c.Name, cp.ID)})
 			continue
 		}
 		for k, v := range cp.Values {
 			if ind.Relative == indicators.RelativeBestRatio && v < 0 {
-				errs.Add(diag.Errorf(cp.Pos, "bad_value", "test %s: population of %s, value %d: best_ratio needs values of at least 0, found %v", c.Name, cp.ID, k+1, v))
+				errs.Add(&diag.Error{Pos: cp.Pos, Code: "bad_value", Msg: pr.Sprintf(msg.TestPopNegative, c.Name, cp.ID, k+1, v)})
 			}
 		}
 		out[cp.ID] = cp.Values

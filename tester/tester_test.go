@@ -39,16 +39,16 @@ tests:
 // TestCoverage lists the branches each indicator can take, found from
 // the ranges of value and target, and counts the cases that reached each.
 func TestCoverage(t *testing.T) {
-	rs, err := rulesets.Load("cov.yaml", []byte(coverageRuleset))
+	rs, err := rulesets.Options{Lang: "en"}.Load("cov.yaml", []byte(coverageRuleset))
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, nil)
+	prog, err := engine.Compile(rs, &engine.Options{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, b := range tester.Coverage(prog, tester.Run(prog)) {
+	for _, b := range tester.Coverage(prog, tester.Options{Lang: "en"}.Run(prog)) {
 		got = append(got, fmt.Sprintf("%s %s %s: %d", b.Indicator, b.Kind, b.Name, b.Cases))
 	}
 	want := []string{
@@ -80,7 +80,7 @@ func TestCoverage(t *testing.T) {
 // TestRunExpected: every expectation is listed in order with what the
 // run gave; the failing ones are also in Failures.
 func TestRunExpected(t *testing.T) {
-	rs, err := rulesets.Load("cases.yaml", []byte(`
+	rs, err := rulesets.Options{Lang: "en"}.Load("cases.yaml", []byte(`
 id: c
 inputs: {spent: {label: 支出}, budget: {label: 预算}}
 indicators:
@@ -93,11 +93,11 @@ tests:
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, nil)
+	prog, err := engine.Compile(rs, &engine.Options{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cr := tester.Run(prog)[0]
+	cr := tester.Options{Lang: "en"}.Run(prog)[0]
 	var got []string
 	for _, m := range cr.Expected {
 		got = append(got, fmt.Sprintf("%s want %s got %s %v", m.Key, m.Want, m.Got, m.OK))
@@ -123,7 +123,7 @@ tests:
 // full-width ids are inputs, text cells parse as cells do; what does not
 // read stops the case with its name and place, and nothing is scored.
 func TestCaseDataReadAsData(t *testing.T) {
-	rs, err := rulesets.Load("cases.yaml", []byte(`
+	rs, err := rulesets.Options{Lang: "en"}.Load("cases.yaml", []byte(`
 id: c
 inputs: {spent: {label: 支出, unit: 万元}, budget: {label: 预算, unit: 万元}}
 indicators:
@@ -139,11 +139,11 @@ tests:
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := engine.Compile(rs, nil)
+	prog, err := engine.Compile(rs, &engine.Options{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := tester.Run(prog)
+	res := tester.Options{Lang: "en"}.Run(prog)
 	if !res[0].Pass || res[0].Err != nil || res[0].Unit.Score != 50 {
 		t.Errorf("表头: pass %v, err %v, score %v", res[0].Pass, res[0].Err, res[0].Unit.Score)
 	}

@@ -254,7 +254,7 @@ func lint(name string, src []byte) []Issue {
 	if rs, err := rulesets.Load(name, src); err != nil {
 		issues = engine.ErrorIssues(err)
 	} else {
-		issues = engine.Lint(rs)
+		issues = engine.Lint(rs, nil)
 	}
 	out := []Issue{}
 	for _, is := range issues {

@@ -53,7 +53,7 @@ func TestApplyEdits(t *testing.T) {
 			t.Errorf("%+v: no %q in\n%s", tc.edit, tc.want, out)
 		}
 		if _, err := loadRuleset("t.yaml", out); tc.bad {
-			if err == nil || !strings.Contains(err.Error(), "t.yaml:15:5: indicator y has 2 scoring forms") {
+			if err == nil || !strings.Contains(err.Error(), "t.yaml:15:5: 指标 y 有 2 种评分方式") {
 				t.Errorf("%+v: loading: %v", tc.edit, err)
 			}
 		} else if err != nil {

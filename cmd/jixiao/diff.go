@@ -71,7 +71,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	defer out.close()
 	progs := make([]*engine.Program, 2)
 	for i, ref := range o.Rulesets {
-		if progs[i], err = openRuleset(ref, nil); err != nil {
+		if progs[i], err = openRuleset(o.io, ref, nil); err != nil {
 			return err
 		}
 	}

@@ -110,7 +110,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	prog, err := openRuleset(o.Ruleset, eo)
+	prog, err := openRuleset(o.io, o.Ruleset, eo)
 	if err != nil {
 		return err
 	}

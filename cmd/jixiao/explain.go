@@ -71,7 +71,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	if err != nil {
 		return err
 	}
-	prog, err := openRuleset(o.Ruleset, eo)
+	prog, err := openRuleset(o.io, o.Ruleset, eo)
 	if err != nil {
 		return err
 	}
@@ -119,7 +119,7 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 	}
 	// The derivation comes from a program with explanations and trace
 	// on, which records every step while scoring the unit.
-	eprog, err := engine.Compile(prog.Ruleset(), &engine.Options{Explain: true, Trace: true, Tolerance: eo.Tolerance})
+	eprog, err := engine.Compile(prog.Ruleset(), &engine.Options{Explain: true, Trace: true, Tolerance: eo.Tolerance, Lang: o.io.msg.Lang.String()})
 	if err != nil {
 		return failWith(exitNothing, err)
 	}

@@ -57,7 +57,7 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 	opts := forms.Options{Tolerance: o.Tolerance, Lang: o.io.msg.Lang.String()}
 	byRuleset := ""
 	if cmd.Flags().Changed("ruleset") {
-		prog, err := openRuleset(o.Ruleset, eo)
+		prog, err := openRuleset(o.io, o.Ruleset, eo)
 		if err != nil {
 			return err
 		}

@@ -80,7 +80,7 @@ func runGen(ctx context.Context, cmd *cobra.Command, o *genOptions) error {
 		return err
 	}
 	defer out.close()
-	prog, err := openRuleset(o.Ruleset, nil)
+	prog, err := openRuleset(o.io, o.Ruleset, nil)
 	if err != nil {
 		return err
 	}

@@ -18,13 +18,21 @@ import (
 )
 
 // openRuleset loads a ruleset by path or built-in id (the default ruleset
-// when ref is empty) and compiles it with options o (nil: the defaults). Any failure means nothing can be
+// when ref is empty) and compiles it with options o (nil: the defaults),
+// its messages in st's language. Any failure means nothing can be
 // evaluated: exit status 2.
-func openRuleset(ref string, o *engine.Options) (*engine.Program, error) {
+func openRuleset(st *streams, ref string, o *engine.Options) (*engine.Program, error) {
 	if ref == "" {
 		ref = rulesets.Default
 	}
-	rs, err := rulesets.Open(ref)
+	lang := st.msg.Lang.String()
+	eo := engine.Options{}
+	if o != nil {
+		eo = *o
+	}
+	eo.Lang = lang // the messages in the command's language
+	o = &eo
+	rs, err := rulesets.Options{Lang: lang}.Open(ref)
 	if err != nil {
 		return nil, failWith(exitNothing, err)
 	}

@@ -35,13 +35,19 @@ func runLint(o *lintOptions) error {
 	warnings, errs := 0, 0
 	for _, ref := range o.Rulesets {
 		var issues []engine.Issue
-		if rs, err := rulesets.Open(ref); err != nil {
+		lang := o.io.msg.Lang.String()
+		if rs, err := (rulesets.Options{Lang: lang}).Open(ref); err != nil {
 			issues = engine.ErrorIssues(err)
 		} else {
-			issues = engine.Lint(rs)
+			issues = engine.Lint(rs, &engine.Options{Lang: lang})
 		}
 		for _, is := range issues {
-			fmt.Fprintln(o.io.Out, is)
+			// Issue.String's form, the severity in the command's language.
+			severity := o.io.msg.Sprintf(msg.LintSevWarning)
+			if is.Error {
+				severity = o.io.msg.Sprintf(msg.LintSevError)
+			}
+			fmt.Fprintf(o.io.Out, "%s: %s: %s\n", is.Pos, severity, is.Msg)
 			if is.Error {
 				errs++
 			} else {

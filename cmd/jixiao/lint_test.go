@@ -30,9 +30,9 @@ testdata/lint/budget.yaml:20:17: warning: indicator clearance: band 2 (value >= 
 			name: "warnings, in Chinese",
 			args: []string{"lint", "--lang=zh", "testdata/lint/budget.yaml"},
 			code: exitUnitsFailed,
-			out: `testdata/lint/budget.yaml:11:3: warning: input staff (在职人数) is never read by any indicator or check
-testdata/lint/budget.yaml:13:5: warning: indicator weights sum to 95, not 100
-testdata/lint/budget.yaml:20:17: warning: indicator clearance: band 2 (value >= 0.99) can never match: band 1 (value >= 0.9) comes first and takes every value it would
+			out: `testdata/lint/budget.yaml:11:3: 警告: 输入项 staff（在职人数）：没有被任何指标或审核规则用到
+testdata/lint/budget.yaml:13:5: 警告: 指标权重合计 95，不是 100
+testdata/lint/budget.yaml:20:17: 警告: 指标 clearance：第 2 档（value >= 0.99）永远不会匹配：第 1 档（value >= 0.9）在前，已包含它的所有取值
 `,
 			err: "jixiao lint：3 个警告\n",
 		},
@@ -40,7 +40,7 @@ testdata/lint/budget.yaml:20:17: warning: indicator clearance: band 2 (value >= 
 			name: "cannot run, in Chinese",
 			args: []string{"--lang", "zh", "lint", "testdata/lint/missing.yaml"},
 			code: exitNothing,
-			out:  "testdata/lint/missing.yaml: error: read ruleset: no such file or directory\n",
+			out:  "testdata/lint/missing.yaml: 错误: 读取规则文件失败：no such file or directory\n",
 			err:  "jixiao lint：1 个错误，0 个警告\n",
 		},
 		{

@@ -61,7 +61,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	if o.AsOf == "" {
 		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrAsOf))
 	}
-	asOf, err := monitor.ParseDate(o.AsOf)
+	asOf, err := monitor.ParseDate(o.AsOf, o.io.msg.Lang.String())
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -69,7 +69,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
-	prog, err := openRuleset(o.Ruleset, &engine.Options{Workers: max(o.Workers, 0)})
+	prog, err := openRuleset(o.io, o.Ruleset, &engine.Options{Workers: max(o.Workers, 0)})
 	if err != nil {
 		return err
 	}

@@ -83,7 +83,7 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 	if err != nil {
 		return err
 	}
-	prog, err := openRuleset(o.Ruleset, eo)
+	prog, err := openRuleset(o.io, o.Ruleset, eo)
 	if err != nil {
 		return err
 	}

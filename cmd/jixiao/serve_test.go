@@ -117,7 +117,7 @@ func TestServeAPIEqualsCLI(t *testing.T) {
 	}
 	// Lint: the issues the API lists are the lines jixiao lint prints.
 	os.WriteFile("weights.yaml", []byte("id: r\ntitle: t\nversion: \"1\"\ninputs:\n  a: {label: A}\nindicators:\n  - id: x\n    label: X\n    weight: 90\n    value: a\n    target: \">= 1\"\n"), 0o644)
-	_, want, _ := runCLI(t, "lint", "weights.yaml")
+	_, want, _ := runCLI(t, "--lang", "zh", "lint", "weights.yaml") // the workbench speaks Chinese
 	_, got := apiPost(t, srv, "/api/lint", map[string]string{"ruleset": "weights.yaml"}, nil)
 	var out struct{ Issues []workbench.Issue }
 	if err := json.Unmarshal([]byte(got), &out); err != nil {

@@ -56,7 +56,7 @@ func runTest(o *testOptions) error {
 	unloaded := 0
 	for _, ref := range refs {
 		// Explanations show why an expectation failed.
-		prog, err := openRuleset(ref, &engine.Options{Explain: true})
+		prog, err := openRuleset(o.io, ref, &engine.Options{Explain: true})
 		if err != nil {
 			// Say why, and go on with the other rulesets: one broken file
 			// should not hide the results of the rest.
@@ -67,14 +67,14 @@ func runTest(o *testOptions) error {
 		if len(prog.Ruleset().Tests) == 0 {
 			fmt.Fprint(o.io.ErrOut, o.io.msg.Sprintf(msg.WarnNoCases, prog.Ruleset().File, prog.Ruleset().ID))
 		}
-		results := tester.Run(prog)
+		results := tester.Options{Lang: o.io.msg.Lang.String()}.Run(prog)
 		run := report.CaseRun{Ruleset: report.NewMeta(prog, nil).Ruleset, File: prog.Ruleset().File, Results: results}
 		if o.Coverage {
 			run.Coverage = tester.Coverage(prog, results)
 		}
 		runs = append(runs, run)
 	}
-	if err := format.Cases(o.io.Out, report.CaseOptions{Verbose: o.Verbose}).Report(runs); err != nil {
+	if err := format.Cases(o.io.Out, report.CaseOptions{Verbose: o.Verbose, Lang: o.io.msg.Lang.String()}).Report(runs); err != nil {
 		return failWith(exitNothing, err)
 	}
 	if unloaded > 0 {

@@ -105,7 +105,7 @@ func TestUnitsAndSortAsTyped(t *testing.T) {
 	if code != exitOK || typed != byID || strings.Count(typed, "\n") != 4 {
 		t.Errorf("exit %d, stderr %s:\n%s\nwant\n%s", code, errOut, typed, byID)
 	}
-	rs, err := openRuleset("grid-center", nil)
+	rs, err := openRuleset(&streams{}, "grid-center", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
