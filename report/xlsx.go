@@ -9,6 +9,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/internal/msg"
+	"github.com/jixiao/jixiao/internal/record"
 )
 
 // Sheet names of the xlsx format.
@@ -49,7 +50,16 @@ type xlsxWriter struct {
 	lastRow, maxFails int
 }
 
-func newXLSXRows(o Options, m Meta) Rows { return &drawRows{d: newXLSXWriter(o), m: m} }
+func newXLSXRows(o Options, m Meta) Rows { return xlsxRows(newXLSXWriter(o), m) }
+
+// xlsxRows is the Rows of x: slim records when they hold all it draws.
+func xlsxRows(x *xlsxWriter, m Meta) *drawRows {
+	r := &drawRows{d: x, m: m, slim: slimRecords(m)}
+	if r.slim {
+		r.words = &record.Words{}
+	}
+	return r
+}
 
 func newXLSXWriter(o Options) *xlsxWriter {
 	return &xlsxWriter{o: o, marks: marksSeen{}, lastRow: excelize.TotalRows, maxFails: excelize.TotalRows - 2}

@@ -1,0 +1,73 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/jixiao/jixiao/engine"
+)
+
+// TestXLSXSlimRecords: the xlsx's records, which wait in a temporary file
+// until every unit is ranked, are slim — an eighth of the full records of
+// the drawn formats for grid-center — and the workbook is the same bytes
+// as from full records, with 1 and 3 workers, records kept in memory or
+// spilled at once, units with failed checks, missing inputs, 不适用 and
+// repeated ids among them.
+func TestXLSXSlimRecords(t *testing.T) {
+	_, demo := builtin(t, "grid-center")
+	units := generated(t, demo.prog.Ruleset(), 700, 7)
+	units = append(units, units[3], units[400]) // two repeated ids
+	full := Format{Name: "xlsx", Binary: true, Sort: "rank", Rows: func(o Options, m Meta) Rows {
+		return &drawRows{d: newXLSXWriter(o), m: m}
+	}}
+	slim, err := Lookup("xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []byte
+	for _, c := range []struct {
+		f              Format
+		workers, spill int
+	}{{full, 1, 1 << 30}, {slim, 1, 1 << 30}, {slim, 3, -1}, {slim, 3, 1 << 30}, {full, 3, -1}} {
+		prog, err := engine.Compile(demo.prog.Ruleset(), &engine.Options{Workers: c.workers, SpillMemory: c.spill})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := NewMeta(prog, &engine.DataInfo{Files: []string{"gen.csv"}})
+		var b bytes.Buffer
+		if _, err := Write(context.Background(), &b, c.f, Options{}, m, prog, &unitList{units: units}); err != nil {
+			t.Fatal(err)
+		}
+		if want == nil {
+			want = b.Bytes()
+			continue
+		}
+		if !bytes.Equal(b.Bytes(), want) {
+			t.Errorf("%d workers, spill %d, slim %v: the workbook differs from full records' at byte %d", c.workers, c.spill,
+				c.f.Rows(Options{}, m).(*drawRows).slim, firstDiff(b.Bytes(), want))
+		}
+	}
+
+	// The records' size, as Stream spills them.
+	prog, err := engine.Compile(demo.prog.Ruleset(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMeta(prog, &engine.DataInfo{Files: []string{"gen.csv"}})
+	rows := map[bool]Rows{false: full.Rows(Options{}, m), true: slim.Rows(Options{}, m)}
+	size := map[bool]int{}
+	var rec []byte
+	for i := range units[:700] {
+		u := prog.EvalUnit(&units[i])
+		for k, r := range rows {
+			rec = r.AppendUnit(rec[:0], &u)
+			size[k] += len(rec)
+		}
+	}
+	perUnit := size[true] / 700
+	t.Logf("bytes a unit: full %d, slim %d", size[false]/700, perUnit)
+	if !rows[true].(*drawRows).slim || perUnit*8 > size[false]/700 || perUnit > 190 {
+		t.Errorf("slim records of %d bytes a unit, full ones %d: want an eighth at most, and at most 190", perUnit, size[false]/700)
+	}
+}
