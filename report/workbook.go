@@ -61,6 +61,56 @@ type sortedZip struct {
 	flate   *flate.Writer // reused from part to part
 	store   *spill.Spill  // made by the first part
 	replace map[string]func(w io.Writer, b []byte) error
+	// direct are the parts written beside the others, as they come (the
+	// xlsx's 评分表 and 未通过, a row per unit): each deflates into a store
+	// of its own; what excelize writes under their names is dropped.
+	direct map[string]*directPart
+}
+
+// directPart is a part written beside the others (sortedZip.Direct).
+type directPart struct {
+	zipPart
+	flate *flate.Writer
+	done  bool
+}
+
+func (d *directPart) Write(b []byte) (int, error) {
+	if d.done {
+		return 0, errors.New("sortedZip: write to a part after it was closed")
+	}
+	d.crc.Write(b)
+	d.size += uint64(len(b))
+	return d.flate.Write(b)
+}
+
+// Close ends the part.
+func (d *directPart) Close() error {
+	if d.done {
+		return nil
+	}
+	d.done = true
+	err := d.flate.Close()
+	d.end = d.store.Len()
+	return err
+}
+
+// Direct starts a part to be written beside the others until it is
+// closed, and written in its place among them at the end.
+func (z *sortedZip) Direct(name string) (io.WriteCloser, error) {
+	if _, ok := z.direct[name]; ok {
+		return nil, fmt.Errorf("sortedZip: %s is written twice", name)
+	}
+	store := spill.New(zipStoreMem)
+	fw, err := flate.NewWriter(store, 5)
+	if err != nil {
+		return nil, err
+	}
+	d := &directPart{zipPart: zipPart{z: z, crc: crc32.NewIEEE(), store: store}, flate: fw}
+	if z.direct == nil {
+		z.direct = map[string]*directPart{}
+	}
+	z.direct[name] = d
+	return d, nil
 }
 
 // replaced is a part that replace writes.
@@ -85,6 +135,7 @@ type zipPart struct {
 	start, end int64
 	crc        hash.Hash32
 	size       uint64
+	store      *spill.Spill // where it lies: the zip's store, or a direct part's own
 }
 
 // zipStoreMem is how many deflated bytes a workbook keeps in memory
@@ -96,6 +147,13 @@ var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Create starts a part; like zip.Writer's, it ends the one before.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if _, ok := z.direct[name]; ok {
+		// excelize's copy of a sheet written directly: empty, dropped.
+		if err := z.finish(); err != nil {
+			return nil, err
+		}
+		return io.Discard, nil
+	}
 	w, err := z.create(name)
 	if fn := z.replace[name]; fn != nil && err == nil {
 		delete(z.replace, name)
@@ -111,7 +169,7 @@ func (z *sortedZip) create(name string) (io.Writer, error) {
 	if z.store == nil {
 		z.store = spill.New(zipStoreMem)
 	}
-	p := &zipPart{z: z, crc: crc32.NewIEEE(), start: z.store.Len()}
+	p := &zipPart{z: z, crc: crc32.NewIEEE(), start: z.store.Len(), store: z.store}
 	if z.flate == nil {
 		// Level 5, as archive/zip deflates.
 		fw, err := flate.NewWriter(z.store, 5)
@@ -154,14 +212,27 @@ func (z *sortedZip) Close() error {
 	if z.store != nil {
 		defer z.store.Close()
 	}
+	for _, d := range z.direct {
+		defer d.store.Close()
+	}
 	for name := range z.replace {
 		return fmt.Errorf("workbook: excelize wrote no %s", name)
 	}
 	if err := z.finish(); err != nil {
 		return err
 	}
-	names := make([]string, 0, len(z.parts))
+	names := make([]string, 0, len(z.parts)+len(z.direct))
 	for n := range z.parts {
+		names = append(names, n)
+	}
+	for n, d := range z.direct {
+		if !d.done {
+			return fmt.Errorf("workbook: %s was not closed", n)
+		}
+		if _, ok := z.parts[n]; ok {
+			return fmt.Errorf("workbook: %s is written twice", n)
+		}
+		z.parts[n] = &d.zipPart
 		names = append(names, n)
 	}
 	const types = "[Content_Types].xml"
@@ -183,7 +254,7 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		sec, err := z.store.Section(p.start, p.end)
+		sec, err := p.store.Section(p.start, p.end)
 		if err != nil {
 			return err
 		}

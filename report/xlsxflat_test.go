@@ -71,3 +71,63 @@ func TestXLSXSlimRecords(t *testing.T) {
 		t.Errorf("slim records of %d bytes a unit, full ones %d: want an eighth at most, and at most 190", perUnit, size[false]/700)
 	}
 }
+
+// TestXLSXSheetsAsExcelize: 评分表 and 未通过, written by hand straight
+// into the zip, make the same workbook bytes as excelize's StreamWriter
+// (which keeps them in temporary files until the end), with 1 and 3
+// workers, slim records or full, for the sample (claims, failed units)
+// and generated units (failed checks, missing inputs, 不适用, repeated
+// ids), and for a 未通过 too short for every failure.
+func TestXLSXSheetsAsExcelize(t *testing.T) {
+	_, demo := builtin(t, "grid-center")
+	units := generated(t, demo.prog.Ruleset(), 700, 11)
+	units = append(units, units[3], units[400])
+	format := func(reference, slim bool, maxFails int) Format {
+		return Format{Name: "xlsx", Binary: true, Sort: "rank", Rows: func(o Options, m Meta) Rows {
+			x := newXLSXWriter(o)
+			x.excelizeSheets = reference
+			if maxFails > 0 {
+				x.maxFails = maxFails
+			}
+			if slim {
+				return xlsxRows(x, m)
+			}
+			return &drawRows{d: x, m: m}
+		}}
+	}
+	write := func(f Format, workers int) []byte {
+		prog, err := engine.Compile(demo.prog.Ruleset(), &engine.Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := NewMeta(prog, &engine.DataInfo{Files: []string{"gen.csv"}})
+		var b bytes.Buffer
+		if _, err := Write(context.Background(), &b, f, Options{}, m, prog, &unitList{units: units}); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	for _, maxFails := range []int{0, 5} {
+		want := write(format(true, false, maxFails), 1)
+		for _, c := range []struct {
+			workers int
+			slim    bool
+		}{{1, true}, {3, true}, {3, false}} {
+			if got := write(format(false, c.slim, maxFails), c.workers); !bytes.Equal(got, want) {
+				t.Errorf("未通过 of %d rows, %d workers, slim %v: the workbook differs from excelize's at byte %d of %d",
+					maxFails, c.workers, c.slim, firstDiff(got, want), len(want))
+			}
+		}
+	}
+	// The sample: claims, and units that could not be scored.
+	m, res := sample(t)
+	var got [2]bytes.Buffer
+	for i, reference := range []bool{true, false} {
+		if err := res.write(&got[i], format(reference, true, 0), Options{}, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(got[1].Bytes(), got[0].Bytes()) {
+		t.Errorf("sample: the workbook differs from excelize's at byte %d", firstDiff(got[1].Bytes(), got[0].Bytes()))
+	}
+}
