@@ -2,6 +2,7 @@ package report
 
 import (
 	"archive/zip"
+	"bufio"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -65,6 +66,12 @@ type sortedZip struct {
 	// xlsx's 评分表 and 未通过, a row per unit): each deflates into a store
 	// of its own; what excelize writes under their names is dropped.
 	direct map[string]*directPart
+	// file, when set, is the output the workbook goes to, from base on,
+	// which the largest direct part is written into as it comes (toFile).
+	file   outputFile
+	base   int64
+	gap    int64  // fileGap; tests make it small
+	inFile string // the name of that part
 }
 
 // directPart is a part written beside the others (sortedZip.Direct).
@@ -72,6 +79,9 @@ type directPart struct {
 	zipPart
 	flate *flate.Writer
 	done  bool
+	// In the output file (toFile): where it is written, through buf.
+	at  *fileAt
+	buf *bufio.Writer
 }
 
 func (d *directPart) Write(b []byte) (int, error) {
@@ -89,14 +99,22 @@ func (d *directPart) Close() error {
 		return nil
 	}
 	d.done = true
-	err := d.flate.Close()
+	if err := d.flate.Close(); err != nil {
+		return err
+	}
+	if d.buf != nil {
+		err := d.buf.Flush()
+		d.end = d.at.off
+		return err
+	}
 	d.end = d.store.Len()
-	return err
+	return nil
 }
 
 // Direct starts a part to be written beside the others until it is
-// closed, and written in its place among them at the end.
-func (z *sortedZip) Direct(name string) (io.WriteCloser, error) {
+// closed, and written in its place among them at the end. The first big
+// one goes into the output file when the zip has one.
+func (z *sortedZip) Direct(name string, big bool) (io.WriteCloser, error) {
 	if _, ok := z.direct[name]; ok {
 		return nil, fmt.Errorf("sortedZip: %s is written twice", name)
 	}
@@ -110,6 +128,11 @@ func (z *sortedZip) Direct(name string) (io.WriteCloser, error) {
 		z.direct = map[string]*directPart{}
 	}
 	z.direct[name] = d
+	if big && z.file != nil && z.inFile == "" {
+		z.inFile = name
+		store.Close()
+		d.toFile(z.file, z.base, z.gap)
+	}
 	return d, nil
 }
 
@@ -213,7 +236,9 @@ func (z *sortedZip) Close() error {
 		defer z.store.Close()
 	}
 	for _, d := range z.direct {
-		defer d.store.Close()
+		if d.store != nil {
+			defer d.store.Close()
+		}
 	}
 	for name := range z.replace {
 		return fmt.Errorf("workbook: excelize wrote no %s", name)
@@ -243,26 +268,37 @@ func (z *sortedZip) Close() error {
 		return names[i] < names[j]
 	})
 	date, clock := msDosTime(z.mod.UTC())
-	zw := zip.NewWriter(z.w)
-	for _, n := range names {
-		p := z.parts[n]
-		fw, err := zw.CreateRaw(&zip.FileHeader{
-			Name: n, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
-			ModifiedDate: date, ModifiedTime: clock,
-			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.end - p.start), UncompressedSize64: p.size,
-		})
-		if err != nil {
-			return err
+	write := func(w io.Writer) error {
+		zw := zip.NewWriter(w)
+		for _, n := range names {
+			p := z.parts[n]
+			fw, err := zw.CreateRaw(&zip.FileHeader{
+				Name: n, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
+				ModifiedDate: date, ModifiedTime: clock,
+				CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.end - p.start), UncompressedSize64: p.size,
+			})
+			if err != nil {
+				return err
+			}
+			var sec io.Reader
+			if p.store != nil {
+				if sec, err = p.store.Section(p.start, p.end); err != nil {
+					return err
+				}
+			} else {
+				// In the output file (writeFile).
+				sec = io.NewSectionReader(z.file, p.start, p.end-p.start)
+			}
+			if _, err := io.Copy(fw, sec); err != nil {
+				return fmt.Errorf("workbook: %w", err)
+			}
 		}
-		sec, err := p.store.Section(p.start, p.end)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(fw, sec); err != nil {
-			return fmt.Errorf("workbook: %w", err)
-		}
+		return zw.Close()
 	}
-	return zw.Close()
+	if z.inFile != "" {
+		return z.writeFile(names, z.inFile, write)
+	}
+	return write(z.w)
 }
 
 // msDosTime is t as the date and time fields of a zip header (two-second

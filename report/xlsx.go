@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 
@@ -53,6 +54,10 @@ type xlsxWriter struct {
 	// which keeps them in temporary files until the end: the reference
 	// that partSheet is held to.
 	excelizeSheets bool
+	// file is the output when it is a file the workbook can write
+	// anywhere in (setOutput): 评分表 is then written straight into it.
+	file outputFile
+	gap  int64 // sortedZip.gap: fileGap, or less in tests
 }
 
 func newXLSXRows(o Options, m Meta) Rows { return xlsxRows(newXLSXWriter(o), m) }
@@ -67,7 +72,7 @@ func xlsxRows(x *xlsxWriter, m Meta) *drawRows {
 }
 
 func newXLSXWriter(o Options) *xlsxWriter {
-	return &xlsxWriter{o: o, marks: marksSeen{}, lastRow: excelize.TotalRows, maxFails: excelize.TotalRows - 2}
+	return &xlsxWriter{o: o, marks: marksSeen{}, lastRow: excelize.TotalRows, maxFails: excelize.TotalRows - 2, gap: fileGap}
 }
 
 // The comparison sheet: a title row, 一级指标 over their columns, the
@@ -88,6 +93,9 @@ func (x *xlsxWriter) begin(w io.Writer, m Meta) error {
 		return err
 	}
 	x.f, x.z, x.st = f, z, newStyles(f)
+	if bw, ok := w.(*bufio.Writer); x.file != nil && (!ok || bw.Buffered() == 0) {
+		z.file, z.base, z.gap = x.file, x.file.Written(), x.gap
+	}
 	if err := setProperties(f, m, "评分对照表"); err != nil {
 		return err
 	}
@@ -575,7 +583,7 @@ func (x *xlsxWriter) rowSheet(sheet string) (rowSheet, error) {
 	if id == 0 {
 		return nil, fmt.Errorf("xlsx: no sheet %s", sheet)
 	}
-	part, err := x.z.Direct(fmt.Sprintf("xl/worksheets/sheet%d.xml", id))
+	part, err := x.z.Direct(fmt.Sprintf("xl/worksheets/sheet%d.xml", id), sheet == SheetScores)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,9 @@ package report
 import (
 	"bytes"
 	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/jixiao/jixiao/engine"
@@ -129,5 +132,78 @@ func TestXLSXSheetsAsExcelize(t *testing.T) {
 	}
 	if !bytes.Equal(got[1].Bytes(), got[0].Bytes()) {
 		t.Errorf("sample: the workbook differs from excelize's at byte %d", firstDiff(got[1].Bytes(), got[0].Bytes()))
+	}
+}
+
+// osOutput is an outputFile over an *os.File, as cmd's -o gives one.
+type osOutput struct {
+	*os.File
+	written int64
+}
+
+func (o *osOutput) Write(p []byte) (int, error) {
+	n, err := o.File.Write(p)
+	o.written += int64(n)
+	return n, err
+}
+
+func (o *osOutput) Written() int64 { return o.written }
+
+// TestXLSXIntoTheFile: given a file it may write anywhere in, the xlsx
+// writes 评分表 straight into it and moves it in place at the end — the
+// same bytes as into a stream, with 1 and 3 workers; with the room kept
+// before it too small for the parts that come first (moved further in);
+// and after bytes already in the file.
+func TestXLSXIntoTheFile(t *testing.T) {
+	_, demo := builtin(t, "grid-center")
+	units := generated(t, demo.prog.Ruleset(), 600, 13)
+	format := func(gap int64) Format {
+		return Format{Name: "xlsx", Binary: true, Sort: "rank", Rows: func(o Options, m Meta) Rows {
+			x := newXLSXWriter(o)
+			x.gap = gap
+			return xlsxRows(x, m)
+		}}
+	}
+	write := func(w io.Writer, gap int64, workers int) {
+		t.Helper()
+		prog, err := engine.Compile(demo.prog.Ruleset(), &engine.Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := NewMeta(prog, &engine.DataInfo{Files: []string{"gen.csv"}})
+		if _, err := Write(context.Background(), w, format(gap), Options{}, m, prog, &unitList{units: units}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stream bytes.Buffer
+	write(struct{ io.Writer }{&stream}, fileGap, 1)
+	want := stream.Bytes()
+	for _, c := range []struct {
+		gap     int64
+		workers int
+		before  string
+	}{{fileGap, 1, ""}, {fileGap, 3, ""}, {10, 3, ""}, {0, 1, ""}, {fileGap, 1, "before"}, {7, 3, "before the workbook"}} {
+		f, err := os.Create(filepath.Join(t.TempDir(), "out.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := &osOutput{File: f}
+		if _, err := out.Write([]byte(c.before)); err != nil {
+			t.Fatal(err)
+		}
+		// Left over from an earlier, longer workbook: cut off.
+		if _, err := f.WriteAt(bytes.Repeat([]byte{'x'}, len(want)*3), int64(len(c.before))); err != nil {
+			t.Fatal(err)
+		}
+		write(out, c.gap, c.workers)
+		got, err := os.ReadFile(f.Name())
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got[:len(c.before)]) != c.before || !bytes.Equal(got[len(c.before):], want) {
+			t.Errorf("gap %d, %d workers, %d bytes before: the file differs from the stream at byte %d (%d bytes, want %d)",
+				c.gap, c.workers, len(c.before), firstDiff(got[len(c.before):], want), len(got)-len(c.before), len(want))
+		}
 	}
 }
