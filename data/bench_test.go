@@ -27,7 +27,7 @@ func genCSV(tb testing.TB, n int) ([]byte, *Schema) {
 	if err := synth.NewGenerator(rs, prog.NewProbe(), n, 1).WriteCSV(&buf, n); err != nil {
 		tb.Fatal(err)
 	}
-	return buf.Bytes(), NewSchema(rs)
+	return buf.Bytes(), Options{Lang: "en"}.NewSchema(rs)
 }
 
 // BenchmarkCSV reads grid-center units: ns/op is per unit. fast is the
@@ -41,7 +41,7 @@ func BenchmarkCSV(b *testing.B) {
 		var buf []indicators.Unit
 		start := cputime.Now()
 		for i := 0; i < b.N; i += 20000 {
-			c, err := newCSVChunks("b.csv", bytes.NewReader(text), s, &Options{}, csvChunk)
+			c, err := newCSVChunks("b.csv", bytes.NewReader(text), s, &Options{Lang: "en"}, csvChunk)
 			if err != nil {
 				b.Fatal(err)
 			}

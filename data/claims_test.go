@@ -48,7 +48,7 @@ func TestClaimsRead(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src, err := OpenReader(tc.file, strings.NewReader(tc.src), NewSchema(claimsRuleset()))
+			src, err := Options{Lang: "en"}.OpenReader(tc.file, strings.NewReader(tc.src), Options{Lang: "en"}.NewSchema(claimsRuleset()))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -81,7 +81,7 @@ func TestClaimsRead(t *testing.T) {
 // TestClaimsUnknownIndicator: a claim on an id the ruleset does not have
 // is ignored with a warning naming the column.
 func TestClaimsUnknownIndicator(t *testing.T) {
-	src, err := OpenReader("u.csv", strings.NewReader("unit,x,y,claimed.zz\nU1,1,2,3\n"), NewSchema(claimsRuleset()))
+	src, err := Options{Lang: "en"}.OpenReader("u.csv", strings.NewReader("unit,x,y,claimed.zz\nU1,1,2,3\n"), Options{Lang: "en"}.NewSchema(claimsRuleset()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func loadRuleset(t *testing.T, src string) *indicators.Ruleset {
 // readAs reads content as a file called name under ruleset rs.
 func readAs(t *testing.T, rs *indicators.Ruleset, name string, content []byte) ([]indicators.Unit, []*diag.Error, error) {
 	t.Helper()
-	src, err := data.OpenReader(name, bytes.NewReader(content), data.NewSchema(rs))
+	src, err := data.Options{Lang: "en"}.OpenReader(name, bytes.NewReader(content), data.Options{Lang: "en"}.NewSchema(rs))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -333,7 +333,7 @@ func TestKeyedAbsentInput(t *testing.T) {
 	}
 	// JSON Lines streams: the error comes after the last unit, from Next.
 	jl := "{\"unit\": \"U1\", \"data\": {\"budget\": 1, \"spent\": 1, \"sat\": 1, \"n\": 1}}\n{\"unit\": \"U2\", \"data\": {\"budget\": 1, \"spent\": 1, \"sat\": 1, \"n\": 1, \"实际完成工作数量\": 3}}\n"
-	src, err := data.OpenReader("u.jsonl", strings.NewReader(jl), data.NewSchema(rs))
+	src, err := data.Options{Lang: "en"}.OpenReader("u.jsonl", strings.NewReader(jl), data.Options{Lang: "en"}.NewSchema(rs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -412,10 +412,10 @@ func TestAnotherRulesetsData(t *testing.T) {
 	if !reflect.DeepEqual(absent.Columns, header) {
 		t.Errorf("columns %v, want the header %v", absent.Columns, header)
 	}
-	if a := data.NewSchema(dept).Absent(absent.Columns); len(a) != 0 {
+	if a := (data.Options{Lang: "en"}).NewSchema(dept).Absent(absent.Columns); len(a) != 0 {
 		t.Errorf("dept-2013 lacks %v", a)
 	}
-	if a := data.NewSchema(grid).Absent(absent.Columns); len(a) != 24 {
+	if a := (data.Options{Lang: "en"}).NewSchema(grid).Absent(absent.Columns); len(a) != 24 {
 		t.Errorf("grid-center lacks %d inputs, want 24", len(a))
 	}
 }

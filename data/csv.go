@@ -3,13 +3,13 @@ package data
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"math/bits"
 	"strings"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // csvSource reads one unit per row; the first row names the columns.
@@ -84,12 +84,12 @@ func newCSVChunks(name string, r io.Reader, s *Schema, o *Options, chunk int) (*
 			return nil, c.stop
 		}
 		if n == 0 && c.err != nil {
-			return nil, csvError(name, c.err)
+			return nil, csvError(s.p, name, c.err)
 		}
 		sc := scanner{text: string(c.buf[:n]), line: c.line}
 		var err error
 		if header, _, err = sc.record(nil); err != nil {
-			return nil, csvError(name, err)
+			return nil, csvError(s.p, name, err)
 		}
 		c.consume(sc.pos)
 		c.line = sc.line
@@ -99,7 +99,7 @@ func newCSVChunks(name string, r io.Reader, s *Schema, o *Options, chunk int) (*
 		// Only blank lines so far.
 	}
 	if header == nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file is empty: want a header row (unit, name, inputs...)"}
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: s.p.Sprintf(msg.DataEmptyCSV)}
 	}
 	fields, warnings, err := s.header(name, 1, header)
 	if err != nil {
@@ -128,32 +128,32 @@ func fastKind(s *Schema, f field) cellKind {
 	return cellNumber
 }
 
-func csvError(name string, err error) error {
+func csvError(p msg.Printer, name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
+		text := p.Sprintf(msg.DataCSVOther, pe.Err.Error())
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
-			msg = `a " inside a field that does not start with one: quote the whole field and double the " inside ("甲""乙")`
+			text = p.Sprintf(msg.DataBareQuote)
 		case errors.Is(pe.Err, csv.ErrQuote):
-			msg = `a quoted field is not closed where it should be: a " is missing, or one inside it is not doubled`
+			text = p.Sprintf(msg.DataOpenQuote)
 		}
-		return &diag.Error{Pos: diag.Pos{File: name, Line: pe.Line, Col: pe.Column}, Code: "csv_syntax", Msg: msg, Err: err}
+		return &diag.Error{Pos: diag.Pos{File: name, Line: pe.Line, Col: pe.Column}, Code: "csv_syntax", Msg: text, Err: err}
 	}
-	return readError(name, 0, err)
+	return readError(p, name, 0, err)
 }
 
 // columnList names the columns of a header in a message: each clipped
 // (diag.Clip), and the first 40 of a longer header.
-func columnList(header []string) string {
+func columnList(p msg.Printer, header []string) string {
 	const most = 40
 	names := make([]string, 0, min(len(header), most))
 	for _, h := range header[:min(len(header), most)] {
 		names = append(names, diag.Clip(h))
 	}
-	list := strings.Join(names, ", ")
+	list := strings.Join(names, p.Sprintf(msg.DataListSep))
 	if len(header) > most {
-		list += fmt.Sprintf(", … (%d columns)", len(header))
+		list += p.Sprintf(msg.DataMoreColumns, len(header))
 	}
 	return list
 }
@@ -176,7 +176,7 @@ func (c *csvSource) NextChunk() (func([]indicators.Unit) ([]indicators.Unit, err
 		case c.stop != nil:
 			return nil, c.stop
 		case c.err != nil:
-			return nil, csvError(c.name, c.err)
+			return nil, csvError(c.s.p, c.name, c.err)
 		}
 		return nil, io.EOF
 	}
@@ -218,7 +218,7 @@ func (c *csvSource) decode(text string, line int, out []indicators.Unit) ([]indi
 		var err error
 		rec, recLine, err = sc.record(rec[:0])
 		if err != nil {
-			return out, csvError(c.name, err)
+			return out, csvError(c.s.p, c.name, err)
 		}
 		if rec == nil {
 			return out, nil
@@ -487,15 +487,15 @@ func (c *csvSource) finish(u *indicators.Unit, n, line int, extra string) {
 	case n < len(c.fields):
 		f := c.fields[n]
 		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line}, Code: "ragged_row", Field: f.name,
-			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) and after are missing", line, n, len(c.fields), colName(n), diag.Clip(f.name))})
+			Msg: c.s.p.Sprintf(msg.DataRowShort, line, n, len(c.fields), colName(n), diag.Clip(f.name))})
 	case n > len(c.fields):
 		u.Errors = append(u.Errors, &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: len(c.fields) + 1}, Code: "ragged_row", Value: diag.Clip(extra),
-			Msg: fmt.Sprintf("row %d has %d fields, the header has %d: column %s (%s) has no header", line, n, len(c.fields), colName(len(c.fields)), diag.Quote(extra))})
+			Msg: c.s.p.Sprintf(msg.DataRowLong, line, n, len(c.fields), colName(len(c.fields)), diag.Quote(extra))})
 	}
 	// Name the column by letter as a spreadsheet would.
 	for _, e := range u.Errors {
 		if e.Code == "bad_cell" && e.Pos.Col > 0 {
-			e.Msg = fmt.Sprintf("row %d, column %s: %s", line, colName(e.Pos.Col-1), e.Msg)
+			e.Msg = c.s.p.Sprintf(msg.DataAtRowCol, line, colName(e.Pos.Col-1), e.Msg)
 			// The cell's text is a substring of the whole chunk: keep
 			// only its own bytes.
 			e.Value = strings.Clone(e.Value)

@@ -55,7 +55,7 @@ func refCSVError(name string, err error) error {
 		}
 		return &diag.Error{Pos: diag.Pos{File: name, Line: pe.Line, Col: pe.Column}, Code: "csv_syntax", Msg: msg, Err: err}
 	}
-	return readError(name, 0, err)
+	return readError((&Options{Lang: "en"}).printer(), name, 0, err)
 }
 
 // colName is the spreadsheet letter of column i (from 0): A, B, ..., AA.

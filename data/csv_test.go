@@ -142,7 +142,7 @@ func sameError(a, b error) bool {
 // difference.
 func compare(t *testing.T, text string) {
 	t.Helper()
-	s := NewSchema(testRuleset())
+	s := Options{Lang: "en"}.NewSchema(testRuleset())
 	var want read
 	ref, refErr := newRefCSV("t.csv", strings.NewReader(asLF(text)), s)
 	if refErr != nil {
@@ -159,14 +159,14 @@ func compare(t *testing.T, text string) {
 			t.Fatalf("%s: %s\ninput: %q", how, d, text)
 		}
 	}
-	src, err := newCSV("t.csv", strings.NewReader(text), s, &Options{})
+	src, err := newCSV("t.csv", strings.NewReader(text), s, &Options{Lang: "en"})
 	var got read
 	if err == nil {
 		got = readAll(src)
 	}
 	check("Next", got, err)
 	for _, size := range []int{1, 7, 64} {
-		c, err := newCSVChunks("t.csv", &oneByteReader{strings.NewReader(text)}, s, &Options{}, size)
+		c, err := newCSVChunks("t.csv", &oneByteReader{strings.NewReader(text)}, s, &Options{Lang: "en"}, size)
 		var got read
 		if err == nil {
 			got = readChunks(c)

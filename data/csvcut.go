@@ -2,11 +2,11 @@ package data
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"unicode/utf8"
 
 	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Cutting the CSV data into chunks of whole records, and the limits on
@@ -277,10 +277,10 @@ func (c *csvSource) tooLong(f *fieldScan) bool {
 	n, closed := c.fieldLength(f)
 	if !closed {
 		c.stop = &diag.Error{Pos: diag.Pos{File: c.name, Line: line, Col: col}, Code: "csv_syntax", Value: diag.ClipN(head, n),
-			Msg: fmt.Sprintf(`a quoted field is not closed where it should be: a " is missing, or one inside it is not doubled (the field at row %d, column %s runs %d bytes to the end of the data)`, row, colName(f.col), n)}
+			Msg: c.s.p.Sprintf(msg.DataOpenQuoteLong, row, colName(f.col), n)}
 	} else {
 		c.stop = &diag.Error{Pos: diag.Pos{File: c.name, Line: row, Col: f.col + 1}, Code: "field_too_long", Value: diag.ClipN(head, n),
-			Msg: fmt.Sprintf("row %d, column %s: field too long (%d bytes; the limit is %d, set with --max-field): %s", row, colName(f.col), n, c.limit, diag.QuoteN(head, n))}
+			Msg: c.s.p.Sprintf(msg.DataFieldTooLong, row, colName(f.col), n, c.limit, diag.QuoteN(head, n))}
 	}
 	c.stopAt = f.start
 	return false
@@ -291,7 +291,7 @@ func (c *csvSource) tooLong(f *fieldScan) bool {
 func (c *csvSource) rowTooLong(f *fieldScan) bool {
 	row, _, _ := c.recordLine(f)
 	c.stop = &diag.Error{Pos: diag.Pos{File: c.name, Line: row}, Code: "row_too_long",
-		Msg: fmt.Sprintf("row %d too long (more than %d bytes in %d fields; a row may hold %d times the field limit %d, set with --max-field)", row, f.pos-f.start, f.col+1, rowFields, c.limit)}
+		Msg: c.s.p.Sprintf(msg.DataRowTooLong, row, f.pos-f.start, f.col+1, rowFields, c.limit)}
 	c.stopAt = f.start
 	return false
 }

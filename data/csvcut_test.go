@@ -40,7 +40,7 @@ func TestCSVCROnly(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { compare(t, tc.text) })
 	}
 	// The lines are counted as lines.
-	src, err := newCSV("t.csv", strings.NewReader("unit,name,spent\rU1,甲,1\rU2,乙,x\r"), NewSchema(optionalRuleset()), &Options{})
+	src, err := newCSV("t.csv", strings.NewReader("unit,name,spent\rU1,甲,1\rU2,乙,x\r"), Options{Lang: "en"}.NewSchema(optionalRuleset()), &Options{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,8 +71,8 @@ func TestCSVCROnlyRandom(t *testing.T) {
 // unless every way reads the same; it returns that read.
 func readLimited(t *testing.T, text string, limit int) read {
 	t.Helper()
-	s := NewSchema(optionalRuleset())
-	o := &Options{MaxField: int64(limit)}
+	s := Options{Lang: "en"}.NewSchema(optionalRuleset())
+	o := &Options{Lang: "en", MaxField: int64(limit)}
 	var first read
 	for k, size := range []int{csvChunk, 1, 7, 64, 1000} {
 		var r io.Reader = strings.NewReader(text)
@@ -146,7 +146,7 @@ func TestCSVFieldLimit(t *testing.T) {
 		head + "U1,a,1\nU2" + strings.Repeat(",1234567890", 40) + "\n",
 	} {
 		got := readLimited(t, text, 50)
-		ref, _ := newRefCSV("t.csv", strings.NewReader(text), NewSchema(optionalRuleset()))
+		ref, _ := newRefCSV("t.csv", strings.NewReader(text), Options{Lang: "en"}.NewSchema(optionalRuleset()))
 		if d := sameRead(got, readAll(ref)); d != "" {
 			t.Errorf("%q: %s", text, d)
 		}
@@ -177,7 +177,7 @@ func TestCSVFieldLimitRandom(t *testing.T) {
 			long++
 			continue
 		}
-		ref, refErr := newRefCSV("t.csv", strings.NewReader(text), NewSchema(optionalRuleset()))
+		ref, refErr := newRefCSV("t.csv", strings.NewReader(text), Options{Lang: "en"}.NewSchema(optionalRuleset()))
 		want := read{err: refErr}
 		if refErr == nil {
 			want = readAll(ref)
@@ -245,9 +245,9 @@ func (f *fieldFile) Read(p []byte) (int, error) {
 // TestCSVFiftyMegabyteField` tells how long it takes now.
 func TestCSVFiftyMegabyteField(t *testing.T) {
 	const n = 50_000_000
-	s := NewSchema(optionalRuleset())
+	s := Options{Lang: "en"}.NewSchema(optionalRuleset())
 	for _, quoted := range []bool{false, true} {
-		src, err := newCSV("t.csv", newFieldFile(n, quoted), s, &Options{})
+		src, err := newCSV("t.csv", newFieldFile(n, quoted), s, &Options{Lang: "en"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -261,7 +261,7 @@ func TestCSVFiftyMegabyteField(t *testing.T) {
 			t.Errorf("error value %q", de.Value)
 		}
 
-		src, err = newCSV("t.csv", newFieldFile(n, quoted), s, &Options{MaxField: 64 << 20})
+		src, err = newCSV("t.csv", newFieldFile(n, quoted), s, &Options{Lang: "en", MaxField: 64 << 20})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -282,12 +282,12 @@ func btoi(b bool) int {
 // BenchmarkCSVLongField reads a file with one field of 8 MB: its time
 // grows with the field's length, not with its square.
 func BenchmarkCSVLongField(b *testing.B) {
-	s := NewSchema(optionalRuleset())
+	s := Options{Lang: "en"}.NewSchema(optionalRuleset())
 	for _, size := range []int{1 << 20, 8 << 20} {
 		b.Run(fmt.Sprint(size), func(b *testing.B) {
 			b.SetBytes(int64(size))
 			for b.Loop() {
-				src, err := newCSV("t.csv", newFieldFile(size, true), s, &Options{MaxField: 16 << 20})
+				src, err := newCSV("t.csv", newFieldFile(size, true), s, &Options{Lang: "en", MaxField: 16 << 20})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -307,7 +307,7 @@ func TestHeaderListClipped(t *testing.T) {
 		fmt.Fprintf(&b, "%s%d,", strings.Repeat("列", 100), i)
 	}
 	b.WriteString("end\nx\n")
-	_, err := newCSV("t.csv", strings.NewReader(b.String()), NewSchema(testRuleset()), &Options{})
+	_, err := newCSV("t.csv", strings.NewReader(b.String()), Options{Lang: "en"}.NewSchema(testRuleset()), &Options{Lang: "en"})
 	want := "its columns are " + strings.Repeat("列", 80) + "… (301 bytes), "
 	if err == nil || len(err.Error()) > 40*400 || !strings.Contains(err.Error(), want) || !strings.HasSuffix(err.Error(), ", … (51 columns)") {
 		t.Errorf("error of %d bytes: %.600s", len(err.Error()), err)
@@ -328,7 +328,7 @@ func FuzzCSVFieldLimit(f *testing.F) {
 			de.Code == "csv_syntax" && strings.Contains(de.Msg, "to the end of the data")) {
 			return
 		}
-		ref, refErr := newRefCSV("t.csv", strings.NewReader(asLF(text)), NewSchema(optionalRuleset()))
+		ref, refErr := newRefCSV("t.csv", strings.NewReader(asLF(text)), Options{Lang: "en"}.NewSchema(optionalRuleset()))
 		want := read{err: refErr}
 		if refErr == nil {
 			want = readAll(ref)

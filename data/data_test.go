@@ -32,7 +32,7 @@ func schema(t *testing.T) *data.Schema {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return data.NewSchema(rs)
+	return data.Options{Lang: "en"}.NewSchema(rs)
 }
 
 func read(t *testing.T, name, content string) ([]indicators.Unit, []*diag.Error, error) {
@@ -41,7 +41,7 @@ func read(t *testing.T, name, content string) ([]indicators.Unit, []*diag.Error,
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	units, warnings, _, err := data.ReadAll(path, schema(t))
+	units, warnings, _, err := data.Options{Lang: "en"}.ReadAll(path, schema(t))
 	return units, warnings, err
 }
 
@@ -154,7 +154,7 @@ func TestSHA256OfBytes(t *testing.T) {
 	content := "unit,spent,budget,people,tier\nU1,1,2,3,A\n"
 	path := filepath.Join(t.TempDir(), "u.csv")
 	os.WriteFile(path, []byte(content), 0o644)
-	src, err := data.Open(path, schema(t))
+	src, err := data.Options{Lang: "en"}.Open(path, schema(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package data
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"unicode/utf8"
 
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // The decoding layer. Data files come from hundreds of units' machines:
@@ -67,33 +67,34 @@ type textReader struct {
 	lineEnd byte
 	lastCR  bool
 	warning *diag.Error
+	p       msg.Printer // words the errors and the warning
 }
 
 // newTextReader returns a reader of r's text as UTF-8 and refuses what is
 // plainly not text (a zip archive, an old Excel workbook) at once.
-func newTextReader(name string, r io.Reader) (*textReader, error) {
-	t := &textReader{name: name, src: bufio.NewReaderSize(r, chunkSize), line: 1}
+func newTextReader(p msg.Printer, name string, r io.Reader) (*textReader, error) {
+	t := &textReader{p: p, name: name, src: bufio.NewReaderSize(r, chunkSize), line: 1}
 	head, _ := t.src.Peek(8)
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "binary_file",
-			Msg: "the file is a ZIP archive (an XLSX workbook?), not text: give a workbook the .xlsx extension, or save it as CSV UTF-8"}
+			Msg: p.Sprintf(msg.DataZIP)}
 	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
 		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "binary_file",
-			Msg: "the file is an old Excel .xls workbook, not text: save it as .xlsx or as CSV UTF-8"}
+			Msg: p.Sprintf(msg.DataXLS)}
 	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
 		// Excel's "Unicode text": UTF-16 with a byte-order mark.
 		t.mode, t.decName = modeDecoded, "UTF-16"
 		t.dec = transform.NewReader(t.src, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
 		t.warning = &diag.Error{Pos: diag.Pos{File: name}, Code: "encoding",
-			Msg: "the file is UTF-16 (Excel's \"Unicode text\"); it was converted to UTF-8"}
+			Msg: p.Sprintf(msg.DataUTF16)}
 	default:
 		sample, _ := t.src.Peek(sampleSize)
 		if order, ok := utf16NoBOM(sample); ok {
 			t.mode, t.decName = modeDecoded, "UTF-16"
 			t.dec = transform.NewReader(t.src, unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder())
 			t.warning = &diag.Error{Pos: diag.Pos{File: name}, Code: "encoding",
-				Msg: "the file is UTF-16 without a byte-order mark (every other byte is NUL); it was converted to UTF-8"}
+				Msg: p.Sprintf(msg.DataUTF16NoBOM)}
 		}
 	}
 	t.buf = make([]byte, 0, chunkSize+utf8.UTFMax)
@@ -135,17 +136,17 @@ func (t *textReader) fill() {
 	case err == io.EOF:
 		t.eof = true
 	case err != nil:
-		t.err = &diag.Error{Pos: diag.Pos{File: t.name, Line: t.line}, Code: "read_error", Msg: err.Error(), Err: err}
+		t.err = &diag.Error{Pos: diag.Pos{File: t.name, Line: t.line}, Code: "read_error", Msg: t.p.Sprintf(msg.DataReadFailed, err), Err: err}
 		return
 	}
 	if i := bytes.IndexByte(buf, 0); i >= 0 {
-		t.fail(buf, i, "binary_file", "the file holds binary data (a NUL byte), not text: want a CSV, JSON or YAML text file")
+		t.fail(buf, i, "binary_file", t.p.Sprintf(msg.DataNUL))
 		return
 	}
 	switch t.mode {
 	case modeDecoded:
 		if i := bytes.Index(buf, []byte("\uFFFD")); i >= 0 {
-			t.fail(buf, i, "bad_encoding", fmt.Sprintf("the file was read as %s (from its first non-ASCII characters), but this is not valid %s: save the file as UTF-8 (Excel: 另存为 → CSV UTF-8)", t.decName, t.decName))
+			t.fail(buf, i, "bad_encoding", t.p.Sprintf(msg.DataNotValidAs, t.decName, t.decName))
 			return
 		}
 		t.emit(buf)
@@ -186,7 +187,7 @@ func (t *textReader) decide(buf []byte, k int) {
 		t.dec = transform.NewReader(io.MultiReader(bytes.NewReader(rest), tail), simplifiedchinese.GB18030.NewDecoder())
 		t.eof = false
 		t.warning = &diag.Error{Pos: diag.Pos{File: t.name, Line: t.line + bytes.Count(buf[:k], []byte("\n"))}, Code: "encoding",
-			Msg: "the file is GB18030 (GBK), as older Chinese systems and Excel's plain CSV write it; it was converted to UTF-8"}
+			Msg: t.p.Sprintf(msg.DataGB18030)}
 		t.emit(buf[:k])
 		return
 	}
@@ -197,7 +198,7 @@ func (t *textReader) decide(buf []byte, k int) {
 		t.utf8Chunk(buf, k)
 		return
 	}
-	t.fail(buf, k, "bad_encoding", fmt.Sprintf("the text is neither UTF-8 nor GB18030 (GBK) (byte 0x%02X): save the file as UTF-8 (Excel: 另存为 → CSV UTF-8), or convert it with iconv -f GB18030 -t UTF-8", buf[k]))
+	t.fail(buf, k, "bad_encoding", t.p.Sprintf(msg.DataNeitherUTF8, buf[k]))
 }
 
 // utf8Chunk hands out buf after checking it is UTF-8 from byte from on,
@@ -216,7 +217,7 @@ func (t *textReader) utf8Chunk(buf []byte, from int) {
 			}
 			i += size
 		}
-		t.fail(buf, i, "bad_encoding", fmt.Sprintf("invalid UTF-8 (byte 0x%02X) in a file that is UTF-8 before this point: the file mixes encodings; save it as UTF-8 (Excel: 另存为 → CSV UTF-8)", buf[i]))
+		t.fail(buf, i, "bad_encoding", t.p.Sprintf(msg.DataMixedUTF8, buf[i]))
 		return
 	}
 	t.carry = append(t.carry, buf[end:]...)

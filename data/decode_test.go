@@ -85,7 +85,7 @@ func TestDecodeConvertsGB18030AndUTF16(t *testing.T) {
 	rs := decodeRuleset(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src, err := data.OpenReader("units.csv", strings.NewReader(tc.src), data.NewSchema(rs))
+			src, err := data.Options{Lang: "en"}.OpenReader("units.csv", strings.NewReader(tc.src), data.Options{Lang: "en"}.NewSchema(rs))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -175,7 +175,7 @@ func TestDecodeRefusesWhatIsNotText(t *testing.T) {
 	rs := decodeRuleset(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src, err := data.OpenReader(tc.file, strings.NewReader(tc.src), data.NewSchema(rs))
+			src, err := data.Options{Lang: "en"}.OpenReader(tc.file, strings.NewReader(tc.src), data.Options{Lang: "en"}.NewSchema(rs))
 			if err == nil {
 				_, _, _, err = data.Collect(src)
 			}
@@ -194,7 +194,7 @@ func TestDecodeRefusesWhatIsNotText(t *testing.T) {
 // format.
 func TestDecodeGB18030YAML(t *testing.T) {
 	src := gb18030(t, "- {unit: U1, name: 甲区, data: {支出: 1234.5万元, 预算: 2000, 档次: 达成}}\n")
-	s, err := data.OpenReader("units.yaml", bytes.NewReader([]byte(src)), data.NewSchema(decodeRuleset(t)))
+	s, err := data.Options{Lang: "en"}.OpenReader("units.yaml", bytes.NewReader([]byte(src)), data.Options{Lang: "en"}.NewSchema(decodeRuleset(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestDecodeGB18030YAML(t *testing.T) {
 // A JSON Lines file with a line beyond the reader's 16 MiB says so.
 func TestJSONLLineTooLong(t *testing.T) {
 	src := `{"unit": "U1"}` + "\n" + `{"unit": "` + strings.Repeat("x", 17<<20) + `"}` + "\n"
-	s, err := data.OpenReader("units.jsonl", strings.NewReader(src), data.NewSchema(decodeRuleset(t)))
+	s, err := data.Options{Lang: "en"}.OpenReader("units.jsonl", strings.NewReader(src), data.Options{Lang: "en"}.NewSchema(decodeRuleset(t)))
 	if err == nil {
 		_, _, _, err = data.Collect(s)
 	}

@@ -41,5 +41,5 @@ indicators:
 	fmt.Println(err)
 	// Output:
 	// U1 59.93 差
-	// data names "budgte", which is not an input of ruleset budget
+	// 数据中的 "budgte" 不是规则集 budget 的输入
 }

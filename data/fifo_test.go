@@ -50,7 +50,7 @@ func writeFIFO(fifo, text string) {
 func TestFIFOReadOnce(t *testing.T) {
 	fifo, plain := mkfifo(t)
 	writeFIFO(fifo, fifoCSV)
-	src, err := data.OpenStreamContext(context.Background(), fifo, schema(t), true)
+	src, err := data.Options{Lang: "en"}.OpenStreamContext(context.Background(), fifo, schema(t), true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestFIFOReadOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, want, err := data.ReadAll(plain, schema(t))
+	_, _, want, err := data.Options{Lang: "en"}.ReadAll(plain, schema(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestFIFOCancelled(t *testing.T) {
 	fifo, _ := mkfifo(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
-	_, err := data.OpenContext(ctx, fifo, schema(t))
+	_, err := data.Options{Lang: "en"}.OpenContext(ctx, fifo, schema(t))
 	if !errors.Is(err, context.Canceled) || err.Error() != fifo+": open data: context canceled" {
 		t.Errorf("open: %v, want %s: open data: context canceled", err, fifo)
 	}
@@ -97,7 +97,7 @@ func TestFIFOCancelled(t *testing.T) {
 	ctx, cancel = context.WithCancel(context.Background())
 	time.AfterFunc(200*time.Millisecond, cancel)
 	start := time.Now()
-	src, err := data.OpenContext(ctx, fifo, schema(t))
+	src, err := data.Options{Lang: "en"}.OpenContext(ctx, fifo, schema(t))
 	if err == nil {
 		_, _, _, err = data.Collect(src)
 		src.Close()

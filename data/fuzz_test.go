@@ -52,7 +52,7 @@ func checkPositioned(t *testing.T, e *diag.Error, file string) {
 // otherwise every unit either carries positioned errors or scores within
 // the rules.
 func fuzzRead(t *testing.T, prog *engine.Program, name string, src []byte) {
-	s, err := data.OpenReader(name, bytes.NewReader(src), data.NewSchema(prog.Ruleset()))
+	s, err := data.Options{Lang: "en"}.OpenReader(name, bytes.NewReader(src), data.Options{Lang: "en"}.NewSchema(prog.Ruleset()))
 	if err != nil {
 		var de *diag.Error
 		if !errors.As(err, &de) {

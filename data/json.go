@@ -12,6 +12,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/jsonpos"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // jsonUnits reads units from JSON tokens: the items of a .json list, or
@@ -56,7 +57,7 @@ func (j *jsonUnits) field(key string, pos diag.Pos) field {
 	}
 	f := j.s.resolve(key)
 	j.keys[key] = len(j.fields)
-	j.cols = append(j.cols, column{name: f.name, where: fmt.Sprintf("line %d", pos.Line), pos: pos})
+	j.cols = append(j.cols, column{name: f.name, where: j.s.p.Sprintf(msg.DataWhereLine, pos.Line), pos: pos})
 	j.fields = append(j.fields, f)
 	if f.kind == fieldUnknown {
 		j.warnings = append(j.warnings, j.s.unknownFieldWarning(f, pos))
@@ -71,7 +72,7 @@ func (j *jsonUnits) check() error {
 	if j.units == 0 {
 		return nil // no units: said when they are counted
 	}
-	w, err := j.s.checkInputs(diag.Pos{File: j.name}, "key", j.cols, j.fields)
+	w, err := j.s.checkInputs(diag.Pos{File: j.name}, msg.DataKey, j.cols, j.fields)
 	j.warnings = append(j.warnings, w...)
 	return err
 }
@@ -120,7 +121,7 @@ func (j *jsonUnits) unit(d *jsonpos.Decoder, pos diag.Pos) (*indicators.Unit, er
 				return nil, err
 			}
 			if fresh {
-				j.bad(&u, vpos, k, "want text")
+				j.bad(&u, vpos, k, msg.DataWantText)
 			}
 		case k == "data":
 			v, vpos, err := d.Token()
@@ -133,7 +134,7 @@ func (j *jsonUnits) unit(d *jsonpos.Decoder, pos diag.Pos) (*indicators.Unit, er
 					return nil, err
 				}
 				if fresh {
-					j.bad(&u, vpos, "data", "want an object of input to value")
+					j.bad(&u, vpos, "data", msg.DataWantObject)
 				}
 				continue
 			}
@@ -146,7 +147,7 @@ func (j *jsonUnits) unit(d *jsonpos.Decoder, pos diag.Pos) (*indicators.Unit, er
 				return nil, err
 			}
 		default:
-			j.bad(&u, kpos, k, "unknown key: want unit, name, data")
+			j.bad(&u, kpos, k, msg.DataUnknownKey)
 			v, _, err := d.Token()
 			if err == nil {
 				_, err = skip(d, v)
@@ -187,7 +188,7 @@ func (j *jsonUnits) set(u *indicators.Unit, d *jsonpos.Decoder, key string, kpos
 	}
 	f := j.field(key, j.at(kpos))
 	if f.kind == fieldWrongUnit {
-		j.stop = j.s.wrongUnit(&f, "key", j.at(kpos))
+		j.stop = j.s.wrongUnit(&f, msg.DataKey, j.at(kpos))
 		return j.stop
 	}
 	if !j.given.add(j.s, u, f.meaning(), &f, kpos) || f.kind == fieldUnknown {
@@ -221,8 +222,8 @@ func (j *jsonUnits) set(u *indicators.Unit, d *jsonpos.Decoder, key string, kpos
 	return nil
 }
 
-func (j *jsonUnits) bad(u *indicators.Unit, p diag.Pos, fieldName, msg string) {
-	u.Errors = append(u.Errors, &diag.Error{Pos: j.at(p), Code: "type_mismatch", Field: fieldName, Msg: fmt.Sprintf("%s: %s", fieldName, msg)})
+func (j *jsonUnits) bad(u *indicators.Unit, p diag.Pos, fieldName string, c msg.Code) {
+	u.Errors = append(u.Errors, &diag.Error{Pos: j.at(p), Code: "type_mismatch", Field: fieldName, Msg: j.s.p.Sprintf(c, fieldName)})
 }
 
 // skip reads the rest of a list or object whose opening token t was just
@@ -234,20 +235,21 @@ func skip(d *jsonpos.Decoder, t json.Token) (string, error) {
 	return "", nil
 }
 
-// kindOf names the kind of JSON value a token starts.
-func kindOf(t json.Token) string {
+// kindOf names the kind of JSON value a token starts: a word of the
+// catalogue, or the value (true, false).
+func kindOf(t json.Token) any {
 	switch t := t.(type) {
 	case json.Delim:
 		if t == '{' {
-			return "an object"
+			return msg.DataAnObject
 		}
-		return "a list"
+		return msg.DataAList
 	case string:
-		return "text"
+		return msg.DataAText
 	case json.Number:
-		return "a number"
+		return msg.DataANumber
 	case nil:
-		return "null"
+		return msg.DataNull
 	}
 	return fmt.Sprint(t)
 }
@@ -262,20 +264,18 @@ type jsonSource struct {
 	done   bool     // after the list
 }
 
-const wantList = "want a list of units, each {unit, name, data: {input: value}}"
-
 func newJSON(name string, r io.Reader, s *Schema) (Source, error) {
 	j := &jsonSource{jsonUnits: newJSONUnits(name, s, false), d: jsonpos.NewDecoder(name, r), root: unitKeys{}}
 	t, pos, err := j.d.Token()
 	switch {
 	case err == io.EOF:
-		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file is empty: want a list of {unit, name, data}"}
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: s.p.Sprintf(msg.DataEmptyKeyed)}
 	case err != nil:
-		return nil, jsonFileError(err)
+		return nil, jsonFileError(s.p, err)
 	case t == json.Delim('['):
 		return j, nil
 	case t != json.Delim('{'):
-		return nil, &diag.Error{Pos: pos, Code: "type_mismatch", Msg: wantList}
+		return nil, &diag.Error{Pos: pos, Code: "type_mismatch", Msg: s.p.Sprintf(msg.DataWantList)}
 	}
 	// An object: its units key holds the list; its other keys (a title,
 	// a year) are not read.
@@ -283,27 +283,27 @@ func newJSON(name string, r io.Reader, s *Schema) (Source, error) {
 	for {
 		t, kpos, err := j.d.Token()
 		if err != nil {
-			return nil, jsonFileError(err)
+			return nil, jsonFileError(j.s.p, err)
 		}
 		if t == json.Delim('}') {
-			return nil, &diag.Error{Pos: pos, Code: "type_mismatch", Msg: wantList}
+			return nil, &diag.Error{Pos: pos, Code: "type_mismatch", Msg: s.p.Sprintf(msg.DataWantList)}
 		}
 		k := t.(string)
-		if err := j.root.root(k, kpos); err != nil {
+		if err := j.root.root(s.p, k, kpos); err != nil {
 			return nil, err
 		}
 		v, vpos, err := j.d.Token()
 		if err != nil {
-			return nil, jsonFileError(err)
+			return nil, jsonFileError(j.s.p, err)
 		}
 		if k == "units" {
 			if v != json.Delim('[') {
-				return nil, &diag.Error{Pos: vpos, Code: "type_mismatch", Msg: wantList}
+				return nil, &diag.Error{Pos: vpos, Code: "type_mismatch", Msg: s.p.Sprintf(msg.DataWantList)}
 			}
 			return j, nil
 		}
 		if _, err := skip(j.d, v); err != nil {
-			return nil, jsonFileError(err)
+			return nil, jsonFileError(j.s.p, err)
 		}
 	}
 }
@@ -314,7 +314,7 @@ func (j *jsonSource) Next() (*indicators.Unit, error) {
 	}
 	t, pos, err := j.d.Token()
 	if err != nil {
-		return nil, jsonFileError(err)
+		return nil, jsonFileError(j.s.p, err)
 	}
 	switch t {
 	case json.Delim('{'):
@@ -327,10 +327,10 @@ func (j *jsonSource) Next() (*indicators.Unit, error) {
 		return nil, io.EOF
 	}
 	if _, err := skip(j.d, t); err != nil {
-		return nil, jsonFileError(err)
+		return nil, jsonFileError(j.s.p, err)
 	}
 	u := j.s.newUnit(pos)
-	u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "not_a_unit", Msg: "a unit must be an object {unit, name, data}, found " + kindOf(t)})
+	u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "not_a_unit", Msg: j.s.p.Sprintf(msg.DataJSONNotUnit, kindOf(t))})
 	return &u, nil
 }
 
@@ -338,7 +338,7 @@ func (j *jsonSource) Next() (*indicators.Unit, error) {
 func (j *jsonSource) unit(d *jsonpos.Decoder, pos diag.Pos) (*indicators.Unit, error) {
 	u, err := j.jsonUnits.unit(d, pos)
 	if err != nil {
-		return nil, jsonFileError(err)
+		return nil, jsonFileError(j.s.p, err)
 	}
 	return u, nil
 }
@@ -349,12 +349,12 @@ func (j *jsonSource) end() error {
 	for j.object {
 		t, kpos, err := j.d.Token()
 		if err != nil {
-			return jsonFileError(err)
+			return jsonFileError(j.s.p, err)
 		}
 		if t == json.Delim('}') {
 			break
 		}
-		if err := j.root.root(t.(string), kpos); err != nil {
+		if err := j.root.root(j.s.p, t.(string), kpos); err != nil {
 			return err
 		}
 		v, _, err := j.d.Token()
@@ -362,21 +362,22 @@ func (j *jsonSource) end() error {
 			_, err = skip(j.d, v)
 		}
 		if err != nil {
-			return jsonFileError(err)
+			return jsonFileError(j.s.p, err)
 		}
 	}
 	if err := j.d.End(); err != nil {
-		return jsonFileError(err)
+		return jsonFileError(j.s.p, err)
 	}
 	return j.check()
 }
 
-// jsonFileError says an error of the decoder in JSON's terms.
-func jsonFileError(err error) error {
+// jsonFileError says an error of the decoder in JSON's terms: the
+// decoder's own text after a lead-in.
+func jsonFileError(p msg.Printer, err error) error {
 	var de *diag.Error
 	if errors.As(err, &de) && de.Code == "json_syntax" {
 		e := *de
-		e.Msg = "json: " + de.Msg
+		e.Msg = p.Sprintf(msg.DataJSON, de.Msg)
 		return &e
 	}
 	return err
@@ -411,7 +412,7 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 		d := jsonpos.NewDecoderAt(j.name, bytes.NewReader(text), j.line)
 		t, pos, err := d.Token()
 		if err == nil && t != json.Delim('{') {
-			err = &diag.Error{Pos: pos, Code: "json_syntax", Msg: "found " + kindOf(t)}
+			err = &diag.Error{Pos: pos, Code: "json_syntax", Msg: j.s.p.Sprintf(msg.DataFound, kindOf(t))}
 		}
 		var u *indicators.Unit
 		if err == nil {
@@ -426,10 +427,10 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 		if err != nil {
 			// The line cannot be read: it is a unit with only this error.
 			bad := j.s.newUnit(diag.Pos{File: j.name, Line: j.line})
-			e := &diag.Error{Pos: diag.Pos{File: j.name, Line: j.line}, Code: "json_syntax", Msg: fmt.Sprintf("not a JSON object {unit, name, data}: %v", err), Err: err}
+			e := &diag.Error{Pos: diag.Pos{File: j.name, Line: j.line}, Code: "json_syntax", Msg: j.s.p.Sprintf(msg.DataJSONLineNot, err.Error()), Err: err}
 			var de *diag.Error
 			if errors.As(err, &de) {
-				e.Pos, e.Msg = de.Pos, "not a JSON object {unit, name, data}: "+de.Msg
+				e.Pos, e.Msg = de.Pos, j.s.p.Sprintf(msg.DataJSONLineNot, de.Msg)
 			}
 			bad.Errors = append(bad.Errors, e)
 			return &bad, nil
@@ -439,9 +440,9 @@ func (j *jsonlSource) Next() (*indicators.Unit, error) {
 	if err := j.sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
 			return nil, &diag.Error{Pos: diag.Pos{File: j.name, Line: j.line + 1}, Code: "read_error", Err: err,
-				Msg: "the line is longer than 16 MiB: JSON Lines holds one unit per line"}
+				Msg: j.s.p.Sprintf(msg.DataJSONLineLong)}
 		}
-		return nil, readError(j.name, j.line+1, err)
+		return nil, readError(j.s.p, j.name, j.line+1, err)
 	}
 	if !j.checked {
 		j.checked = true

@@ -42,14 +42,14 @@ func jsonSchema(t *testing.T) *data.Schema {
 	for i := range rs.Inputs {
 		rs.Inputs[i].Optional = true
 	}
-	return data.NewSchema(rs)
+	return data.Options{Lang: "en"}.NewSchema(rs)
 }
 
 // readUnits reads every unit of src as file name, and the error that
 // stopped the reading, if any.
 func readUnits(t *testing.T, name, src string) ([]indicators.Unit, error) {
 	t.Helper()
-	s, err := data.OpenReader(name, strings.NewReader(src), jsonSchema(t))
+	s, err := data.Options{Lang: "en"}.OpenReader(name, strings.NewReader(src), jsonSchema(t))
 	if err != nil {
 		return nil, err
 	}
@@ -304,7 +304,7 @@ func (g *unitsJSON) Read(p []byte) (int, error) {
 func TestJSONStreams(t *testing.T) {
 	const n = 50_000
 	in := &countingReader{r: &unitsJSON{n: n}}
-	s, err := data.OpenStreamReader("big.json", in, jsonSchema(t), false)
+	s, err := data.Options{Lang: "en"}.OpenStreamReader("big.json", in, jsonSchema(t), false)
 	if err != nil {
 		t.Fatal(err)
 	}

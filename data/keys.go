@@ -3,8 +3,14 @@ package data
 import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
-	"github.com/jixiao/jixiao/internal/jsonpos"
+	"github.com/jixiao/jixiao/internal/msg"
 )
+
+// duplicateKey is the error of a key written twice in one mapping, at pos
+// and before at first (as jsonpos.DuplicateKey says it, worded by p).
+func duplicateKey(p msg.Printer, pos diag.Pos, name string, first diag.Pos) *diag.Error {
+	return &diag.Error{Pos: pos, Code: "duplicate_key", Field: name, Msg: p.Sprintf(msg.DataDuplicateKey, name, first.Line, first.Col)}
+}
 
 // unitKeys remembers, by meaning (field.meaning), the keys a keyed unit
 // (YAML, JSON, JSON Lines) gave and where, so that a field given twice —
@@ -30,7 +36,7 @@ func (k unitKeys) add(s *Schema, u *indicators.Unit, meaning string, f *field, p
 	}
 	switch {
 	case prev.f.name == f.name:
-		u.Errors = append(u.Errors, jsonpos.DuplicateKey(pos, f.name, jsonpos.Key{Name: prev.f.name, Pos: prev.pos}))
+		u.Errors = append(u.Errors, duplicateKey(s.p, pos, f.name, prev.pos))
 	case f.kind != fieldUnknown:
 		u.Errors = append(u.Errors, s.duplicateKey(&prev.f, f, pos))
 	}
@@ -39,9 +45,9 @@ func (k unitKeys) add(s *Schema, u *indicators.Unit, meaning string, f *field, p
 
 // root records a key of the mapping around the list of units: a key given
 // twice there (two units lists) makes the file ambiguous.
-func (k unitKeys) root(name string, pos diag.Pos) error {
+func (k unitKeys) root(p msg.Printer, name string, pos diag.Pos) error {
 	if prev, dup := k[name]; dup {
-		return jsonpos.DuplicateKey(pos, name, jsonpos.Key{Name: name, Pos: prev.pos})
+		return duplicateKey(p, pos, name, prev.pos)
 	}
 	k[name] = givenKey{f: field{name: name}, pos: pos}
 	return nil

@@ -2,8 +2,11 @@ package data
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"io"
+
+	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Options say how data files are read. The zero value reads every file as
@@ -34,6 +37,21 @@ type Options struct {
 	// that a stray quote or a broken export cannot make jixiao hold
 	// gigabytes.
 	MaxField int64
+
+	// Lang is the language of the messages: "en" for English, anything
+	// else ("" included) for Chinese, jixiao's first language. The errors
+	// and warnings of a file read with these options are worded in it,
+	// whichever schema reads it.
+	Lang string
+}
+
+// printer words the messages of a file read with o.
+func (o *Options) printer() msg.Printer { return msg.For(o.Lang) }
+
+// NewSchema is the function NewSchema, the schema wording its messages (of
+// Schema.Unit) in o's language.
+func (o Options) NewSchema(rs *indicators.Ruleset) *Schema {
+	return NewSchema(rs).in(o.printer())
 }
 
 // DefaultMaxField is the default of Options.MaxField: far more than any
@@ -71,11 +89,11 @@ func orDefault(v, def int64) int64 {
 func (o Options) Check() error {
 	switch {
 	case o.HeaderRow < 0 || o.HeaderRow > maxRows:
-		return fmt.Errorf("--header-row %d: want a row from 1 to %d", o.HeaderRow, maxRows)
+		return errors.New(o.printer().Sprintf(msg.DataOptionsBadRow, o.HeaderRow, maxRows))
 	case o.XLSXMaxSize < 0 || o.XLSXMaxPart < 0 || o.XLSXMaxRatio < 0:
-		return fmt.Errorf("the workbook limits must be 0 (the default) or more")
+		return errors.New(o.printer().Sprintf(msg.DataOptionsLimits))
 	case o.MaxField < 0:
-		return fmt.Errorf("--max-field %d: want a size above 0 (default 1MiB)", o.MaxField)
+		return errors.New(o.printer().Sprintf(msg.DataOptionsField, o.MaxField))
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // panelSource reads the data of a ruleset with panel indicators (专家评分):
@@ -80,12 +81,12 @@ func clonedUnit(u *indicators.Unit) *indicators.Unit {
 }
 
 // rowName names a row for messages: its line and rater.
-func rowName(u *indicators.Unit, k int) string {
+func (p *panelSource) rowName(u *indicators.Unit, k int) string {
 	r := u.Rater
 	if r == "" {
-		r = fmt.Sprintf("专家%d", k+1)
+		r = p.s.p.Sprintf(msg.DataPanelRaterFirst, k+1)
 	}
-	return fmt.Sprintf("row %d (%s)", u.Pos.Line, r)
+	return p.s.p.Sprintf(msg.DataPanelRowName, u.Pos.Line, r)
 }
 
 // gather makes one unit of the rows of a unit.
@@ -104,11 +105,11 @@ func (p *panelSource) gather(rows []*indicators.Unit) *indicators.Unit {
 			}
 		}
 		if r.Rater == "" {
-			r.Rater = fmt.Sprintf("专家%d", k+1)
+			r.Rater = p.s.p.Sprintf(msg.DataPanelRaterFirst, k+1)
 		}
 		if prev, dup := seen[r.Rater]; dup {
 			u.Errors = append(u.Errors, &diag.Error{Pos: r.Pos, Code: "panel_rater", Field: "rater",
-				Msg: fmt.Sprintf("unit %s: rater %s has two rows (rows %d and %d): give each rater one row per unit", u.ID, r.Rater, prev, r.Pos.Line)})
+				Msg: p.s.p.Sprintf(msg.DataPanelTwice, u.ID, r.Rater, prev, r.Pos.Line)})
 		}
 		seen[r.Rater] = r.Pos.Line
 	}
@@ -124,8 +125,8 @@ func (p *panelSource) gather(rows []*indicators.Unit) *indicators.Unit {
 			if !sameValue(u.Values[i], r.Values[i]) {
 				in := &p.s.rs.Inputs[i]
 				u.Errors = append(u.Errors, &diag.Error{Pos: r.Pos, Code: "panel_disagree", Field: in.ID,
-					Msg: fmt.Sprintf("unit %s: input %s differs between its rater rows: %s has %s, %s has %s; inputs other than the panel's points must be the same on every row of a unit",
-						u.ID, p.s.inputName(i), rowName(rows[0], 0), showValue(u.Values[i]), rowName(r, k+1), showValue(r.Values[i]))})
+					Msg: p.s.p.Sprintf(msg.DataPanelDisagree,
+						u.ID, p.s.inputName(i), p.rowName(rows[0], 0), showValue(u.Values[i]), p.rowName(r, k+1), showValue(r.Values[i]))})
 			}
 		}
 	}
@@ -138,17 +139,17 @@ func (p *panelSource) gather(rows []*indicators.Unit) *indicators.Unit {
 			case indicators.Number:
 				if w, ok := p.weight(i); ok && (v.Num < 0 || v.Num > w) {
 					u.Errors = append(u.Errors, &diag.Error{Pos: r.Pos, Code: "panel_points", Field: in.ID, Value: fmt.Sprint(v.Num),
-						Msg: fmt.Sprintf("unit %s, %s: %s is a rater's points, from 0 to the indicator's weight %v, found %v", u.ID, rowName(r, k), p.s.inputName(i), w, v.Num)})
+						Msg: p.s.p.Sprintf(msg.DataPanelRange, u.ID, p.rowName(r, k), p.s.inputName(i), w, v.Num)})
 					continue
 				}
 				u.Ratings[i] = append(u.Ratings[i], indicators.Rating{Rater: r.Rater, Points: v.Num, Pos: r.Pos})
 			case indicators.NA:
-				na = append(na, rowName(r, k))
+				na = append(na, p.rowName(r, k))
 			case indicators.Missing:
-				blank = append(blank, rowName(r, k))
+				blank = append(blank, p.rowName(r, k))
 			default:
 				u.Errors = append(u.Errors, &diag.Error{Pos: r.Pos, Code: "panel_points", Field: in.ID,
-					Msg: fmt.Sprintf("unit %s, %s: %s holds a rater's points, a number, found %s", u.ID, rowName(r, k), p.s.inputName(i), showValue(v))})
+					Msg: p.s.p.Sprintf(msg.DataPanelNotNumber, u.ID, p.rowName(r, k), p.s.inputName(i), showValue(v))})
 			}
 		}
 		switch {
@@ -158,8 +159,8 @@ func (p *panelSource) gather(rows []*indicators.Unit) *indicators.Unit {
 			u.Values[i] = indicators.Value{Kind: indicators.Missing}
 		case len(blank)+len(na) > 0:
 			u.Errors = append(u.Errors, &diag.Error{Pos: u.Pos, Code: "panel_points", Field: in.ID,
-				Msg: fmt.Sprintf("unit %s: %s is blank or 不适用 on %s but scored on other rows: give every rater's points, or remove the row",
-					u.ID, p.s.inputName(i), strings.Join(append(blank, na...), ", "))})
+				Msg: p.s.p.Sprintf(msg.DataPanelBlank,
+					u.ID, p.s.inputName(i), strings.Join(append(blank, na...), p.s.p.Sprintf(msg.DataListSep)))})
 		default:
 			var sum float64
 			for _, r := range u.Ratings[i] {
@@ -178,8 +179,8 @@ func sameValue(a, b indicators.Value) bool {
 	return a.Kind == b.Kind && a.Num == b.Num && a.Tier == b.Tier && a.HasFrac == b.HasFrac
 }
 
-// showValue writes a cell for messages.
-func showValue(v indicators.Value) string {
+// showValue writes a cell for messages: the value, or a word.
+func showValue(v indicators.Value) any {
 	switch v.Kind {
 	case indicators.Number:
 		return fmt.Sprint(v.Num)
@@ -188,7 +189,7 @@ func showValue(v indicators.Value) string {
 	case indicators.NA:
 		return "不适用"
 	}
-	return "blank"
+	return msg.DataBlank
 }
 
 // weight is the smallest weight of the panel indicators that read input

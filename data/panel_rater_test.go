@@ -28,7 +28,7 @@ func TestPanelNeedsRaterColumn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := data.NewSchema(rs)
+	s := data.Options{Lang: "en"}.NewSchema(rs)
 	dir := t.TempDir()
 	write := func(name, content string) string {
 		path := filepath.Join(dir, name)
@@ -43,13 +43,13 @@ func TestPanelNeedsRaterColumn(t *testing.T) {
 		{"u.json", `[{"unit": "U1", "data": {"plan": 8, "budget": 100}}]`,
 			"u.json: ruleset p scores plan_score by a panel of raters (专家评分), so the data gives one row per rater and unit and a key naming the rater (rater, 评分人 or 专家); none does (the keys are plan, budget)"},
 	} {
-		_, _, _, err := data.ReadAll(write(c.name, c.content), s)
+		_, _, _, err := data.Options{Lang: "en"}.ReadAll(write(c.name, c.content), s)
 		var de *diag.Error
 		if !errors.As(err, &de) || de.Code != "missing_column" || de.Field != "rater" || filepath.Base(de.Error()) != c.want {
 			t.Errorf("%s: err %v\nwant %s", c.name, err, c.want)
 		}
 	}
-	units, _, _, err := data.ReadAll(write("ok.csv", "unit,评分人,plan,budget\nU1,张,8,100\nU1,王,9,100\n"), s)
+	units, _, _, err := data.Options{Lang: "en"}.ReadAll(write("ok.csv", "unit,评分人,plan,budget\nU1,张,8,100\nU1,王,9,100\n"), s)
 	if err != nil || len(units) != 1 || len(units[0].Ratings[0]) != 2 {
 		t.Fatalf("with a rater column: %d units, err %v", len(units), err)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Reread returns a source that reads the file's units again from the
@@ -17,7 +18,7 @@ func (fs *fileSource) Reread() (interface {
 	Next() (*indicators.Unit, error)
 }, error) {
 	if !fs.regular {
-		return nil, errors.New(fs.name + ": the data cannot be read again (not a regular file)")
+		return nil, errors.New(fs.opened.schema.p.Sprintf(msg.DataNoReread, fs.name))
 	}
 	return fs.reopen()
 }

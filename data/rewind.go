@@ -1,8 +1,10 @@
 package data
 
 import (
-	"fmt"
+	"errors"
 	"io"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Rewind starts a source again at its first unit: a run with relative
@@ -41,10 +43,10 @@ func (fs *fileSource) replace(n *fileSource) {
 func (fs *fileSource) reopen() (Source, error) {
 	sk, ok := fs.r.(io.Seeker)
 	if !ok {
-		return nil, fmt.Errorf("%s: the data cannot be read a second time (a stream, not a file): save it to a file and give that", fs.name)
+		return nil, errors.New(fs.opened.schema.p.Sprintf(msg.DataNoRereadStream, fs.name))
 	}
 	if _, err := sk.Seek(0, io.SeekStart); err != nil {
-		return nil, fmt.Errorf("%s: the data cannot be read a second time (%v): save it to a file and give that", fs.name, unwrapPath(err))
+		return nil, errors.New(fs.opened.schema.p.Sprintf(msg.DataNoRereadErr, fs.name, unwrapPath(err)))
 	}
 	o := fs.opened
 	return openReader(fs.name, fs.r, o.schema, o.options, o.digest)

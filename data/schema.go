@@ -22,6 +22,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Reserved data-field prefixes for claims (复核) and reasons.
@@ -46,6 +47,9 @@ type Schema struct {
 	// panel lists the inputs that hold panel points (专家评分), by input
 	// index: then each row is one rater's, named by a rater column.
 	panel []int
+	// p words the messages of what the schema reads: Chinese, unless the
+	// Options that read a file (or made the schema) say otherwise.
+	p msg.Printer
 }
 
 // NewSchema returns the schema of ruleset rs.
@@ -96,6 +100,18 @@ func NewSchema(rs *indicators.Ruleset) *Schema {
 		}
 	}
 	return s
+}
+
+// in returns s wording its messages with p: s itself, or a copy sharing
+// its (read-only) tables, so that a reader's language never changes a
+// schema another reader uses.
+func (s *Schema) in(p msg.Printer) *Schema {
+	if s.p == p {
+		return s
+	}
+	c := *s
+	c.p = p
+	return &c
 }
 
 // normalize is the form in which field names are compared: NFKC (full-width
@@ -247,11 +263,11 @@ func (f *field) meaning() string {
 func (s *Schema) describe(f *field) string {
 	switch f.kind {
 	case fieldUnit:
-		return "the unit id"
+		return s.p.Sprintf(msg.DataUnitID)
 	case fieldName:
-		return "the unit name"
+		return s.p.Sprintf(msg.DataUnitName)
 	case fieldInput, fieldWrongUnit:
-		return "input " + s.inputName(f.input)
+		return s.p.Sprintf(msg.DataInput, s.inputName(f.input))
 	}
 	return f.meaning()
 }
@@ -262,7 +278,7 @@ func (s *Schema) inputName(i int) string {
 	if in.Label == "" {
 		return in.ID
 	}
-	return fmt.Sprintf("%s (%s)", in.ID, in.Label)
+	return s.p.Sprintf(msg.DataParen, in.ID, in.Label)
 }
 
 // header resolves the header row of a CSV or XLSX file (at line) and checks
@@ -285,7 +301,7 @@ func (s *Schema) header(file string, line int, names []string) ([]field, []*diag
 		f := s.resolve(h)
 		fields[i] = f
 		pos := diag.Pos{File: file, Line: line, Col: i + 1}
-		cols[i] = column{name: f.name, where: "column " + colName(i), pos: pos}
+		cols[i] = column{name: f.name, where: s.p.Sprintf(msg.DataWhereColumn, colName(i)), pos: pos}
 		if f.name == "" {
 			continue
 		}
@@ -300,7 +316,7 @@ func (s *Schema) header(file string, line int, names []string) ([]field, []*diag
 		case fieldUnknown:
 			warnings = append(warnings, s.unknownFieldWarning(f, pos))
 		case fieldWrongUnit:
-			errs.Add(s.wrongUnit(&f, "column", pos))
+			errs.Add(s.wrongUnit(&f, msg.DataColumn, pos))
 		}
 	}
 	if len(errs) > 0 {
@@ -308,9 +324,9 @@ func (s *Schema) header(file string, line int, names []string) ([]field, []*diag
 	}
 	if !hasUnit {
 		return nil, nil, &diag.Error{Pos: diag.Pos{File: file, Line: line}, Code: "missing_column", Field: "unit",
-			Msg: fmt.Sprintf("the header has no unit column (%s, the unit's id); its columns are %s", unitColumns, columnList(slices.DeleteFunc(slices.Clone(names), func(n string) bool { return strings.TrimSpace(n) == "" })))}
+			Msg: s.p.Sprintf(msg.DataNoUnitColumn, msg.DataUnitCols, columnList(s.p, slices.DeleteFunc(slices.Clone(names), func(n string) bool { return strings.TrimSpace(n) == "" })))}
 	}
-	w, err := s.checkInputs(diag.Pos{File: file, Line: line}, "column", cols, fields)
+	w, err := s.checkInputs(diag.Pos{File: file, Line: line}, msg.DataColumn, cols, fields)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -332,21 +348,21 @@ func oneOrList(l diag.List) error {
 func (s *Schema) duplicateColumn(fa, fb *field, a, b string, pos diag.Pos) *diag.Error {
 	if fa.name == fb.name {
 		return &diag.Error{Pos: pos, Code: "duplicate_column", Field: fb.name,
-			Msg: fmt.Sprintf("column %s appears twice (columns %s and %s)", diag.Quote(fb.name), a, b)}
+			Msg: s.p.Sprintf(msg.DataColumnTwice, diag.Quote(fb.name), a, b)}
 	}
 	return &diag.Error{Pos: pos, Code: "duplicate_column", Field: fb.name,
-		Msg: fmt.Sprintf("columns %s (%s) and %s (%s) both give %s: keep one of them", a, diag.Quote(fa.name), b, diag.Quote(fb.name), s.describe(fb))}
+		Msg: s.p.Sprintf(msg.DataColumnsBoth, a, diag.Quote(fa.name), b, diag.Quote(fb.name), s.describe(fb))}
 }
 
 // duplicateKey is the error of two keys of one unit that mean one thing.
 func (s *Schema) duplicateKey(fa, fb *field, pos diag.Pos) *diag.Error {
 	return &diag.Error{Pos: pos, Code: "duplicate_column", Field: fb.name,
-		Msg: fmt.Sprintf("keys %s and %s both give %s: keep one of them", diag.Quote(fa.name), diag.Quote(fb.name), s.describe(fb))}
+		Msg: s.p.Sprintf(msg.DataKeysBoth, diag.Quote(fa.name), diag.Quote(fb.name), s.describe(fb))}
 }
 
 // wrongUnit is the error of a column (or key) named like an input but with
 // another unit in brackets than the one the ruleset declares.
-func (s *Schema) wrongUnit(f *field, what string, pos diag.Pos) *diag.Error {
+func (s *Schema) wrongUnit(f *field, what msg.Code, pos diag.Pos) *diag.Error {
 	in := &s.rs.Inputs[f.input]
 	name := in.Label
 	if name == "" {
@@ -354,16 +370,16 @@ func (s *Schema) wrongUnit(f *field, what string, pos diag.Pos) *diag.Error {
 	}
 	if in.Unit == "" {
 		return &diag.Error{Pos: pos, Code: "wrong_unit", Field: f.name,
-			Msg: fmt.Sprintf("%s %q names %s with %q in brackets, but the ruleset declares no unit for the input: head the %s %s if the figures are what the ruleset means, or declare unit: %s for the input in the ruleset", what, f.name, s.describe(f), f.unit, what, name, f.unit)}
+			Msg: s.p.Sprintf(msg.DataWrongUnitNone, what, f.name, s.describe(f), f.unit, what, name, f.unit)}
 	}
 	if utf8.RuneCountInString(f.unit) > maxUnitLen {
 		// A qualifier (财政拨款支出) rather than a unit: the column may
 		// hold a part of the input, or the input itself.
 		return &diag.Error{Pos: pos, Code: "wrong_unit", Field: f.name,
-			Msg: fmt.Sprintf("%s %q names %s with %q in brackets, which is not the input's unit %s: if it holds the input, head the %s %s（%s） or %s; if it holds a part of it, give the input a %s of its own", what, f.name, s.describe(f), f.unit, in.Unit, what, name, in.Unit, name, what)}
+			Msg: s.p.Sprintf(msg.DataWrongUnitPart, what, f.name, s.describe(f), f.unit, in.Unit, what, name, in.Unit, name, what)}
 	}
 	return &diag.Error{Pos: pos, Code: "wrong_unit", Field: f.name,
-		Msg: fmt.Sprintf("%s %q names %s with %q in brackets, which is not the input's unit %s: if the figures are in %s, convert them to %s; head the %s %s（%s） or %s", what, f.name, s.describe(f), f.unit, in.Unit, f.unit, in.Unit, what, name, in.Unit, name)}
+		Msg: s.p.Sprintf(msg.DataWrongUnit, what, f.name, s.describe(f), f.unit, in.Unit, f.unit, in.Unit, what, name, in.Unit, name)}
 }
 
 // maxUnitLen is the longest bracketed text taken for a unit (万元, 平方米,
@@ -385,7 +401,9 @@ type AbsentInputsError struct {
 }
 
 func (e *AbsentInputsError) Error() string {
-	return fmt.Sprintf("%d inputs of ruleset %s have no column", len(e.Absent), e.Ruleset)
+	// For programs (errors.As), not users: their message is the
+	// diag.Error's that wraps it.
+	return msg.Printer{Lang: msg.EN}.Sprintf(msg.DataAbsentCount, len(e.Absent), e.Ruleset)
 }
 
 // Foreign reports whether the data has columns for fewer than half of the
@@ -418,8 +436,8 @@ const mostForeign = 5
 // checkInputs checks that the columns (or keys) give every input the
 // ruleset reads. An optional input no column gives is a warning; any other
 // is an error naming it, with the unknown columns most like it. what is
-// "column" or "key".
-func (s *Schema) checkInputs(pos diag.Pos, what string, cols []column, fields []field) ([]*diag.Error, error) {
+// msg.DataColumn or msg.DataKey.
+func (s *Schema) checkInputs(pos diag.Pos, what msg.Code, cols []column, fields []field) ([]*diag.Error, error) {
 	has := make([]bool, len(s.rs.Inputs))
 	hasRater := false
 	for _, f := range fields {
@@ -446,7 +464,7 @@ func (s *Schema) checkInputs(pos diag.Pos, what string, cols []column, fields []
 			matched++
 		case in.Optional:
 			warnings = append(warnings, &diag.Error{Pos: pos, Code: "absent_input", Field: in.ID,
-				Msg: fmt.Sprintf("no %s gives input %s, which is optional in ruleset %s: every unit is missing on it", what, s.inputName(i), s.rs.ID)})
+				Msg: s.p.Sprintf(msg.DataAbsentOptional, what, s.inputName(i), s.rs.ID)})
 		default:
 			absent = append(absent, i)
 		}
@@ -465,30 +483,30 @@ func (s *Schema) checkInputs(pos diag.Pos, what string, cols []column, fields []
 	var b strings.Builder
 	if cause.Foreign() {
 		e.Code = "foreign_data"
-		fmt.Fprintf(&b, "the data has a %s for only %d of the %d inputs of ruleset %s: it looks like data for another ruleset; no %s for:", what, matched, len(s.rs.Inputs), s.rs.ID, what)
+		b.WriteString(s.p.Sprintf(msg.DataForeign, what, matched, len(s.rs.Inputs), s.rs.ID, what))
 		for k, i := range absent {
 			if k == mostForeign {
-				fmt.Fprintf(&b, "\n  … and %d more", len(absent)-k)
+				b.WriteString(s.p.Sprintf(msg.DataForeignMore, len(absent)-k))
 				break
 			}
 			fmt.Fprintf(&b, "\n  %s", s.inputName(i))
 		}
 	} else {
-		fmt.Fprintf(&b, "ruleset %s reads inputs that no %s gives, and every unit would score 0 on them:", s.rs.ID, what)
+		b.WriteString(s.p.Sprintf(msg.DataAbsent, s.rs.ID, what))
 		for _, i := range absent {
 			fmt.Fprintf(&b, "\n  %s", s.inputName(i))
 			if like := s.alike(i, cols, fields); len(like) > 0 {
-				fmt.Fprintf(&b, ": did you mean %s?", strings.Join(like, " or "))
+				b.WriteString(s.p.Sprintf(msg.DataDidYouMean, strings.Join(like, s.p.Sprintf(msg.DataOr))))
 			}
 		}
-		fmt.Fprintf(&b, "\nname each by its id or label (a %s may add the input's unit in brackets), or mark an input that units may lack optional: true in the ruleset", what)
+		b.WriteString(s.p.Sprintf(msg.DataAbsentHow, what))
 	}
 	e.Msg = b.String()
 	return warnings, e
 }
 
 // noRater is the error of panel data with no rater column (or key).
-func (s *Schema) noRater(pos diag.Pos, what string, cols []column) *diag.Error {
+func (s *Schema) noRater(pos diag.Pos, what msg.Code, cols []column) *diag.Error {
 	var ids []string
 	for _, ind := range s.rs.Indicators {
 		if ind.Form == indicators.FormPanel {
@@ -502,8 +520,7 @@ func (s *Schema) noRater(pos diag.Pos, what string, cols []column) *diag.Error {
 		}
 	}
 	return &diag.Error{Pos: pos, Code: "missing_column", Field: "rater",
-		Msg: fmt.Sprintf("ruleset %s scores %s by a panel of raters (专家评分), so the data gives one row per rater and unit and a %s naming the rater (rater, 评分人 or 专家); none does (the %ss are %s)",
-			s.rs.ID, strings.Join(ids, ", "), what, what, columnList(names))}
+		Msg: s.p.Sprintf(msg.DataNoRater, s.rs.ID, strings.Join(ids, ", "), what, what, columnList(s.p, names))}
 }
 
 // alike returns the unknown columns most like input i's id or label, by
@@ -539,7 +556,7 @@ func (s *Schema) alike(i int, cols []column, fields []field) []string {
 		if d < 0 {
 			continue
 		}
-		like := fmt.Sprintf("%s (%s)", diag.Quote(f.name), cols[k].where)
+		like := s.p.Sprintf(msg.DataParen, diag.Quote(f.name), cols[k].where)
 		switch {
 		case bestD < 0 || d < bestD:
 			best, bestD = []string{like}, d
@@ -629,13 +646,13 @@ func setClaim(u *indicators.Unit, f *field, x float64) {
 // setNumber stores a number given natively (YAML, JSON).
 func (s *Schema) setNumber(u *indicators.Unit, f *field, x float64, raw string, pos diag.Pos) {
 	if !indicators.Finite(x) {
-		s.cellError(u, f, raw, pos, fmt.Errorf("%w: %s is not finite", indicators.ErrNotNumber, raw))
+		s.cellError(u, f, raw, pos, notNumber(msg.DataNotFinite, raw))
 		return
 	}
 	switch f.kind {
 	case fieldInput:
 		if s.rs.Inputs[f.input].Type == indicators.TypeTier {
-			s.cellError(u, f, raw, pos, fmt.Errorf("a tier input takes A, B, C, 达成, 部分达成 or 未达成 (or A:0.95), not a number"))
+			s.cellError(u, f, raw, pos, cellProblem{code: msg.DataTierNoNumber})
 			return
 		}
 		u.Values[f.input] = indicators.NumberValue(x)
@@ -647,8 +664,19 @@ func (s *Schema) setNumber(u *indicators.Unit, f *field, x float64, raw string, 
 }
 
 // found is a keyed value that is neither a number nor text, as its reader
-// names it in the error: "a mapping", "true", "[1]".
+// names it in the error: a word (msg.DataAMapping), or as written
+// ("true", "[1]").
 type found string
+
+// word is what the error says the value is: the word in the schema's
+// language, or the value as written.
+func (f found) word() any {
+	switch c := msg.Code(f); c {
+	case msg.DataAMapping, msg.DataAList, msg.DataAnAlias:
+		return c
+	}
+	return string(f)
+}
 
 // setKeyed stores the value of one key of keyed data — a YAML or JSON
 // document, JSON Lines, or a map given to Unit — as its reader gives it:
@@ -664,16 +692,16 @@ func (s *Schema) setKeyed(u *indicators.Unit, f *field, v any, raw string, pos d
 	case json.Number:
 		n, err := strconv.ParseFloat(string(x), 64)
 		if err != nil {
-			s.cellError(u, f, raw, pos, fmt.Errorf("%w: %s is out of range", indicators.ErrNotNumber, diag.Head(raw)))
+			s.cellError(u, f, raw, pos, notNumber(msg.DataOutOfRange, diag.Head(raw)))
 			return
 		}
 		s.setNumber(u, f, n, raw, pos)
 	case float64:
 		s.setNumber(u, f, x, raw, pos)
 	case found:
-		s.cellError(u, f, raw, pos, fmt.Errorf("want a number or text, found %s", x))
+		s.cellError(u, f, raw, pos, cellProblem{code: msg.DataWantNumberText, args: []any{x.word()}})
 	default:
-		s.cellError(u, f, raw, pos, fmt.Errorf("want a number or text, found %T", v))
+		s.cellError(u, f, raw, pos, cellProblem{code: msg.DataWantNumberText, args: []any{fmt.Sprintf("%T", v)}})
 	}
 }
 
@@ -770,15 +798,15 @@ func (s *Schema) setField(u *indicators.Unit, key string, v any, g *given, errs 
 	switch f.kind {
 	case fieldInput, fieldClaim, fieldClaimScore, fieldClaimGrade, fieldReason, fieldRater:
 	case fieldWrongUnit:
-		errs.Add(s.wrongUnit(&f, "key", diag.Pos{}))
+		errs.Add(s.wrongUnit(&f, msg.DataKey, diag.Pos{}))
 		return
 	default:
-		what := "is not an input"
+		what := msg.DataKeyNotInput
 		if strings.HasPrefix(normalize(key), ClaimedPrefix) || strings.HasPrefix(normalize(key), ReasonPrefix) {
-			what = "names no indicator"
+			what = msg.DataKeyNoIndicator
 		}
 		errs.Add(&diag.Error{Code: "unknown_input", Field: key,
-			Msg: fmt.Sprintf("data names %s, which %s of ruleset %s", diag.Quote(key), what, s.rs.ID)})
+			Msg: s.p.Sprintf(what, diag.Quote(key), s.rs.ID)})
 		return
 	}
 	if prev, dup := g.seen(&f, key); dup {
@@ -802,9 +830,9 @@ func (s *Schema) setField(u *indicators.Unit, key string, v any, g *given, errs 
 	case bool:
 		v, raw = found(strconv.FormatBool(x)), strconv.FormatBool(x)
 	case map[string]any:
-		v = found("a mapping")
+		v = found(msg.DataAMapping)
 	case []any:
-		v = found("a list")
+		v = found(msg.DataAList)
 	default:
 		raw = fmt.Sprint(x)
 		v = found(diag.Clip(raw))
@@ -816,9 +844,9 @@ func (s *Schema) setField(u *indicators.Unit, key string, v any, g *given, errs 
 		// fields have no column, so they are named by key.
 		what := diag.Clip(key)
 		if f.kind == fieldInput {
-			what = "input " + what
+			what = s.p.Sprintf(msg.DataInput, what)
 		}
-		e.Msg = fmt.Sprintf("%s: %v", what, e.Err)
+		e.Msg = s.p.Sprintf(msg.DataField, what, s.cellReason(&f, raw, e.Err))
 		errs.Add(e)
 	}
 	u.Errors = u.Errors[:n]
@@ -826,7 +854,7 @@ func (s *Schema) setField(u *indicators.Unit, key string, v any, g *given, errs 
 
 func (s *Schema) cellError(u *indicators.Unit, f *field, text string, pos diag.Pos, err error) {
 	u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "bad_cell", Field: f.name, Value: diag.Clip(text),
-		Msg: fmt.Sprintf("%s: %v", s.fieldWhat(f), err), Err: err})
+		Msg: s.p.Sprintf(msg.DataField, s.fieldWhat(f), s.cellReason(f, text, err)), Err: err})
 }
 
 // fieldWhat names a field for a message: the column as written, with the
@@ -836,9 +864,9 @@ func (s *Schema) fieldWhat(f *field) string {
 	if f.kind == fieldInput {
 		in := s.rs.Inputs[f.input]
 		if in.Label != "" && in.Label != f.name {
-			what = fmt.Sprintf("%s (%s)", f.name, in.Label)
+			what = s.p.Sprintf(msg.DataParen, f.name, in.Label)
 		} else if in.Label != "" && in.ID != f.name {
-			what = fmt.Sprintf("%s (%s)", f.name, in.ID)
+			what = s.p.Sprintf(msg.DataParen, f.name, in.ID)
 		}
 	}
 	return what
@@ -846,11 +874,11 @@ func (s *Schema) fieldWhat(f *field) string {
 
 // unknownFieldWarning describes a column or key the ruleset does not know.
 func (s *Schema) unknownFieldWarning(f field, pos diag.Pos) *diag.Error {
-	msg := fmt.Sprintf("column %s is not an input of ruleset %s; it is ignored", diag.Quote(f.name), s.rs.ID)
+	what := msg.DataColNotInput
 	if strings.HasPrefix(f.name, ClaimedPrefix) || strings.HasPrefix(f.name, ReasonPrefix) {
-		msg = fmt.Sprintf("column %s names no indicator of ruleset %s; it is ignored", diag.Quote(f.name), s.rs.ID)
+		what = msg.DataColNoIndicator
 	}
-	return &diag.Error{Pos: pos, Code: "unknown_column", Field: f.name, Msg: msg}
+	return &diag.Error{Pos: pos, Code: "unknown_column", Field: f.name, Msg: s.p.Sprintf(what, diag.Quote(f.name), s.rs.ID)}
 }
 
 // sortedKeys returns the keys of m in order: fields are read, and their

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"hash"
 	"io"
 	"os"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/openctx"
 )
 
@@ -89,10 +89,11 @@ func OpenStreamContext(ctx context.Context, path string, s *Schema, digest bool)
 // its bytes only once. It stops waiting when ctx is done (see OpenContext).
 func ReadFile(ctx context.Context, path string) ([]byte, error) {
 	ext := strings.ToLower(filepath.Ext(path))
+	var p msg.Printer // Chinese, as every package function speaks
 	if open, ok := formats[ext]; !ok || open == nil {
-		return nil, unknownFormat(path, ext)
+		return nil, unknownFormat(p, path, ext)
 	}
-	f, err := openFile(ctx, path)
+	f, err := openFile(ctx, p, path)
 	if err != nil {
 		return nil, err
 	}
@@ -100,17 +101,17 @@ func ReadFile(ctx context.Context, path string) ([]byte, error) {
 	defer openctx.Unblock(ctx, f)()
 	b, err := io.ReadAll(f)
 	if err != nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("read data: %v", unwrapPath(err)), Err: err}
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: p.Sprintf(msg.DataReadData, unwrapPath(err)), Err: err}
 	}
 	return b, nil
 }
 
 // openFile opens the data file at path for reading, as long as ctx lets it
 // wait.
-func openFile(ctx context.Context, path string) (*os.File, error) {
+func openFile(ctx context.Context, p msg.Printer, path string) (*os.File, error) {
 	f, err := openctx.OpenFile(ctx, path, os.O_RDONLY, 0)
 	if err != nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: fmt.Sprintf("open data: %v", unwrapPath(err)), Err: err}
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Code: "read_error", Msg: p.Sprintf(msg.DataOpenData, unwrapPath(err)), Err: err}
 	}
 	return f, nil
 }
@@ -124,9 +125,9 @@ func OpenStreamReader(name string, r io.Reader, s *Schema, digest bool) (Source,
 func open(ctx context.Context, path string, s *Schema, o *Options, digest bool) (Source, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if open, ok := formats[ext]; !ok || open == nil {
-		return nil, unknownFormat(path, ext)
+		return nil, unknownFormat(o.printer(), path, ext)
 	}
-	f, err := openFile(ctx, path)
+	f, err := openFile(ctx, o.printer(), path)
 	if err != nil {
 		return nil, err
 	}
@@ -148,17 +149,20 @@ func open(ctx context.Context, path string, s *Schema, o *Options, digest bool) 
 	return src, nil
 }
 
-func unknownFormat(name, ext string) error {
+func unknownFormat(p msg.Printer, name, ext string) error {
 	return &diag.Error{Pos: diag.Pos{File: name}, Code: "unknown_format",
-		Msg: fmt.Sprintf("unknown data format %q: want .csv, .xlsx, .yaml, .json or .jsonl", ext)}
+		Msg: p.Sprintf(msg.DataUnknownFormat, ext)}
 }
 
 func openReader(name string, r io.Reader, s *Schema, o *Options, digest bool) (_ Source, err error) {
 	defer errRecover(name, &err)
+	// The schema words the messages of what it reads in the language of
+	// the options the file is read with.
+	s = s.in(o.printer())
 	ext := strings.ToLower(filepath.Ext(name))
 	open, ok := formats[ext]
 	if !ok || open == nil {
-		return nil, unknownFormat(name, ext)
+		return nil, unknownFormat(s.p, name, ext)
 	}
 	h := &countingHash{}
 	if digest {
@@ -167,7 +171,7 @@ func openReader(name string, r io.Reader, s *Schema, o *Options, digest bool) (_
 	var in io.Reader = io.TeeReader(r, h)
 	var text *textReader
 	if textExts[ext] {
-		text, err = newTextReader(name, in)
+		text, err = newTextReader(s.p, name, in)
 		if err != nil {
 			return nil, err
 		}
@@ -214,7 +218,7 @@ func (cs *chunkSource) NextChunk() (_ func([]indicators.Unit) ([]indicators.Unit
 		defer errRecover(cs.name, &err)
 		units, err := dec(buf)
 		for i := range units {
-			checkID(&units[i])
+			checkID(cs.opened.schema.p, &units[i])
 		}
 		return units, err
 	}, nil
@@ -222,12 +226,12 @@ func (cs *chunkSource) NextChunk() (_ func([]indicators.Unit) ([]indicators.Unit
 
 // readError names the file in an error of the reader under a format; the
 // decoding layer's errors are positioned already.
-func readError(name string, line int, err error) *diag.Error {
+func readError(p msg.Printer, name string, line int, err error) *diag.Error {
 	var de *diag.Error
 	if errors.As(err, &de) {
 		return de
 	}
-	return &diag.Error{Pos: diag.Pos{File: name, Line: line}, Code: "read_error", Msg: err.Error(), Err: err}
+	return &diag.Error{Pos: diag.Pos{File: name, Line: line}, Code: "read_error", Msg: p.Sprintf(msg.DataReadFailed, err), Err: err}
 }
 
 func unwrapPath(err error) error {
@@ -286,10 +290,10 @@ func (fs *fileSource) Next() (_ *indicators.Unit, err error) {
 		return nil, err
 	}
 	had := len(u.Errors)
-	checkID(u)
+	checkID(fs.opened.schema.p, u)
 	if p, ok := fs.Source.(rowPlacer); ok {
 		for _, e := range u.Errors[had:] {
-			e.Msg = p.rowPlace(e.Pos.Line) + ": " + e.Msg
+			e.Msg = fs.opened.schema.p.Sprintf(msg.DataPlaced, p.rowPlace(e.Pos.Line), e.Msg)
 		}
 	}
 	return u, err
@@ -323,9 +327,9 @@ func (fs *fileSource) finish() {
 
 // checkID reports a unit without an id, unless it is no unit at all (a
 // line that said so already).
-func checkID(u *indicators.Unit) {
+func checkID(p msg.Printer, u *indicators.Unit) {
 	if u.ID == "" && !unreadable(u) {
-		u.Errors = append(u.Errors, &diag.Error{Pos: u.Pos, Code: "missing_unit_id", Field: "unit", Msg: "the unit has no id (column unit)"})
+		u.Errors = append(u.Errors, &diag.Error{Pos: u.Pos, Code: "missing_unit_id", Field: "unit", Msg: p.Sprintf(msg.DataMissingID)})
 	}
 }
 
@@ -368,7 +372,12 @@ func (fs *fileSource) Close() error {
 
 // ReadAll reads every unit of the file at path.
 func ReadAll(path string, s *Schema) (units []indicators.Unit, warnings []*diag.Error, sum string, err error) {
-	src, err := Open(path, s)
+	return Options{}.ReadAll(path, s)
+}
+
+// ReadAll is the function ReadAll, reading as o says.
+func (o Options) ReadAll(path string, s *Schema) (units []indicators.Unit, warnings []*diag.Error, sum string, err error) {
+	src, err := o.Open(path, s)
 	if err != nil {
 		return nil, nil, "", err
 	}

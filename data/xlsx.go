@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // xlsxSource reads the units of a workbook, one a row, as a bureau makes
@@ -35,7 +35,7 @@ type xlsxSource struct {
 
 func newXLSX(name string, r io.Reader, s *Schema, o *Options) (Source, error) {
 	if err := o.Check(); err != nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "bad_option", Msg: err.Error(), Err: err}
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "bad_option", Msg: err.Error(), Err: err} // worded by Check
 	}
 	b, err := openBook(name, r, o)
 	if err != nil {
@@ -57,9 +57,9 @@ func newXLSX(name string, r io.Reader, s *Schema, o *Options) (Source, error) {
 // "sheet 数据, row 3, column C" (col from 0; -1 for the whole row).
 func (x *xlsxSource) at(row, col int) string {
 	if col < 0 {
-		return fmt.Sprintf("sheet %s, row %d", x.sheet, row)
+		return x.s.p.Sprintf(msg.DataAtSheetRow, x.sheet, row)
 	}
-	return fmt.Sprintf("sheet %s, row %d, column %s", x.sheet, row, colName(col))
+	return x.s.p.Sprintf(msg.DataAtSheetRowCol, x.sheet, row, colName(col))
 }
 
 // rowPlace names a row of the data for the messages of the file reader
@@ -90,13 +90,6 @@ func (s *Schema) fitHeader(cells []xcell) headerFit {
 	return fit
 }
 
-// unitColumns and nameColumns name the unit and name columns for a
-// message (schema.go's unitNames and nameNames).
-const (
-	unitColumns = "unit, 单位编码, 单位代码 or 编码"
-	nameColumns = "name, 单位名称 or 名称"
-)
-
 // findHeader finds the sheet of the units and its header row, and returns
 // the sheet's rows positioned after the header, with the header's cells.
 // The header is the first row that holds the unit or the name column and
@@ -109,12 +102,12 @@ func (b *xlsxBook) findHeader(s *Schema, o *Options) (*sheetRows, []xcell, error
 	if o.Sheet != "" {
 		ref, ok := b.sheet(o.Sheet)
 		if !ok {
-			return nil, nil, b.errorf("no_sheet", "the workbook has no sheet %q: its sheets are %s", o.Sheet, b.sheetList())
+			return nil, nil, b.errorf("no_sheet", msg.DataNoSheet, o.Sheet, b.sheetList())
 		}
 		sheets = []sheetRef{ref}
 	}
 	if len(sheets) == 0 {
-		return nil, nil, b.errorf("empty_file", "the workbook has no sheet")
+		return nil, nil, b.errorf("empty_file", msg.DataNoSheets)
 	}
 	var found *sheetRows
 	var header []xcell
@@ -138,7 +131,7 @@ func (b *xlsxBook) findHeader(s *Schema, o *Options) (*sheetRows, []xcell, error
 			continue
 		}
 		if found != nil {
-			err := b.errorf("ambiguous_sheet", "sheets %s (header in row %d) and %s (header in row %d) both hold units: say which to read with --sheet NAME",
+			err := b.errorf("ambiguous_sheet", msg.DataTwoSheets,
 				found.ref.name, found.row, ref.name, rows.row)
 			return nil, nil, closeAll(err, found, rows)
 		}
@@ -148,15 +141,15 @@ func (b *xlsxBook) findHeader(s *Schema, o *Options) (*sheetRows, []xcell, error
 	case found != nil:
 		return found, header, nil
 	case empty == len(sheets) && len(sheets) == 1:
-		return nil, nil, b.errorf("empty_file", "sheet %s is empty: want a header row (unit, name, inputs...)", sheets[0].name)
+		return nil, nil, b.errorf("empty_file", msg.DataSheetEmpty, sheets[0].name)
 	case empty == len(sheets):
-		return nil, nil, b.errorf("empty_file", "every sheet of the workbook is empty (%s): want a sheet with a header row (unit, name, inputs...)", b.sheetList())
+		return nil, nil, b.errorf("empty_file", msg.DataAllSheetsEmpty, b.sheetList())
 	case o.HeaderRow > 0:
-		return nil, nil, b.errorf("no_header", "no sheet has the unit column (%s) or the name column (%s) in row %d: looked at %s; name the sheet with --sheet NAME, or another header row with --header-row N",
-			unitColumns, nameColumns, o.HeaderRow, strings.Join(looked, "; "))
+		return nil, nil, b.errorf("no_header", msg.DataNoHeaderAtRow,
+			msg.DataUnitCols, msg.DataNameCols, o.HeaderRow, strings.Join(looked, b.p.Sprintf(msg.DataLookedSep)))
 	}
-	return nil, nil, b.errorf("no_header", "no sheet has a header row (a row with the unit column, %s, or the name column, %s, and an input of ruleset %s): looked at %s; name the sheet and its header row with --sheet NAME --header-row N",
-		unitColumns, nameColumns, s.rs.ID, strings.Join(looked, "; "))
+	return nil, nil, b.errorf("no_header", msg.DataNoHeader,
+		msg.DataUnitCols, msg.DataNameCols, s.rs.ID, strings.Join(looked, b.p.Sprintf(msg.DataLookedSep)))
 }
 
 // closeAll closes the sheets and returns err.
@@ -190,9 +183,9 @@ func (b *xlsxBook) sheetList() string {
 		names = append(names, ref.name)
 	}
 	if len(names) == 0 {
-		return "none"
+		return b.p.Sprintf(msg.DataNone)
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(names, b.p.Sprintf(msg.DataListSep))
 }
 
 // seekHeader reads the rows of a sheet up to its header and returns the
@@ -200,6 +193,7 @@ func (b *xlsxBook) sheetList() string {
 // sheet is the only one to look at, so a HeaderRow without the unit column
 // is still its header (and the error says so).
 func (r *sheetRows) seekHeader(s *Schema, o *Options, only bool) ([]xcell, string, error) {
+	p := r.b.p
 	var unitOnly int // the first row with the unit column but no input
 	var unitOnlyCols []string
 	for {
@@ -220,7 +214,7 @@ func (r *sheetRows) seekHeader(s *Schema, o *Options, only bool) ([]xcell, strin
 			if only || s.fitHeader(r.cells).unit {
 				return r.cells, "", nil
 			}
-			return nil, fmt.Sprintf("sheet %s (row %d: %s)", r.ref.name, r.row, shortList(cellTexts(r.cells), 8)), nil
+			return nil, p.Sprintf(msg.DataLookedRow, r.ref.name, r.row, shortList(p, cellTexts(r.cells), 8)), nil
 		}
 		fit := s.fitHeader(r.cells)
 		if fit.unit && fit.input {
@@ -233,25 +227,18 @@ func (r *sheetRows) seekHeader(s *Schema, o *Options, only bool) ([]xcell, strin
 	switch {
 	case o.HeaderRow > 0 && only:
 		return nil, "", &diag.Error{Pos: diag.Pos{File: r.b.name, Line: o.HeaderRow}, Code: "no_header",
-			Msg: fmt.Sprintf("sheet %s, row %d is empty: --header-row names the header row (unit, name, inputs...)", r.ref.name, o.HeaderRow)}
+			Msg: p.Sprintf(msg.DataHeaderRowEmpty, r.ref.name, o.HeaderRow)}
 	case o.HeaderRow > 0:
-		return nil, fmt.Sprintf("sheet %s (row %d is empty)", r.ref.name, o.HeaderRow), nil
+		return nil, p.Sprintf(msg.DataLookedRowEmpty, r.ref.name, o.HeaderRow), nil
 	}
 	switch {
 	case r.rows == 0:
-		return nil, fmt.Sprintf("sheet %s (empty)", r.ref.name), nil
+		return nil, p.Sprintf(msg.DataLookedEmpty, r.ref.name), nil
 	case unitOnly > 0:
-		return nil, fmt.Sprintf("sheet %s (%s; row %d has the unit or name column but no input of the ruleset: %s)",
-			r.ref.name, rowCount(r.rows), unitOnly, shortList(unitOnlyCols, 8)), nil
+		return nil, p.Sprintf(msg.DataLookedUnitOnly,
+			r.ref.name, p.Count(msg.DataRows, r.rows), unitOnly, shortList(p, unitOnlyCols, 8)), nil
 	}
-	return nil, fmt.Sprintf("sheet %s (%s)", r.ref.name, rowCount(r.rows)), nil
-}
-
-func rowCount(n int) string {
-	if n == 1 {
-		return "1 row"
-	}
-	return fmt.Sprintf("%d rows", n)
+	return nil, p.Sprintf(msg.DataLooked, r.ref.name, p.Count(msg.DataRows, r.rows)), nil
 }
 
 // cellTexts are the texts of the cells that have one.
@@ -266,11 +253,11 @@ func cellTexts(cells []xcell) []string {
 }
 
 // shortList joins the first n items, saying how many more there are.
-func shortList(items []string, n int) string {
+func shortList(p msg.Printer, items []string, n int) string {
 	if len(items) <= n {
-		return strings.Join(items, ", ")
+		return strings.Join(items, p.Sprintf(msg.DataListSep))
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
+	return p.Sprintf(msg.DataMoreItems, strings.Join(items[:n], p.Sprintf(msg.DataListSep)), len(items)-n)
 }
 
 // readHeader resolves the columns of the header row with the schema's
@@ -308,7 +295,7 @@ func (x *xlsxSource) readHeader(header []xcell) error {
 
 // place prefixes a header message with its place in the sheet.
 func (x *xlsxSource) place(e *diag.Error, row int) {
-	e.Msg = x.at(row, e.Pos.Col-1) + ": " + e.Msg
+	e.Msg = x.s.p.Sprintf(msg.DataPlaced, x.at(row, e.Pos.Col-1), e.Msg)
 }
 
 func (x *xlsxSource) Next() (*indicators.Unit, error) {
@@ -327,7 +314,7 @@ func (x *xlsxSource) Next() (*indicators.Unit, error) {
 		if c.col >= len(x.fields) {
 			if !c.blank() {
 				u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: "ragged_row",
-					Msg: fmt.Sprintf("a cell past the header's %d columns", len(x.fields))})
+					Msg: x.s.p.Sprintf(msg.DataPastHeader, len(x.fields))})
 				break
 			}
 			continue
@@ -341,7 +328,7 @@ func (x *xlsxSource) Next() (*indicators.Unit, error) {
 	// Every error of a cell names the cell.
 	for _, e := range u.Errors {
 		if e.Pos.Col > 0 {
-			e.Msg = x.at(line, e.Pos.Col-1) + ": " + e.Msg
+			e.Msg = x.s.p.Sprintf(msg.DataPlaced, x.at(line, e.Pos.Col-1), e.Msg)
 		}
 	}
 	return &u, nil
@@ -351,26 +338,26 @@ func (x *xlsxSource) Next() (*indicators.Unit, error) {
 // Errors name the field; Next puts the sheet, row and column before them.
 func (x *xlsxSource) setCell(u *indicators.Unit, f *field, c *xcell, pos diag.Pos) {
 	wants := x.s.fieldWants(f)
-	cellErr := func(code, value, format string, args ...any) {
+	cellErr := func(code, value string, c msg.Code, args ...any) {
 		u.Errors = append(u.Errors, &diag.Error{Pos: pos, Code: code, Field: f.name, Value: value,
-			Msg: x.s.fieldWhat(f) + ": " + fmt.Sprintf(format, args...)})
+			Msg: x.s.p.Sprintf(msg.DataField, x.s.fieldWhat(f), x.s.p.Sprintf(c, args...))})
 	}
 	switch {
 	case c.formula && !c.value:
-		cellErr("formula_not_computed", "", "the cell's formula has no computed value (the file was written by a program, not saved by Excel): open and save the file in Excel or WPS so values are computed")
+		cellErr("formula_not_computed", "", msg.DataNotComputed)
 		return
 	case c.typ == cellError:
-		cellErr("bad_cell", c.text, "the cell holds the error %s, not %s: correct the formula or its data in Excel or WPS", strings.TrimSpace(c.text), wants)
+		cellErr("bad_cell", c.text, msg.DataCellErrorValue, strings.TrimSpace(c.text), wants)
 		return
 	case c.typ == cellBool:
 		b := "FALSE"
 		if strings.TrimSpace(c.text) == "1" {
 			b = "TRUE"
 		}
-		cellErr("bad_cell", b, "the cell holds the logical value %s, not %s: enter %s", b, wants, wants)
+		cellErr("bad_cell", b, msg.DataCellLogical, b, wants, wants)
 		return
 	case c.typ == cellDate:
-		cellErr("bad_cell", c.text, "the cell holds the date %s, not %s: enter %s", strings.TrimSpace(c.text), wants, wants)
+		cellErr("bad_cell", c.text, msg.DataCellDate, strings.TrimSpace(c.text), wants, wants)
 		return
 	case c.typ == cellText:
 		x.s.setText(u, f, c.text, pos)
@@ -386,11 +373,11 @@ func (x *xlsxSource) setCell(u *indicators.Unit, f *field, c *xcell, pos diag.Po
 	format := x.b.format(c.style)
 	switch format.kind(v) {
 	case fmtDate:
-		cellErr("bad_cell", text, "the cell holds a date or time (%s, format %s), not %s: enter %s and format the cell as 常规 (General) or 数值 (Number)",
+		cellErr("bad_cell", text, msg.DataCellDateFormat,
 			serialDate(v, x.b.date1904), format.code, wants, wants)
 		return
 	case fmtScaled:
-		cellErr("bad_cell", text, "the cell holds %s but its format %s shows other digits, so which is meant is unclear: enter the value as meant and format the cell as 常规 (General) or 数值 (Number)",
+		cellErr("bad_cell", text, msg.DataCellScaled,
 			text, format.code)
 		return
 	case fmtPercent:
@@ -413,14 +400,14 @@ func (x *xlsxSource) setCell(u *indicators.Unit, f *field, c *xcell, pos diag.Po
 }
 
 // fieldWants says what a field takes, for a message.
-func (s *Schema) fieldWants(f *field) string {
+func (s *Schema) fieldWants(f *field) msg.Code {
 	switch {
 	case f.kind == fieldInput && s.rs.Inputs[f.input].Type == indicators.TypeTier:
-		return "a tier (A, B, C, 达成, 部分达成 or 未达成)"
+		return msg.DataATier
 	case f.kind == fieldInput, f.kind == fieldClaim, f.kind == fieldClaimScore:
-		return "a number"
+		return msg.DataANumber
 	}
-	return "text"
+	return msg.DataAText
 }
 
 // format is the number format of a cell style.

@@ -71,14 +71,14 @@ func TestXLSXBomb(t *testing.T) {
 	if len(book) > 8<<20 {
 		t.Fatalf("the bomb is %d bytes, want a few MB", len(book))
 	}
-	s := NewSchema(bureauRuleset())
+	s := Options{Lang: "en"}.NewSchema(bureauRuleset())
 	for _, tc := range []struct {
 		o    Options
 		want string
 	}{
-		{Options{}, "b.xlsx: part xl/worksheets/sheet1.xml unzips to 2 GiB, more than the limit of 256 MiB for one part: no workbook of reported data is this large (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-part"},
-		{Options{XLSXMaxPart: 4 << 30}, "b.xlsx: part xl/worksheets/sheet1.xml unzips to 1011 times its compressed size (2 GiB from 2.0 MiB), more than the limit of 200 times: no workbook of reported data compresses so well (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-ratio"},
-		{Options{XLSXMaxPart: 4 << 30, XLSXMaxRatio: 2000}, "b.xlsx: the workbook unzips to more than the limit of 1 GiB: no workbook of reported data is this large (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-size"},
+		{Options{Lang: "en"}, "b.xlsx: part xl/worksheets/sheet1.xml unzips to 2 GiB, more than the limit of 256 MiB for one part: no workbook of reported data is this large (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-part"},
+		{Options{Lang: "en", XLSXMaxPart: 4 << 30}, "b.xlsx: part xl/worksheets/sheet1.xml unzips to 1011 times its compressed size (2 GiB from 2.0 MiB), more than the limit of 200 times: no workbook of reported data compresses so well (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-ratio"},
+		{Options{Lang: "en", XLSXMaxPart: 4 << 30, XLSXMaxRatio: 2000}, "b.xlsx: the workbook unzips to more than the limit of 1 GiB: no workbook of reported data is this large (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-size"},
 	} {
 		start := time.Now()
 		_, err := tc.o.OpenReader("b.xlsx", bytes.NewReader(book), s)
@@ -89,14 +89,14 @@ func TestXLSXBomb(t *testing.T) {
 	}
 	// With every limit raised, the reader still holds no more than a
 	// cell's text at a time: the run of zeros is no sheet.
-	_, err := Options{XLSXMaxSize: 4 << 30, XLSXMaxPart: 4 << 30, XLSXMaxRatio: 2000}.OpenReader("b.xlsx", bytes.NewReader(book), s)
+	_, err := Options{Lang: "en", XLSXMaxSize: 4 << 30, XLSXMaxPart: 4 << 30, XLSXMaxRatio: 2000}.OpenReader("b.xlsx", bytes.NewReader(book), s)
 	if err == nil || !strings.Contains(err.Error(), "a text longer than 1048576 bytes") {
 		t.Errorf("limits raised: %v", err)
 	}
 	// The directory says 64 KiB; the data goes on: reading stops where
 	// the declared size ends.
 	liar := bomb(t, 64, 64<<10)
-	_, err = Options{}.OpenReader("b.xlsx", bytes.NewReader(liar), s)
+	_, err = Options{Lang: "en"}.OpenReader("b.xlsx", bytes.NewReader(liar), s)
 	if err == nil || !strings.Contains(err.Error(), "b.xlsx: sheet Sheet1: the workbook is damaged (xl/worksheets/sheet1.xml: zip: not a valid zip file)") {
 		t.Errorf("lying sizes: %v", err)
 	}

@@ -200,7 +200,7 @@ func TestXLSXBureauWorkbook(t *testing.T) {
 	book = patchPart(t, book, "xl/worksheets/sheet2.xml", `<c r="D8"([^>]*) t="s"><v>\d+</v></c>`, `<c r="D8"$1 t="e"><f>C8/0</f><v>#DIV/0!</v></c>`)
 	book = patchPart(t, book, "xl/worksheets/sheet2.xml", `<c r="D12"([^>]*)><v>0.5</v></c>`, `<c r="D12"$1><f>C12/2</f><v>50</v></c>`)
 
-	got := readBook(t, book, NewSchema(bureauRuleset()), Options{})
+	got := readBook(t, book, Options{Lang: "en"}.NewSchema(bureauRuleset()), Options{Lang: "en"})
 	if got.err != nil {
 		t.Fatal(got.err)
 	}
@@ -256,7 +256,7 @@ func TestXLSXBureauWorkbook(t *testing.T) {
 // named; what cannot be found is an error that names every sheet looked at
 // and how to say which.
 func TestXLSXSheetAndHeader(t *testing.T) {
-	s := NewSchema(bureauRuleset())
+	s := Options{Lang: "en"}.NewSchema(bureauRuleset())
 	b := newBureauBook(t)
 	b.row(firstUnit, "U1", "一局", 100.0, 90.0, 0.9, 0.9, "A")
 	book := b.bytes()
@@ -270,17 +270,17 @@ func TestXLSXSheetAndHeader(t *testing.T) {
 		wantErr string
 	}{
 		{name: "found", book: book, row: firstUnit},
-		{name: "named", o: Options{Sheet: dataSheet, HeaderRow: headerRow}, book: book, row: firstUnit},
-		{name: "sheet named, header found", o: Options{Sheet: dataSheet}, book: book, row: firstUnit},
-		{name: "named case aside", o: Options{Sheet: strings.ToUpper(dataSheet)}, book: book, row: firstUnit},
-		{name: "header row named", o: Options{HeaderRow: headerRow}, book: book, row: firstUnit},
-		{name: "no such sheet", o: Options{Sheet: "Sheet1"}, book: book,
+		{name: "named", o: Options{Lang: "en", Sheet: dataSheet, HeaderRow: headerRow}, book: book, row: firstUnit},
+		{name: "sheet named, header found", o: Options{Lang: "en", Sheet: dataSheet}, book: book, row: firstUnit},
+		{name: "named case aside", o: Options{Lang: "en", Sheet: strings.ToUpper(dataSheet)}, book: book, row: firstUnit},
+		{name: "header row named", o: Options{Lang: "en", HeaderRow: headerRow}, book: book, row: firstUnit},
+		{name: "no such sheet", o: Options{Lang: "en", Sheet: "Sheet1"}, book: book,
 			wantErr: `自评.xlsx: the workbook has no sheet "Sheet1": its sheets are 填表说明, 数据`},
-		{name: "header row without the unit column", o: Options{Sheet: dataSheet, HeaderRow: 2}, book: book,
+		{name: "header row without the unit column", o: Options{Lang: "en", Sheet: dataSheet, HeaderRow: 2}, book: book,
 			wantErr: "自评.xlsx:2: sheet 数据, row 2: the header has no unit column (unit, 单位编码, 单位代码 or 编码, the unit's id); its columns are 填报单位：演示县财政局    金额单位：万元"},
-		{name: "empty header row", o: Options{Sheet: dataSheet, HeaderRow: 3}, book: book,
+		{name: "empty header row", o: Options{Lang: "en", Sheet: dataSheet, HeaderRow: 3}, book: book,
 			wantErr: "自评.xlsx:3: sheet 数据, row 3 is empty: --header-row names the header row (unit, name, inputs...)"},
-		{name: "header row in no sheet", o: Options{HeaderRow: 2}, book: book,
+		{name: "header row in no sheet", o: Options{Lang: "en", HeaderRow: 2}, book: book,
 			wantErr: "自评.xlsx: no sheet has the unit column (unit, 单位编码, 单位代码 or 编码) or the name column (name, 单位名称 or 名称) in row 2: looked at sheet 填表说明 (row 2: 1. 金额单位为万元，保留两位小数。); sheet 数据 (row 2: 填报单位：演示县财政局    金额单位：万元); name the sheet with --sheet NAME, or another header row with --header-row N"},
 		{name: "another ruleset's data", book: func() []byte {
 			b := newBureauBookWith(t, []any{"单位编码", "单位名称", "网格数"})
@@ -295,7 +295,7 @@ func TestXLSXSheetAndHeader(t *testing.T) {
 			b.check(b.f.CopySheet(1, idx))
 			return b.bytes()
 		}(), wantErr: "自评.xlsx: sheets 数据 (header in row 4) and 2023 (header in row 4) both hold units: say which to read with --sheet NAME"},
-		{name: "two data sheets, one named", o: Options{Sheet: "2023"}, book: func() []byte {
+		{name: "two data sheets, one named", o: Options{Lang: "en", Sheet: "2023"}, book: func() []byte {
 			b := newBureauBook(t)
 			idx, err := b.f.NewSheet("2023")
 			b.check(err)
@@ -312,6 +312,7 @@ func TestXLSXSheetAndHeader(t *testing.T) {
 			wantErr: "自评.xlsx: sheet Sheet1 is empty: want a header row (unit, name, inputs...)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			tc.o.Lang = "en"
 			got := readBook(t, tc.book, s, tc.o)
 			if tc.wantErr != "" {
 				if got.err == nil || got.err.Error() != tc.wantErr {
@@ -337,7 +338,7 @@ func TestXLSXRowMessages(t *testing.T) {
 	b.row(firstUnit, "U1", "一局", 100.0)
 	b.row(firstUnit+1, nil, "二局", 100.0)
 	b.row(firstUnit+2, "U1", "三局", 100.0)
-	got := readBook(t, b.bytes(), NewSchema(bureauRuleset()), Options{})
+	got := readBook(t, b.bytes(), Options{Lang: "en"}.NewSchema(bureauRuleset()), Options{Lang: "en"})
 	if got.err != nil || len(got.units) != 3 {
 		t.Fatalf("%d units, %v", len(got.units), got.err)
 	}
@@ -351,7 +352,7 @@ func TestXLSXRowMessages(t *testing.T) {
 		}
 	}
 	// What engine.Stream says of the repeat names the sheet.
-	src, err := Options{}.OpenReader("自评.xlsx", bytes.NewReader(b.bytes()), NewSchema(bureauRuleset()))
+	src, err := Options{Lang: "en"}.OpenReader("自评.xlsx", bytes.NewReader(b.bytes()), Options{Lang: "en"}.NewSchema(bureauRuleset()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +367,7 @@ func TestXLSXRowMessages(t *testing.T) {
 func TestXLSXUnknownColumn(t *testing.T) {
 	b := newBureauBookWith(t, append(append([]any(nil), bureauHeader...), "备注"))
 	b.row(firstUnit, "U1", "一局", 100.0, 90.0, 0.9, 0.9, "A", "无")
-	got := readBook(t, b.bytes(), NewSchema(bureauRuleset()), Options{})
+	got := readBook(t, b.bytes(), Options{Lang: "en"}.NewSchema(bureauRuleset()), Options{Lang: "en"})
 	if got.err != nil || len(got.units) != 1 {
 		t.Fatalf("%d units, %v", len(got.units), got.err)
 	}

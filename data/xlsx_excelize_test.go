@@ -16,7 +16,7 @@ import (
 // trailing blanks cut.
 func sheetTexts(t *testing.T, book []byte, sheet string) map[int][]string {
 	t.Helper()
-	b, err := openBook("t.xlsx", bytes.NewReader(book), &Options{})
+	b, err := openBook("t.xlsx", bytes.NewReader(book), &Options{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}

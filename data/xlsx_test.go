@@ -30,7 +30,7 @@ func workbook(t *testing.T, rows [][]any) []byte {
 // TestXLSXLikeCSV reads the same units from a workbook and from CSV: the
 // same ids, names and values, numbers as number cells or as text.
 func TestXLSXLikeCSV(t *testing.T) {
-	s := NewSchema(testRuleset())
+	s := Options{Lang: "en"}.NewSchema(testRuleset())
 	book := workbook(t, [][]any{
 		{"unit", "name", "执行数", "n", "q", "pct", "claimed.exec"},
 		{"U1", "甲", 153.51, "1,234", "A:0.95", 0.3453, 9.5},
@@ -38,12 +38,12 @@ func TestXLSXLikeCSV(t *testing.T) {
 		{"U3", "丙", "", 1e-7, "B"},
 	})
 	text := "unit,name,执行数,n,q,pct,claimed.exec\nU1,甲,153.51,\"1,234\",A:0.95,0.3453,9.5\nU2,乙,88.1万元,0.015,达成,NA,\nU3,丙,,0.0000001,B,,\n"
-	x, err := OpenReader("t.xlsx", bytes.NewReader(book), s)
+	x, err := Options{Lang: "en"}.OpenReader("t.xlsx", bytes.NewReader(book), s)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	c, err := OpenReader("t.csv", strings.NewReader(text), s)
+	c, err := Options{Lang: "en"}.OpenReader("t.csv", strings.NewReader(text), s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,14 +69,14 @@ func TestXLSXErrors(t *testing.T) {
 	for i := range rs.Inputs[1:] {
 		rs.Inputs[1+i].Optional = true
 	}
-	s := NewSchema(rs)
+	s := Options{Lang: "en"}.NewSchema(rs)
 	book := workbook(t, [][]any{
 		{"unit", "name", "spent"},
 		{"U1", "甲", "12x"},
 		{},
 		{"U2", "乙", 1.0, nil, "extra"},
 	})
-	x, err := OpenReader("t.xlsx", bytes.NewReader(book), s)
+	x, err := Options{Lang: "en"}.OpenReader("t.xlsx", bytes.NewReader(book), s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,10 +94,10 @@ func TestXLSXErrors(t *testing.T) {
 	if r.units[1].Pos.Line != 4 || len(e) != 1 || e[0].Code != "ragged_row" || !strings.Contains(e[0].Msg, "column E") {
 		t.Errorf("ragged row: line %d %+v", r.units[1].Pos.Line, e)
 	}
-	if _, err := OpenReader("e.xlsx", bytes.NewReader(workbook(t, nil)), s); err == nil || !strings.Contains(err.Error(), "empty") {
+	if _, err := (Options{Lang: "en"}).OpenReader("e.xlsx", bytes.NewReader(workbook(t, nil)), s); err == nil || !strings.Contains(err.Error(), "empty") {
 		t.Errorf("empty workbook: %v", err)
 	}
-	if _, err := OpenReader("b.xlsx", strings.NewReader("not a zip"), s); err == nil || !strings.Contains(err.Error(), "xlsx") {
+	if _, err := (Options{Lang: "en"}).OpenReader("b.xlsx", strings.NewReader("not a zip"), s); err == nil || !strings.Contains(err.Error(), "xlsx") {
 		t.Errorf("not a workbook: %v", err)
 	}
 	var _ io.Reader

@@ -3,6 +3,7 @@ package data
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/diag"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // xlsxBook is an xlsx package opened for reading: its ZIP directory checked
@@ -18,7 +20,8 @@ import (
 // are needed, a sheet streamed row by row, so memory holds the compressed
 // file, the shared strings and one row.
 type xlsxBook struct {
-	name     string // the file, for messages
+	name     string      // the file, for messages
+	p        msg.Printer // words the messages
 	parts    map[string]*zip.File
 	sheets   []sheetRef
 	styles   []cellFormat // by cell style index (the s of a cell)
@@ -54,13 +57,16 @@ const (
 	relSharedStrings  = "/sharedStrings"
 )
 
-func (w *xlsxBook) errorf(code, format string, args ...any) *diag.Error {
-	return &diag.Error{Pos: diag.Pos{File: w.name}, Code: code, Msg: fmt.Sprintf(format, args...)}
+func (w *xlsxBook) errorf(code string, c msg.Code, args ...any) *diag.Error {
+	return &diag.Error{Pos: diag.Pos{File: w.name}, Code: code, Msg: w.p.Sprintf(c, args...)}
 }
+
+// detail is what is wrong inside a damaged workbook, for damaged.
+func (w *xlsxBook) detail(c msg.Code, args ...any) error { return errors.New(w.p.Sprintf(c, args...)) }
 
 // damaged is the error of a part that cannot be read as a workbook writes it.
 func (w *xlsxBook) damaged(part string, err error) *diag.Error {
-	e := w.errorf("read_error", "the workbook is damaged (%s: %v): open it in Excel or WPS and save it again as .xlsx", part, err)
+	e := w.errorf("read_error", msg.DataDamaged, part, err)
 	e.Err = err
 	return e
 }
@@ -69,25 +75,25 @@ func (w *xlsxBook) damaged(part string, err error) *diag.Error {
 // against the limits of o before any part is unzipped, so a ZIP bomb is
 // refused in the time it takes to read the file.
 func openBook(name string, r io.Reader, o *Options) (*xlsxBook, error) {
-	w := &xlsxBook{name: name, general: classifyFormat("General")}
+	w := &xlsxBook{name: name, general: classifyFormat("General"), p: o.printer()}
 	// The compressed file is no larger than what it unzips to, give or
 	// take its headers.
 	data, err := io.ReadAll(io.LimitReader(r, o.maxSize()+1))
 	if err != nil {
-		return nil, readError(name, 0, err)
+		return nil, readError(w.p, name, 0, err)
 	}
 	if int64(len(data)) > o.maxSize() {
-		return nil, w.errorf("xlsx_too_large", "the workbook is larger than the limit of %s: if it is genuine, raise the limit with --xlsx-max-size", formatSize(o.maxSize()))
+		return nil, w.errorf("xlsx_too_large", msg.DataXLSXTooLarge, formatSize(o.maxSize()))
 	}
 	if len(data) == 0 {
-		return nil, w.errorf("empty_file", "the data file is empty: want an xlsx workbook")
+		return nil, w.errorf("empty_file", msg.DataXLSXEmpty)
 	}
 	if bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) {
-		return nil, w.errorf("read_error", "the file is an encrypted (password-protected) workbook or an old .xls one, not an xlsx workbook: open it in Excel or WPS and save it as .xlsx without a password")
+		return nil, w.errorf("read_error", msg.DataEncrypted)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		e := w.errorf("read_error", "not a readable xlsx workbook (%v): save it in Excel or WPS as .xlsx (Excel 工作簿)", err)
+		e := w.errorf("read_error", msg.DataNotXLSX, err)
 		e.Err = err
 		return nil, e
 	}
@@ -109,21 +115,21 @@ func (w *xlsxBook) checkParts(zr *zip.Reader, o *Options) error {
 	for _, f := range zr.File {
 		key := partKey(f.Name)
 		if _, dup := w.parts[key]; dup {
-			return w.damaged(f.Name, fmt.Errorf("the part appears twice"))
+			return w.damaged(f.Name, w.detail(msg.DataPartTwice))
 		}
 		w.parts[key] = f
 		size := f.UncompressedSize64
 		if size > uint64(o.maxPart()) {
-			return w.errorf("xlsx_too_large", "part %s unzips to %s, more than the limit of %s for one part: no workbook of reported data is this large (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-part",
+			return w.errorf("xlsx_too_large", msg.DataPartTooLarge,
 				f.Name, formatSize(int64(min(size, 1<<62))), formatSize(o.maxPart()))
 		}
 		if size >= xlsxRatioFloor && size/max(f.CompressedSize64, 1) > uint64(o.maxRatio()) {
-			return w.errorf("xlsx_too_large", "part %s unzips to %d times its compressed size (%s from %s), more than the limit of %d times: no workbook of reported data compresses so well (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-ratio",
+			return w.errorf("xlsx_too_large", msg.DataPartRatio,
 				f.Name, size/max(f.CompressedSize64, 1), formatSize(int64(size)), formatSize(int64(f.CompressedSize64)), o.maxRatio())
 		}
 		total += size
 		if total > uint64(o.maxSize()) {
-			return w.errorf("xlsx_too_large", "the workbook unzips to more than the limit of %s: no workbook of reported data is this large (a ZIP bomb?); if it is genuine, raise the limit with --xlsx-max-size",
+			return w.errorf("xlsx_too_large", msg.DataBookTooLarge,
 				formatSize(o.maxSize()))
 		}
 	}
@@ -231,7 +237,7 @@ func (w *xlsxBook) readStructure() error {
 		return err
 	}
 	if x == nil {
-		return w.errorf("read_error", "not an xlsx workbook (it has no part %s): save it in Excel or WPS as .xlsx (Excel 工作簿)", book)
+		return w.errorf("read_error", msg.DataNoBookPart, book)
 	}
 	defer c.Close()
 	for k := x.next(); k != tokEOF; k = x.next() {
@@ -245,7 +251,7 @@ func (w *xlsxBook) readStructure() error {
 		case x.is("sheet"):
 			r, ok := relByID(bookRels, string(x.attr("id")))
 			if !ok {
-				return w.damaged(book, fmt.Errorf("sheet %s has no part", x.attr("name")))
+				return w.damaged(book, w.detail(msg.DataSheetNoPart, x.attr("name")))
 			}
 			// Chart sheets and dialog sheets hold no cells.
 			if strings.HasSuffix(r.typ, relWorksheet) {
@@ -292,7 +298,7 @@ func (w *xlsxBook) readStyles(part string) error {
 		case k == tokStart && x.is("numFmt"):
 			id, err := strconv.Atoi(string(x.attr("numFmtId")))
 			if err != nil {
-				return w.damaged(part, fmt.Errorf("numFmtId %q is not a number", x.attr("numFmtId")))
+				return w.damaged(part, w.detail(msg.DataNumFmtID, x.attr("numFmtId")))
 			}
 			custom[id] = string(x.attr("formatCode"))
 		case k == tokStart && x.is("cellXfs"):
@@ -303,7 +309,7 @@ func (w *xlsxBook) readStyles(part string) error {
 			id := 0
 			if v := x.attr("numFmtId"); v != nil {
 				if id, err = strconv.Atoi(string(v)); err != nil {
-					return w.damaged(part, fmt.Errorf("numFmtId %q is not a number", v))
+					return w.damaged(part, w.detail(msg.DataNumFmtID, v))
 				}
 			}
 			ids = append(ids, id)
@@ -364,7 +370,7 @@ func (w *xlsxBook) readSharedStrings(part string) error {
 		case tokText:
 			if inSI && inT && rph == 0 {
 				if len(text)+len(x.text) > maxText {
-					return w.damaged(part, fmt.Errorf("string %d is longer than %d bytes", len(w.sst), maxText))
+					return w.damaged(part, w.detail(msg.DataLongString, len(w.sst), maxText))
 				}
 				text = append(text, x.text...)
 			}

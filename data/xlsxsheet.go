@@ -1,10 +1,11 @@
 package data
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Cell types as a sheet stores them (the t attribute of a cell).
@@ -59,7 +60,7 @@ func (b *xlsxBook) openSheet(ref sheetRef) (*sheetRows, error) {
 		return nil, err
 	}
 	if x == nil {
-		return nil, b.damaged(ref.part, fmt.Errorf("the part of sheet %s is missing", ref.name))
+		return nil, b.damaged(ref.part, b.detail(msg.DataSheetPartMissing, ref.name))
 	}
 	return &sheetRows{b: b, ref: ref, x: x, c: c}, nil
 }
@@ -70,11 +71,11 @@ func (r *sheetRows) Close() error { return r.c.Close() }
 func (r *sheetRows) damaged(err error) error {
 	e := r.b.damaged(r.ref.part, err)
 	if r.row == 0 {
-		e.Msg = fmt.Sprintf("sheet %s: %s", r.ref.name, e.Msg)
+		e.Msg = r.b.p.Sprintf(msg.DataAtSheet, r.ref.name, e.Msg)
 		return e
 	}
 	e.Pos.Line = r.row
-	e.Msg = fmt.Sprintf("sheet %s, row %d: %s", r.ref.name, r.row, e.Msg)
+	e.Msg = r.b.p.Sprintf(msg.DataPlaced, r.b.p.Sprintf(msg.DataAtSheetRow, r.ref.name, r.row), e.Msg)
 	return e
 }
 
@@ -108,7 +109,7 @@ func (r *sheetRows) next() (bool, error) {
 			if v := x.attr("r"); v != nil {
 				var err error
 				if n, err = strconv.Atoi(string(v)); err != nil || n <= r.row || n > maxRows {
-					return false, r.damaged(fmt.Errorf("row number %q does not follow row %d", v, r.row))
+					return false, r.damaged(r.b.detail(msg.DataRowOrder, v, r.row))
 				}
 			}
 			r.row = n
@@ -137,7 +138,7 @@ func (r *sheetRows) readCells() error {
 			if err := x.Err(); err != nil {
 				return r.damaged(err)
 			}
-			return r.damaged(fmt.Errorf("the sheet ends inside row %d", r.row))
+			return r.damaged(r.b.detail(msg.DataEndsInRow, r.row))
 		case tokEnd:
 			if x.is("row") {
 				return nil
@@ -164,17 +165,17 @@ func (r *sheetRows) readCell() error {
 	if ref := x.attr("r"); ref != nil {
 		col, ok := columnOf(ref)
 		if !ok {
-			return r.damaged(fmt.Errorf("cell reference %q", ref))
+			return r.damaged(r.b.detail(msg.DataCellRef, ref))
 		}
 		c.col = col
 	}
 	if n := len(r.cells); n > 0 && c.col <= r.cells[n-1].col || c.col >= maxCols {
-		return r.damaged(fmt.Errorf("cell %s%d is out of place", colName(min(c.col, maxCols-1)), r.row))
+		return r.damaged(r.b.detail(msg.DataCellPlace, colName(min(c.col, maxCols-1)), r.row))
 	}
 	if s := x.attr("s"); s != nil {
 		n, err := strconv.Atoi(string(s))
 		if err != nil || n < 0 || n >= max(len(r.b.styles), 1) {
-			return r.damaged(fmt.Errorf("cell %s%d has style %q, which the workbook does not have", colName(c.col), r.row, s))
+			return r.damaged(r.b.detail(msg.DataCellStyle, colName(c.col), r.row, s))
 		}
 		c.style = n
 	}
@@ -188,7 +189,7 @@ func (r *sheetRows) readCell() error {
 	case "b", "e", "d":
 		c.typ = t[0]
 	default:
-		return r.damaged(fmt.Errorf("cell %s%d has type %q", colName(c.col), r.row, t))
+		return r.damaged(r.b.detail(msg.DataCellType, colName(c.col), r.row, t))
 	}
 	for {
 		switch x.next() {
@@ -196,7 +197,7 @@ func (r *sheetRows) readCell() error {
 			if err := x.Err(); err != nil {
 				return r.damaged(err)
 			}
-			return r.damaged(fmt.Errorf("the sheet ends inside cell %s%d", colName(c.col), r.row))
+			return r.damaged(r.b.detail(msg.DataEndsInCell, colName(c.col), r.row))
 		case tokEnd:
 			if !x.is("c") {
 				continue
@@ -204,7 +205,7 @@ func (r *sheetRows) readCell() error {
 			if shared && c.value {
 				i, err := strconv.Atoi(strings.TrimSpace(c.text))
 				if err != nil || i < 0 || i >= len(r.b.sst) {
-					return r.damaged(fmt.Errorf("cell %s%d refers to shared string %q, which the workbook does not have", colName(c.col), r.row, c.text))
+					return r.damaged(r.b.detail(msg.DataSharedString, colName(c.col), r.row, c.text))
 				}
 				c.text = r.b.sst[i]
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // yamlSource reads a YAML list of {unit, name, data: {...}}. The whole
@@ -27,17 +28,17 @@ type yamlSource struct {
 func newYAML(name string, r io.Reader, s *Schema) (Source, error) {
 	src, err := io.ReadAll(r)
 	if err != nil {
-		return nil, readError(name, 0, err)
+		return nil, readError(s.p, name, 0, err)
 	}
 	if strings.TrimSpace(string(src)) == "" {
-		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file is empty: want a list of {unit, name, data}"}
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: s.p.Sprintf(msg.DataEmptyKeyed)}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, diag.YAML(name, src, err)
 	}
 	if len(doc.Content) == 0 {
-		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: "the data file holds no document"}
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Code: "empty_file", Msg: s.p.Sprintf(msg.DataNoDocument)}
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.MappingNode {
@@ -46,7 +47,7 @@ func newYAML(name string, r io.Reader, s *Schema) (Source, error) {
 		keys, list := unitKeys{}, root
 		for i := 0; i+1 < len(root.Content); i += 2 {
 			k := root.Content[i]
-			if err := keys.root(k.Value, diag.Pos{File: name, Line: k.Line, Col: k.Column}); err != nil {
+			if err := keys.root(s.p, k.Value, diag.Pos{File: name, Line: k.Line, Col: k.Column}); err != nil {
 				return nil, err
 			}
 			if k.Value == "units" {
@@ -57,7 +58,7 @@ func newYAML(name string, r io.Reader, s *Schema) (Source, error) {
 	}
 	if root.Kind != yaml.SequenceNode {
 		return nil, &diag.Error{Pos: diag.Pos{File: name, Line: root.Line, Col: root.Column}, Code: "type_mismatch",
-			Msg: "want a list of units, each {unit, name, data: {input: value}}"}
+			Msg: s.p.Sprintf(msg.DataWantList)}
 	}
 	y := &yamlSource{name: name, s: s, items: root.Content, warned: map[string]bool{}, keys: unitKeys{}}
 	if err := y.checkKeys(root); err != nil {
@@ -90,7 +91,7 @@ func (y *yamlSource) checkKeys(root *yaml.Node) error {
 					seen[key.Value] = true
 					f := y.s.resolve(key.Value)
 					if f.kind == fieldWrongUnit {
-						errs.Add(y.s.wrongUnit(&f, "key", y.pos(key)))
+						errs.Add(y.s.wrongUnit(&f, msg.DataKey, y.pos(key)))
 					}
 					cols = append(cols, column{name: f.name, where: fmt.Sprintf("line %d", key.Line), pos: y.pos(key)})
 					fields = append(fields, f)
@@ -104,7 +105,7 @@ func (y *yamlSource) checkKeys(root *yaml.Node) error {
 	if units == 0 {
 		return nil // no units: said when they are counted
 	}
-	w, err := y.s.checkInputs(diag.Pos{File: y.name, Line: root.Line}, "key", cols, fields)
+	w, err := y.s.checkInputs(diag.Pos{File: y.name, Line: root.Line}, msg.DataKey, cols, fields)
 	y.warnings = append(y.warnings, w...)
 	return err
 }
@@ -122,7 +123,7 @@ func (y *yamlSource) Next() (*indicators.Unit, error) {
 	u := y.s.newUnit(y.pos(item))
 	clear(y.keys)
 	if item.Kind != yaml.MappingNode {
-		u.Errors = append(u.Errors, &diag.Error{Pos: y.pos(item), Code: "not_a_unit", Msg: "a unit must be a mapping {unit, name, data}"})
+		u.Errors = append(u.Errors, &diag.Error{Pos: y.pos(item), Code: "not_a_unit", Msg: y.s.p.Sprintf(msg.DataYAMLNotUnit)})
 		return &u, nil
 	}
 	for i := 0; i+1 < len(item.Content); i += 2 {
@@ -137,7 +138,7 @@ func (y *yamlSource) Next() (*indicators.Unit, error) {
 				continue
 			}
 			if v.Kind != yaml.ScalarNode {
-				y.bad(&u, v, k.Value, "want text")
+				y.bad(&u, v, k.Value, msg.DataWantText)
 				continue
 			}
 			y.s.setText(&u, &f, v.Value, y.pos(v))
@@ -146,7 +147,7 @@ func (y *yamlSource) Next() (*indicators.Unit, error) {
 				continue
 			}
 			if v.Kind != yaml.MappingNode {
-				y.bad(&u, v, "data", "want a mapping of input to value")
+				y.bad(&u, v, "data", msg.DataWantMapping)
 				continue
 			}
 			for j := 0; j+1 < len(v.Content); j += 2 {
@@ -158,14 +159,14 @@ func (y *yamlSource) Next() (*indicators.Unit, error) {
 				y.set(&u, k, v)
 				continue
 			}
-			y.bad(&u, k, k.Value, "unknown key: want unit, name, data")
+			y.bad(&u, k, k.Value, msg.DataUnknownKey)
 		}
 	}
 	return &u, nil
 }
 
-func (y *yamlSource) bad(u *indicators.Unit, n *yaml.Node, fieldName, msg string) {
-	u.Errors = append(u.Errors, &diag.Error{Pos: y.pos(n), Code: "type_mismatch", Field: fieldName, Msg: fmt.Sprintf("%s: %s", fieldName, msg)})
+func (y *yamlSource) bad(u *indicators.Unit, n *yaml.Node, fieldName string, c msg.Code) {
+	u.Errors = append(u.Errors, &diag.Error{Pos: y.pos(n), Code: "type_mismatch", Field: fieldName, Msg: y.s.p.Sprintf(c, fieldName)})
 }
 
 // set stores one data key of a unit. A claimed or reason mapping
@@ -194,11 +195,11 @@ func (y *yamlSource) set(u *indicators.Unit, k, v *yaml.Node) {
 	var val any
 	switch {
 	case v.Kind == yaml.MappingNode:
-		val = found("a mapping")
+		val = found(msg.DataAMapping)
 	case v.Kind == yaml.SequenceNode:
-		val = found("a list")
+		val = found(msg.DataAList)
 	case v.Kind != yaml.ScalarNode:
-		val = found("an alias")
+		val = found(msg.DataAnAlias)
 	case v.Tag == "!!null":
 		// absent: stays missing
 	case v.Tag == "!!int" || v.Tag == "!!float":

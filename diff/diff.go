@@ -40,6 +40,9 @@ type Comparison struct {
 	// rules and the max_total clamp, contract 2): each rule's effect on
 	// the totals (after − before, 0 where it did not apply), summed.
 	Adjustments []IndicatorChange
+	// Rescaling sums the units' 不适用 rescaling parts (Unit.Rescaling):
+	// zero when no unit's rescaling moved its total.
+	Rescaling RescalingTotal
 	// Populations pairs the populations of the relative indicators (比较法)
 	// of either side by id: a unit that fails, or is scored, on one side
 	// only moves the other units' relative points.
@@ -87,6 +90,9 @@ type Unit struct {
 	// has no such rule, 0 where the rule did not apply), in the new
 	// ruleset's order, then those only the old one has.
 	Adjustments []PointsChange
+	// Rescaling is the 不适用 rescaling's part in the unit's move, when
+	// a side has 不适用 indicators and the part is not 0; nil otherwise.
+	Rescaling *Rescaling
 }
 
 // Both reports whether the unit was scored under both rulesets.
@@ -213,6 +219,7 @@ func (b *Builder) Comparison() *Comparison {
 	d.Migration = migration(&d)
 	d.Indicators = b.indicatorChanges()
 	d.Adjustments = adjustChanges(&d)
+	d.Rescaling = rescalingTotal(&d)
 	return &d
 }
 
@@ -263,6 +270,7 @@ func unitDiff(o, n *engine.UnitResult) Unit {
 	}
 	ud.Delta = indicators.Round2(n.Score - o.Score)
 	ud.Adjustments = unitRuleChanges(o, n)
+	ud.Rescaling = unitRescaling(o, n)
 	if sameIndicators(o.Indicators, n.Indicators) {
 		// The usual rule change (weights, targets, bounds) keeps the
 		// indicators and their order: pair them by place, with no map per

@@ -16,7 +16,11 @@
 //   - the causes (IndicatorChange): for the whole population, each
 //     indicator's points summed over the units scored on both sides,
 //     before and after, largest change first. An indicator the change
-//     adds or drops counts its points as gained or lost.
+//     adds or drops counts its points as gained or lost. The rules above
+//     the row (Adjustments) and the 不适用 rescaling (Rescaling: a unit
+//     with 不适用 indicators is scored Σ points ÷ Σ applicable weights ×
+//     100, so its total moves by more or less than its points) are causes
+//     too, per unit and summed: a unit's causes add up to its change.
 //
 // Moved picks the units that moved most. Package report writes a
 // Comparison as a table, JSON, Markdown or an Excel workbook (jixiao diff).

@@ -38,8 +38,9 @@ func (r RuleChange) Text() string {
 // AddRules compares the rulesets the two results were computed with, and
 // records their differences (Rules) and, for each unit whose grade
 // changed, those that caused it (Unit.Causes): a grade band that gives
-// the unit's old total another grade now, and the changed rules of the
-// indicators whose points changed for the unit.
+// the unit's old total another grade now, the changed rules of the
+// indicators whose points changed for the unit, and, where the 不适用
+// rescaling moved its total, the weights it was rescaled by.
 func (d *Comparison) AddRules(old, new *indicators.Ruleset) {
 	d.Rules = ruleChanges(old, new)
 	for i := range d.Units {
@@ -56,6 +57,13 @@ func (d *Comparison) AddRules(old, new *indicators.Ruleset) {
 				continue
 			}
 			if slices.ContainsFunc(u.Indicators, func(pc PointsChange) bool { return pc.ID == r.ID && pc.Delta != 0 }) {
+				u.Causes = append(u.Causes, r)
+				continue
+			}
+			// A weight moves the applicable weight the points are
+			// rescaled by, even where the indicator's own points stayed;
+			// the weight of an indicator 不适用 on both sides does not.
+			if r.Kind == "weight" && u.Rescaling != nil && !slices.Contains(u.Rescaling.naBoth, r.ID) {
 				u.Causes = append(u.Causes, r)
 			}
 		}

@@ -16,8 +16,9 @@ import (
 // Recorder is one side of a streamed comparison: the engine.Sink of one
 // ruleset's engine.Stream over the units, keeping of each unit only what a
 // comparison needs (id, name, score, grade, rank, errors, each indicator's
-// points), in a spill, so that memory stays flat however many units there
-// are. Compare matches the units of two recorders.
+// points and whether it is 不适用), in a spill, so that memory stays flat
+// however many units there are. Compare matches the units of two
+// recorders.
 type Recorder struct {
 	ruleset engine.RulesetInfo
 	grades  []string
@@ -196,6 +197,7 @@ func codeUnit(c *record.Codec, u *engine.UnitResult) {
 	c.Str(&u.Unit)
 	c.Str(&u.Name)
 	c.Num(&u.Score)
+	c.Num(&u.Applicable)
 	c.Str(&u.Grade)
 	c.Errors(&u.Errors)
 	n := c.Count(len(u.Indicators))
@@ -207,6 +209,16 @@ func codeUnit(c *record.Codec, u *engine.UnitResult) {
 		c.Name(&ir.ID)
 		c.Name(&ir.Label)
 		c.Num(&ir.Points)
+		// Of the status, a comparison needs only 不适用, which rescales
+		// the total (Unit.Rescaling): a byte, not the status's text.
+		na := ir.Status == indicators.StatusNA
+		c.Flag(&na)
+		if c.Read {
+			ir.Status = ""
+			if na {
+				ir.Status = indicators.StatusNA
+			}
+		}
 	}
 	// The rules above the row (a rule change as a cause): 0 when the
 	// ruleset has none, else 1 + how many applied.

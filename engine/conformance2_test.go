@@ -1,28 +1,18 @@
 package engine_test
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"os"
 	"reflect"
 	"testing"
 
-	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
-	"github.com/jixiao/jixiao/internal/jsonpos"
-	"github.com/jixiao/jixiao/rulesets"
 )
 
 // expected2 mirrors testdata/conformance2/expected.json (contract 2): the
 // fields of the reference scorer this test checks.
 type expected2 struct {
 	Units []struct {
-		Unit        string  `json:"unit"`
-		Score       float64 `json:"score"`
-		Grade       string  `json:"grade"`
-		Rank        int     `json:"rank"`
+		conformanceUnit
 		Adjustments []struct {
 			ID           string   `json:"id"`
 			Label        string   `json:"label"`
@@ -35,17 +25,10 @@ type expected2 struct {
 			Action string  `json:"action"`
 			Change float64 `json:"change"`
 		} `json:"outcome"`
-		Indicators []struct {
-			ID     string   `json:"id"`
-			Points float64  `json:"points"`
-			Status string   `json:"status"`
-			Flags  []string `json:"flags"`
-		} `json:"indicators"`
+		Indicators []conformanceIndicator `json:"indicators"`
 	} `json:"units"`
 	Summary struct {
-		Units    int            `json:"units"`
-		Errors   int            `json:"errors"`
-		Grades   map[string]int `json:"grades"`
+		conformanceSummary
 		Outcomes map[string]struct {
 			Units  int     `json:"units"`
 			Change float64 `json:"change"`
@@ -53,51 +36,23 @@ type expected2 struct {
 	} `json:"summary"`
 }
 
+// TestConformance2 runs the contract-2 suite as TestConformance runs
+// contract 1's, and checks besides each unit's adjustments (with their
+// explanations) and outcome, and the summary's outcome sums.
 func TestConformance2(t *testing.T) {
-	src, err := os.ReadFile("testdata/conformance2/ruleset.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := os.ReadFile("testdata/conformance2/expected.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := jsonpos.CheckKeys("testdata/conformance2/expected.json", bytes.NewReader(raw), false); err != nil {
-		t.Fatal(err)
-	}
 	var want expected2
-	if err := json.Unmarshal(raw, &want); err != nil {
-		t.Fatal(err)
-	}
-	for _, workers := range []int{1, 4} {
-		rs, err := rulesets.Load("testdata/conformance2/ruleset.yaml", src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		prog, err := engine.Compile(rs, &engine.Options{Workers: workers, Explain: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		units, _, _, err := data.ReadAll("testdata/conformance2/units.csv", data.NewSchema(rs))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := prog.Eval(context.Background(), units)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Units) != len(want.Units) {
-			t.Fatalf("got %d units, want %d", len(res.Units), len(want.Units))
-		}
-		for i, w := range want.Units {
-			got := res.Units[i]
-			if got.Unit != w.Unit || got.Failed() {
-				t.Errorf("unit %d: %s (errors %v), want %s scored", i, got.Unit, got.Errors, w.Unit)
-				continue
+	checkConformance(t, conformanceSuite{dir: "conformance2", workers: []int{1, 4}, want: &want,
+		units: func() ([]conformanceUnit, [][]conformanceIndicator) {
+			var units []conformanceUnit
+			var inds [][]conformanceIndicator
+			for _, u := range want.Units {
+				units, inds = append(units, u.conformanceUnit), append(inds, u.Indicators)
 			}
-			if got.Score != w.Score || got.Grade != w.Grade || got.Rank != w.Rank {
-				t.Errorf("%s: score %v grade %s rank %d, want %v %s %d", w.Unit, got.Score, got.Grade, got.Rank, w.Score, w.Grade, w.Rank)
-			}
+			return units, inds
+		},
+		summary: func() conformanceSummary { return want.Summary.conformanceSummary },
+		unit: func(t *testing.T, i int, got *engine.UnitResult) {
+			w := &want.Units[i]
 			// The reference gives the ceiling as after_clamped on the last
 			// rule; jixiao lists it as an adjustment of its own.
 			type adj struct {
@@ -123,37 +78,17 @@ func TestConformance2(t *testing.T) {
 			if o := got.Outcome; o == nil || o.Action != w.Outcome.Action || !o.HasChange || o.Change != w.Outcome.Change {
 				t.Errorf("%s: outcome %+v, want %+v", w.Unit, o, w.Outcome)
 			}
-			if len(got.Indicators) != len(w.Indicators) {
-				t.Fatalf("%s: %d indicators, want %d", w.Unit, len(got.Indicators), len(w.Indicators))
+		},
+		sum: func(t *testing.T, s engine.Summary) {
+			if len(s.Outcomes) != len(want.Summary.Outcomes) {
+				t.Errorf("summary outcomes %+v, want %+v", s.Outcomes, want.Summary.Outcomes)
 			}
-			for k, wi := range w.Indicators {
-				ir := got.Indicators[k]
-				flags := ir.Flags
-				if flags == nil {
-					flags = []string{}
-				}
-				if ir.ID != wi.ID || ir.Points != wi.Points || ir.Status != wi.Status || !reflect.DeepEqual(flags, wi.Flags) {
-					t.Errorf("%s.%s: points %v status %s flags %v, want %s %v %s %v (%s)", w.Unit, ir.ID, ir.Points, ir.Status, flags, wi.ID, wi.Points, wi.Status, wi.Flags, ir.Explain)
+			for _, o := range s.Outcomes {
+				w, ok := want.Summary.Outcomes[o.Action]
+				if !ok || o.Units != w.Units || o.Change != w.Change || o.Unknown != 0 {
+					t.Errorf("summary outcome %+v, want %+v", o, w)
 				}
 			}
-		}
-		s := res.Summary
-		if s.Units != want.Summary.Units || s.Errors != want.Summary.Errors {
-			t.Errorf("summary units %d errors %d, want %d %d", s.Units, s.Errors, want.Summary.Units, want.Summary.Errors)
-		}
-		for _, g := range s.Grades {
-			if g.Units != want.Summary.Grades[g.Label] {
-				t.Errorf("summary grade %s: %d, want %d", g.Label, g.Units, want.Summary.Grades[g.Label])
-			}
-		}
-		if len(s.Outcomes) != len(want.Summary.Outcomes) {
-			t.Errorf("summary outcomes %+v, want %+v", s.Outcomes, want.Summary.Outcomes)
-		}
-		for _, o := range s.Outcomes {
-			w, ok := want.Summary.Outcomes[o.Action]
-			if !ok || o.Units != w.Units || o.Change != w.Change || o.Unknown != 0 {
-				t.Errorf("summary outcome %+v, want %+v", o, w)
-			}
-		}
-	}
+		},
+	})
 }

@@ -33,7 +33,7 @@ func TestPanelScoring(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := data.Open("testdata/panel/units.csv", data.NewSchema(rs))
+	src, err := data.Options{Lang: "en"}.Open("testdata/panel/units.csv", data.NewSchema(rs))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,54 +1,14 @@
 package engine_test
 
 import (
-	"context"
-	"io/fs"
 	"math"
 	"strings"
 	"testing"
 
-	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
-	"github.com/jixiao/jixiao/fixtures"
 	"github.com/jixiao/jixiao/indicators"
-	"github.com/jixiao/jixiao/rulesets"
+	"github.com/jixiao/jixiao/internal/demotest"
 )
-
-// reviewDemo evaluates the made-up review demo of fixtures/ (ruleset
-// review-demo-rules.yaml, units review-demo.csv) with opts.
-func reviewDemo(t testing.TB, o *engine.Options) (*engine.Program, *engine.Result) {
-	t.Helper()
-	src, err := fs.ReadFile(fixtures.FS, "review-demo-rules.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := rulesets.Load("fixtures/review-demo-rules.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog, err := engine.Compile(rs, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := fixtures.FS.Open("review-demo.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := data.OpenReader("fixtures/review-demo.csv", f, data.NewSchema(rs))
-	if err != nil {
-		t.Fatal(err)
-	}
-	units, _, _, err := data.Collect(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := prog.Eval(context.Background(), units)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return prog, res
-}
 
 // finding is the part of an engine.Finding a test pins down; msg lists
 // phrases the message must hold (the claim, the rules, the why, the kind).
@@ -67,7 +27,7 @@ type finding struct {
 // 0.9 ≥ 0.9 → 30; 服务质量 A → 20 × 0.9 = 18; 合规性 1 violation → 20 − 2 =
 // 18; total 8.62 + 20 + 30 + 18 + 18 = 94.62 → 优.
 func TestReviewDemo(t *testing.T) {
-	_, res := reviewDemo(t, nil)
+	_, res := demotest.ReviewDemo(t, nil)
 	tests := []struct {
 		unit     string
 		score    float64
@@ -274,7 +234,7 @@ func TestReviewTolerance(t *testing.T) {
 			if tc.tolerance == 0 {
 				o.Tolerance = -1 // none: Options' 0 is the default
 			}
-			prog, _ := reviewDemo(t, &o)
+			prog, _ := demotest.ReviewDemo(t, &o)
 			u := demoUnit(t, prog)
 			u.Claims = map[string]float64{"execution": tc.execution}
 			if tc.score != 0 {
@@ -312,7 +272,7 @@ func demoUnit(t *testing.T, prog *engine.Program) indicators.Unit {
 // TestReviewGradeLabels: claimed grades are read as the ruleset's labels
 // where they name one (优秀 → 优); anything else departs from every grade.
 func TestReviewGradeLabels(t *testing.T) {
-	prog, _ := reviewDemo(t, nil)
+	prog, _ := demotest.ReviewDemo(t, nil)
 	tests := []struct {
 		claimed string
 		implied string
@@ -350,7 +310,7 @@ func TestReviewGradeLabels(t *testing.T) {
 // TestReviewExplainOff: findings quote the explanation even when
 // explanations are off, and only the flagged indicators pay for it.
 func TestReviewExplainOff(t *testing.T) {
-	prog, _ := reviewDemo(t, &engine.Options{Explain: false})
+	prog, _ := demotest.ReviewDemo(t, &engine.Options{Explain: false})
 	u := demoUnit(t, prog)
 	u.Claims = map[string]float64{"execution": 9, "output": 20}
 	r := prog.EvalUnit(&u)

@@ -2,7 +2,6 @@ package forms
 
 import (
 	"encoding/csv"
-	"fmt"
 	"io"
 
 	"github.com/jixiao/jixiao/indicators"
@@ -81,7 +80,7 @@ func WriteCSV(w io.Writer, forms []*Form) error {
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("writing the extract: %w", err)
+		return err // the caller names the file written
 	}
 	return nil
 }

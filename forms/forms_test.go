@@ -51,7 +51,7 @@ func TestParseTarget(t *testing.T) {
 
 func readOne(t *testing.T, path string) *Form {
 	t.Helper()
-	fs, err := ReadFile(path)
+	fs, err := Options{Lang: "en"}.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +299,7 @@ func TestFlatExport(t *testing.T) {
 	b.Row("A4", "满意度", 60, "甲局", "≥90%", "", "满意度指标", "95%", "", 60, "满意度指标", "101", "", "培训")
 	b.Row("A5", "培训人次", 20, "乙局", "≥100", "正向", "产出指标", "120", "人次", 50, "数量指标", "102", "", "培训")
 	b.Row("A6", "人均成本", 50, "乙局", "≥500", "反向", "产出指标", "400", "元", 50, "成本指标", "102", "", "培训")
-	fs, err := ReadFile(b.Save(dir, "export.xlsx"))
+	fs, err := Options{Lang: "en"}.ReadFile(b.Save(dir, "export.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,7 +373,7 @@ func TestFolder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	forms, rejected, err := ReadPaths([]string{dir})
+	forms, rejected, err := Options{Lang: "en"}.ReadPaths([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}

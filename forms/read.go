@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Limits on what a workbook may unzip to: a form is a few kilobytes, and a
@@ -35,7 +36,10 @@ type Rejected struct {
 // (or .xlsm) is read as forms; every other file is rejected with why, and so
 // is a workbook that is not recognisably a self-evaluation form. Forms
 // sharing a unit id get -2, -3… after it, in reading order.
-func ReadPaths(paths []string) ([]*Form, []Rejected, error) {
+func ReadPaths(paths []string) ([]*Form, []Rejected, error) { return Options{}.ReadPaths(paths) }
+
+// ReadPaths is the function ReadPaths, its reasons worded in o's language.
+func (o Options) ReadPaths(paths []string) ([]*Form, []Rejected, error) {
 	var files []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -63,15 +67,15 @@ func ReadPaths(paths []string) ([]*Form, []Rejected, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, nil, fmt.Errorf("reading folder %s: %w", p, err)
+			return nil, nil, fmt.Errorf("%s%w", o.printer().Sprintf(msg.FormsReadFolder, p), err)
 		}
 	}
 	var forms []*Form
 	var rejected []Rejected
 	for _, f := range files {
-		fs, err := ReadFile(f)
+		fs, err := o.ReadFile(f)
 		if err != nil {
-			rejected = append(rejected, Rejected{File: f, Why: err.Error()})
+			rejected = append(rejected, Rejected{File: f, Why: word(o.printer(), err)})
 			continue
 		}
 		forms = append(forms, fs...)
@@ -94,24 +98,38 @@ func dedupe(forms []*Form) {
 // ErrNotForm is wrapped by the error of a workbook with no indicator table.
 var ErrNotForm = errors.New("not a self-evaluation form")
 
+// notFormError is the error of a workbook that is no form: its reason
+// worded, wrapping ErrNotForm.
+type notFormError struct{ why string }
+
+func (e notFormError) Error() string { return e.why }
+func (e notFormError) Unwrap() error { return ErrNotForm }
+
+func notForm(p msg.Printer, why problem) error { return notFormError{word(p, why)} }
+
 // ReadFile reads the forms of one workbook: one for a 10号 form, one per
 // unit and project for a flat export.
-func ReadFile(path string) ([]*Form, error) {
+func ReadFile(path string) ([]*Form, error) { return Options{}.ReadFile(path) }
+
+// ReadFile is the function ReadFile, its errors and the reasons of the
+// cells it cannot read worded in o's language.
+func (o Options) ReadFile(path string) ([]*Form, error) {
+	p := o.printer()
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".xlsx", ".xlsm":
 	case ".xls", ".et", ".ett":
-		return nil, fmt.Errorf("%s is an %s workbook, which jixiao does not read: open it in Excel or WPS and save it as .xlsx (文件 → 另存为 → Excel 工作簿 *.xlsx)", path, ext)
+		return nil, errors.New(p.Sprintf(msg.FormsXLS, path, ext))
 	default:
-		return nil, fmt.Errorf("%s is not a workbook (.xlsx): skipped", path)
+		return nil, errors.New(p.Sprintf(msg.FormsNotBook, path))
 	}
 	wb, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
 	if err != nil {
-		return nil, fmt.Errorf("%s cannot be opened as an .xlsx workbook (%v): open it in Excel or WPS and save it again as .xlsx", path, err)
+		return nil, errors.New(p.Sprintf(msg.FormsCannotOpen, path, err))
 	}
 	defer wb.Close()
 	var why []string
 	for _, sheet := range wb.GetSheetList() {
-		g, err := readGrid(wb, path, sheet)
+		g, err := readGrid(p, wb, path, sheet)
 		if err != nil {
 			return nil, err
 		}
@@ -125,7 +143,7 @@ func ReadFile(path string) ([]*Form, error) {
 		}
 		return []*Form{readForm(g, h, cols)}, nil
 	}
-	return nil, fmt.Errorf("%s: %w: no sheet (%s) has an indicator table, a header row with 三级指标, 分值 and 得分", path, ErrNotForm, strings.Join(why, ", "))
+	return nil, notForm(p, problemf(msg.FormsNoTable, path, strings.Join(why, ", ")))
 }
 
 // grid is a sheet's cells: text as shown and as stored, merged cells
@@ -135,6 +153,7 @@ type grid struct {
 	file, sheet string
 	cells       [][]Cell
 	raw         [][]string
+	p           msg.Printer // words the reasons of cells that do not read
 }
 
 func (g *grid) at(r, c int) Cell {
@@ -164,26 +183,23 @@ func (g *grid) uncomputed(c Cell) bool {
 	return err == nil && f != ""
 }
 
-// errUncomputed is the reason given for an uncomputed formula.
-const errUncomputed = "the cell's formula has no computed value (the file was written by a program, not saved by Excel): open and save the file in Excel or WPS so values are computed"
-
 func (g *grid) ref(cell string) string {
 	return filepath.Base(g.file) + "!" + g.sheet + "!" + cell
 }
 
-func readGrid(wb *excelize.File, path, sheet string) (*grid, error) {
+func readGrid(p msg.Printer, wb *excelize.File, path, sheet string) (*grid, error) {
 	shown, err := wb.GetRows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("%s!%s: %w", path, sheet, err)
 	}
 	if len(shown) > maxRows {
-		return nil, fmt.Errorf("%s!%s has %d rows: a self-evaluation form or export has far fewer (at most %d)", path, sheet, len(shown), maxRows)
+		return nil, errors.New(p.Sprintf(msg.FormsTooManyRows, path, sheet, len(shown), maxRows))
 	}
 	raw, err := wb.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, fmt.Errorf("%s!%s: %w", path, sheet, err)
 	}
-	g := &grid{wb: wb, file: path, sheet: sheet, raw: raw, cells: make([][]Cell, len(shown))}
+	g := &grid{wb: wb, file: path, sheet: sheet, raw: raw, cells: make([][]Cell, len(shown)), p: p}
 	for r, row := range shown {
 		g.cells[r] = make([]Cell, len(row))
 		for c, v := range row {
@@ -349,7 +365,7 @@ func readForm(g *grid, h int, cols columns) *Form {
 		label := g.at(r, cols[colL3])
 		if label.Text == "" || isHeaderRepeat(label.Text) {
 			if figures(g, r, cols) {
-				f.Unreadable = append(f.Unreadable, Problem{Cell: label, Why: "the row has figures but no 三级指标: name the indicator"})
+				f.Unreadable = append(f.Unreadable, Problem{Cell: label, Why: g.p.Sprintf(msg.FormsNoLabel)})
 			}
 			continue
 		}
@@ -550,7 +566,7 @@ func readFunds(g *grid, h int, f *Form) {
 					x, err = number(c, g.rawAt(q, cols[k]))
 				}
 				if err != nil {
-					f.Unreadable = append(f.Unreadable, Problem{Cell: c, Why: fmt.Sprintf("%s of %s: %v", fold(g.at(r, cols[k]).Text), label.Text, err)})
+					f.Unreadable = append(f.Unreadable, Problem{Cell: c, Why: g.p.Sprintf(msg.FormsFundCell, fold(g.at(r, cols[k]).Text), label.Text, word(g.p, err))})
 					continue
 				}
 				*dst = &Number{V: x, Cell: c}
@@ -599,7 +615,7 @@ func percent(c Cell, raw string) (float64, error) {
 	s := fold(c.Text)
 	t, ok := strings.CutSuffix(s, "%")
 	if !ok {
-		return 0, fmt.Errorf("%q is not a percent: write it as 95%% (or format the cell as a percentage)", c.Text)
+		return 0, problemf(msg.FormsNotPercent, c.Text)
 	}
 	if x, err := strconv.ParseFloat(raw, 64); err == nil && indicators.Finite(x) {
 		return x, nil
@@ -615,12 +631,12 @@ func (f *Form) addRow(g *grid, r int, cols columns, l1, l2, label Cell) {
 	if !cols.has(colReason) {
 		row.Reason = Cell{}
 	}
-	bad := func(c Cell, format string, args ...any) {
-		f.Unreadable = append(f.Unreadable, Problem{Cell: c, Why: label.Text + ": " + fmt.Sprintf(format, args...)})
+	bad := func(c Cell, err error) {
+		f.Unreadable = append(f.Unreadable, Problem{Cell: c, Why: g.p.Sprintf(msg.FormsRowProblem, label.Text, word(g.p, err))})
 	}
 	for _, k := range []int{colTarget, colActual, colWeight, colClaim} {
 		if c := g.at(r, cols[k]); cols.has(k) && g.uncomputed(c) {
-			bad(c, "%s", errUncomputed)
+			bad(c, problemf(msg.DataNotComputed))
 			return
 		}
 	}
@@ -632,7 +648,7 @@ func (f *Form) addRow(g *grid, r int, cols columns, l1, l2, label Cell) {
 	}
 	t, err := ParseTarget(text)
 	if err != nil {
-		bad(row.TargetCell, "%v", err)
+		bad(row.TargetCell, err)
 		return
 	}
 	if cols.has(colDirection) {
@@ -642,12 +658,12 @@ func (f *Form) addRow(g *grid, r int, cols columns, l1, l2, label Cell) {
 			explicit, _ := cutOp(fold(row.TargetCell.Text))
 			switch {
 			case !ok:
-				bad(dc, "指标方向 %q is not 正向, 反向, 等于 or 定性", dc.Text)
+				bad(dc, problemf(msg.FormsDirection, dc.Text))
 				return
 			case op == "" || t.Qualitative():
 				// 定性: the wording decides.
 			case explicit != "" && explicit != op:
-				bad(dc, "指标方向 %q contradicts 年度指标值 %q: correct one of them", dc.Text, row.TargetCell.Text)
+				bad(dc, problemf(msg.FormsDirContra, dc.Text, row.TargetCell.Text))
 				return
 			default:
 				t.Op = op
@@ -657,29 +673,29 @@ func (f *Form) addRow(g *grid, r int, cols columns, l1, l2, label Cell) {
 	row.Target = t
 	w := g.at(r, cols[colWeight])
 	if w.Text == "" {
-		bad(w, "分值 is blank: write the indicator's points")
+		bad(w, problemf(msg.FormsWeightBlank))
 		return
 	}
 	x, err := number(w, g.rawAt(r, cols[colWeight]))
 	if err != nil || x <= 0 {
 		if err == nil {
-			err = fmt.Errorf("%s is not above 0", w.Text)
+			err = problemf(msg.FormsNotAbove0, w.Text)
 		}
-		bad(w, "分值: %v", err)
+		bad(w, problemf(msg.FormsWeight, err))
 		return
 	}
 	row.Weight = Number{V: x, Cell: w}
 	if c := g.at(r, cols[colClaim]); c.Text != "" {
 		x, err := number(c, g.rawAt(r, cols[colClaim]))
 		if err != nil {
-			bad(c, "得分: %v", err)
+			bad(c, problemf(msg.FormsClaim, err))
 			return
 		}
 		row.Claimed = &Number{V: x, Cell: c}
 	}
 	v, err := parseActual(row.ActualCell, g.rawAt(r, cols[colActual]), t)
 	if err != nil {
-		bad(row.ActualCell, "%v", err)
+		bad(row.ActualCell, err)
 		return
 	}
 	row.Actual = v
@@ -702,7 +718,7 @@ func readTail(g *grid, from int, cols columns, f *Form) {
 					if x, err := number(cell, g.rawAt(r, cols[colClaim])); err == nil {
 						f.Total = &Number{V: x, Cell: cell}
 					} else {
-						f.Unreadable = append(f.Unreadable, Problem{Cell: cell, Why: fmt.Sprintf("总分: %v", err)})
+						f.Unreadable = append(f.Unreadable, Problem{Cell: cell, Why: g.p.Sprintf(msg.FormsTotal, word(g.p, err))})
 					}
 				}
 				if cell := g.at(r, cols[colWeight]); cell.Text != "" && cell.Text != first.Text {
@@ -772,7 +788,7 @@ func readFlat(g *grid, h int, cols columns) ([]*Form, error) {
 		label := g.at(r, cols[colL3])
 		if label.Text == "" {
 			if figures(g, r, cols) {
-				f.Unreadable = append(f.Unreadable, Problem{Cell: label, Why: "the row has figures but no 三级指标: name the indicator"})
+				f.Unreadable = append(f.Unreadable, Problem{Cell: label, Why: g.p.Sprintf(msg.FormsNoLabel)})
 			}
 			continue
 		}
@@ -786,7 +802,7 @@ func readFlat(g *grid, h int, cols columns) ([]*Form, error) {
 		f.uniqueLabels()
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s!%s: %w: the header is at row %d but no indicator row follows it", g.file, g.sheet, ErrNotForm, h+1)
+		return nil, notForm(g.p, problemf(msg.FormsNoRows, g.file, g.sheet, h+1))
 	}
 	return out, nil
 }

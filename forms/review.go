@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // FundLabel is the label of the 资金 block's row among the indicator rows.
@@ -87,29 +88,37 @@ type Options struct {
 	Grades []indicators.Grade
 	// Score, when set, is asked first for every row with a value.
 	Score Scorer
+	// Lang is the language of the reasons of files not read and cells not
+	// understood (ReadPaths, ReadFile): "en" for English, anything else
+	// ("" included) for Chinese.
+	Lang string
 }
+
+// printer words o's messages.
+func (o Options) printer() msg.Printer { return msg.For(o.Lang) }
 
 // Review scores every row of f by the 10号 rules from the form's own
 // numbers (or by o.Score where it scores the row) and lists the findings
 // (see the package doc).
 func (f *Form) Review(o Options) {
+	p := o.printer()
 	tol := o.Tolerance
 	grades := o.Grades
 	if grades == nil {
 		grades = indicators.DefaultGrades()
 	}
 	f.Findings = f.Findings[:0]
-	for _, p := range f.Unreadable {
-		f.find(Finding{ID: p.Cell.Ref, Kind: FindUnreadable, Cell: p.Cell.Ref,
-			Message: fmt.Sprintf("无法读取（%s）：%s", p.Cell.Ref, p.Why)})
+	for _, u := range f.Unreadable {
+		f.find(Finding{ID: u.Cell.Ref, Kind: FindUnreadable, Cell: u.Cell.Ref,
+			Message: p.Sprintf(msg.FormsUnreadable, u.Cell.Ref, u.Why)})
 	}
 	f.Incomplete = len(f.Unreadable) > 0
-	f.reviewFunds()
+	f.reviewFunds(p)
 	var sum, applicable, claimedAll, claimedApplicable, weights float64
 	allClaimed, anyNA := true, false
 	for i := range f.Rows {
 		r := &f.Rows[i]
-		f.score(r, o.Score)
+		f.score(p, r, o.Score)
 		weights += r.Weight.V
 		if r.Status == indicators.StatusNA {
 			anyNA = true
@@ -128,7 +137,7 @@ func (f *Form) Review(o Options) {
 			claimedApplicable += r.Claimed.V
 		}
 		if dir := departs(r.Claimed.V, r.Points, tol); dir != 0 {
-			f.find(rowFinding(r, dir))
+			f.find(rowFinding(p, r, dir))
 		}
 	}
 	f.Applicable = applicable
@@ -137,7 +146,7 @@ func (f *Form) Review(o Options) {
 		f.Score = indicators.Round2(sum / applicable * 100)
 	}
 	f.Rated = indicators.GradeOf(grades, f.Score)
-	f.reviewWeights(weights)
+	f.reviewWeights(p, weights)
 	if f.Incomplete {
 		return
 	}
@@ -149,22 +158,22 @@ func (f *Form) Review(o Options) {
 		}
 		if departs(f.Total.V, want, tol) != 0 && departs(f.Total.V, plain, tol) != 0 {
 			f.find(Finding{ID: "总分", Kind: FindSumMismatch, Claimed: f.Total.V, Rules: want, Cell: f.Total.Cell.Ref,
-				Message: fmt.Sprintf("总分：自评总分 %s 分（%s），不等于各行自评得分之和 %s 分，相差 %s 分（总分与各项之和不符）",
+				Message: p.Sprintf(msg.FormsSumMismatch,
 					fmtNum(f.Total.V), f.Total.Cell.Ref, fmtNum(want), fmtNum(math.Abs(f.Total.V-want)))})
 		}
 	}
 	if f.Total != nil {
 		if dir := departs(f.Total.V, f.Score, tol); dir != 0 {
-			kind, word := FindClaimHigh, "多计 %s 分（自评高于规则）"
+			kind, word := FindClaimHigh, msg.FormsTotalHigh
 			if dir < 0 {
-				kind, word = FindClaimLow, "少计 %s 分（自评低于规则）"
+				kind, word = FindClaimLow, msg.FormsTotalLow
 			}
-			why := fmt.Sprintf("各行按规则得分之和 %s 分", fmtNum(indicators.Round2(sum)))
+			why := p.Sprintf(msg.FormsRowsSum, fmtNum(indicators.Round2(sum)))
 			if anyNA {
-				why = fmt.Sprintf("各适用行按规则得分之和 %s 分，按适用分值 %s 折算为百分制", fmtNum(indicators.Round2(sum)), fmtNum(applicable))
+				why = p.Sprintf(msg.FormsRowsSumNA, fmtNum(indicators.Round2(sum)), fmtNum(applicable))
 			}
 			f.find(Finding{ID: "总分", Kind: kind, Claimed: f.Total.V, Rules: f.Score, Cell: f.Total.Cell.Ref,
-				Message: fmt.Sprintf("总分：自评 %s 分（%s），按规则应为 %s 分（%s），"+word,
+				Message: p.Sprintf(word,
 					fmtNum(f.Total.V), f.Total.Cell.Ref, fmtNum(f.Score), why, fmtNum(math.Abs(f.Total.V-f.Score)))})
 		}
 	}
@@ -172,7 +181,7 @@ func (f *Form) Review(o Options) {
 		claimed := gradeLabel(grades, f.Grade.Text)
 		if claimed != f.Rated {
 			f.find(Finding{ID: "等级", Kind: FindGradeMismatch, Claimed: f.Grade.Text, Rules: f.Rated, Cell: f.Grade.Ref,
-				Message: fmt.Sprintf("等级：自评「%s」（%s），按规则总分 %s 分应为「%s」（等级与总分不符）", f.Grade.Text, f.Grade.Ref, fmtNum(f.Score), f.Rated)})
+				Message: p.Sprintf(msg.FormsGradeMismatch, f.Grade.Text, f.Grade.Ref, fmtNum(f.Score), f.Rated)})
 		}
 	}
 }
@@ -195,16 +204,16 @@ func gradeLabel(grades []indicators.Grade, s string) string {
 }
 
 // score sets the row's points, status and the rule's arithmetic.
-func (f *Form) score(r *Row, by Scorer) {
+func (f *Form) score(p msg.Printer, r *Row, by Scorer) {
 	w := r.Weight.V
 	r.Status, r.Points, r.Rule, r.Overshoot = indicators.StatusOK, 0, 0, false
 	r.Value = actualText(r)
 	v := r.Actual
 	var note string
 	if by != nil && (v.Kind == indicators.Number || v.Kind == indicators.Tier) {
-		p, status, explain, ok := by(r)
+		points, status, explain, ok := by(r)
 		if ok {
-			r.Points, r.Status, r.Explain = p, status, explain
+			r.Points, r.Status, r.Explain = points, status, explain
 			return
 		}
 		note = explain
@@ -215,24 +224,24 @@ func (f *Form) score(r *Row, by Scorer) {
 		switch {
 		case fr.Budget == nil || fr.Spent == nil:
 			r.Status = indicators.StatusMissing
-			r.Explain = "资金表缺少全年预算数或全年执行数，按 0 分计"
+			r.Explain = p.Sprintf(msg.FormsNoFunds)
 		default:
 			r.Status = indicators.StatusError
-			r.Explain = fmt.Sprintf("全年预算数为 0（%s），执行率无法计算，按 0 分计", fr.Budget.Cell.Ref)
+			r.Explain = p.Sprintf(msg.FormsZeroBudget, fr.Budget.Cell.Ref)
 		}
 	case v.Kind == indicators.NA:
 		r.Status = indicators.StatusNA
-		r.Explain = "不适用，不计分，总分按适用分值折算为百分制"
+		r.Explain = p.Sprintf(msg.FormsNA)
 	case v.Kind == indicators.Missing:
 		r.Status = indicators.StatusMissing
-		r.Explain = fmt.Sprintf("实际完成值为空（%s），按 0 分计", r.ActualCell.Ref)
+		r.Explain = p.Sprintf(msg.FormsBlankActual, r.ActualCell.Ref)
 	case v.Kind == indicators.Tier:
-		r.Points, r.Explain = scoreTier(r, v, w)
+		r.Points, r.Explain = scoreTier(p, r, v, w)
 	case r.Funds:
 		fr := f.Funds[f.totalFund()]
 		raw, rule := indicators.ScoreTarget(">=", "", v.Num, 1, w)
 		r.Points, r.Rule = indicators.Points(raw, w), rule
-		r.Explain = fmt.Sprintf("执行率 = 全年执行数 %s ÷ 全年预算数 %s = %s%%；得分 = 分值 %s × min(执行率, 1) = %s",
+		r.Explain = p.Sprintf(msg.FormsRate,
 			fmtNum(fr.Spent.V), fmtNum(fr.Budget.V), fmtNum(v.Num*100), fmtNum(w), fmtNum(r.Points))
 	default:
 		t := r.Target
@@ -242,23 +251,23 @@ func (f *Form) score(r *Row, by Scorer) {
 		act, tgt := fmtValue(v.Num, t.Unit), targetText(t)
 		switch rule {
 		case indicators.RuleMet:
-			r.Explain = fmt.Sprintf("实际 %s，达到指标 %s，得满分 %s", act, tgt, fmtNum(w))
+			r.Explain = p.Sprintf(msg.FormsMet, act, tgt, fmtNum(w))
 		case indicators.RuleProportional:
-			r.Explain = fmt.Sprintf("实际 %s 未达指标 %s，按比例计分：%s × %s ÷ %s = %s", act, tgt, fmtNum(w), act, fmtValue(t.Num, t.Unit), fmtNum(r.Points))
+			r.Explain = p.Sprintf(msg.FormsProportional, act, tgt, fmtNum(w), act, fmtValue(t.Num, t.Unit), fmtNum(r.Points))
 		case indicators.RuleReverseLinear:
-			r.Explain = fmt.Sprintf("实际 %s 超出指标 %s，按超出比例扣分：%s × (1 − (%s − %s) ÷ %s) = %s", act, tgt, fmtNum(w), act, fmtValue(t.Num, t.Unit), fmtValue(t.Num, t.Unit), fmtNum(r.Points))
+			r.Explain = p.Sprintf(msg.FormsReverse, act, tgt, fmtNum(w), act, fmtValue(t.Num, t.Unit), fmtValue(t.Num, t.Unit), fmtNum(r.Points))
 		default:
-			r.Explain = fmt.Sprintf("实际 %s，指标 %s，%s，得 0 分", act, tgt, rule)
+			r.Explain = p.Sprintf(msg.FormsZero, act, tgt, rule)
 		}
 		if r.Overshoot {
-			r.Explain += "；超额完成 120% 以上，应说明偏离原因"
+			r.Explain += p.Sprintf(msg.FormsOvershoot)
 		}
 	}
 	if !r.Funds && r.ActualCell.Ref != "" && r.Status == indicators.StatusOK {
-		r.Explain += "（" + r.ActualCell.Ref + "）"
+		r.Explain += p.Sprintf(msg.FormsRef, r.ActualCell.Ref)
 	}
 	if note != "" {
-		r.Explain += "；" + note
+		r.Explain += p.Sprintf(msg.FormsNote, note)
 	}
 }
 
@@ -266,57 +275,57 @@ func (f *Form) score(r *Row, by Scorer) {
 // a bare letter admits any claim inside its band (达成 80%–100% of the
 // 分值, 部分达成 60%–80%, 未达成 below 60%), which is the judgment the
 // rules leave to the unit, and otherwise gives the band's default point.
-func scoreTier(r *Row, v indicators.Value, w float64) (float64, string) {
+func scoreTier(pr msg.Printer, r *Row, v indicators.Value, w float64) (float64, string) {
 	lo, hi, open := indicators.TierBand(v.Tier)
 	name := indicators.TierName(v.Tier)
-	band := fmt.Sprintf("定性指标「%s」，得分区间为分值的 %s%%–%s%%（%s–%s 分）", name, fmtNum(lo*100), fmtNum(hi*100), fmtNum(lo*w), fmtNum(hi*w))
+	band := pr.Sprintf(msg.FormsTierBand, name, fmtNum(lo*100), fmtNum(hi*100), fmtNum(lo*w), fmtNum(hi*w))
 	if v.HasFrac {
 		p := indicators.Points(indicators.ScoreTier(v, indicators.DefaultTiers(), w), w)
-		return p, fmt.Sprintf("%s，按所报 %s 计 %s 分", band, fmtNum(v.Num*100)+"%", fmtNum(p))
+		return p, pr.Sprintf(msg.FormsTierReported, band, fmtNum(v.Num*100)+"%", fmtNum(p))
 	}
 	if c := r.Claimed; c != nil {
 		inside := c.V >= lo*w-claimEpsilon && (c.V < hi*w-claimEpsilon || !open && c.V <= hi*w+claimEpsilon)
 		if inside {
 			p := indicators.Points(c.V, w)
-			return p, fmt.Sprintf("%s，自评 %s 分在区间内", band, fmtNum(c.V))
+			return p, pr.Sprintf(msg.FormsTierInside, band, fmtNum(c.V))
 		}
 	}
 	p := indicators.Points(indicators.ScoreTier(v, indicators.DefaultTiers(), w), w)
 	t := indicators.DefaultTiers().Of(v.Tier)
 	if r.Claimed != nil {
-		return p, fmt.Sprintf("%s，自评 %s 分不在区间内，按该档 %s%% 计 %s 分", band, fmtNum(r.Claimed.V), fmtNum(t*100), fmtNum(p))
+		return p, pr.Sprintf(msg.FormsTierOutside, band, fmtNum(r.Claimed.V), fmtNum(t*100), fmtNum(p))
 	}
-	return p, fmt.Sprintf("%s，按该档 %s%% 计 %s 分", band, fmtNum(t*100), fmtNum(p))
+	return p, pr.Sprintf(msg.FormsTierDefault, band, fmtNum(t*100), fmtNum(p))
 }
 
 // rowFinding describes a claim on a row that departs from its points.
-func rowFinding(r *Row, dir int) Finding {
+func rowFinding(p msg.Printer, r *Row, dir int) Finding {
 	c := r.Claimed.V
 	x := Finding{ID: r.ID(), Claimed: c, Rules: r.Points, Cell: r.Claimed.Cell.Ref}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s（满分 %s）：自评 %s 分（%s），按规则应得 %s 分，", r.Label.Text, fmtNum(r.Weight.V), fmtNum(c), r.Claimed.Cell.Ref, fmtNum(r.Points))
+	b.WriteString(p.Sprintf(msg.FormsRowClaim, r.Label.Text, fmtNum(r.Weight.V), fmtNum(c), r.Claimed.Cell.Ref, fmtNum(r.Points)))
 	d := fmtNum(math.Abs(c - r.Points))
 	if dir > 0 {
 		x.Kind = FindClaimHigh
-		fmt.Fprintf(&b, "多计 %s 分（自评高于规则）", d)
+		b.WriteString(p.Sprintf(msg.FormsHigh, d))
 		switch {
 		case r.Status == indicators.StatusNA:
-			b.WriteString("；该指标不适用，不应计分")
+			b.WriteString(p.Sprintf(msg.FormsRowNA))
 		case c > r.Weight.V:
-			fmt.Fprintf(&b, "；自评超过该指标满分 %s", fmtNum(r.Weight.V))
+			b.WriteString(p.Sprintf(msg.FormsAboveFull, fmtNum(r.Weight.V)))
 		}
 	} else {
 		x.Kind = FindClaimLow
-		fmt.Fprintf(&b, "少计 %s 分（自评低于规则）", d)
+		b.WriteString(p.Sprintf(msg.FormsLow, d))
 		if r.Status == indicators.StatusOK && r.Points >= r.Weight.V {
 			if r.Reason.Text == "" {
-				b.WriteString("；按规则应得满分，自评却低于满分，且未说明偏差原因")
+				b.WriteString(p.Sprintf(msg.FormsFullNoReason))
 			} else {
-				fmt.Fprintf(&b, "；按规则应得满分，单位说明：%s", r.Reason.Text)
+				b.WriteString(p.Sprintf(msg.FormsFullReason, r.Reason.Text))
 			}
 		}
 	}
-	b.WriteString("。依据：" + r.Explain)
+	b.WriteString(p.Sprintf(msg.FormsBasis, r.Explain))
 	x.Message = b.String()
 	return x
 }
@@ -324,7 +333,7 @@ func rowFinding(r *Row, dir int) Finding {
 // reviewFunds checks the 资金 block against itself: the total row is the
 // sum of the rows under it (其中), and each stated 执行率 is 全年执行数 ÷
 // 全年预算数.
-func (f *Form) reviewFunds() {
+func (f *Form) reviewFunds(p msg.Printer) {
 	t := f.totalFund()
 	if t >= 0 {
 		tot := &f.Funds[t]
@@ -354,7 +363,7 @@ func (f *Form) reviewFunds() {
 			}
 			if math.Abs(total-sum) > amountTolerance {
 				f.find(Finding{ID: tot.Label.Text, Kind: FindFundMismatch, Claimed: total, Rules: indicators.Round2(sum), Cell: ref,
-					Message: fmt.Sprintf("资金：%s的%s %s 万元（%s），不等于其中各项之和 %s 万元（%s）", fold(tot.Label.Text), col.name, fmtNum(total), ref, fmtNum(sum), strings.Join(parts, " + "))})
+					Message: p.Sprintf(msg.FormsFundSum, fold(tot.Label.Text), col.name, fmtNum(total), ref, fmtNum(sum), strings.Join(parts, " + "))})
 			}
 		}
 	}
@@ -366,7 +375,7 @@ func (f *Form) reviewFunds() {
 		rate := r.Spent.V / r.Budget.V
 		if math.Abs(r.Rate.V-rate) > rateTolerance {
 			f.find(Finding{ID: r.Label.Text, Kind: FindRateMismatch, Claimed: r.Rate.V, Rules: rate, Cell: r.Rate.Cell.Ref,
-				Message: fmt.Sprintf("资金：%s的执行率写作 %s%%（%s），而全年执行数 %s ÷ 全年预算数 %s = %s%%", fold(r.Label.Text), fmtNum(r.Rate.V*100), r.Rate.Cell.Ref, fmtNum(r.Spent.V), fmtNum(r.Budget.V), fmtNum(rate*100))})
+				Message: p.Sprintf(msg.FormsFundRate, fold(r.Label.Text), fmtNum(r.Rate.V*100), r.Rate.Cell.Ref, fmtNum(r.Spent.V), fmtNum(r.Budget.V), fmtNum(rate*100))})
 		}
 	}
 }
@@ -374,17 +383,17 @@ func (f *Form) reviewFunds() {
 // reviewWeights checks that the 分值 add up: to the 总分 row's 分值 (or to
 // 100 on a form with a 资金 block), and under each 一级指标 to the points
 // its label states.
-func (f *Form) reviewWeights(weights float64) {
-	want, ref, what := 0.0, "", ""
+func (f *Form) reviewWeights(p msg.Printer, weights float64) {
+	want, ref, what := 0.0, "", msg.Code("")
 	switch {
 	case f.TotalWeight != nil:
-		want, ref, what = f.TotalWeight.V, f.TotalWeight.Cell.Ref, "总分行的分值"
+		want, ref, what = f.TotalWeight.V, f.TotalWeight.Cell.Ref, msg.FormsTotalRowWeight
 	case f.Shape == ShapeForm && len(f.Funds) > 0 && !f.Incomplete:
-		want, what = 100, "百分制的"
+		want, what = 100, msg.FormsHundred
 	}
 	if what != "" && math.Abs(weights-want) > claimEpsilon {
 		f.find(Finding{ID: "分值", Kind: FindWeightMismatch, Claimed: indicators.Round2(weights), Rules: want, Cell: ref,
-			Message: fmt.Sprintf("分值：各行分值之和 %s 分，不等于%s %s 分%s", fmtNum(weights), what, fmtNum(want), inParens(ref))})
+			Message: p.Sprintf(msg.FormsWeightSum, fmtNum(weights), what, fmtNum(want), inParens(p, ref))})
 	}
 	for _, g := range f.Groups {
 		var sum float64
@@ -395,15 +404,15 @@ func (f *Form) reviewWeights(weights float64) {
 		}
 		if math.Abs(sum-g.Points) > claimEpsilon {
 			f.find(Finding{ID: g.Label, Kind: FindWeightMismatch, Claimed: indicators.Round2(sum), Rules: g.Points, Cell: g.Cell.Ref,
-				Message: fmt.Sprintf("分值：%s标明 %s 分（%s），其下各行分值之和为 %s 分", g.Label, fmtNum(g.Points), g.Cell.Ref, fmtNum(sum))})
+				Message: p.Sprintf(msg.FormsGroupWeight, g.Label, fmtNum(g.Points), g.Cell.Ref, fmtNum(sum))})
 		}
 	}
 }
 
-// inParens is "（ref）", or "" for no ref.
-func inParens(ref string) string {
+// inParens is " (ref)" as p words it, or "" for no ref.
+func inParens(p msg.Printer, ref string) string {
 	if ref == "" {
 		return ""
 	}
-	return "（" + ref + "）"
+	return p.Sprintf(msg.FormsRef, ref)
 }

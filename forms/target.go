@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // operators are the ways forms write a direction before a number, longest
@@ -77,20 +77,20 @@ func cutNumber(s string) (num, rest string) {
 func ParseTarget(text string) (Target, error) {
 	s := fold(text)
 	if s == "" {
-		return Target{}, fmt.Errorf("年度指标值 is blank: write the target, e.g. ≥95%% or 有效")
+		return Target{}, problemf(msg.FormsTargetBlank)
 	}
 	op, rest := cutOp(s)
 	num, unit := cutNumber(rest)
 	if num == "" {
 		if op != "" || strings.ContainsAny(s, "0123456789") {
-			return Target{}, fmt.Errorf("年度指标值 %s does not read as a direction and a number (≥95%%, ≤90万元, =100%%, 不少于3次) nor as a wording (有效)", diag.Quote(text))
+			return Target{}, problemf(msg.FormsTargetRead, diag.Quote(text))
 		}
 		return Target{Text: s}, nil
 	}
 	for _, x := range suffixes {
 		if t, ok := strings.CutSuffix(unit, x.word); ok {
 			if op != "" && op != x.op {
-				return Target{}, fmt.Errorf("年度指标值 %s says two directions: keep one", diag.Quote(text))
+				return Target{}, problemf(msg.FormsTargetDirs, diag.Quote(text))
 			}
 			op, unit = x.op, t
 			break
@@ -101,10 +101,10 @@ func ParseTarget(text string) (Target, error) {
 	}
 	x, err := indicators.ParseNumber(num)
 	if err != nil {
-		return Target{}, fmt.Errorf("年度指标值 %s: %w", diag.Quote(text), err)
+		return Target{}, problemf(msg.FormsTargetNum, diag.Quote(text), err)
 	}
 	if strings.ContainsAny(unit, "0123456789<>=≥≤≧≦") {
-		return Target{}, fmt.Errorf("年度指标值 %s holds more than one target: write one direction and one number (≥95%%)", diag.Quote(text))
+		return Target{}, problemf(msg.FormsTargetTwo, diag.Quote(text))
 	}
 	if unit == "%" {
 		x /= 100
@@ -161,18 +161,18 @@ func parseActual(c Cell, raw string, t Target) (indicators.Value, error) {
 		case negative[s]:
 			return indicators.Value{Kind: indicators.Tier, Tier: 'C'}, nil
 		}
-		return indicators.Value{}, fmt.Errorf("实际完成值 %s does not say whether %s was reached: write 达成, 部分达成 or 未达成 (or A, B, C)", diag.Quote(c.Text), diag.Quote(t.Text))
+		return indicators.Value{}, problemf(msg.FormsActualQual, diag.Quote(c.Text), diag.Quote(t.Text))
 	}
 	if op, _ := cutOp(s); op != "" {
-		return indicators.Value{}, fmt.Errorf("实际完成值 %s carries a direction: write the figure reached, e.g. 98%%", diag.Quote(c.Text))
+		return indicators.Value{}, problemf(msg.FormsActualDir, diag.Quote(c.Text))
 	}
 	num, unit := cutNumber(s)
 	if num == "" {
-		return indicators.Value{}, fmt.Errorf("实际完成值 %s is not a number (年度指标值 is %s): write the figure reached, or 达成, 部分达成, 未达成, or 不适用", diag.Quote(c.Text), targetText(t))
+		return indicators.Value{}, problemf(msg.FormsActualNaN, diag.Quote(c.Text), targetText(t))
 	}
 	x, err := indicators.ParseNumber(num)
 	if err != nil {
-		return indicators.Value{}, fmt.Errorf("实际完成值 %s: %w", diag.Quote(c.Text), err)
+		return indicators.Value{}, problemf(msg.FormsActualNum, diag.Quote(c.Text), err)
 	}
 	// A number cell: its stored number, to full precision (the text shows
 	// it rounded by its format); one formatted as a percent stores the
@@ -182,12 +182,12 @@ func parseActual(c Cell, raw string, t Target) (indicators.Value, error) {
 	switch {
 	case unit == t.Unit:
 	case unit == "" && t.Unit == "%":
-		return indicators.Value{}, fmt.Errorf("实际完成值 %s has no %% while 年度指标值 %s is a percent: write %s%% (or format the cell as a percentage)", diag.Quote(c.Text), targetText(t), num)
+		return indicators.Value{}, problemf(msg.FormsActualPct, diag.Quote(c.Text), targetText(t), num)
 	case unit == "":
 		// 120 against ≥100个: the unit is the target's.
 	case unit == "万" && t.Unit == "万元", unit == "万元" && t.Unit == "万":
 	default:
-		return indicators.Value{}, fmt.Errorf("实际完成值 %s is in %s but 年度指标值 %s is in %s: write it in %s", diag.Quote(c.Text), diag.Quote(unit), targetText(t), unitName(t.Unit), unitName(t.Unit))
+		return indicators.Value{}, problemf(msg.FormsActualUnit, diag.Quote(c.Text), diag.Quote(unit), targetText(t), unitName(t.Unit), unitName(t.Unit))
 	}
 	switch {
 	case number:
@@ -198,10 +198,10 @@ func parseActual(c Cell, raw string, t Target) (indicators.Value, error) {
 	return indicators.NumberValue(x), nil
 }
 
-// unitName names a measure unit in messages ("no unit" for none).
-func unitName(u string) string {
+// unitName names a measure unit in messages (a word for none).
+func unitName(u string) any {
 	if u == "" {
-		return "no unit"
+		return msg.FormsNoUnit
 	}
 	return diag.Quote(u)
 }

@@ -62,14 +62,26 @@ func diffSideText(s diff.Side, none string) (score, grade, rank string) {
 }
 
 // changedText lists the indicators whose points changed, by label, as
-// the bureau names them: "验收合格率 -2、资金使用合规性 +0.5".
-func changedText(u *diff.Unit) string {
+// the bureau names them: "验收合格率 -2、资金使用合规性 +0.5", then the
+// rules above the row and the 不适用 rescaling that moved the total
+// ("不适用折算 -4.88（适用分值 80 → 85）"), so that the parts add up to
+// the unit's change. arrow is " → ", or " -> " in the terminal's box.
+func changedText(u *diff.Unit, arrow string) string {
 	var parts []string
 	for _, pc := range u.Indicators {
 		parts = append(parts, indicatorName(pc.ID, pc.Label)+" "+signed(pc.Delta))
 	}
 	for _, pc := range u.Adjustments {
 		parts = append(parts, "规则 "+indicatorName(pc.ID, pc.Label)+" "+signed(pc.Delta)) // a rule above the row (contract 2)
+	}
+	if r := u.Rescaling; r != nil {
+		// Unchanged applicable weights still rescale the points' changes
+		// (−5 points over 90 move the total −5.56): one figure then.
+		weights := Num(r.NewApplicable)
+		if r.OldApplicable != r.NewApplicable {
+			weights = Num(r.OldApplicable) + arrow + weights
+		}
+		parts = append(parts, fmt.Sprintf("不适用折算 %s（适用分值 %s）", signed(r.Delta), weights))
 	}
 	return strings.Join(parts, "、")
 }
@@ -101,7 +113,7 @@ func diffRows(c *diff.Comparison, ascii bool) [][]string {
 		if u.Both() {
 			delta = signed(u.Delta)
 		}
-		rows = append(rows, []string{u.Unit, u.Name, os, ns, delta, og + arrow + ng, or + arrow + nr, changedText(u)})
+		rows = append(rows, []string{u.Unit, u.Name, os, ns, delta, og + arrow + ng, or + arrow + nr, changedText(u, arrow)})
 	}
 	return rows
 }
@@ -209,6 +221,11 @@ func populationLines(c *diff.Comparison) []string {
 	// units it changed (after − before), old and new.
 	for _, rc := range c.Adjustments {
 		out = append(out, fmt.Sprintf("规则 %s %s：对总分的影响合计 %s → %s（%s），%d 个单位", rc.ID, rc.Label, Num(rc.Old), Num(rc.New), signed(rc.Delta), rc.Units))
+	}
+	// The 不适用 rescaling: what it added to the totals of the units whose
+	// rescaling moved them, old and new.
+	if r := c.Rescaling; r.Units > 0 {
+		out = append(out, fmt.Sprintf("不适用折算：对总分的影响合计 %s → %s（%s），%d 个单位", Num(r.Old), Num(r.New), signed(r.Delta), r.Units))
 	}
 	return out
 }
@@ -347,6 +364,27 @@ type diffJSONUnit struct {
 	// on the total changed. Left out when none did, so that a comparison
 	// of rulesets without such rules keeps its bytes.
 	Adjustments []diffJSONPoints `json:"adjustments,omitempty"`
+	// Rescaling is the 不适用 rescaling's part in the move; left out
+	// where it has none, as above.
+	Rescaling *diffJSONRescaling `json:"rescaling,omitempty"`
+}
+
+// diffJSONRescaling is diff.Rescaling: the applicable weights (适用分值)
+// and what the rescaling added to the total on each side.
+type diffJSONRescaling struct {
+	OldApplicable float64 `json:"old_applicable"`
+	NewApplicable float64 `json:"new_applicable"`
+	Old           float64 `json:"old"`
+	New           float64 `json:"new"`
+	Delta         float64 `json:"delta"`
+}
+
+// diffJSONRescalingTotal is diff.RescalingTotal.
+type diffJSONRescalingTotal struct {
+	Old   float64 `json:"old"`
+	New   float64 `json:"new"`
+	Delta float64 `json:"delta"`
+	Units int     `json:"units"`
 }
 
 type diffJSONMigration struct {
@@ -389,10 +427,12 @@ func optString(s string) *string {
 //
 //	{"old": {id, version, sha256}, "new": {…}, "data": {files, sha256},
 //	 "units": [{"unit", "name", "old": {"score", "grade", "rank"}, "new": {…},
-//	            "delta", "indicators": [{"id", "old", "new", "delta"}]}],
+//	            "delta", "indicators": [{"id", "old", "new", "delta"}],
+//	            "adjustments": […], "rescaling": {"old_applicable", "new_applicable", "old", "new", "delta"}}],
 //	 "migration": [{"from", "to", "units"}],
 //	 "indicators": [{"id", "label", "in_old", "in_new", "old", "new", "delta", "units"}],
-//	 "adjustments": [{"id", "label", "in_old", "in_new", "old", "new", "delta", "units"}]}
+//	 "adjustments": [{"id", "label", "in_old", "in_new", "old", "new", "delta", "units"}],
+//	 "rescaling": {"old", "new", "delta", "units"}}
 //
 // A side where the unit was not scored has null score, grade and rank (and
 // its errors); delta is then null. indicators lists only those whose points
@@ -403,7 +443,15 @@ func optString(s string) *string {
 // ruleset has no such rule): a unit's "adjustments" lists the rules whose
 // effect on it changed, the top level sums them over those units (diff's
 // Unit.Adjustments and Comparison.Adjustments). Both are left out when no
-// rule's effect changed. populations pairs the relative indicators'
+// rule's effect changed. rescaling is the 不适用 rescaling as a cause (a
+// unit with 不适用 indicators is scored Σ points ÷ Σ applicable weights ×
+// 100): in a unit's entry, {"old_applicable", "new_applicable", "old",
+// "new", "delta"} — the applicable weights (适用分值), what the rescaling
+// added to the total on each side (0 on a side without 不适用) and new −
+// old, so that the unit's delta is the sum of its indicators', its
+// adjustments' and this delta; at the top level {"old", "new", "delta",
+// "units"}, summed over the units that have one. Both are left out where
+// the rescaling moved no total. populations pairs the relative indicators'
 // populations, [{"id", "changed", "old", "new"}] (each side {"id",
 // "relative", "reverse", "population": {"best", "worst", "count"}}, null
 // where the side lacks the indicator); left out without relative
@@ -433,6 +481,9 @@ func DiffJSON(w io.Writer, c *diff.Comparison) error {
 		}
 		for _, pc := range u.Adjustments {
 			ju.Adjustments = append(ju.Adjustments, diffJSONPoints{ID: pc.ID, Old: pc.Old, New: pc.New, Delta: pc.Delta})
+		}
+		if r := u.Rescaling; r != nil {
+			ju.Rescaling = &diffJSONRescaling{OldApplicable: r.OldApplicable, NewApplicable: r.NewApplicable, Old: r.Old, New: r.New, Delta: r.Delta}
 		}
 		sep := ",\n"
 		if i == 0 {
@@ -465,6 +516,9 @@ func DiffJSON(w io.Writer, c *diff.Comparison) error {
 	changes("indicators", c.Indicators)
 	if len(c.Adjustments) > 0 {
 		changes("adjustments", c.Adjustments)
+	}
+	if r := c.Rescaling; r.Units > 0 {
+		put(",\n\"rescaling\":", diffJSONRescalingTotal{Old: r.Old, New: r.New, Delta: r.Delta, Units: r.Units})
 	}
 	if len(c.Populations) > 0 {
 		// The relative indicators' populations on both sides: a unit

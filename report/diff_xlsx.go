@@ -92,7 +92,7 @@ func diffXLSXUnits(c *diff.Comparison, emit func([]any) error) error {
 		} else {
 			row = append(row, nil)
 		}
-		if err := emit(append(row, changedText(u))); err != nil {
+		if err := emit(append(row, changedText(u, " → "))); err != nil {
 			return err
 		}
 	}
@@ -121,6 +121,11 @@ func diffXLSXIndicators(c *diff.Comparison) [][]any {
 	yes := map[bool]string{true: "有", false: "无"}
 	for _, ic := range c.Indicators {
 		rows = append(rows, []any{ic.ID, ic.Label, yes[ic.InOld], yes[ic.InNew], ic.Old, ic.New, ic.Delta, ic.Units})
+	}
+	// The 不适用 rescaling, summed as the indicators are: what it added to
+	// the totals of the units it moved.
+	if r := c.Rescaling; r.Units > 0 {
+		rows = append(rows, []any{nil, "不适用折算（对总分的影响）", nil, nil, r.Old, r.New, r.Delta, r.Units})
 	}
 	return rows
 }

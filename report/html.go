@@ -119,7 +119,7 @@ func (h *htmlWriter) unit(u *engine.UnitResult) error {
 	r := htmlRow{Rank: u.Rank, Unit: u.Unit, Name: u.Name, Score: Num(u.Score), Grade: u.Grade,
 		GradeClass: fmt.Sprintf("g%d", min(gradeIndex(h.m.Grades, u.Grade), 4)), Claims: h.m.HasClaims,
 		CheckColumn: h.m.HasFailedChecks, ClaimScore: claimedScore(u), ClaimGrade: claimedGrade(u), HasFindings: len(u.Review) > 0,
-		Rules: rulesCells(h.m, u, true)}
+		Rules: rulesCells(h.m, u, false)}
 	if u.FailedChecks() > 0 {
 		r.Check = htmlCell{Text: MarkCheck.Sym, Class: MarkCheck.Class, Title: checksText(u)}
 		h.marks.addMark(MarkCheck, true)

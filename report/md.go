@@ -68,7 +68,7 @@ func (d *mdWriter) begin(w io.Writer, m Meta) error {
 		head = append(head, "自评总分", "自评等级")
 		align = append(align, "---:", ":---:")
 	}
-	for _, h := range rulesHeaders(m, true) {
+	for _, h := range rulesHeaders(m) {
 		head = append(head, h)
 		align = append(align, ":---")
 	}
@@ -117,7 +117,7 @@ func (d *mdWriter) unit(u *engine.UnitResult) error {
 	if d.m.HasClaims {
 		cells = append(cells, claimedScore(u), mdEscape.Replace(claimedGrade(u)))
 	}
-	for _, c := range rulesCells(d.m, u, true) {
+	for _, c := range rulesCells(d.m, u, false) {
 		cells = append(cells, mdEscape.Replace(c))
 	}
 	if d.m.HasFailedChecks {

@@ -13,39 +13,57 @@ import (
 
 // The rules above the indicator row (contract 2) in the tabular formats:
 // a 总分调整 column (each rule that changed the total, short) and a
-// 结果应用 column (the outcome; not in the terminal table), for rulesets
-// that have them; the summary line sums the outcomes per action.
+// 结果应用 column (the outcome), for rulesets that have them; the summary
+// line sums the outcomes per action.
 
-// rulesHeaders are the headers of the rules' columns of a table. The
-// terminal table passes outcome false: its summary line already sums the
-// outcomes per action, and a 结果应用 column pushed the built-in rulesets'
-// tables past a maximised terminal (TestTableWideRuleset); md and html
-// keep the column.
-func rulesHeaders(m Meta, outcome bool) []string {
+// rulesHeaders are the headers of the rules' columns of a table.
+func rulesHeaders(m Meta) []string {
 	var h []string
 	if m.HasAdjust {
 		h = append(h, "总分调整")
 	}
-	if m.HasOutcomes && outcome {
+	if m.HasOutcomes {
 		h = append(h, "结果应用")
 	}
 	return h
 }
 
-// rulesCells are a scored unit's cells under rulesHeaders(m, outcome).
-func rulesCells(m Meta, u *engine.UnitResult, outcome bool) []string {
+// rulesCells are a scored unit's cells under rulesHeaders(m). The
+// terminal's (terminal true) 结果应用 is short (outcomeCell); md and html
+// say why a change could not be worked out (OutcomeText).
+func rulesCells(m Meta, u *engine.UnitResult, terminal bool) []string {
 	var c []string
 	if m.HasAdjust {
 		c = append(c, AdjustText(u))
 	}
-	if m.HasOutcomes && outcome {
+	if m.HasOutcomes {
 		o := ""
-		if u.Outcome != nil {
+		switch {
+		case u.Outcome == nil:
+		case terminal:
+			o = outcomeCell(u.Outcome)
+		default:
 			o = OutcomeText(u.Outcome)
 		}
 		c = append(c, o)
 	}
 	return c
+}
+
+// outcomeCell is an outcome in the terminal table's 结果应用 column: the
+// action, with the budget change when it is not 0 ("核减 -5.2"), or 无法计算
+// when it could not be worked out (the summary line counts those; md,
+// html and explain say why).
+func outcomeCell(o *engine.Outcome) string {
+	switch {
+	case !o.HasChange:
+		return o.Action + " 无法计算"
+	case o.Change == 0:
+		return o.Action
+	case o.Change > 0:
+		return o.Action + " +" + Num(o.Change)
+	}
+	return o.Action + " " + Num(o.Change)
 }
 
 // AdjustText says shortly what the rules did to a unit's total, each

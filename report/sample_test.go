@@ -110,7 +110,7 @@ func sample(t testing.TB) (Meta, *evaluated) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	in, err := data.OpenReader("testdata/sample.csv", f, data.NewSchema(rs))
+	in, err := data.Options{Lang: "en"}.OpenReader("testdata/sample.csv", f, data.NewSchema(rs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func builtin(t testing.TB, id string) (Meta, *evaluated) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	in, err := data.OpenReader(name, f, data.NewSchema(rs))
+	in, err := data.Options{Lang: "en"}.OpenReader(name, f, data.NewSchema(rs))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -89,7 +89,7 @@ func (t *tableWriter) unit(u *engine.UnitResult) error {
 	if t.m.HasClaims {
 		row = append(row, claimedScore(u), claimedGrade(u))
 	}
-	row = append(row, rulesCells(t.m, u, false)...)
+	row = append(row, rulesCells(t.m, u, true)...)
 	if t.m.HasFailedChecks {
 		row = append(row, t.checkCell(u))
 	}
@@ -215,7 +215,7 @@ func (t *tableWriter) grid(s engine.Summary) error {
 	if t.m.HasClaims {
 		tail = append(tail, "自评总分", "自评等级")
 	}
-	tail = append(tail, rulesHeaders(t.m, false)...)
+	tail = append(tail, rulesHeaders(t.m)...)
 	if t.m.HasFailedChecks {
 		tail = append(tail, checkHeader)
 	}

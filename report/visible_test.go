@@ -385,7 +385,7 @@ func streamSample(t *testing.T, f Format, o Options) []byte {
 		t.Fatal(err)
 	}
 	defer in.Close()
-	units, err := data.OpenStreamReader("testdata/sample.csv", in, data.NewSchema(rs), true)
+	units, err := data.Options{Lang: "en"}.OpenStreamReader("testdata/sample.csv", in, data.NewSchema(rs), true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,51 +10,16 @@ import (
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
+	"github.com/jixiao/jixiao/internal/demotest"
 	"github.com/jixiao/jixiao/review"
 	"github.com/jixiao/jixiao/rulesets"
 )
-
-// reviewDemo evaluates the made-up review demo of fixtures/ (ruleset
-// review-demo-rules.yaml, units review-demo.csv) with opts.
-func reviewDemo(t testing.TB, opts *engine.Options) (*engine.Program, *engine.Result) {
-	t.Helper()
-	src, err := fs.ReadFile(fixtures.FS, "review-demo-rules.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := rulesets.Load("fixtures/review-demo-rules.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog, err := engine.Compile(rs, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := fixtures.FS.Open("review-demo.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := data.OpenReader("fixtures/review-demo.csv", f, data.NewSchema(rs))
-	if err != nil {
-		t.Fatal(err)
-	}
-	units, _, _, err := data.Collect(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := prog.Eval(context.Background(), units)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return prog, res
-}
 
 // TestReviewOrderAndSummary checks the review of the whole demo: units
 // with findings by points over-claimed (ties in input order), then units
 // whose claims agree, then units without claims, then failed units.
 func TestReviewOrderAndSummary(t *testing.T) {
-	_, res := reviewDemo(t, nil)
+	_, res := demotest.ReviewDemo(t, nil)
 	rv := review.Of(res, 0.01)
 	var order []string
 	for _, i := range rv.Order {

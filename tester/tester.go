@@ -45,7 +45,9 @@ type Expectation struct {
 // Run runs the test cases of the program's ruleset, in order.
 func Run(p *engine.Program) []Result {
 	rs := p.Ruleset()
-	s := data.NewSchema(rs)
+	// The cases' data errors stay in English, as before, until the
+	// tester has a language of its own to give the schema.
+	s := data.Options{Lang: "en"}.NewSchema(rs)
 	out := make([]Result, len(rs.Tests))
 	for i := range rs.Tests {
 		out[i] = runCase(p, s, &rs.Tests[i])
@@ -55,7 +57,7 @@ func Run(p *engine.Program) []Result {
 
 // RunCase runs one test case of the program's ruleset.
 func RunCase(p *engine.Program, c *indicators.Case) Result {
-	return runCase(p, data.NewSchema(p.Ruleset()), c)
+	return runCase(p, data.Options{Lang: "en"}.NewSchema(p.Ruleset()), c)
 }
 
 func runCase(p *engine.Program, s *data.Schema, c *indicators.Case) Result {

@@ -36,6 +36,7 @@ type scored struct {
 type row struct {
 	unit, name, grade, err string
 	score                  float64
+	applicable             float64 // the weights not 不适用, for diff's rescaling
 	rank, checks           int
 	errs                   []*diag.Error
 	// adjusts are the rules above the row that applied; hasRules tells a
@@ -56,11 +57,15 @@ func (s *scored) pointsOf(i int) ([]float64, []bool) {
 func (s *scored) unitResult(i int, u *engine.UnitResult) *engine.UnitResult {
 	r := &s.rows[i]
 	inds := u.Indicators[:0]
-	pts, _ := s.pointsOf(i)
+	pts, na := s.pointsOf(i)
 	for k, p := range pts {
-		inds = append(inds, engine.IndicatorResult{ID: s.ids[k], Label: s.labels[k], Points: p})
+		ir := engine.IndicatorResult{ID: s.ids[k], Label: s.labels[k], Points: p, Status: indicators.StatusOK}
+		if na[k] {
+			ir.Status = indicators.StatusNA // diff tells the 不适用 rescaling by it
+		}
+		inds = append(inds, ir)
 	}
-	*u = engine.UnitResult{Unit: r.unit, Name: r.name, Score: r.score, Grade: r.grade, Rank: r.rank, Errors: r.errs, Indicators: inds}
+	*u = engine.UnitResult{Unit: r.unit, Name: r.name, Score: r.score, Applicable: r.applicable, Grade: r.grade, Rank: r.rank, Errors: r.errs, Indicators: inds}
 	if r.hasRules {
 		u.Adjustments = r.adjusts
 		if u.Adjustments == nil {
@@ -153,7 +158,7 @@ type rowSink struct{ s *scored }
 
 func (k *rowSink) Render(dst []byte, u *engine.UnitResult) []byte {
 	c := record.Codec{B: dst}
-	r := row{unit: u.Unit, name: u.Name, grade: u.Grade, score: u.Score, checks: u.FailedChecks(), errs: u.Errors,
+	r := row{unit: u.Unit, name: u.Name, grade: u.Grade, score: u.Score, applicable: u.Applicable, checks: u.FailedChecks(), errs: u.Errors,
 		adjusts: u.Adjustments, hasRules: u.Adjustments != nil}
 	if u.Failed() {
 		r.err = errorsText(u.Errors)
@@ -174,6 +179,7 @@ func codeRow(c *record.Codec, r *row) {
 	c.Str(&r.grade)
 	c.Str(&r.err)
 	c.Num(&r.score)
+	c.Num(&r.applicable)
 	c.Int(&r.checks)
 	c.Errors(&r.errs)
 	c.Flag(&r.hasRules)

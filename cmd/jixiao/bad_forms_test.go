@@ -8,13 +8,14 @@ func init() {
 	badCases = append(badCases, []badCase{
 		// 年度资金总额 0 over 本年财政拨款 90; rows of 110 under a 总分 of
 		// 100; the claims add up to 110, not the 90 written; rules 85 (良).
+		// The findings are in the run's language (English in tests).
 		{name: "forms: a form that contradicts itself", args: []string{"review", contradict}, exit: 1,
 			stdout: []string{
-				"资金：年度资金总额的全年预算数 0 万元（forms-contradict.xlsx!Sheet1!D5），不等于其中各项之和 90 万元（本年财政拨款 90）",
-				"预算执行率（满分 10）：自评 10 分（forms-contradict.xlsx!Sheet1!H5），按规则应得 0 分，多计 10 分（自评高于规则）。依据：全年预算数为 0（forms-contradict.xlsx!Sheet1!D5），执行率无法计算，按 0 分计",
-				"分值：各行分值之和 110 分，不等于总分行的分值 100 分（forms-contradict.xlsx!Sheet1!F14）",
-				"总分：自评总分 90 分（forms-contradict.xlsx!Sheet1!G14），不等于各行自评得分之和 110 分，相差 20 分（总分与各项之和不符）",
-				"等级：自评「优秀」（forms-contradict.xlsx!Sheet1!B15），按规则总分 85 分应为「良」（等级与总分不符）",
+				"资金: 年度资金总额, 全年预算数 0 万元 (forms-contradict.xlsx!Sheet1!D5), is not the sum of its items, 90 万元 (本年财政拨款 90)",
+				"预算执行率 (full points 10): claimed 10 (forms-contradict.xlsx!Sheet1!H5), by the rules 0: 10 too many (the claim is above the rules). Basis: 全年预算数 is 0 (forms-contradict.xlsx!Sheet1!D5): the rate cannot be worked out; scored 0",
+				"分值: the rows' points add up to 110, not to the 总分 row's 100 (forms-contradict.xlsx!Sheet1!F14)",
+				"总分: the claimed total 90 (forms-contradict.xlsx!Sheet1!G14) is not the sum of the rows' claims, 110: 20 apart (total and items disagree)",
+				"等级: claimed 「优秀」 (forms-contradict.xlsx!Sheet1!B15), but by the rules the total 85 gives 「良」 (grade and total disagree)",
 			}},
 		{name: "forms: an .xls and a workbook that is not a form", args: []string{"review", D + "forms-old.xls", D + "forms-notform.xlsx"}, exit: 2,
 			stderr: []string{

@@ -17,6 +17,7 @@ import (
 // how: the sheet and header row of a workbook, the limits a workbook is
 // held to, and the longest field of a CSV file. Like every flag they may be settings (jixiao.yaml, JIXIAO_*).
 func addDataFlags(f *pflag.FlagSet, o *data.Options, p msg.Printer) {
+	o.Lang = p.Lang.String() // the data's messages are in the run's language
 	f.StringVar(&o.Sheet, "sheet", "", "xlsx data: the sheet that holds the units (default: the one sheet with a header row)")
 	f.IntVar(&o.HeaderRow, "header-row", 0, "xlsx data: the row of the header, from 1 (default: the first row with the unit column and an input, past title rows)")
 	f.Var(&byteSize{&o.XLSXMaxSize, data.DefaultXLSXMaxSize, p}, "xlsx-max-size", "xlsx data: the most a workbook may unzip to, all its parts together (K, M, G: powers of 1024)")

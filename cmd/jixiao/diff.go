@@ -160,7 +160,7 @@ func streamSide(ctx context.Context, o *diffOptions, prog *engine.Program, demoI
 		}
 		src, err = o.Read.OpenStreamReader(name, spool, data.NewSchema(prog.Ruleset()), true)
 		if err != nil {
-			return nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+			return nil, failWith(exitNothing, withFit(o.io.msg, err, prog.Ruleset().ID))
 		}
 		info = &engine.DataInfo{Files: []string{filepath.ToSlash(shown)}}
 	} else if src, info, err = openDataOf(ctx, o.Data, o.Read, demoID, prog, nil, true); err != nil {
@@ -171,9 +171,9 @@ func streamSide(ctx context.Context, o *diffOptions, prog *engine.Program, demoI
 		if ctx.Err() != nil {
 			return nil, failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
 		}
-		return nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+		return nil, failWith(exitNothing, withFit(o.io.msg, err, prog.Ruleset().ID))
 	}
-	printWarnings(warn, src.Warnings())
+	printWarnings(warn, o.io.msg, src.Warnings())
 	info.SHA256 = src.SHA256()
 	return info, nil
 }

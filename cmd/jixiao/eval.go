@@ -182,7 +182,7 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 	// now, before the long part; what the rest of the data says, at the
 	// end.
 	said := len(src.Warnings())
-	printWarnings(o.io.ErrOut, src.Warnings())
+	printWarnings(o.io.ErrOut, o.io.msg, src.Warnings())
 	var sum engine.Summary
 	var streamErr error
 	warn := &checkWarnings{p: o.io.msg}
@@ -210,12 +210,12 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
 	case streamErr != nil:
 		// A data error reads as it does when the data is read first.
-		return failWith(exitNothing, withFit(streamErr, prog.Ruleset().ID))
+		return failWith(exitNothing, withFit(o.io.msg, streamErr, prog.Ruleset().ID))
 	case err != nil:
 		return failWith(exitNothing, err)
 	}
 	if w := src.Warnings(); len(w) > said {
-		printWarnings(o.io.ErrOut, w[said:])
+		printWarnings(o.io.ErrOut, o.io.msg, w[said:])
 	}
 	warn.print(o.io.ErrOut, sum.FailedChecks)
 	split.print(o.io.ErrOut)

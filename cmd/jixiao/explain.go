@@ -125,9 +125,9 @@ func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) erro
 		if ctx.Err() != nil {
 			return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
 		}
-		return failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+		return failWith(exitNothing, withFit(o.io.msg, err, prog.Ruleset().ID))
 	}
-	printWarnings(o.io.ErrOut, src.Warnings())
+	printWarnings(o.io.ErrOut, o.io.msg, src.Warnings())
 	info.SHA256 = src.SHA256()
 	// UNIT is an id first; failing that, a name (区教育局) that one unit
 	// bears. A name that several units bear picks none: the message

@@ -33,7 +33,7 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 	if err != nil {
 		return err
 	}
-	fs, rejected, err := forms.ReadPaths(paths)
+	fs, rejected, err := forms.Options{Lang: o.io.msg.Lang.String()}.ReadPaths(paths)
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -54,7 +54,7 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 			return failWith(exitNothing, fmt.Errorf("writing %s: %w", o.Extract, err))
 		}
 	}
-	opts := forms.Options{Tolerance: o.Tolerance}
+	opts := forms.Options{Tolerance: o.Tolerance, Lang: o.io.msg.Lang.String()}
 	byRuleset := ""
 	if cmd.Flags().Changed("ruleset") {
 		prog, err := openRuleset(o.Ruleset, eo)

@@ -13,6 +13,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/fixtures"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/internal/openctx"
 	"github.com/jixiao/jixiao/rulesets"
 )
@@ -70,7 +71,7 @@ func openDataOf(ctx context.Context, path string, opts data.Options, demoID stri
 		src, err = opts.OpenStreamContext(ctx, path, schema, digest)
 	}
 	if err != nil {
-		return nil, nil, failWith(exitNothing, withFit(err, prog.Ruleset().ID))
+		return nil, nil, failWith(exitNothing, withFit(msg.For(opts.Lang), err, prog.Ruleset().ID))
 	}
 	return src, &engine.DataInfo{Files: []string{filepath.ToSlash(path)}}, nil
 }
@@ -79,7 +80,7 @@ func openDataOf(ctx context.Context, path string, opts data.Options, demoID stri
 // which built-in rulesets it fits (every input they read has a column), so
 // that a forgotten -r says what to give. Other errors are returned as they
 // are.
-func withFit(err error, current string) error {
+func withFit(p msg.Printer, err error, current string) error {
 	var absent *data.AbsentInputsError
 	var de *diag.Error
 	if !errors.As(err, &absent) || !absent.Foreign() || !errors.As(err, &de) {
@@ -96,9 +97,9 @@ func withFit(err error, current string) error {
 	}
 	hinted := *de
 	if len(fits) == 0 {
-		hinted.Msg += fmt.Sprintf("\nit fits none of the built-in rulesets (%s) either: give the data's own ruleset with -r FILE", strings.Join(rulesets.IDs(), ", "))
+		hinted.Msg += p.Sprintf(msg.DataFitsNone, strings.Join(rulesets.IDs(), ", "))
 	} else {
-		hinted.Msg += fmt.Sprintf("\nit fits the built-in ruleset %s: run with -r %s", strings.Join(fits, " and "), fits[0])
+		hinted.Msg += p.Sprintf(msg.DataFits, strings.Join(fits, p.Sprintf(msg.DataAnd)), fits[0])
 	}
 	return &hinted
 }
@@ -114,8 +115,8 @@ func unblockOnCancel(ctx context.Context, r io.Reader) (stop func()) {
 	return openctx.Unblock(ctx, f)
 }
 
-func printWarnings(w io.Writer, warnings []*diag.Error) {
+func printWarnings(w io.Writer, p msg.Printer, warnings []*diag.Error) {
 	for _, e := range warnings {
-		fmt.Fprintf(w, "warning: %s\n", e.Error())
+		io.WriteString(w, p.Sprintf(msg.DataWarning, e.Error()))
 	}
 }

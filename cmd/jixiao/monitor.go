@@ -114,7 +114,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 		return err
 	}
 	defer src.Close()
-	printWarnings(o.io.ErrOut, src.Warnings())
+	printWarnings(o.io.ErrOut, o.io.msg, src.Warnings())
 	var sum engine.Summary
 	var streamErr error
 	err = out.write(ctx, func(w io.Writer) error {
@@ -134,7 +134,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	case streamErr != nil && ctx.Err() != nil:
 		return failWith(exitNothing, fmt.Errorf("monitoring stopped: %w", err))
 	case streamErr != nil:
-		return failWith(exitNothing, withFit(streamErr, prog.Ruleset().ID))
+		return failWith(exitNothing, withFit(o.io.msg, streamErr, prog.Ruleset().ID))
 	case err != nil:
 		return failWith(exitNothing, err)
 	}

@@ -158,11 +158,11 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 	case streamErr != nil && ctx.Err() != nil:
 		return failWith(exitNothing, fmt.Errorf("evaluation stopped: %w", err))
 	case streamErr != nil:
-		return failWith(exitNothing, withFit(streamErr, prog.Ruleset().ID))
+		return failWith(exitNothing, withFit(o.io.msg, streamErr, prog.Ruleset().ID))
 	case err != nil:
 		return failWith(exitNothing, err)
 	}
-	printWarnings(o.io.ErrOut, src.Warnings())
+	printWarnings(o.io.ErrOut, o.io.msg, src.Warnings())
 	if sum.Errors > 0 {
 		fmt.Fprintf(o.io.ErrOut, "jixiao: %d of %d units could not be scored (see their errors in the output)\n", sum.Errors, sum.Units)
 	}

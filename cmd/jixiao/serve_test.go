@@ -62,6 +62,8 @@ func (r *recorder) WriteHeader(code int) { r.code = code }
 // TestServeAPIEqualsCLI: what the API answers is, byte for byte, what the
 // commands print, for the same files under the same names.
 func TestServeAPIEqualsCLI(t *testing.T) {
+	// The workbench speaks Chinese: the commands are run in it too.
+	t.Setenv("JIXIAO_LANG", "zh")
 	dir := t.TempDir()
 	for src, dst := range map[string]string{
 		"testdata/diff/old.yaml":                      "old.yaml",

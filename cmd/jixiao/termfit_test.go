@@ -81,6 +81,12 @@ func TestTableFitsTerminal(t *testing.T) {
 			if strings.Count(out, "总分  等级") != 1 || strings.Count(out, "平均") != parts {
 				t.Errorf("总分 once, 平均 once a part (%d):\n%s", parts, out)
 			}
+			// The built-in rulesets' outcomes: the 结果应用 column stands
+			// in the part with the totals, not cut off or moved apart.
+			_, head, _ := strings.Cut(out, "总分  等级")
+			if head, _, _ = strings.Cut(head, "\n"); !strings.HasPrefix(head, "  结果应用") {
+				t.Errorf("the part with the totals is headed %q, want 结果应用 after 总分 and 等级:\n%s", head, out)
+			}
 			_, piped, pipedErr := runCLI(t, "eval", "-r", rs)
 			if w, _ := widest(tableLines(piped)); w <= 100 || strings.Count(piped, "排名") != 1 || strings.Contains(pipedErr, "终端") {
 				t.Errorf("piped: %d columns, %d headers, stderr %q", w, strings.Count(piped, "排名"), pipedErr)
@@ -93,8 +99,9 @@ func TestTableFitsTerminal(t *testing.T) {
 			}
 		})
 	}
-	// A table that fits is drawn whole.
-	code, out, errOut := evalOnTerminal(t, 100, "eval", "-r", "dept-2013", "--groups")
+	// A table that fits is drawn whole: dept-2013's 一级 subtotals with
+	// the 结果应用 column take 117 columns.
+	code, out, errOut := evalOnTerminal(t, 120, "eval", "-r", "dept-2013", "--groups")
 	if code != exitOK || strings.Count(out, "排名") != 1 || errOut != "" {
 		t.Errorf("--groups: exit %d, stderr %q:\n%s", code, errOut, out)
 	}

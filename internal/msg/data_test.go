@@ -1,0 +1,106 @@
+package msg
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// english is text with two English words in a row: a sentence, not a
+// file name, a format or a unit.
+var english = regexp.MustCompile(`[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}`)
+
+// bareEnglish lists the string literals of the non-test sources of dir
+// that word a message for users in English without the catalogue: a
+// format or text of fmt.Sprintf, Errorf, Fprintf or errors.New, a Msg,
+// Why, Message or Explain field, or what is assigned to one.
+func bareEnglish(t *testing.T, dir string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "..", dir, "*.go"))
+	if len(files) == 0 {
+		t.Fatalf("no sources in %s", dir)
+	}
+	var found []string
+	fset := token.NewFileSet()
+	check := func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				s, _ := strconv.Unquote(lit.Value)
+				if english.MatchString(s) {
+					found = append(found, fset.Position(lit.Pos()).String()+": "+lit.Value)
+				}
+			}
+			return true
+		})
+	}
+	messageField := map[string]bool{"Msg": true, "Why": true, "Message": true, "Explain": true}
+	scan := func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+				if pkg, ok := sel.X.(*ast.Ident); ok {
+					switch pkg.Name + "." + sel.Sel.Name {
+					case "fmt.Sprintf", "fmt.Errorf", "fmt.Fprintf", "fmt.Sprint", "errors.New":
+						for _, a := range n.Args {
+							check(a)
+						}
+					}
+				}
+			}
+		case *ast.KeyValueExpr:
+			if k, ok := n.Key.(*ast.Ident); ok && messageField[k.Name] {
+				check(n.Value)
+			}
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if sel, ok := l.(*ast.SelectorExpr); ok && messageField[sel.Sel.Name] && i < len(n.Rhs) {
+					check(n.Rhs[i])
+				}
+			}
+		}
+		return true
+	}
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			// A package's sentinel error (var ErrX = errors.New("...")) is
+			// matched by errors.Is, and its text is for programs.
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
+				continue
+			}
+			ast.Inspect(d, scan)
+		}
+	}
+	return found
+}
+
+// TestDataMessagesFromCatalogue: the data readers and the 自评表 reader
+// word no message in bare English; each is a code of dataMessages, so
+// that it is Chinese first and English with Lang "en".
+func TestDataMessagesFromCatalogue(t *testing.T) {
+	for _, dir := range []string{"data", "forms"} {
+		for _, s := range bareEnglish(t, dir) {
+			t.Errorf("%s: a message in English outside the catalogue (word it in internal/msg/data.go)", s)
+		}
+	}
+}
+
+// TestBareEnglishFound: the scan of TestDataMessagesFromCatalogue finds a
+// bare English message where one is made.
+func TestBareEnglishFound(t *testing.T) {
+	found := bareEnglish(t, "internal/jsonpos")
+	if len(found) == 0 || !strings.Contains(strings.Join(found, "\n"), "duplicate key") {
+		t.Errorf("the scan found %q in internal/jsonpos, which words its messages in English", found)
+	}
+}
