@@ -35,8 +35,10 @@ type Program struct {
 	// steps builds the sub-expressions of explanations once, on first
 	// use; a pointer, so that copies of the Program share it.
 	steps *sync.Once
-	// skipMsg is the message of a check skipped for want of input i.
-	skipMsg []string
+	// skipMsg is the message of a check skipped for want of input i;
+	// naWhy ("<label> 不适用") and lackWhy ("缺少 <label>") say why a rule
+	// does not apply for input i, made once rather than per unit.
+	skipMsg, naWhy, lackWhy []string
 	// inputIndex maps input ids to their index.
 	inputIndex map[string]int
 	// relative lists the indexes of the relative indicators: a run
@@ -68,6 +70,9 @@ type compiledIndicator struct {
 	// 94.52 of unit %): it is shown with its % sign, already in points.
 	pctPoints bool
 	form      form // def.Form, as a number for the hot path
+	// dir is a target indicator's comparator and reverse method, resolved
+	// here so that no unit compares their strings.
+	dir indicators.Direction
 	// targetConst is the target when it is a number literal (hasTargetConst).
 	targetConst    float64
 	hasTargetConst bool
@@ -80,6 +85,8 @@ type compiledIndicator struct {
 	panelInput int
 	// over is the over-achievement penalty of a target indicator, if any.
 	over *indicators.OvershootRule
+	// naWhy says that a rule reading it does not apply: "<label> 不适用".
+	naWhy string
 }
 
 type compiledBand struct {
@@ -153,17 +160,25 @@ type scratch struct {
 	explain     bool       // build explanations (the Explain option)
 	text        []byte     // the unit's explanations being written, one after another
 	explained   []textSpan // where each indicator's explanation lies in text
-	// lendText makes the explanations of a unit's result point into text
-	// instead of a copy of it: for a caller that is done with the result
-	// before it evaluates the next unit (a stream worker renders it at
-	// once), which saves copying megabytes of text a second.
-	lendText bool
-	vm       vm.VM
-	env      map[string]any // expr's environment, built when a formula needs it
-	envOK    bool
-	meter    meter       // loop steps and clock of the current unit (limits.go)
-	limit    *diag.Error // the first limit the unit's formulas hit
-	p        *Program
+	// lend makes a unit's result point into the scratch instead of
+	// memory of its own (its explanations into text, its outcome to
+	// outcome): for a caller that is done with the result before it
+	// evaluates the next unit (a stream worker renders it at once), which
+	// saves copying megabytes of text a second and an allocation a unit.
+	lend    bool
+	outcome Outcome // the unit's outcome when lend
+	// inds, checks and groups are the arrays of the unit's result when
+	// lend, made once: here rather than only in the result, so that a
+	// failed unit (whose result has none) does not lose them.
+	inds   []IndicatorResult
+	checks []CheckResult
+	groups []Subtotal
+	vm     vm.VM
+	env    map[string]any // expr's environment, built when a formula needs it
+	envOK  bool
+	meter  meter       // loop steps and clock of the current unit (limits.go)
+	limit  *diag.Error // the first limit the unit's formulas hit
+	p      *Program
 	// pops holds the run's populations by indicator index (relative.go);
 	// nil outside a run, or in its first pass.
 	pops *populations
@@ -221,6 +236,8 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 		p.inputIndex[in.ID] = i
 		p.isTier[i] = in.Type == indicators.TypeTier
 		p.skipMsg = append(p.skipMsg, "未检查：缺少 "+in.Label)
+		p.naWhy = append(p.naWhy, in.Label+" 不适用")
+		p.lackWhy = append(p.lackWhy, "缺少 "+in.Label)
 	}
 	for i := range rs.Indicators {
 		ci := c.indicator(&rs.Indicators[i])
@@ -238,6 +255,7 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 			p.panels = append(p.panels, i)
 		}
 		ci.full = indicators.Round2(ci.def.Weight)
+		ci.naWhy = ci.def.Label + " 不适用"
 		if ci.target != nil && ci.target.node != nil {
 			if t, ok := isLiteral(ci.target.node); ok && indicators.Finite(t) {
 				ci.targetConst, ci.hasTargetConst = t, true
@@ -245,6 +263,7 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 		}
 		if ci.form == formTarget {
 			ci.over = rs.OvershootOf(ci.def)
+			ci.dir = indicators.DirectionOf(ci.def.Target.Op, ci.def.Reverse)
 		}
 		p.inds = append(p.inds, ci)
 	}
@@ -644,6 +663,44 @@ func (c *compiler) suggest(name string, sc scope) string {
 
 // errNotFinite marks a formula result that is NaN or ±Inf.
 var errNotFinite = errors.New("not a finite number")
+
+// The errors of the three results that are not finite, made once (never
+// changed), so that a unit's ÷0 costs no allocation.
+var (
+	errNaN    = fmt.Errorf("%w: %v", errNotFinite, math.NaN())
+	errPosInf = fmt.Errorf("%w: %v", errNotFinite, math.Inf(1))
+	errNegInf = fmt.Errorf("%w: %v", errNotFinite, math.Inf(-1))
+)
+
+// The same for an indicator's value (scoreError), for scoreIndicator's
+// fast path.
+var (
+	errValueNaN    = &scoreError{"value", errNaN}
+	errValuePosInf = &scoreError{"value", errPosInf}
+	errValueNegInf = &scoreError{"value", errNegInf}
+)
+
+// valueNotFinite is the error of an indicator whose value x is NaN or ±Inf.
+func valueNotFinite(x float64) error {
+	switch {
+	case math.IsInf(x, 1):
+		return errValuePosInf
+	case math.IsInf(x, -1):
+		return errValueNegInf
+	}
+	return errValueNaN
+}
+
+// notFinite is the error of x, NaN or ±Inf: "not a finite number: NaN".
+func notFinite(x float64) error {
+	switch {
+	case math.IsInf(x, 1):
+		return errPosInf
+	case math.IsInf(x, -1):
+		return errNegInf
+	}
+	return errNaN
+}
 
 // float evaluates a numeric formula.
 func (f *formula) float(s *scratch) (float64, error) {

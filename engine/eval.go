@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"sync"
+	"unsafe"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
@@ -97,11 +98,14 @@ func (p *Program) EvalUnit(u *indicators.Unit) UnitResult {
 	var r UnitResult
 	s := p.newScratch(context.Background())
 	s.pops = p.unitPopulations(u)
-	p.evalUnit(s, u, &r)
+	p.evalUnitSafe(s, u, &r)
 	return r
 }
 
-func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
+// evalUnitSafe is evalUnit with a recover of its own, for one unit
+// scored alone; a stream worker recovers once for a run of units
+// (streamer.scoreRun) and comes here only for the unit that panicked.
+func (p *Program) evalUnitSafe(s *scratch, u *indicators.Unit, r *UnitResult) {
 	defer func() {
 		// A formula that panics inside expr is recovered in scratch.run.
 		// Any other panic fails this unit alone, except a runtime error
@@ -113,10 +117,23 @@ func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 			*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos, Errors: []*diag.Error{d}}
 		}
 	}()
+	p.evalUnit(s, u, r)
+}
+
+// evalUnit scores u into r. It does not recover: see evalUnitSafe.
+func (p *Program) evalUnit(s *scratch, u *indicators.Unit, r *UnitResult) {
 	// A caller that evaluates unit after unit into the same result (a
 	// stream worker) keeps its slices' memory; a fresh
 	// result has none.
 	inds, checks, groups := r.Indicators[:0], r.Checks[:0], r.Groups[:0]
+	if s.lend {
+		if s.inds == nil {
+			s.inds = make([]IndicatorResult, len(p.inds))
+			s.checks = make([]CheckResult, len(p.checks))
+			s.groups = make([]Subtotal, 0, len(p.groups))
+		}
+		inds, checks, groups = s.inds, s.checks, s.groups
+	}
 	*r = UnitResult{Unit: u.ID, Name: u.Name, Pos: u.Pos}
 	s.meter.reset()
 	s.limit = nil
@@ -266,14 +283,19 @@ func tierString(b byte) string {
 func bit(i int) uint64 { return 1 << min(i, 63) }
 
 // noteLimit records the first limit a formula of the unit hit, if err is
-// one; what names the indicator or check.
-func (p *Program) noteLimit(s *scratch, u *indicators.Unit, what string, err error) {
+// one; kind and id name the indicator or check (id may be ""), joined only
+// then: an error that is no limit (÷0) costs no string.
+func (p *Program) noteLimit(s *scratch, u *indicators.Unit, kind, id string, err error) {
 	if s.limit != nil {
 		return
 	}
 	le := asLimit(err, p.conf.memBudget)
 	if le == nil {
 		return
+	}
+	what := kind
+	if id != "" {
+		what += " " + id
 	}
 	var se *scoreError
 	if errors.As(err, &se) {
@@ -319,9 +341,11 @@ func (p *Program) readsNA(ci *compiledIndicator, u *indicators.Unit) bool {
 // scoreIndicator scores one indicator of the unit into ir.
 func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicators.Unit, ir *IndicatorResult) {
 	def := ci.def
-	if ir.ID == def.ID {
+	if len(ir.ID) == len(def.ID) && unsafe.StringData(ir.ID) == unsafe.StringData(def.ID) {
 		// The same indicator's result evaluated into before (a stream
-		// worker's): reset what scoring sets, keeping the slices' memory.
+		// worker's; its id is the definition's own string, so comparing
+		// where the bytes lie is enough): reset what scoring sets,
+		// keeping the slices' memory.
 		ir.Value, ir.HasValue, ir.Tier, ir.Target, ir.HasTarget = 0, false, "", 0, false
 		ir.Points, ir.Status, ir.Flags, ir.Rule, ir.Band = 0, indicators.StatusOK, ir.Flags[:0], 0, 0
 		ir.Explain, ir.Steps, ir.Claimed, ir.Reason, ir.Err = "", nil, nil, "", nil
@@ -366,13 +390,13 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		// target (what score does for it).
 		v := f.num(s)
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			err = &scoreError{"value", fmt.Errorf("%w: %v", errNotFinite, v)}
+			err = valueNotFinite(v)
 		} else {
 			s.setValue(v)
 			t := ci.targetConst
 			ir.Value, ir.HasValue, ir.Target, ir.HasTarget = v, true, t, true
-			raw, ir.Rule = indicators.ScoreTarget(def.Target.Op, def.Reverse, v, t, def.Weight)
-			if indicators.Overshoot(def.Target.Op, v, t) {
+			raw, ir.Rule = ci.dir.Score(v, t, def.Weight)
+			if ci.dir.Overshoot(v, t) {
 				ir.Flags = append(ir.Flags, indicators.FlagOvershoot)
 			}
 		}
@@ -383,7 +407,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 		ir.Status = indicators.StatusError
 		ir.Points = 0
 		ir.Err = err
-		p.noteLimit(s, u, "indicator "+def.ID, err)
+		p.noteLimit(s, u, "indicator", def.ID, err)
 		return
 	}
 	switch {
@@ -394,7 +418,7 @@ func (p *Program) scoreIndicator(s *scratch, ci *compiledIndicator, u *indicator
 	default:
 		ir.Points = indicators.Round2(raw)
 	}
-	if ci.over != nil && ir.HasTarget && indicators.OvershootPenalized(def.Target.Op, ir.Value, ir.Target, ci.over.Ratio) {
+	if ci.over != nil && ir.HasTarget && ci.dir.Penalized(ir.Value, ir.Target, ci.over.Ratio) {
 		// 目标设定偏低: the points lose the penalty, never below 0.
 		ir.Points = max(0, indicators.Round2(ir.Points-ci.over.Deduct))
 		ir.Flags = append(ir.Flags, indicators.FlagOvershootPenalty)
@@ -419,7 +443,7 @@ func finiteOr(x float64, err error) (float64, error) {
 		return x, err
 	}
 	if !indicators.Finite(x) {
-		return x, fmt.Errorf("%w: %v", errNotFinite, x)
+		return x, notFinite(x)
 	}
 	return x, nil
 }
@@ -448,9 +472,9 @@ func (p *Program) score(s *scratch, ci *compiledIndicator, u *indicators.Unit, i
 			return 0, &scoreError{"target", err}
 		}
 		ir.Target, ir.HasTarget = t, true
-		raw, rule := indicators.ScoreTarget(def.Target.Op, def.Reverse, s.value(), t, def.Weight)
+		raw, rule := ci.dir.Score(s.value(), t, def.Weight)
 		ir.Rule = rule
-		if indicators.Overshoot(def.Target.Op, s.value(), t) {
+		if ci.dir.Overshoot(s.value(), t) {
 			ir.Flags = append(ir.Flags, indicators.FlagOvershoot)
 		}
 		return raw, nil
@@ -505,6 +529,15 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 			}
 		}
 	}
+	if f := cc.assert; f.cond != nil && !p.conf.trace {
+		// A fast assertion neither fails nor meters: nothing to save or
+		// trace around it.
+		if !f.cond(s) {
+			cr.OK = false
+			cr.Message = cc.failMsg
+		}
+		return
+	}
 	before := s.meter.save() // see evalUnit
 	ok, err := cc.assert.bool(s)
 	after := s.meter.save()
@@ -512,7 +545,7 @@ func (p *Program) evalCheck(s *scratch, cc *compiledCheck, u *indicators.Unit, c
 	case err != nil:
 		cr.OK = false
 		cr.Message = fmt.Sprintf("检查无法计算：%v", err)
-		p.noteLimit(s, u, "check "+cc.def.ID, err)
+		p.noteLimit(s, u, "check", cc.def.ID, err)
 	case !ok:
 		cr.OK = false
 		cr.Message = cc.failMsg

@@ -41,7 +41,7 @@ func (s *scratch) setExplanations(inds []IndicatorResult) {
 		return
 	}
 	var all string
-	if s.lendText {
+	if s.lend {
 		// Valid until s.text is written again, at the next unit.
 		all = unsafe.String(unsafe.SliceData(s.text), len(s.text))
 	} else {

@@ -18,7 +18,9 @@ type Evaluator struct {
 
 // NewEvaluator returns an evaluator of p.
 func (p *Program) NewEvaluator() *Evaluator {
-	return &Evaluator{p: p, s: p.newScratch(context.Background())}
+	s := p.newScratch(context.Background())
+	s.lend = true // as a stream worker's: the result is read before the next unit
+	return &Evaluator{p: p, s: s}
 }
 
 // Eval scores u (no rank); the result is valid until the next call.

@@ -330,10 +330,13 @@ func isMemoryError(err error) bool {
 
 // asLimit returns the limit error behind a formula's failure, or nil.
 func asLimit(err error, memBudget uint) error {
+	if err == nil || errors.Is(err, errNotFinite) {
+		// ÷0 and the like are the data's, never a limit; returning before
+		// le (which escapes) costs a unit with one no allocation.
+		return nil
+	}
 	var le *limitError
 	switch {
-	case err == nil:
-		return nil
 	case errors.As(err, &le):
 		return le
 	case errors.Is(err, errCancelled):

@@ -265,13 +265,13 @@ func (p *Program) ruleSkips(s *scratch, u *indicators.Unit, r *UnitResult, mask 
 	if mask&s.na != 0 {
 		for i := range u.Values {
 			if mask&bit(i) != 0 && u.Values[i].Kind == indicators.NA {
-				return p.rs.Inputs[i].Label + " 不适用"
+				return p.naWhy[i]
 			}
 		}
 	}
 	for _, k := range inds {
 		if r.Indicators[k].Status == indicators.StatusNA {
-			return r.Indicators[k].Label + " 不适用"
+			return p.inds[k].naWhy
 		}
 	}
 	return ""
@@ -297,7 +297,7 @@ func (p *Program) adjust(s *scratch, u *indicators.Unit, r *UnitResult) *diag.Er
 			continue
 		}
 		if a.when != nil {
-			s.ruleEnv(total)
+			s.ruleEnv(a.when, total)
 			ok, err := a.when.bool(s)
 			if err != nil {
 				return p.ruleError(s, u, "adjust rule "+a.def.ID+" when", err)
@@ -306,7 +306,7 @@ func (p *Program) adjust(s *scratch, u *indicators.Unit, r *UnitResult) *diag.Er
 				continue
 			}
 		}
-		s.ruleEnv(total)
+		s.ruleEnv(a.amount, total)
 		amt, err := finiteOr(a.amount.float(s))
 		if err != nil {
 			return p.ruleError(s, u, "adjust rule "+a.def.ID+" "+a.def.Kind, err)
@@ -349,8 +349,14 @@ func (p *Program) adjust(s *scratch, u *indicators.Unit, r *UnitResult) *diag.Er
 }
 
 // ruleEnv puts the names of adjust and outcome formulas into expr's
-// environment of the unit.
-func (s *scratch) ruleEnv(total float64) {
+// environment of the unit, for f to run on expr's VM. A formula with a
+// fast path reads none of them (points, values and total keep it on the
+// VM): building the map of every input for it cost more than the rest of
+// the unit's scoring.
+func (s *scratch) ruleEnv(f *formula, total float64) {
+	if f.num != nil || f.cond != nil {
+		return
+	}
 	s.buildEnv()
 	s.env[namePoints] = s.points
 	s.env[nameValues] = s.values
@@ -360,7 +366,7 @@ func (s *scratch) ruleEnv(total float64) {
 // ruleError is the error of a unit whose rule failed; a limit of jixiao
 // is named as such (noteLimit).
 func (p *Program) ruleError(s *scratch, u *indicators.Unit, what string, err error) *diag.Error {
-	p.noteLimit(s, u, what, err)
+	p.noteLimit(s, u, what, "", err)
 	if s.limit != nil {
 		return s.limit
 	}
@@ -385,7 +391,13 @@ func (p *Program) outcome(s *scratch, u *indicators.Unit, r *UnitResult) {
 		if co.def == nil {
 			return
 		}
-		o := &Outcome{Action: co.def.Action}
+		var o *Outcome
+		if s.lend {
+			o = &s.outcome
+			*o = Outcome{Action: co.def.Action}
+		} else {
+			o = &Outcome{Action: co.def.Action}
+		}
 		r.Outcome = o
 		if why := p.ruleSkips(s, u, r, co.mask, co.inds); why != "" {
 			o.Why = why
@@ -394,16 +406,16 @@ func (p *Program) outcome(s *scratch, u *indicators.Unit, r *UnitResult) {
 		if co.mask&s.missing != 0 {
 			for i := range u.Values {
 				if co.mask&bit(i) != 0 && u.Values[i].Kind == indicators.Missing {
-					o.Why = "缺少 " + p.rs.Inputs[i].Label
+					o.Why = p.lackWhy[i]
 					return
 				}
 			}
 		}
 		// The maps were filled by adjust, which runs first.
-		s.ruleEnv(r.Score)
+		s.ruleEnv(co.change, r.Score)
 		x, err := finiteOr(co.change.float(s))
 		if err != nil {
-			p.noteLimit(s, u, "outcome "+co.def.Grade+" change", err)
+			p.noteLimit(s, u, "outcome", co.def.Grade+" change", err)
 			o.Why = "无法计算：" + err.Error()
 			return
 		}

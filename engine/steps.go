@@ -340,7 +340,7 @@ func (st *stepper) indicator(ci *compiledIndicator, u *indicators.Unit, ir *Indi
 		} else {
 			st.asRate(x, ci.rateKind())
 		}
-		raw, rule := indicators.ScoreTarget(def.Target.Op, def.Reverse, ir.Value, ir.Target, def.Weight)
+		raw, rule := ci.dir.Score(ir.Value, ir.Target, def.Weight)
 		v, t := fmtRate(ir.Value, ci.rateKind()), fmtRate(ir.Target, ci.rateKind())
 		how := map[indicators.Rule][2]string{
 			indicators.RuleMet:           {"分值", w},

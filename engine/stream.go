@@ -9,6 +9,7 @@ import (
 	"hash/maphash"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -337,7 +338,7 @@ func (st *streamer) score(src Units) error {
 			defer wg.Done()
 			wk := &worker{s: st.p.newScratch(st.ctx)}
 			wk.s.pops = st.pops
-			wk.s.lendText = !st.keep // work renders each result before the next
+			wk.s.lend = !st.keep // work renders each result before the next
 			for j := range jobs {
 				st.work(wk, j)
 				done <- j // never blocks: at most inflight jobs exist
@@ -466,12 +467,40 @@ func (st *streamer) work(wk *worker, j *job) {
 			st.turn.done(j.seq, j.err)
 		}
 	}()
+	// The units are scored without a recover each: one guards the run
+	// of them, and a unit whose scoring panicked is scored again alone
+	// under evalUnitSafe (its error, or the panic of a bug), then the
+	// run goes on after it. Nothing of the unit was written before its
+	// scoring, so starting it again writes each unit once.
 	file := ""
-	for i := range units {
+	for from, safe := 0, -1; from < len(units); {
+		at, ok := st.scoreRun(wk, j, units, from, safe, &file)
+		if ok {
+			return
+		}
+		from, safe = at, at
+	}
+}
+
+// scoreRun scores and renders units[from:] in order, units[safe] (if
+// from) with a recover of its own. It returns ok, or the index of the
+// unit whose scoring panicked (a panic anywhere else goes on up).
+func (st *streamer) scoreRun(wk *worker, j *job, units []indicators.Unit, from, safe int, file *string) (at int, ok bool) {
+	at = -1 // the unit being scored, while it is
+	defer func() {
+		if at < 0 {
+			return
+		}
+		e := recover()
+		if _, bug := e.(runtime.Error); bug {
+			panic(e) // a bug of jixiao surfaces, as evalUnitSafe does
+		}
+	}()
+	for i := from; i < len(units); i++ {
 		if len(wk.out) >= spillBytes {
 			if err := st.flush(wk, j); err != nil {
 				j.err = err
-				return
+				return -1, true
 			}
 		}
 		u := &units[i]
@@ -479,87 +508,100 @@ func (st *streamer) work(wk *worker, j *job) {
 		if st.keep {
 			*r = UnitResult{}
 		}
-		st.p.evalUnit(wk.s, u, r)
-		m := unitMeta{off: int64(len(wk.out)), grade: noGrade}
-		if r.Failed() {
-			m.flags |= recFailed
+		if i == safe {
+			st.p.evalUnitSafe(wk.s, u, r)
 		} else {
-			if r.HasMissing() {
-				m.flags |= recMissing
-			}
-			m.cents = cents(r.Score)
-			if st.orderer != nil {
-				m.key = st.orderer.OrderKey(r)
-			}
-			for k, g := range st.p.rs.Grades {
-				if g.Label == r.Grade && k < noGrade {
-					m.grade = uint8(k)
-					break
-				}
-			}
-			if o := r.Outcome; o != nil {
-				if o.HasChange {
-					m.change = cents(o.Change)
-				} else {
-					m.flags |= recNoChange
-				}
-			}
+			at = i
+			st.p.evalUnit(wk.s, u, r)
+			at = -1
 		}
-		if r.Claimed != nil {
-			m.flags |= recClaims
-		}
-		// In rank order the records are read out of order, so each
-		// carries its file.
-		if i == 0 || u.Pos.File != file || st.orderer != nil {
-			m.flags |= recFile
-			file = u.Pos.File
-		}
-		for k := range r.Checks {
-			if !r.Checks[k].OK && !r.Checks[k].Skipped {
-				m.nchecks++
-			}
-		}
-		if r.Unit != "" {
-			m.hasID = true
-			m.hash = hashString(r.Unit)
-		}
-		at := len(wk.out)
-		wk.out = append(wk.out, 0, 0, 0, 0, 0, 0, 0, 0)
-		wk.out = st.appendHeader(wk.out, u, r, &m)
-		h := len(wk.out)
-		if st.twoPass {
-			j.sums = append(j.sums, st.headerSum(wk.out[at+8:h], u))
-		}
-		firstOfTwo := st.twoPass && !st.pass2
-		if !firstOfTwo { // the first pass of two only scores
-			wk.out = st.sink.Render(wk.out, r)
-		} else if st.counter != nil {
-			st.counter.Scored()
-		}
-		binary.LittleEndian.PutUint32(wk.out[at:], uint32(h-at-8))
-		binary.LittleEndian.PutUint32(wk.out[at+4:], uint32(len(wk.out)-h))
-		m.n = len(wk.out) - at
-		if m.nchecks > 0 && st.warner != nil {
-			// The header alone, as a record without payload.
-			m.warn = len(j.warn)
-			j.warn = binary.LittleEndian.AppendUint32(j.warn, uint32(h-at-8))
-			j.warn = binary.LittleEndian.AppendUint32(j.warn, 0)
-			j.warn = append(j.warn, wk.out[at+8:h]...)
-		}
-		if firstOfTwo {
-			wk.out = wk.out[:at]
-		}
-		j.meta = append(j.meta, m)
-		// The id spill entry (verifyDuplicates).
-		j.ids = binary.AppendUvarint(j.ids, uint64(max(0, u.Pos.Line)))
-		j.ids = append(j.ids, m.flags, m.grade)
-		j.ids = binary.AppendUvarint(j.ids, uint64(m.cents))
-		j.ids = binary.AppendUvarint(j.ids, uint64(m.nchecks))
-		j.ids = binary.AppendVarint(j.ids, m.change)
-		j.ids = appendString(j.ids, r.Unit)
-		j.meta[len(j.meta)-1].stat = len(j.ids)
-		j.ids = appendStatRecord(j.ids, r, st.chooser == nil || st.chooser.Keeps(r))
+		st.record(wk, j, u, r, i, file)
 	}
+	return -1, true
+}
+
+// record writes the record of a unit scored into r: its header, the
+// sink's rendering and what the collector needs of it.
+func (st *streamer) record(wk *worker, j *job, u *indicators.Unit, r *UnitResult, i int, file *string) {
+	m := unitMeta{off: int64(len(wk.out)), grade: noGrade}
+	if r.Failed() {
+		m.flags |= recFailed
+	} else {
+		if r.HasMissing() {
+			m.flags |= recMissing
+		}
+		m.cents = cents(r.Score)
+		if st.orderer != nil {
+			m.key = st.orderer.OrderKey(r)
+		}
+		for k, g := range st.p.rs.Grades {
+			if g.Label == r.Grade && k < noGrade {
+				m.grade = uint8(k)
+				break
+			}
+		}
+		if o := r.Outcome; o != nil {
+			if o.HasChange {
+				m.change = cents(o.Change)
+			} else {
+				m.flags |= recNoChange
+			}
+		}
+	}
+	if r.Claimed != nil {
+		m.flags |= recClaims
+	}
+	// In rank order the records are read out of order, so each
+	// carries its file.
+	if i == 0 || u.Pos.File != *file || st.orderer != nil {
+		m.flags |= recFile
+		*file = u.Pos.File
+	}
+	for k := range r.Checks {
+		if !r.Checks[k].OK && !r.Checks[k].Skipped {
+			m.nchecks++
+		}
+	}
+	if r.Unit != "" {
+		m.hasID = true
+		m.hash = hashString(r.Unit)
+	}
+	at := len(wk.out)
+	wk.out = append(wk.out, 0, 0, 0, 0, 0, 0, 0, 0)
+	wk.out = st.appendHeader(wk.out, u, r, &m)
+	h := len(wk.out)
+	if st.twoPass {
+		j.sums = append(j.sums, st.headerSum(wk.out[at+8:h], u))
+	}
+	firstOfTwo := st.twoPass && !st.pass2
+	if !firstOfTwo { // the first pass of two only scores
+		wk.out = st.sink.Render(wk.out, r)
+	} else if st.counter != nil {
+		st.counter.Scored()
+	}
+	binary.LittleEndian.PutUint32(wk.out[at:], uint32(h-at-8))
+	binary.LittleEndian.PutUint32(wk.out[at+4:], uint32(len(wk.out)-h))
+	m.n = len(wk.out) - at
+	if m.nchecks > 0 && st.warner != nil {
+		// The header alone, as a record without payload.
+		m.warn = len(j.warn)
+		j.warn = binary.LittleEndian.AppendUint32(j.warn, uint32(h-at-8))
+		j.warn = binary.LittleEndian.AppendUint32(j.warn, 0)
+		j.warn = append(j.warn, wk.out[at+8:h]...)
+	}
+	if firstOfTwo {
+		wk.out = wk.out[:at]
+	}
+	j.meta = append(j.meta, m)
+	// The id spill entry (verifyDuplicates).
+	j.ids = binary.AppendUvarint(j.ids, uint64(max(0, u.Pos.Line)))
+	j.ids = append(j.ids, m.flags, m.grade)
+	j.ids = binary.AppendUvarint(j.ids, uint64(m.cents))
+	j.ids = binary.AppendUvarint(j.ids, uint64(m.nchecks))
+	j.ids = binary.AppendVarint(j.ids, m.change)
+	j.ids = appendString(j.ids, r.Unit)
+	j.meta[len(j.meta)-1].stat = len(j.ids)
+	j.ids = appendStatRecord(j.ids, r, st.chooser == nil || st.chooser.Keeps(r))
 }
 
 // A record is the lengths of its two parts (4 bytes each), a header the

@@ -105,7 +105,7 @@ func (rs *Ruleset) OutcomeOf(grade string) *Outcome {
 // tolerance of the other target comparisons, so that 104 against 1.3 × 80
 // is at the bound.
 func OvershootPenalized(op string, value, target, ratio float64) bool {
-	return (op == ">=" || op == "=") && target > 0 && atLeast(value, ratio*target)
+	return DirectionOf(op, "").Penalized(value, target, ratio)
 }
 
 // RulesYAML is the rules library: ready-made adjust rules and overshoot

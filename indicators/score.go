@@ -52,47 +52,13 @@ func atMost(x, t float64) bool  { return x <= t+eps*math.Abs(t) }
 //
 // The points are not yet clamped or rounded.
 func ScoreTarget(op string, reverse string, value, target, weight float64) (float64, Rule) {
-	switch op {
-	case "=":
-		if target > 0 {
-			return ScoreTarget(">=", reverse, value, target, weight)
-		}
-		if target == 0 {
-			if value <= 0 {
-				return weight, RuleMet
-			}
-			return 0, RuleZero
-		}
-		return ScoreTarget(">=", reverse, value, target, weight)
-	case "<=":
-		if atMost(value, target) {
-			return weight, RuleMet
-		}
-		if target <= 0 {
-			return 0, RuleZero
-		}
-		if reverse == ReverseRatio {
-			return weight * target / value, RuleReverseRatio
-		}
-		if atLeast(value, 2*target) {
-			return 0, RuleZero
-		}
-		return weight * (1 - (value-target)/target), RuleReverseLinear
-	default: // ">="
-		if atLeast(value, target) {
-			return weight, RuleMet
-		}
-		if target <= 0 {
-			return 0, RuleZero
-		}
-		return weight * value / target, RuleProportional
-	}
+	return DirectionOf(op, reverse).Score(value, target, weight)
 }
 
 // Overshoot reports over-completion: value ≥ 1.2 × T with T > 0 on a
 // positive (">=", or "=" with T > 0) target.
 func Overshoot(op string, value, target float64) bool {
-	return (op == ">=" || op == "=") && target > 0 && atLeast(value, OvershootFactor*target)
+	return DirectionOf(op, "").Overshoot(value, target)
 }
 
 // ScoreTier returns the points of a tier value: the ruleset's tier point for
