@@ -47,18 +47,30 @@ func (s *sheetWriter) SetColWidth(min, max int, width float64) error {
 // SetRow writes the row of cell (its column is A) with values from column
 // A on: excelize.Cell values with their style, nil for no cell.
 func (s *sheetWriter) SetRow(cell string, values []any, opts ...excelize.RowOpts) error {
-	_, row, err := excelize.CellNameToCoordinates(cell)
+	b, err := appendRow(s.buf[:0], cell, values, opts...)
 	if err != nil {
 		return err
+	}
+	s.buf = b
+	_, err = s.rows.Write(s.buf)
+	return err
+}
+
+// appendRow appends the <row> element of SetRow, as excelize's
+// StreamWriter writes it.
+func appendRow(b []byte, cell string, values []any, opts ...excelize.RowOpts) ([]byte, error) {
+	_, row, err := excelize.CellNameToCoordinates(cell)
+	if err != nil {
+		return b, err
 	}
 	height := 0.0
 	if len(opts) > 0 {
 		height = opts[0].Height
 	}
 	if height > excelize.MaxRowHeight {
-		return excelize.ErrMaxRowHeight
+		return b, excelize.ErrMaxRowHeight
 	}
-	b := append(s.buf[:0], `<row r="`...)
+	b = append(b, `<row r="`...)
 	b = strconv.AppendInt(b, int64(row), 10)
 	b = append(b, '"')
 	if height > 0 {
@@ -76,9 +88,7 @@ func (s *sheetWriter) SetRow(cell string, values []any, opts ...excelize.RowOpts
 		}
 		b = appendCell(b, cellName(i+1, row), style, v)
 	}
-	s.buf = append(b, "</row>"...)
-	_, err = s.rows.Write(s.buf)
-	return err
+	return append(b, "</row>"...), nil
 }
 
 // MergeCell merges the cells from top to bottom.

@@ -75,6 +75,11 @@ func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
 		return nil, err
 	}
 	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: order, rows: f.Rows(o, m)}
+	if of, ok := w.(outputFile); ok {
+		if r, ok := s.rows.(outputSetter); ok {
+			r.setOutput(of)
+		}
+	}
 	if s.keep, s.wanted = wantedUnits(o.Units); s.keep != nil {
 		s.seen, s.named = map[string]bool{}, map[string][]string{}
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"archive/zip"
+	"bufio"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -61,6 +62,78 @@ type sortedZip struct {
 	flate   *flate.Writer // reused from part to part
 	store   *spill.Spill  // made by the first part
 	replace map[string]func(w io.Writer, b []byte) error
+	// direct are the parts written beside the others, as they come (the
+	// xlsx's 评分表 and 未通过, a row per unit): each deflates into a store
+	// of its own; what excelize writes under their names is dropped.
+	direct map[string]*directPart
+	// file, when set, is the output the workbook goes to, from base on,
+	// which the largest direct part is written into as it comes (toFile).
+	file   outputFile
+	base   int64
+	gap    int64  // fileGap; tests make it small
+	inFile string // the name of that part
+}
+
+// directPart is a part written beside the others (sortedZip.Direct).
+type directPart struct {
+	zipPart
+	flate *flate.Writer
+	done  bool
+	// In the output file (toFile): where it is written, through buf.
+	at  *fileAt
+	buf *bufio.Writer
+}
+
+func (d *directPart) Write(b []byte) (int, error) {
+	if d.done {
+		return 0, errors.New("sortedZip: write to a part after it was closed")
+	}
+	d.crc.Write(b)
+	d.size += uint64(len(b))
+	return d.flate.Write(b)
+}
+
+// Close ends the part.
+func (d *directPart) Close() error {
+	if d.done {
+		return nil
+	}
+	d.done = true
+	if err := d.flate.Close(); err != nil {
+		return err
+	}
+	if d.buf != nil {
+		err := d.buf.Flush()
+		d.end = d.at.off
+		return err
+	}
+	d.end = d.store.Len()
+	return nil
+}
+
+// Direct starts a part to be written beside the others until it is
+// closed, and written in its place among them at the end. The first big
+// one goes into the output file when the zip has one.
+func (z *sortedZip) Direct(name string, big bool) (io.WriteCloser, error) {
+	if _, ok := z.direct[name]; ok {
+		return nil, fmt.Errorf("sortedZip: %s is written twice", name)
+	}
+	store := spill.New(zipStoreMem)
+	fw, err := flate.NewWriter(store, 5)
+	if err != nil {
+		return nil, err
+	}
+	d := &directPart{zipPart: zipPart{z: z, crc: crc32.NewIEEE(), store: store}, flate: fw}
+	if z.direct == nil {
+		z.direct = map[string]*directPart{}
+	}
+	z.direct[name] = d
+	if big && z.file != nil && z.inFile == "" {
+		z.inFile = name
+		store.Close()
+		d.toFile(z.file, z.base, z.gap)
+	}
+	return d, nil
 }
 
 // replaced is a part that replace writes.
@@ -85,6 +158,7 @@ type zipPart struct {
 	start, end int64
 	crc        hash.Hash32
 	size       uint64
+	store      *spill.Spill // where it lies: the zip's store, or a direct part's own
 }
 
 // zipStoreMem is how many deflated bytes a workbook keeps in memory
@@ -96,6 +170,13 @@ var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Create starts a part; like zip.Writer's, it ends the one before.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if _, ok := z.direct[name]; ok {
+		// excelize's copy of a sheet written directly: empty, dropped.
+		if err := z.finish(); err != nil {
+			return nil, err
+		}
+		return io.Discard, nil
+	}
 	w, err := z.create(name)
 	if fn := z.replace[name]; fn != nil && err == nil {
 		delete(z.replace, name)
@@ -111,7 +192,7 @@ func (z *sortedZip) create(name string) (io.Writer, error) {
 	if z.store == nil {
 		z.store = spill.New(zipStoreMem)
 	}
-	p := &zipPart{z: z, crc: crc32.NewIEEE(), start: z.store.Len()}
+	p := &zipPart{z: z, crc: crc32.NewIEEE(), start: z.store.Len(), store: z.store}
 	if z.flate == nil {
 		// Level 5, as archive/zip deflates.
 		fw, err := flate.NewWriter(z.store, 5)
@@ -154,14 +235,29 @@ func (z *sortedZip) Close() error {
 	if z.store != nil {
 		defer z.store.Close()
 	}
+	for _, d := range z.direct {
+		if d.store != nil {
+			defer d.store.Close()
+		}
+	}
 	for name := range z.replace {
 		return fmt.Errorf("workbook: excelize wrote no %s", name)
 	}
 	if err := z.finish(); err != nil {
 		return err
 	}
-	names := make([]string, 0, len(z.parts))
+	names := make([]string, 0, len(z.parts)+len(z.direct))
 	for n := range z.parts {
+		names = append(names, n)
+	}
+	for n, d := range z.direct {
+		if !d.done {
+			return fmt.Errorf("workbook: %s was not closed", n)
+		}
+		if _, ok := z.parts[n]; ok {
+			return fmt.Errorf("workbook: %s is written twice", n)
+		}
+		z.parts[n] = &d.zipPart
 		names = append(names, n)
 	}
 	const types = "[Content_Types].xml"
@@ -172,26 +268,37 @@ func (z *sortedZip) Close() error {
 		return names[i] < names[j]
 	})
 	date, clock := msDosTime(z.mod.UTC())
-	zw := zip.NewWriter(z.w)
-	for _, n := range names {
-		p := z.parts[n]
-		fw, err := zw.CreateRaw(&zip.FileHeader{
-			Name: n, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
-			ModifiedDate: date, ModifiedTime: clock,
-			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.end - p.start), UncompressedSize64: p.size,
-		})
-		if err != nil {
-			return err
+	write := func(w io.Writer) error {
+		zw := zip.NewWriter(w)
+		for _, n := range names {
+			p := z.parts[n]
+			fw, err := zw.CreateRaw(&zip.FileHeader{
+				Name: n, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
+				ModifiedDate: date, ModifiedTime: clock,
+				CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.end - p.start), UncompressedSize64: p.size,
+			})
+			if err != nil {
+				return err
+			}
+			var sec io.Reader
+			if p.store != nil {
+				if sec, err = p.store.Section(p.start, p.end); err != nil {
+					return err
+				}
+			} else {
+				// In the output file (writeFile).
+				sec = io.NewSectionReader(z.file, p.start, p.end-p.start)
+			}
+			if _, err := io.Copy(fw, sec); err != nil {
+				return fmt.Errorf("workbook: %w", err)
+			}
 		}
-		sec, err := z.store.Section(p.start, p.end)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(fw, sec); err != nil {
-			return fmt.Errorf("workbook: %w", err)
-		}
+		return zw.Close()
 	}
-	return zw.Close()
+	if z.inFile != "" {
+		return z.writeFile(names, z.inFile, write)
+	}
+	return write(z.w)
 }
 
 // msDosTime is t as the date and time fields of a zip header (two-second

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/internal/msg"
+	"github.com/jixiao/jixiao/internal/record"
 )
 
 // Sheet names of the xlsx format.
@@ -32,7 +34,8 @@ type xlsxWriter struct {
 	m     Meta
 	l     Layout
 	f     *excelize.File
-	sw    *excelize.StreamWriter
+	z     *sortedZip
+	sw    rowSheet
 	st    *styles
 	marks marksSeen   // for the legend under the comparison
 	panel panelBlocks // the 专家评分汇总 sheet's blocks
@@ -40,19 +43,36 @@ type xlsxWriter struct {
 	cols  int // columns of the comparison sheet
 	// The 未通过 sheet is streamed beside the comparison sheet, a row per
 	// data error or failed check as units come, up to what a sheet holds.
-	fsw    *excelize.StreamWriter
+	fsw    rowSheet
 	fails  int // rows of 未通过 written
 	unlist int // failures past the sheet's last row, counted only
 	// lastRow is the last row a sheet has, and maxFails how many failures
 	// 未通过 lists below its header and above the note of the rest
 	// (excelize.TotalRows and 2 less; tests make them smaller).
 	lastRow, maxFails int
+	// excelizeSheets has excelize's StreamWriter write 评分表 and 未通过,
+	// which keeps them in temporary files until the end: the reference
+	// that partSheet is held to.
+	excelizeSheets bool
+	// file is the output when it is a file the workbook can write
+	// anywhere in (setOutput): 评分表 is then written straight into it.
+	file outputFile
+	gap  int64 // sortedZip.gap: fileGap, or less in tests
 }
 
-func newXLSXRows(o Options, m Meta) Rows { return &drawRows{d: newXLSXWriter(o), m: m} }
+func newXLSXRows(o Options, m Meta) Rows { return xlsxRows(newXLSXWriter(o), m) }
+
+// xlsxRows is the Rows of x: slim records when they hold all it draws.
+func xlsxRows(x *xlsxWriter, m Meta) *drawRows {
+	r := &drawRows{d: x, m: m, slim: slimRecords(m)}
+	if r.slim {
+		r.words = &record.Words{}
+	}
+	return r
+}
 
 func newXLSXWriter(o Options) *xlsxWriter {
-	return &xlsxWriter{o: o, marks: marksSeen{}, lastRow: excelize.TotalRows, maxFails: excelize.TotalRows - 2}
+	return &xlsxWriter{o: o, marks: marksSeen{}, lastRow: excelize.TotalRows, maxFails: excelize.TotalRows - 2, gap: fileGap}
 }
 
 // The comparison sheet: a title row, 一级指标 over their columns, the
@@ -68,11 +88,14 @@ const (
 func (x *xlsxWriter) begin(w io.Writer, m Meta) error {
 	x.w, x.m = w, m
 	x.l = NewLayout(m, x.o)
-	f, _, err := newWorkbook(SheetScores, m, w)
+	f, z, err := newWorkbook(SheetScores, m, w)
 	if err != nil {
 		return err
 	}
-	x.f, x.st = f, newStyles(f)
+	x.f, x.z, x.st = f, z, newStyles(f)
+	if bw, ok := w.(*bufio.Writer); x.file != nil && (!ok || bw.Buffered() == 0) {
+		z.file, z.base, z.gap = x.file, x.file.Written(), x.gap
+	}
 	if err := setProperties(f, m, "评分对照表"); err != nil {
 		return err
 	}
@@ -99,7 +122,7 @@ func (x *xlsxWriter) begin(w io.Writer, m Meta) error {
 	if err := x.failuresHeader(); err != nil {
 		return err
 	}
-	if x.sw, err = f.NewStreamWriter(SheetScores); err != nil {
+	if x.sw, err = x.rowSheet(SheetScores); err != nil {
 		return err
 	}
 	if err := x.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: xlsxFixed, YSplit: xlsxHeadRow,
@@ -490,7 +513,7 @@ func (x *xlsxWriter) statsSheet(s engine.Summary) error {
 // error, and every failed consistency check.
 // failuresHeader starts the 未通过 sheet.
 func (x *xlsxWriter) failuresHeader() error {
-	sw, err := x.f.NewStreamWriter(SheetFailures)
+	sw, err := x.rowSheet(SheetFailures)
 	if err != nil {
 		return err
 	}
@@ -542,6 +565,38 @@ func (x *xlsxWriter) failuresEnd() error {
 		}
 	}
 	return x.fsw.Flush()
+}
+
+// rowSheet returns the writer of a sheet streamed a row per unit: a
+// partSheet, straight into the workbook's zip, the sheet's print setup
+// and selection as printSetup and excelize give them.
+func (x *xlsxWriter) rowSheet(sheet string) (rowSheet, error) {
+	if x.excelizeSheets {
+		return x.f.NewStreamWriter(sheet)
+	}
+	id := 0
+	for k, name := range x.f.GetSheetMap() {
+		if name == sheet {
+			id = k
+		}
+	}
+	if id == 0 {
+		return nil, fmt.Errorf("xlsx: no sheet %s", sheet)
+	}
+	part, err := x.z.Direct(fmt.Sprintf("xl/worksheets/sheet%d.xml", id), sheet == SheetScores)
+	if err != nil {
+		return nil, err
+	}
+	return newPartSheet(part, x.f.GetActiveSheetIndex() == x.sheetIndex(sheet), printFooter(x.m)), nil
+}
+
+// sheetIndex is the place of sheet among the tabs, -1 if none.
+func (x *xlsxWriter) sheetIndex(sheet string) int {
+	i, err := x.f.GetSheetIndex(sheet)
+	if err != nil {
+		return -1
+	}
+	return i
 }
 
 // printSetup makes a sheet print landscape on A4, as wide as one page,

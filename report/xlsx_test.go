@@ -231,7 +231,7 @@ func xlsxWith(t *testing.T, lastRow, maxFails int) ([]byte, error) {
 	f := Format{Name: "xlsx", Binary: true, Sort: "rank", Rows: func(o Options, m Meta) Rows {
 		x := newXLSXWriter(o)
 		x.lastRow, x.maxFails = lastRow, maxFails
-		return &drawRows{d: x, m: m}
+		return xlsxRows(x, m)
 	}}
 	var buf bytes.Buffer
 	err := res.write(&buf, f, Options{}, m)

@@ -81,7 +81,11 @@ func (o *output) write(ctx context.Context, write func(io.Writer) error) error {
 	if o.file == nil {
 		return write(ctxWriter{ctx, o.stdout})
 	}
-	if err := write(ctxWriter{ctx, o.file}); err != nil {
+	var w io.Writer = ctxWriter{ctx, o.file}
+	if !o.file.Direct() {
+		w = ctxFile{ctxWriter{ctx, o.file}}
+	}
+	if err := write(w); err != nil {
 		return o.abort(o.words.Wrap(err, msg.ErrWriteLead, o.file.Name()))
 	}
 	if err := ctx.Err(); err != nil {
@@ -134,6 +138,27 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 	}
 	return c.w.Write(p)
 }
+
+// ctxFile is ctxWriter for a regular file, which a format may also write
+// out of order (the xlsx writes its largest sheet straight into the
+// file, not into a temporary file of its own, and moves it in place at
+// the end): report looks for these methods.
+type ctxFile struct{ ctxWriter }
+
+func (c ctxFile) file() *outfile.File { return c.w.(*outfile.File) }
+
+func (c ctxFile) ReadAt(p []byte, off int64) (int, error) { return c.file().ReadAt(p, off) }
+
+func (c ctxFile) WriteAt(p []byte, off int64) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.file().WriteAt(p, off)
+}
+
+func (c ctxFile) Truncate(size int64) error { return c.file().Truncate(size) }
+
+func (c ctxFile) Written() int64 { return c.file().Written() }
 
 // needsFile refuses a binary format (xlsx) bound for standard output:
 // it is written to a file, -o FILE.

@@ -115,6 +115,8 @@ const (
 	ErrReadDataLead      Code = "err.read_data_lead"
 	ErrReadLead          Code = "err.read_lead"
 	ErrWriteLead         Code = "err.write_lead"
+	OutReadLead          Code = "out.read_lead"
+	OutInOrder           Code = "out.in_order"
 	ErrWritingLead       Code = "err.writing_lead"
 	ErrCPUProfileLead    Code = "err.cpu_profile_lead"
 	ErrHeapProfileLead   Code = "err.heap_profile_lead"
@@ -374,6 +376,8 @@ var generalMessages = map[Code]entry{
 	ErrReadDataLead:    {zh: "读取数据 %s：", en: "read data %s: "},
 	ErrReadLead:        {zh: "读取 %s：", en: "read %s: "},
 	ErrWriteLead:       {zh: "写入 %s：", en: "write %s: "},
+	OutReadLead:        {zh: "读取 %s：", en: "read %s: "},
+	OutInOrder:         {zh: "管道或设备只能按顺序写入", en: "a FIFO or device is written in order only"},
 	ErrWritingLead:     {zh: "写入 %s：", en: "writing %s: "},
 	ErrCPUProfileLead:  {zh: "CPU 性能剖析：", en: "cpu profile: "},
 	ErrHeapProfileLead: {zh: "堆内存剖析：", en: "heap profile: "},

@@ -237,6 +237,39 @@ func (f *File) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// errDirect is the error of reading or writing anywhere but at the end
+// of a FIFO or device.
+var errDirect = msg.Printer{Lang: msg.ZH}.Errorf(msg.OutInOrder)
+
+// ReadAt reads what was written, from the temporary file: a writer that
+// writes part of its output out of order (the xlsx) reads it back to move
+// it. Not for a direct output.
+func (f *File) ReadAt(p []byte, off int64) (int, error) {
+	if f.Direct() {
+		return 0, f.words.Wrap(errDirect, msg.OutReadLead, f.path)
+	}
+	return f.f.ReadAt(p, off)
+}
+
+// WriteAt writes at off in the temporary file. Not for a direct output.
+func (f *File) WriteAt(p []byte, off int64) (int, error) {
+	if f.Direct() {
+		return 0, f.words.Wrap(errDirect, msg.ErrWriteLead, f.path)
+	}
+	n, err := f.f.WriteAt(p, off)
+	f.written = max(f.written, off+int64(n))
+	return n, err
+}
+
+// Truncate cuts the temporary file at size. Not for a direct output.
+func (f *File) Truncate(size int64) error {
+	if f.Direct() {
+		return f.words.Wrap(errDirect, msg.ErrWriteLead, f.path)
+	}
+	f.written = min(f.written, size)
+	return f.f.Truncate(size)
+}
+
 // Direct reports whether the output is written directly (a FIFO or a
 // character device): what was written stays written, even on Abort.
 func (f *File) Direct() bool { return f.temp == "" }

@@ -7,6 +7,7 @@ package record
 import (
 	"encoding/binary"
 	"math"
+	"sync"
 
 	"github.com/jixiao/jixiao/diag"
 )
@@ -21,7 +22,134 @@ type Codec struct {
 	Short bool
 	// Intern, when reading, makes each text Name reads a string once.
 	Intern map[string]string
+	// Words, when set, numbers the texts Word codes: the same table must
+	// write and read a record.
+	Words *Words
 }
+
+// Words numbers the texts that units repeat (statuses, flags, the
+// messages of failed checks), so that a record carries a small number
+// instead of the text: a million units' failed checks are then a few
+// bytes each rather than a hundred. Safe for concurrent use: the workers
+// write records while they score.
+type Words struct {
+	mu   sync.RWMutex
+	ids  map[string]int
+	list []string
+}
+
+// maxWords bounds a table: texts past it (messages made per unit, such as
+// a check that could not be computed) are written out whole.
+const maxWords = 4096
+
+func (w *Words) id(s string) (int, bool) {
+	w.mu.RLock()
+	i, ok := w.ids[s]
+	w.mu.RUnlock()
+	if ok {
+		return i, true
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if i, ok := w.ids[s]; ok {
+		return i, true
+	}
+	if len(w.list) >= maxWords {
+		return 0, false
+	}
+	if w.ids == nil {
+		w.ids = map[string]int{}
+	}
+	i = len(w.list)
+	w.ids[s] = i
+	w.list = append(w.list, s)
+	return i, true
+}
+
+func (w *Words) word(i int) (string, bool) {
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if i < 0 || i >= len(w.list) {
+		return "", false
+	}
+	return w.list[i], true
+}
+
+// Word codes a text that units repeat: its number in Words plus one, or 0
+// and the text when the table is full (or Str, without Words).
+func (c *Codec) Word(s *string) {
+	if c.Words == nil {
+		c.Str(s)
+		return
+	}
+	if !c.Read {
+		i, ok := c.Words.id(*s)
+		if !ok {
+			c.B = append(c.B, 0)
+			c.Str(s)
+			return
+		}
+		c.B = binary.AppendUvarint(c.B, uint64(i)+1)
+		return
+	}
+	var n int
+	c.Int(&n)
+	if n == 0 {
+		c.Str(s)
+		return
+	}
+	w, ok := c.Words.word(n - 1)
+	if !ok {
+		c.Short, c.B = true, nil
+	}
+	*s = w
+}
+
+// Cents codes a float64 bit for bit, in a few bytes when it is a whole
+// number of cents as Round2 makes them (points, scores): the zigzag of
+// the cents shifted left by one, or 1 and the 8 bytes of anything else.
+func (c *Codec) Cents(x *float64) {
+	if !c.Read {
+		if k, ok := cents(*x); ok {
+			c.B = binary.AppendUvarint(c.B, (uint64(k<<1)^uint64(k>>63))<<1)
+			return
+		}
+		c.B = append(c.B, 1)
+		c.Num(x)
+		return
+	}
+	v, n := binary.Uvarint(c.B)
+	if n <= 0 || v>>63 != 0 {
+		c.Short, c.B = true, nil
+		*x = 0
+		return
+	}
+	c.take(n)
+	if v&1 == 1 {
+		c.Num(x)
+		return
+	}
+	z := v >> 1
+	*x = fromCents(int64(z>>1) ^ -int64(z&1))
+}
+
+// cents is k when x is exactly fromCents(k) (and not -0): |k| below 2^53,
+// so that the shifted zigzag fits 63 bits.
+func cents(x float64) (int64, bool) {
+	if x == 0 {
+		return 0, !math.Signbit(x)
+	}
+	c := x * 100
+	if !(c > -1<<53 && c < 1<<53) {
+		return 0, false
+	}
+	k := int64(math.Round(c))
+	return k, fromCents(k) == x
+}
+
+// fromCents is k/100 as the nearest float64, as indicators.FromCents and
+// Round2 give it.
+func fromCents(k int64) float64 { return float64(k) / 100 }
 
 func (c *Codec) take(n int) []byte {
 	if c.Short || n < 0 || n > len(c.B) {
