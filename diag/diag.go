@@ -190,19 +190,29 @@ func (l List) Err() error {
 	return l
 }
 
-// Error prints every diagnostic, one after another, at most MaxErrors.
+// Error prints every diagnostic, one after another, at most MaxErrors,
+// with its counts in English; Text words them in another language.
 func (l List) Error() string {
+	return l.Text(func(n int) string { return fmt.Sprintf("%d more errors were truncated", n) },
+		func(n int) string { return fmt.Sprintf("%d errors", n) })
+}
+
+// Text prints the list as Error does, more(n) the line for the n
+// diagnostics past MaxErrors and count(n) the closing count of a list of
+// more than one, so that a command words them in its language.
+func (l List) Text(more, count func(n int) string) string {
 	var b strings.Builder
 	for i, e := range l {
 		if i == MaxErrors {
-			fmt.Fprintf(&b, "%d more errors were truncated\n", len(l)-MaxErrors)
+			b.WriteString(more(len(l) - MaxErrors))
+			b.WriteByte('\n')
 			break
 		}
 		b.WriteString(e.Error())
 		b.WriteByte('\n')
 	}
 	if len(l) > 1 {
-		fmt.Fprintf(&b, "%d errors", len(l))
+		b.WriteString(count(len(l)))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

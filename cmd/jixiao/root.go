@@ -147,6 +147,12 @@ func exitCode(io *streams, err error) int {
 	// Positioned errors start with FILE:LINE:COL, as editors expect.
 	var list diag.List
 	var one *diag.Error
+	if l, ok := err.(diag.List); ok {
+		fmt.Fprintln(io.ErrOut, l.Text(
+			func(n int) string { return io.msg.Sprintf(msg.RunMoreErrors, n) },
+			func(n int) string { return io.msg.Count(msg.RunErrorCount, n) }))
+		return code
+	}
 	if errors.As(err, &list) || errors.As(err, &one) {
 		fmt.Fprintln(io.ErrOut, err)
 		return code

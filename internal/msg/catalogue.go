@@ -116,6 +116,8 @@ const (
 	ErrReadLead          Code = "err.read_lead"
 	ErrWriteLead         Code = "err.write_lead"
 	OutReadLead          Code = "out.read_lead"
+	RunMoreErrors        Code = "run.more_errors"
+	RunErrorCount        Code = "run.error_count"
 	OutInOrder           Code = "out.in_order"
 	ErrWritingLead       Code = "err.writing_lead"
 	ErrCPUProfileLead    Code = "err.cpu_profile_lead"
@@ -376,6 +378,8 @@ var generalMessages = map[Code]entry{
 	ErrReadDataLead:    {zh: "读取数据 %s：", en: "read data %s: "},
 	ErrReadLead:        {zh: "读取 %s：", en: "read %s: "},
 	ErrWriteLead:       {zh: "写入 %s：", en: "write %s: "},
+	RunMoreErrors:      {zh: "另有 %d 个错误未列出", en: "%d more errors were truncated"},
+	RunErrorCount:      {zh: "共 %d 个错误", en: "%d errors", en1: "%d error"},
 	OutReadLead:        {zh: "读取 %s：", en: "read %s: "},
 	OutInOrder:         {zh: "管道或设备只能按顺序写入", en: "a FIFO or device is written in order only"},
 	ErrWritingLead:     {zh: "写入 %s：", en: "writing %s: "},
