@@ -10,6 +10,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
 )
 
 // The JSON of one unit written by hand: appendUnitRecord appends exactly
@@ -160,20 +161,15 @@ func insertHole(dst []byte, start int) []byte {
 	return dst
 }
 
-// appendJSONIndicator appends a jsonIndicator as JSONUnit makes it.
-func appendJSONIndicator(dst []byte, ir *engine.IndicatorResult) (_ []byte, err error) {
-	dst = append(dst, `{"id":`...)
-	dst = appendJSONString(dst, ir.ID)
-	dst = append(dst, `,"label":`...)
-	dst = appendJSONString(dst, ir.Label)
-	dst = append(dst, `,"group":`...)
-	dst = appendJSONStrings(dst, ir.Group)
+// appendJSONScore appends an indicator's fields from weight to flags, the
+// same in eval's JSON and monitor's.
+func appendJSONScore(dst []byte, ir *engine.IndicatorResult) (_ []byte, err error) {
 	dst = append(dst, `,"weight":`...)
 	if dst, err = appendJSONFloat(dst, ir.Weight); err != nil {
 		return dst, err
 	}
 	dst = append(dst, `,"value":`...)
-	if ir.HasValue && !math.IsNaN(ir.Value) && !math.IsInf(ir.Value, 0) {
+	if ir.HasValue && indicators.Finite(ir.Value) {
 		dst, _ = appendJSONFloat(dst, round4(ir.Value)) // finite
 	} else {
 		dst = append(dst, "null"...)
@@ -196,6 +192,20 @@ func appendJSONIndicator(dst []byte, ir *engine.IndicatorResult) (_ []byte, err 
 	dst = appendJSONString(dst, ir.Status)
 	dst = append(dst, `,"flags":`...)
 	dst = appendJSONStrings(dst, ir.Flags)
+	return dst, nil
+}
+
+// appendJSONIndicator appends a jsonIndicator as JSONUnit makes it.
+func appendJSONIndicator(dst []byte, ir *engine.IndicatorResult) (_ []byte, err error) {
+	dst = append(dst, `{"id":`...)
+	dst = appendJSONString(dst, ir.ID)
+	dst = append(dst, `,"label":`...)
+	dst = appendJSONString(dst, ir.Label)
+	dst = append(dst, `,"group":`...)
+	dst = appendJSONStrings(dst, ir.Group)
+	if dst, err = appendJSONScore(dst, ir); err != nil {
+		return dst, err
+	}
 	if ir.Claimed != nil {
 		dst = append(dst, `,"claimed":`...)
 		if dst, err = appendJSONFloat(dst, *ir.Claimed); err != nil {

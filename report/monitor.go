@@ -658,34 +658,9 @@ func (s *monitorRows) appendJSONIndicator(dst []byte, sc *monitorScratch, k int,
 	dst = appendJSONString(dst, ir.ID)
 	dst = append(dst, `,"label":`...)
 	dst = appendJSONString(dst, ir.Label)
-	dst = append(dst, `,"weight":`...)
-	if dst, err = appendJSONFloat(dst, ir.Weight); err != nil {
+	if dst, err = appendJSONScore(dst, ir); err != nil {
 		return dst, err
 	}
-	dst = append(dst, `,"value":`...)
-	if ir.HasValue && indicators.Finite(ir.Value) {
-		dst, _ = appendJSONFloat(dst, round4(ir.Value)) // finite
-	} else {
-		dst = append(dst, "null"...)
-	}
-	if ir.Tier != "" {
-		dst = append(dst, `,"tier":`...)
-		dst = appendJSONString(dst, ir.Tier)
-	}
-	if ir.HasTarget {
-		dst = append(dst, `,"target":`...)
-		if dst, err = appendJSONFloat(dst, ir.Target); err != nil {
-			return dst, err
-		}
-	}
-	dst = append(dst, `,"points":`...)
-	if dst, err = appendJSONFloat(dst, ir.Points); err != nil {
-		return dst, err
-	}
-	dst = append(dst, `,"status":`...)
-	dst = appendJSONString(dst, ir.Status)
-	dst = append(dst, `,"flags":`...)
-	dst = appendJSONStrings(dst, ir.Flags)
 	lu := &sc.lu
 	if k >= len(lu.Indicators) {
 		return append(dst, `,"light":null,"expected":null}`...), nil

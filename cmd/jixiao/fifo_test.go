@@ -304,20 +304,7 @@ func TestOutputToCharDevice(t *testing.T) {
 func TestOutputToFIFO(t *testing.T) {
 	dir, rules, units := copyInputs(t)
 	fifo := filepath.Join(dir, "results.json")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	got := make(chan []byte, 1)
-	go func() {
-		r, err := os.Open(fifo)
-		if err != nil {
-			got <- []byte(err.Error())
-			return
-		}
-		b, _ := io.ReadAll(r)
-		r.Close()
-		got <- b
-	}()
+	got := readFIFO(t, fifo)
 	done := make(chan struct{})
 	var code int
 	var stderr string
@@ -345,4 +332,25 @@ func TestOutputToFIFO(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("the FIFO's reader got nothing")
 	}
+}
+
+// readFIFO makes a FIFO at path and reads it whole in the background: the
+// channel gets what a writer sent (or the error opening it).
+func readFIFO(t *testing.T, path string) <-chan []byte {
+	t.Helper()
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []byte, 1)
+	go func() {
+		r, err := os.Open(path)
+		if err != nil {
+			got <- []byte(err.Error())
+			return
+		}
+		b, _ := io.ReadAll(r)
+		r.Close()
+		got <- b
+	}()
+	return got
 }

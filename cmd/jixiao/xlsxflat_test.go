@@ -2,11 +2,9 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -27,20 +25,7 @@ func TestXLSXFileEqualsFIFO(t *testing.T) {
 		t.Fatalf("eval -o file: exit %d: %s", code, stderr)
 	}
 	fifo := filepath.Join(dir, "fifo.xlsx")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	got := make(chan []byte, 1)
-	go func() {
-		r, err := os.Open(fifo)
-		if err != nil {
-			got <- []byte(err.Error())
-			return
-		}
-		b, _ := io.ReadAll(r)
-		r.Close()
-		got <- b
-	}()
+	got := readFIFO(t, fifo)
 	if code, _, stderr := runIn(t, strings.NewReader(""), "eval", "-r", "grid-center", "-d", data, "-f", "xlsx", "-o", fifo); code != exitOK {
 		t.Fatalf("eval -o FIFO: exit %d: %s", code, stderr)
 	}
