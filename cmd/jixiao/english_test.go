@@ -20,13 +20,9 @@ var englishWords = regexp.MustCompile(`(?:^|[^-%.A-Za-z_])([a-z][a-z']{2,})\b`)
 // machine words (a progress bar's unit, an HTTP header), or the English
 // a library's error is wrapped with where the library's own words follow.
 var mayStayEnglish = map[string]string{
-	"the data holds no units":         "errNoUnits, a sentinel: runEval words it (msg.ErrNoUnits) before it is shown",
-	"no unit claims a score":          "errNoClaims, a sentinel: runReview words it (msg.ErrNoClaims) before it is shown",
 	"attachment; filename*=UTF-8''%s": "an HTTP header (Content-Disposition), read by the browser",
 	"run-%d.json":                     "the name of a downloaded file",
 	"exit status %d":                  "an exitError without an error is never printed: exitCode returns its status",
-	"generated unit %s does not read: %w": "a bug of gen itself (a generated cell that data does not read), " +
-		"not the user's mistake: it stays in the words a developer reads",
 }
 
 // TestNoBareEnglish scans the sources of cmd/jixiao, the workbench and

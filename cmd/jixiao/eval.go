@@ -275,7 +275,7 @@ func reportTime(p msg.Printer, flag, epoch string, now func() time.Time) (time.T
 
 // errNoUnits stops a stream over data with no units before anything is
 // written.
-var errNoUnits = errors.New("the data holds no units")
+var errNoUnits = errors.New(string(msg.ErrNoUnits))
 
 // evalSink is the report's sink with the command's own concerns:
 // progress, failed checks, and no report of no units.

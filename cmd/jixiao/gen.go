@@ -179,7 +179,7 @@ func addClaims(g *synth.Generator, schema *data.Schema, prog *engine.Program, ro
 	rs := schema.Ruleset()
 	u, err := schema.Unit(row.ID, row.Name, g.Fields(row))
 	if err != nil {
-		return fmt.Errorf("generated unit %s does not read: %w", row.ID, err)
+		return fmt.Errorf("%s: %w", row.ID, err) // the data error says, in the run's language, what gen wrote wrong
 	}
 	r := prog.EvalUnit(&u)
 	s := synth.Scored{Score: r.Score, Grade: r.Grade, Failed: r.Failed()}

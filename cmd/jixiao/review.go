@@ -132,7 +132,7 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 
 // errNoClaims stops a review of data without any claim before anything
 // is written.
-var errNoClaims = errors.New("no unit claims a score")
+var errNoClaims = errors.New(string(msg.ErrNoClaims))
 
 // reviewSink is the report's sink of a review, which notes whether any
 // unit has a finding and stops when no unit claims anything.
