@@ -163,7 +163,14 @@ func (s *monitorRows) rendersLate() bool { return s.whys }
 
 // Begin writes what comes before the units.
 func (s *monitorRows) Begin(w io.Writer, m Meta) error {
-	s.m, s.out, s.w = m, w, bufio.NewWriter(w)
+	s.m, s.out = m, w
+	// The Sink's own buffer when w is one: a second buffer in front of
+	// it copied every byte once more (2.7 GB for a million units of csv).
+	if bw, ok := w.(*bufio.Writer); ok {
+		s.w = bw
+	} else {
+		s.w = bufio.NewWriter(w)
+	}
 	switch s.f {
 	case "json":
 		b, _ := json.Marshal(jsonRuleset{ID: s.m.Ruleset.ID, Version: s.m.Ruleset.Version, SHA256: s.m.Ruleset.SHA256})
