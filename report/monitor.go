@@ -19,6 +19,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/monitor"
 )
 
@@ -30,7 +31,11 @@ import (
 func MonitorFormats(mon *monitor.Monitor, color bool) Registry {
 	f := func(name, desc string) Format {
 		return Format{Name: name, Desc: desc, Binary: name == "xlsx", Lean: true, Digest: true,
-			Rows: func(o Options, m Meta) Rows { return newMonitorRows(name, m, mon, color && name == "table") }}
+			Rows: func(o Options, m Meta) Rows {
+				r := newMonitorRows(name, m, mon, color && name == "table")
+				r.lang = o.Lang
+				return r
+			}}
 	}
 	return Registry{
 		f("table", "lights per unit and indicator, for the terminal (in colour)"),
@@ -67,6 +72,7 @@ type monitorRows struct {
 	// pool holds the workers' monitorScratch: its memos are of this
 	// format's digits and this ruleset's indicators.
 	pool sync.Pool
+	lang string // of the errors (Options.Lang)
 }
 
 func newMonitorRows(f string, m Meta, mon *monitor.Monitor, color bool) *monitorRows {
@@ -892,7 +898,7 @@ func newMonitorXLSX(s *monitorRows) (*monitorXLSX, error) {
 
 func (x *monitorXLSX) row(cells []cell) error {
 	if x.next > excelize.TotalRows {
-		return fmt.Errorf("monitor: more units than a sheet's %d rows: use -f csv or json", excelize.TotalRows)
+		return msg.For(x.s.lang).Errorf(msg.RepMonitorRows, excelize.TotalRows)
 	}
 	vals := make([]any, len(cells))
 	for i, c := range cells {

@@ -52,7 +52,8 @@ func ReviewFormats() Registry {
 func WriteReview(w io.Writer, f Format, m Meta, rv *review.Review) error {
 	r, ok := f.Rows(Options{Tolerance: rv.Tolerance}, m).(*reviewRows)
 	if !ok {
-		return fmt.Errorf("format %s is not a review format", f.Name)
+		// A caller's mistake, never a user's: -f is looked up in ReviewFormats.
+		return fmt.Errorf("report.WriteReview: internal error: format %s is not one of ReviewFormats", f.Name)
 	}
 	defer r.doc.close()
 	for _, i := range rv.Order {

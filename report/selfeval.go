@@ -12,6 +12,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/spill"
 )
 
@@ -647,7 +648,7 @@ func (s *selfEvalWriter) indexUnit(u *engine.UnitResult, sheet string) error {
 	}
 	if sheet != "" {
 		if s.nlinks > excelize.TotalSheetHyperlinks {
-			return fmt.Errorf("selfeval: the index links at most %d forms: use --units to write fewer units", excelize.TotalSheetHyperlinks+1)
+			return msg.For(s.o.Lang).Errorf(msg.RepSelfEvalLinks, excelize.TotalSheetHyperlinks+1)
 		}
 		s.nlinks++
 		ref := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!A1"

@@ -266,8 +266,7 @@ func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 		return nil
 	}
 	if x.row > x.lastRow {
-		return fmt.Errorf("xlsx: more than %d scored units do not fit on a sheet (%d rows at most): use -f csv or -f json",
-			x.lastRow-xlsxFirstRow+1, x.lastRow)
+		return msg.For(x.o.Lang).Errorf(msg.RepXLSXRows, x.lastRow-xlsxFirstRow+1, x.lastRow)
 	}
 	x.panel.add(u, &x.m)
 	for _, c := range u.Checks {

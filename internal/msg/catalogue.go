@@ -287,9 +287,9 @@ const (
 
 // catalogue is every message, read-only once built: the messages of the
 // commands' run (this file), and those of each stage in a file of its own
-// (data.go, rules.go, help.go), so that one stage's wording is read in one
+// (data.go, rules.go, report.go, help.go), so that one stage's wording is read in one
 // place.
-var catalogue = join(generalMessages, dataMessages, ruleMessages, helpMessages)
+var catalogue = join(generalMessages, dataMessages, ruleMessages, reportMessages, helpMessages)
 
 // join is the union of the stages' messages; a code worded twice is a
 // mistake that stops the program at its start (and so every test).
