@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/jixiao/jixiao/diag"
@@ -34,10 +35,15 @@ func notNumber(c msg.Code, args ...any) cellProblem {
 }
 
 // The forms of indicators.ParseCell's errors that cellReason words anew.
+// A quoted cell is as diag.Quote writes it: clipped, its length after.
+const quoted = `("(?:[^"\\]|\\.)*"(?: \(\d+ bytes\))?)`
+
 var (
 	lookalikeRE = regexp.MustCompile(`holds ('(?:[^'\\]|\\.)*') \(U\+([0-9A-F]+)\), which only looks like ("(?:[^"\\]|\\.)*")`)
-	outOfLenRE  = regexp.MustCompile(`is out of range \((\d+) characters\)$`)
-	tierBandRE  = regexp.MustCompile(`^tier ("(?:[^"\\]|\\.)*"): fraction (\S+) is outside tier ([ABC]) \((.+)\) band (\[.*[\])])$`)
+	outOfLenRE  = regexp.MustCompile(`^not a number: ("(?:[^"\\]|\\.)*") is out of range \((\d+) characters\)$`)
+	tierBandRE  = regexp.MustCompile(`^tier ` + quoted + `: fraction (\S+) is outside tier ([ABC]) \((.+)\) band (\[.*[\])])$`)
+	tierFracRE  = regexp.MustCompile(`^tier ` + quoted + `: fraction (not a number: .*)$`)
+	notNumberRE = regexp.MustCompile(`^not a number: ` + quoted + `(?: has a misplaced thousands separator)?$`)
 )
 
 // tierWant ends indicators' error for text that names no tier.
@@ -45,10 +51,11 @@ const tierWant = "want A, B, C, 达成, 部分达成 or 未达成"
 
 // cellReason says why text, the cell of field f, does not read (err), in
 // the schema's language. English is err's own text, as it always was; in
-// Chinese the errors of indicators.ParseCell that a user meets (no
-// number, a misplaced thousands separator, a look-alike character, no
-// tier) are worded from the catalogue, and any other keeps its text after
-// a Chinese lead-in, so that nothing it says is lost.
+// Chinese each error indicators.ParseCell gives (no number, a misplaced
+// thousands separator, a number out of range, a look-alike character, no
+// tier, a tier's fraction that is no number or outside its band) is
+// worded from the catalogue, and any other keeps its text after a
+// Chinese lead-in, so that nothing it says is lost.
 func (s *Schema) cellReason(f *field, text string, err error) string {
 	var cp cellProblem
 	if errors.As(err, &cp) {
@@ -61,39 +68,70 @@ func (s *Schema) cellReason(f *field, text string, err error) string {
 	if f.kind == fieldInput || f.kind == fieldWrongUnit {
 		in = &s.rs.Inputs[f.input]
 	}
-	c, args := cellProblemOf(err, text, in)
-	return s.p.Sprintf(c, args...)
+	return cellWords(s.p, err, text, in)
 }
 
-// cellProblemOf is the catalogue message for an error of
-// indicators.ParseCell or ParseNumber of text, a cell of input in (nil for
-// a claim).
-func cellProblemOf(err error, text string, in *indicators.Input) (msg.Code, []any) {
+// cellWords is the catalogue's wording, in p's language, of an error of
+// indicators.ParseCell or ParseNumber of text, a cell of input in (nil
+// for a claim).
+func cellWords(p msg.Printer, err error, text string, in *indicators.Input) string {
 	e := err.Error()
 	value := diag.Quote(indicators.TrimSpace(text))
 	if m := lookalikeRE.FindStringSubmatch(e); m != nil && errors.Is(err, indicators.ErrLookalike) {
-		return msg.DataLookalike, []any{value, m[1], m[2], m[3]}
+		return p.Sprintf(msg.DataLookalike, value, m[1], m[2], m[3])
 	}
 	if in != nil && in.Type == indicators.TypeTier {
 		if strings.HasPrefix(e, "unknown tier ") && strings.HasSuffix(e, tierWant) {
-			return msg.DataUnknownTier, []any{value}
+			return p.Sprintf(msg.DataUnknownTier, value)
 		}
 		if m := tierBandRE.FindStringSubmatch(e); m != nil {
-			return msg.DataTierBand, []any{m[1], m[2], m[3], m[4], m[5]}
+			return p.Sprintf(msg.DataTierBand, m[1], m[2], m[3], m[4], m[5])
 		}
-		return msg.DataCellUnread, []any{e}
+		if m := tierFracRE.FindStringSubmatch(e); m != nil {
+			if c, args, ok := numberProblem(m[2]); ok {
+				return p.Sprintf(msg.DataTierFraction, m[1], p.Sprintf(c, args...))
+			}
+		}
+		return p.Sprintf(msg.DataCellUnread, e)
 	}
 	if !errors.Is(err, indicators.ErrNotNumber) {
-		return msg.DataCellUnread, []any{e}
+		return p.Sprintf(msg.DataCellUnread, e)
 	}
+	unit := ""
+	if in != nil && in.Unit != "" {
+		if t, ok := strings.CutSuffix(e, " (the input's unit is "+in.Unit+")"); ok {
+			e, unit = t, in.Unit
+		}
+	}
+	c, args, ok := numberProblem(e)
 	switch {
-	case strings.Contains(e, " has a misplaced thousands separator"):
-		return msg.DataThousands, []any{value}
-	case outOfLenRE.MatchString(e):
-		n := outOfLenRE.FindStringSubmatch(e)[1]
-		return msg.DataOutOfRangeLen, []any{diag.Head(indicators.TrimSpace(text)), n}
-	case in != nil && in.Unit != "" && strings.HasSuffix(e, " (the input's unit is "+in.Unit+")"):
-		return msg.DataNotNumberUnit, []any{value, in.Unit}
+	case !ok:
+		return p.Sprintf(msg.DataCellUnread, err.Error())
+	case c == msg.DataNotNumber && unit != "":
+		return p.Sprintf(msg.DataNotNumberUnit, value, unit)
+	case c == msg.DataNotNumber || c == msg.DataThousands:
+		// The cell as typed, which the error may quote normalised.
+		return p.Sprintf(c, value)
 	}
-	return msg.DataNotNumber, []any{value}
+	return p.Sprintf(c, args...)
+}
+
+// numberProblem is the catalogue message of e, the text of an error of
+// indicators' reading of a number (ErrNotNumber's forms), with the
+// value it quotes; ok is false for a text of no such form.
+func numberProblem(e string) (c msg.Code, args []any, ok bool) {
+	if m := outOfLenRE.FindStringSubmatch(e); m != nil {
+		head, err := strconv.Unquote(m[1])
+		if err != nil {
+			return "", nil, false
+		}
+		return msg.DataOutOfRangeLen, []any{head, m[2]}, true
+	}
+	if m := notNumberRE.FindStringSubmatch(e); m != nil {
+		if strings.HasSuffix(e, " has a misplaced thousands separator") {
+			return msg.DataThousands, []any{m[1]}, true
+		}
+		return msg.DataNotNumber, []any{m[1]}, true
+	}
+	return "", nil, false
 }

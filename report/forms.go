@@ -48,7 +48,7 @@ func FormsFormats() Registry {
 func WriteForms(w io.Writer, f Format, fr *FormsReview) error {
 	if f.Forms == nil {
 		// A caller's mistake, never a user's: -f is looked up in FormsFormats.
-		return fmt.Errorf("report.WriteForms: internal error: format %s is not one of FormsFormats", f.Name)
+		return internalf("WriteForms: format %s is not one of FormsFormats", f.Name)
 	}
 	return f.Forms(w, fr)
 }

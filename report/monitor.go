@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -215,7 +214,7 @@ func (s *monitorRows) Begin(w io.Writer, m Meta) error {
 func (s *monitorRows) WriteUnit(_ io.Writer, rec []byte, rank int) error {
 	n := 1 + len(s.m.Indicators)
 	if len(rec) < n {
-		return errors.New("monitor: a record was cut short")
+		return internalf("monitor: a record was cut short")
 	}
 	s.units++
 	s.lights[rec[0]]++
@@ -403,19 +402,19 @@ type cell struct {
 // written from rank into rankBuf.
 func decodeCells(cells []cell, rec []byte, rank int, rankBuf []byte) ([]cell, error) {
 	if len(rec) < 2 {
-		return nil, errors.New("monitor: a record was cut short")
+		return nil, internalf("monitor: a record was cut short")
 	}
 	n := int(binary.BigEndian.Uint16(rec))
 	rec = rec[2:]
 	cells = cells[:0]
 	for i := 0; i < n; i++ {
 		if len(rec) < 1 {
-			return nil, errors.New("monitor: a record was cut short")
+			return nil, internalf("monitor: a record was cut short")
 		}
 		kind := rec[0]
 		l, w := binary.Uvarint(rec[1:])
 		if w <= 0 || len(rec) < 1+w+int(l) {
-			return nil, errors.New("monitor: a record was cut short")
+			return nil, internalf("monitor: a record was cut short")
 		}
 		v := rec[1+w : 1+w+int(l)]
 		rec = rec[1+w+int(l):]

@@ -715,7 +715,7 @@ func (s *selfEvalWriter) end(sum engine.Summary) error {
 func insertBefore(w io.Writer, b []byte, mark string, add func(io.Writer) error) error {
 	at := bytes.LastIndex(b, []byte(mark))
 	if at < 0 {
-		return fmt.Errorf("workbook: no %s to add the forms' sheets before", mark)
+		return internalf("workbook: no %s to add the forms' sheets before", mark)
 	}
 	if _, err := w.Write(b[:at]); err != nil {
 		return err

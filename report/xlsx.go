@@ -580,7 +580,7 @@ func (x *xlsxWriter) rowSheet(sheet string) (rowSheet, error) {
 		}
 	}
 	if id == 0 {
-		return nil, fmt.Errorf("xlsx: no sheet %s", sheet)
+		return nil, internalf("xlsx: no sheet %s", sheet)
 	}
 	part, err := x.z.Direct(fmt.Sprintf("xl/worksheets/sheet%d.xml", id), sheet == SheetScores)
 	if err != nil {
