@@ -11,7 +11,6 @@ const (
 	RepXLSXRows      Code = "report.xlsx_rows"
 	RepMonitorRows   Code = "report.monitor_rows"
 	RepSelfEvalLinks Code = "report.selfeval_links"
-	RepSpill         Code = "report.spill"
 )
 
 // reportMessages are the messages of package report. The English is the
@@ -31,6 +30,4 @@ var reportMessages = map[Code]entry{
 		en: "monitor: more units than a sheet's %d rows: use -f csv or json"},
 	RepSelfEvalLinks: {zh: "selfeval：目录最多链接 %d 张自评表：请用 --units 只写部分单位",
 		en: "selfeval: the index links at most %d forms: use --units to write fewer units"},
-	RepSpill: {zh: "无法写入临时文件（%v）：磁盘可能已满；请腾出空间，或用 TMPDIR 环境变量指定一个有空间的文件夹",
-		en: "cannot write a temporary file (%v): the disk may be full; free some space, or point the TMPDIR environment variable at a folder with room"},
 }

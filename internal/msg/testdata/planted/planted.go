@@ -24,6 +24,8 @@ func worded(p msg.Printer, n int) error {
 	return internalf("sortedZip: %d is written twice", n)
 }
 
-func internalf(format string, args ...any) error { return fmt.Errorf("internal error: "+format, args...) }
+func internalf(format string, args ...any) error {
+	return fmt.Errorf("internal error: "+format, args...)
+}
 
 func wrap(name string, err error) error { return fmt.Errorf("sheet %s: %w", name, err) }
