@@ -3,11 +3,11 @@ package data
 import (
 	"errors"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/cellword"
 	"github.com/jixiao/jixiao/internal/msg"
 )
 
@@ -34,16 +34,11 @@ func notNumber(c msg.Code, args ...any) cellProblem {
 	return cellProblem{code: c, args: args, number: true}
 }
 
-// The forms of indicators.ParseCell's errors that cellReason words anew.
-// A quoted cell is as diag.Quote writes it: clipped, its length after.
-const quoted = `("(?:[^"\\]|\\.)*"(?: \(\d+ bytes\))?)`
-
+// The forms of indicators.ParseCell's tier errors that cellReason words
+// anew (the number errors are cellword's).
 var (
-	lookalikeRE = regexp.MustCompile(`holds ('(?:[^'\\]|\\.)*') \(U\+([0-9A-F]+)\), which only looks like ("(?:[^"\\]|\\.)*")`)
-	outOfLenRE  = regexp.MustCompile(`^not a number: ("(?:[^"\\]|\\.)*") is out of range \((\d+) characters\)$`)
-	tierBandRE  = regexp.MustCompile(`^tier ` + quoted + `: fraction (\S+) is outside tier ([ABC]) \((.+)\) band (\[.*[\])])$`)
-	tierFracRE  = regexp.MustCompile(`^tier ` + quoted + `: fraction (not a number: .*)$`)
-	notNumberRE = regexp.MustCompile(`^not a number: ` + quoted + `(?: has a misplaced thousands separator)?$`)
+	tierBandRE = regexp.MustCompile(`^tier ` + cellword.Quoted + `: fraction (\S+) is outside tier ([ABC]) \((.+)\) band (\[.*[\])])$`)
+	tierFracRE = regexp.MustCompile(`^tier ` + cellword.Quoted + `: fraction (not a number: .*)$`)
 )
 
 // tierWant ends indicators' error for text that names no tier.
@@ -77,8 +72,8 @@ func (s *Schema) cellReason(f *field, text string, err error) string {
 func cellWords(p msg.Printer, err error, text string, in *indicators.Input) string {
 	e := err.Error()
 	value := diag.Quote(indicators.TrimSpace(text))
-	if m := lookalikeRE.FindStringSubmatch(e); m != nil && errors.Is(err, indicators.ErrLookalike) {
-		return p.Sprintf(msg.DataLookalike, value, m[1], m[2], m[3])
+	if w, ok := cellword.Lookalike(p, err, value); ok {
+		return w
 	}
 	if in != nil && in.Type == indicators.TypeTier {
 		if strings.HasPrefix(e, "unknown tier ") && strings.HasSuffix(e, tierWant) {
@@ -88,8 +83,8 @@ func cellWords(p msg.Printer, err error, text string, in *indicators.Input) stri
 			return p.Sprintf(msg.DataTierBand, m[1], m[2], m[3], m[4], m[5])
 		}
 		if m := tierFracRE.FindStringSubmatch(e); m != nil {
-			if c, args, ok := numberProblem(m[2]); ok {
-				return p.Sprintf(msg.DataTierFraction, m[1], p.Sprintf(c, args...))
+			if w, ok := cellword.Number(p, m[2], ""); ok {
+				return p.Sprintf(msg.DataTierFraction, m[1], w)
 			}
 		}
 		return p.Sprintf(msg.DataCellUnread, e)
@@ -97,41 +92,17 @@ func cellWords(p msg.Printer, err error, text string, in *indicators.Input) stri
 	if !errors.Is(err, indicators.ErrNotNumber) {
 		return p.Sprintf(msg.DataCellUnread, e)
 	}
-	unit := ""
 	if in != nil && in.Unit != "" {
 		if t, ok := strings.CutSuffix(e, " (the input's unit is "+in.Unit+")"); ok {
-			e, unit = t, in.Unit
+			if strings.HasPrefix(t, "not a number: ") && !strings.Contains(t, " has a misplaced") && !strings.Contains(t, " is out of range (") {
+				return p.Sprintf(msg.DataNotNumberUnit, value, in.Unit)
+			}
+			e = t
 		}
 	}
-	c, args, ok := numberProblem(e)
-	switch {
-	case !ok:
-		return p.Sprintf(msg.DataCellUnread, err.Error())
-	case c == msg.DataNotNumber && unit != "":
-		return p.Sprintf(msg.DataNotNumberUnit, value, unit)
-	case c == msg.DataNotNumber || c == msg.DataThousands:
-		// The cell as typed, which the error may quote normalised.
-		return p.Sprintf(c, value)
+	// The cell as typed, which the error may quote normalised (１２ as 12).
+	if w, ok := cellword.Number(p, e, value); ok {
+		return w
 	}
-	return p.Sprintf(c, args...)
-}
-
-// numberProblem is the catalogue message of e, the text of an error of
-// indicators' reading of a number (ErrNotNumber's forms), with the
-// value it quotes; ok is false for a text of no such form.
-func numberProblem(e string) (c msg.Code, args []any, ok bool) {
-	if m := outOfLenRE.FindStringSubmatch(e); m != nil {
-		head, err := strconv.Unquote(m[1])
-		if err != nil {
-			return "", nil, false
-		}
-		return msg.DataOutOfRangeLen, []any{head, m[2]}, true
-	}
-	if m := notNumberRE.FindStringSubmatch(e); m != nil {
-		if strings.HasSuffix(e, " has a misplaced thousands separator") {
-			return msg.DataThousands, []any{m[1]}, true
-		}
-		return msg.DataNotNumber, []any{m[1]}, true
-	}
-	return "", nil, false
+	return p.Sprintf(msg.DataCellUnread, err.Error())
 }
