@@ -274,7 +274,7 @@ func TestXLSXTooManyUnits(t *testing.T) {
 		t.Fatalf("7 rows: %v", err)
 	}
 	for lang, want := range map[string]string{
-		"":   "xlsx：一张工作表最多 6 行，放不下超过 3 个已评分的单位：请用 -f csv 或 -f json，或用 --units 只写部分单位",
+		"":   "xlsx：一张工作表最多 6 行，放不下超过 3 个已评分的单位：请用 -f csv 或 -f json",
 		"en": "xlsx: more than 3 scored units do not fit on a sheet (6 rows at most): use -f csv or -f json",
 	} {
 		_, err := xlsxLang(t, 6, 4, lang)

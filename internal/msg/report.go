@@ -24,7 +24,7 @@ var reportMessages = map[Code]entry{
 	RepUnitsUnknown: {zh: "--units：数据中没有单位 %s", en: "--units: no unit %s in the data"},
 	RepSortUnknown: {zh: "--sort %q：可用的排序列有 %s（前加 - 为降序）",
 		en: "--sort %q: want one of %s (prefix - for descending)"},
-	RepXLSXRows: {zh: "xlsx：一张工作表最多 %[2]d 行，放不下超过 %[1]d 个已评分的单位：请用 -f csv 或 -f json，或用 --units 只写部分单位",
+	RepXLSXRows: {zh: "xlsx：一张工作表最多 %[2]d 行，放不下超过 %[1]d 个已评分的单位：请用 -f csv 或 -f json",
 		en: "xlsx: more than %d scored units do not fit on a sheet (%d rows at most): use -f csv or -f json"},
 	RepMonitorRows: {zh: "monitor：单位数超过一张工作表的 %d 行：请用 -f csv 或 json",
 		en: "monitor: more units than a sheet's %d rows: use -f csv or json"},
