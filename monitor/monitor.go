@@ -423,21 +423,7 @@ func (m *Monitor) appendReasonBounds(dst []byte, light string, cached bool) []by
 // them (100%, 80%, 95.5%): they are settings, not measured shares, so
 // AppendReason spares them the two decimals of a share.
 func (m *Monitor) appendBoundsShort(dst []byte, light string) []byte {
-	switch light {
-	case indicators.LightGreen:
-		dst = append(dst, "，达到 "...)
-		dst = appendBound(dst, m.Bounds.Green)
-		return append(dst, "：绿灯"...)
-	case indicators.LightYellow:
-		dst = append(dst, "，达到 "...)
-		dst = appendBound(dst, m.Bounds.Yellow)
-		dst = append(dst, " 未达 "...)
-		dst = appendBound(dst, m.Bounds.Green)
-		return append(dst, "：黄灯"...)
-	}
-	dst = append(dst, "，未达 "...)
-	dst = appendBound(dst, m.Bounds.Yellow)
-	return append(dst, "：红灯"...)
+	return m.appendBoundsAs(dst, light, appendBound)
 }
 
 // appendBound writes a bound as a percentage with at most 2 decimals
@@ -461,20 +447,25 @@ func appendBound(dst []byte, x float64) []byte {
 
 // appendBounds names the light and the bound it met.
 func (m *Monitor) appendBounds(dst []byte, light string) []byte {
+	return m.appendBoundsAs(dst, light, appendPct)
+}
+
+// appendBoundsAs is appendBounds with each bound written by pct.
+func (m *Monitor) appendBoundsAs(dst []byte, light string, pct func([]byte, float64) []byte) []byte {
 	switch light {
 	case indicators.LightGreen:
 		dst = append(dst, "，达到 "...)
-		dst = appendPct(dst, m.Bounds.Green)
+		dst = pct(dst, m.Bounds.Green)
 		return append(dst, "：绿灯"...)
 	case indicators.LightYellow:
 		dst = append(dst, "，达到 "...)
-		dst = appendPct(dst, m.Bounds.Yellow)
+		dst = pct(dst, m.Bounds.Yellow)
 		dst = append(dst, " 未达 "...)
-		dst = appendPct(dst, m.Bounds.Green)
+		dst = pct(dst, m.Bounds.Green)
 		return append(dst, "：黄灯"...)
 	}
 	dst = append(dst, "，未达 "...)
-	dst = appendPct(dst, m.Bounds.Yellow)
+	dst = pct(dst, m.Bounds.Yellow)
 	return append(dst, "：红灯"...)
 }
 

@@ -15,18 +15,42 @@ import (
 // file name, a format or a unit.
 var english = regexp.MustCompile(`[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}`)
 
+// eachDecl calls visit with each top-level declaration of the non-test
+// sources of dir (from the repository's root) but a var block: a
+// package's sentinel error (var ErrX = errors.New("...")) is matched by
+// errors.Is, and its text is for programs.
+func eachDecl(t *testing.T, dir string, visit func(*token.FileSet, ast.Decl)) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "..", dir, "*.go"))
+	if len(files) == 0 {
+		t.Fatalf("no sources in %s", dir)
+	}
+	fset := token.NewFileSet()
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
+				continue
+			}
+			visit(fset, d)
+		}
+	}
+}
+
 // bareEnglish lists the string literals of the non-test sources of dir
 // that word a message for users in English without the catalogue: a
 // format or text of fmt.Sprintf, Errorf, Fprintf or errors.New, a Msg,
 // Why, Message or Explain field, or what is assigned to one.
 func bareEnglish(t *testing.T, dir string) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", dir, "*.go"))
-	if len(files) == 0 {
-		t.Fatalf("no sources in %s", dir)
-	}
 	var found []string
-	fset := token.NewFileSet()
+	var fset *token.FileSet
 	check := func(n ast.Node) {
 		ast.Inspect(n, func(n ast.Node) bool {
 			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
@@ -65,23 +89,10 @@ func bareEnglish(t *testing.T, dir string) []string {
 		}
 		return true
 	}
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			// A package's sentinel error (var ErrX = errors.New("...")) is
-			// matched by errors.Is, and its text is for programs.
-			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
-				continue
-			}
-			ast.Inspect(d, scan)
-		}
-	}
+	eachDecl(t, dir, func(fs *token.FileSet, d ast.Decl) {
+		fset = fs
+		ast.Inspect(d, scan)
+	})
 	return found
 }
 

@@ -2,9 +2,7 @@ package msg
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,46 +16,29 @@ import (
 // lead-in that only names where a wrapped error came from (sheet %s: %w).
 func bareErrors(t *testing.T, dir string) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", dir, "*.go"))
-	if len(files) == 0 {
-		t.Fatalf("no sources in %s", dir)
-	}
 	var found []string
-	fset := token.NewFileSet()
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
-				continue // sentinels, matched by errors.Is
-			}
-			ast.Inspect(d, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok || len(call.Args) == 0 {
-					return true
-				}
-				sel, ok := call.Fun.(*ast.SelectorExpr)
-				if !ok {
-					return true
-				}
-				if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name+"."+sel.Sel.Name != "fmt.Errorf" && pkg.Name+"."+sel.Sel.Name != "errors.New" {
-					return true
-				}
-				if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					s, _ := strconv.Unquote(lit.Value)
-					if english.MatchString(s) {
-						found = append(found, fset.Position(lit.Pos()).String()+": "+lit.Value)
-					}
-				}
+	eachDecl(t, dir, func(fset *token.FileSet, d ast.Decl) {
+		ast.Inspect(d, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
 				return true
-			})
-		}
-	}
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name+"."+sel.Sel.Name != "fmt.Errorf" && pkg.Name+"."+sel.Sel.Name != "errors.New" {
+				return true
+			}
+			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				s, _ := strconv.Unquote(lit.Value)
+				if english.MatchString(s) {
+					found = append(found, fset.Position(lit.Pos()).String()+": "+lit.Value)
+				}
+			}
+			return true
+		})
+	})
 	return found
 }
 
