@@ -128,7 +128,8 @@ type band struct {
 	mu     sync.Mutex
 	file   string // a file the pass read, for its errors
 	blocks [][]byte
-	cur    int // the block being filled
+	mapped []bool // whether each block is mapped outside the heap (bandAlloc)
+	cur    int    // the block being filled
 	slots  []bandSlot
 }
 
@@ -163,11 +164,22 @@ func (b *band) put(p, idx int, rec []byte, file string) {
 		b.cur++
 	}
 	if b.cur == len(b.blocks) {
-		b.blocks = append(b.blocks, make([]byte, 0, max(bandBlock, len(rec))))
+		blk, mapped := bandAlloc(max(bandBlock, len(rec)))
+		b.blocks, b.mapped = append(b.blocks, blk), append(b.mapped, mapped)
 	}
 	off := len(b.blocks[b.cur])
 	b.blocks[b.cur] = append(b.blocks[b.cur], rec...)
 	b.slots[p-b.lo] = bandSlot{block: int32(b.cur), off: int32(off), n: int32(len(rec)), idx: int32(idx)}
+}
+
+// free gives the blocks back.
+func (b *band) free() {
+	for i, blk := range b.blocks {
+		if b.mapped[i] {
+			bandFree(blk)
+		}
+	}
+	b.blocks, b.mapped = nil, nil
 }
 
 // takeBase gives job j, whose chunk holds n units, the input index of
@@ -215,6 +227,7 @@ func (st *streamer) bandPasses(rr rereader) error {
 	st.pass2 = true
 	st.turn.cond.L = &st.turn.mu
 	st.band = &band{}
+	defer st.band.free()
 	n := len(st.sums)
 	e := emitter{st: st}
 	for lo := 0; lo < n; lo += per {
