@@ -7,6 +7,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/cellword"
 	"github.com/jixiao/jixiao/internal/msg"
 )
 
@@ -33,11 +34,11 @@ func notNumber(c msg.Code, args ...any) cellProblem {
 	return cellProblem{code: c, args: args, number: true}
 }
 
-// The forms of indicators.ParseCell's errors that cellReason words anew.
+// The forms of indicators.ParseCell's tier errors that cellReason words
+// anew (the number errors are cellword's).
 var (
-	lookalikeRE = regexp.MustCompile(`holds ('(?:[^'\\]|\\.)*') \(U\+([0-9A-F]+)\), which only looks like ("(?:[^"\\]|\\.)*")`)
-	outOfLenRE  = regexp.MustCompile(`is out of range \((\d+) characters\)$`)
-	tierBandRE  = regexp.MustCompile(`^tier ("(?:[^"\\]|\\.)*"): fraction (\S+) is outside tier ([ABC]) \((.+)\) band (\[.*[\])])$`)
+	tierBandRE = regexp.MustCompile(`^tier ` + cellword.Quoted + `: fraction (\S+) is outside tier ([ABC]) \((.+)\) band (\[.*[\])])$`)
+	tierFracRE = regexp.MustCompile(`^tier ` + cellword.Quoted + `: fraction (not a number: .*)$`)
 )
 
 // tierWant ends indicators' error for text that names no tier.
@@ -45,10 +46,11 @@ const tierWant = "want A, B, C, 达成, 部分达成 or 未达成"
 
 // cellReason says why text, the cell of field f, does not read (err), in
 // the schema's language. English is err's own text, as it always was; in
-// Chinese the errors of indicators.ParseCell that a user meets (no
-// number, a misplaced thousands separator, a look-alike character, no
-// tier) are worded from the catalogue, and any other keeps its text after
-// a Chinese lead-in, so that nothing it says is lost.
+// Chinese each error indicators.ParseCell gives (no number, a misplaced
+// thousands separator, a number out of range, a look-alike character, no
+// tier, a tier's fraction that is no number or outside its band) is
+// worded from the catalogue, and any other keeps its text after a
+// Chinese lead-in, so that nothing it says is lost.
 func (s *Schema) cellReason(f *field, text string, err error) string {
 	var cp cellProblem
 	if errors.As(err, &cp) {
@@ -61,39 +63,46 @@ func (s *Schema) cellReason(f *field, text string, err error) string {
 	if f.kind == fieldInput || f.kind == fieldWrongUnit {
 		in = &s.rs.Inputs[f.input]
 	}
-	c, args := cellProblemOf(err, text, in)
-	return s.p.Sprintf(c, args...)
+	return cellWords(s.p, err, text, in)
 }
 
-// cellProblemOf is the catalogue message for an error of
-// indicators.ParseCell or ParseNumber of text, a cell of input in (nil for
-// a claim).
-func cellProblemOf(err error, text string, in *indicators.Input) (msg.Code, []any) {
+// cellWords is the catalogue's wording, in p's language, of an error of
+// indicators.ParseCell or ParseNumber of text, a cell of input in (nil
+// for a claim).
+func cellWords(p msg.Printer, err error, text string, in *indicators.Input) string {
 	e := err.Error()
 	value := diag.Quote(indicators.TrimSpace(text))
-	if m := lookalikeRE.FindStringSubmatch(e); m != nil && errors.Is(err, indicators.ErrLookalike) {
-		return msg.DataLookalike, []any{value, m[1], m[2], m[3]}
+	if w, ok := cellword.Lookalike(p, err, value); ok {
+		return w
 	}
 	if in != nil && in.Type == indicators.TypeTier {
 		if strings.HasPrefix(e, "unknown tier ") && strings.HasSuffix(e, tierWant) {
-			return msg.DataUnknownTier, []any{value}
+			return p.Sprintf(msg.DataUnknownTier, value)
 		}
 		if m := tierBandRE.FindStringSubmatch(e); m != nil {
-			return msg.DataTierBand, []any{m[1], m[2], m[3], m[4], m[5]}
+			return p.Sprintf(msg.DataTierBand, m[1], m[2], m[3], m[4], m[5])
 		}
-		return msg.DataCellUnread, []any{e}
+		if m := tierFracRE.FindStringSubmatch(e); m != nil {
+			if w, ok := cellword.Number(p, m[2], ""); ok {
+				return p.Sprintf(msg.DataTierFraction, m[1], w)
+			}
+		}
+		return p.Sprintf(msg.DataCellUnread, e)
 	}
 	if !errors.Is(err, indicators.ErrNotNumber) {
-		return msg.DataCellUnread, []any{e}
+		return p.Sprintf(msg.DataCellUnread, e)
 	}
-	switch {
-	case strings.Contains(e, " has a misplaced thousands separator"):
-		return msg.DataThousands, []any{value}
-	case outOfLenRE.MatchString(e):
-		n := outOfLenRE.FindStringSubmatch(e)[1]
-		return msg.DataOutOfRangeLen, []any{diag.Head(indicators.TrimSpace(text)), n}
-	case in != nil && in.Unit != "" && strings.HasSuffix(e, " (the input's unit is "+in.Unit+")"):
-		return msg.DataNotNumberUnit, []any{value, in.Unit}
+	if in != nil && in.Unit != "" {
+		if t, ok := strings.CutSuffix(e, " (the input's unit is "+in.Unit+")"); ok {
+			if strings.HasPrefix(t, "not a number: ") && !strings.Contains(t, " has a misplaced") && !strings.Contains(t, " is out of range (") {
+				return p.Sprintf(msg.DataNotNumberUnit, value, in.Unit)
+			}
+			e = t
+		}
 	}
-	return msg.DataNotNumber, []any{value}
+	// The cell as typed, which the error may quote normalised (１２ as 12).
+	if w, ok := cellword.Number(p, e, value); ok {
+		return w
+	}
+	return p.Sprintf(msg.DataCellUnread, err.Error())
 }

@@ -99,6 +99,8 @@ func (p *Program) appendExplain(b []byte, s *scratch, ci *compiledIndicator, ir 
 			reason = "0 ÷ 0，结果无意义"
 		} else if ir.Err != nil && strings.Contains(ir.Err.Error(), "Inf") {
 			reason = "除以零"
+		} else if ne := (*indicators.NegativeRatioError)(nil); errors.As(ir.Err, &ne) {
+			reason = msg.Printer{Lang: msg.ZH}.Sprintf(msg.EngRatioNegative, ne.Value)
 		} else if ir.Err != nil && !errors.Is(ir.Err, errNotFinite) {
 			reason = ir.Err.Error()
 		}

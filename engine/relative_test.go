@@ -147,3 +147,34 @@ func TestRelativeNeedsTwoPasses(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeNegativeRatio: a negative value of a best_ratio indicator
+// scores nothing, and its explanation (Chinese, whatever the language of
+// the messages) says why in the catalogue's words, not the English of
+// indicators' error, which stays English for programs.
+func TestRelativeNegativeRatio(t *testing.T) {
+	p, rs := relProgram(t, &engine.Options{Explain: true, Lang: "en"})
+	path := t.TempDir() + "/u.csv"
+	if err := os.WriteFile(path, []byte("unit,name,cost,passed,sampled,same,empty\nA,甲,200,9,10,1,\nB,乙,-5,8,10,1,\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	units, _, _, err := data.ReadAll(path, data.NewSchema(rs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Eval(context.Background(), units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ir := res.Units[1].Indicators[0]
+	const want = "人均成本（标杆） = 人均成本 -5，无法计算（比较法 best_ratio 以本单位的值除以最优值计分，值为负（-5）时这个比值没有意义：" +
+		"请改用 relative: efficacy（功效系数法，可取任意值），或改写 value 公式，使值不小于 0），记 0 分（满分 20）"
+	if ir.Status != indicators.StatusError || ir.Explain != want {
+		t.Errorf("B.cost_rel: %s\n%s\nwant\n%s", ir.Status, ir.Explain, want)
+	}
+	const en = "value: best_ratio needs values of at least 0, found -5: it scores a value divided by the best one, which means nothing for a negative value; " +
+		"use relative: efficacy (any values), or write the value so that it is 0 or more"
+	if ir.Err == nil || ir.Err.Error() != en {
+		t.Errorf("B.cost_rel error %v\nwant %s", ir.Err, en)
+	}
+}

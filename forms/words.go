@@ -2,10 +2,9 @@ package forms
 
 import (
 	"errors"
-	"strconv"
-	"strings"
 
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/cellword"
 	"github.com/jixiao/jixiao/internal/msg"
 )
 
@@ -33,9 +32,8 @@ func (e problem) Unwrap() []error {
 }
 
 // word is err as p words it: a problem from the catalogue; an error of
-// indicators.ParseNumber for plain text that is no number in the
-// catalogue's words (in English, as it is); any other as it is, a
-// library's detail.
+// indicators.ParseNumber in the catalogue's words (in English, as it
+// is); any other as it is, a library's detail.
 func word(p msg.Printer, err error) string {
 	var pr problem
 	if errors.As(err, &pr) && pr.code != "" {
@@ -49,13 +47,14 @@ func word(p msg.Printer, err error) string {
 		return p.Sprintf(pr.code, args...)
 	}
 	if p.Lang != msg.EN && errors.Is(err, indicators.ErrNotNumber) {
-		// The plain case, "not a number: "abc"", has no more to say than
-		// the value; any other (a misplaced thousands separator, a
-		// look-alike character) keeps its detail after the lead-in.
-		if v, ok := strings.CutPrefix(err.Error(), indicators.ErrNotNumber.Error()+": "); ok {
-			if _, qerr := strconv.Unquote(v); qerr == nil {
-				return p.Sprintf(msg.DataNotNumber, v)
-			}
+		// No number, a misplaced thousands separator, a number out of
+		// range, a look-alike character: the data readers' words; another
+		// form keeps its detail after the lead-in.
+		if w, ok := cellword.Lookalike(p, err, ""); ok {
+			return w
+		}
+		if w, ok := cellword.Number(p, err.Error(), ""); ok {
+			return w
 		}
 		return p.Sprintf(msg.DataCellUnread, err.Error())
 	}

@@ -1,10 +1,11 @@
 package indicators
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Relative forms (比较法/标杆法): an indicator scored against the population
@@ -66,14 +67,23 @@ func (p Population) Worst(reverse bool) float64 {
 	return p.Min
 }
 
+// NegativeRatioError is ScoreRelative's error for a negative value of a
+// best_ratio indicator, whose ratio to the best says nothing. Its Error is
+// the English of the catalogue's message (msg.EngRatioNegative), which
+// says why and what to do; engine words it in the run's language.
+type NegativeRatioError struct{ Value float64 }
+
+func (e *NegativeRatioError) Error() string {
+	return msg.Printer{Lang: msg.EN}.Sprintf(msg.EngRatioNegative, e.Value)
+}
+
 // ScoreRelative returns the raw points (not clamped or rounded) of value
 // within the population pop, by method. best == worst gives the full
 // weight in both forms, so does a value equal to the best. best_ratio
-// needs values of at least 0: a negative one is an error, since its ratio
-// to the best says nothing.
+// needs values of at least 0: a negative one is a *NegativeRatioError.
 func ScoreRelative(method string, reverse bool, value, weight float64, pop Population) (float64, error) {
 	if method == RelativeBestRatio && value < 0 {
-		return 0, fmt.Errorf("best_ratio needs values of at least 0, found %v", value)
+		return 0, &NegativeRatioError{value}
 	}
 	best, worst := pop.Best(reverse), pop.Worst(reverse)
 	if pop.Count == 0 || best == worst || value == best {

@@ -47,7 +47,8 @@ func FormsFormats() Registry {
 // WriteForms writes the forms review in format f (one of FormsFormats).
 func WriteForms(w io.Writer, f Format, fr *FormsReview) error {
 	if f.Forms == nil {
-		return fmt.Errorf("format %s is not a format of the review of forms", f.Name)
+		// A caller's mistake, never a user's: -f is looked up in FormsFormats.
+		return internalf("WriteForms: format %s is not one of FormsFormats", f.Name)
 	}
 	return f.Forms(w, fr)
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"errors"
 	"io"
 	"slices"
 
@@ -51,7 +50,7 @@ func (r *drawRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 	u := &r.lean.u
 	r.lean.code(&c, u, &r.m, r.inputs, r.slim)
 	if c.Short || len(c.B) > 0 {
-		return errors.New("report: a unit's record is cut short")
+		return internalf("a unit's record is cut short")
 	}
 	u.Rank = rank
 	return r.d.unit(u)

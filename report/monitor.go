@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/monitor"
 )
 
@@ -30,7 +30,11 @@ import (
 func MonitorFormats(mon *monitor.Monitor, color bool) Registry {
 	f := func(name, desc string) Format {
 		return Format{Name: name, Desc: desc, Binary: name == "xlsx", Lean: true, Digest: true,
-			Rows: func(o Options, m Meta) Rows { return newMonitorRows(name, m, mon, color && name == "table") }}
+			Rows: func(o Options, m Meta) Rows {
+				r := newMonitorRows(name, m, mon, color && name == "table")
+				r.lang = o.Lang
+				return r
+			}}
 	}
 	return Registry{
 		f("table", "lights per unit and indicator, for the terminal (in colour)"),
@@ -67,6 +71,7 @@ type monitorRows struct {
 	// pool holds the workers' monitorScratch: its memos are of this
 	// format's digits and this ruleset's indicators.
 	pool sync.Pool
+	lang string // of the errors (Options.Lang)
 }
 
 func newMonitorRows(f string, m Meta, mon *monitor.Monitor, color bool) *monitorRows {
@@ -209,7 +214,7 @@ func (s *monitorRows) Begin(w io.Writer, m Meta) error {
 func (s *monitorRows) WriteUnit(_ io.Writer, rec []byte, rank int) error {
 	n := 1 + len(s.m.Indicators)
 	if len(rec) < n {
-		return errors.New("monitor: a record was cut short")
+		return internalf("monitor: a record was cut short")
 	}
 	s.units++
 	s.lights[rec[0]]++
@@ -397,19 +402,19 @@ type cell struct {
 // written from rank into rankBuf.
 func decodeCells(cells []cell, rec []byte, rank int, rankBuf []byte) ([]cell, error) {
 	if len(rec) < 2 {
-		return nil, errors.New("monitor: a record was cut short")
+		return nil, internalf("monitor: a record was cut short")
 	}
 	n := int(binary.BigEndian.Uint16(rec))
 	rec = rec[2:]
 	cells = cells[:0]
 	for i := 0; i < n; i++ {
 		if len(rec) < 1 {
-			return nil, errors.New("monitor: a record was cut short")
+			return nil, internalf("monitor: a record was cut short")
 		}
 		kind := rec[0]
 		l, w := binary.Uvarint(rec[1:])
 		if w <= 0 || len(rec) < 1+w+int(l) {
-			return nil, errors.New("monitor: a record was cut short")
+			return nil, internalf("monitor: a record was cut short")
 		}
 		v := rec[1+w : 1+w+int(l)]
 		rec = rec[1+w+int(l):]
@@ -892,7 +897,7 @@ func newMonitorXLSX(s *monitorRows) (*monitorXLSX, error) {
 
 func (x *monitorXLSX) row(cells []cell) error {
 	if x.next > excelize.TotalRows {
-		return fmt.Errorf("monitor: more units than a sheet's %d rows: use -f csv or json", excelize.TotalRows)
+		return msg.For(x.s.lang).Errorf(msg.RepMonitorRows, excelize.TotalRows)
 	}
 	vals := make([]any, len(cells))
 	for i, c := range cells {

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/monitor"
@@ -50,6 +52,35 @@ func TestMonitorExplanationsOnlyWhereShown(t *testing.T) {
 		}
 		if !bytes.Contains(all, []byte(unitWhy)) {
 			t.Errorf("%s: records lack the units' explanations (%q)", f, unitWhy)
+		}
+	}
+}
+
+// TestMonitorSheetFull: a monitor workbook with more units than a sheet
+// has rows says so, and what to use instead, in the language of
+// Options.Lang (Options carries it through the Rows MonitorFormats makes).
+func TestMonitorSheetFull(t *testing.T) {
+	p, mon, units := monitorTestUnits(t)
+	f, err := MonitorFormats(mon, false).Lookup("xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{
+		"":   "monitor：单位数超过一张工作表的 1048576 行：请用 -f csv 或 json",
+		"en": "monitor: more units than a sheet's 1048576 rows: use -f csv or json",
+	} {
+		m := NewMeta(p, nil)
+		r := f.Rows(Options{Lang: lang}, m).(*monitorRows)
+		if err := r.Begin(&bytes.Buffer{}, m); err != nil {
+			t.Fatal(err)
+		}
+		rec := r.AppendUnit(nil, &units[0])
+		if err := r.WriteUnit(nil, rec, 1); err != nil {
+			t.Fatalf("%q: the first row: %v", lang, err)
+		}
+		r.xl.next = excelize.TotalRows + 1 // the sheet is full
+		if err := r.WriteUnit(nil, rec, 2); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", lang, err, want)
 		}
 	}
 }

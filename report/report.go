@@ -21,6 +21,7 @@ import (
 	"github.com/jixiao/jixiao/diff"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/review"
 )
 
@@ -111,6 +112,10 @@ type Options struct {
 	// Split, if set, is called when the table was split: its full width
 	// and the number of parts.
 	Split func(width, parts int)
+	// Lang is the language of the report's errors (--units, --sort, a
+	// sheet's limits): "en" English, anything else Chinese. The reports
+	// themselves are Chinese, as the bureaus read them.
+	Lang string
 }
 
 // Format is one output format of -f. Every format is written by a Sink
@@ -173,20 +178,24 @@ func (r Registry) Names() []string {
 	return names
 }
 
-// Lookup returns the format called name.
-func (r Registry) Lookup(name string) (Format, error) {
+// Lookup returns the format called name; its error is in Chinese.
+func (r Registry) Lookup(name string) (Format, error) { return r.LookupLang(name, "") }
+
+// LookupLang is Lookup with its error in language lang: "en" English,
+// anything else Chinese.
+func (r Registry) LookupLang(name, lang string) (Format, error) {
 	for _, f := range r {
 		if f.Name == name {
 			return f, nil
 		}
 	}
-	return Format{}, fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(r.Names(), ", "))
+	return Format{}, msg.For(lang).Errorf(msg.RepUnknownFormat, name, strings.Join(r.Names(), ", "))
 }
 
 // FormatNames lists the names of eval's formats, the default first.
 func FormatNames() []string { return Formats().Names() }
 
-// Lookup returns eval's format called name.
+// Lookup returns eval's format called name; its error is in Chinese.
 func Lookup(name string) (Format, error) { return Formats().Lookup(name) }
 
 // Write evaluates the units of src with p and writes them in format f:
@@ -231,21 +240,21 @@ func wantedUnits(ids []string) (map[string]bool, []string) {
 // a unit (named); or a name that picks several units, or a unit besides
 // the unit of that id: --units keeps units as they are scored, so a word
 // must say one unit.
-func unknownUnits(wanted []string, have map[string]bool, named map[string][]string) error {
+func unknownUnits(pr msg.Printer, wanted []string, have map[string]bool, named map[string][]string) error {
 	var unknown []string
 	for _, id := range wanted {
 		ids := slices.Sorted(slices.Values(named[id]))
 		switch {
 		case len(ids) > 0 && have[id]:
-			return fmt.Errorf("--units: %s is the id of unit %s and the name of %s: give ids", id, id, strings.Join(ids, ", "))
+			return pr.Errorf(msg.RepUnitsIDName, id, id, strings.Join(ids, ", "))
 		case len(ids) > 1:
-			return fmt.Errorf("--units: unit name %s is borne by %d units: %s; give one of their ids", id, len(ids), strings.Join(ids, ", "))
+			return pr.Errorf(msg.RepUnitsNameMany, id, len(ids), strings.Join(ids, ", "))
 		case len(ids) == 0 && !have[id]:
 			unknown = append(unknown, id)
 		}
 	}
 	if len(unknown) > 0 {
-		return fmt.Errorf("--units: no unit %s in the data", strings.Join(unknown, ", "))
+		return pr.Errorf(msg.RepUnitsUnknown, strings.Join(unknown, ", "))
 	}
 	return nil
 }
@@ -266,10 +275,11 @@ func sortKeys(m Meta) []string {
 }
 
 // CheckSort checks a --sort key against the columns of meta m, before
-// anything is read, with its word when the key is none of them; "" is no
-// key. It is sortOrder's check: the one place a key is judged.
-func CheckSort(m Meta, key string) error {
-	_, err := sortOrder(m, key)
+// anything is read, with its word, in language lang ("en" English, else
+// Chinese), when the key is none of them; "" is no key. It is sortOrder's
+// check: the one place a key is judged.
+func CheckSort(m Meta, key, lang string) error {
+	_, err := sortOrder(m, key, msg.For(lang))
 	return err
 }
 
@@ -285,7 +295,7 @@ type streamOrder struct {
 // naming the keys there are when key is none of them. A stream knows no
 // rank before every unit is scored, but ranks order units as their
 // scores do, best first.
-func sortOrder(m Meta, key string) (*streamOrder, error) {
+func sortOrder(m Meta, key string, pr msg.Printer) (*streamOrder, error) {
 	asked := key
 	switch key {
 	case reviewOrder:
@@ -334,7 +344,7 @@ func sortOrder(m Meta, key string) (*streamOrder, error) {
 		}
 	}
 	if by == nil {
-		return nil, fmt.Errorf("--sort %q: want one of %s (prefix - for descending)", asked, strings.Join(sortKeys(m), ", "))
+		return nil, pr.Errorf(msg.RepSortUnknown, asked, strings.Join(sortKeys(m), ", "))
 	}
 	return &streamOrder{
 		key:     func(u *engine.UnitResult) engine.OrderKey { return engine.OrderKey{Num: by(u)} },

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 func TestFormatsRegistered(t *testing.T) {
@@ -25,8 +26,16 @@ func TestFormatsRegistered(t *testing.T) {
 	if FormatNames()[0] != "table" {
 		t.Errorf("default format = %s, want table", FormatNames()[0])
 	}
-	if _, err := Lookup("pdf"); err == nil || !strings.Contains(err.Error(), "want one of table, json") {
-		t.Errorf("Lookup(pdf) error = %v", err)
+	for lang, want := range map[string]string{
+		"":   `未知的格式 "pdf"：可用的格式有 table, json, csv, md, xlsx, html, selfeval`,
+		"en": `unknown format "pdf": want one of table, json, csv, md, xlsx, html, selfeval`,
+	} {
+		if _, err := Formats().LookupLang("pdf", lang); err == nil || err.Error() != want {
+			t.Errorf("LookupLang(pdf, %q) error = %v, want %s", lang, err, want)
+		}
+	}
+	if _, err := Lookup("pdf"); err == nil || !strings.HasPrefix(err.Error(), `未知的格式 "pdf"`) {
+		t.Errorf("Lookup(pdf) error = %v, want it in Chinese", err)
 	}
 }
 
@@ -130,14 +139,16 @@ func TestWriteBadOptions(t *testing.T) {
 		o    Options
 		want string
 	}{
-		{"unknown unit", Options{Units: []string{"U1", "U9", "X"}}, "--units: no unit U9, X in the data"},
-		{"unknown sort key", Options{Sort: "-colour"}, `--sort "-colour": want one of rank, score, unit, name, grade, budget_execution_rate, output_done, quality, satisfaction, 预算执行, 产出, 满意度`},
+		{"unknown unit", Options{Units: []string{"U1", "U9", "X"}}, "--units：数据中没有单位 U9, X"},
+		{"unknown unit en", Options{Units: []string{"U1", "U9", "X"}, Lang: "en"}, "--units: no unit U9, X in the data"},
+		{"unknown sort key", Options{Sort: "-colour"}, `--sort "-colour"：可用的排序列有 rank, score, unit, name, grade, budget_execution_rate, output_done, quality, satisfaction, 预算执行, 产出, 满意度（前加 - 为降序）`},
+		{"unknown sort key en", Options{Sort: "-colour", Lang: "en"}, `--sort "-colour": want one of rank, score, unit, name, grade, budget_execution_rate, output_done, quality, satisfaction, 预算执行, 产出, 满意度 (prefix - for descending)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
 			err := res.write(&b, f, tc.o, m)
-			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			if err == nil || err.Error() != tc.want {
 				t.Fatalf("error = %v, want %s", err, tc.want)
 			}
 			if b.Len() != 0 {
@@ -183,5 +194,32 @@ func TestJSONTime(t *testing.T) {
 	m.Stamp = stamp
 	if s := string(renderMeta(t, "json", Options{}, m, res)); !strings.Contains(s, `"time":"2024-03-31T01:00:00Z"`) {
 		t.Errorf("json lacks the given time: %.300s", s)
+	}
+}
+
+// TestUnknownUnitsWorded: the errors of --units, in Chinese, the default,
+// and in English, saying the same.
+func TestUnknownUnitsWorded(t *testing.T) {
+	have := map[string]bool{"E1": true, "E2": true, "E3": true, "E4": true}
+	named := map[string][]string{"甲单位": {"E3", "E1"}, "E2": {"E4"}}
+	for _, c := range []struct {
+		wanted []string
+		zh, en string
+	}{
+		{[]string{"甲单位"}, "--units：有 2 个单位名为 甲单位：E1, E3；请给出其中一个的单位编码",
+			"--units: unit name 甲单位 is borne by 2 units: E1, E3; give one of their ids"},
+		{[]string{"E2"}, "--units：E2 既是单位 E2 的编码，又是 E4 的名称：请给出单位编码",
+			"--units: E2 is the id of unit E2 and the name of E4: give ids"},
+		{[]string{"E1", "X", "Y"}, "--units：数据中没有单位 X, Y", "--units: no unit X, Y in the data"},
+	} {
+		for lang, want := range map[string]string{"zh": c.zh, "en": c.en} {
+			err := unknownUnits(msg.For(lang), c.wanted, have, named)
+			if err == nil || err.Error() != want {
+				t.Errorf("%v in %s: %v, want %s", c.wanted, lang, err, want)
+			}
+		}
+	}
+	if err := unknownUnits(msg.For("zh"), []string{"E1", "甲单位x"}, have, named); err == nil {
+		t.Error("an unknown word passed")
 	}
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -52,7 +51,8 @@ func ReviewFormats() Registry {
 func WriteReview(w io.Writer, f Format, m Meta, rv *review.Review) error {
 	r, ok := f.Rows(Options{Tolerance: rv.Tolerance}, m).(*reviewRows)
 	if !ok {
-		return fmt.Errorf("format %s is not a review format", f.Name)
+		// A caller's mistake, never a user's: -f is looked up in ReviewFormats.
+		return internalf("WriteReview: format %s is not one of ReviewFormats", f.Name)
 	}
 	defer r.doc.close()
 	for _, i := range rv.Order {
@@ -149,11 +149,11 @@ func (d *reviewDoc) each(c review.Class, fn func(n int, u *engine.UnitResult) er
 	for n := 1; n <= p.n; n++ {
 		size, err := binary.ReadUvarint(br)
 		if err != nil {
-			return fmt.Errorf("report: a review record is cut short: %w", err)
+			return internalf("a review record is cut short: %w", err)
 		}
 		buf = slices.Grow(buf[:0], int(size))[:size]
 		if _, err := io.ReadFull(br, buf); err != nil {
-			return fmt.Errorf("report: a review record is cut short: %w", err)
+			return internalf("a review record is cut short: %w", err)
 		}
 		u, err := d.l.decode(buf)
 		if err != nil {
@@ -181,7 +181,7 @@ func (l *reviewLean) decode(rec []byte) (*engine.UnitResult, error) {
 	c := record.Codec{B: rec, Read: true}
 	codeReview(&c, &l.u, l)
 	if c.Short || len(c.B) > 0 {
-		return nil, errors.New("report: a unit's review record is cut short")
+		return nil, internalf("a unit's review record is cut short")
 	}
 	return &l.u, nil
 }

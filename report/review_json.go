@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 
 	"github.com/jixiao/jixiao/engine"
@@ -93,7 +92,7 @@ func writeReviewJSON(w io.Writer, m Meta, d *reviewDoc) error {
 	const empty = "\n \"units\": [],\n"
 	head, tail, ok := bytes.Cut(whole.Bytes(), []byte(empty))
 	if !ok {
-		return errors.New("report: review JSON has no units to fill in")
+		return internalf("review JSON has no units to fill in")
 	}
 	bw := bufio.NewWriter(w)
 	bw.Write(head)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/spill"
 )
 
@@ -647,7 +648,7 @@ func (s *selfEvalWriter) indexUnit(u *engine.UnitResult, sheet string) error {
 	}
 	if sheet != "" {
 		if s.nlinks > excelize.TotalSheetHyperlinks {
-			return fmt.Errorf("selfeval: the index links at most %d forms: use --units to write fewer units", excelize.TotalSheetHyperlinks+1)
+			return msg.For(s.o.Lang).Errorf(msg.RepSelfEvalLinks, excelize.TotalSheetHyperlinks+1)
 		}
 		s.nlinks++
 		ref := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!A1"
@@ -714,7 +715,7 @@ func (s *selfEvalWriter) end(sum engine.Summary) error {
 func insertBefore(w io.Writer, b []byte, mark string, add func(io.Writer) error) error {
 	at := bytes.LastIndex(b, []byte(mark))
 	if at < 0 {
-		return fmt.Errorf("workbook: no %s to add the forms' sheets before", mark)
+		return internalf("workbook: no %s to add the forms' sheets before", mark)
 	}
 	if _, err := w.Write(b[:at]); err != nil {
 		return err

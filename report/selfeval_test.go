@@ -1,8 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/jixiao/jixiao/indicators"
 )
@@ -175,5 +178,33 @@ func TestSelfEvalOptions(t *testing.T) {
 	}
 	if ok, ref, _ := f.GetCellHyperLink(SheetIndex, "I5"); !ok || ref != "'U2 乙单位<b>|丙'!A1" {
 		t.Errorf("link of U2 = %v %q", ok, ref)
+	}
+}
+
+// TestSelfEvalLinksFull: past the links a sheet's index can hold, the
+// workbook fails saying so and what to do, in Options.Lang's language.
+func TestSelfEvalLinksFull(t *testing.T) {
+	m, res := sample(t)
+	f, err := Lookup("selfeval")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{
+		"":   "selfeval：目录最多链接 65530 张自评表：请用 --units 只写部分单位",
+		"en": "selfeval: the index links at most 65530 forms: use --units to write fewer units",
+	} {
+		r := f.Rows(Options{Lang: lang}, m).(*drawRows)
+		if err := r.Begin(&bytes.Buffer{}, m); err != nil {
+			t.Fatal(err)
+		}
+		u := &res.Units[0]
+		rec := r.AppendUnit(nil, u)
+		if err := r.WriteUnit(nil, rec, 1); err != nil {
+			t.Fatalf("%q: the first form: %v", lang, err)
+		}
+		r.d.(*selfEvalWriter).nlinks = excelize.TotalSheetHyperlinks + 1 // the index is full
+		if err := r.WriteUnit(nil, rec, 2); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", lang, err, want)
+		}
 	}
 }

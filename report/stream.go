@@ -11,6 +11,7 @@ import (
 
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // Rows is a format that renders each unit on its own into bytes, with a
@@ -58,6 +59,7 @@ type Sink struct {
 	// that id, before anything is written.
 	named map[string][]string
 	kept  engine.Summary
+	pr    msg.Printer // words the errors of --units in Options.Lang
 }
 
 // NewSink returns the sink of format f writing to w, or an error when
@@ -70,11 +72,12 @@ func NewSink(w io.Writer, f Format, o Options, m Meta) (*Sink, error) {
 	if key == "" {
 		key = f.Sort
 	}
-	order, err := sortOrder(m, key)
+	pr := msg.For(o.Lang)
+	order, err := sortOrder(m, key, pr)
 	if err != nil {
 		return nil, err
 	}
-	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: order, rows: f.Rows(o, m)}
+	s := &Sink{Meta: m, w: bufio.NewWriterSize(w, 256<<10), order: order, rows: f.Rows(o, m), pr: pr}
 	if of, ok := w.(outputFile); ok {
 		if r, ok := s.rows.(outputSetter); ok {
 			r.setOutput(of)
@@ -156,7 +159,7 @@ func (s *Sink) Start(sum engine.Summary) error {
 	s.Meta.Population = sum.Units
 	s.Meta.Populations = sum.Populations
 	if s.keep != nil {
-		if err := unknownUnits(s.wanted, s.seen, s.named); err != nil {
+		if err := unknownUnits(s.pr, s.wanted, s.seen, s.named); err != nil {
 			return err
 		}
 		s.kept = engine.Summary{}

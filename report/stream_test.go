@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/jixiao/jixiao/internal/msg"
 )
 
 // TestAppendNum holds the fast number formatting to Num.
@@ -68,7 +70,7 @@ func TestSortKeysOneCheck(t *testing.T) {
 	m, _ := sample(t)
 	for _, key := range sortKeys(m) {
 		for _, k := range []string{key, "-" + key} {
-			if o, err := sortOrder(m, k); err != nil || o == nil {
+			if o, err := sortOrder(m, k, msg.Printer{}); err != nil || o == nil {
 				t.Errorf("--sort %q: order %v, error %v", k, o, err)
 			}
 		}
@@ -78,8 +80,8 @@ func TestSortKeysOneCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, k := range []string{"-", "--score", "rank-", "colour"} {
-		checked := CheckSort(m, k)
-		_, sinkErr := NewSink(io.Discard, f, Options{Sort: k}, m)
+		checked := CheckSort(m, k, "en")
+		_, sinkErr := NewSink(io.Discard, f, Options{Sort: k, Lang: "en"}, m)
 		if checked == nil || sinkErr == nil || checked.Error() != sinkErr.Error() ||
 			!strings.HasPrefix(checked.Error(), fmt.Sprintf("--sort %q: want one of rank, score,", k)) {
 			t.Errorf("--sort %q: CheckSort %v, NewSink %v", k, checked, sinkErr)

@@ -287,11 +287,11 @@ func (t *tableWriter) drawPart(cols []gridCol, head, mean []string, spans []span
 		for i := range row {
 			n, err := binary.ReadUvarint(in)
 			if err != nil {
-				return fmt.Errorf("table: read back a row: %w", err)
+				return internalf("table: read back a row: %w", err)
 			}
 			cell = slices.Grow(cell[:0], int(n))[:n]
 			if _, err := io.ReadFull(in, cell); err != nil {
-				return fmt.Errorf("table: read back a row: %w", err)
+				return internalf("table: read back a row: %w", err)
 			}
 			row[i] = string(cell)
 		}

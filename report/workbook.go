@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"compress/flate"
-	"errors"
 	"fmt"
 	"hash"
 	"hash/crc32"
@@ -86,7 +85,7 @@ type directPart struct {
 
 func (d *directPart) Write(b []byte) (int, error) {
 	if d.done {
-		return 0, errors.New("sortedZip: write to a part after it was closed")
+		return 0, internalf("sortedZip: write to a part after it was closed")
 	}
 	d.crc.Write(b)
 	d.size += uint64(len(b))
@@ -116,7 +115,7 @@ func (d *directPart) Close() error {
 // one goes into the output file when the zip has one.
 func (z *sortedZip) Direct(name string, big bool) (io.WriteCloser, error) {
 	if _, ok := z.direct[name]; ok {
-		return nil, fmt.Errorf("sortedZip: %s is written twice", name)
+		return nil, internalf("sortedZip: %s is written twice", name)
 	}
 	store := spill.New(zipStoreMem)
 	fw, err := flate.NewWriter(store, 5)
@@ -144,7 +143,7 @@ type replaced struct {
 
 func (r *replaced) Write(b []byte) (int, error) {
 	if r.fn == nil {
-		return 0, errors.New("sortedZip: a part to replace is written twice")
+		return 0, internalf("sortedZip: a part to replace is written twice")
 	}
 	fn := r.fn
 	r.fn = nil
@@ -209,7 +208,7 @@ func (z *sortedZip) create(name string) (io.Writer, error) {
 
 func (p *zipPart) Write(b []byte) (int, error) {
 	if p != p.z.last {
-		return 0, errors.New("sortedZip: write to a part after the next was created")
+		return 0, internalf("sortedZip: write to a part after the next was created")
 	}
 	p.crc.Write(b)
 	p.size += uint64(len(b))
@@ -228,7 +227,7 @@ func (z *sortedZip) finish() error {
 }
 
 func (z *sortedZip) AddFS(fs.FS) error {
-	return errors.New("sortedZip: AddFS is not supported")
+	return internalf("sortedZip: AddFS is not supported")
 }
 
 func (z *sortedZip) Close() error {
@@ -241,7 +240,7 @@ func (z *sortedZip) Close() error {
 		}
 	}
 	for name := range z.replace {
-		return fmt.Errorf("workbook: excelize wrote no %s", name)
+		return internalf("workbook: excelize wrote no %s", name)
 	}
 	if err := z.finish(); err != nil {
 		return err
@@ -252,10 +251,10 @@ func (z *sortedZip) Close() error {
 	}
 	for n, d := range z.direct {
 		if !d.done {
-			return fmt.Errorf("workbook: %s was not closed", n)
+			return internalf("workbook: %s was not closed", n)
 		}
 		if _, ok := z.parts[n]; ok {
-			return fmt.Errorf("workbook: %s is written twice", n)
+			return internalf("workbook: %s is written twice", n)
 		}
 		z.parts[n] = &d.zipPart
 		names = append(names, n)
@@ -338,7 +337,7 @@ func setProperties(f *excelize.File, m Meta, subject string) error {
 		props.Modified = props.Created
 	}
 	if err := f.SetDocProps(props); err != nil {
-		return fmt.Errorf("document properties: %w", err)
+		return internalf("document properties: %w", err)
 	}
 	if m.Stamp.IsZero() {
 		const core = "docProps/core.xml"
@@ -348,7 +347,7 @@ func setProperties(f *excelize.File, m Meta, subject string) error {
 	}
 	for _, p := range Provenance(m) {
 		if err := f.SetCustomProps(excelize.CustomProperty{Name: "jixiao." + p.Key, Value: p.Value}); err != nil {
-			return fmt.Errorf("document properties: %w", err)
+			return internalf("document properties: %w", err)
 		}
 	}
 	return nil

@@ -266,8 +266,7 @@ func (x *xlsxWriter) unit(u *engine.UnitResult) error {
 		return nil
 	}
 	if x.row > x.lastRow {
-		return fmt.Errorf("xlsx: more than %d scored units do not fit on a sheet (%d rows at most): use -f csv or -f json",
-			x.lastRow-xlsxFirstRow+1, x.lastRow)
+		return msg.For(x.o.Lang).Errorf(msg.RepXLSXRows, x.lastRow-xlsxFirstRow+1, x.lastRow)
 	}
 	x.panel.add(u, &x.m)
 	for _, c := range u.Checks {
@@ -581,7 +580,7 @@ func (x *xlsxWriter) rowSheet(sheet string) (rowSheet, error) {
 		}
 	}
 	if id == 0 {
-		return nil, fmt.Errorf("xlsx: no sheet %s", sheet)
+		return nil, internalf("xlsx: no sheet %s", sheet)
 	}
 	part, err := x.z.Direct(fmt.Sprintf("xl/worksheets/sheet%d.xml", id), sheet == SheetScores)
 	if err != nil {

@@ -227,6 +227,12 @@ func TestXLSXProvenance(t *testing.T) {
 // 未通过 listing maxFails failures at most.
 func xlsxWith(t *testing.T, lastRow, maxFails int) ([]byte, error) {
 	t.Helper()
+	return xlsxLang(t, lastRow, maxFails, "")
+}
+
+// xlsxLang is xlsxWith with the errors in language lang.
+func xlsxLang(t *testing.T, lastRow, maxFails int, lang string) ([]byte, error) {
+	t.Helper()
 	m, res := sample(t)
 	f := Format{Name: "xlsx", Binary: true, Sort: "rank", Rows: func(o Options, m Meta) Rows {
 		x := newXLSXWriter(o)
@@ -234,7 +240,7 @@ func xlsxWith(t *testing.T, lastRow, maxFails int) ([]byte, error) {
 		return xlsxRows(x, m)
 	}}
 	var buf bytes.Buffer
-	err := res.write(&buf, f, Options{}, m)
+	err := res.write(&buf, f, Options{Lang: lang}, m)
 	return buf.Bytes(), err
 }
 
@@ -267,9 +273,13 @@ func TestXLSXTooManyUnits(t *testing.T) {
 	if _, err := xlsxWith(t, 7, 5); err != nil {
 		t.Fatalf("7 rows: %v", err)
 	}
-	_, err := xlsxWith(t, 6, 4)
-	want := "xlsx: more than 3 scored units do not fit on a sheet (6 rows at most): use -f csv or -f json"
-	if err == nil || err.Error() != want {
-		t.Errorf("6 rows: error %v, want %q", err, want)
+	for lang, want := range map[string]string{
+		"":   "xlsx：一张工作表最多 6 行，放不下超过 3 个已评分的单位：请用 -f csv 或 -f json",
+		"en": "xlsx: more than 3 scored units do not fit on a sheet (6 rows at most): use -f csv or -f json",
+	} {
+		_, err := xlsxLang(t, 6, 4, lang)
+		if err == nil || err.Error() != want {
+			t.Errorf("6 rows, lang %q: error %v, want %q", lang, err, want)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 )
@@ -103,7 +102,7 @@ func (z *sortedZip) writeFile(names []string, inFile string, write func(w io.Wri
 // moveRight copies n bytes of f from from to to, to > from, last first.
 func moveRight(f outputFile, from, to, n int64) error {
 	if to < from {
-		return errors.New("moveRight: not a move right")
+		return internalf("moveRight: not a move right")
 	}
 	buf := make([]byte, 1<<20)
 	for end := n; end > 0; {

@@ -43,7 +43,7 @@ func newPartSheet(w io.WriteCloser, selected bool, footer string) *partSheet {
 
 func (s *partSheet) SetColWidth(min, max int, width float64) error {
 	if s.started {
-		return fmt.Errorf("sheet: column widths set after a row")
+		return internalf("sheet: column widths set after a row")
 	}
 	if min < 1 || max > excelize.MaxColumns || min > max {
 		return excelize.ErrColumnNumber
@@ -57,7 +57,7 @@ func (s *partSheet) SetColWidth(min, max int, width float64) error {
 
 func (s *partSheet) SetPanes(p *excelize.Panes) error {
 	if s.started {
-		return fmt.Errorf("sheet: panes set after a row")
+		return internalf("sheet: panes set after a row")
 	}
 	var b strings.Builder
 	b.WriteString(`<pane`)

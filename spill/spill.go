@@ -15,6 +15,15 @@ import (
 	"sync"
 )
 
+// Error is the error of a spill that could not be written to its
+// temporary file: the disk full, or TMPDIR a folder that is missing or
+// not writable. It is the user's to fix, so jixiao words it in the run's
+// language (cmd/jixiao); Error is the English.
+type Error struct{ Err error }
+
+func (e *Error) Error() string { return "spill to a temporary file: " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
 // Spill holds the bytes written to it. The file, if one is made, is
 // removed when the spill is closed, or at once where the system allows
 // removing an open file.
@@ -57,20 +66,20 @@ func (s *Spill) Write(p []byte) (int, error) {
 		}
 		f, err := os.CreateTemp("", "jixiao-*.spill")
 		if err != nil {
-			return 0, fmt.Errorf("spill to a temporary file: %w", err)
+			return 0, &Error{err}
 		}
 		s.f = f
 		s.removed = os.Remove(f.Name()) == nil
 		// Large writes go through bufio without a copy.
 		s.w = bufio.NewWriterSize(f, 64<<10)
 		if _, err := s.w.Write(s.mem); err != nil {
-			return 0, fmt.Errorf("spill to a temporary file: %w", err)
+			return 0, &Error{err}
 		}
 		s.mem = nil
 	}
 	n, err := s.w.Write(p)
 	if err != nil {
-		err = fmt.Errorf("spill to a temporary file: %w", err)
+		err = &Error{err}
 	}
 	return n, err
 }
@@ -85,7 +94,7 @@ func (s *Spill) Section(start, end int64) (io.Reader, error) {
 		return bytes.NewReader(s.mem[start:end]), nil
 	}
 	if err := s.w.Flush(); err != nil {
-		return nil, fmt.Errorf("spill to a temporary file: %w", err)
+		return nil, &Error{err}
 	}
 	return io.NewSectionReader(s.f, start, end-start), nil
 }
@@ -98,7 +107,7 @@ func (s *Spill) ReadAt(off int64, n int, buf []byte) ([]byte, error) {
 	}
 	if s.w.Buffered() > 0 {
 		if err := s.w.Flush(); err != nil {
-			return nil, fmt.Errorf("spill to a temporary file: %w", err)
+			return nil, &Error{err}
 		}
 	}
 	if cap(buf) < n {

@@ -57,7 +57,7 @@ func runDiff(ctx context.Context, cmd *cobra.Command, o *diffOptions) error {
 	if len(o.Rulesets) != 2 {
 		return failWith(exitNothing, errors.New(o.io.msg.Sprintf(msg.ErrDiffTwoRulesets, len(o.Rulesets))))
 	}
-	format, err := report.DiffFormats().Lookup(o.Format)
+	format, err := report.DiffFormats().LookupLang(o.Format, o.io.msg.Lang.String())
 	if err != nil {
 		return failWith(exitNothing, err)
 	}

@@ -89,7 +89,7 @@ func engineOptions(p msg.Printer, workers int, tolerance float64, explain bool) 
 // ranks are known, in memory that does not grow with the number of units.
 // A progress bar shows on a terminal when the run is long.
 func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
-	format, err := report.Lookup(o.Format)
+	format, err := report.Formats().LookupLang(o.Format, o.io.msg.Lang.String())
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -118,13 +118,13 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 		return failWith(exitNothing, err)
 	}
 	o.Units = splitUnits(o.Units)
-	if err := report.CheckSort(report.NewMeta(prog, nil), o.Sort); err != nil {
+	if err := report.CheckSort(report.NewMeta(prog, nil), o.Sort, o.io.msg.Lang.String()); err != nil {
 		return failWith(exitNothing, err)
 	}
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain}
+	ro := report.Options{Groups: o.Groups, Sort: o.Sort, Units: o.Units, Explain: explain, Lang: o.io.msg.Lang.String()}
 	// A table for a terminal narrower than itself is split by 一级指标.
 	split := &tableSplit{p: o.io.msg}
 	if format.Name == "table" && (o.Output == "" || o.Output == "-") {

@@ -58,7 +58,7 @@ func newExplainCmd(io *streams) *cobra.Command {
 }
 
 func runExplain(ctx context.Context, cmd *cobra.Command, o *explainOptions) error {
-	format, err := report.ExplainFormats().Lookup(o.Format)
+	format, err := report.ExplainFormats().LookupLang(o.Format, o.io.msg.Lang.String())
 	if err != nil {
 		return failWith(exitNothing, err)
 	}

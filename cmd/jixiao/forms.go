@@ -21,7 +21,7 @@ func runFormsReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions, p
 	if o.Data != "" {
 		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrFormsAndData))
 	}
-	format, err := report.FormsFormats().Lookup(o.Format)
+	format, err := report.FormsFormats().LookupLang(o.Format, o.io.msg.Lang.String())
 	if err != nil {
 		return failWith(exitNothing, err)
 	}

@@ -74,7 +74,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 		return err
 	}
 	mon := monitor.New(prog.Ruleset(), asOf)
-	format, err := report.MonitorFormats(mon, o.Output == "" && colorTerminal(o.io.Out)).Lookup(o.Format)
+	format, err := report.MonitorFormats(mon, o.Output == "" && colorTerminal(o.io.Out)).LookupLang(o.Format, o.io.msg.Lang.String())
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -101,7 +101,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	var streamErr error
 	err = out.write(ctx, func(w io.Writer) error {
 		meta.Data = info
-		sink, err := report.NewSink(w, format, report.Options{}, meta)
+		sink, err := report.NewSink(w, format, report.Options{Lang: o.io.msg.Lang.String()}, meta)
 		if err != nil {
 			return err
 		}

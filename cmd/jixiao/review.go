@@ -65,7 +65,7 @@ func newReviewCmd(io *streams) *cobra.Command {
 // runReview reviews with engine.Stream, as eval evaluates: the format's
 // sink keeps each unit's review, not its result, in review order.
 func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error {
-	format, err := report.ReviewFormats().Lookup(o.Format)
+	format, err := report.ReviewFormats().LookupLang(o.Format, o.io.msg.Lang.String())
 	if err != nil {
 		return failWith(exitNothing, err)
 	}
@@ -99,7 +99,7 @@ func runReview(ctx context.Context, cmd *cobra.Command, o *reviewOptions) error 
 	var streamErr error
 	rs := &reviewSink{}
 	err = out.write(ctx, func(w io.Writer) error {
-		sink, err := report.NewSink(w, format, report.Options{Tolerance: o.Tolerance}, report.NewMeta(prog, info))
+		sink, err := report.NewSink(w, format, report.Options{Tolerance: o.Tolerance, Lang: o.io.msg.Lang.String()}, report.NewMeta(prog, info))
 		if err != nil {
 			return err
 		}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/jixiao/jixiao/diag"
 	"github.com/jixiao/jixiao/internal/msg"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // Exit statuses (README "Exit status").
@@ -155,6 +156,14 @@ func exitCode(io *streams, err error) int {
 	}
 	if errors.As(err, &list) || errors.As(err, &one) {
 		fmt.Fprintln(io.ErrOut, err)
+		return code
+	}
+	// A temporary file that could not be written (the disk full, TMPDIR
+	// missing) is the user's to fix, whichever stage spilled: say so in
+	// the run's language, with the system's own words.
+	var sp *spill.Error
+	if errors.As(err, &sp) {
+		fmt.Fprintln(io.ErrOut, io.msg.Sprintf(msg.RunPrefix, io.msg.Sprintf(msg.ErrSpill, sp.Err)))
 		return code
 	}
 	if ee != nil {

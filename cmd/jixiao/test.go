@@ -44,7 +44,7 @@ func newTestCmd(io *streams) *cobra.Command {
 }
 
 func runTest(o *testOptions) error {
-	format, err := report.CaseFormats().Lookup(o.Format)
+	format, err := report.CaseFormats().LookupLang(o.Format, o.io.msg.Lang.String())
 	if err != nil {
 		return failWith(exitNothing, err)
 	}

@@ -125,6 +125,7 @@ const (
 	ErrSettingsLead      Code = "err.settings_lead"
 	ErrSettingLead       Code = "err.setting_lead"
 	ErrServeLead         Code = "err.serve_lead"
+	ErrSpill             Code = "err.spill"
 )
 
 // The workbench's messages (package workbench, jixiao serve): its page
@@ -287,9 +288,9 @@ const (
 
 // catalogue is every message, read-only once built: the messages of the
 // commands' run (this file), and those of each stage in a file of its own
-// (data.go, rules.go, help.go), so that one stage's wording is read in one
+// (data.go, rules.go, report.go, help.go), so that one stage's wording is read in one
 // place.
-var catalogue = join(generalMessages, dataMessages, ruleMessages, helpMessages)
+var catalogue = join(generalMessages, dataMessages, ruleMessages, reportMessages, helpMessages)
 
 // join is the union of the stages' messages; a code worded twice is a
 // mistake that stops the program at its start (and so every test).
@@ -370,14 +371,16 @@ var generalMessages = map[Code]entry{
 		en: "--extract reads forms: name them (jixiao review DIR-or-FILES… --extract FILE.csv)"},
 	ErrNoClaims: {zh: "没有可复核的内容：%s 中没有单位填报自评分（claimed.<指标编号>、claimed.score 或 claimed.grade）",
 		en: "nothing to review: no unit of %s claims a score (claimed.<indicator id>, claimed.score or claimed.grade)"},
-	ErrNotLoaded:       {zh: "%[2]d 个规则集中 %[1]d 个无法载入", en: "%d of %d rulesets did not load"},
-	ErrStoppedLead:     {zh: "计分中止：", en: "evaluation stopped: "},
-	ErrMonitorLead:     {zh: "监控中止：", en: "monitoring stopped: "},
-	ErrOpenDataLead:    {zh: "打开数据 %s：", en: "open data %s: "},
-	ErrKeepDataLead:    {zh: "为第二个规则集保留 %s：", en: "keep %s for the second ruleset: "},
-	ErrReadDataLead:    {zh: "读取数据 %s：", en: "read data %s: "},
-	ErrReadLead:        {zh: "读取 %s：", en: "read %s: "},
-	ErrWriteLead:       {zh: "写入 %s：", en: "write %s: "},
+	ErrNotLoaded:    {zh: "%[2]d 个规则集中 %[1]d 个无法载入", en: "%d of %d rulesets did not load"},
+	ErrStoppedLead:  {zh: "计分中止：", en: "evaluation stopped: "},
+	ErrMonitorLead:  {zh: "监控中止：", en: "monitoring stopped: "},
+	ErrOpenDataLead: {zh: "打开数据 %s：", en: "open data %s: "},
+	ErrKeepDataLead: {zh: "为第二个规则集保留 %s：", en: "keep %s for the second ruleset: "},
+	ErrReadDataLead: {zh: "读取数据 %s：", en: "read data %s: "},
+	ErrReadLead:     {zh: "读取 %s：", en: "read %s: "},
+	ErrWriteLead:    {zh: "写入 %s：", en: "write %s: "},
+	ErrSpill: {zh: "无法写入临时文件（%v）：磁盘可能已满；请腾出空间，或用 TMPDIR 环境变量指定一个有空间的文件夹",
+		en: "cannot write a temporary file (%v): the disk may be full; free some space, or point the TMPDIR environment variable at a folder with room"},
 	RunMoreErrors:      {zh: "另有 %d 个错误未列出", en: "%d more errors were truncated"},
 	RunErrorCount:      {zh: "共 %d 个错误", en: "%d errors", en1: "%d error"},
 	OutReadLead:        {zh: "读取 %s：", en: "read %s: "},

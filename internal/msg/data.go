@@ -74,6 +74,7 @@ const (
 	DataLookalike      Code = "data.lookalike"
 	DataUnknownTier    Code = "data.unknown_tier"
 	DataTierBand       Code = "data.tier_band"
+	DataTierFraction   Code = "data.tier_fraction"
 	DataTierNoNumber   Code = "data.tier_no_number"
 	DataWantNumberText Code = "data.want_number_or_text"
 	DataCellUnread     Code = "data.cell_unread"
@@ -347,6 +348,7 @@ var dataMessages = map[Code]entry{
 	DataUnknownTier: {zh: "%s 不是评价档次：请填写 A、B、C、达成、部分达成 或 未达成", en: "unknown tier %s: want A, B, C, 达成, 部分达成 or 未达成"},
 	DataTierBand: {zh: "档次 %s 的比例 %s 不在 %s（%s）档的范围 %s 内：请改正比例，或改选相应的档次",
 		en: "tier %s: fraction %s is outside tier %s (%s) band %s"},
+	DataTierFraction: {zh: "档次 %s 的比例：%s", en: "tier %s: fraction %s"},
 	DataTierNoNumber: {zh: "评价档次应填写 A、B、C、达成、部分达成 或 未达成（或 A:0.95），不能填数字",
 		en: "a tier input takes A, B, C, 达成, 部分达成 or 未达成 (or A:0.95), not a number"},
 	DataWantNumberText: {zh: "应为数字或文字，而不是 %s", en: "want a number or text, found %s"},

@@ -89,7 +89,7 @@ func bareEnglish(t *testing.T, dir string) []string {
 // word no message in bare English; each is a code of dataMessages, so
 // that it is Chinese first and English with Lang "en".
 func TestDataMessagesFromCatalogue(t *testing.T) {
-	for _, dir := range []string{"data", "forms"} {
+	for _, dir := range []string{"data", "forms", "internal/cellword"} {
 		for _, s := range bareEnglish(t, dir) {
 			t.Errorf("%s: a message in English outside the catalogue (word it in internal/msg/data.go)", s)
 		}
