@@ -443,6 +443,7 @@ type worker struct {
 	units []indicators.Unit
 	out   []byte // records of the current job not yet spilled
 	first int    // index in job.meta of the first unit in out
+	sum   []byte // headerSum's scratch
 }
 
 // flush spills the records in wk.out and notes where they went.
@@ -604,7 +605,7 @@ func (st *streamer) record(wk *worker, j *job, u *indicators.Unit, r *UnitResult
 			m.nchecks++
 		}
 	}
-	if r.Unit != "" {
+	if r.Unit != "" && !st.pass2 { // ids are checked in the first pass
 		m.hasID = true
 		m.hash = hashString(r.Unit)
 	}
@@ -613,7 +614,7 @@ func (st *streamer) record(wk *worker, j *job, u *indicators.Unit, r *UnitResult
 	wk.out = st.appendHeader(wk.out, u, r, &m)
 	h := len(wk.out)
 	if st.twoPass {
-		j.sums = append(j.sums, st.headerSum(wk.out[at+8:h], u))
+		j.sums = append(j.sums, st.headerSum(&wk.sum, wk.out[at+8:h], u))
 	}
 	firstOfTwo := st.twoPass && !st.pass2
 	if !firstOfTwo || st.banded { // the first pass of two only scores (in bands, it measures)
@@ -624,6 +625,13 @@ func (st *streamer) record(wk *worker, j *job, u *indicators.Unit, r *UnitResult
 	binary.LittleEndian.PutUint32(wk.out[at:], uint32(h-at-8))
 	binary.LittleEndian.PutUint32(wk.out[at+4:], uint32(len(wk.out)-h))
 	m.n = len(wk.out) - at
+	if st.pass2 {
+		// The second reading only renders: the counts, warnings,
+		// duplicate ids and statistics were taken from the first
+		// (collect ignores them now), so their entries are not made.
+		j.meta = append(j.meta, m)
+		return
+	}
 	if m.nchecks > 0 && st.warner != nil {
 		// The header alone, as a record without payload.
 		m.warn = len(j.warn)

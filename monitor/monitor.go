@@ -8,6 +8,7 @@
 package monitor
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"strconv"
@@ -40,8 +41,11 @@ type Monitor struct {
 type texts struct {
 	bounds             indicators.Monitor
 	day, days          int
-	ofYear             []byte // " × day/days）"
+	ofYear             []byte // " × day/days"
 	green, yellow, red []byte // appendBounds of each light
+	// appendBounds of each light for AppendReason (bounds as given:
+	// "100%", not "100.00%"), by LightRank.
+	short [4][]byte
 }
 
 // New returns the monitor of ruleset rs at date asOf.
@@ -59,6 +63,9 @@ func New(rs *indicators.Ruleset, asOf time.Time) *Monitor {
 		green:  m.appendBounds(nil, indicators.LightGreen),
 		yellow: m.appendBounds(nil, indicators.LightYellow),
 		red:    m.appendBounds(nil, indicators.LightRed)}
+	for _, l := range []string{indicators.LightGreen, indicators.LightYellow, indicators.LightRed} {
+		m.texts.short[indicators.LightRank(l)] = m.appendBoundsShort(nil, l)
+	}
 	return m
 }
 
@@ -102,38 +109,50 @@ type Unit struct {
 	memo []memo
 }
 
-// memo is the target's part of an explanation (segment) for the target
-// and expected value whose bits it holds.
+// memo is the target's part of an explanation (segment) of one kind for
+// the target and expected value whose bits it holds.
 type memo struct {
-	ok      bool
-	reverse bool
-	t, e    uint64
-	text    []byte
+	ok   bool
+	kind segKind
+	t, e uint64
+	text []byte
 }
 
-// segment appends the target's part of indicator k's explanation: for a
-// positive target "，按时间进度应达 E（全年目标 T", for a reverse one
-// "，反向指标目标 T（不按时间进度折算）". Each is the same for the same
-// numbers whatever the monitor, so lu may be lit by any.
-func (lu *Unit) segment(dst []byte, n, k int, reverse bool, t, e float64) []byte {
+// segKind is which target's part a memo holds.
+type segKind uint8
+
+const (
+	segPositive segKind = iota // "，按时间进度应达 E（全年目标 T"
+	segReverse                 // "，反向指标目标 T（不按时间进度折算）"
+	segTarget                  // "全年目标 T" (AppendReason's, E in its own column)
+)
+
+// segment appends the target's part of indicator k's explanation of the
+// given kind. Each is the same for the same numbers whatever the monitor,
+// so lu may be lit by any.
+func (lu *Unit) segment(dst []byte, n, k int, kind segKind, t, e float64) []byte {
 	if len(lu.memo) < n {
 		lu.memo = append(lu.memo, make([]memo, n-len(lu.memo))...)
 	}
 	mm := &lu.memo[k]
 	tb, eb := math.Float64bits(t), math.Float64bits(e)
-	if !mm.ok || mm.reverse != reverse || mm.t != tb || mm.e != eb {
+	if !mm.ok || mm.kind != kind || mm.t != tb || mm.e != eb {
 		b := mm.text[:0]
-		if reverse {
+		switch kind {
+		case segReverse:
 			b = append(b, "，反向指标目标 "...)
 			b = appendNum(b, t)
 			b = append(b, "（不按时间进度折算）"...)
-		} else {
+		case segTarget:
+			b = append(b, "全年目标 "...)
+			b = appendNum(b, t)
+		default:
 			b = append(b, "，按时间进度应达 "...)
 			b = appendNum(b, e)
 			b = append(b, "（全年目标 "...)
 			b = appendNum(b, t)
 		}
-		*mm = memo{ok: true, reverse: reverse, t: tb, e: eb, text: b}
+		*mm = memo{ok: true, kind: kind, t: tb, e: eb, text: b}
 	}
 	return append(dst, mm.text...)
 }
@@ -261,11 +280,30 @@ func (m *Monitor) positive(def *indicators.Indicator, t float64) bool {
 }
 
 // AppendWhy appends the explanation of the light Lights gave lu's
-// indicator k, scored as ir. It appends nothing for an indicator without
-// a light. Its words hold no ASCII comma, quote or line break, nor do
-// its numbers: only ir.Tier, from the data, may (report's csv quotes an
-// explanation only then).
+// indicator k, scored as ir: the value, the expected value and why. It
+// appends nothing for an indicator without a light. Its words hold no
+// ASCII comma, quote or line break, nor do its numbers: only ir.Tier,
+// from the data, may (report's csv quotes an explanation only then).
 func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult) []byte {
+	return m.appendWhy(dst, lu, k, ir, false)
+}
+
+// AppendReason is AppendWhy for a row that shows the value and the
+// expected value in columns of their own (csv, xlsx): the explanation
+// without them — how the expected value was reached, the share of it
+// the value is and the bound that share met — for
+// "全年目标 1 × 273/365，为应达值的 127.63%，达到 100.00%：绿灯" rather than
+// "实际 0.9546，按时间进度应达 0.7479（全年目标 1 × 273/365），为应达值的
+// 127.63%，达到 100.00%：绿灯". A million units' csv is then 0.6 of the
+// bytes, and each light still carries its value, expected value and why
+// (DESIGN) in its row. The same words as AppendWhy where it has no
+// numbers to leave out (N/A, missing, error, tiers).
+func (m *Monitor) AppendReason(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult) []byte {
+	return m.appendWhy(dst, lu, k, ir, true)
+}
+
+// appendWhy is AppendWhy, or AppendReason when short.
+func (m *Monitor) appendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult, short bool) []byte {
 	if k >= len(m.inds) || !m.lit[k] || k >= len(lu.Indicators) {
 		return dst
 	}
@@ -293,24 +331,49 @@ func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 	v, t := ir.Value, ir.Target
 	if m.positive(def, t) {
 		e := l.Expected
-		dst = append(dst, "实际 "...)
-		dst = appendNum(dst, v)
-		dst = lu.segment(dst, len(m.inds), k, false, t, e)
 		cached := m.texts.bounds == m.Bounds && m.texts.day == m.Day && m.texts.days == m.Days
+		if short {
+			dst = lu.segment(dst, len(m.inds), k, segTarget, t, e)
+		} else {
+			dst = append(dst, "实际 "...)
+			dst = appendNum(dst, v)
+			dst = lu.segment(dst, len(m.inds), k, segPositive, t, e)
+		}
 		if cached {
 			dst = append(dst, m.texts.ofYear...)
 		} else {
 			dst = m.appendOfYear(dst)
 		}
+		if !short {
+			dst = append(dst, "）"...)
+		}
 		if e > 0 {
 			dst = append(dst, "，为应达值的 "...)
 			dst = appendPct(dst, v/e)
 		}
+		if short {
+			return m.appendReasonBounds(dst, l.Light, cached)
+		}
 		return m.appendBoundsOf(dst, l.Light, cached)
+	}
+	if short {
+		// The target is in the expected column: the reason is the
+		// comparison, or why there is none.
+		dst = append(dst, "反向指标（不按时间进度折算）"...)
+		switch {
+		case v > 0:
+			dst = append(dst, "，目标 ÷ 实际 = "...)
+			dst = appendPct(dst, t/v)
+		case v == 0 && t >= 0: // green, as indicator lit it
+			return append(dst, "，实际为 0：绿灯"...)
+		default: // a negative value, or 0 on a negative target
+			return append(dst, "，实际不大于 0，无从比较：红灯"...)
+		}
+		return m.appendReasonBounds(dst, l.Light, m.texts.bounds == m.Bounds)
 	}
 	dst = append(dst, "实际 "...)
 	dst = appendNum(dst, v)
-	dst = lu.segment(dst, len(m.inds), k, true, t, t)
+	dst = lu.segment(dst, len(m.inds), k, segReverse, t, t)
 	if v > 0 {
 		dst = append(dst, "，目标 ÷ 实际 = "...)
 		dst = appendPct(dst, t/v)
@@ -318,13 +381,19 @@ func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 	return m.appendBoundsOf(dst, l.Light, m.texts.bounds == m.Bounds)
 }
 
+// AppendExpected appends an expected value as the explanations write it:
+// rounded to 4 decimals (0.7479, 7479.4521). It is computed (T × day ÷
+// days), not reported, so its further digits say nothing a reviewer can
+// check; the light is decided on the unrounded value, and the share
+// "为应达值的 P" is of it.
+func AppendExpected(dst []byte, e float64) []byte { return appendNum(dst, e) }
+
 // appendOfYear writes the elapsed share of a pro-rated target.
 func (m *Monitor) appendOfYear(dst []byte) []byte {
 	dst = append(dst, " × "...)
 	dst = strconv.AppendInt(dst, int64(m.Day), 10)
 	dst = append(dst, '/')
-	dst = strconv.AppendInt(dst, int64(m.Days), 10)
-	return append(dst, "）"...)
+	return strconv.AppendInt(dst, int64(m.Days), 10)
 }
 
 // appendBoundsOf is appendBounds, from New's texts when they still hold.
@@ -339,6 +408,55 @@ func (m *Monitor) appendBoundsOf(dst []byte, light string, cached bool) []byte {
 		return append(dst, m.texts.yellow...)
 	}
 	return append(dst, m.texts.red...)
+}
+
+// appendReasonBounds is appendBoundsShort, from New's texts when they
+// still hold.
+func (m *Monitor) appendReasonBounds(dst []byte, light string, cached bool) []byte {
+	if !cached {
+		return m.appendBoundsShort(dst, light)
+	}
+	return append(dst, m.texts.short[indicators.LightRank(light)]...)
+}
+
+// appendBoundsShort is appendBounds with the bounds as the ruleset gives
+// them (100%, 80%, 95.5%): they are settings, not measured shares, so
+// AppendReason spares them the two decimals of a share.
+func (m *Monitor) appendBoundsShort(dst []byte, light string) []byte {
+	switch light {
+	case indicators.LightGreen:
+		dst = append(dst, "，达到 "...)
+		dst = appendBound(dst, m.Bounds.Green)
+		return append(dst, "：绿灯"...)
+	case indicators.LightYellow:
+		dst = append(dst, "，达到 "...)
+		dst = appendBound(dst, m.Bounds.Yellow)
+		dst = append(dst, " 未达 "...)
+		dst = appendBound(dst, m.Bounds.Green)
+		return append(dst, "：黄灯"...)
+	}
+	dst = append(dst, "，未达 "...)
+	dst = appendBound(dst, m.Bounds.Yellow)
+	return append(dst, "：红灯"...)
+}
+
+// appendBound writes a bound as a percentage with at most 2 decimals
+// and no trailing zeros: appendPct's digits without them.
+func appendBound(dst []byte, x float64) []byte {
+	n := len(dst)
+	dst = appendPct(dst, x)
+	b := dst[n : len(dst)-1] // without '%'
+	if i := bytes.IndexByte(b, '.'); i >= 0 {
+		j := len(b)
+		for j > i+1 && b[j-1] == '0' {
+			j--
+		}
+		if j == i+1 {
+			j = i
+		}
+		dst = append(dst[:n+j], '%')
+	}
+	return dst
 }
 
 // appendBounds names the light and the bound it met.

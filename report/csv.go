@@ -189,11 +189,22 @@ func quoteTail(dst []byte, at int) []byte {
 
 // csvNeedsQuotesBytes is csvNeedsQuotes of b. The lists are long (a
 // check's message): four vectorised searches beat IndexAny's byte loop.
+// Short fields (monitor's ids, names and grades, eleven a unit) are
+// passed over once, as csvNeedsQuotes does: four calls cost more there.
 func csvNeedsQuotesBytes(b []byte) bool {
 	switch {
 	case len(b) == 0:
 		return false
-	case string(b) == `\.`, bytes.IndexByte(b, ',') >= 0, bytes.IndexByte(b, '"') >= 0,
+	case string(b) == `\.`:
+		return true
+	case len(b) <= 64:
+		for _, c := range b {
+			switch c {
+			case '\n', '\r', '"', ',':
+				return true
+			}
+		}
+	case bytes.IndexByte(b, ',') >= 0, bytes.IndexByte(b, '"') >= 0,
 		bytes.IndexByte(b, '\n') >= 0, bytes.IndexByte(b, '\r') >= 0:
 		return true
 	}

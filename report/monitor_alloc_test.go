@@ -36,19 +36,29 @@ func monitorTestUnits(t *testing.T) (*engine.Program, *monitor.Monitor, []engine
 }
 
 // table and md show each indicator's light alone: their records carry no
-// indicator explanation (never made), csv's and html's do; all carry the
-// unit's own.
+// indicator explanation (never made); html's carry the full one (value,
+// expected value, why); csv's and xlsx's, whose rows have the value and
+// the expected value in columns of their own, the reason alone. All carry
+// the unit's own.
 func TestMonitorExplanationsOnlyWhereShown(t *testing.T) {
 	p, mon, units := monitorTestUnits(t)
-	const indicatorWhy, unitWhy = "按时间进度应达", "取最差指标"
-	for f, want := range map[string]bool{"csv": true, "html": true, "xlsx": true, "table": false, "md": false} {
+	// full is only in AppendWhy's text, reason in both texts.
+	const full, reason, unitWhy = "按时间进度应达", "为应达值的", "取最差指标"
+	for f, want := range map[string]string{"csv": "reason", "html": "full", "xlsx": "reason", "table": "", "md": ""} {
 		s := newMonitorRows(f, NewMeta(p, nil), mon, false)
 		var all []byte
 		for i := range units {
 			all = s.AppendUnit(all, &units[i])
 		}
-		if got := bytes.Contains(all, []byte(indicatorWhy)); got != want {
-			t.Errorf("%s: records hold indicator explanations %v, want %v", f, got, want)
+		got := ""
+		switch {
+		case bytes.Contains(all, []byte(full)):
+			got = "full"
+		case bytes.Contains(all, []byte(reason)):
+			got = "reason"
+		}
+		if got != want {
+			t.Errorf("%s: records hold indicator explanations %q, want %q", f, got, want)
 		}
 		if !bytes.Contains(all, []byte(unitWhy)) {
 			t.Errorf("%s: records lack the units' explanations (%q)", f, unitWhy)

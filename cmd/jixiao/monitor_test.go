@@ -114,3 +114,66 @@ func TestMonitorNeedsAsOf(t *testing.T) {
 		t.Errorf("exit %d, %q: want exit %d naming the date", code, errOut, exitNothing)
 	}
 }
+
+// The workbook's columns are csv's: the expected value to 4 decimals and
+// the reason beside it (AppendReason), not the whole explanation. Worked
+// in testdata/monitor/README.md.
+func TestMonitorXLSXReasons(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "监控.xlsx")
+	if code, _, errOut := runTool(t, "", "monitor", "--as-of", "2024-02-29", "-r", "testdata/monitor/ruleset.yaml",
+		"-d", "testdata/monitor/units.csv", "-f", "xlsx", "-o", path); code != exitUnitsFailed {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// Row 4 is M01, 5 M02, 7 M04; per indicator 实际, 应达, 灯, 说明 from
+	// G (execution), K (output), O (unit_cost), S (quality).
+	for cell, want := range map[string]string{
+		"H4": "0.1639",  // 1 × 60/366
+		"L4": "19.6721", // 120 × 60/366
+		"P5": "50",      // reverse: the target, never pro-rated
+		"J4": "全年目标 1 × 60/366，为应达值的 366.00%，达到 100%：绿灯",
+		"R5": "反向指标（不按时间进度折算），目标 ÷ 实际 = 90.91%，达到 80% 未达 100%：黄灯",
+		"R7": "反向指标（不按时间进度折算），实际为 0：绿灯",
+		"N7": "缺少数据：红灯",
+		"V5": "评价档次 B：黄灯",
+	} {
+		if got, _ := f.GetCellValue("监控", cell); got != want {
+			t.Errorf("监控!%s = %q, want %q", cell, got, want)
+		}
+	}
+}
+
+// Reports are Chinese whatever --lang says (the guide's 提示语言): the
+// csv explanations are the same words with --lang en. The help says what
+// csv's 说明 holds, in both languages.
+func TestMonitorReasonsAndHelpLanguages(t *testing.T) {
+	rows := func(lang string) string {
+		_, out, _ := runTool(t, "", "monitor", "--lang", lang, "--as-of", "2024-02-29", "-r", "testdata/monitor/ruleset.yaml",
+			"-d", "testdata/monitor/units.csv", "-f", "csv")
+		i := strings.Index(out, "M05,") // its data error is worded in the run's language
+		if i < 0 {
+			t.Fatalf("--lang %s: no M05 row in %q", lang, out)
+		}
+		return out[:i]
+	}
+	zh, en := rows("zh"), rows("en")
+	if zh != en {
+		t.Errorf("csv rows differ by --lang:\nzh %q\nen %q", zh, en)
+	}
+	if !strings.Contains(zh, "全年目标 120 × 60/366，为应达值的 305.00%，达到 100%：绿灯") {
+		t.Errorf("csv lacks M01's output reason: %q", zh)
+	}
+	for lang, want := range map[string]string{
+		"zh": "说明只写\n应达值怎么来的和为何亮这盏灯（如“全年目标 1 × 273/365，为应达值的 127.63%，达到\n100%：绿灯”）",
+		"en": "说明 says only how the expected value was reached and why the\nlight (全年目标 1 × 273/365，为应达值的 127.63%，达到 100%：绿灯)",
+	} {
+		_, out, _ := runTool(t, "", "monitor", "--help", "--lang", lang)
+		if !strings.Contains(out, want) {
+			t.Errorf("monitor --help --lang %s lacks %q:\n%s", lang, want, out)
+		}
+	}
+}

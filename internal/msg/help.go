@@ -608,7 +608,11 @@ monitor: {green, yellow} 可改这两个界限。档次输入 A 为绿灯，B �
 的为红灯。单位的灯取它最差的指标。每盏灯都附说明；汇总按灯色统计单位数，并列出
 最常亮红灯的指标。
 
-输出格式（-f）：table、json、csv、md、html、xlsx（xlsx 需 -o）。
+输出格式（-f）：table、json、csv、md、html、xlsx（xlsx 需 -o）。csv 和 xlsx 每个
+指标四列：实际、应达（保留 4 位小数）、灯、说明；实际和应达已各占一列，说明只写
+应达值怎么来的和为何亮这盏灯（如“全年目标 1 × 273/365，为应达值的 127.63%%，达到
+100%%：绿灯”）。json 和 html 的说明是完整的一句，含实际和应达；table 和 md 只
+显示灯。
 
 退出状态：与 eval 相同。`,
 		en: `monitor scores the data reported during the year and lights each indicator
@@ -625,7 +629,13 @@ red. A unit's light is its worst indicator's. Every light carries its
 explanation; the summary counts units by light and names the indicators
 most often red.
 
-Formats (-f): table, json, csv, md, html, xlsx (xlsx needs -o).
+Formats (-f): table, json, csv, md, html, xlsx (xlsx needs -o). csv and
+xlsx give each indicator four columns: 实际 (value), 应达 (expected, to 4
+decimals), 灯 (light) and 说明; as value and expected have columns of
+their own, 说明 says only how the expected value was reached and why the
+light (全年目标 1 × 273/365，为应达值的 127.63%%，达到 100%%：绿灯). The
+explanations of json and html are whole, with value and expected; table
+and md show the lights alone.
 
 Exit status: as eval's.`},
 	HelpMonitorExample: {

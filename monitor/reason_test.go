@@ -1,0 +1,124 @@
+package monitor_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/jixiao/jixiao/engine"
+	"github.com/jixiao/jixiao/indicators"
+	"github.com/jixiao/jixiao/monitor"
+	"github.com/jixiao/jixiao/rulesets"
+)
+
+// AppendReason, the explanation of csv and xlsx (whose rows show the
+// value and the expected value beside it), word for word at 2024-02-29
+// (60/366) on testdata/ruleset.yaml: execution ≥ 1 and output ≥ 120 are
+// positive targets, unit_cost ≤ 50 a reverse one, quality_tier a tier,
+// safety a deduct (no light). Each row's want is worked by hand.
+func TestAppendReason(t *testing.T) {
+	rs, err := rulesets.LoadFile("testdata/ruleset.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := evalTestdata(t, rs)[0] // M01, scored: every indicator ok
+	const execution, output, unitCost, quality, safety = 0, 1, 2, 3, 4
+	for _, c := range []struct {
+		name   string
+		k      int     // the indicator changed
+		status string  // its status ("" ok)
+		v, t   float64 // its value and target (ok only)
+		tier   string  // its tier (quality only)
+		green  float64 // bounds set after New (0: the ruleset's 1 and 0.8)
+		yellow float64
+		want   string
+	}{
+		// 0.6 ÷ (1 × 60/366) = 3.66
+		{name: "positive green", k: execution, v: 0.6, t: 1,
+			want: "全年目标 1 × 60/366，为应达值的 366.00%，达到 100%：绿灯"},
+		// 18 ÷ (120 × 60/366 = 19.6721) = 0.915
+		{name: "positive yellow", k: output, v: 18, t: 120,
+			want: "全年目标 120 × 60/366，为应达值的 91.50%，达到 80% 未达 100%：黄灯"},
+		// 10 × 366 ÷ 7200 = 0.50833
+		{name: "positive red", k: output, v: 10, t: 120,
+			want: "全年目标 120 × 60/366，为应达值的 50.83%，未达 80%：红灯"},
+		// expected 0: no share of it, 5 ≥ 0 is green
+		{name: "positive target 0", k: output, v: 5, t: 0,
+			want: "全年目标 0 × 60/366，达到 100%：绿灯"},
+		// 0.915 against bounds changed after New (New's texts no longer hold)
+		{name: "bounds changed", k: output, v: 18, t: 120, green: 1.1, yellow: 0.955,
+			want: "全年目标 120 × 60/366，为应达值的 91.50%，未达 95.5%：红灯"},
+		{name: "bounds changed green", k: output, v: 24, t: 120, green: 1.1, yellow: 0.955,
+			want: "全年目标 120 × 60/366，为应达值的 122.00%，达到 110%：绿灯"},
+		// 50 ÷ 40 = 1.25; never pro-rated
+		{name: "reverse green", k: unitCost, v: 40, t: 50,
+			want: "反向指标（不按时间进度折算），目标 ÷ 实际 = 125.00%，达到 100%：绿灯"},
+		// 50 ÷ 55 = 0.90909
+		{name: "reverse yellow", k: unitCost, v: 55, t: 50,
+			want: "反向指标（不按时间进度折算），目标 ÷ 实际 = 90.91%，达到 80% 未达 100%：黄灯"},
+		// 50 ÷ 70 = 0.71429
+		{name: "reverse red", k: unitCost, v: 70, t: 50,
+			want: "反向指标（不按时间进度折算），目标 ÷ 实际 = 71.43%，未达 80%：红灯"},
+		{name: "reverse value 0", k: unitCost, v: 0, t: 50,
+			want: "反向指标（不按时间进度折算），实际为 0：绿灯"},
+		{name: "reverse negative value", k: unitCost, v: -3, t: 50,
+			want: "反向指标（不按时间进度折算），实际不大于 0，无从比较：红灯"},
+		{name: "tier A", k: quality, tier: "A", want: "评价档次 A：绿灯"},
+		{name: "tier B", k: quality, tier: "B", want: "评价档次 B：黄灯"},
+		{name: "tier C", k: quality, tier: "C", want: "评价档次 C：红灯"},
+		{name: "N/A", k: execution, status: indicators.StatusNA, want: "不适用，不亮灯"},
+		{name: "missing", k: output, status: indicators.StatusMissing, want: "缺少数据：红灯"},
+		{name: "error", k: unitCost, status: indicators.StatusError, want: "无法计算：红灯"},
+		{name: "no light (deduct)", k: safety, want: ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			u := base
+			u.Indicators = append([]engine.IndicatorResult(nil), base.Indicators...)
+			ir := &u.Indicators[c.k]
+			switch {
+			case c.status != "":
+				ir.Status, ir.HasValue = c.status, false
+			case c.tier != "":
+				ir.Tier = c.tier
+			case c.k != safety:
+				ir.Value, ir.Target = c.v, c.t
+			}
+			m := monitor.New(rs, time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC))
+			if c.green != 0 {
+				m.Bounds = indicators.Monitor{Green: c.green, Yellow: c.yellow}
+			}
+			var lu monitor.Unit
+			m.Lights(&lu, &u)
+			if got := string(m.AppendReason(nil, &lu, c.k, ir)); got != c.want {
+				t.Errorf("AppendReason:\n got %q\nwant %q", got, c.want)
+			}
+			// The reason is the explanation without the value and the
+			// expected value: where the explanation has none, the same.
+			full := string(m.AppendWhy(nil, &lu, c.k, ir))
+			if (c.status != "" || c.tier != "" || c.want == "") && full != c.want {
+				t.Errorf("AppendWhy %q, want AppendReason's %q", full, c.want)
+			}
+		})
+	}
+}
+
+// AppendExpected rounds as the explanations do, to 4 decimals without
+// trailing zeros: 120 × 60/366 = 19.672131… → 19.6721.
+func TestAppendExpected(t *testing.T) {
+	for _, c := range []struct {
+		e    float64
+		want string
+	}{
+		{120.0 * 60 / 366, "19.6721"},
+		{1.0 * 273 / 365, "0.7479"},
+		{10000.0 * 273 / 365, "7479.4521"},
+		{2500.0 * 273 / 365, "1869.863"},
+		{50, "50"},
+		{0, "0"},
+		{-0.5 * 273 / 365, "-0.374"},
+		{1e12 / 3, "333333333333.3333"}, // past 10¹¹: strconv's shortest digits
+	} {
+		if got := string(monitor.AppendExpected(nil, c.e)); got != c.want {
+			t.Errorf("AppendExpected(%v) = %q, want %q", c.e, got, c.want)
+		}
+	}
+}
