@@ -103,6 +103,13 @@
 //     bytes a unit, and emit sorts those and reads each record back from
 //     the spill.
 //
+// Two readings of the data replace the record spill where the data is a
+// file that can be read again: a sink whose records render the same in
+// either pass (json) has each unit scored once more and emitted as it
+// comes (reread.go); a sink that orders its units and asks for it (the
+// xlsx) has them emitted a band of its order at a time, each band a
+// reading that keeps only that band's records in memory (bands.go).
+//
 // Memory is the chunks in flight, the counts and the filters (and the
 // places of the records for a sink that orders); the records sit in the page
 // cache, not in the process.

@@ -32,6 +32,11 @@ type Options struct {
 	// memory between its passes before it moves them to a temporary file
 	// (0: 4 MiB; negative: none, it spills at once).
 	SpillMemory int
+	// BandMemory is how many bytes of rendered units each pass keeps in
+	// memory when Stream writes the units of a data file in an order of
+	// their own by reading it again a band of that order at a time
+	// (bands.go; 0: 64 MiB).
+	BandMemory int
 
 	// The limits on formulas (limits.go says what each bounds and why).
 	// None can be switched off: a value over its cap is refused.
@@ -76,6 +81,7 @@ type config struct {
 	tolerance float64
 	noFast    bool
 	spill     int
+	band      int
 	pr        msg.Printer // words the messages in Options.Lang
 }
 
@@ -96,6 +102,7 @@ func newConfig(o *Options) (config, error) {
 		tolerance: o.Tolerance,
 		noFast:    o.ExprOnly,
 		spill:     o.SpillMemory,
+		band:      o.BandMemory,
 		pr:        msg.For(o.Lang),
 	}
 	switch {
@@ -132,6 +139,9 @@ func newConfig(o *Options) (config, error) {
 		c.tolerance = 0.01
 	case c.tolerance < 0:
 		c.tolerance = 0
+	}
+	if c.band <= 0 {
+		c.band = defaultBandMemory
 	}
 	switch {
 	case c.spill == 0:

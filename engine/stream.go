@@ -144,6 +144,10 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	st.ranks.init(p.rs)
 	st.ids = newIDSet()
 	rr, twice := st.rereads(src, sink)
+	if !twice {
+		rr, st.banded = st.bands(src, sink)
+		twice = st.banded
+	}
 	st.twoPass = twice
 	st.counter, _ = sink.(scoreCounter)
 	if twice {
@@ -165,6 +169,9 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	sum.Panels = p.panelStats(pops)
 	if err := sink.Start(sum); err != nil {
 		return sum, err
+	}
+	if st.banded {
+		return sum, st.bandPasses(rr)
 	}
 	if st.twoPass {
 		return sum, st.rescore(rr)
@@ -228,6 +235,13 @@ type streamer struct {
 	turn           turns
 	em             emitter
 	emitted        int
+
+	// Scoring in bands (bands.go): the first pass keeps each unit's key
+	// in the orderer's order; then each pass keeps the records of a band
+	// of that order.
+	banded bool
+	keys   bandKeys
+	band   *band
 }
 
 // segment is a run of records in the spill, in input order. The workers
@@ -270,6 +284,7 @@ type job struct {
 	ids    []byte            // the units' entries of the id spill
 	warn   []byte            // the headers of the records with failed checks, for a checkWarner
 	sums   []uint32          // the units' header hashes, in the first pass of a reread
+	base   int               // in a band's pass, the input index of the chunk's first unit
 	err    error
 	last   bool
 }
@@ -436,6 +451,13 @@ func (st *streamer) flush(wk *worker, j *job) error {
 	if len(wk.out) == 0 {
 		return nil
 	}
+	if st.band != nil {
+		// A band's records went to the band as they were made; what is
+		// left is that of a unit that failed the check against the
+		// first pass.
+		wk.out, wk.first = wk.out[:0], len(j.meta)
+		return nil
+	}
 	if st.pass2 {
 		err := st.emitTurn(wk, j)
 		wk.out, wk.first = wk.out[:0], len(j.meta)
@@ -464,10 +486,13 @@ func (st *streamer) work(wk *worker, j *job) {
 		if err := st.flush(wk, j); err != nil && j.err == nil {
 			j.err = err
 		}
-		if st.pass2 {
+		if st.pass2 && st.band == nil {
 			st.turn.done(j.seq, j.err)
 		}
 	}()
+	if st.band != nil {
+		st.takeBase(j, len(units))
+	}
 	// The units are scored without a recover each: one guards the run
 	// of them, and a unit whose scoring panicked is scored again alone
 	// under evalUnitSafe (its error, or the panic of a bug), then the
@@ -504,6 +529,16 @@ func (st *streamer) scoreRun(wk *worker, j *job, units []indicators.Unit, from, 
 				return -1, true
 			}
 		}
+		if st.band != nil {
+			in, err := st.inBand(j.base+i, &units[i])
+			if err != nil {
+				j.err = err
+				return -1, true
+			}
+			if !in {
+				continue // another band's: scored in its own pass
+			}
+		}
 		u := &units[i]
 		r := &wk.r
 		if st.keep {
@@ -516,7 +551,14 @@ func (st *streamer) scoreRun(wk *worker, j *job, units []indicators.Unit, from, 
 			st.p.evalUnit(wk.s, u, r)
 			at = -1
 		}
+		start := len(wk.out)
 		st.record(wk, j, u, r, i, file)
+		if st.band != nil {
+			if err := st.keepInBand(wk, j, u.Pos.File, start, j.base+i); err != nil {
+				j.err = err
+				return -1, true
+			}
+		}
 	}
 	return -1, true
 }
@@ -575,7 +617,7 @@ func (st *streamer) record(wk *worker, j *job, u *indicators.Unit, r *UnitResult
 		j.sums = append(j.sums, st.headerSum(&wk.sum, wk.out[at+8:h], u))
 	}
 	firstOfTwo := st.twoPass && !st.pass2
-	if !firstOfTwo { // the first pass of two only scores
+	if !firstOfTwo || st.banded { // the first pass of two only scores (in bands, it measures)
 		wk.out = st.sink.Render(wk.out, r)
 	} else if st.counter != nil {
 		st.counter.Scored()
@@ -918,11 +960,15 @@ func (st *streamer) collect(j *job) error {
 	if _, err := st.idSpill.Write(j.ids); err != nil {
 		return err
 	}
-	if st.orderer != nil {
+	if st.orderer != nil && !st.banded {
 		for i := range j.meta {
 			m := &j.meta[i]
 			st.recs = append(st.recs, spillRec{off: m.off, n: int32(m.n), failed: m.flags&recFailed != 0, key: m.key})
 		}
+		return nil
+	}
+	if st.banded {
+		st.keys.add(j.meta)
 		return nil
 	}
 	st.segs = append(st.segs, j.segs...)

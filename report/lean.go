@@ -90,8 +90,9 @@ type leanUnit struct {
 // total, grade, claims, rules and failed checks. A slim record leaves out
 // the rest (values, targets, tiers, explanations, ratings) and writes
 // points in cents and repeated texts by number: a million units'
-// records, which wait in a temporary file until the ranks are known,
-// take an eighth of the room (grid-center: 174 bytes a unit, not 1,398).
+// records, which wait until the ranks are known (in memory a band at a
+// time, or in a temporary file for data that cannot be read again), take
+// an eighth of the room (grid-center: 174 bytes a unit, not 1,398).
 func slimRecords(m Meta) bool {
 	for i := range m.Indicators {
 		if m.Indicators[i].Form == indicators.FormPanel {

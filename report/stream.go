@@ -274,3 +274,19 @@ func (s *Sink) RendersLate() bool {
 	}
 	return false
 }
+
+// Bands reports whether the sink would have engine.Stream write the
+// units of a data file in its order by reading the file again a band of
+// that order at a time, rather than keep every record in a temporary
+// file until the order is known: the xlsx, whose 评分表 comes by rank
+// (or --sort) and whose records of a million units (251 MB) outweigh the
+// workbook. Render gives the same record in every reading (the word
+// table numbers each text once), and the --units it notes are the same.
+func (s *Sink) Bands() bool {
+	r, ok := s.rows.(*drawRows)
+	if !ok {
+		return false
+	}
+	_, ok = r.d.(*xlsxWriter)
+	return ok
+}

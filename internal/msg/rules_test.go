@@ -30,6 +30,7 @@ var englishKept = []string{
 	`errors.New("stream: a record was cut short"`,
 	`errors.New("stream: the reader stopped without a last chunk"`,
 	`errors.New("stream: a stat record was cut short"`,
+	`errors.New("stream: a unit of the band was not read again"`, // a bug: the counts of the readings agreed
 	`errors.New("read spill: an item was cut short"`,
 	`fmt.Errorf("read spill: %w"`,
 	`fmt.Errorf("formula did not compile"`, // explain's steps of a compiled program
