@@ -582,7 +582,7 @@ var ruleMessages = map[Code]entry{
 	EngReadTwiceStream: {zh: "指标 %s 要与所有单位比较计分（relative）或比较各单位的评分人（panel），数据要读两遍：请从文件读取，不要用只能读一遍的数据流", en: "indicator %s is scored against all the units (relative) or its raters compared across them (panel), so the data is read twice: read it from a file, not a stream that cannot be read again"},
 	EngReadTwice:       {zh: "指标 %s 要与所有单位比较计分（relative）或比较各单位的评分人（panel），数据要读两遍", en: "indicator %s is scored against all the units (relative) or its raters compared across them (panel), so the data is read twice"},
 	EngReadAgain:       {zh: "为指标 %s 再次读取数据", en: "reading the data again for indicator %s"},
-	EngDataChanged:     {zh: "%s：jixiao 读取期间数据变了（第二遍读到第 %[3]d 个单位时%[2]s；或某个公式在一遍中超时而另一遍没有）：请在文件保存并关闭后重新运行", en: "%s: the data changed while jixiao read it (%s at unit %d of the second reading; or a formula met a time limit in one reading and not the other): run again once the file is saved and closed"},
+	EngDataChanged:     {zh: "%s：jixiao 读取期间数据变了（再次读取到第 %[3]d 个单位时%[2]s；或某个公式在一遍中超时而另一遍没有）：请在文件保存并关闭后重新运行", en: "%s: the data changed while jixiao read it (%s at unit %d when the file was read again; or a formula met a time limit in one reading and not the other): run again once the file is saved and closed"},
 	EngFewerUnits:      {zh: "只有 %d 个单位，而第一遍有 %d 个", en: "%d units where the first reading had %d"},
 	EngMoreUnits:       {zh: "单位多于第一遍的 %d 个", en: "more units than the first reading's %d"},
 	EngOtherUnit:       {zh: "单位与第一遍的不同", en: "a unit other than the first reading's"},
