@@ -48,7 +48,7 @@ func TestCellErrorsInBothLanguages(t *testing.T) {
 			"t.csv:2:5: 第 2 行，E 列：q（质量）：档次 \"A:0,9\" 的比例：\"0,9\" 的千位分隔符（逗号）位置不对：请每三位一个逗号，或不写逗号",
 			"t.csv:2:5: row 2, column E: q (质量): tier \"A:0,9\": fraction not a number: \"0,9\" has a misplaced thousands separator"},
 		{"tier fraction out of range", "U1,甲,1,1,A:" + big + ",5",
-			"t.csv:2:5: 第 2 行，E 列：q（质量）：档次 " + tierHead + " (403 bytes) 的比例：" + head + " 超出数值范围（401 个字符）",
+			"t.csv:2:5: 第 2 行，E 列：q（质量）：档次 " + tierHead + "（403 字节） 的比例：" + head + " 超出数值范围（401 个字符）",
 			"t.csv:2:5: row 2, column E: q (质量): tier " + tierHead + " (403 bytes): fraction not a number: " + head + " is out of range (401 characters)"},
 		{"tier fraction outside band", "U1,甲,1,1,C:0.7,5",
 			"t.csv:2:5: 第 2 行，E 列：q（质量）：档次 \"C:0.7\" 的比例 0.7 不在 C（未达成）档的范围 [0, 0.6) 内：请改正比例，或改选相应的档次",

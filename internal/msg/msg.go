@@ -8,6 +8,7 @@ package msg
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -86,17 +87,31 @@ func (p Printer) Sprintf(c Code, args ...any) string {
 func (p Printer) words(args []any) []any {
 	out := args
 	for i, a := range args {
-		c, ok := a.(Code)
-		if !ok {
+		var w string
+		switch a := a.(type) {
+		case Code:
+			w = p.Sprintf(a)
+		case string:
+			// A value clipped by diag.Clip or diag.Quote tells its length
+			// in English ("abc…" (403 bytes)): in Chinese, 字节.
+			if p.Lang == EN || !strings.Contains(a, " bytes)") {
+				continue
+			}
+			w = clippedLength.ReplaceAllString(a, "…$1（$2 字节）")
+		default:
 			continue
 		}
 		if &out[0] == &args[0] {
 			out = append([]any(nil), args...)
 		}
-		out[i] = p.Sprintf(c)
+		out[i] = w
 	}
 	return out
 }
+
+// clippedLength is the length diag.Clip and diag.Quote put after a value
+// they cut: … (N bytes), or …" (N bytes) when quoted.
+var clippedLength = regexp.MustCompile(`…("?) \((\d+) bytes\)`)
 
 // Word is the word for a stable error code of the data or the ruleset
 // (bad_cell: 单元格无法识别) in p's language; a code the catalogue does

@@ -201,3 +201,22 @@ func TestFor(t *testing.T) {
 		}
 	}
 }
+
+// TestClippedLengthWorded: a value cut by diag.Clip or diag.Quote tells
+// its length in the message's language; text that only looks alike, and
+// English, are left as they are.
+func TestClippedLengthWorded(t *testing.T) {
+	for _, tc := range []struct{ arg, zh, en string }{
+		{`"abc…" (403 bytes)`, `"abc…"（403 字节） 不是数值`, `not a number: "abc…" (403 bytes)`},
+		{`abc… (52428800 bytes)`, `abc…（52428800 字节） 不是数值`, `not a number: abc… (52428800 bytes)`},
+		{`"abc" (3 bytes)`, `"abc" (3 bytes) 不是数值`, `not a number: "abc" (3 bytes)`},
+		{`abc`, `abc 不是数值`, `not a number: abc`},
+	} {
+		if got := (Printer{Lang: ZH}).Sprintf(DataNotNumber, tc.arg); !strings.HasPrefix(got, tc.zh) {
+			t.Errorf("zh %q: got %q, want it to start %q", tc.arg, got, tc.zh)
+		}
+		if got := (Printer{Lang: EN}).Sprintf(DataNotNumber, tc.arg); got != tc.en {
+			t.Errorf("en %q: got %q, want %q", tc.arg, got, tc.en)
+		}
+	}
+}
