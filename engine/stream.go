@@ -89,6 +89,12 @@ type OrderKey struct {
 // its own explanations, rather than into the worker's reused one.
 type keeper interface{ keepsResults() }
 
+// statister is a sink that can say it shows no statistics (a csv has no
+// summary): Stream then neither records nor counts them, and the
+// summary's Indicators, Groups and Score stay empty. A sink that is not
+// one gets them.
+type statister interface{ Statistics() bool }
+
 // chooser is implemented by a Sink that shows only some units (report's
 // --units): Keeps runs on the workers, and the statistics of the summary
 // are over the units it keeps.
@@ -135,6 +141,9 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	_, st.keep = sink.(keeper)
 	st.chooser, _ = sink.(chooser)
 	st.stats = newStatsAcc(p)
+	if s, ok := sink.(statister); ok && !s.Statistics() {
+		st.noStats = true
+	}
 	if o, ok := sink.(orderer); ok && o.Ordered() {
 		st.orderer = o
 	}
@@ -193,6 +202,7 @@ type streamer struct {
 	warner  checkWarner
 	chooser chooser   // nil: the statistics count every unit
 	stats   *statsAcc // gathered by the collector
+	noStats bool      // the sink shows no statistics (statister)
 	keep    bool      // the sink keeps results (keeper)
 	// rowPlace names a row of the data more fully than its line, when the
 	// source can (data's workbooks: the sheet), for a repeated id.
@@ -651,7 +661,7 @@ func (st *streamer) record(wk *worker, j *job, u *indicators.Unit, r *UnitResult
 	j.ids = binary.AppendVarint(j.ids, m.change)
 	j.ids = appendString(j.ids, r.Unit)
 	j.meta[len(j.meta)-1].stat = len(j.ids)
-	j.ids = appendStatRecord(j.ids, r, st.chooser == nil || st.chooser.Keeps(r))
+	j.ids = appendStatRecord(j.ids, r, !st.noStats && (st.chooser == nil || st.chooser.Keeps(r)))
 }
 
 // A record is the lengths of its two parts (4 bytes each), a header the
@@ -1091,7 +1101,9 @@ func (st *streamer) verifyDuplicates() error {
 func (st *streamer) summary() Summary {
 	s := Summary{Units: st.units, Errors: st.failed, Claimed: st.claimed, FailedChecks: st.failedChecks,
 		MissingUnits: st.missingUnits, CheckUnits: st.checkUnits}
-	s.Indicators, s.Groups, s.Score = st.stats.stats()
+	if !st.noStats {
+		s.Indicators, s.Groups, s.Score = st.stats.stats()
+	}
 	for k, g := range st.p.rs.Grades {
 		s.Grades = append(s.Grades, GradeCount{Label: g.Label, Units: st.grades[k]})
 	}

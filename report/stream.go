@@ -253,6 +253,14 @@ func appendCents(b []byte, k int64) []byte {
 	return b
 }
 
+// Statistics reports whether the report shows the statistics of the
+// units (an engine.Sink may say it does not): a csv has no summary, so
+// engine.Stream spares every unit their record.
+func (s *Sink) Statistics() bool {
+	_, plain := s.rows.(*csvRows)
+	return !plain
+}
+
 // RendersLate reports whether the sink would have engine.Stream score a
 // data file twice — rendering each unit in the second pass, after Start —
 // rather than keep every rendered unit in a temporary file as large as

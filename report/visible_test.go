@@ -368,6 +368,14 @@ func TestSummaryCountsMissingAndChecks(t *testing.T) {
 // eval streams it, and returns the bytes and the summary its rows got.
 func streamSample(t *testing.T, f Format, o Options) []byte {
 	t.Helper()
+	b, _ := streamSampleSummary(t, f, o)
+	return b
+}
+
+// streamSampleSummary is streamSample with the summary engine.Stream
+// returned.
+func streamSampleSummary(t *testing.T, f Format, o Options) ([]byte, engine.Summary) {
+	t.Helper()
 	src, err := os.ReadFile("testdata/sample.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -402,7 +410,27 @@ func streamSample(t *testing.T, f Format, o Options) []byte {
 	if err := sink.End(sum); err != nil {
 		t.Fatal(err)
 	}
-	return out.Bytes()
+	return out.Bytes(), sum
+}
+
+// TestCSVSparesStatistics: a csv, which has no summary, has engine.Stream
+// gather no statistics; the formats that show them get them, and the
+// csv is the bytes Write gives.
+func TestCSVSparesStatistics(t *testing.T) {
+	for _, tc := range []struct {
+		format string
+		stats  bool
+	}{{"csv", false}, {"json", true}, {"table", true}, {"md", true}} {
+		f, err := Lookup(tc.format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, sum := streamSampleSummary(t, f, Options{})
+		if got := len(sum.Indicators) > 0 && sum.Score.Units > 0; got != tc.stats {
+			t.Errorf("%s: statistics gathered %v (%d indicators, score over %d units), want %v",
+				tc.format, got, len(sum.Indicators), sum.Score.Units, tc.stats)
+		}
+	}
 }
 
 // summaryRows is a Rows format that writes only the summary it ends with.
