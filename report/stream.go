@@ -254,11 +254,17 @@ func appendCents(b []byte, k int64) []byte {
 }
 
 // Statistics reports whether the report shows the statistics of the
-// units (an engine.Sink may say it does not): a csv has no summary, so
-// engine.Stream spares every unit their record.
+// units (an engine.Sink may say it does not): a csv has no summary, and
+// monitor shows them only in json, so engine.Stream spares every unit
+// their record.
 func (s *Sink) Statistics() bool {
-	_, plain := s.rows.(*csvRows)
-	return !plain
+	switch r := s.rows.(type) {
+	case *csvRows:
+		return false
+	case *monitorRows:
+		return r.f == "json"
+	}
+	return true
 }
 
 // RendersLate reports whether the sink would have engine.Stream score a
