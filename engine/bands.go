@@ -3,7 +3,6 @@ package engine
 import (
 	"cmp"
 	"errors"
-	"io"
 	"slices"
 	"sync"
 
@@ -260,17 +259,11 @@ func (st *streamer) bandPasses(rr rereader) error {
 
 // bandPass reads the data again and keeps the records of the band.
 func (st *streamer) bandPass(rr rereader) error {
-	again, err := rr.Reread()
+	src, done, err := readAgain(rr)
 	if err != nil {
 		return err
 	}
-	if c, ok := again.(io.Closer); ok {
-		defer c.Close()
-	}
-	src, ok := again.(Units)
-	if !ok {
-		return errors.New("stream: the data read again is not a source of units")
-	}
+	defer done()
 	st.turn.next, st.turn.failed = 0, nil
 	if err := st.score(src); err != nil {
 		return err

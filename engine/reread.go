@@ -101,21 +101,33 @@ func (st *streamer) errChanged(file string, unit int, what string) error {
 	return errors.New(st.p.conf.pr.Sprintf(msg.EngDataChanged, file, what, unit))
 }
 
+// readAgain opens the data for one more reading; done ends it.
+func readAgain(rr rereader) (src Units, done func(), err error) {
+	again, err := rr.Reread()
+	if err != nil {
+		return nil, nil, err
+	}
+	done = func() {}
+	if c, ok := again.(io.Closer); ok {
+		done = func() { c.Close() }
+	}
+	src, ok := again.(Units)
+	if !ok {
+		done()
+		return nil, nil, errors.New("stream: the data read again is not a source of units")
+	}
+	return src, done, nil
+}
+
 // rescore is the second pass of a reread: it reads the units again and
 // scores and renders them; the workers hand the records to the sink in
 // input order, taking turns (emitTurn).
 func (st *streamer) rescore(rr rereader) error {
-	again, err := rr.Reread()
+	src, done, err := readAgain(rr)
 	if err != nil {
 		return err
 	}
-	if c, ok := again.(io.Closer); ok {
-		defer c.Close()
-	}
-	src, ok := again.(Units)
-	if !ok {
-		return errors.New("stream: the data read again is not a source of units")
-	}
+	defer done()
 	st.ranks.finish()
 	st.pass2 = true
 	st.turn.cond.L = &st.turn.mu
