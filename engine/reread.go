@@ -163,6 +163,14 @@ func (t *turns) wait(seq int) error {
 	return t.failed
 }
 
+// isNext reports whether it is the turn of job seq (or a failure ended
+// the turns), so that a wait would not block.
+func (t *turns) isNext(seq int) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.next == seq || t.failed != nil
+}
+
 // done ends the turn of job seq, with its error if any.
 func (t *turns) done(seq int, err error) {
 	t.mu.Lock()
