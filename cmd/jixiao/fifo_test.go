@@ -268,7 +268,7 @@ func TestStopSignalStatus(t *testing.T) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	cancel(stopSignal{syscall.SIGTERM})
 	var w bytes.Buffer
-	if code := interrupted(&w, msg.Printer{Lang: msg.EN}, ctx, fmt.Errorf("evaluation stopped: %w", context.Canceled)); code != exitTerminated || w.String() != "jixiao: terminated; no output was written\n" {
+	if code := interrupted(&w, msg.Printer{Lang: msg.EN}, ctx, fmt.Errorf("eval: %w", context.Canceled)); code != exitTerminated || w.String() != "jixiao: terminated; no output was written\n" {
 		t.Errorf("interrupted: %d %q", code, w.String())
 	}
 }

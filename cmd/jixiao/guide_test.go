@@ -260,14 +260,14 @@ func splitCommand(s string) ([]string, error) {
 				inWord = false
 			}
 		case strings.ContainsRune("|<>;&`", r):
-			return nil, fmt.Errorf("a console block runs one plain command, found %q in %q", r, s)
+			return nil, fmt.Errorf("控制台示例只能是一条简单命令：%q 中有 %q", s, r)
 		default:
 			w.WriteRune(r)
 			inWord = true
 		}
 	}
 	if quote != 0 {
-		return nil, fmt.Errorf("unclosed quote in %q", s)
+		return nil, fmt.Errorf("%q 中的引号没有闭合", s)
 	}
 	if inWord {
 		words = append(words, w.String())

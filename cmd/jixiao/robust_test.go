@@ -77,10 +77,10 @@ func TestWriteReportFailureKeepsPreviousOutput(t *testing.T) {
 	dir, path := writeOld(t)
 	err := writeReport(context.Background(), path, func(w io.Writer) error {
 		fmt.Fprintln(w, `{"ruleset": {"id": "half`)
-		return errors.New("disk full")
+		return syscall.ENOSPC
 	})
-	if err == nil || err.Error() != "write "+path+": disk full" {
-		t.Errorf("writeReport: %v, want write %s: disk full", err, path)
+	if !errors.Is(err, syscall.ENOSPC) || err.Error() != "write "+path+": "+syscall.ENOSPC.Error() {
+		t.Errorf("writeReport: %v, want write %s: %v", err, path, syscall.ENOSPC)
 	}
 	checkUntouched(t, dir, path)
 }

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,21 +16,25 @@ import (
 // file name, a format or a unit.
 var english = regexp.MustCompile(`[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}`)
 
+// sources lists the non-test Go files of dir, from the repository's
+// root; none is a mistake of the caller's.
+func sources(t *testing.T, dir string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "..", dir, "*.go"))
+	if len(files) == 0 {
+		t.Fatalf("no sources in %s", dir)
+	}
+	return slices.DeleteFunc(files, func(p string) bool { return strings.HasSuffix(p, "_test.go") })
+}
+
 // eachDecl calls visit with each top-level declaration of the non-test
 // sources of dir (from the repository's root) but a var block: a
 // package's sentinel error (var ErrX = errors.New("...")) is matched by
 // errors.Is, and its text is for programs.
 func eachDecl(t *testing.T, dir string, visit func(*token.FileSet, ast.Decl)) {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", dir, "*.go"))
-	if len(files) == 0 {
-		t.Fatalf("no sources in %s", dir)
-	}
 	fset := token.NewFileSet()
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
+	for _, path := range sources(t, dir) {
 		f, err := parser.ParseFile(fset, path, nil, 0)
 		if err != nil {
 			t.Fatal(err)

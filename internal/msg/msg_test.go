@@ -111,14 +111,7 @@ func TestEveryErrorCodeWorded(t *testing.T) {
 	lit := regexp.MustCompile(`(?:Code: *|Code = |diag\.Errorf\([^\n]*?, *)"([a-z_]+)"`)
 	var found []string
 	for _, dir := range []string{"data", "engine", "diag", "indicators", "rulesets"} {
-		files, _ := filepath.Glob(filepath.Join("..", "..", dir, "*.go"))
-		if len(files) == 0 {
-			t.Fatalf("no sources in %s", dir)
-		}
-		for _, path := range files {
-			if strings.HasSuffix(path, "_test.go") {
-				continue
-			}
+		for _, path := range sources(t, dir) {
 			src, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)

@@ -2,7 +2,6 @@ package msg
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -55,14 +54,7 @@ var englishKept = []string{
 func TestNoBareEnglishInRules(t *testing.T) {
 	scanned := 0
 	for _, dir := range []string{"rulesets", "indicators", "engine", "tester", "monitor", "diff", "review"} {
-		files, _ := filepath.Glob(filepath.Join("..", "..", dir, "*.go"))
-		if len(files) == 0 {
-			t.Fatalf("no sources in %s", dir)
-		}
-		for _, path := range files {
-			if strings.HasSuffix(path, "_test.go") {
-				continue
-			}
+		for _, path := range sources(t, dir) {
 			src, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
