@@ -12,6 +12,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jixiao/jixiao/engine"
@@ -33,6 +34,16 @@ type Monitor struct {
 	// texts are the parts of the explanations that are the same for every
 	// unit, written once by New rather than once per light.
 	texts texts
+	// fixed[k] is indicator k's target when the ruleset gives it as a
+	// number: the same for every unit, so that the csv and xlsx say how
+	// its expected value is reached once, in the column's header.
+	fixed []fixedTarget
+}
+
+// fixedTarget is a target that is a number of the ruleset.
+type fixedTarget struct {
+	ok bool
+	t  float64
 }
 
 // texts are the explanations' constant parts for the bounds and date
@@ -57,6 +68,12 @@ func New(rs *indicators.Ruleset, asOf time.Time) *Monitor {
 	}
 	for _, ind := range rs.Indicators {
 		m.lit = append(m.lit, ind.Form == indicators.FormTarget || ind.Form == indicators.FormTiers)
+		var f fixedTarget
+		if ind.Form == indicators.FormTarget {
+			t, err := strconv.ParseFloat(strings.TrimSpace(ind.Target.Expr.Src), 64)
+			f = fixedTarget{ok: err == nil && !math.IsInf(t, 0), t: t}
+		}
+		m.fixed = append(m.fixed, f)
 	}
 	m.texts = texts{bounds: m.Bounds, day: m.Day, days: m.Days,
 		ofYear: m.appendOfYear(nil),
@@ -159,6 +176,31 @@ func (lu *Unit) segment(dst []byte, n, k int, kind segKind, t, e float64) []byte
 
 // Lit reports whether indicator k gets a light.
 func (m *Monitor) Lit(k int) bool { return m.lit[k] }
+
+// ExpectedNote is how indicator k's expected value is reached, when that
+// is the same for every unit — its target is a number of the ruleset —
+// for the header of its expected column in csv and xlsx:
+// "全年目标 1 × 273/365" (pro-rated) or "反向指标，不按时间进度折算". It is
+// "" for a target worked out from each unit's data, and for an indicator
+// without a target light. AppendReason leaves the note out of the units'
+// reasons.
+func (m *Monitor) ExpectedNote(k int) string {
+	if k >= len(m.fixed) || !m.lit[k] || !m.fixed[k].ok {
+		return ""
+	}
+	t := m.fixed[k].t
+	if !m.positive(&m.inds[k], t) {
+		return "反向指标，不按时间进度折算"
+	}
+	return string(m.appendOfYear(appendNum([]byte("全年目标 "), t)))
+}
+
+// noted reports whether the header of indicator k's expected column says
+// how a target t is reached (ExpectedNote), so a reason need not.
+func (m *Monitor) noted(k int, t float64) bool {
+	f := m.fixed[k]
+	return f.ok && math.Float64bits(f.t) == math.Float64bits(t)
+}
 
 // Unit returns the lights of a unit result with every explanation. A
 // unit that failed as a whole is red: nothing can be said to be on track.
@@ -288,16 +330,18 @@ func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 	return m.appendWhy(dst, lu, k, ir, false)
 }
 
-// AppendReason is AppendWhy for a row that shows the value and the
-// expected value in columns of their own (csv, xlsx): the explanation
-// without them — how the expected value was reached, the share of it
-// the value is and the bound that share met — for
-// "全年目标 1 × 273/365，为应达值的 127.63%，达到 100.00%：绿灯" rather than
-// "实际 0.9546，按时间进度应达 0.7479（全年目标 1 × 273/365），为应达值的
-// 127.63%，达到 100.00%：绿灯". A million units' csv is then 0.6 of the
-// bytes, and each light still carries its value, expected value and why
-// (DESIGN) in its row. The same words as AppendWhy where it has no
-// numbers to leave out (N/A, missing, error, tiers).
+// AppendReason is AppendWhy for a row that shows the value, the expected
+// value and the light in columns of their own, under headers that say
+// once how a target of the ruleset is reached (ExpectedNote): csv and
+// xlsx. It gives the reason alone — the share of the expected value the
+// value is and the bound that share met — for "为应达值的 127.63%，达到
+// 100%" rather than "实际 0.9546，按时间进度应达 0.7479（全年目标 1 ×
+// 273/365），为应达值的 127.63%，达到 100.00%：绿灯". A target worked out
+// from the unit's data still says how ("全年目标 80 × 273/365，为应达值的
+// …"), as does an expected value of 0 or less, of which there is no share.
+// A million units' csv is then 0.6 of the bytes of the last wording, and
+// each light still carries its value, expected value and why (DESIGN) in
+// its row.
 func (m *Monitor) AppendReason(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult) []byte {
 	return m.appendWhy(dst, lu, k, ir, true)
 }
@@ -313,19 +357,28 @@ func (m *Monitor) appendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 	case indicators.StatusNA:
 		return append(dst, "不适用，不亮灯"...)
 	case indicators.StatusMissing:
+		if short {
+			return append(dst, "缺少数据"...)
+		}
 		return append(dst, "缺少数据：红灯"...)
 	case indicators.StatusError:
+		if short {
+			return append(dst, "无法计算"...)
+		}
 		return append(dst, "无法计算：红灯"...)
 	}
 	if def.Form == indicators.FormTiers {
-		switch ir.Tier {
-		case "A":
-			return append(dst, "评价档次 A：绿灯"...)
-		case "B":
-			return append(dst, "评价档次 B：黄灯"...)
-		}
 		dst = append(dst, "评价档次 "...)
 		dst = append(dst, ir.Tier...)
+		if short {
+			return dst
+		}
+		switch ir.Tier {
+		case "A":
+			return append(dst, "：绿灯"...)
+		case "B":
+			return append(dst, "：黄灯"...)
+		}
 		return append(dst, "：红灯"...)
 	}
 	v, t := ir.Value, ir.Target
@@ -333,6 +386,11 @@ func (m *Monitor) appendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 		e := l.Expected
 		cached := m.texts.bounds == m.Bounds && m.texts.day == m.Day && m.texts.days == m.Days
 		if short {
+			if e > 0 && m.noted(k, t) {
+				dst = append(dst, "为应达值的 "...)
+				dst = appendPct(dst, v/e)
+				return m.appendReasonBounds(dst, l.Light, cached)
+			}
 			dst = lu.segment(dst, len(m.inds), k, segTarget, t, e)
 		} else {
 			dst = append(dst, "实际 "...)
@@ -358,16 +416,20 @@ func (m *Monitor) appendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 	}
 	if short {
 		// The target is in the expected column: the reason is the
-		// comparison, or why there is none.
-		dst = append(dst, "反向指标（不按时间进度折算）"...)
+		// comparison, or why there is none; and that the target is not
+		// pro-rated, unless the header says so.
+		noted := m.noted(k, t)
+		if !noted {
+			dst = append(dst, "反向指标（不按时间进度折算），"...)
+		}
 		switch {
 		case v > 0:
-			dst = append(dst, "，目标 ÷ 实际 = "...)
+			dst = append(dst, "目标 ÷ 实际 = "...)
 			dst = appendPct(dst, t/v)
 		case v == 0 && t >= 0: // green, as indicator lit it
-			return append(dst, "，实际为 0：绿灯"...)
+			return append(dst, "实际为 0"...)
 		default: // a negative value, or 0 on a negative target
-			return append(dst, "，实际不大于 0，无从比较：红灯"...)
+			return append(dst, "实际不大于 0，无从比较"...)
 		}
 		return m.appendReasonBounds(dst, l.Light, m.texts.bounds == m.Bounds)
 	}
@@ -419,11 +481,12 @@ func (m *Monitor) appendReasonBounds(dst []byte, light string, cached bool) []by
 	return append(dst, m.texts.short[indicators.LightRank(light)]...)
 }
 
-// appendBoundsShort is appendBounds with the bounds as the ruleset gives
-// them (100%, 80%, 95.5%): they are settings, not measured shares, so
-// AppendReason spares them the two decimals of a share.
+// appendBoundsShort is appendBounds for AppendReason: the bounds as the
+// ruleset gives them (100%, 80%, 95.5%) — settings, not measured shares,
+// so without the two decimals of a share — and not the light, which has
+// a column of its own.
 func (m *Monitor) appendBoundsShort(dst []byte, light string) []byte {
-	return m.appendBoundsAs(dst, light, appendBound)
+	return m.appendBoundsAs(dst, light, appendBound, false)
 }
 
 // appendBound writes a bound as a percentage with at most 2 decimals
@@ -447,26 +510,32 @@ func appendBound(dst []byte, x float64) []byte {
 
 // appendBounds names the light and the bound it met.
 func (m *Monitor) appendBounds(dst []byte, light string) []byte {
-	return m.appendBoundsAs(dst, light, appendPct)
+	return m.appendBoundsAs(dst, light, appendPct, true)
 }
 
-// appendBoundsAs is appendBounds with each bound written by pct.
-func (m *Monitor) appendBoundsAs(dst []byte, light string, pct func([]byte, float64) []byte) []byte {
+// appendBoundsAs is appendBounds with each bound written by pct, and the
+// light named when named.
+func (m *Monitor) appendBoundsAs(dst []byte, light string, pct func([]byte, float64) []byte, named bool) []byte {
 	switch light {
 	case indicators.LightGreen:
 		dst = append(dst, "，达到 "...)
 		dst = pct(dst, m.Bounds.Green)
-		return append(dst, "：绿灯"...)
 	case indicators.LightYellow:
 		dst = append(dst, "，达到 "...)
 		dst = pct(dst, m.Bounds.Yellow)
 		dst = append(dst, " 未达 "...)
 		dst = pct(dst, m.Bounds.Green)
-		return append(dst, "：黄灯"...)
+	default:
+		dst = append(dst, "，未达 "...)
+		dst = pct(dst, m.Bounds.Yellow)
 	}
-	dst = append(dst, "，未达 "...)
-	dst = pct(dst, m.Bounds.Yellow)
-	return append(dst, "：红灯"...)
+	if !named {
+		return dst
+	}
+	if light != indicators.LightGreen && light != indicators.LightYellow {
+		light = indicators.LightRed
+	}
+	return append(append(dst, "："...), Chinese(light)...)
 }
 
 // Chinese names a light as reports do.

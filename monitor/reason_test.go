@@ -11,10 +11,13 @@ import (
 )
 
 // AppendReason, the explanation of csv and xlsx (whose rows show the
-// value and the expected value beside it), word for word at 2024-02-29
-// (60/366) on testdata/ruleset.yaml: execution ≥ 1 and output ≥ 120 are
-// positive targets, unit_cost ≤ 50 a reverse one, quality_tier a tier,
-// safety a deduct (no light). Each row's want is worked by hand.
+// value, the expected value and the light beside it, under headers that
+// say how a target of the ruleset is reached), word for word at
+// 2024-02-29 (60/366) on testdata/ruleset.yaml: execution ≥ 1 and output
+// ≥ 120 are positive targets, unit_cost ≤ 50 a reverse one, quality_tier
+// a tier, safety a deduct (no light). A case whose target is not the
+// ruleset's stands for a target worked out from the unit's data, which
+// the header cannot give. Each row's want is worked by hand.
 func TestAppendReason(t *testing.T) {
 	rs, err := rulesets.LoadFile("testdata/ruleset.yaml")
 	if err != nil {
@@ -31,43 +34,53 @@ func TestAppendReason(t *testing.T) {
 		green  float64 // bounds set after New (0: the ruleset's 1 and 0.8)
 		yellow float64
 		want   string
+		light  string // AppendWhy's ending, where it has no numbers to leave out
 	}{
 		// 0.6 ÷ (1 × 60/366) = 3.66
 		{name: "positive green", k: execution, v: 0.6, t: 1,
-			want: "全年目标 1 × 60/366，为应达值的 366.00%，达到 100%：绿灯"},
+			want: "为应达值的 366.00%，达到 100%"},
 		// 18 ÷ (120 × 60/366 = 19.6721) = 0.915
 		{name: "positive yellow", k: output, v: 18, t: 120,
-			want: "全年目标 120 × 60/366，为应达值的 91.50%，达到 80% 未达 100%：黄灯"},
+			want: "为应达值的 91.50%，达到 80% 未达 100%"},
 		// 10 × 366 ÷ 7200 = 0.50833
 		{name: "positive red", k: output, v: 10, t: 120,
-			want: "全年目标 120 × 60/366，为应达值的 50.83%，未达 80%：红灯"},
-		// expected 0: no share of it, 5 ≥ 0 is green
+			want: "为应达值的 50.83%，未达 80%"},
+		// A target of the unit's own: 20 ÷ (80 × 60/366) = 20 × 366 ÷ 4800 = 1.525
+		{name: "target from the data", k: output, v: 20, t: 80,
+			want: "全年目标 80 × 60/366，为应达值的 152.50%，达到 100%"},
+		// 10 × 366 ÷ 4800 = 0.7625
+		{name: "target from the data red", k: output, v: 10, t: 80,
+			want: "全年目标 80 × 60/366，为应达值的 76.25%，未达 80%"},
+		// expected 0: no share of it, 5 ≥ 0 is green; how 0 came is said
 		{name: "positive target 0", k: output, v: 5, t: 0,
-			want: "全年目标 0 × 60/366，达到 100%：绿灯"},
+			want: "全年目标 0 × 60/366，达到 100%"},
 		// 0.915 against bounds changed after New (New's texts no longer hold)
 		{name: "bounds changed", k: output, v: 18, t: 120, green: 1.1, yellow: 0.955,
-			want: "全年目标 120 × 60/366，为应达值的 91.50%，未达 95.5%：红灯"},
+			want: "为应达值的 91.50%，未达 95.5%"},
 		{name: "bounds changed green", k: output, v: 24, t: 120, green: 1.1, yellow: 0.955,
-			want: "全年目标 120 × 60/366，为应达值的 122.00%，达到 110%：绿灯"},
-		// 50 ÷ 40 = 1.25; never pro-rated
+			want: "为应达值的 122.00%，达到 110%"},
+		// 50 ÷ 40 = 1.25; never pro-rated (the header says so)
 		{name: "reverse green", k: unitCost, v: 40, t: 50,
-			want: "反向指标（不按时间进度折算），目标 ÷ 实际 = 125.00%，达到 100%：绿灯"},
+			want: "目标 ÷ 实际 = 125.00%，达到 100%"},
 		// 50 ÷ 55 = 0.90909
 		{name: "reverse yellow", k: unitCost, v: 55, t: 50,
-			want: "反向指标（不按时间进度折算），目标 ÷ 实际 = 90.91%，达到 80% 未达 100%：黄灯"},
+			want: "目标 ÷ 实际 = 90.91%，达到 80% 未达 100%"},
 		// 50 ÷ 70 = 0.71429
 		{name: "reverse red", k: unitCost, v: 70, t: 50,
-			want: "反向指标（不按时间进度折算），目标 ÷ 实际 = 71.43%，未达 80%：红灯"},
-		{name: "reverse value 0", k: unitCost, v: 0, t: 50,
-			want: "反向指标（不按时间进度折算），实际为 0：绿灯"},
-		{name: "reverse negative value", k: unitCost, v: -3, t: 50,
-			want: "反向指标（不按时间进度折算），实际不大于 0，无从比较：红灯"},
-		{name: "tier A", k: quality, tier: "A", want: "评价档次 A：绿灯"},
-		{name: "tier B", k: quality, tier: "B", want: "评价档次 B：黄灯"},
-		{name: "tier C", k: quality, tier: "C", want: "评价档次 C：红灯"},
+			want: "目标 ÷ 实际 = 71.43%，未达 80%"},
+		{name: "reverse value 0", k: unitCost, v: 0, t: 50, want: "实际为 0"},
+		{name: "reverse negative value", k: unitCost, v: -3, t: 50, want: "实际不大于 0，无从比较"},
+		// A reverse target of the unit's own: 60 ÷ 40 = 1.5
+		{name: "reverse target from the data", k: unitCost, v: 40, t: 60,
+			want: "反向指标（不按时间进度折算），目标 ÷ 实际 = 150.00%，达到 100%"},
+		{name: "reverse target from the data value 0", k: unitCost, v: 0, t: 60,
+			want: "反向指标（不按时间进度折算），实际为 0"},
+		{name: "tier A", k: quality, tier: "A", want: "评价档次 A", light: "：绿灯"},
+		{name: "tier B", k: quality, tier: "B", want: "评价档次 B", light: "：黄灯"},
+		{name: "tier C", k: quality, tier: "C", want: "评价档次 C", light: "：红灯"},
 		{name: "N/A", k: execution, status: indicators.StatusNA, want: "不适用，不亮灯"},
-		{name: "missing", k: output, status: indicators.StatusMissing, want: "缺少数据：红灯"},
-		{name: "error", k: unitCost, status: indicators.StatusError, want: "无法计算：红灯"},
+		{name: "missing", k: output, status: indicators.StatusMissing, want: "缺少数据", light: "：红灯"},
+		{name: "error", k: unitCost, status: indicators.StatusError, want: "无法计算", light: "：红灯"},
 		{name: "no light (deduct)", k: safety, want: ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -91,13 +104,38 @@ func TestAppendReason(t *testing.T) {
 			if got := string(m.AppendReason(nil, &lu, c.k, ir)); got != c.want {
 				t.Errorf("AppendReason:\n got %q\nwant %q", got, c.want)
 			}
-			// The reason is the explanation without the value and the
-			// expected value: where the explanation has none, the same.
+			// The reason is the explanation without the value, the
+			// expected value and the light: where the explanation has no
+			// numbers, the same but for the light.
 			full := string(m.AppendWhy(nil, &lu, c.k, ir))
-			if (c.status != "" || c.tier != "" || c.want == "") && full != c.want {
-				t.Errorf("AppendWhy %q, want AppendReason's %q", full, c.want)
+			if (c.status != "" || c.tier != "" || c.want == "") && full != c.want+c.light {
+				t.Errorf("AppendWhy %q, want %q", full, c.want+c.light)
 			}
 		})
+	}
+}
+
+// ExpectedNote says once, for a column's header, how the expected value
+// of a target of the ruleset is reached; nothing for a target worked out
+// from the data, a tier or an indicator without a light.
+func TestExpectedNote(t *testing.T) {
+	rs, err := rulesets.LoadFile("testdata/ruleset.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)
+	m := monitor.New(rs, asOf)
+	for k, want := range []string{"全年目标 1 × 60/366", "全年目标 120 × 60/366", "反向指标，不按时间进度折算", "", ""} {
+		if got := m.ExpectedNote(k); got != want {
+			t.Errorf("ExpectedNote(%d) = %q, want %q", k, got, want)
+		}
+	}
+	// The same ruleset with output's target read from the data.
+	rs2 := *rs
+	rs2.Indicators = append([]indicators.Indicator(nil), rs.Indicators...)
+	rs2.Indicators[1].Target.Expr.Src = "plan"
+	if got := monitor.New(&rs2, asOf).ExpectedNote(1); got != "" {
+		t.Errorf("ExpectedNote of a target from the data = %q, want none", got)
 	}
 }
 

@@ -307,13 +307,20 @@ func (s *monitorRows) asOfLine() string {
 func percentOf(x float64) string { return strconv.FormatFloat(x*100, 'f', 2, 64) + "%" }
 
 // header lists the columns; full adds each indicator's value, expected
-// value and explanation (csv, xlsx).
+// value and explanation (csv, xlsx), the expected value's header saying
+// how it is reached when that is the same for every unit
+// ("预算执行率 应达（全年目标 1 × 273/365）"), which the explanations
+// below it then leave out (monitor.AppendReason).
 func (s *monitorRows) header(full bool) []string {
 	h := []string{"单位编码", "单位名称", "总分", "等级", "排名", "监控灯"}
 	for _, k := range s.lit {
 		l := s.m.Indicators[k].Label
 		if full {
-			h = append(h, l+" 实际", l+" 应达", l+" 灯", l+" 说明")
+			e := l + " 应达"
+			if note := s.mon.ExpectedNote(k); note != "" {
+				e += "（" + note + "）"
+			}
+			h = append(h, l+" 实际", e, l+" 灯", l+" 说明")
 		} else {
 			h = append(h, l)
 		}

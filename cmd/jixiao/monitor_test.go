@@ -115,9 +115,10 @@ func TestMonitorNeedsAsOf(t *testing.T) {
 	}
 }
 
-// The workbook's columns are csv's: the expected value to 4 decimals and
-// the reason beside it (AppendReason), not the whole explanation. Worked
-// in testdata/monitor/README.md.
+// The workbook's columns are csv's: the expected value to 4 decimals
+// under a header saying how it is reached, and the reason beside it
+// (AppendReason), not the whole explanation. Worked in
+// testdata/monitor/README.md.
 func TestMonitorXLSXReasons(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "监控.xlsx")
 	if code, _, errOut := runTool(t, "", "monitor", "--as-of", "2024-02-29", "-r", "testdata/monitor/ruleset.yaml",
@@ -135,11 +136,13 @@ func TestMonitorXLSXReasons(t *testing.T) {
 		"H4": "0.1639",  // 1 × 60/366
 		"L4": "19.6721", // 120 × 60/366
 		"P5": "50",      // reverse: the target, never pro-rated
-		"J4": "全年目标 1 × 60/366，为应达值的 366.00%，达到 100%：绿灯",
-		"R5": "反向指标（不按时间进度折算），目标 ÷ 实际 = 90.91%，达到 80% 未达 100%：黄灯",
-		"R7": "反向指标（不按时间进度折算），实际为 0：绿灯",
-		"N7": "缺少数据：红灯",
-		"V5": "评价档次 B：黄灯",
+		"H3": "预算执行率 应达（全年目标 1 × 60/366）",
+		"P3": "单位成本 应达（反向指标，不按时间进度折算）",
+		"J4": "为应达值的 366.00%，达到 100%",
+		"R5": "目标 ÷ 实际 = 90.91%，达到 80% 未达 100%",
+		"R7": "实际为 0",
+		"N7": "缺少数据",
+		"V5": "评价档次 B",
 	} {
 		if got, _ := f.GetCellValue("监控", cell); got != want {
 			t.Errorf("监控!%s = %q, want %q", cell, got, want)
@@ -164,12 +167,12 @@ func TestMonitorReasonsAndHelpLanguages(t *testing.T) {
 	if zh != en {
 		t.Errorf("csv rows differ by --lang:\nzh %q\nen %q", zh, en)
 	}
-	if !strings.Contains(zh, "全年目标 120 × 60/366，为应达值的 305.00%，达到 100%：绿灯") {
+	if !strings.Contains(zh, "完成数量 应达（全年目标 120 × 60/366）,") || !strings.Contains(zh, ",为应达值的 305.00%，达到 100%,") {
 		t.Errorf("csv lacks M01's output reason: %q", zh)
 	}
 	for lang, want := range map[string]string{
-		"zh": "说明只写\n应达值怎么来的和为何亮这盏灯（如“全年目标 1 × 273/365，为应达值的 127.63%，达到\n100%：绿灯”）",
-		"en": "说明 says only how the expected value was reached and why the\nlight (全年目标 1 × 273/365，为应达值的 127.63%，达到 100%：绿灯)",
+		"zh": "说明只写为何亮这盏\n灯（如“为应达值的 127.63%，达到 100%”）",
+		"en": "说明 says only why the light (为应达值的\n127.63%，达到 100%)",
 	} {
 		_, out, _ := runTool(t, "", "monitor", "--help", "--lang", lang)
 		if !strings.Contains(out, want) {
