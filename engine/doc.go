@@ -105,8 +105,9 @@
 //
 // Two readings of the data replace the record spill where the data is a
 // file that can be read again: a sink whose records render the same in
-// either pass (json) has each unit scored once more and emitted as it
-// comes (reread.go); a sink that orders its units and asks for it (the
+// either pass (json; csv with explanations; monitor's formats that
+// explain every light) has each unit scored once more and emitted as it
+// comes (reread.go), the first pass making no explanations; a sink that orders its units and asks for it (the
 // xlsx) has them emitted a band of its order at a time, each band a
 // reading that keeps only that band's records in memory (bands.go).
 //

@@ -381,6 +381,13 @@ func (st *streamer) score(src Units) error {
 			wk := &worker{s: st.p.newScratch(st.ctx)}
 			wk.s.pops = st.pops
 			wk.s.lend = !st.keep // work renders each result before the next
+			if st.twoPass && !st.pass2 && !st.banded {
+				// The first pass of two renders nothing: it needs no
+				// explanation (a unit scores the same without them,
+				// evalUnit), and writing them is most of the cost of
+				// scoring a unit that has them.
+				wk.s.explain = false
+			}
 			for j := range jobs {
 				st.work(wk, j)
 				done <- j // never blocks: at most inflight jobs exist

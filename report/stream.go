@@ -274,8 +274,9 @@ func (s *Sink) Statistics() bool {
 // after: not so with --units, which notes the units seen as it renders.
 // Chosen by measurement (bench/whole.sh, 2 cores): json, whose units run
 // to kilobytes, is as fast or faster scored twice (100,000 units with
-// explanations: 0.9 the CPU time, and no 866 MB temporary file); csv,
-// some 600 bytes a unit, is not (a million units: 1.4 the CPU time).
+// explanations: 0.9 the CPU time, and no 866 MB temporary file), and so
+// is csv with explanations (4.3 kB a unit); csv without them, some 600
+// bytes a unit, is not (a million units: 1.4 the CPU time).
 func (s *Sink) RendersLate() bool {
 	if s.keep != nil {
 		return false
@@ -283,6 +284,8 @@ func (s *Sink) RendersLate() bool {
 	switch r := s.rows.(type) {
 	case *jsonRows:
 		return true
+	case *csvRows:
+		return r.o.Explain
 	case *monitorRows:
 		return r.rendersLate()
 	}
