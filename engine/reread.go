@@ -211,3 +211,56 @@ func (st *streamer) emitTurn(wk *worker, j *job) error {
 	}
 	return nil
 }
+
+// restatUnit is a duplicate whose statistics record restat takes out:
+// its place in input order, its line and id as the first reading gave
+// them.
+type restatUnit struct {
+	idx, line int
+	id        string
+}
+
+// restat takes the duplicates found by verifyDuplicates out of the
+// statistics when the data is read twice, whose id spill has no
+// statistics records: it reads the data once more and scores those
+// units again (the same record the first reading counted). Real data has
+// none or a few, so the reading is rare; a million units of xlsx keep
+// 62 MB less in temporary files.
+func (st *streamer) restat(rr rereader) error {
+	if len(st.restats) == 0 || st.noStats {
+		return nil
+	}
+	src, done, err := readAgain(rr)
+	if err != nil {
+		return err
+	}
+	defer done()
+	s := st.p.newScratch(st.ctx)
+	s.pops, s.explain = st.pops, false
+	var r UnitResult
+	var rec []byte
+	file := ""
+	for idx, next := 0, 0; next < len(st.restats); idx++ {
+		u, err := src.Next()
+		if err == io.EOF {
+			return st.errChanged(file, idx+1, st.p.conf.pr.Sprintf(msg.EngFewerUnits, idx, st.units))
+		}
+		if err != nil {
+			return err
+		}
+		file = u.Pos.File
+		d := st.restats[next]
+		if idx < d.idx {
+			continue
+		}
+		next++
+		r = UnitResult{}
+		st.p.evalUnitSafe(s, u, &r)
+		if r.Unit != d.id || max(0, u.Pos.Line) != d.line {
+			return st.errChanged(file, idx+1, st.p.conf.pr.Sprintf(msg.EngOtherUnit))
+		}
+		rec = appendStatRecord(rec[:0], &r, st.chooser == nil || st.chooser.Keeps(&r))
+		st.stats.add(rec, -1)
+	}
+	return nil
+}

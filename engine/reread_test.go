@@ -62,7 +62,9 @@ func streamAgain(t *testing.T, prog *engine.Program, text, again []byte, f repor
 // through the spill — duplicates, failed units, claims, explanations
 // (made in the second pass alone), ranks, any number of workers — and
 // csv without explanations, for which the spill measured faster, is not
-// read again.
+// read again. json, which shows the statistics, reads the data once more
+// before the second pass to take the repeated ids of scored units out of
+// them (restat); csv, which shows none, does not.
 func TestStreamRereadSameBytes(t *testing.T) {
 	text := streamData(t, compile(t, "grid-center", nil), 3000)
 	for _, c := range []struct {
@@ -70,8 +72,8 @@ func TestStreamRereadSameBytes(t *testing.T) {
 		o       report.Options
 		rereads int
 	}{
-		{"json", report.Options{Explain: true}, 1},
-		{"json", report.Options{}, 1},
+		{"json", report.Options{Explain: true}, 2},
+		{"json", report.Options{}, 2},
 		{"json", report.Options{Units: []string{"U0001", "U0012"}}, 0}, // --units renders before Start
 		{"csv", report.Options{Explain: true}, 1},
 		{"csv", report.Options{}, 0},
@@ -110,8 +112,8 @@ func TestStreamRereadChanged(t *testing.T) {
 		"a unit more":    string(text) + lines[5],
 	} {
 		_, rereads, err := streamAgain(t, prog, text, []byte(again), f, report.Options{})
-		if rereads != 1 {
-			t.Errorf("%s: read again %d times, want 1", name, rereads)
+		if rereads != 2 { // restat's reading, then the second pass's
+			t.Errorf("%s: read again %d times, want 2", name, rereads)
 		}
 		if err == nil || !strings.Contains(err.Error(), "the data changed while jixiao read it") {
 			t.Errorf("%s: got %v, want an error saying the data changed", name, err)
@@ -198,7 +200,47 @@ func TestStreamRereadCountsScored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rr.rereads != 1 || cs.scored.Load() != int64(sum.Units) {
-		t.Errorf("read again %d times, %d units counted scored, want 1 and %d", rr.rereads, cs.scored.Load(), sum.Units)
+	// Read again twice: restat, then the second pass.
+	if rr.rereads != 2 || cs.scored.Load() != int64(sum.Units) {
+		t.Errorf("read again %d times, %d units counted scored, want 2 and %d", rr.rereads, cs.scored.Load(), sum.Units)
+	}
+}
+
+// TestStreamRestat: when the data is read twice, the id spill keeps no
+// statistics records; a repeated id is taken out of the statistics by
+// scoring it again in a reading of its own, which checks that it is the
+// unit the first reading counted. The statistics are the spilled run's
+// (TestStreamRereadSameBytes); here, the check: the repeat of U0012 on
+// line 102 (i = 100) read as another unit stops the run at that reading,
+// before anything is written.
+func TestStreamRestat(t *testing.T) {
+	prog := compile(t, "grid-center", &engine.Options{Workers: 2, Lang: "en"})
+	text := streamData(t, prog, 300)
+	lines := strings.SplitAfter(string(text), "\n")
+	if !strings.HasPrefix(lines[101], "U0012,") {
+		t.Fatalf("line 102 is %q, want the repeat of U0012", lines[101])
+	}
+	lines[101] = "U0299" + strings.TrimPrefix(lines[101], "U0012")
+	f, _ := report.Lookup("json")
+	out, rereads, err := streamAgain(t, prog, text, []byte(strings.Join(lines, "")), f, report.Options{})
+	if err == nil || !strings.Contains(err.Error(), "the data changed while jixiao read it") {
+		t.Fatalf("got %v, want an error saying the data changed", err)
+	}
+	if rereads != 1 || len(out) != 0 {
+		t.Errorf("read again %d times and wrote %d bytes, want 1 and none", rereads, len(out))
+	}
+	// Without repeats there is no such reading.
+	prog = compile(t, "grid-center", &engine.Options{Workers: 2})
+	var clean []string
+	for _, l := range strings.SplitAfter(string(text), "\n") {
+		if !strings.HasPrefix(l, "U0012,") && !strings.HasPrefix(l, "U0001,") && !strings.HasPrefix(l, "U0009,") {
+			clean = append(clean, l)
+		}
+	}
+	cleaned := []byte(strings.Join(clean, ""))
+	want, _ := streamWrite(t, prog, cleaned, f, report.Options{})
+	got, rereads, err := streamAgain(t, prog, cleaned, cleaned, f, report.Options{})
+	if err != nil || rereads != 1 || !bytes.Equal(got, want) {
+		t.Errorf("no repeats: read again %d times (want 1), %v, same bytes %v", rereads, err, bytes.Equal(got, want))
 	}
 }

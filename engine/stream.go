@@ -168,6 +168,9 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	if err := st.verifyDuplicates(); err != nil {
 		return Summary{}, err
 	}
+	if err := st.restat(rr); err != nil {
+		return Summary{}, err
+	}
 	for _, w := range st.warnings {
 		if _, dup := st.dups[w.idx]; !dup && !st.warner.FailedCheck(w.unit, w.name, w.check) {
 			break
@@ -227,7 +230,13 @@ type streamer struct {
 	ids          *idSet
 	idSpill      *spill.Spill
 	dups         map[int]int // record index of a duplicate → line of its first
-	touched      uint64      // keeps idSet.touch's loads from being left out
+	// When the data is read twice (twoPass), the id spill leaves out the
+	// units' statistics records, most of its bytes (xlsx at a million
+	// units: 82 MB): the few duplicates found are read and scored once
+	// more to take theirs out (restat), by index, with their ids.
+	idBuf   []byte
+	restats []restatUnit
+	touched uint64 // keeps idSet.touch's loads from being left out
 
 	// Where the records lie in the spill, in input order: runs of
 	// records, or for an orderer each record with its key.
@@ -947,6 +956,7 @@ func (st *streamer) collect(j *job) error {
 		}
 	}
 	st.touched ^= touched
+	from := 0 // where the unit's id spill entry starts in j.ids
 	for i := range j.meta {
 		m := &j.meta[i]
 		st.units++
@@ -987,11 +997,20 @@ func (st *streamer) collect(j *job) error {
 		if m.hasID {
 			st.ids.add(m.hash)
 		}
-		if _, ok := st.stats.add(j.ids[m.stat:], 1); !ok {
+		n, ok := st.stats.add(j.ids[m.stat:], 1)
+		if !ok {
 			return errors.New("stream: a stat record was cut short")
 		}
+		if st.twoPass {
+			st.idBuf = append(st.idBuf, j.ids[from:m.stat]...)
+		}
+		from = m.stat + n
 	}
-	if _, err := st.idSpill.Write(j.ids); err != nil {
+	ids := j.ids
+	if st.twoPass {
+		ids, st.idBuf = st.idBuf, st.idBuf[:0]
+	}
+	if _, err := st.idSpill.Write(ids); err != nil {
 		return err
 	}
 	if st.orderer != nil && !st.banded {
@@ -1078,7 +1097,9 @@ func (st *streamer) verifyDuplicates() error {
 			return 0, false, nil
 		}
 		stat := p.off
-		if n, ok := st.stats.add(b[p.off:], 0); ok { // sign 0: only its length
+		if st.twoPass {
+			// No statistics record here: restat takes it out.
+		} else if n, ok := st.stats.add(b[p.off:], 0); ok { // sign 0: only its length
 			p.off += n
 		} else {
 			return 0, false, nil
@@ -1094,7 +1115,12 @@ func (st *streamer) verifyDuplicates() error {
 			return p.off, true, nil
 		}
 		st.dups[i] = prev
-		st.stats.add(b[stat:], -1) // a duplicate is no unit of the statistics
+		// A duplicate is no unit of the statistics.
+		if st.twoPass {
+			st.restats = append(st.restats, restatUnit{idx: i, line: line, id: string(id)})
+		} else {
+			st.stats.add(b[stat:], -1)
+		}
 		if flags&recFailed == 0 {
 			// It was scored; as a duplicate it fails, and its checks and
 			// claims go.

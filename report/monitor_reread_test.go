@@ -141,8 +141,18 @@ func TestMonitorTwoPassEqualsInMemory(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s, %d workers, from file %v: %v", f.Name, workers, fromFile, err)
 				}
-				if counted != nil && (counted.rereads == 1) != twice {
-					t.Errorf("%s, %d workers: the file read again %d times, want scored twice %v", f.Name, workers, counted.rereads, twice)
+				// Read again for the second pass; json, which shows the
+				// statistics, first reads once more to take the repeated
+				// ids out of them (engine's restat).
+				wantReads := 0
+				if twice {
+					wantReads = 1
+				}
+				if twice && f.Name == "json" {
+					wantReads = 2
+				}
+				if counted != nil && counted.rereads != wantReads {
+					t.Errorf("%s, %d workers: the file read again %d times, want %d", f.Name, workers, counted.rereads, wantReads)
 				}
 				if want == nil {
 					want = out.Bytes()
