@@ -450,6 +450,13 @@ func (m *Monitor) appendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 // "为应达值的 P" is of it.
 func AppendExpected(dst []byte, e float64) []byte { return appendNum(dst, e) }
 
+// AppendValue appends an indicator's value as the explanations write it
+// ("实际 0.9546"), to 4 decimals like the expected value beside it: the
+// csv's 实际 column, so that the row reads as its explanation does and a
+// computed ratio does not run to 17 digits (0.991672449687717). json's
+// value is so rounded too; xlsx keeps the number itself.
+func AppendValue(dst []byte, v float64) []byte { return appendNum(dst, v) }
+
 // appendOfYear writes the elapsed share of a pro-rated target.
 func (m *Monitor) appendOfYear(dst []byte) []byte {
 	dst = append(dst, " × "...)

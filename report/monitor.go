@@ -779,7 +779,7 @@ func (s *monitorRows) csvLine(dst []byte, u *engine.UnitResult, sc *monitorScrat
 		l, ir := &lu.Indicators[k], &u.Indicators[k]
 		switch {
 		case ir.HasValue && indicators.Finite(ir.Value) && ir.Tier == "":
-			dst = appendShortG(dst, ir.Value)
+			dst = monitor.AppendValue(dst, ir.Value)
 		case ir.Tier != "":
 			text(ir.Tier)
 		}

@@ -180,3 +180,34 @@ func TestMonitorReasonsAndHelpLanguages(t *testing.T) {
 		}
 	}
 }
+
+// The csv's 实际 is the value as the explanations and json write it, to 4
+// decimals (60.5 ÷ 61 = 0.991803… → 0.9918); the workbook keeps the number
+// itself.
+func TestMonitorValueDigits(t *testing.T) {
+	dir := t.TempDir()
+	units := filepath.Join(dir, "units.csv")
+	if err := os.WriteFile(units, []byte("unit,name,spent,budget,done,cost,quality,incidents\nM01,比率,60.5,61,60,40,A,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"monitor", "--as-of", "2024-02-29", "-r", "testdata/monitor/ruleset.yaml", "-d", units}
+	code, out, errOut := runTool(t, "", append(args, "-f", "csv")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "\nM01,比率,") || !strings.Contains(out, ",绿灯,0.9918,0.1639,绿灯,为应达值的 605.00%，达到 100%,") {
+		t.Errorf("csv row: %q, want 实际 0.9918 (0.9918 ÷ 0.1639 = 6.05)", out)
+	}
+	path := filepath.Join(dir, "监控.xlsx")
+	if code, _, errOut := runTool(t, "", append(args, "-f", "xlsx", "-o", path)...); code != 0 {
+		t.Fatalf("xlsx: exit %d: %s", code, errOut)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, _ := f.GetCellValue("监控", "G4", excelize.Options{RawCellValue: true}); !strings.HasPrefix(got, "0.99180327868852") {
+		t.Errorf("监控!G4 = %q, want the value itself, 0.99180327868852…", got)
+	}
+}
