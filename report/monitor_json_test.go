@@ -95,7 +95,9 @@ func marshalMonitorUnit(mon *monitor.Monitor, u *engine.UnitResult, rank int) []
 
 // csvFromCells is a unit's csv line spelled from its cells (the path of
 // the other formats) with appendCSVField, as monitor's csv was written
-// before csvLine.
+// before csvLine, but for each indicator's value (the first of its four
+// cells), which csv writes to 4 decimals as the explanations do
+// (monitor.AppendValue) where the cells keep every digit for xlsx.
 func csvFromCells(t *testing.T, s *monitorRows, u *engine.UnitResult, rank int) []byte {
 	t.Helper()
 	sc := new(monitorScratch)
@@ -114,7 +116,15 @@ func csvFromCells(t *testing.T, s *monitorRows, u *engine.UnitResult, rank int) 
 		case mcLight:
 			b = append(b, monitor.Chinese(string(c.v))...)
 		case mcNum:
-			b = append(b, c.v...)
+			if i >= 6 && (i-6)%4 == 0 && i < len(cells)-1 {
+				v, err := strconv.ParseFloat(string(c.v), 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b = monitor.AppendValue(b, v)
+			} else {
+				b = append(b, c.v...)
+			}
 		default:
 			b = appendCSVField(b, string(c.v))
 		}
