@@ -272,11 +272,7 @@ func Compile(rs *indicators.Ruleset, o *Options) (_ *Program, err error) {
 	p.groups = indicators.Groups(rs.Indicators)
 	for i := range rs.Checks {
 		ch := &rs.Checks[i]
-		failMsg := ch.Message
-		if failMsg == "" {
-			failMsg = "不满足 " + ch.Assert.Src
-		}
-		cc := compiledCheck{def: ch, failMsg: failMsg}
+		cc := compiledCheck{def: ch, failMsg: ch.FailMessage()}
 		if ch.Assert.Set() {
 			cc.assert = c.formula(ch.Assert, scopeInputs, true, c.p.conf.pr.Sprintf(msg.EngCheck, ch.ID))
 			for _, r := range cc.assert.reads {

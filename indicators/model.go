@@ -210,6 +210,15 @@ type Check struct {
 	Pos     diag.Pos
 }
 
+// FailMessage is what a unit that fails the check is told: its Message,
+// or "不满足 " and the assertion when it has none.
+func (c *Check) FailMessage() string {
+	if c.Message == "" {
+		return "不满足 " + c.Assert.Src
+	}
+	return c.Message
+}
+
 // Case is one test case of a ruleset: data for one unit and what it must
 // score. Unset expectations are not checked.
 type Case struct {

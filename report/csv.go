@@ -43,9 +43,34 @@ type csvRows struct {
 	m      Meta
 	claims bool
 	rank   [24]byte // WriteUnit's digits (one Emit at a time): a local array escapes through w.Write
+	// checks are the 未通过校验 texts of the ruleset's checks, by index:
+	// a record names its failed checks by number, and WriteUnit writes
+	// their texts (a hundred bytes each, in most rows of a population
+	// that fails a check) from here rather than from a record that waits
+	// in the spill.
+	checks []csvCheck
 }
 
-func newCSVRows(o Options, m Meta) Rows { return &csvRows{o: o, m: m} }
+// csvCheck is the text of a failed check in the 未通过校验 field, as
+// appendCheckText writes it, and as it is written inside quotes.
+type csvCheck struct {
+	id, msg        string
+	text, quoted   []byte
+	special, space bool // text holds a comma, quote or line break; text starts with a space
+}
+
+func newCSVRows(o Options, m Meta) Rows {
+	c := &csvRows{o: o, m: m}
+	for k := range m.checks {
+		f := &m.checks[k]
+		t := appendCheckText(nil, f)
+		first, _ := utf8.DecodeRune(t)
+		c.checks = append(c.checks, csvCheck{id: f.ID, msg: f.Message, text: t,
+			quoted:  []byte(strings.ReplaceAll(string(t), `"`, `""`)),
+			special: bytes.ContainsAny(t, ",\"\r\n"), space: unicode.IsSpace(first)})
+	}
+	return c
+}
 
 func (c *csvRows) Begin(w io.Writer, m Meta) error {
 	c.m, c.claims = m, m.HasClaims
@@ -74,13 +99,16 @@ func (c *csvRows) Begin(w io.Writer, m Meta) error {
 	return err
 }
 
-// A record is the row in three parts around the rank: the lengths of the
-// first two (4 bytes each), then the part before the rank, the claimed
-// columns (each with its leading comma) and the rest of the row with its
-// newline.
+// A record is the row in parts around the rank and the failed checks:
+// the lengths of the first three (4 bytes each); the part before the
+// rank; the claimed columns (each with its leading comma); the row up to
+// the 未通过校验 field; that field, as a uvarint count of failed checks
+// and their numbers (csvRows.checks) or, when a check is worded per unit
+// or not the ruleset's, a 0, a uvarint length and the field itself; and
+// the rest of the row with its newline.
 func (c *csvRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 	at := len(dst)
-	dst = append(dst, 0, 0, 0, 0, 0, 0, 0, 0) // the lengths, filled below
+	dst = append(dst, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) // the lengths, filled below
 	start := len(dst)
 	dst = appendCSVField(dst, u.Unit)
 	dst = append(dst, ',')
@@ -116,7 +144,9 @@ func (c *csvRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 	}
 	end := len(dst)
 	dst = appendCSVRules(dst, c.m, u)
-	dst = c.appendIssues(dst, u)
+	dst, checks := c.appendIssues(dst, u)
+	rest := len(dst)
+	dst = c.appendChecksCoded(dst, u, checks)
 	dst = append(dst, ',')
 	if u.Failed() {
 		var msgs []string
@@ -137,14 +167,103 @@ func (c *csvRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 	dst = append(dst, '\n')
 	binary.LittleEndian.PutUint32(dst[at:], uint32(mid-start))
 	binary.LittleEndian.PutUint32(dst[at+4:], uint32(end-mid))
+	binary.LittleEndian.PutUint32(dst[at+8:], uint32(rest-end))
 	return dst
 }
 
-// appendIssues appends the 缺项, 无法计算 and 未通过校验 fields, each with
-// its leading comma: blank for a unit with nothing to say (most of them,
-// and every failed unit, whose errors say it all), which costs a pass
-// over the statuses and checks and nothing else.
-func (c *csvRows) appendIssues(dst []byte, u *engine.UnitResult) []byte {
+// appendChecksCoded appends the 未通过校验 field of u as a record holds
+// it (see AppendUnit): when checks, the failed checks by number if each
+// is the ruleset's as csvRows.checks has it, else the field.
+func (c *csvRows) appendChecksCoded(dst []byte, u *engine.UnitResult, checks bool) []byte {
+	if !checks {
+		return append(dst, 0, 0)
+	}
+	coded := len(u.Checks) == len(c.checks)
+	n := 0
+	for k := range u.Checks {
+		if ch := &u.Checks[k]; !ch.OK && !ch.Skipped {
+			n++
+			coded = coded && ch.Message == c.checks[k].msg && ch.ID == c.checks[k].id
+		}
+	}
+	if coded {
+		dst = binary.AppendUvarint(dst, uint64(n))
+		for k := range u.Checks {
+			if ch := &u.Checks[k]; !ch.OK && !ch.Skipped {
+				dst = binary.AppendUvarint(dst, uint64(k))
+			}
+		}
+		return dst
+	}
+	field := quoteTail(appendChecks(nil, u), 0)
+	dst = append(dst, 0)
+	dst = binary.AppendUvarint(dst, uint64(len(field)))
+	return append(dst, field...)
+}
+
+// writeChecks writes the 未通过校验 field coded at the start of b and
+// returns the rest of b; ok is false when b is cut short.
+func (c *csvRows) writeChecks(w io.Writer, b []byte) (rest []byte, ok bool, err error) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 {
+		return nil, false, nil
+	}
+	b = b[k:]
+	if n == 0 {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < l {
+			return nil, false, nil
+		}
+		_, err := w.Write(b[k : k+int(l)])
+		return b[k+int(l):], true, err
+	}
+	// The field needs quotes when a text has a comma, quote or line
+	// break, or the first begins with a space (csvNeedsQuotes).
+	quote := false
+	p := b
+	for i := uint64(0); i < n; i++ {
+		x, k := binary.Uvarint(p)
+		if k <= 0 || x >= uint64(len(c.checks)) {
+			return nil, false, nil
+		}
+		p = p[k:]
+		quote = quote || c.checks[x].special || i == 0 && c.checks[x].space
+	}
+	if quote {
+		if _, err := io.WriteString(w, `"`); err != nil {
+			return nil, true, err
+		}
+	}
+	for i := uint64(0); i < n; i++ {
+		x, k := binary.Uvarint(b)
+		b = b[k:]
+		if i > 0 {
+			if _, err := io.WriteString(w, listSep); err != nil {
+				return nil, true, err
+			}
+		}
+		t := c.checks[x].text
+		if quote {
+			t = c.checks[x].quoted
+		}
+		if _, err := w.Write(t); err != nil {
+			return nil, true, err
+		}
+	}
+	if quote {
+		if _, err := io.WriteString(w, `"`); err != nil {
+			return nil, true, err
+		}
+	}
+	return b, true, nil
+}
+
+// appendIssues appends the 缺项 and 无法计算 fields, each with its leading
+// comma, and the comma of 未通过校验, and reports whether that field has
+// checks to list: blank for a unit with nothing to say (most of them, and
+// every failed unit, whose errors say it all), which costs a pass over
+// the statuses and checks and nothing else.
+func (c *csvRows) appendIssues(dst []byte, u *engine.UnitResult) ([]byte, bool) {
 	var missing, failed bool
 	for k := range u.Indicators {
 		switch u.Indicators[k].Status {
@@ -156,7 +275,7 @@ func (c *csvRows) appendIssues(dst []byte, u *engine.UnitResult) []byte {
 	}
 	checks := u.FailedChecks() > 0
 	if u.Failed() || !missing && !failed && !checks {
-		return append(dst, ",,,"...)
+		return append(dst, ",,,"...), false
 	}
 	dst = append(dst, ',')
 	if missing {
@@ -168,12 +287,7 @@ func (c *csvRows) appendIssues(dst []byte, u *engine.UnitResult) []byte {
 		at := len(dst)
 		dst = quoteTail(appendLabels(dst, u, indicators.StatusError), at)
 	}
-	dst = append(dst, ',')
-	if checks {
-		at := len(dst)
-		dst = quoteTail(appendChecks(dst, u), at)
-	}
-	return dst
+	return append(dst, ','), checks
 }
 
 // quoteTail quotes dst[at:], a field appended as it is, where
@@ -216,10 +330,17 @@ func csvNeedsQuotesBytes(b []byte) bool {
 func (c *csvRows) indicatorCount(u *engine.UnitResult) int { return len(c.m.Indicators) }
 
 func (c *csvRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
+	if len(rec) < 12 {
+		return internalf("a unit's record is cut short")
+	}
 	a := binary.LittleEndian.Uint32(rec)
 	cl := binary.LittleEndian.Uint32(rec[4:])
-	rec = rec[8:]
-	head, claims, rest := rec[:a], rec[a:a+cl], rec[a+cl:]
+	r := binary.LittleEndian.Uint32(rec[8:])
+	rec = rec[12:]
+	if uint64(a)+uint64(cl)+uint64(r) > uint64(len(rec)) {
+		return internalf("a unit's record is cut short")
+	}
+	head, claims, rest1, rest := rec[:a], rec[a:a+cl], rec[a+cl:a+cl+r], rec[a+cl+r:]
 	if _, err := w.Write(head); err != nil {
 		return err
 	}
@@ -233,7 +354,17 @@ func (c *csvRows) WriteUnit(w io.Writer, rec []byte, rank int) error {
 			return err
 		}
 	}
-	_, err := w.Write(rest)
+	if _, err := w.Write(rest1); err != nil {
+		return err
+	}
+	rest, ok, err := c.writeChecks(w, rest)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return internalf("a unit's record is cut short")
+	}
+	_, err = w.Write(rest)
 	return err
 }
 

@@ -48,6 +48,10 @@ type Meta struct {
 	// Info describes each indicator's formulas (engine.Program.Describe),
 	// by indicator index; nil when the meta was built by hand.
 	Info []engine.IndicatorInfo
+	// checks are the ruleset's checks as a unit that fails them carries
+	// them (id and indicators.Check.FailMessage), by index; nil when the
+	// meta was built by hand.
+	checks []engine.CheckResult
 	// HasClaims is set when the data carries claimed scores, so tables show
 	// them beside the computed ones.
 	HasClaims bool
@@ -88,6 +92,9 @@ func NewMeta(p *engine.Program, d *engine.DataInfo) Meta {
 	}
 	for i := range rs.Indicators {
 		m.Info = append(m.Info, p.Describe(i))
+	}
+	for k := range rs.Checks {
+		m.checks = append(m.checks, engine.CheckResult{ID: rs.Checks[k].ID, Message: rs.Checks[k].FailMessage()})
 	}
 	return m
 }

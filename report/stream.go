@@ -227,6 +227,12 @@ func appendNum(b []byte, x float64) []byte {
 		if indicators.FromCents(k) == x {
 			return appendCents(b, k)
 		}
+	} else if c < 0 && c > -1e15 {
+		// A budget change (预算调整额: −0.05 × budget) is negative.
+		k := int64(0.5 - c)
+		if -indicators.FromCents(k) == x {
+			return appendCents(append(b, '-'), k)
+		}
 	} else if x == 0 && !math.Signbit(x) {
 		return append(b, '0')
 	}
