@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"encoding/binary"
 
 	"github.com/jixiao/jixiao/indicators"
 )
@@ -27,4 +28,27 @@ func (p *Program) NewEvaluator() *Evaluator {
 func (e *Evaluator) Eval(u *indicators.Unit) *UnitResult {
 	e.p.evalUnit(e.s, u, &e.r)
 	return &e.r
+}
+
+// CompactRoundTrip is r as Stream's second pass over compact records
+// gets it back (compact.go): its record header's fields as the first pass
+// writes them, and its compact payload.
+func (p *Program) CompactRoundTrip(r *UnitResult, into *UnitResult) error {
+	h := header{line: r.Pos.Line, unit: []byte(r.Unit), name: []byte(r.Name), grade: noGrade}
+	if r.Failed() {
+		h.flags |= recFailed
+		h.errors = binary.AppendUvarint(nil, uint64(len(r.Errors)))
+		for _, e := range r.Errors {
+			h.errors = appendError(h.errors, e)
+		}
+	} else {
+		h.cents = cents(r.Score)
+		for k, g := range p.rs.Grades {
+			if g.Label == r.Grade {
+				h.grade = k
+			}
+		}
+	}
+	h.payload = p.appendCompact(nil, r)
+	return p.decodeCompact(&h, r.Pos.File, into)
 }

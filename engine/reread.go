@@ -197,11 +197,13 @@ func (st *streamer) emitTurn(wk *worker, j *job) error {
 		if !ok {
 			return errors.New("stream: a record was cut short")
 		}
-		if idx >= len(st.sums) {
-			return st.errChanged(st.em.file, idx+1, st.p.conf.pr.Sprintf(msg.EngMoreUnits, len(st.sums)))
-		}
-		if j.sums[k] != st.sums[idx] {
-			return st.errChanged(st.em.file, idx+1, st.p.conf.pr.Sprintf(msg.EngOtherUnit))
+		if !st.compact { // a second reading: the data may have changed
+			if idx >= len(st.sums) {
+				return st.errChanged(st.em.file, idx+1, st.p.conf.pr.Sprintf(msg.EngMoreUnits, len(st.sums)))
+			}
+			if j.sums[k] != st.sums[idx] {
+				return st.errChanged(st.em.file, idx+1, st.p.conf.pr.Sprintf(msg.EngOtherUnit))
+			}
 		}
 		if err := st.em.emit(); err != nil {
 			return err

@@ -152,10 +152,17 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	st.noChange = make([]int, len(p.rs.Grades))
 	st.ranks.init(p.rs)
 	st.ids = newIDSet()
-	rr, twice := st.rereads(src, sink)
-	if !twice {
-		rr, st.banded = st.bands(src, sink)
-		twice = st.banded
+	if cr, ok := sink.(compactRenderer); ok && cr.RendersCompact() && !st.keep && st.orderer == nil {
+		st.compact = true
+	}
+	var rr rereader
+	twice := false
+	if !st.compact {
+		rr, twice = st.rereads(src, sink)
+		if !twice {
+			rr, st.banded = st.bands(src, sink)
+			twice = st.banded
+		}
 	}
 	st.twoPass = twice
 	st.counter, _ = sink.(scoreCounter)
@@ -187,6 +194,9 @@ func (p *Program) Stream(ctx context.Context, src Units, sink Sink) (Summary, er
 	}
 	if st.twoPass {
 		return sum, st.rescore(rr)
+	}
+	if st.compact {
+		return sum, st.recompose()
 	}
 	return sum, st.emit()
 }
@@ -249,11 +259,14 @@ type streamer struct {
 	// workers' turns come.
 	twoPass, pass2 bool
 	counter        scoreCounter // the sink, if it counts units scored unrendered
-	sumSeed        maphash.Seed
-	sums           []uint32
-	turn           turns
-	em             emitter
-	emitted        int
+	// compact: the first pass keeps compact records, which the second
+	// renders (compact.go).
+	compact bool
+	sumSeed maphash.Seed
+	sums    []uint32
+	turn    turns
+	em      emitter
+	emitted int
 
 	// Scoring in bands (bands.go): the first pass keeps each unit's key
 	// in the orderer's order; then each pass keeps the records of a band
@@ -321,6 +334,8 @@ type job struct {
 	warn   []byte            // the headers of the records with failed checks, for a checkWarner
 	sums   []uint32          // the units' header hashes, in the first pass of a reread
 	base   int               // in a band's pass, the input index of the chunk's first unit
+	run    []byte            // in recompose, a run of compact records
+	file   string            // and the file of its first
 	err    error
 	last   bool
 }
@@ -366,7 +381,7 @@ func (st *streamer) score(src Units) error {
 			var j *job
 			select {
 			case j = <-free:
-				*j = job{segs: j.segs[:0], units: j.units[:0], meta: j.meta[:0], ids: j.ids[:0], warn: j.warn[:0], sums: j.sums[:0]}
+				*j = job{segs: j.segs[:0], units: j.units[:0], meta: j.meta[:0], ids: j.ids[:0], warn: j.warn[:0], sums: j.sums[:0], run: j.run[:0]}
 			default:
 				j = &job{}
 			}
@@ -453,6 +468,17 @@ func (st *streamer) read(src Units, chunked chunkedUnits, j *job) {
 		j.err, j.last = err, true
 		return
 	}
+	if runs, ok := src.(*spillRuns); ok {
+		var err error
+		j.run, j.file, err = runs.next(j.run)
+		switch {
+		case err == io.EOF:
+			j.last = true
+		case err != nil:
+			j.err, j.last = err, true
+		}
+		return
+	}
 	if chunked != nil {
 		dec, err := chunked.NextChunk()
 		switch {
@@ -533,6 +559,10 @@ func (st *streamer) work(wk *worker, j *job) {
 			st.turn.done(j.seq, j.err)
 		}
 	}()
+	if st.compact && st.pass2 {
+		st.workRun(wk, j)
+		return
+	}
 	if st.band != nil {
 		st.takeBase(j, len(units))
 	}
@@ -660,9 +690,15 @@ func (st *streamer) record(wk *worker, j *job, u *indicators.Unit, r *UnitResult
 		j.sums = append(j.sums, st.headerSum(&wk.sum, wk.out[at+8:h], u))
 	}
 	firstOfTwo := st.twoPass && !st.pass2
-	if !firstOfTwo || st.banded { // the first pass of two only scores (in bands, it measures)
+	switch {
+	case st.compact && !st.pass2:
+		wk.out = st.p.appendCompact(wk.out, r)
+		if st.counter != nil {
+			st.counter.Scored()
+		}
+	case !firstOfTwo || st.banded: // the first pass of two only scores (in bands, it measures)
 		wk.out = st.sink.Render(wk.out, r)
-	} else if st.counter != nil {
+	case st.counter != nil:
 		st.counter.Scored()
 	}
 	binary.LittleEndian.PutUint32(wk.out[at:], uint32(h-at-8))

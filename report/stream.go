@@ -298,6 +298,22 @@ func (s *Sink) RendersLate() bool {
 	return false
 }
 
+// RendersCompact reports whether the sink would have engine.Stream keep
+// each unit as a compact record between its passes — the values, tiers
+// and targets of its indicators — and render it once the ranks are known,
+// rather than score a data file twice or keep every rendered row: monitor's
+// csv, which writes a value, an expected value, a light and a reason for
+// each indicator (over a kilobyte a unit) from those alone, and from data
+// in a pipe as fast as from a file. Its Render gives the same bytes before
+// Start or after.
+func (s *Sink) RendersCompact() bool {
+	if s.keep != nil {
+		return false
+	}
+	r, ok := s.rows.(*monitorRows)
+	return ok && r.f == "csv"
+}
+
 // Bands reports whether the sink would have engine.Stream write the
 // units of a data file in its order by reading the file again a band of
 // that order at a time, rather than keep every record in a temporary
