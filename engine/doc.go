@@ -105,11 +105,16 @@
 //
 // Two readings of the data replace the record spill where the data is a
 // file that can be read again: a sink whose records render the same in
-// either pass (json; csv with explanations; monitor's formats that
-// explain every light) has each unit scored once more and emitted as it
-// comes (reread.go), the first pass making no explanations; a sink that orders its units and asks for it (the
+// either pass (json; csv with explanations; monitor's json, html and
+// xlsx) has each unit scored once more and emitted as it comes
+// (reread.go), the first pass making no explanations; a sink that orders its units and asks for it (the
 // xlsx) has them emitted a band of its order at a time, each band a
 // reading that keeps only that band's records in memory (bands.go).
+//
+// A sink that renders from few fields of each result (monitor's csv)
+// has compact records spilled instead of rendered ones, and the workers
+// render them once the ranks are known (compact.go): the data is read
+// once, from a file or a pipe.
 //
 // Memory is the chunks in flight, the counts and the filters (and the
 // places of the records for a sink that orders); the records sit in the page
