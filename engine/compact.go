@@ -150,7 +150,7 @@ func (p *Program) decodeCompact(h *header, file string, r *UnitResult) error {
 			ir.Tier = tierText(d.str())
 		}
 		if d.short {
-			return errors.New("stream: a compact record was cut short")
+			return errors.New("stream: a record was cut short")
 		}
 	}
 	if d.off != len(d.b) {

@@ -609,7 +609,7 @@ monitor: {green, yellow} 可改这两个界限。档次输入 A 为绿灯，B �
 最常亮红灯的指标。
 
 输出格式（-f）：table、json、csv、md、html、xlsx（xlsx 需 -o）。csv 和 xlsx 每个
-指标四列：实际、应达（保留 4 位小数）、灯、说明。目标是规则里的数时，应达怎么来的
+指标四列：实际、应达（都保留 4 位小数，xlsx 的实际存原数）、灯、说明。目标是规则里的数时，应达怎么来的
 写在表头一次（如“预算执行率 应达（全年目标 1 × 273/365）”），说明只写为何亮这盏
 灯（如“为应达值的 127.63%%，达到 100%%”）；目标按单位数据算出时，说明先写应达值
 怎么来的。json 和 html 的说明是完整的一句，含实际、应达和灯；table 和 md 只显示灯。
@@ -630,8 +630,9 @@ explanation; the summary counts units by light and names the indicators
 most often red.
 
 Formats (-f): table, json, csv, md, html, xlsx (xlsx needs -o). csv and
-xlsx give each indicator four columns: 实际 (value), 应达 (expected, to 4
-decimals), 灯 (light) and 说明. When the target is a number of the
+xlsx give each indicator four columns: 实际 (value), 应达 (expected), 灯
+(light) and 说明, value and expected to 4 decimals (xlsx keeps the value
+itself). When the target is a number of the
 ruleset, the header of 应达 says once how it is reached (预算执行率 应达
 （全年目标 1 × 273/365）) and 说明 says only why the light (为应达值的
 127.63%%，达到 100%%); a target worked out from the unit's data is
