@@ -159,9 +159,9 @@ func (p *Program) decodeCompact(h *header, file string, r *UnitResult) error {
 	return nil
 }
 
-// tierText is a tier as a string, without allocating for the letters.
+// tierText is a tier as a string, without allocating for A, B and C.
 func tierText(b []byte) string {
-	if len(b) == 1 {
+	if len(b) == 1 && b[0] >= 'A' && b[0] <= 'C' {
 		return tierString(b[0])
 	}
 	return string(b)

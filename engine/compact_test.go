@@ -121,3 +121,46 @@ func TestCompactRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCompactRoundTrip: whatever an indicator's value, target, status
+// and tier, and a unit's id and name, a compact record gives them back
+// bit for bit.
+func FuzzCompactRoundTrip(f *testing.F) {
+	prog := compile(f, "grid-center", nil)
+	text := streamData(f, prog, 40)
+	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()), false)
+	if err != nil {
+		f.Fatal(err)
+	}
+	u, err := src.Next()
+	if err != nil {
+		f.Fatal(err)
+	}
+	base := *prog.NewEvaluator().Eval(u)
+	base.Indicators = append([]engine.IndicatorResult(nil), base.Indicators...)
+	f.Add(uint8(0), math.Float64bits(0.5), true, math.Float64bits(1), true, "ok", "", "U1", "甲")
+	f.Add(uint8(3), math.Float64bits(math.Copysign(0, -1)), true, math.Float64bits(math.NaN()), false, "na", "B", "", "")
+	f.Add(uint8(20), uint64(1<<63|12345), false, uint64(0), true, "someday", "部分达成", "U\x00", "a,b")
+	f.Fuzz(func(t *testing.T, k uint8, value uint64, hasValue bool, target uint64, hasTarget bool, status, tier, id, name string) {
+		r := base
+		r.Unit, r.Name = id, name
+		r.Indicators = append([]engine.IndicatorResult(nil), base.Indicators...)
+		ir := &r.Indicators[int(k)%len(r.Indicators)]
+		ir.Value, ir.HasValue = math.Float64frombits(value), hasValue
+		if !hasValue {
+			ir.Value = 0
+		}
+		ir.Target, ir.HasTarget = math.Float64frombits(target), hasTarget
+		if !hasTarget {
+			ir.Target = 0
+		}
+		ir.Status, ir.Tier = status, tier
+		var got engine.UnitResult
+		if err := prog.CompactRoundTrip(&r, &got); err != nil {
+			t.Fatal(err)
+		}
+		if g, w := appendFields(nil, &got), appendFields(nil, &r); !bytes.Equal(g, w) {
+			t.Errorf("round trip:\n got %q\nwant %q", g, w)
+		}
+	})
+}
