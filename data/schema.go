@@ -617,7 +617,7 @@ func (s *Schema) setText(u *indicators.Unit, f *field, text string, pos diag.Pos
 			s.cellError(u, f, text, pos, err)
 			return
 		}
-		setClaim(u, f, x)
+		s.setClaim(u, f, x)
 	case fieldClaimGrade:
 		u.ClaimedGrade = strings.TrimSpace(text)
 	case fieldReason:
@@ -632,13 +632,15 @@ func (s *Schema) setText(u *indicators.Unit, f *field, text string, pos diag.Pos
 
 // setClaim stores a claimed score: claimed.<id>, or claimed.score under
 // the key "score".
-func setClaim(u *indicators.Unit, f *field, x float64) {
+func (s *Schema) setClaim(u *indicators.Unit, f *field, x float64) {
 	id := f.id
 	if f.kind == fieldClaimScore {
 		id = "score"
 	}
 	if u.Claims == nil {
-		u.Claims = map[string]float64{}
+		// Sized for a claim of every indicator and the total at once: a
+		// map grown claim by claim cost a tenth of reading claimed data.
+		u.Claims = make(map[string]float64, len(s.rs.Indicators)+1)
 	}
 	u.Claims[id] = x
 }
@@ -657,7 +659,7 @@ func (s *Schema) setNumber(u *indicators.Unit, f *field, x float64, raw string, 
 		}
 		u.Values[f.input] = indicators.NumberValue(x)
 	case fieldClaim, fieldClaimScore:
-		setClaim(u, f, x)
+		s.setClaim(u, f, x)
 	default:
 		s.setText(u, f, raw, pos)
 	}
