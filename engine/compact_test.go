@@ -83,19 +83,7 @@ func TestStreamCompactSameBytes(t *testing.T) {
 // integers past 2⁵³ as values, a target not the ruleset's, a tier of
 // more than a letter, a status of no known kind, a failed unit's errors.
 func TestCompactRoundTrip(t *testing.T) {
-	prog := compile(t, "grid-center", nil)
-	text := streamData(t, prog, 40)
-	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, err := src.Next()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := prog.NewEvaluator().Eval(u)
-	base := *r
-	base.Indicators = append([]engine.IndicatorResult(nil), r.Indicators...)
+	prog, base := firstScored(t)
 	edge := base
 	edge.Indicators = append([]engine.IndicatorResult(nil), base.Indicators...)
 	values := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 1 << 60, -(1 << 53) + 1, 0.1, 12345}
@@ -126,18 +114,7 @@ func TestCompactRoundTrip(t *testing.T) {
 // and tier, and a unit's id and name, a compact record gives them back
 // bit for bit.
 func FuzzCompactRoundTrip(f *testing.F) {
-	prog := compile(f, "grid-center", nil)
-	text := streamData(f, prog, 40)
-	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(text), data.NewSchema(prog.Ruleset()), false)
-	if err != nil {
-		f.Fatal(err)
-	}
-	u, err := src.Next()
-	if err != nil {
-		f.Fatal(err)
-	}
-	base := *prog.NewEvaluator().Eval(u)
-	base.Indicators = append([]engine.IndicatorResult(nil), base.Indicators...)
+	prog, base := firstScored(f)
 	f.Add(uint8(0), math.Float64bits(0.5), true, math.Float64bits(1), true, "ok", "", "U1", "甲")
 	f.Add(uint8(3), math.Float64bits(math.Copysign(0, -1)), true, math.Float64bits(math.NaN()), false, "na", "B", "", "")
 	f.Add(uint8(20), uint64(1<<63|12345), false, uint64(0), true, "someday", "部分达成", "U\x00", "a,b")
@@ -163,4 +140,22 @@ func FuzzCompactRoundTrip(f *testing.F) {
 			t.Errorf("round trip:\n got %q\nwant %q", g, w)
 		}
 	})
+}
+
+// firstScored is grid-center and the result of the first unit of
+// streamData, a copy of its own.
+func firstScored(t testing.TB) (*engine.Program, engine.UnitResult) {
+	t.Helper()
+	prog := compile(t, "grid-center", nil)
+	src, err := data.OpenStreamReader("t.csv", bytes.NewReader(streamData(t, prog, 40)), data.NewSchema(prog.Ruleset()), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := src.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := *prog.NewEvaluator().Eval(u)
+	r.Indicators = append([]engine.IndicatorResult(nil), r.Indicators...)
+	return prog, r
 }
