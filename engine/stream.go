@@ -1133,12 +1133,12 @@ func (st *streamer) verifyDuplicates() error {
 			return 0, false, nil
 		}
 		stat := p.off
-		if st.twoPass {
-			// No statistics record here: restat takes it out.
-		} else if n, ok := st.stats.add(b[p.off:], 0); ok { // sign 0: only its length
+		if !st.twoPass { // read twice, the entry has no statistics record
+			n, ok := st.stats.add(b[p.off:], 0) // sign 0: only its length
+			if !ok {
+				return 0, false, nil
+			}
 			p.off += n
-		} else {
-			return 0, false, nil
 		}
 		i := idx
 		idx++
