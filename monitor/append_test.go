@@ -123,7 +123,7 @@ func TestLightsAllocateNothing(t *testing.T) {
 			buf = m.AppendUnitWhy(buf[:0], &lu)
 			for k := range lu.Indicators {
 				buf = m.AppendWhy(buf, &lu, k, &u.Indicators[k])
-				buf = m.AppendReason(buf, &lu, k, &u.Indicators[k])
+				buf = m.AppendNote(buf, &lu, k, &u.Indicators[k])
 			}
 		}
 	}

@@ -54,7 +54,7 @@ type texts struct {
 	day, days          int
 	ofYear             []byte // " × day/days"
 	green, yellow, red []byte // appendBounds of each light
-	// appendBounds of each light for AppendReason (bounds as given:
+	// appendBounds of each light for AppendNote (bounds as given:
 	// "100%", not "100.00%"), by LightRank.
 	short [4][]byte
 }
@@ -105,7 +105,12 @@ type Light struct {
 	// (reverse targets, never pro-rated).
 	Expected    float64
 	HasExpected bool
-	Why         string
+	// Share (完成度) is how far the value has come, the ratio the bounds
+	// are met by: value ÷ expected for a positive target (expected above
+	// 0), target ÷ value for a reverse one (value above 0).
+	Share    float64
+	HasShare bool
+	Why      string
 }
 
 // Unit is the lights of one unit: its own (its worst indicator's) and
@@ -141,7 +146,7 @@ type segKind uint8
 const (
 	segPositive segKind = iota // "，按时间进度应达 E（全年目标 T"
 	segReverse                 // "，反向指标目标 T（不按时间进度折算）"
-	segTarget                  // "全年目标 T" (AppendReason's, E in its own column)
+	segTarget                  // "全年目标 T" (AppendNote's, E in its own column)
 )
 
 // segment appends the target's part of indicator k's explanation of the
@@ -182,7 +187,7 @@ func (m *Monitor) Lit(k int) bool { return m.lit[k] }
 // for the header of its expected column in csv and xlsx:
 // "全年目标 1 × 273/365" (pro-rated) or "反向指标，不按时间进度折算". It is
 // "" for a target worked out from each unit's data, and for an indicator
-// without a target light. AppendReason leaves the note out of the units'
+// without a target light. AppendNote leaves the note out of the units'
 // reasons.
 func (m *Monitor) ExpectedNote(k int) string {
 	if k >= len(m.fixed) || !m.lit[k] || !m.fixed[k].ok {
@@ -301,6 +306,9 @@ func (m *Monitor) indicator(k int, ir *engine.IndicatorResult, l *Light) {
 		// reference (80 × 273 ÷ 365, not 80 × 0.7479...).
 		e := t * float64(m.Day) / float64(m.Days)
 		l.Light, l.Expected, l.HasExpected = m.Bounds.LightOf(v, e), e, true
+		if e > 0 {
+			l.Share, l.HasShare = v/e, true
+		}
 		return
 	}
 	// Reverse ("<=", or "=" a target of 0 or less): never pro-rated; T ÷
@@ -312,7 +320,8 @@ func (m *Monitor) indicator(k int, ir *engine.IndicatorResult, l *Light) {
 	case v <= 0:
 		l.Light = indicators.LightRed // a negative count against a target: nothing to compare
 	default:
-		l.Light = m.Bounds.LightOf(t/v, 1)
+		l.Share, l.HasShare = t/v, true
+		l.Light = m.Bounds.LightOf(l.Share, 1)
 	}
 }
 
@@ -325,29 +334,8 @@ func (m *Monitor) positive(def *indicators.Indicator, t float64) bool {
 // indicator k, scored as ir: the value, the expected value and why. It
 // appends nothing for an indicator without a light. Its words hold no
 // ASCII comma, quote or line break, nor do its numbers: only ir.Tier,
-// from the data, may (report's csv quotes an explanation only then).
+// from the data, may.
 func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult) []byte {
-	return m.appendWhy(dst, lu, k, ir, false)
-}
-
-// AppendReason is AppendWhy for a row that shows the value, the expected
-// value and the light in columns of their own, under headers that say
-// once how a target of the ruleset is reached (ExpectedNote): csv and
-// xlsx. It gives the reason alone — the share of the expected value the
-// value is and the bound that share met — for "为应达值的 127.63%，达到
-// 100%" rather than "实际 0.9546，按时间进度应达 0.7479（全年目标 1 ×
-// 273/365），为应达值的 127.63%，达到 100.00%：绿灯". A target worked out
-// from the unit's data still says how ("全年目标 80 × 273/365，为应达值的
-// …"), as does an expected value of 0 or less, of which there is no share.
-// A million units' csv is then 0.6 of the bytes of the last wording, and
-// each light still carries its value, expected value and why (DESIGN) in
-// its row.
-func (m *Monitor) AppendReason(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult) []byte {
-	return m.appendWhy(dst, lu, k, ir, true)
-}
-
-// appendWhy is AppendWhy, or AppendReason when short.
-func (m *Monitor) appendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult, short bool) []byte {
 	if k >= len(m.inds) || !m.lit[k] || k >= len(lu.Indicators) {
 		return dst
 	}
@@ -357,22 +345,13 @@ func (m *Monitor) appendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 	case indicators.StatusNA:
 		return append(dst, "不适用，不亮灯"...)
 	case indicators.StatusMissing:
-		if short {
-			return append(dst, "缺少数据"...)
-		}
 		return append(dst, "缺少数据：红灯"...)
 	case indicators.StatusError:
-		if short {
-			return append(dst, "无法计算"...)
-		}
 		return append(dst, "无法计算：红灯"...)
 	}
 	if def.Form == indicators.FormTiers {
 		dst = append(dst, "评价档次 "...)
 		dst = append(dst, ir.Tier...)
-		if short {
-			return dst
-		}
 		switch ir.Tier {
 		case "A":
 			return append(dst, "：绿灯"...)
@@ -382,65 +361,139 @@ func (m *Monitor) appendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 		return append(dst, "：红灯"...)
 	}
 	v, t := ir.Value, ir.Target
+	dst = append(dst, "实际 "...)
+	dst = appendNum(dst, v)
 	if m.positive(def, t) {
-		e := l.Expected
-		cached := m.texts.bounds == m.Bounds && m.texts.day == m.Day && m.texts.days == m.Days
-		if short {
-			if e > 0 && m.noted(k, t) {
-				dst = append(dst, "为应达值的 "...)
-				dst = appendPct(dst, v/e)
-				return m.appendReasonBounds(dst, l.Light, cached)
-			}
-			dst = lu.segment(dst, len(m.inds), k, segTarget, t, e)
-		} else {
-			dst = append(dst, "实际 "...)
-			dst = appendNum(dst, v)
-			dst = lu.segment(dst, len(m.inds), k, segPositive, t, e)
-		}
+		cached := m.cached()
+		dst = lu.segment(dst, len(m.inds), k, segPositive, t, l.Expected)
 		if cached {
 			dst = append(dst, m.texts.ofYear...)
 		} else {
 			dst = m.appendOfYear(dst)
 		}
-		if !short {
-			dst = append(dst, "）"...)
-		}
-		if e > 0 {
+		dst = append(dst, "）"...)
+		if l.HasShare {
 			dst = append(dst, "，为应达值的 "...)
-			dst = appendPct(dst, v/e)
-		}
-		if short {
-			return m.appendReasonBounds(dst, l.Light, cached)
+			dst = appendPct(dst, l.Share)
 		}
 		return m.appendBoundsOf(dst, l.Light, cached)
 	}
-	if short {
-		// The target is in the expected column: the reason is the
-		// comparison, or why there is none; and that the target is not
-		// pro-rated, unless the header says so.
-		noted := m.noted(k, t)
-		if !noted {
-			dst = append(dst, "反向指标（不按时间进度折算），"...)
-		}
-		switch {
-		case v > 0:
-			dst = append(dst, "目标 ÷ 实际 = "...)
-			dst = appendPct(dst, t/v)
-		case v == 0 && t >= 0: // green, as indicator lit it
-			return append(dst, "实际为 0"...)
-		default: // a negative value, or 0 on a negative target
-			return append(dst, "实际不大于 0，无从比较"...)
-		}
-		return m.appendReasonBounds(dst, l.Light, m.texts.bounds == m.Bounds)
-	}
-	dst = append(dst, "实际 "...)
-	dst = appendNum(dst, v)
 	dst = lu.segment(dst, len(m.inds), k, segReverse, t, t)
-	if v > 0 {
+	if l.HasShare {
 		dst = append(dst, "，目标 ÷ 实际 = "...)
-		dst = appendPct(dst, t/v)
+		dst = appendPct(dst, l.Share)
 	}
 	return m.appendBoundsOf(dst, l.Light, m.texts.bounds == m.Bounds)
+}
+
+// cached reports whether New's texts still hold for the monitor's bounds
+// and date (a caller may change them after New).
+func (m *Monitor) cached() bool {
+	return m.texts.bounds == m.Bounds && m.texts.day == m.Day && m.texts.days == m.Days
+}
+
+// ShareNote is how the share (完成度) of indicator k is taken, for the
+// header of its column in csv and xlsx: "实际 ÷ 应达" for a positive
+// target, "目标 ÷ 实际" for a reverse one; "" for a tier, or a target
+// whose direction its value decides ("=", worked out from the data).
+func (m *Monitor) ShareNote(k int) string {
+	if k >= len(m.inds) || !m.lit[k] || m.inds[k].Form != indicators.FormTarget {
+		return ""
+	}
+	def := &m.inds[k]
+	switch {
+	case def.Target.Op == "<=" || (m.fixed[k].ok && !m.positive(def, m.fixed[k].t)):
+		return "目标 ÷ 实际"
+	case def.Target.Op == ">=" || m.fixed[k].ok:
+		return "实际 ÷ 应达"
+	}
+	return ""
+}
+
+// LightNote is how indicator k's light is given, for the header of its
+// column in csv and xlsx: by its share and the bounds ("完成度达到 100%
+// 绿灯，达到 80% 黄灯，其余红灯") or by its tier.
+func (m *Monitor) LightNote(k int) string {
+	if k >= len(m.inds) || !m.lit[k] {
+		return ""
+	}
+	if m.inds[k].Form == indicators.FormTiers {
+		return "档次 A 绿灯，B 黄灯，其余红灯"
+	}
+	b := append([]byte("完成度达到 "), appendBound(nil, m.Bounds.Green)...)
+	b = append(append(b, " 绿灯，达到 "...), appendBound(nil, m.Bounds.Yellow)...)
+	return string(append(b, " 黄灯，其余红灯"...))
+}
+
+// AppendNote appends the 说明 of indicator k's light in a row of csv or
+// xlsx, which shows beside it the value, the expected value and the
+// share (完成度) in columns of their own, under headers that say once
+// how a target of the ruleset is reached (ExpectedNote), how the share is
+// taken (ShareNote) and the bounds (LightNote): the words those numbers
+// and headers leave unsaid, and nothing when they say it all — a light
+// is then explained by its row, 0.9917 | 0.7479 | 132.59% | 绿灯 under
+// "完成度达到 100% 绿灯". Words are written for a missing, erroneous or
+// N/A value; a target worked out from the unit's data ("全年目标 80 ×
+// 273/365", "反向指标（不按时间进度折算）"); no share to compare (an
+// expected value of 0 or less, a reverse value of 0 or less); and a share
+// that, shown to 2 decimals of a percent, reaches a bound the unrounded
+// value does not ("完成度四舍五入前，达到 80% 未达 100%").
+func (m *Monitor) AppendNote(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult) []byte {
+	if k >= len(m.inds) || !m.lit[k] || k >= len(lu.Indicators) {
+		return dst
+	}
+	l := &lu.Indicators[k]
+	def := &m.inds[k]
+	switch ir.Status {
+	case indicators.StatusNA:
+		return append(dst, "不适用，不亮灯"...)
+	case indicators.StatusMissing:
+		return append(dst, "缺少数据"...)
+	case indicators.StatusError:
+		return append(dst, "无法计算"...)
+	}
+	if def.Form == indicators.FormTiers {
+		return dst // the tier is the value, LightNote its light
+	}
+	v, t := ir.Value, ir.Target
+	cached := m.cached()
+	start := len(dst)
+	if m.positive(def, t) {
+		if !l.HasShare || !m.noted(k, t) {
+			dst = lu.segment(dst, len(m.inds), k, segTarget, t, l.Expected)
+			if cached {
+				dst = append(dst, m.texts.ofYear...)
+			} else {
+				dst = m.appendOfYear(dst)
+			}
+		}
+		if !l.HasShare {
+			// No share of an expected value of 0 or less: the bound it
+			// met, in words.
+			return m.appendReasonBounds(dst, l.Light, cached)
+		}
+	} else {
+		if !m.noted(k, t) {
+			dst = append(dst, "反向指标（不按时间进度折算）"...)
+		}
+		if !l.HasShare {
+			if len(dst) > start {
+				dst = append(dst, "，"...)
+			}
+			if v == 0 && t >= 0 { // green, as indicator lit it
+				return append(dst, "实际为 0"...)
+			}
+			return append(dst, "实际不大于 0，无从比较"...) // a negative value, or 0 on a negative target
+		}
+	}
+	if m.Bounds.LightOf(math.Round(l.Share*1e4)/1e4, 1) != l.Light {
+		if len(dst) > start {
+			dst = append(dst, "，"...)
+		}
+		dst = append(dst, "完成度四舍五入前"...)
+		dst = m.appendReasonBounds(dst, l.Light, cached)
+	}
+	return dst
 }
 
 // AppendExpected appends an expected value as the explanations write it:
@@ -488,7 +541,7 @@ func (m *Monitor) appendReasonBounds(dst []byte, light string, cached bool) []by
 	return append(dst, m.texts.short[indicators.LightRank(light)]...)
 }
 
-// appendBoundsShort is appendBounds for AppendReason: the bounds as the
+// appendBoundsShort is appendBounds for AppendNote: the bounds as the
 // ruleset gives them (100%, 80%, 95.5%) — settings, not measured shares,
 // so without the two decimals of a share — and not the light, which has
 // a column of its own.
@@ -621,3 +674,8 @@ func appendScaled(dst []byte, k int64, scale int, fixed bool) []byte {
 	}
 	return append(dst, d[:n]...)
 }
+
+// AppendShare appends a share (完成度, Light.Share) as csv writes it: a
+// percentage with 2 decimals (132.59%), which Excel and WPS read as the
+// number it is.
+func AppendShare(dst []byte, share float64) []byte { return appendPct(dst, share) }

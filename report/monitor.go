@@ -39,7 +39,7 @@ func MonitorFormats(mon *monitor.Monitor, color bool) Registry {
 	return Registry{
 		f("table", "lights per unit and indicator, for the terminal (in colour)"),
 		f("json", "every light with its expected value and explanation, and the summary"),
-		f("csv", "a row per unit: each indicator's value, expected value, light and explanation"),
+		f("csv", "a row per unit: each indicator's value, expected value, share (完成度), light and note"),
 		f("md", "Markdown table of the lights and the summary"),
 		f("html", "one printable page, lights in colour"),
 		f("xlsx", "workbook: 监控 sheet with the lights as fills, and 汇总"),
@@ -94,6 +94,7 @@ const (
 	mcNum   = 1
 	mcLight = 2
 	mcRank  = 3
+	mcShare = 4 // a share (完成度): a number shown as a percentage
 )
 
 // monitorScratch is a worker's reusable memory for AppendUnit, which
@@ -306,21 +307,25 @@ func (s *monitorRows) asOfLine() string {
 
 func percentOf(x float64) string { return strconv.FormatFloat(x*100, 'f', 2, 64) + "%" }
 
-// header lists the columns; full adds each indicator's value, expected
-// value and explanation (csv, xlsx), the expected value's header saying
-// how it is reached when that is the same for every unit
-// ("预算执行率 应达（全年目标 1 × 273/365）"), which the explanations
-// below it then leave out (monitor.AppendReason).
+// header lists the columns; full gives each indicator five (csv, xlsx):
+// its value, expected value, share (完成度), light and 说明, the headers
+// saying what is the same for every unit — how the expected value is
+// reached ("预算执行率 应达（全年目标 1 × 273/365）"), how the share is
+// taken ("（实际 ÷ 应达）") and the bounds of the lights — so that 说明
+// holds only the words the row's numbers leave unsaid (monitor.AppendNote).
 func (s *monitorRows) header(full bool) []string {
 	h := []string{"单位编码", "单位名称", "总分", "等级", "排名", "监控灯"}
+	noted := func(head, note string) string {
+		if note == "" {
+			return head
+		}
+		return head + "（" + note + "）"
+	}
 	for _, k := range s.lit {
 		l := s.m.Indicators[k].Label
 		if full {
-			e := l + " 应达"
-			if note := s.mon.ExpectedNote(k); note != "" {
-				e += "（" + note + "）"
-			}
-			h = append(h, l+" 实际", e, l+" 灯", l+" 说明")
+			h = append(h, l+" 实际", noted(l+" 应达", s.mon.ExpectedNote(k)), noted(l+" 完成度", s.mon.ShareNote(k)),
+				noted(l+" 灯", s.mon.LightNote(k)), l+" 说明")
 		} else {
 			h = append(h, l)
 		}
@@ -382,6 +387,13 @@ func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, sc *monitorScratch
 		} else {
 			addS(mcText, "")
 		}
+		if l != nil && l.HasShare && (s.f == "csv" || s.f == "xlsx") {
+			// The share itself, shown by the cell's format as 132.59%.
+			sc.buf = strconv.AppendFloat(sc.buf[:0], l.Share, 'g', -1, 64)
+			add(mcShare, sc.buf)
+		} else {
+			addS(mcText, "") // table, md and html show no share column
+		}
 		if l == nil {
 			addS(mcLight, "")
 			addS(mcText, "")
@@ -390,8 +402,9 @@ func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, sc *monitorScratch
 		addS(mcLight, l.Light)
 		switch {
 		case s.f == "csv" || s.f == "xlsx":
-			// Beside the value and expected columns: the reason alone.
-			sc.buf = s.mon.AppendReason(sc.buf[:0], lu, k, ir)
+			// Beside the value, expected value and share: what they
+			// leave unsaid.
+			sc.buf = s.mon.AppendNote(sc.buf[:0], lu, k, ir)
 			add(mcText, sc.buf)
 		case s.whys:
 			sc.buf = s.mon.AppendWhy(sc.buf[:0], lu, k, ir)
@@ -467,10 +480,10 @@ func (s *monitorRows) row(cells []cell) error {
 	var out []string
 	for i, c := range cells {
 		if i >= 6 && i < len(cells)-1 {
-			// per indicator: value, expected, light, why: the light only,
-			// html keeps the why as the cell's title.
-			j := (i - 6) % 4
-			if j != 2 {
+			// per indicator: value, expected, share, light, why: the light
+			// only, html keeps the why as the cell's title.
+			j := (i - 6) % 5
+			if j != 3 {
 				continue
 			}
 			out = append(out, s.lightCell(string(c.v), string(cells[i+1].v)))
@@ -773,7 +786,7 @@ func (s *monitorRows) csvLine(dst []byte, u *engine.UnitResult, sc *monitorScrat
 	for _, k := range s.lit {
 		dst = append(dst, ',')
 		if k >= len(lu.Indicators) {
-			dst = append(dst, ",,,"...) // a failed unit: no value, light or explanation
+			dst = append(dst, ",,,,"...) // a failed unit: no value, share, light or note
 			continue
 		}
 		l, ir := &lu.Indicators[k], &u.Indicators[k]
@@ -788,10 +801,14 @@ func (s *monitorRows) csvLine(dst []byte, u *engine.UnitResult, sc *monitorScrat
 			dst = s.expected(dst, sc, k, l.Expected)
 		}
 		dst = append(dst, ',')
+		if l.HasShare {
+			dst = monitor.AppendShare(dst, l.Share)
+		}
+		dst = append(dst, ',')
 		dst = append(dst, monitor.Chinese(l.Light)...)
 		dst = append(dst, ',')
 		at := len(dst)
-		dst = s.mon.AppendReason(dst, lu, k, ir)
+		dst = s.mon.AppendNote(dst, lu, k, ir)
 		if ir.Tier != "" {
 			// An explanation's own words and numbers need no quotes
 			// (monitor.AppendWhy): only a tier, read from the data, may.
@@ -928,6 +945,10 @@ func (x *monitorXLSX) row(cells []cell) error {
 				vals[i] = nil
 			} else if f, err := strconv.ParseFloat(string(c.v), 64); err == nil {
 				vals[i] = f
+			}
+		case mcShare:
+			if f, err := strconv.ParseFloat(string(c.v), 64); err == nil {
+				vals[i] = excelize.Cell{StyleID: x.st.id(styleKey{numFmt: "0.00%"}), Value: f}
 			}
 		case mcLight:
 			if len(c.v) == 0 {

@@ -37,14 +37,15 @@ func monitorTestUnits(t *testing.T) (*engine.Program, *monitor.Monitor, []engine
 
 // table and md show each indicator's light alone: their records carry no
 // indicator explanation (never made); html's carry the full one (value,
-// expected value, why); csv's and xlsx's, whose rows have the value and
-// the expected value in columns of their own, the reason alone. All carry
-// the unit's own.
+// expected value, why); csv's and xlsx's, whose rows have the value, the
+// expected value and the share in columns of their own, the note alone
+// (words only where those leave something unsaid: here the units with a
+// missing value). All carry the unit's own.
 func TestMonitorExplanationsOnlyWhereShown(t *testing.T) {
 	p, mon, units := monitorTestUnits(t)
-	// full is only in AppendWhy's text, reason in both texts.
-	const full, reason, unitWhy = "按时间进度应达", "为应达值的", "取最差指标"
-	for f, want := range map[string]string{"csv": "reason", "html": "full", "xlsx": "reason", "table": "", "md": ""} {
+	// full is only in AppendWhy's text, note in both texts.
+	const full, note, unitWhy = "按时间进度应达", "缺少数据", "取最差指标"
+	for f, want := range map[string]string{"csv": "note", "html": "full", "xlsx": "note", "table": "", "md": ""} {
 		s := newMonitorRows(f, NewMeta(p, nil), mon, false)
 		var all []byte
 		for i := range units {
@@ -54,8 +55,8 @@ func TestMonitorExplanationsOnlyWhereShown(t *testing.T) {
 		switch {
 		case bytes.Contains(all, []byte(full)):
 			got = "full"
-		case bytes.Contains(all, []byte(reason)):
-			got = "reason"
+		case bytes.Contains(all, []byte(note)):
+			got = "note"
 		}
 		if got != want {
 			t.Errorf("%s: records hold indicator explanations %q, want %q", f, got, want)

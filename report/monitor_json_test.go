@@ -115,8 +115,14 @@ func csvFromCells(t *testing.T, s *monitorRows, u *engine.UnitResult, rank int) 
 		switch c.kind {
 		case mcLight:
 			b = append(b, monitor.Chinese(string(c.v))...)
+		case mcShare:
+			v, err := strconv.ParseFloat(string(c.v), 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = monitor.AppendShare(b, v)
 		case mcNum:
-			if i >= 6 && (i-6)%4 == 0 && i < len(cells)-1 {
+			if i >= 6 && (i-6)%5 == 0 && i < len(cells)-1 {
 				v, err := strconv.ParseFloat(string(c.v), 64)
 				if err != nil {
 					t.Fatal(err)

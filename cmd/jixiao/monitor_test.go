@@ -116,9 +116,9 @@ func TestMonitorNeedsAsOf(t *testing.T) {
 }
 
 // The workbook's columns are csv's: the expected value to 4 decimals
-// under a header saying how it is reached, and the reason beside it
-// (AppendReason), not the whole explanation. Worked in
-// testdata/monitor/README.md.
+// under a header saying how it is reached, the share (完成度) a number
+// shown as a percentage, and the note beside them (AppendNote), empty
+// where the numbers say it all. Worked in testdata/monitor/README.md.
 func TestMonitorXLSXReasons(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "监控.xlsx")
 	if code, _, errOut := runTool(t, "", "monitor", "--as-of", "2024-02-29", "-r", "testdata/monitor/ruleset.yaml",
@@ -130,23 +130,35 @@ func TestMonitorXLSXReasons(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	// Row 4 is M01, 5 M02, 7 M04; per indicator 实际, 应达, 灯, 说明 from
-	// G (execution), K (output), O (unit_cost), S (quality).
+	// Row 4 is M01, 5 M02, 7 M04; per indicator 实际, 应达, 完成度, 灯,
+	// 说明 from G (execution), L (output), Q (unit_cost), V (quality).
 	for cell, want := range map[string]string{
 		"H4": "0.1639",  // 1 × 60/366
-		"L4": "19.6721", // 120 × 60/366
-		"P5": "50",      // reverse: the target, never pro-rated
+		"M4": "19.6721", // 120 × 60/366
+		"R5": "50",      // reverse: the target, never pro-rated
 		"H3": "预算执行率 应达（全年目标 1 × 60/366）",
-		"P3": "单位成本 应达（反向指标，不按时间进度折算）",
-		"J4": "为应达值的 366.00%，达到 100%",
-		"R5": "目标 ÷ 实际 = 90.91%，达到 80% 未达 100%",
-		"R7": "实际为 0",
-		"N7": "缺少数据",
-		"V5": "评价档次 B",
+		"R3": "单位成本 应达（反向指标，不按时间进度折算）",
+		"I3": "预算执行率 完成度（实际 ÷ 应达）",
+		"S3": "单位成本 完成度（目标 ÷ 实际）",
+		"J3": "预算执行率 灯（完成度达到 100% 绿灯，达到 80% 黄灯，其余红灯）",
+		"Y3": "质量 灯（档次 A 绿灯，B 黄灯，其余红灯）",
+		"I4": "366.00%", // 0.6 ÷ 0.163934
+		"J4": "绿灯",
+		"K4": "",       // the numbers say it all
+		"S5": "90.91%", // 50 ÷ 55
+		"T5": "黄灯",
+		"U5": "",
+		"X5": "", // a tier has no share
+		"Z5": "", // nor a note: the header says what B is
+		"U7": "实际为 0",
+		"P7": "缺少数据",
 	} {
 		if got, _ := f.GetCellValue("监控", cell); got != want {
 			t.Errorf("监控!%s = %q, want %q", cell, got, want)
 		}
+	}
+	if got, _ := f.GetCellValue("监控", "S5", excelize.Options{RawCellValue: true}); !strings.HasPrefix(got, "0.90909") {
+		t.Errorf("监控!S5 holds %q, want the share itself, 0.90909…", got)
 	}
 }
 
@@ -167,12 +179,13 @@ func TestMonitorReasonsAndHelpLanguages(t *testing.T) {
 	if zh != en {
 		t.Errorf("csv rows differ by --lang:\nzh %q\nen %q", zh, en)
 	}
-	if !strings.Contains(zh, "完成数量 应达（全年目标 120 × 60/366）,") || !strings.Contains(zh, ",为应达值的 305.00%，达到 100%,") {
-		t.Errorf("csv lacks M01's output reason: %q", zh)
+	if !strings.Contains(zh, "完成数量 应达（全年目标 120 × 60/366）,") || !strings.Contains(zh, ",60,19.6721,305.00%,绿灯,,") ||
+		!strings.Contains(zh, ",缺少数据,") {
+		t.Errorf("csv lacks M01's output share or M04's note: %q", zh)
 	}
 	for lang, want := range map[string]string{
-		"zh": "说明只写为何亮这盏\n灯（如“为应达值的 127.63%，达到 100%”）",
-		"en": "说明 says only why the light (为应达值的\n127.63%，达到 100%)",
+		"zh": "说明只写这些数字说不清的",
+		"en": "说明 holds only what the numbers leave unsaid",
 	} {
 		_, out, _ := runTool(t, "", "monitor", "--help", "--lang", lang)
 		if !strings.Contains(out, want) {
@@ -195,7 +208,7 @@ func TestMonitorValueDigits(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if !strings.Contains(out, "\nM01,比率,") || !strings.Contains(out, ",绿灯,0.9918,0.1639,绿灯,为应达值的 605.00%，达到 100%,") {
+	if !strings.Contains(out, "\nM01,比率,") || !strings.Contains(out, ",绿灯,0.9918,0.1639,605.00%,绿灯,,") {
 		t.Errorf("csv row: %q, want 实际 0.9918 (0.9918 ÷ 0.1639 = 6.05)", out)
 	}
 	path := filepath.Join(dir, "监控.xlsx")

@@ -609,10 +609,14 @@ monitor: {green, yellow} 可改这两个界限。档次输入 A 为绿灯，B �
 最常亮红灯的指标。
 
 输出格式（-f）：table、json、csv、md、html、xlsx（xlsx 需 -o）。csv 和 xlsx 每个
-指标四列：实际、应达（都保留 4 位小数，xlsx 的实际存原数）、灯、说明。目标是规则里的数时，应达怎么来的
-写在表头一次（如“预算执行率 应达（全年目标 1 × 273/365）”），说明只写为何亮这盏
-灯（如“为应达值的 127.63%%，达到 100%%”）；目标按单位数据算出时，说明先写应达值
-怎么来的。json 和 html 的说明是完整的一句，含实际、应达和灯；table 和 md 只显示灯。
+指标五列：实际、应达（都保留 4 位小数，xlsx 的实际存原数）、完成度（实际 ÷ 应达，
+反向指标为 目标 ÷ 实际；csv 写作 132.59%%，xlsx 存数字、显示为百分比）、灯、说明。
+规则里对所有单位都一样的写在表头一次：应达怎么来的（如“预算执行率 应达（全年目标
+1 × 273/365）”）、完成度怎么算、几盏灯的界限（“灯（完成度达到 100%% 绿灯，达到
+80%% 黄灯，其余红灯）”）。说明只写这些数字说不清的：缺少数据、无法计算、不适用，
+按单位数据算出的目标（“全年目标 80 × 273/365”），没有完成度可比的情形（如“实际
+为 0”），以及完成度四舍五入后够上了界限、实际并未够上的情形；数字已说清时说明为空。
+json 和 html 的说明是完整的一句，含实际、应达、完成度和灯；table 和 md 只显示灯。
 
 退出状态：与 eval 相同。`,
 		en: `monitor scores the data reported during the year and lights each indicator
@@ -630,14 +634,19 @@ explanation; the summary counts units by light and names the indicators
 most often red.
 
 Formats (-f): table, json, csv, md, html, xlsx (xlsx needs -o). csv and
-xlsx give each indicator four columns: 实际 (value), 应达 (expected), 灯
-(light) and 说明, value and expected to 4 decimals (xlsx keeps the value
-itself). When the target is a number of the
-ruleset, the header of 应达 says once how it is reached (预算执行率 应达
-（全年目标 1 × 273/365）) and 说明 says only why the light (为应达值的
-127.63%%，达到 100%%); a target worked out from the unit's data is
-explained in 说明 first. The explanations of json and html are whole,
-with value, expected and light; table and md show the lights alone.
+xlsx give each indicator five columns: 实际 (value) and 应达 (expected),
+to 4 decimals (xlsx keeps the value itself); 完成度 (the share: value ÷
+expected, target ÷ value for a reverse target; 132.59%% in csv, a number
+shown as a percentage in xlsx); 灯 (light); and 说明. What is the same for
+every unit is said once, in the headers: how the expected value of a
+ruleset's target is reached (预算执行率 应达（全年目标 1 × 273/365）),
+how the share is taken, and the bounds (灯（完成度达到 100%% 绿灯，达到
+80%% 黄灯，其余红灯）). 说明 holds only what the numbers leave unsaid:
+missing, error or N/A; a target worked out from the unit's data (全年目标
+80 × 273/365); no share to compare (实际为 0); a share that reaches a
+bound only once rounded. It is empty when the numbers say it all. The
+explanations of json and html are whole, with value, expected, share and
+light; table and md show the lights alone.
 
 Exit status: as eval's.`},
 	HelpMonitorExample: {
