@@ -59,6 +59,7 @@ func (p *Program) appendCompact(b []byte, r *UnitResult) []byte {
 		for i, s := range compactStatuses {
 			if ir.Status == s {
 				status = i
+				break
 			}
 		}
 		flags := byte(status) << cxStatusShift

@@ -111,6 +111,9 @@ type Light struct {
 	Share    float64
 	HasShare bool
 	Why      string
+	// plain: the value, expected value, share and light say it all, under
+	// the headers of csv and xlsx; AppendNote writes nothing.
+	plain bool
 }
 
 // Unit is the lights of one unit: its own (its worst indicator's) and
@@ -308,6 +311,7 @@ func (m *Monitor) indicator(k int, ir *engine.IndicatorResult, l *Light) {
 		l.Light, l.Expected, l.HasExpected = m.Bounds.LightOf(v, e), e, true
 		if e > 0 {
 			l.Share, l.HasShare = v/e, true
+			l.plain = m.noted(k, t) && m.shownRight(l)
 		}
 		return
 	}
@@ -322,7 +326,15 @@ func (m *Monitor) indicator(k int, ir *engine.IndicatorResult, l *Light) {
 	default:
 		l.Share, l.HasShare = t/v, true
 		l.Light = m.Bounds.LightOf(l.Share, 1)
+		l.plain = m.noted(k, t) && m.shownRight(l)
 	}
+}
+
+// shownRight reports whether l's share, shown to 2 decimals of a percent
+// (AppendShare), meets the bounds as the unrounded value does: 99.996%
+// shows as 100.00% beside a yellow light.
+func (m *Monitor) shownRight(l *Light) bool {
+	return m.Bounds.LightOf(math.Round(l.Share*1e4)/1e4, 1) == l.Light
 }
 
 // positive reports whether a target of def with value t is pro-rated.
@@ -443,6 +455,9 @@ func (m *Monitor) AppendNote(dst []byte, lu *Unit, k int, ir *engine.IndicatorRe
 		return dst
 	}
 	l := &lu.Indicators[k]
+	if l.plain {
+		return dst
+	}
 	def := &m.inds[k]
 	switch ir.Status {
 	case indicators.StatusNA:
@@ -486,7 +501,7 @@ func (m *Monitor) AppendNote(dst []byte, lu *Unit, k int, ir *engine.IndicatorRe
 			return append(dst, "实际不大于 0，无从比较"...) // a negative value, or 0 on a negative target
 		}
 	}
-	if m.Bounds.LightOf(math.Round(l.Share*1e4)/1e4, 1) != l.Light {
+	if !m.shownRight(l) {
 		if len(dst) > start {
 			dst = append(dst, "，"...)
 		}
@@ -657,7 +672,18 @@ func appendScaled(dst []byte, k int64, scale int, fixed bool) []byte {
 	} else {
 		q, f = k/100, k%100
 	}
-	dst = strconv.AppendInt(dst, q, 10)
+	// The integer part of a value or a percentage is mostly below 1,000,
+	// written without strconv's general loop.
+	switch {
+	case q < 10:
+		dst = append(dst, byte('0'+q))
+	case q < 100:
+		dst = append(dst, byte('0'+q/10), byte('0'+q%10))
+	case q < 1000:
+		dst = append(dst, byte('0'+q/100), byte('0'+q/10%10), byte('0'+q%10))
+	default:
+		dst = strconv.AppendInt(dst, q, 10)
+	}
 	if f == 0 && !fixed {
 		return dst
 	}
