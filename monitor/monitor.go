@@ -334,6 +334,16 @@ func (m *Monitor) indicator(k int, ir *engine.IndicatorResult, l *Light) {
 // (AppendShare), meets the bounds as the unrounded value does: 99.996%
 // shows as 100.00% beside a yellow light.
 func (m *Monitor) shownRight(l *Light) bool {
+	next := m.Bounds.Green // the bound of a better light
+	switch l.Light {
+	case indicators.LightGreen:
+		return true
+	case indicators.LightRed:
+		next = min(next, m.Bounds.Yellow)
+	}
+	if l.Share < next-1e-4 {
+		return true // too far below it to be rounded up to it
+	}
 	return m.Bounds.LightOf(math.Round(l.Share*1e4)/1e4, 1) == l.Light
 }
 
