@@ -697,18 +697,25 @@ func appendScaled(dst []byte, k int64, scale int, fixed bool) []byte {
 	if f == 0 && !fixed {
 		return dst
 	}
-	var d [5]byte
-	d[0] = '.'
-	if scale == 4 {
-		d[1], d[2], d[3], d[4] = byte('0'+f/1000), byte('0'+f/100%10), byte('0'+f/10%10), byte('0'+f%10)
-	} else {
-		d[1], d[2] = byte('0'+f/10), byte('0'+f%10)
+	// Each length appended as so many bytes: a slice of a variable length
+	// was a call to memmove per number.
+	if scale == 2 {
+		d1, d2 := byte('0'+f/10), byte('0'+f%10)
+		if fixed || d2 != '0' {
+			return append(dst, '.', d1, d2)
+		}
+		return append(dst, '.', d1)
 	}
-	n := scale + 1
-	for !fixed && d[n-1] == '0' {
-		n--
+	d1, d2, d3, d4 := byte('0'+f/1000), byte('0'+f/100%10), byte('0'+f/10%10), byte('0'+f%10)
+	switch {
+	case fixed || d4 != '0':
+		return append(dst, '.', d1, d2, d3, d4)
+	case d3 != '0':
+		return append(dst, '.', d1, d2, d3)
+	case d2 != '0':
+		return append(dst, '.', d1, d2)
 	}
-	return append(dst, d[:n]...)
+	return append(dst, '.', d1)
 }
 
 // AppendShare appends a share (完成度, Light.Share) as csv writes it: a
