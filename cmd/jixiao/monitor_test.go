@@ -160,6 +160,24 @@ func TestMonitorXLSXReasons(t *testing.T) {
 	if got, _ := f.GetCellValue("监控", "S5", excelize.Options{RawCellValue: true}); !strings.HasPrefix(got, "0.90909") {
 		t.Errorf("监控!S5 holds %q, want the share itself, 0.90909…", got)
 	}
+	// An empty note or share is no cell at all, blank to Excel (COUNTA,
+	// ISBLANK), not an empty string.
+	for _, cell := range []string{"K4", "U5", "X5", "Z5", "I7"} {
+		if typ, err := f.GetCellType("监控", cell); err != nil || typ != excelize.CellTypeUnset {
+			t.Errorf("监控!%s is a cell of type %v (%v), want none", cell, typ, err)
+		}
+	}
+	// The ids and names stay in view, the headers above the rows; the
+	// sheet prints landscape on A4, one page wide.
+	panes, err := f.GetPanes("监控")
+	if err != nil || !panes.Freeze || panes.TopLeftCell != "C4" || panes.XSplit != 2 || panes.YSplit != 3 {
+		t.Errorf("监控 panes %+v (%v), want frozen at C4", panes, err)
+	}
+	layout, err := f.GetPageLayout("监控")
+	if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" || layout.Size == nil || *layout.Size != 9 ||
+		layout.FitToWidth == nil || *layout.FitToWidth != 1 {
+		t.Errorf("监控 page layout %+v (%v), want landscape A4, one page wide", layout, err)
+	}
 }
 
 // Reports are Chinese whatever --lang says (the guide's 提示语言): the
