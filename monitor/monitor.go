@@ -309,8 +309,8 @@ func (m *Monitor) indicator(k int, ir *engine.IndicatorResult, l *Light) {
 		// reference (80 × 273 ÷ 365, not 80 × 0.7479...).
 		e := t * float64(m.Day) / float64(m.Days)
 		l.Light, l.Expected, l.HasExpected = m.Bounds.LightOf(v, e), e, true
-		if e > 0 {
-			l.Share, l.HasShare = v/e, true
+		if sh := v / e; e > 0 && indicators.Finite(sh) { // 1e300 ÷ 1e-10 is no share to show
+			l.Share, l.HasShare = sh, true
 			l.plain = m.noted(k, t) && m.shownRight(l)
 		}
 		return
@@ -324,9 +324,12 @@ func (m *Monitor) indicator(k int, ir *engine.IndicatorResult, l *Light) {
 	case v <= 0:
 		l.Light = indicators.LightRed // a negative count against a target: nothing to compare
 	default:
-		l.Share, l.HasShare = t/v, true
-		l.Light = m.Bounds.LightOf(l.Share, 1)
-		l.plain = m.noted(k, t) && m.shownRight(l)
+		sh := t / v
+		l.Light = m.Bounds.LightOf(sh, 1)
+		if indicators.Finite(sh) {
+			l.Share, l.HasShare = sh, true
+			l.plain = m.noted(k, t) && m.shownRight(l)
+		}
 	}
 }
 
@@ -504,6 +507,9 @@ func (m *Monitor) AppendNote(dst []byte, lu *Unit, k int, ir *engine.IndicatorRe
 		if !l.HasShare {
 			if len(dst) > start {
 				dst = append(dst, "，"...)
+			}
+			if v > 0 { // t ÷ v past float64's range
+				return m.appendReasonBounds(append(dst, "目标 ÷ 实际 过大"...), l.Light, cached)
 			}
 			if v == 0 && t >= 0 { // green, as indicator lit it
 				return append(dst, "实际为 0"...)

@@ -74,6 +74,11 @@ func TestAppendNote(t *testing.T) {
 		// 50 ÷ 50.000001 = 0.99999998: 100.00% shown, yellow
 		{name: "reverse rounded up", k: unitCost, v: 50.000001, t: 50,
 			want: "完成度四舍五入前，达到 80% 未达 100%", share: "100.00%", light: "yellow"},
+		// A share too large to be a number: none shown, the bound in words
+		{name: "positive share past float64", k: output, v: 1e300, t: 1e-300,
+			want: "全年目标 0 × 60/366，达到 100%", light: "green"},
+		{name: "reverse share past float64", k: unitCost, v: 1e-300, t: 1e300,
+			want: "反向指标（不按时间进度折算），目标 ÷ 实际 过大，达到 100%", light: "green"},
 		{name: "reverse value 0", k: unitCost, v: 0, t: 50, want: "实际为 0", light: "green"},
 		{name: "reverse negative value", k: unitCost, v: -3, t: 50, want: "实际不大于 0，无从比较", light: "red"},
 		// A reverse target of the unit's own: 60 ÷ 40 = 1.5

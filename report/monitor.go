@@ -702,7 +702,7 @@ func (s *monitorRows) appendJSONIndicator(dst []byte, sc *monitorScratch, k int,
 	}
 	lu := &sc.lu
 	if k >= len(lu.Indicators) {
-		return append(dst, `,"light":null,"expected":null}`...), nil
+		return append(dst, `,"light":null,"expected":null,"share":null}`...), nil
 	}
 	l := &lu.Indicators[k]
 	dst = append(dst, `,"light":`...)
@@ -715,6 +715,13 @@ func (s *monitorRows) appendJSONIndicator(dst []byte, sc *monitorScratch, k int,
 		return appendJSONFloat(dst, l.Expected) // its error
 	default:
 		dst = s.expected(dst, sc, k, l.Expected)
+	}
+	// The share (完成度) as the csv's column has it, with every digit.
+	dst = append(dst, `,"share":`...)
+	if !l.HasShare {
+		dst = append(dst, "null"...)
+	} else if dst, err = appendJSONFloat(dst, l.Share); err != nil {
+		return dst, err
 	}
 	if sc.buf = s.mon.AppendWhy(sc.buf[:0], lu, k, ir); len(sc.buf) > 0 {
 		dst = append(dst, `,"why":`...)

@@ -41,6 +41,7 @@ type monitorIndicatorJSON struct {
 	Flags    []string `json:"flags"`
 	Light    *string  `json:"light"`
 	Expected *float64 `json:"expected"`
+	Share    *float64 `json:"share"`
 	Why      string   `json:"why,omitempty"`
 }
 
@@ -80,6 +81,10 @@ func marshalMonitorUnit(mon *monitor.Monitor, u *engine.UnitResult, rank int) []
 				if l.HasExpected {
 					e := l.Expected
 					ji.Expected = &e
+				}
+				if l.HasShare {
+					sh := l.Share
+					ji.Share = &sh
 				}
 				ji.Why = l.Why
 			}
