@@ -76,7 +76,7 @@ type sortedZip struct {
 // directPart is a part written beside the others (sortedZip.Direct).
 type directPart struct {
 	zipPart
-	flate *flate.Writer
+	flate *parallelFlate
 	done  bool
 	// In the output file (toFile): where it is written, through buf.
 	at  *fileAt
@@ -118,11 +118,7 @@ func (z *sortedZip) Direct(name string, big bool) (io.WriteCloser, error) {
 		return nil, internalf("sortedZip: %s is written twice", name)
 	}
 	store := spill.New(zipStoreMem)
-	fw, err := flate.NewWriter(store, 5)
-	if err != nil {
-		return nil, err
-	}
-	d := &directPart{zipPart: zipPart{z: z, crc: crc32.NewIEEE(), store: store}, flate: fw}
+	d := &directPart{zipPart: zipPart{z: z, crc: crc32.NewIEEE(), store: store}, flate: newParallelFlate(store, 5)}
 	if z.direct == nil {
 		z.direct = map[string]*directPart{}
 	}
