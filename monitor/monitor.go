@@ -366,13 +366,12 @@ func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 	}
 	l := &lu.Indicators[k]
 	def := &m.inds[k]
-	switch ir.Status {
-	case indicators.StatusNA:
-		return append(dst, "不适用，不亮灯"...)
-	case indicators.StatusMissing:
-		return append(dst, "缺少数据：红灯"...)
-	case indicators.StatusError:
-		return append(dst, "无法计算：红灯"...)
+	if w := statusWords(ir.Status); w != "" {
+		dst = append(dst, w...)
+		if ir.Status != indicators.StatusNA {
+			dst = append(dst, "：红灯"...)
+		}
+		return dst
 	}
 	if def.Form == indicators.FormTiers {
 		dst = append(dst, "评价档次 "...)
@@ -409,6 +408,20 @@ func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 		dst = appendPct(dst, l.Share)
 	}
 	return m.appendBoundsOf(dst, l.Light, m.texts.bounds == m.Bounds)
+}
+
+// statusWords is what is said of a light in place of numbers when the
+// value is N/A, missing or could not be computed; "" for a value.
+func statusWords(status string) string {
+	switch status {
+	case indicators.StatusNA:
+		return "不适用，不亮灯"
+	case indicators.StatusMissing:
+		return "缺少数据"
+	case indicators.StatusError:
+		return "无法计算"
+	}
+	return ""
 }
 
 // cached reports whether New's texts still hold for the monitor's bounds
@@ -472,13 +485,8 @@ func (m *Monitor) AppendNote(dst []byte, lu *Unit, k int, ir *engine.IndicatorRe
 		return dst
 	}
 	def := &m.inds[k]
-	switch ir.Status {
-	case indicators.StatusNA:
-		return append(dst, "不适用，不亮灯"...)
-	case indicators.StatusMissing:
-		return append(dst, "缺少数据"...)
-	case indicators.StatusError:
-		return append(dst, "无法计算"...)
+	if w := statusWords(ir.Status); w != "" {
+		return append(dst, w...)
 	}
 	if def.Form == indicators.FormTiers {
 		return dst // the tier is the value, LightNote its light
