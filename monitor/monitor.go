@@ -475,7 +475,9 @@ func (m *Monitor) LightNote(k int) string {
 // 273/365", "反向指标（不按时间进度折算）"); no share to compare (an
 // expected value of 0 or less, a reverse value of 0 or less); and a share
 // that, shown to 2 decimals of a percent, reaches a bound the unrounded
-// value does not ("完成度四舍五入前，达到 80% 未达 100%").
+// value does not ("完成度四舍五入前，达到 80% 未达 100%"). It holds no
+// ASCII comma, quote or line break: nothing from the data is quoted in it,
+// so csv writes it as it is.
 func (m *Monitor) AppendNote(dst []byte, lu *Unit, k int, ir *engine.IndicatorResult) []byte {
 	if k >= len(m.inds) || !m.lit[k] || k >= len(lu.Indicators) {
 		return dst

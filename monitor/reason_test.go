@@ -1,6 +1,7 @@
 package monitor_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -113,8 +114,12 @@ func TestAppendNote(t *testing.T) {
 			var lu monitor.Unit
 			m.Lights(&lu, &u)
 			l := lu.Indicators[c.k]
-			if got := string(m.AppendNote(nil, &lu, c.k, ir)); got != c.want {
+			got := string(m.AppendNote(nil, &lu, c.k, ir))
+			if got != c.want {
 				t.Errorf("AppendNote:\n got %q\nwant %q", got, c.want)
+			}
+			if strings.ContainsAny(got, ",\"\r\n") {
+				t.Errorf("AppendNote %q needs quoting in csv", got)
 			}
 			if l.Light != c.light {
 				t.Errorf("light %q, want %q", l.Light, c.light)

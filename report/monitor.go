@@ -814,13 +814,9 @@ func (s *monitorRows) csvLine(dst []byte, u *engine.UnitResult, sc *monitorScrat
 		dst = append(dst, ',')
 		dst = append(dst, monitor.Chinese(l.Light)...)
 		dst = append(dst, ',')
-		at := len(dst)
+		// A note's words and numbers need no quotes (monitor.AppendNote):
+		// it says nothing read from the data as it was written.
 		dst = s.mon.AppendNote(dst, lu, k, ir)
-		if ir.Tier != "" {
-			// An explanation's own words and numbers need no quotes
-			// (monitor.AppendWhy): only a tier, read from the data, may.
-			dst = sc.quoteTail(dst, at)
-		}
 	}
 	dst = append(dst, ',')
 	at := len(dst)
