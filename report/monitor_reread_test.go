@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/jixiao/jixiao/data"
 	"github.com/jixiao/jixiao/engine"
 	"github.com/jixiao/jixiao/indicators"
@@ -189,6 +191,23 @@ func TestMonitorTwoPassEqualsInMemory(t *testing.T) {
 		}
 		if len(want) < 1000*100 {
 			t.Errorf("%s: %d bytes for 1000 units", f.Name, len(want))
+		}
+		if f.Name == "xlsx" {
+			// The 监控 sheet's XML is megabytes, deflated in chunks on
+			// every core: the workbook reads back whole.
+			wb, err := excelize.OpenReader(bytes.NewReader(want))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheet, err := wb.GetRows("监控")
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := units[len(units)-1].ID
+			if len(sheet) != 3+len(units) || len(sheet[len(sheet)-1]) == 0 || sheet[len(sheet)-1][0] != last {
+				t.Errorf("xlsx: %d rows, the last %.40q; want %d, the last unit %s", len(sheet), sheet[len(sheet)-1], 3+len(units), last)
+			}
+			wb.Close()
 		}
 	}
 }
