@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -268,7 +267,7 @@ func TestStopSignalStatus(t *testing.T) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	cancel(stopSignal{syscall.SIGTERM})
 	var w bytes.Buffer
-	if code := interrupted(&w, msg.Printer{Lang: msg.ZH}, ctx, fmt.Errorf("eval: %w", context.Canceled)); code != exitTerminated || w.String() != "jixiao：已终止，未写出任何输出\n" {
+	if code := interrupted(&w, msg.Printer{Lang: msg.ZH}, ctx, context.Canceled); code != exitTerminated || w.String() != "jixiao：已终止，未写出任何输出\n" {
 		t.Errorf("interrupted: %d %q", code, w.String())
 	}
 }
