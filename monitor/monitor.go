@@ -387,8 +387,8 @@ func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 	v, t := ir.Value, ir.Target
 	dst = append(dst, "实际 "...)
 	dst = appendNum(dst, v)
+	cached := m.cached()
 	if m.positive(def, t) {
-		cached := m.cached()
 		dst = lu.segment(dst, len(m.inds), k, segPositive, t, l.Expected)
 		if cached {
 			dst = append(dst, m.texts.ofYear...)
@@ -407,7 +407,7 @@ func (m *Monitor) AppendWhy(dst []byte, lu *Unit, k int, ir *engine.IndicatorRes
 		dst = append(dst, "，目标 ÷ 实际 = "...)
 		dst = appendPct(dst, l.Share)
 	}
-	return m.appendBoundsOf(dst, l.Light, m.texts.bounds == m.Bounds)
+	return m.appendBoundsOf(dst, l.Light, cached)
 }
 
 // statusWords is what is said of a light in place of numbers when the
@@ -496,6 +496,11 @@ func (m *Monitor) AppendNote(dst []byte, lu *Unit, k int, ir *engine.IndicatorRe
 	v, t := ir.Value, ir.Target
 	cached := m.cached()
 	start := len(dst)
+	sep := func() { // between the note's parts
+		if len(dst) > start {
+			dst = append(dst, "，"...)
+		}
+	}
 	if m.positive(def, t) {
 		if !l.HasShare || !m.noted(k, t) {
 			dst = lu.segment(dst, len(m.inds), k, segTarget, t, l.Expected)
@@ -515,9 +520,7 @@ func (m *Monitor) AppendNote(dst []byte, lu *Unit, k int, ir *engine.IndicatorRe
 			dst = append(dst, "反向指标（不按时间进度折算）"...)
 		}
 		if !l.HasShare {
-			if len(dst) > start {
-				dst = append(dst, "，"...)
-			}
+			sep()
 			if v > 0 { // t ÷ v past float64's range
 				return m.appendReasonBounds(append(dst, "目标 ÷ 实际 过大"...), l.Light, cached)
 			}
@@ -528,9 +531,7 @@ func (m *Monitor) AppendNote(dst []byte, lu *Unit, k int, ir *engine.IndicatorRe
 		}
 	}
 	if !m.shownRight(l) {
-		if len(dst) > start {
-			dst = append(dst, "，"...)
-		}
+		sep()
 		dst = append(dst, "完成度四舍五入前"...)
 		dst = m.appendReasonBounds(dst, l.Light, cached)
 	}

@@ -8,8 +8,8 @@ import (
 )
 
 // parallelFlate deflates a stream on every core: a workbook's sheet of a
-// million units (a gigabyte of XML) was deflated by the one goroutine that
-// writes its rows, which then waited for it. The stream is cut into chunks
+// million units was deflated by the one goroutine that writes its rows,
+// and the other cores waited for it. The stream is cut into chunks
 // of pflateChunk bytes, each deflated on a goroutine of its own and ended
 // with a sync flush; written in order and followed by an empty final block
 // they are one deflate stream. Chunks are cut where the bytes fall, never
@@ -25,6 +25,7 @@ type parallelFlate struct {
 	idle    []*flateChunk // for reuse, with their writers
 	err     error
 	closed  bool
+	sent    bool // a whole chunk was deflated apart
 }
 
 // pflateChunk is the bytes deflated at once, big enough that a chunk's
@@ -73,6 +74,7 @@ func (p *parallelFlate) Write(b []byte) (int, error) {
 // send starts deflating the chunk in p.buf, and writes the chunks done
 // at the head of the queue: all but so many as the cores can deflate.
 func (p *parallelFlate) send() error {
+	p.sent = true
 	var c *flateChunk
 	if n := len(p.idle); n > 0 {
 		c, p.idle = p.idle[n-1], p.idle[:n-1]
@@ -135,7 +137,7 @@ func (p *parallelFlate) Close() error {
 		return p.err
 	}
 	p.closed = true
-	if p.err == nil && len(p.pending) == 0 && len(p.idle) == 0 {
+	if p.err == nil && !p.sent {
 		// Never a whole chunk: deflated here, by one writer closed as any
 		// is, so a small part is the bytes it always was.
 		fw, err := flate.NewWriter(p.w, p.level)
