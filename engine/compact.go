@@ -23,9 +23,10 @@ import (
 
 // compactRenderer is a sink whose Render needs of a result only what a
 // compact record keeps, when RendersCompact returns true: Unit, Name, Pos,
-// Errors, Score and Grade, and of each indicator its ID, Label, Weight,
-// Status, Value (HasValue), Tier and Target (HasTarget). Render must give
-// the same bytes before Start or after.
+// Errors, Score, Grade and the failed Checks (the passed ones are left
+// out), and of each indicator its ID, Label, Weight, Status, Value
+// (HasValue), Tier and Target (HasTarget). Render must give the same bytes
+// before Start or after.
 type compactRenderer interface {
 	RendersCompact() bool
 }
@@ -104,12 +105,13 @@ func (p *Program) appendCompact(b []byte, r *UnitResult) []byte {
 // decodeCompact sets r to the result a compact record h keeps (see
 // compactRenderer), its file being file; r's indicators are reused.
 func (p *Program) decodeCompact(h *header, file string, r *UnitResult) error {
-	inds := r.Indicators[:0]
-	*r = UnitResult{Unit: string(h.unit), Name: string(h.name), Pos: diag.Pos{File: file, Line: h.line}}
+	inds, checks := r.Indicators[:0], r.Checks[:0]
+	*r = UnitResult{Unit: string(h.unit), Name: string(h.name), Pos: diag.Pos{File: file, Line: h.line}, Checks: checks}
 	if h.flags&recFailed != 0 {
 		r.Errors = decodeErrors(h.errors)
 		return nil
 	}
+	r.Checks = p.decodeChecks(h, r.Checks[:0])
 	r.Score = indicators.FromCents(h.cents)
 	if h.grade < len(p.rs.Grades) {
 		r.Grade = p.rs.Grades[h.grade].Label
@@ -158,6 +160,26 @@ func (p *Program) decodeCompact(h *header, file string, r *UnitResult) error {
 		return errors.New("stream: a compact record is longer than its indicators")
 	}
 	return nil
+}
+
+// decodeChecks appends to dst the failed checks of a record's header h:
+// their ids, and their messages without allocating unless the record
+// wrote one out (a message of its own, not the check's fail message).
+func (p *Program) decodeChecks(h *header, dst []CheckResult) []CheckResult {
+	d := parser{b: h.checks}
+	for i := 0; i < h.nchecks && !d.short; i++ {
+		x := d.uvarint()
+		k := int(x >> 1)
+		if k >= len(p.checks) {
+			break
+		}
+		c := CheckResult{ID: p.checks[k].def.ID, Message: p.checks[k].failMsg}
+		if x&1 != 0 {
+			c.Message = string(d.str())
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // tierText is a tier as a string, without allocating for A, B and C.

@@ -35,6 +35,12 @@ func appendFields(dst []byte, u *engine.UnitResult) []byte {
 		dst = fmt.Appendf(dst, "|%s,%s,%v,%s,%v,%x,%q,%v,%x", ir.ID, ir.Label, ir.Weight, ir.Status,
 			ir.HasValue, math.Float64bits(ir.Value), ir.Tier, ir.HasTarget, math.Float64bits(ir.Target))
 	}
+	// The failed checks alone: the passed and skipped ones are not kept.
+	for _, c := range u.Checks {
+		if !c.OK && !c.Skipped {
+			dst = fmt.Appendf(dst, "|check %s %q", c.ID, c.Message)
+		}
+	}
 	return append(dst, '\n')
 }
 
@@ -97,6 +103,15 @@ func TestCompactRoundTrip(t *testing.T) {
 	edge.Indicators[1].Tier = "AB"
 	edge.Indicators[2].Status = "someday"
 	edge.Indicators[3].HasValue, edge.Indicators[3].Value = false, 0
+	// Checks: one failed with its own message, one failed with a message
+	// of the unit's (a check that could not be computed), one skipped.
+	edge.Checks = append([]engine.CheckResult(nil), base.Checks...)
+	if len(edge.Checks) < 3 {
+		t.Fatalf("grid-center has %d checks, the test needs 3", len(edge.Checks))
+	}
+	edge.Checks[0] = engine.CheckResult{ID: edge.Checks[0].ID, OK: false, Message: prog.FailMessage(0)}
+	edge.Checks[1] = engine.CheckResult{ID: edge.Checks[1].ID, OK: false, Message: "检查无法计算：division by zero"}
+	edge.Checks[2] = engine.CheckResult{ID: edge.Checks[2].ID, OK: false, Skipped: true, Message: "缺少数据，未检查"}
 	failed := engine.UnitResult{Unit: "F1", Name: "坏", Pos: diag.Pos{File: "t.csv", Line: 9},
 		Errors: []*diag.Error{{Pos: diag.Pos{File: "t.csv", Line: 9, Col: 3}, Code: "bad_cell", Field: "spent", Value: "x", Msg: "not a number"}}}
 	var got engine.UnitResult

@@ -49,6 +49,11 @@ func (p *Program) CompactRoundTrip(r *UnitResult, into *UnitResult) error {
 			}
 		}
 	}
+	h.nchecks = r.FailedChecks()
+	h.checks = p.appendFailedChecks(nil, r)
 	h.payload = p.appendCompact(nil, r)
 	return p.decodeCompact(&h, r.Pos.File, into)
 }
+
+// FailMessage is the message of check k when it fails.
+func (p *Program) FailMessage(k int) string { return p.checks[k].failMsg }

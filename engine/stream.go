@@ -765,6 +765,24 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
+// appendFailedChecks appends the failed checks of r as a header holds
+// them (decodeChecks reads them back).
+func (p *Program) appendFailedChecks(b []byte, r *UnitResult) []byte {
+	for k := range r.Checks {
+		c := &r.Checks[k]
+		if c.OK || c.Skipped {
+			continue
+		}
+		if c.Message == p.checks[k].failMsg {
+			b = binary.AppendUvarint(b, uint64(k)<<1)
+		} else {
+			b = binary.AppendUvarint(b, uint64(k)<<1|1)
+			b = appendString(b, c.Message)
+		}
+	}
+	return b
+}
+
 func (st *streamer) appendHeader(b []byte, u *indicators.Unit, r *UnitResult, m *unitMeta) []byte {
 	b = append(b, m.flags)
 	if m.flags&recFailed == 0 {
@@ -778,18 +796,7 @@ func (st *streamer) appendHeader(b []byte, u *indicators.Unit, r *UnitResult, m 
 	b = appendString(b, r.Unit)
 	b = appendString(b, r.Name)
 	b = binary.AppendUvarint(b, uint64(m.nchecks))
-	for k := range r.Checks {
-		c := &r.Checks[k]
-		if c.OK || c.Skipped {
-			continue
-		}
-		if c.Message == st.p.checks[k].failMsg {
-			b = binary.AppendUvarint(b, uint64(k)<<1)
-		} else {
-			b = binary.AppendUvarint(b, uint64(k)<<1|1)
-			b = appendString(b, c.Message)
-		}
-	}
+	b = st.p.appendFailedChecks(b, r)
 	if r.Failed() {
 		b = binary.AppendUvarint(b, uint64(len(r.Errors)))
 		for _, e := range r.Errors {
@@ -943,22 +950,6 @@ func parseRecord(b []byte, h *header, full bool) (n int, ok bool) {
 	return n, !p.short
 }
 
-// eachCheck calls fn for the failed checks of h until it returns false.
-func (st *streamer) eachCheck(h *header, fn func(k int, msg string) bool) {
-	p := parser{b: h.checks}
-	for i := 0; i < h.nchecks; i++ {
-		x := p.uvarint()
-		k := int(x >> 1)
-		msg := st.p.checks[k].failMsg
-		if x&1 != 0 {
-			msg = string(p.str())
-		}
-		if !fn(k, msg) {
-			return
-		}
-	}
-}
-
 // decodeErrors returns the errors of a failed unit's record.
 func decodeErrors(b []byte) []*diag.Error {
 	p := parser{b: b}
@@ -1024,11 +1015,12 @@ func (st *streamer) collect(j *job) error {
 				return errors.New("stream: a record was cut short")
 			}
 			unit, name := string(h.unit), string(h.name)
-			st.eachCheck(&h, func(k int, msg string) bool {
-				st.warnings = append(st.warnings, warning{st.units - 1, unit, name,
-					CheckResult{ID: st.p.checks[k].def.ID, Message: msg}})
-				return len(st.warnings) < maxWarnings
-			})
+			for _, c := range st.p.decodeChecks(&h, nil) {
+				if len(st.warnings) == maxWarnings {
+					break
+				}
+				st.warnings = append(st.warnings, warning{st.units - 1, unit, name, c})
+			}
 		}
 		if m.hasID {
 			st.ids.add(m.hash)

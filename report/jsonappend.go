@@ -116,24 +116,7 @@ func appendUnit(dst []byte, u *engine.UnitResult) (_ []byte, err error) {
 	if len(u.Groups) > 0 {
 		dst = append(dst, ']')
 	}
-	dst = append(dst, `,"checks":[`...)
-	for k := range u.Checks {
-		c := &u.Checks[k]
-		if k > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, `{"id":`...)
-		dst = appendJSONString(dst, c.ID)
-		dst = append(dst, `,"ok":`...)
-		dst = strconv.AppendBool(dst, c.OK)
-		if c.Skipped {
-			dst = append(dst, `,"skipped":true`...)
-		}
-		dst = append(dst, `,"message":`...)
-		dst = appendJSONString(dst, c.Message)
-		dst = append(dst, '}')
-	}
-	dst = append(dst, ']')
+	dst = appendJSONChecks(dst, u.Checks)
 	if u.Claimed != nil {
 		dst = append(dst, `,"review":[`...)
 		for k := range u.Review {
@@ -499,4 +482,27 @@ func appendJSONRules(dst []byte, u *engine.UnitResult) (_ []byte, err error) {
 		dst = append(dst, '}')
 	}
 	return dst, nil
+}
+
+// appendJSONChecks appends `,"checks":[...]`, each of checks as jsonCheck
+// marshals it.
+func appendJSONChecks(dst []byte, checks []engine.CheckResult) []byte {
+	dst = append(dst, `,"checks":[`...)
+	for k := range checks {
+		c := &checks[k]
+		if k > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"id":`...)
+		dst = appendJSONString(dst, c.ID)
+		dst = append(dst, `,"ok":`...)
+		dst = strconv.AppendBool(dst, c.OK)
+		if c.Skipped {
+			dst = append(dst, `,"skipped":true`...)
+		}
+		dst = append(dst, `,"message":`...)
+		dst = appendJSONString(dst, c.Message)
+		dst = append(dst, '}')
+	}
+	return append(dst, ']')
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/jixiao/jixiao/indicators"
 	"github.com/jixiao/jixiao/internal/msg"
 	"github.com/jixiao/jixiao/monitor"
+	"github.com/jixiao/jixiao/spill"
 )
 
 // MonitorFormats lists the formats of jixiao monitor (双监控) at mon's
@@ -61,6 +62,7 @@ type monitorRows struct {
 	lights        [4]int // by indicators.LightRank: none, green, yellow, red
 	red           []int  // by indicator index
 	first         bool
+	checkUnits    int // units whose data failed a consistency check (End's summary)
 	xl            *monitorXLSX
 	// whys: the format shows each indicator's explanation (not table or
 	// md, which show its light alone).
@@ -72,12 +74,19 @@ type monitorRows struct {
 	// format's digits and this ruleset's indicators.
 	pool sync.Pool
 	lang string // of the errors (Options.Lang)
+	// checks is the list of 未通过的检查 (table, md, html): a line per
+	// unit whose data failed a consistency check, shown after the
+	// summary; the rows mark the unit 不符.
+	checks *spill.Spill
 }
 
 func newMonitorRows(f string, m Meta, mon *monitor.Monitor, color bool) *monitorRows {
 	s := &monitorRows{f: f, m: m, mon: mon, red: make([]int, len(m.Indicators)), first: true, Color: color,
 		whys: f != "table" && f != "md"}
 	s.pool.New = func() any { return new(monitorScratch) }
+	if !s.full() && f != "json" {
+		s.checks = spill.New(spoolMem)
+	}
 	for k := range m.Indicators {
 		if mon.Lit(k) {
 			s.lit = append(s.lit, k)
@@ -168,6 +177,10 @@ func (s *monitorRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 // light a cell) are not (200,000 units: table scored twice took 1.2–1.4
 // times the CPU time).
 func (s *monitorRows) rendersLate() bool { return s.whys }
+
+// full reports whether the format gives each indicator five columns and
+// the failed checks a column of their own (csv, xlsx).
+func (s *monitorRows) full() bool { return s.f == "csv" || s.f == "xlsx" }
 
 // Begin writes what comes before the units.
 func (s *monitorRows) Begin(w io.Writer, m Meta) error {
@@ -273,6 +286,10 @@ func (s *monitorRows) WriteUnit(_ io.Writer, rec []byte, rank int) error {
 
 // End writes the summary and what comes after the units.
 func (s *monitorRows) End(_ io.Writer, sum engine.Summary) error {
+	s.checkUnits = sum.CheckUnits
+	if s.checks != nil {
+		defer s.checks.Close()
+	}
 	if s.f == "xlsx" {
 		if err := s.xl.end(); err != nil {
 			return err
@@ -289,12 +306,34 @@ func (s *monitorRows) End(_ io.Writer, sum engine.Summary) error {
 		s.w.WriteString("}\n")
 	case "csv":
 	case "table":
-		s.w.WriteString("\n" + s.summaryText() + "\n" + provenanceLines(s.m))
+		s.w.WriteString("\n" + s.summaryText() + "\n")
+		if s.checks.Len() > 0 {
+			s.w.WriteString("未通过的检查：\n")
+			if err := writeOut(s.w, s.checks); err != nil {
+				return err
+			}
+		}
+		s.w.WriteString(provenanceLines(s.m))
 	case "md":
-		s.w.WriteString("\n" + strings.ReplaceAll(s.summaryText(), "\n", "\n\n") + "\n\n" + provenanceLine(s.m) + "\n")
+		s.w.WriteString("\n" + strings.ReplaceAll(s.summaryText(), "\n", "\n\n") + "\n\n")
+		if s.checks.Len() > 0 {
+			s.w.WriteString("## 未通过的检查\n\n")
+			if err := writeOut(s.w, s.checks); err != nil {
+				return err
+			}
+			s.w.WriteString("\n")
+		}
+		s.w.WriteString(provenanceLine(s.m) + "\n")
 	case "html":
-		fmt.Fprintf(s.w, "</tbody></table>\n<h2>汇总</h2>\n<p>%s</p>\n<footer>%s</footer>\n</body></html>\n",
-			strings.ReplaceAll(html.EscapeString(s.summaryText()), "\n", "<br>"), html.EscapeString(provenanceLine(s.m)))
+		fmt.Fprintf(s.w, "</tbody></table>\n<h2>汇总</h2>\n<p>%s</p>\n", strings.ReplaceAll(html.EscapeString(s.summaryText()), "\n", "<br>"))
+		if s.checks.Len() > 0 {
+			s.w.WriteString("<h2>未通过的检查</h2>\n<ul>\n")
+			if err := writeOut(s.w, s.checks); err != nil {
+				return err
+			}
+			s.w.WriteString("</ul>\n")
+		}
+		fmt.Fprintf(s.w, "<footer>%s</footer>\n</body></html>\n", html.EscapeString(provenanceLine(s.m)))
 	}
 	return s.w.Flush()
 }
@@ -330,7 +369,14 @@ func (s *monitorRows) header(full bool) []string {
 			h = append(h, l)
 		}
 	}
-	return append(h, "说明")
+	h = append(h, "说明")
+	switch {
+	case full:
+		h = append(h, "未通过校验")
+	case s.m.HasFailedChecks:
+		h = append(h, "校验")
+	}
+	return h
 }
 
 // cells renders a unit as cells, in header(true)'s order. Each cell is
@@ -421,6 +467,8 @@ func (s *monitorRows) cells(dst []byte, u *engine.UnitResult, sc *monitorScratch
 		sc.buf = append(sc.buf, u.Errors[0].Msg...)
 	}
 	add(mcText, sc.buf)
+	sc.buf = appendChecks(sc.buf[:0], u)
+	add(mcText, sc.buf)
 	binary.BigEndian.PutUint16(dst[at:], uint16(n))
 	return dst
 }
@@ -478,8 +526,15 @@ func (s *monitorRows) row(cells []cell) error {
 	// table, md, html: the fixed columns, each indicator's light (its
 	// explanation beside in html), the unit's explanation.
 	var out []string
+	checks := 6 + 5*len(s.lit) + 1 // the cell of the failed checks, after 说明
 	for i, c := range cells {
-		if i >= 6 && i < len(cells)-1 {
+		if i == checks {
+			if s.m.HasFailedChecks {
+				out = append(out, s.checkCell(cells[0].v, cells[1].v, c.v))
+			}
+			continue
+		}
+		if i >= 6 && i < checks-1 {
 			// per indicator: value, expected, share, light, why: the light
 			// only, html keeps the why as the cell's title.
 			j := (i - 6) % 5
@@ -512,6 +567,28 @@ func (s *monitorRows) row(cells []cell) error {
 		_, err = s.w.WriteString(strings.Join(out, "\t") + "\n")
 	}
 	return err
+}
+
+// checkCell is the 校验 cell of a unit in table, md and html: 不符 when
+// its data failed a consistency check (checks, the checks' text, is then
+// listed under 未通过的检查 after the summary).
+func (s *monitorRows) checkCell(unit, name, checks []byte) string {
+	if len(checks) == 0 {
+		if s.f == "html" {
+			return "<td></td>"
+		}
+		return ""
+	}
+	switch s.f {
+	case "html":
+		fmt.Fprintf(s.checks, "<li><strong>%s %s</strong>：%s</li>\n", html.EscapeString(string(unit)), html.EscapeString(string(name)), html.EscapeString(string(checks)))
+		return `<td title="` + html.EscapeString(string(checks)) + `">` + MarkCheck.Sym + "</td>"
+	case "md":
+		fmt.Fprintf(s.checks, "- %s %s：%s\n", mdEscape.Replace(string(unit)), mdEscape.Replace(string(name)), mdEscape.Replace(string(checks)))
+	default:
+		fmt.Fprintf(s.checks, "  %s %s：%s\n", unit, name, checks)
+	}
+	return MarkCheck.Sym
 }
 
 func (s *monitorRows) lightCell(light, why string) string {
@@ -554,9 +631,9 @@ func (s *monitorRows) summaryText() string {
 	reds := s.redIndicators()
 	if len(reds) == 0 {
 		b.WriteString("\n没有指标亮红灯")
-		return b.String()
+	} else {
+		b.WriteString("\n红灯最多的指标：")
 	}
-	b.WriteString("\n红灯最多的指标：")
 	for i, r := range reds {
 		if i == 10 {
 			break
@@ -565,6 +642,13 @@ func (s *monitorRows) summaryText() string {
 			b.WriteString("，")
 		}
 		fmt.Fprintf(&b, "%s %d 个单位", s.m.Indicators[r].Label, s.red[r])
+	}
+	if s.checkUnits > 0 {
+		where := "「未通过的检查」"
+		if s.full() {
+			where = "「未通过校验」列"
+		}
+		fmt.Fprintf(&b, "\n%d 个单位的数据未通过一致性校验（不影响得分和亮灯），见%s", s.checkUnits, where)
 	}
 	return b.String()
 }
@@ -599,6 +683,7 @@ func (s *monitorRows) monitorJSON() monitorJSON {
 type monitorSummaryJSON struct {
 	Units         int             `json:"units"`
 	Errors        int             `json:"errors"`
+	CheckUnits    int             `json:"check_units"` // units whose data failed a consistency check
 	Lights        monitorCounts   `json:"lights"`
 	RedIndicators []monitorRedInd `json:"red_indicators"`
 }
@@ -617,7 +702,7 @@ type monitorRedInd struct {
 }
 
 func (s *monitorRows) summaryJSON() monitorSummaryJSON {
-	out := monitorSummaryJSON{Units: s.units, Errors: s.failed, RedIndicators: []monitorRedInd{},
+	out := monitorSummaryJSON{Units: s.units, Errors: s.failed, CheckUnits: s.checkUnits, RedIndicators: []monitorRedInd{},
 		Lights: monitorCounts{Green: s.lights[1], Yellow: s.lights[2], Red: s.lights[3], None: s.lights[0]}}
 	for _, k := range s.redIndicators() {
 		out.RedIndicators = append(out.RedIndicators, monitorRedInd{ID: s.m.Indicators[k].ID, Label: s.m.Indicators[k].Label, Units: s.red[k]})
@@ -679,7 +764,9 @@ func (s *monitorRows) appendJSONUnit(dst []byte, u *engine.UnitResult, sc *monit
 			}
 		}
 	}
-	dst = append(dst, `],"errors":[`...)
+	dst = append(dst, ']')
+	dst = appendJSONChecks(dst, u.Checks)
+	dst = append(dst, `,"errors":[`...)
 	if failed {
 		for i, e := range u.Errors {
 			if i > 0 {
@@ -826,6 +913,9 @@ func (s *monitorRows) csvLine(dst []byte, u *engine.UnitResult, sc *monitorScrat
 		dst = append(dst, u.Errors[0].Msg...)
 	}
 	dst = sc.quoteTail(dst, at)
+	dst = append(dst, ',')
+	at = len(dst)
+	dst = sc.quoteTail(appendChecks(dst, u), at)
 	return append(dst, '\n')
 }
 

@@ -26,6 +26,7 @@ type monitorUnitJSON struct {
 	Light      *string                `json:"light"`
 	Why        string                 `json:"why"`
 	Indicators []monitorIndicatorJSON `json:"indicators"`
+	Checks     []jsonCheck            `json:"checks"`
 	Errors     []jsonError            `json:"errors"`
 }
 
@@ -48,7 +49,10 @@ type monitorIndicatorJSON struct {
 // marshalMonitorUnit is the unit's JSON with its rank, by json.Marshal.
 func marshalMonitorUnit(mon *monitor.Monitor, u *engine.UnitResult, rank int) []byte {
 	lu := mon.Unit(u)
-	ju := monitorUnitJSON{Unit: u.Unit, Name: u.Name, Why: lu.Why, Indicators: []monitorIndicatorJSON{}, Errors: []jsonError{}}
+	ju := monitorUnitJSON{Unit: u.Unit, Name: u.Name, Why: lu.Why, Indicators: []monitorIndicatorJSON{}, Checks: []jsonCheck{}, Errors: []jsonError{}}
+	for _, c := range u.Checks {
+		ju.Checks = append(ju.Checks, jsonCheck{ID: c.ID, OK: c.OK, Skipped: c.Skipped, Message: c.Message})
+	}
 	if lu.Light != "" {
 		l := lu.Light
 		ju.Light = &l

@@ -152,6 +152,10 @@ func TestMonitorXLSXReasons(t *testing.T) {
 		"Z5": "", // nor a note: the header says what B is
 		"U7": "实际为 0",
 		"P7": "缺少数据",
+		// After the unit's 说明 (AA), its failed consistency checks.
+		"AB3": "未通过校验",
+		"AB4": "",
+		"AB7": "单位成本应大于 0（cost_positive）",
 	} {
 		if got, _ := f.GetCellValue("监控", cell); got != want {
 			t.Errorf("监控!%s = %q, want %q", cell, got, want)
@@ -160,9 +164,21 @@ func TestMonitorXLSXReasons(t *testing.T) {
 	if got, _ := f.GetCellValue("监控", "S5", excelize.Options{RawCellValue: true}); !strings.HasPrefix(got, "0.90909") {
 		t.Errorf("监控!S5 holds %q, want the share itself, 0.90909…", got)
 	}
+	rows, err := f.GetRows("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const checkLine = "1 个单位的数据未通过一致性校验（不影响得分和亮灯），见「未通过校验」列"
+	found := false
+	for _, r := range rows {
+		found = found || len(r) > 0 && r[0] == checkLine
+	}
+	if !found {
+		t.Errorf("汇总 %q lacks the line %q", rows, checkLine)
+	}
 	// An empty note or share is no cell at all, blank to Excel (COUNTA,
 	// ISBLANK), not an empty string.
-	for _, cell := range []string{"K4", "U5", "X5", "Z5", "I7"} {
+	for _, cell := range []string{"K4", "U5", "X5", "Z5", "I7", "AB4"} {
 		if typ, err := f.GetCellType("监控", cell); err != nil || typ != excelize.CellTypeUnset {
 			t.Errorf("监控!%s is a cell of type %v (%v), want none", cell, typ, err)
 		}
