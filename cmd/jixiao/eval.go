@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -137,54 +136,15 @@ func runEval(ctx context.Context, cmd *cobra.Command, o *evalOptions) error {
 		return err
 	}
 	defer src.Close()
-	var size int64
-	if st, err := os.Stat(o.Data); err == nil && o.Data != "" && o.Data != "-" {
-		size = st.Size()
-	}
-	read := func() int64 { return 0 }
-	if c, ok := src.(interface{ BytesRead() int64 }); ok {
-		read = c.BytesRead
-	}
-	// What the data's header said (unknown columns, a conversion) is said
-	// now, before the long part; what the rest of the data says, at the
-	// end.
-	said := len(src.Warnings())
-	printWarnings(o.io.ErrOut, o.io.msg, src.Warnings())
-	var sum engine.Summary
-	var streamErr error
-	warn := &checkWarnings{p: o.io.msg}
-	err = out.write(ctx, func(w io.Writer) error {
+	run := &scoreRun{io: o.io, prog: prog, src: src, info: info, dataPath: o.Data, lead: msg.ErrStoppedLead}
+	sum, err := run.write(ctx, out, func(w io.Writer) (*report.Sink, error) {
 		meta := report.NewMeta(prog, info)
 		meta.Stamp = stamp
-		sink, err := report.NewSink(w, format, ro, meta)
-		if err != nil {
-			return err
-		}
-		sink.Digest = src.SHA256
-		bar := startProgress(o.io.msg, o.io.ErrOut, size, read)
-		sum, streamErr = prog.Stream(ctx, src, &evalSink{Sink: sink, bar: bar, warn: warn})
-		bar.done()
-		if streamErr != nil {
-			return streamErr
-		}
-		return sink.End(sum)
+		return report.NewSink(w, format, ro, meta)
 	})
-	switch {
-	case errors.Is(streamErr, errNoUnits):
-		return failWith(exitNothing, o.io.msg.Errorf(msg.ErrNoUnits, info.Files[0]))
-	case streamErr != nil && ctx.Err() != nil:
-		// err wraps streamErr, and tells when a FIFO got part of the output.
-		return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrStoppedLead))
-	case streamErr != nil:
-		// A data error reads as it does when the data is read first.
-		return failWith(exitNothing, withFit(o.io.msg, streamErr, prog.Ruleset().ID))
-	case err != nil:
-		return failWith(exitNothing, err)
+	if err != nil {
+		return err
 	}
-	if w := src.Warnings(); len(w) > said {
-		printWarnings(o.io.ErrOut, o.io.msg, w[said:])
-	}
-	warn.print(o.io.ErrOut, sum.FailedChecks)
 	split.print(o.io.ErrOut)
 	return endOfRun(o.io.ErrOut, o.io.msg, sum)
 }
@@ -271,66 +231,4 @@ func reportTime(p msg.Printer, flag, epoch string, now func() time.Time) (time.T
 		return time.Unix(sec, 0).UTC(), nil
 	}
 	return time.Time{}, nil
-}
-
-// errNoUnits stops a stream over data with no units before anything is
-// written.
-var errNoUnits = errors.New(string(msg.ErrNoUnits))
-
-// evalSink is the report's sink with the command's own concerns:
-// progress, failed checks, and no report of no units.
-type evalSink struct {
-	*report.Sink
-	bar  *progress
-	warn *checkWarnings
-}
-
-func (e *evalSink) Render(dst []byte, u *engine.UnitResult) []byte {
-	e.bar.add()
-	return e.Sink.Render(dst, u)
-}
-
-// Scored counts a unit scored in the first pass of a data file scored
-// twice, which renders nothing (engine's reread.go).
-func (e *evalSink) Scored() { e.bar.add() }
-
-func (e *evalSink) Start(s engine.Summary) error {
-	if s.Units == 0 {
-		return errNoUnits
-	}
-	e.bar.writing(s.Units)
-	return e.Sink.Start(s)
-}
-
-func (e *evalSink) Emit(rec []byte, rank int) error {
-	e.bar.wrote()
-	return e.Sink.Emit(rec, rank)
-}
-
-func (e *evalSink) FailedCheck(unit, name string, c engine.CheckResult) bool {
-	return e.warn.add(unit, name, c)
-}
-
-// checkWarnings keeps the first failed checks of a run, for warnings.
-type checkWarnings struct {
-	p     msg.Printer
-	lines []string
-}
-
-// mostWarnings is how many failed checks a run prints, so that a large
-// population does not drown the terminal.
-const mostWarnings = 20
-
-func (c *checkWarnings) add(unit, name string, r engine.CheckResult) bool {
-	c.lines = append(c.lines, c.p.Sprintf(msg.WarnCheck, unit, name, r.ID, r.Message))
-	return len(c.lines) < mostWarnings
-}
-
-func (c *checkWarnings) print(w io.Writer, total int) {
-	for _, l := range c.lines {
-		io.WriteString(w, l)
-	}
-	if total > len(c.lines) {
-		io.WriteString(w, c.p.Sprintf(msg.WarnMoreChecks, total-len(c.lines)))
-	}
 }

@@ -96,29 +96,13 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 		return err
 	}
 	defer src.Close()
-	printWarnings(o.io.ErrOut, o.io.msg, src.Warnings())
-	var sum engine.Summary
-	var streamErr error
-	err = out.write(ctx, func(w io.Writer) error {
+	run := &scoreRun{io: o.io, prog: prog, src: src, info: info, dataPath: o.Data, lead: msg.ErrMonitorLead}
+	sum, err := run.write(ctx, out, func(w io.Writer) (*report.Sink, error) {
 		meta.Data = info
-		sink, err := report.NewSink(w, format, report.Options{Lang: o.io.msg.Lang.String()}, meta)
-		if err != nil {
-			return err
-		}
-		sink.Digest = src.SHA256
-		sum, streamErr = prog.Stream(ctx, src, sink)
-		if streamErr != nil {
-			return streamErr
-		}
-		return sink.End(sum)
+		return report.NewSink(w, format, report.Options{Lang: o.io.msg.Lang.String()}, meta)
 	})
-	switch {
-	case streamErr != nil && ctx.Err() != nil:
-		return failWith(exitNothing, o.io.msg.Wrap(err, msg.ErrMonitorLead))
-	case streamErr != nil:
-		return failWith(exitNothing, withFit(o.io.msg, streamErr, prog.Ruleset().ID))
-	case err != nil:
-		return failWith(exitNothing, err)
+	if err != nil {
+		return err
 	}
 	return endOfRun(o.io.ErrOut, o.io.msg, sum)
 }

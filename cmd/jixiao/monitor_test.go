@@ -258,3 +258,42 @@ func TestMonitorValueDigits(t *testing.T) {
 		t.Errorf("监控!G4 = %q, want the value itself, 0.99180327868852…", got)
 	}
 }
+
+// TestMonitorRunsAsEval: monitor goes through eval's run — data without
+// units is an error that writes nothing, not an empty report; failed
+// consistency checks are warned of on stderr, and the end-of-run line
+// that points to the marks in the output is true (the 未通过校验
+// column).
+func TestMonitorRunsAsEval(t *testing.T) {
+	t.Setenv("JIXIAO_LANG", "zh")
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "空.csv")
+	if err := os.WriteFile(empty, []byte("unit,name,spent,budget,done,cost,quality,incidents\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "监控.csv")
+	code, _, errOut := runTool(t, "", "monitor", "--as-of", "2024-02-29", "-r", "testdata/monitor/ruleset.yaml", "-d", empty, "-o", out)
+	if code != exitNothing || !strings.Contains(errOut, empty+"：数据中没有单位") {
+		t.Errorf("data without units: exit %d, stderr %q; want %d and 数据中没有单位", code, errOut, exitNothing)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("data without units wrote %s (%v)", out, err)
+	}
+
+	code, csv, errOut := runTool(t, "", "monitor", "--as-of", "2024-02-29", "-r", "testdata/monitor/ruleset.yaml",
+		"-d", "testdata/monitor/units.csv", "-f", "csv")
+	if code != exitUnitsFailed {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"警告：M04 不适用与缺失：检查 cost_positive 未通过：单位成本应大于 0\n",
+		"1 个未通过一致性校验；见输出中的标记",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if !strings.Contains(csv, ",单位成本应大于 0（cost_positive）\n") {
+		t.Errorf("the csv does not mark M04's failed check:\n%s", csv)
+	}
+}
