@@ -617,6 +617,9 @@ monitor: {green, yellow} 可改这两个界限。档次输入 A 为绿灯，B �
 按单位数据算出的目标（“全年目标 80 × 273/365”），没有完成度可比的情形（如“实际
 为 0”），以及完成度四舍五入后够上了界限、实际并未够上的情形；数字已说清时说明为空。
 json 和 html 的说明是完整的一句，含实际、应达、完成度和灯；table 和 md 只显示灯。
+数据未通过规则集一致性校验的单位照常评分、亮灯，并在输出中标出：csv 和 xlsx 的
+“未通过校验”列，table、md 和 html 的“校验”列（不符）和汇总后的“未通过的检查”，
+json 的 checks；终端上另列出前 20 条。
 
 退出状态：与 eval 相同。`,
 		en: `monitor scores the data reported during the year and lights each indicator
@@ -646,7 +649,11 @@ missing, error or N/A; a target worked out from the unit's data (全年目标
 80 × 273/365); no share to compare (实际为 0); a share that reaches a
 bound only once rounded. It is empty when the numbers say it all. The
 explanations of json and html are whole, with value, expected, share and
-light; table and md show the lights alone.
+light; table and md show the lights alone. A unit whose data fails a
+consistency check of the ruleset is scored and lit all the same, and
+marked: the 未通过校验 column of csv and xlsx, the 校验 column (不符) and
+the list 未通过的检查 of table, md and html, json's checks; the first 20
+are also warned of on the terminal.
 
 Exit status: as eval's.`},
 	HelpMonitorExample: {
