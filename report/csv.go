@@ -48,7 +48,9 @@ type csvRows struct {
 	// their texts (a hundred bytes each, in most rows of a population
 	// that fails a check) from here rather than from a record that waits
 	// in the spill.
-	checks []csvCheck
+	checks csvChecks
+	idx    []int // writeChecks' scratch
+	field  []byte
 }
 
 // csvCheck is the text of a failed check in the 未通过校验 field, as
@@ -59,17 +61,73 @@ type csvCheck struct {
 	special, space bool // text holds a comma, quote or line break; text starts with a space
 }
 
-func newCSVRows(o Options, m Meta) Rows {
-	c := &csvRows{o: o, m: m}
+// csvChecks are the texts of a ruleset's checks, by index.
+type csvChecks []csvCheck
+
+func newCSVChecks(m Meta) csvChecks {
+	var cs csvChecks
 	for k := range m.checks {
 		f := &m.checks[k]
 		t := appendCheckText(nil, f)
 		first, _ := utf8.DecodeRune(t)
-		c.checks = append(c.checks, csvCheck{id: f.ID, msg: f.Message, text: t,
+		cs = append(cs, csvCheck{id: f.ID, msg: f.Message, text: t,
 			quoted:  []byte(strings.ReplaceAll(string(t), `"`, `""`)),
 			special: bytes.ContainsAny(t, ",\"\r\n"), space: unicode.IsSpace(first)})
 	}
-	return c
+	return cs
+}
+
+// appendField appends the 未通过校验 field of the checks at idx (indexes
+// of cs), quoted where csv needs it: when a text has a comma, quote or
+// line break, or the first begins with a space (csvNeedsQuotes).
+func (cs csvChecks) appendField(dst []byte, idx []int) []byte {
+	quote := false
+	for i, x := range idx {
+		quote = quote || cs[x].special || i == 0 && cs[x].space
+	}
+	if quote {
+		dst = append(dst, '"')
+	}
+	for i, x := range idx {
+		if i > 0 {
+			dst = append(dst, listSep...)
+		}
+		if quote {
+			dst = append(dst, cs[x].quoted...)
+		} else {
+			dst = append(dst, cs[x].text...)
+		}
+	}
+	if quote {
+		dst = append(dst, '"')
+	}
+	return dst
+}
+
+// indexes appends to idx the index in cs of each failed check of u, in
+// order; ok is false when one is not the ruleset's check with its own
+// message (one that could not be computed says why).
+func (cs csvChecks) indexes(idx []int, u *engine.UnitResult) (_ []int, ok bool) {
+	j := 0
+	for k := range u.Checks {
+		ch := &u.Checks[k]
+		if ch.OK || ch.Skipped {
+			continue
+		}
+		for j < len(cs) && cs[j].id != ch.ID {
+			j++
+		}
+		if j == len(cs) || cs[j].msg != ch.Message {
+			return idx, false
+		}
+		idx = append(idx, j)
+		j++
+	}
+	return idx, true
+}
+
+func newCSVRows(o Options, m Meta) Rows {
+	return &csvRows{o: o, m: m, checks: newCSVChecks(m)}
 }
 
 func (c *csvRows) Begin(w io.Writer, m Meta) error {
@@ -178,20 +236,11 @@ func (c *csvRows) appendChecksCoded(dst []byte, u *engine.UnitResult, checks boo
 	if !checks {
 		return append(dst, 0, 0)
 	}
-	coded := len(u.Checks) == len(c.checks)
-	n := 0
-	for k := range u.Checks {
-		if ch := &u.Checks[k]; !ch.OK && !ch.Skipped {
-			n++
-			coded = coded && ch.Message == c.checks[k].msg && ch.ID == c.checks[k].id
-		}
-	}
-	if coded {
-		dst = binary.AppendUvarint(dst, uint64(n))
-		for k := range u.Checks {
-			if ch := &u.Checks[k]; !ch.OK && !ch.Skipped {
-				dst = binary.AppendUvarint(dst, uint64(k))
-			}
+	var at [16]int
+	if idx, coded := c.checks.indexes(at[:0], u); coded {
+		dst = binary.AppendUvarint(dst, uint64(len(idx)))
+		for _, x := range idx {
+			dst = binary.AppendUvarint(dst, uint64(x))
 		}
 		return dst
 	}
@@ -217,43 +266,18 @@ func (c *csvRows) writeChecks(w io.Writer, b []byte) (rest []byte, ok bool, err 
 		_, err := w.Write(b[k : k+int(l)])
 		return b[k+int(l):], true, err
 	}
-	// The field needs quotes when a text has a comma, quote or line
-	// break, or the first begins with a space (csvNeedsQuotes).
-	quote := false
-	p := b
+	c.idx = c.idx[:0]
 	for i := uint64(0); i < n; i++ {
-		x, k := binary.Uvarint(p)
+		x, k := binary.Uvarint(b)
 		if k <= 0 || x >= uint64(len(c.checks)) {
 			return nil, false, nil
 		}
-		p = p[k:]
-		quote = quote || c.checks[x].special || i == 0 && c.checks[x].space
-	}
-	if quote {
-		if _, err := io.WriteString(w, `"`); err != nil {
-			return nil, true, err
-		}
-	}
-	for i := uint64(0); i < n; i++ {
-		x, k := binary.Uvarint(b)
 		b = b[k:]
-		if i > 0 {
-			if _, err := io.WriteString(w, listSep); err != nil {
-				return nil, true, err
-			}
-		}
-		t := c.checks[x].text
-		if quote {
-			t = c.checks[x].quoted
-		}
-		if _, err := w.Write(t); err != nil {
-			return nil, true, err
-		}
+		c.idx = append(c.idx, int(x))
 	}
-	if quote {
-		if _, err := io.WriteString(w, `"`); err != nil {
-			return nil, true, err
-		}
+	c.field = c.checks.appendField(c.field[:0], c.idx)
+	if _, err := w.Write(c.field); err != nil {
+		return nil, true, err
 	}
 	return b, true, nil
 }

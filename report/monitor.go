@@ -78,6 +78,8 @@ type monitorRows struct {
 	// unit whose data failed a consistency check, shown after the
 	// summary; the rows mark the unit 不符.
 	checks *spill.Spill
+	// checkTexts are the 未通过校验 texts of the ruleset's checks (csv).
+	checkTexts csvChecks
 }
 
 func newMonitorRows(f string, m Meta, mon *monitor.Monitor, color bool) *monitorRows {
@@ -86,6 +88,9 @@ func newMonitorRows(f string, m Meta, mon *monitor.Monitor, color bool) *monitor
 	s.pool.New = func() any { return new(monitorScratch) }
 	if !s.full() && f != "json" {
 		s.checks = spill.New(spoolMem)
+	}
+	if f == "csv" {
+		s.checkTexts = newCSVChecks(m)
 	}
 	for k := range m.Indicators {
 		if mon.Lit(k) {
@@ -115,6 +120,7 @@ type monitorScratch struct {
 	buf   []byte
 	quote []byte
 	exp   []expectedMemo
+	idx   []int // the failed checks' indexes in checkTexts
 }
 
 // expectedMemo is the digits of an expected value (the target × the
@@ -914,8 +920,14 @@ func (s *monitorRows) csvLine(dst []byte, u *engine.UnitResult, sc *monitorScrat
 	}
 	dst = sc.quoteTail(dst, at)
 	dst = append(dst, ',')
-	at = len(dst)
-	dst = sc.quoteTail(appendChecks(dst, u), at)
+	if idx, ok := s.checkTexts.indexes(sc.idx[:0], u); ok {
+		// The ruleset's own checks: their texts made once, quoted or not.
+		sc.idx = idx
+		dst = s.checkTexts.appendField(dst, idx)
+	} else {
+		at = len(dst)
+		dst = sc.quoteTail(appendChecks(dst, u), at)
+	}
 	return append(dst, '\n')
 }
 
