@@ -30,7 +30,7 @@ import (
 // only counts, so a million units take no more memory than ten.
 func MonitorFormats(mon *monitor.Monitor, color bool) Registry {
 	f := func(name, desc string) Format {
-		return Format{Name: name, Desc: desc, Binary: name == "xlsx", Lean: true, Digest: true,
+		return Format{Name: name, Desc: desc, Binary: name == "xlsx", Lean: true, Digest: name != "csv", // csv shows no provenance
 			Rows: func(o Options, m Meta) Rows {
 				r := newMonitorRows(name, m, mon, color && name == "table")
 				r.lang = o.Lang

@@ -91,7 +91,7 @@ func runMonitor(ctx context.Context, cmd *cobra.Command, o *monitorOptions) erro
 	if o.Data == "-" {
 		defer unblockOnCancel(ctx, o.io.In)()
 	}
-	src, info, err := openData(ctx, o.io.msg, o.Data, o.Read, prog, o.io.In, true)
+	src, info, err := openData(ctx, o.io.msg, o.Data, o.Read, prog, o.io.In, format.Digest)
 	if err != nil {
 		return err
 	}
