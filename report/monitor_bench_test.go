@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"testing"
 	"time"
 
@@ -56,14 +55,23 @@ func monitorPopulationOf(tb testing.TB, rs *indicators.Ruleset, n int) (*engine.
 
 // BenchmarkMonitorRows is monitor's own per-unit work over scored units:
 // the record a worker makes (lights, explanations, the row's bytes) and
-// its writing in order with the rank — what jixiao monitor adds to eval.
+// its writing in order with the rank; eval-csv is eval's csv rows of the
+// same units (its record, then its row written with the rank and the
+// failed checks), the rendering monitor's csv takes the place of. The
+// bytes a unit are reported beside the time.
 func BenchmarkMonitorRows(b *testing.B) {
 	prog, units := monitorPopulation(b, 2000)
 	mon := monitor.New(prog.Ruleset(), time.Date(2023, 9, 30, 0, 0, 0, 0, time.UTC))
-	for _, f := range []string{"csv", "json", "table"} {
+	for _, f := range []string{"csv", "json", "table", "eval-csv"} {
 		b.Run(fmt.Sprintf("%s/units=%d", f, len(units)), func(b *testing.B) {
-			s := newMonitorRows(f, NewMeta(prog, nil), mon, false)
-			if err := s.Begin(io.Discard, s.m); err != nil {
+			var rows Rows
+			if f == "eval-csv" {
+				rows = newCSVRows(Options{}, NewMeta(prog, nil))
+			} else {
+				rows = newMonitorRows(f, NewMeta(prog, nil), mon, false)
+			}
+			var out countWriter
+			if err := rows.Begin(&out, NewMeta(prog, nil)); err != nil {
 				b.Fatal(err)
 			}
 			var rec []byte
@@ -72,14 +80,23 @@ func BenchmarkMonitorRows(b *testing.B) {
 			start := cputime.Now()
 			for i := 0; i < b.N; i++ {
 				for k := range units {
-					rec = s.AppendUnit(rec[:0], &units[k])
-					if err := s.WriteUnit(io.Discard, rec, k+1); err != nil {
+					rec = rows.AppendUnit(rec[:0], &units[k])
+					if err := rows.WriteUnit(&out, rec, k+1); err != nil {
 						b.Fatal(err)
 					}
 				}
 			}
 			// CPU time, not the wall clock: the machine is shared.
 			b.ReportMetric(float64(cputime.Now()-start)/float64(b.N*len(units)), "cpu-ns/unit")
+			if err := rows.End(&out, engine.Summary{}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(out.n)/float64(b.N*len(units)), "bytes/unit")
 		})
 	}
 }
+
+// countWriter counts the bytes written to it.
+type countWriter struct{ n int64 }
+
+func (w *countWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
