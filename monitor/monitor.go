@@ -127,11 +127,22 @@ type Unit struct {
 	// per unit.
 	worst  int
 	failed bool
+	// dark lists the indicators that get no light (bands, deduct, score,
+	// relative, panel) whose data is missing or could not be computed:
+	// they count 0 in the total, which AppendUnitWhy says.
+	dark []darkIndicator
 	// memo holds, by indicator, the part of its last explanation that
 	// depends on the target alone (and the expected value it gives):
 	// targets are mostly the same for every unit, so a worker lighting
 	// unit after unit into the same Unit writes those numbers once.
 	memo []memo
+}
+
+// darkIndicator is an indicator of no light whose data is missing or
+// could not be computed (its status).
+type darkIndicator struct {
+	k      int
+	status string
 }
 
 // memo is the target's part of an explanation (segment) of one kind for
@@ -231,7 +242,7 @@ func (m *Monitor) Unit(u *engine.UnitResult) Unit {
 // show an explanation pay for it. out.Indicators is reused, so a worker
 // lights unit after unit without allocating.
 func (m *Monitor) Lights(out *Unit, u *engine.UnitResult) {
-	out.Light, out.Why, out.worst, out.failed = "", "", -1, false
+	out.Light, out.Why, out.worst, out.failed, out.dark = "", "", -1, false, out.dark[:0]
 	if u.Failed() {
 		out.Light, out.failed = indicators.LightRed, true
 		out.Indicators = out.Indicators[:0]
@@ -249,7 +260,14 @@ func (m *Monitor) Lights(out *Unit, u *engine.UnitResult) {
 		if k >= len(m.inds) {
 			continue
 		}
-		m.indicator(k, &u.Indicators[k], l)
+		ir := &u.Indicators[k]
+		if !m.lit[k] {
+			if ir.Status == indicators.StatusMissing || ir.Status == indicators.StatusError {
+				out.dark = append(out.dark, darkIndicator{k, ir.Status})
+			}
+			continue
+		}
+		m.indicator(k, ir, l)
 		if l.Light != "" && (worst < 0 || indicators.LightRank(l.Light) > indicators.LightRank(out.Indicators[worst].Light)) {
 			worst = k
 		}
@@ -267,14 +285,38 @@ func (m *Monitor) AppendUnitWhy(dst []byte, lu *Unit) []byte {
 	case lu.failed:
 		return append(dst, "数据有误，未能评分：红灯"...)
 	case lu.worst < 0:
-		return append(dst, "没有可监控的指标"...)
+		dst = append(dst, "没有可监控的指标"...)
 	case lu.Light == indicators.LightGreen:
-		return append(dst, "各监控指标均为绿灯"...)
+		dst = append(dst, "各监控指标均为绿灯"...)
+	default:
+		dst = append(dst, "取最差指标："...)
+		dst = append(dst, m.inds[lu.worst].Label...)
+		dst = append(dst, ' ')
+		dst = append(dst, Chinese(lu.Light)...)
 	}
-	dst = append(dst, "取最差指标："...)
-	dst = append(dst, m.inds[lu.worst].Label...)
-	dst = append(dst, ' ')
-	return append(dst, Chinese(lu.Light)...)
+	// What the lights leave out but the total holds: an indicator of no
+	// light scored 0 for want of data.
+	dst = m.appendDark(dst, lu, indicators.StatusMissing, "；不亮灯的指标缺少数据，记 0 分：")
+	return m.appendDark(dst, lu, indicators.StatusError, "；不亮灯的指标无法计算，记 0 分：")
+}
+
+// appendDark appends lead and the labels of lu's unlit indicators of the
+// given status, joined by "，"; nothing when there are none.
+func (m *Monitor) appendDark(dst []byte, lu *Unit, status, lead string) []byte {
+	first := true
+	for _, d := range lu.dark {
+		if d.status != status {
+			continue
+		}
+		if first {
+			dst = append(dst, lead...)
+		} else {
+			dst = append(dst, "，"...)
+		}
+		first = false
+		dst = append(dst, m.inds[d.k].Label...)
+	}
+	return dst
 }
 
 // indicator sets l to the light of indicator k, scored as ir, without its

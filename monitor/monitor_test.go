@@ -132,3 +132,48 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitWhyNamesUnlitWithoutData: an indicator that gets no light
+// (safety, a deduct) but whose data is missing or could not be computed
+// counts 0 in the total: the unit's explanation says so after its light,
+// whatever that is, as a lit indicator's 缺少数据 says it in its own cell.
+func TestUnitWhyNamesUnlitWithoutData(t *testing.T) {
+	rs, err := rulesets.LoadFile("testdata/ruleset.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := evalTestdata(t, rs)
+	m := monitor.New(rs, time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC))
+	with := func(id, status string) engine.UnitResult {
+		for _, u := range units {
+			if u.Unit != id {
+				continue
+			}
+			u.Indicators = append([]engine.IndicatorResult(nil), u.Indicators...)
+			for k := range u.Indicators {
+				if u.Indicators[k].ID == "safety" {
+					u.Indicators[k].Status, u.Indicators[k].HasValue, u.Indicators[k].Points = status, false, 0
+				}
+			}
+			return u
+		}
+		t.Fatalf("no unit %s", id)
+		return engine.UnitResult{}
+	}
+	for _, tc := range []struct {
+		u    engine.UnitResult
+		want string
+	}{
+		{with("M01", indicators.StatusOK), "各监控指标均为绿灯"},
+		{with("M01", indicators.StatusMissing), "各监控指标均为绿灯；不亮灯的指标缺少数据，记 0 分：安全"},
+		{with("M02", indicators.StatusError), "取最差指标：单位成本 黄灯；不亮灯的指标无法计算，记 0 分：安全"},
+		// N/A is not counted against the unit: the total is rescaled.
+		{with("M03", indicators.StatusNA), "取最差指标：单位成本 红灯"},
+		// M04's output is missing and lit (red, in its own cell): not repeated.
+		{with("M04", indicators.StatusOK), "取最差指标：完成数量 红灯"},
+	} {
+		if got := m.Unit(&tc.u).Why; got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.u.Unit, got, tc.want)
+		}
+	}
+}

@@ -51,10 +51,10 @@ func TestMonitorJSONShape(t *testing.T) {
 	if doc.Monitor.Day != 60 || doc.Monitor.Days != 366 || doc.Monitor.Elapsed != 60.0/366 {
 		t.Errorf("monitor %+v, want day 60 of 366", doc.Monitor)
 	}
-	// M01 green, M02 yellow, M03 M04 M05 red; unit_cost red for M03,
-	// quality_tier for M03, output (missing) for M04.
-	if l := doc.Summary.Lights; l["green"] != 1 || l["yellow"] != 1 || l["red"] != 3 {
-		t.Errorf("lights %v, want green 1 yellow 1 red 3", l)
+	// M01 M06 green, M02 yellow, M03 M04 M05 red; unit_cost red for
+	// M03, quality_tier for M03, output (missing) for M04.
+	if l := doc.Summary.Lights; l["green"] != 2 || l["yellow"] != 1 || l["red"] != 3 {
+		t.Errorf("lights %v, want green 2 yellow 1 red 3", l)
 	}
 	if r := doc.Summary.RedIndicators; len(r) != 3 || r[0].ID != "output" || r[0].Units != 1 {
 		t.Errorf("red indicators %+v, want output, unit_cost, quality_tier once each", r)
@@ -90,7 +90,7 @@ func TestMonitorXLSXFills(t *testing.T) {
 		}
 	}
 	sum, _ := f.GetCellValue("汇总", "A1")
-	if !strings.Contains(sum, "绿灯 1，黄灯 1，红灯 3") {
+	if !strings.Contains(sum, "绿灯 2，黄灯 1，红灯 3") {
 		t.Errorf("汇总 A1 = %q", sum)
 	}
 	// Byte-identical between runs.
