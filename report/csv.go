@@ -126,6 +126,19 @@ func (cs csvChecks) indexes(idx []int, u *engine.UnitResult) (_ []int, ok bool) 
 	return idx, true
 }
 
+// appendFieldOf appends the 未通过校验 field of u: from the texts when its
+// failed checks are the ruleset's (indexes), else as appendChecks writes
+// it, quoted where csv needs it. idx is scratch memory, kept between
+// calls.
+func (cs csvChecks) appendFieldOf(dst []byte, u *engine.UnitResult, idx *[]int) []byte {
+	x, ok := cs.indexes((*idx)[:0], u)
+	*idx = x
+	if ok {
+		return cs.appendField(dst, x)
+	}
+	return quoteTail(appendChecks(dst, u), len(dst))
+}
+
 func newCSVRows(o Options, m Meta) Rows {
 	return &csvRows{o: o, m: m, checks: newCSVChecks(m)}
 }

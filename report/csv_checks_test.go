@@ -14,7 +14,8 @@ import (
 // ruleset by number and WriteUnit writes their texts, quoted as
 // encoding/csv quotes the whole field (a text with a comma or a quote, or
 // a first text that starts with a space); a check worded for the unit,
-// or checks that are not the ruleset's, travel as the field itself.
+// or checks that are not the ruleset's or not in its order, travel as
+// the field itself. Monitor's csv (appendFieldOf) writes the same field.
 func TestCSVChecksByNumber(t *testing.T) {
 	m := Meta{checks: []engine.CheckResult{
 		{ID: "a", Message: "执行数不应超过预算数"},
@@ -51,7 +52,11 @@ func TestCSVChecksByNumber(t *testing.T) {
 		{"space first", fail("d"), " 以空格开头（d）", `" 以空格开头（d）"`},
 		{"space not first", fail("a", "d"), "执行数不应超过预算数（a）； 以空格开头（d）", `执行数不应超过预算数（a）； 以空格开头（d）`},
 		{"worded for the unit", custom, "执行数 120 超过预算数 100（a）；合计应相等, 两位小数（b）", `"执行数 120 超过预算数 100（a）；合计应相等, 两位小数（b）"`},
-		{"not the ruleset's", fail("b")[1:2], "合计应相等, 两位小数（b）", `"合计应相等, 两位小数（b）"`},
+		// The failed checks alone, as a compact record gives them (monitor).
+		{"failed ones alone", fail("b")[1:2], "合计应相等, 两位小数（b）", `"合计应相等, 两位小数（b）"`},
+		{"out of the ruleset's order", []engine.CheckResult{fail("c")[2], fail("a")[0]}, `应写"是"或"否"（c）；执行数不应超过预算数（a）`,
+			`"应写""是""或""否""（c）；执行数不应超过预算数（a）"`},
+		{"not the ruleset's", []engine.CheckResult{{ID: "z", Message: "别的检查"}}, "别的检查（z）", `别的检查（z）`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rows := newCSVRows(Options{}, m).(*csvRows)
@@ -64,6 +69,11 @@ func TestCSVChecksByNumber(t *testing.T) {
 			line := out.String()
 			if want := ",,," + c.raw + ",\n"; !strings.HasSuffix(line, want) {
 				t.Errorf("row %q, want it to end %q", line, want)
+			}
+			// monitor's csv writes the same field from the same texts.
+			var idx []int
+			if got := newCSVChecks(m).appendFieldOf([]byte("前,"), &u, &idx); string(got) != "前,"+c.raw {
+				t.Errorf("appendFieldOf %q, want %q", got, "前,"+c.raw)
 			}
 			fields, err := csv.NewReader(strings.NewReader(line)).Read()
 			if err != nil {

@@ -920,14 +920,7 @@ func (s *monitorRows) csvLine(dst []byte, u *engine.UnitResult, sc *monitorScrat
 	}
 	dst = sc.quoteTail(dst, at)
 	dst = append(dst, ',')
-	if idx, ok := s.checkTexts.indexes(sc.idx[:0], u); ok {
-		// The ruleset's own checks: their texts made once, quoted or not.
-		sc.idx = idx
-		dst = s.checkTexts.appendField(dst, idx)
-	} else {
-		at = len(dst)
-		dst = sc.quoteTail(appendChecks(dst, u), at)
-	}
+	dst = s.checkTexts.appendFieldOf(dst, u, &sc.idx)
 	return append(dst, '\n')
 }
 
