@@ -184,6 +184,11 @@ func (s *monitorRows) AppendUnit(dst []byte, u *engine.UnitResult) []byte {
 // times the CPU time).
 func (s *monitorRows) rendersLate() bool { return s.whys }
 
+// rendersCompact reports whether Sink.RendersCompact: csv, xlsx and html
+// render from what a compact record keeps; json shows each indicator's
+// points and flags, which it does not keep.
+func (s *monitorRows) rendersCompact() bool { return s.f == "csv" || s.f == "xlsx" || s.f == "html" }
+
 // full reports whether the format gives each indicator five columns and
 // the failed checks a column of their own (csv, xlsx).
 func (s *monitorRows) full() bool { return s.f == "csv" || s.f == "xlsx" }

@@ -311,7 +311,7 @@ func (s *Sink) RendersCompact() bool {
 		return false
 	}
 	r, ok := s.rows.(*monitorRows)
-	return ok && r.f == "csv"
+	return ok && r.rendersCompact()
 }
 
 // Bands reports whether the sink would have engine.Stream write the
