@@ -296,20 +296,23 @@ func (m *Monitor) AppendUnitWhy(dst []byte, lu *Unit) []byte {
 	}
 	// What the lights leave out but the total holds: an indicator of no
 	// light scored 0 for want of data.
-	dst = m.appendDark(dst, lu, indicators.StatusMissing, "；不亮灯的指标缺少数据，记 0 分：")
-	return m.appendDark(dst, lu, indicators.StatusError, "；不亮灯的指标无法计算，记 0 分：")
+	dst = m.appendDark(dst, lu, indicators.StatusMissing)
+	return m.appendDark(dst, lu, indicators.StatusError)
 }
 
-// appendDark appends lead and the labels of lu's unlit indicators of the
-// given status, joined by "，"; nothing when there are none.
-func (m *Monitor) appendDark(dst []byte, lu *Unit, status, lead string) []byte {
+// appendDark appends "；不亮灯的指标缺少数据，记 0 分：" (the status's
+// words) and the labels of lu's unlit indicators of that status, joined
+// by "，"; nothing when there are none.
+func (m *Monitor) appendDark(dst []byte, lu *Unit, status string) []byte {
 	first := true
 	for _, d := range lu.dark {
 		if d.status != status {
 			continue
 		}
 		if first {
-			dst = append(dst, lead...)
+			dst = append(dst, "；不亮灯的指标"...)
+			dst = append(dst, statusWords(status)...)
+			dst = append(dst, "，记 0 分："...)
 		} else {
 			dst = append(dst, "，"...)
 		}
